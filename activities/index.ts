@@ -1,0 +1,9 @@
+import type { ProcedureActivities } from './procedure.activities';
+
+/** The activity interface workflows proxy (imported with `import type` only). */
+export type LawGateActivities = Pick<
+  ProcedureActivities,
+  'registerProcedure' | 'openTask' | 'recordDecision' | 'endProcedure' | 'setStage'
+>;
+
+export type * from './procedure.activities';

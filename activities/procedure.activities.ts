@@ -1,0 +1,210 @@
+import { Injectable } from '@nestjs/common';
+import { ApplicationFailure } from '@temporalio/activity';
+import { DataSource } from 'typeorm';
+import { ErrorCode } from '../libs/domain/src/errors';
+import { formatLegalBasis, type LegalBasis, type Period } from '../libs/domain/src/periods';
+import { OrgUnitKind } from '../libs/domain/src/roles';
+import type { Actor } from '../libs/domain/src/procedures/normative-document.contract';
+import { LedgerRepository } from '../libs/persistence/src/ledger/ledger.repository';
+import { AuditRepository } from '../libs/persistence/src/repositories/audit.repository';
+import { OrgRepository } from '../libs/persistence/src/repositories/org.repository';
+import { ProcedureRepository } from '../libs/persistence/src/repositories/procedure.repository';
+import { TaskRepository } from '../libs/persistence/src/repositories/task.repository';
+import { dueTimeOf } from './deadlines';
+
+export interface RegisterProcedureInput {
+  procedureId: string;
+  workflowId: string;
+  type: string;
+  projectCode: string;
+  title: string;
+  departmentId: string;
+  initiator: Actor;
+  stage: string;
+  policyVersion: string;
+  details: Record<string, unknown>;
+}
+
+export interface OpenTaskInput {
+  procedureId: string;
+  workflowId: string;
+  stage: string;
+  round: number;
+  kind: string;
+  title: string;
+  legalBasis: LegalBasis;
+  /** Which unit the task goes to. */
+  assignTo: { unitKind: OrgUnitKind };
+  period: Period;
+}
+
+export interface OpenedTask {
+  taskId: string;
+  assigneeUnitId: string;
+  dueAt: string | null;
+}
+
+export interface RecordDecisionInput {
+  procedureId: string;
+  workflowId: string;
+  taskId: string;
+  stage: string;
+  decision: string;
+  opinion: string;
+  actor: Actor;
+  /** The role under which the actor decides. */
+  actorRole: string;
+  documentSha256: string | null;
+  /** The workflow update id: one decision per update, however often the activity runs. */
+  idempotencyKey: string;
+  nextStage: string;
+  nextStatus: string;
+}
+
+export interface EndProcedureInput {
+  procedureId: string;
+  workflowId: string;
+  stage: string;
+  status: string;
+  actor: Actor;
+  action: string;
+  reason: string;
+  idempotencyKey: string;
+}
+
+export interface SetStageInput {
+  workflowId: string;
+  stage: string;
+  status: string;
+}
+
+/**
+ * Activities every procedure uses: its read model, tasks, and decisions. Each is idempotent, because Temporal
+ * retries activities: rows are keyed by workflow, stage and round, or by the workflow update id.
+ */
+@Injectable()
+export class ProcedureActivities {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly procedures: ProcedureRepository,
+    private readonly tasks: TaskRepository,
+    private readonly ledger: LedgerRepository,
+    private readonly audit: AuditRepository,
+    private readonly org: OrgRepository,
+  ) {}
+
+  async registerProcedure(input: RegisterProcedureInput): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await this.procedures.registerIfAbsent(manager, {
+        id: input.procedureId,
+        workflowId: input.workflowId,
+        type: input.type,
+        projectCode: input.projectCode,
+        title: input.title,
+        departmentId: input.departmentId,
+        initiatorId: input.initiator.userId,
+        stage: input.stage,
+        status: 'ACTIVE',
+        policyVersion: input.policyVersion,
+        details: input.details,
+      });
+      await this.audit.record(manager, {
+        actorKind: 'USER',
+        actorId: input.initiator.userId,
+        action: 'procedure.started',
+        procedureId: input.procedureId,
+        details: { workflowId: input.workflowId, type: input.type, title: input.title },
+        dedupKey: `${input.workflowId}:started`,
+      });
+    });
+  }
+
+  async openTask(input: OpenTaskInput): Promise<OpenedTask> {
+    const unit = await this.org.findFirstUnitOfKind(input.assignTo.unitKind);
+    if (!unit) {
+      throw ApplicationFailure.create({
+        type: ErrorCode.RuleViolation,
+        message: `No organisation unit of kind ${input.assignTo.unitKind} exists to take the ${input.kind} task`,
+        nonRetryable: true,
+      });
+    }
+    let dueAt: Date;
+    try {
+      dueAt = dueTimeOf(new Date(), input.period);
+    } catch (err) {
+      throw ApplicationFailure.create({
+        type: ErrorCode.RuleViolation,
+        message: (err as Error).message,
+        nonRetryable: true,
+      });
+    }
+    const task = await this.dataSource.transaction((manager) =>
+      this.tasks.openIfAbsent(manager, {
+        procedureId: input.procedureId,
+        workflowId: input.workflowId,
+        stage: input.stage,
+        round: input.round,
+        kind: input.kind,
+        title: input.title,
+        legalBasis: formatLegalBasis(input.legalBasis),
+        assigneeUnitId: unit.id,
+        dueAt,
+      }),
+    );
+    return { taskId: task.id, assigneeUnitId: task.assigneeUnitId, dueAt: task.dueAt?.toISOString() ?? null };
+  }
+
+  /** Closes the task, appends the sign-off to the ledger, audits it and moves the read model, in one transaction. */
+  async recordDecision(input: RecordDecisionInput): Promise<{ ledgerSeq: string; hash: string }> {
+    return this.dataSource.transaction(async (manager) => {
+      const now = new Date();
+      await this.tasks.complete(manager, input.taskId, input.decision, input.actor.userId);
+      const entry = await this.ledger.append(manager, {
+        procedureId: input.procedureId,
+        taskId: input.taskId,
+        workflowId: input.workflowId,
+        stage: input.stage,
+        actorId: input.actor.userId,
+        actorName: input.actor.displayName,
+        actorRole: input.actorRole,
+        actorUnitId: input.actor.unitId,
+        decision: input.decision,
+        opinion: input.opinion,
+        documentSha256: input.documentSha256,
+        idempotencyKey: input.idempotencyKey,
+        recordedAt: now,
+      });
+      await this.audit.record(manager, {
+        actorKind: 'USER',
+        actorId: input.actor.userId,
+        action: 'task.decided',
+        procedureId: input.procedureId,
+        details: { taskId: input.taskId, stage: input.stage, decision: input.decision, ledgerSeq: entry.seq },
+        dedupKey: `decision:${input.idempotencyKey}`,
+        at: now,
+      });
+      await this.procedures.setStage(manager, input.workflowId, input.nextStage, input.nextStatus);
+      return { ledgerSeq: entry.seq, hash: entry.hash };
+    });
+  }
+
+  /** Ends a procedure early (withdrawal): cancels its open tasks, audits the reason, moves the read model. */
+  async endProcedure(input: EndProcedureInput): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await this.tasks.cancelOpen(manager, input.workflowId, `${input.action}: ${input.reason}`);
+      await this.audit.record(manager, {
+        actorKind: 'USER',
+        actorId: input.actor.userId,
+        action: input.action,
+        procedureId: input.procedureId,
+        reason: input.reason,
+        dedupKey: `${input.action}:${input.idempotencyKey}`,
+      });
+      await this.procedures.setStage(manager, input.workflowId, input.stage, input.status);
+    });
+  }
+
+  async setStage(input: SetStageInput): Promise<void> {
+    await this.procedures.setStage(this.dataSource.manager, input.workflowId, input.stage, input.status);
+  }
+}

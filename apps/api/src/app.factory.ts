@@ -1,0 +1,73 @@
+import { randomUUID } from 'node:crypto';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { AppConfig } from '../../../libs/config/src/config';
+import { jsonLogger } from '../../../libs/config/src/logging';
+import { AppModule } from './app.module';
+import { ApiExceptionFilter, toErrorBody } from './common/exception.filter';
+import { createValidationPipe } from './common/validation';
+import { MetricsService } from './metrics/metrics';
+
+const REQUEST_ID = /^[A-Za-z0-9_.:-]{1,128}$/;
+
+/** Builds the API application (used by `main.ts` and by the tests), not yet listening. */
+export async function createApiApp(config: AppConfig): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    logger: config.LOG_LEVEL === 'silent' ? false : { level: config.LOG_LEVEL },
+    // Honour a caller's X-Request-Id (from a proxy) when it is sane, else mint one; it is in every log line.
+    genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+    requestIdLogLabel: 'requestId',
+    bodyLimit: 1024 * 1024,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, {
+    logger: jsonLogger('api', config.LOG_LEVEL),
+    bufferLogs: false,
+  });
+  app.setGlobalPrefix('api', { exclude: ['metrics'] });
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new ApiExceptionFilter());
+  app.enableShutdownHooks(['SIGINT', 'SIGTERM']);
+
+  const fastify = app.getHttpAdapter().getInstance();
+  const metrics = app.get(MetricsService);
+  fastify.addHook('onSend', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+  });
+  fastify.addHook('onResponse', async (request, reply) => {
+    metrics.httpDuration.observe(
+      { method: request.method, route: request.routeOptions.url ?? 'unmatched', status: String(reply.statusCode) },
+      reply.elapsedTime / 1000,
+    );
+  });
+  // Errors raised by Fastify before Nest sees the request (unreadable JSON, wrong content type, body too large).
+  fastify.setErrorHandler((error, request, reply) => {
+    const { status, body } = toErrorBody(error, String(request.id));
+    if (status >= 500) request.log.error({ err: error }, 'unhandled error');
+    void reply.status(status).send(body);
+  });
+  fastify.setNotFoundHandler((request, reply) => {
+    void reply
+      .status(404)
+      .send({ code: 'NOT_FOUND', message: `There is no ${request.method} ${request.url}.`, details: {} });
+  });
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('LawGate API')
+      .setDescription(
+        'Statutory review procedures for administrative normative documents and major administrative decisions. ' +
+          'Sign in at POST /api/auth/login and send the token as `Authorization: Bearer <token>`. ' +
+          'Every error is `{ code, message, details }`.',
+      )
+      .setVersion('0.1.0')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/openapi.json', useGlobalPrefix: false });
+  return app;
+}

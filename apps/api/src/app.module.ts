@@ -1,0 +1,25 @@
+import { Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
+import { AppConfigModule } from '../../../libs/config/src/config.module';
+import { PersistenceModule } from '../../../libs/persistence/src/persistence.module';
+import { TemporalClientModule } from '../../../libs/temporal/src/temporal-client.module';
+import { AuthModule } from './auth/auth.module';
+import { RouteRolesAudit } from './auth/route-roles.audit';
+import { HealthController } from './health/health.controller';
+import { MetricsModule } from './metrics/metrics.module';
+import { ProceduresModule } from './procedures/procedures.module';
+
+@Module({
+  imports: [
+    DiscoveryModule,
+    AppConfigModule,
+    PersistenceModule,
+    TemporalClientModule,
+    MetricsModule,
+    AuthModule,
+    ProceduresModule,
+  ],
+  controllers: [HealthController],
+  providers: [RouteRolesAudit],
+})
+export class AppModule {}

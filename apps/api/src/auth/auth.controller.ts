@@ -1,0 +1,32 @@
+import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ALL_ROLES } from '../../../../libs/domain/src/roles';
+import { LoginDto, LoginResponseDto, PrincipalDto } from './auth.dto';
+import { LocalIdentityProvider } from './auth.service';
+import { CurrentUser, type Principal } from './principal';
+import { Public, Roles } from './roles.decorator';
+
+@ApiTags('auth')
+@Controller('auth')
+export class AuthController {
+  constructor(private readonly local: LocalIdentityProvider) {}
+
+  @Post('login')
+  @Public()
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Sign in with username and password; returns a bearer token' })
+  @ApiOkResponse({ type: LoginResponseDto })
+  async login(@Body() body: LoginDto): Promise<LoginResponseDto> {
+    const result = await this.local.login(body.username, body.password);
+    return { accessToken: result.accessToken, tokenType: 'Bearer', expiresIn: result.expiresIn, user: result.user };
+  }
+
+  @Get('me')
+  @Roles(...ALL_ROLES)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'The signed-in user, their unit and roles' })
+  @ApiOkResponse({ type: PrincipalDto })
+  me(@CurrentUser() user: Principal): PrincipalDto {
+    return user;
+  }
+}

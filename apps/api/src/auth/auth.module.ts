@@ -1,0 +1,31 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { APP_CONFIG } from '../../../../libs/config/src/config.module';
+import type { AppConfig } from '../../../../libs/config/src/config';
+import { PersistenceModule } from '../../../../libs/persistence/src/persistence.module';
+import { AuthController } from './auth.controller';
+import { AuthGuard } from './auth.guard';
+import { LocalIdentityProvider } from './auth.service';
+import { IDENTITY_PROVIDER } from './identity-provider';
+
+@Module({
+  imports: [
+    PersistenceModule,
+    JwtModule.registerAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({
+        secret: config.JWT_SECRET,
+        signOptions: { expiresIn: config.JWT_TTL_SECONDS, issuer: 'lawgate', audience: 'lawgate-api' },
+        verifyOptions: { issuer: 'lawgate', audience: 'lawgate-api', algorithms: ['HS256'] },
+      }),
+    }),
+  ],
+  controllers: [AuthController],
+  providers: [
+    LocalIdentityProvider,
+    { provide: IDENTITY_PROVIDER, useExisting: LocalIdentityProvider },
+    { provide: APP_GUARD, useClass: AuthGuard },
+  ],
+})
+export class AuthModule {}

@@ -1,0 +1,35 @@
+import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { DomainError, ErrorCode } from '../../../../libs/domain/src/errors';
+
+/** Flattens class-validator errors into `{ "application.necessity": ["..."] }`. */
+export function fieldTree(errors: ValidationError[], prefix = ''): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const error of errors) {
+    const path = prefix ? `${prefix}.${error.property}` : error.property;
+    if (error.constraints) out[path] = Object.values(error.constraints);
+    if (error.children?.length) Object.assign(out, fieldTree(error.children, path));
+  }
+  return out;
+}
+
+/**
+ * Validation at the edge: unknown fields are refused (not silently dropped), types are not coerced from strings
+ * in bodies, and every problem is reported per field.
+ */
+export function createValidationPipe(): ValidationPipe {
+  return new ValidationPipe({
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    forbidUnknownValues: true,
+    transform: true,
+    transformOptions: { enableImplicitConversion: false },
+    validationError: { target: false, value: false },
+    exceptionFactory: (errors) => {
+      const fields = fieldTree(errors);
+      const summary = Object.entries(fields)
+        .map(([field, messages]) => `${field}: ${messages.join('; ')}`)
+        .join(' | ');
+      return new DomainError(ErrorCode.ValidationFailed, `The request is not valid. ${summary}`, { fields });
+    },
+  });
+}

@@ -1,0 +1,51 @@
+import { Controller, Get, Res } from '@nestjs/common';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { DataSource } from 'typeorm';
+import { TemporalClientService } from '../../../../libs/temporal/src/temporal-client.module';
+import { Public } from '../auth/roles.decorator';
+
+type Check = 'up' | 'down';
+
+@ApiTags('health')
+@Controller('health')
+export class HealthController {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly temporal: TemporalClientService,
+  ) {}
+
+  @Get()
+  @Public()
+  @ApiOperation({ summary: 'Readiness: 200 when PostgreSQL and Temporal answer, 503 otherwise' })
+  @ApiResponse({ status: 200, schema: { example: { status: 'ready', checks: { database: 'up', temporal: 'up' } } } })
+  @ApiResponse({
+    status: 503,
+    schema: { example: { status: 'not-ready', checks: { database: 'up', temporal: 'down' } } },
+  })
+  async ready(
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<{ status: string; checks: Record<string, Check> }> {
+    const [database, temporal] = await Promise.all([this.databaseUp(), this.temporal.isHealthy()]);
+    const checks: Record<string, Check> = { database: database ? 'up' : 'down', temporal: temporal ? 'up' : 'down' };
+    const ready = database && temporal;
+    void reply.status(ready ? 200 : 503);
+    return { status: ready ? 'ready' : 'not-ready', checks };
+  }
+
+  @Get('live')
+  @Public()
+  @ApiOperation({ summary: 'Liveness: 200 while the process serves requests' })
+  live(): { status: string } {
+    return { status: 'alive' };
+  }
+
+  private async databaseUp(): Promise<boolean> {
+    try {
+      await this.dataSource.query('SELECT 1');
+      return true;
+    } catch {
+      return false;
+    }
+  }
+}

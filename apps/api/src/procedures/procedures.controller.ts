@@ -1,0 +1,122 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { DomainError, ErrorCode } from '../../../../libs/domain/src/errors';
+import { ALL_ROLES, Role } from '../../../../libs/domain/src/roles';
+import { CurrentUser, type Principal } from '../auth/principal';
+import { Roles } from '../auth/roles.decorator';
+import { ErrorBodyDto } from '../common/error-body';
+import {
+  DecideProjectApprovalDto,
+  ListQueryDto,
+  ProcedureDetailDto,
+  ProcedureDto,
+  ProcedureSnapshotDto,
+  StartNormativeDocumentDto,
+  TaskDto,
+  WithdrawProcedureDto,
+} from './procedures.dto';
+import { ProceduresService } from './procedures.service';
+
+const uuid = (name: string) =>
+  new ParseUUIDPipe({
+    exceptionFactory: () =>
+      new DomainError(ErrorCode.ValidationFailed, `${name} must be a UUID.`, {
+        fields: { [name]: [`${name} must be a UUID`] },
+      }),
+  });
+
+function idempotencyKeyOf(raw: string | undefined): string | undefined {
+  if (raw === undefined) return undefined;
+  if (!/^[A-Za-z0-9_.:-]{8,128}$/.test(raw)) {
+    throw new DomainError(
+      ErrorCode.ValidationFailed,
+      'The Idempotency-Key header must be 8-128 letters, digits or _.:- characters.',
+      { fields: { 'Idempotency-Key': ['must be 8-128 letters, digits or _.:- characters'] } },
+    );
+  }
+  return raw;
+}
+
+@ApiTags('procedures')
+@ApiBearerAuth()
+@Controller('procedures')
+export class ProceduresController {
+  constructor(private readonly service: ProceduresService) {}
+
+  @Post('normative-documents')
+  @Roles(Role.Drafter)
+  @ApiOperation({ summary: 'Apply for project approval (立项) of an administrative normative document' })
+  @ApiCreatedResponse({ type: ProcedureSnapshotDto })
+  @ApiConflictResponse({ type: ErrorBodyDto, description: 'A procedure with this department and project code exists' })
+  start(@CurrentUser() user: Principal, @Body() body: StartNormativeDocumentDto): Promise<ProcedureSnapshotDto> {
+    return this.service.startNormativeDocument(user, body);
+  }
+
+  @Get()
+  @Roles(...ALL_ROLES)
+  @ApiOperation({ summary: 'Procedures visible to the signed-in user, newest first' })
+  @ApiOkResponse({ type: [ProcedureDto] })
+  list(@CurrentUser() user: Principal, @Query() query: ListQueryDto): Promise<ProcedureDto[]> {
+    return this.service.list(user, query.limit ?? 50, query.stage);
+  }
+
+  @Get(':id')
+  @Roles(...ALL_ROLES)
+  @ApiOperation({ summary: 'One procedure with its tasks and sign-off ledger' })
+  @ApiOkResponse({ type: ProcedureDetailDto })
+  detail(@CurrentUser() user: Principal, @Param('id', uuid('id')) id: string): Promise<ProcedureDetailDto> {
+    return this.service.detail(user, id);
+  }
+
+  @Post(':id/withdraw')
+  @HttpCode(200)
+  @Roles(Role.Drafter)
+  @ApiOperation({ summary: 'Withdraw a running procedure of your department, with a reason' })
+  @ApiOkResponse({ type: ProcedureSnapshotDto })
+  withdraw(
+    @CurrentUser() user: Principal,
+    @Param('id', uuid('id')) id: string,
+    @Body() body: WithdrawProcedureDto,
+  ): Promise<ProcedureSnapshotDto> {
+    return this.service.withdraw(user, id, body);
+  }
+}
+
+@ApiTags('tasks')
+@ApiBearerAuth()
+@Controller('tasks')
+export class TasksController {
+  constructor(private readonly service: ProceduresService) {}
+
+  @Get('inbox')
+  @Roles(Role.LegalAdviser, Role.LegalAffairsOfficer, Role.Leader, Role.Drafter)
+  @ApiOperation({ summary: 'Open tasks assigned to me or to my unit, earliest due first' })
+  @ApiOkResponse({ type: [TaskDto] })
+  inbox(@CurrentUser() user: Principal, @Query() query: ListQueryDto): Promise<TaskDto[]> {
+    return this.service.inbox(user, query.limit ?? 50);
+  }
+
+  @Post(':id/project-approval')
+  @HttpCode(200)
+  @Roles(Role.LegalAffairsOfficer)
+  @ApiOperation({ summary: 'Approve or reject a project application; answers with the procedure’s new stage' })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat the same key to repeat safely' })
+  @ApiOkResponse({ type: ProcedureSnapshotDto })
+  @ApiConflictResponse({ type: ErrorBodyDto, description: 'The task is closed or the stage has moved on' })
+  decide(
+    @CurrentUser() user: Principal,
+    @Param('id', uuid('id')) id: string,
+    @Body() body: DecideProjectApprovalDto,
+    @Headers('idempotency-key') idempotencyKey?: string,
+  ): Promise<ProcedureSnapshotDto> {
+    return this.service.decideProjectApproval(user, id, body, idempotencyKeyOf(idempotencyKey));
+  }
+}

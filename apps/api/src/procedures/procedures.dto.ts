@@ -1,0 +1,212 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import type {
+  ProcedureSnapshot,
+  ProcedureStatus,
+  ProjectApprovalDecision,
+} from '../../../../libs/domain/src/procedures/normative-document.contract';
+import type { LedgerEntryEntity, ProcedureEntity, TaskEntity } from '../../../../libs/persistence/src/entities';
+
+export class ProjectApplicationDto {
+  @ApiProperty({ description: '制定必要性: why the document is needed' })
+  @IsString()
+  @Length(1, 5000)
+  necessity: string;
+
+  @ApiProperty({ description: '制定依据: the laws, regulations and policies it rests on' })
+  @IsString()
+  @Length(1, 5000)
+  legalBasis: string;
+
+  @ApiProperty({ description: '主要内容: main content' })
+  @IsString()
+  @Length(1, 5000)
+  mainContent: string;
+
+  @ApiProperty({ description: 'Whether the document touches business activity (涉企)' })
+  @IsBoolean()
+  touchesBusiness: boolean;
+
+  @ApiProperty({ description: 'Whether the matter is also a major administrative decision' })
+  @IsBoolean()
+  alsoMajorDecision: boolean;
+}
+
+export class StartNormativeDocumentDto {
+  @ApiProperty({
+    description: "The department's own project code; with the department it is the procedure's business key",
+    example: '2026-001',
+  })
+  @IsString()
+  @Matches(/^[A-Za-z0-9][A-Za-z0-9-]{0,39}$/, {
+    message: 'projectCode must be 1-40 letters, digits or hyphens, starting with a letter or digit',
+  })
+  projectCode: string;
+
+  @ApiProperty({ example: '金坛区中小学校外培训机构管理办法' })
+  @IsString()
+  @Length(2, 200)
+  title: string;
+
+  @ApiProperty({ type: ProjectApplicationDto })
+  @ValidateNested()
+  @Type(() => ProjectApplicationDto)
+  application: ProjectApplicationDto;
+}
+
+export class DecideProjectApprovalDto {
+  @ApiProperty({ enum: ['APPROVED', 'REJECTED'] })
+  @IsIn(['APPROVED', 'REJECTED'])
+  decision: ProjectApprovalDecision;
+
+  @ApiProperty({ description: 'Written opinion; required when rejecting', example: '同意立项。' })
+  @IsString()
+  @Length(0, 5000)
+  opinion: string;
+}
+
+export class WithdrawProcedureDto {
+  @ApiProperty({ example: '上位法已修改，不再需要制定。' })
+  @IsString()
+  @Length(1, 2000)
+  reason: string;
+}
+
+export class ListQueryDto {
+  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  limit?: number;
+
+  @ApiPropertyOptional({ description: 'Only procedures in this stage' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 64)
+  stage?: string;
+}
+
+export class ProcedureSnapshotDto implements ProcedureSnapshot {
+  @ApiProperty() procedureId: string;
+  @ApiProperty() workflowId: string;
+  @ApiProperty() stage: ProcedureSnapshot['stage'];
+  @ApiProperty() status: ProcedureStatus;
+  @ApiProperty({ nullable: true, type: String }) openTaskId: string | null;
+  @ApiProperty({ nullable: true, type: String }) dueAt: string | null;
+}
+
+export class TaskDto {
+  @ApiProperty() id: string;
+  @ApiProperty() procedureId: string;
+  @ApiProperty() workflowId: string;
+  @ApiProperty() stage: string;
+  @ApiProperty() round: number;
+  @ApiProperty() kind: string;
+  @ApiProperty() title: string;
+  @ApiProperty({ description: 'Why the task exists: regulation and article' }) legalBasis: string;
+  @ApiProperty() assigneeUnitId: string;
+  @ApiProperty({ nullable: true, type: String }) assigneeUserId: string | null;
+  @ApiProperty() status: string;
+  @ApiProperty({ nullable: true, type: String }) dueAt: string | null;
+  @ApiProperty({ nullable: true, type: String }) outcome: string | null;
+  @ApiProperty() createdAt: string;
+}
+
+export class LedgerEntryDto {
+  @ApiProperty() seq: string;
+  @ApiProperty() stage: string;
+  @ApiProperty() actorName: string;
+  @ApiProperty() actorRole: string;
+  @ApiProperty() decision: string;
+  @ApiProperty() opinion: string;
+  @ApiProperty({ nullable: true, type: String }) documentSha256: string | null;
+  @ApiProperty() recordedAt: string;
+  @ApiProperty() prevHash: string;
+  @ApiProperty() hash: string;
+}
+
+export class ProcedureDto {
+  @ApiProperty() id: string;
+  @ApiProperty() workflowId: string;
+  @ApiProperty() type: string;
+  @ApiProperty() projectCode: string;
+  @ApiProperty() title: string;
+  @ApiProperty() departmentId: string;
+  @ApiProperty() departmentName: string;
+  @ApiProperty() stage: string;
+  @ApiProperty() status: string;
+  @ApiProperty() policyVersion: string;
+  @ApiProperty() createdAt: string;
+  @ApiProperty() updatedAt: string;
+}
+
+export class ProcedureDetailDto extends ProcedureDto {
+  @ApiProperty({ type: [TaskDto] }) tasks: TaskDto[];
+  @ApiProperty({ type: [LedgerEntryDto] }) ledger: LedgerEntryDto[];
+  @ApiProperty({ description: 'The procedure in the Temporal Web UI' }) temporalUiUrl: string;
+}
+
+export function mapTask(task: TaskEntity): TaskDto {
+  return {
+    id: task.id,
+    procedureId: task.procedureId,
+    workflowId: task.workflowId,
+    stage: task.stage,
+    round: task.round,
+    kind: task.kind,
+    title: task.title,
+    legalBasis: task.legalBasis,
+    assigneeUnitId: task.assigneeUnitId,
+    assigneeUserId: task.assigneeUserId,
+    status: task.status,
+    dueAt: task.dueAt?.toISOString() ?? null,
+    outcome: task.outcome,
+    createdAt: task.createdAt.toISOString(),
+  };
+}
+
+export function mapProcedure(p: ProcedureEntity): ProcedureDto {
+  return {
+    id: p.id,
+    workflowId: p.workflowId,
+    type: p.type,
+    projectCode: p.projectCode,
+    title: p.title,
+    departmentId: p.departmentId,
+    departmentName: p.department?.name ?? '',
+    stage: p.stage,
+    status: p.status,
+    policyVersion: p.policyVersion,
+    createdAt: p.createdAt.toISOString(),
+    updatedAt: p.updatedAt.toISOString(),
+  };
+}
+
+export function mapLedgerEntry(e: LedgerEntryEntity): LedgerEntryDto {
+  return {
+    seq: e.seq,
+    stage: e.stage,
+    actorName: e.actorName,
+    actorRole: e.actorRole,
+    decision: e.decision,
+    opinion: e.opinion,
+    documentSha256: e.documentSha256,
+    recordedAt: e.recordedAt.toISOString(),
+    prevHash: e.prevHash,
+    hash: e.hash,
+  };
+}

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { PersistenceModule } from '../../../../libs/persistence/src/persistence.module';
+import { MetricsModule } from '../metrics/metrics.module';
+import { ProceduresController, TasksController } from './procedures.controller';
+import { ProceduresService } from './procedures.service';
+
+@Module({
+  imports: [PersistenceModule, MetricsModule],
+  controllers: [ProceduresController, TasksController],
+  providers: [ProceduresService],
+})
+export class ProceduresModule {}

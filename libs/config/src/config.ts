@@ -1,0 +1,211 @@
+/**
+ * LawGate's configuration: every environment variable the API and the worker read, validated once at boot.
+ * The same table feeds the README and the docker-compose test (every variable compose sets must be known here).
+ */
+export interface ConfigVar {
+  description: string;
+  default?: string;
+  /** Which processes read it. */
+  usedBy: ReadonlyArray<'api' | 'worker' | 'start'>;
+  parse: (raw: string) => unknown;
+  /** Required in production (NODE_ENV=production) even though it has a development default. */
+  requiredInProduction?: boolean;
+}
+
+const str = (raw: string): string => {
+  if (raw.trim() === '') throw new Error('must not be empty');
+  return raw;
+};
+const int =
+  (min: number, max: number) =>
+  (raw: string): number => {
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < min || n > max) throw new Error(`must be an integer between ${min} and ${max}`);
+    return n;
+  };
+const oneOf =
+  (...values: string[]) =>
+  (raw: string): string => {
+    if (!values.includes(raw)) throw new Error(`must be one of ${values.join(', ')}`);
+    return raw;
+  };
+const url =
+  (protocols: string[]) =>
+  (raw: string): string => {
+    let parsed: URL;
+    try {
+      parsed = new URL(raw);
+    } catch {
+      throw new Error('must be a URL');
+    }
+    if (!protocols.includes(parsed.protocol)) throw new Error(`must start with ${protocols.join(' or ')}`);
+    return raw;
+  };
+const bool = (raw: string): boolean => {
+  if (['true', '1', 'yes'].includes(raw)) return true;
+  if (['false', '0', 'no'].includes(raw)) return false;
+  throw new Error('must be true or false');
+};
+const hostPort = (raw: string): string => {
+  if (!/^[A-Za-z0-9.\-_[\]:]+:\d{1,5}$/.test(raw)) throw new Error('must be host:port');
+  return raw;
+};
+
+export const CONFIG_VARS = {
+  NODE_ENV: {
+    description: 'development, test or production',
+    default: 'development',
+    usedBy: ['api', 'worker', 'start'],
+    parse: oneOf('development', 'test', 'production'),
+  },
+  DATABASE_URL: {
+    description: 'PostgreSQL connection URL',
+    default: 'postgres://postgres@127.0.0.1:5432/lawgate',
+    usedBy: ['api', 'worker', 'start'],
+    parse: url(['postgres:', 'postgresql:']),
+    requiredInProduction: true,
+  },
+  DATABASE_POOL_SIZE: {
+    description: 'Connections per process in the PostgreSQL pool',
+    default: '10',
+    usedBy: ['api', 'worker'],
+    parse: int(1, 200),
+  },
+  DATABASE_SSL: {
+    description: 'Use TLS to PostgreSQL',
+    default: 'false',
+    usedBy: ['api', 'worker'],
+    parse: bool,
+  },
+  TEMPORAL_ADDRESS: {
+    description: 'Temporal frontend host:port',
+    default: '127.0.0.1:7233',
+    usedBy: ['api', 'worker', 'start'],
+    parse: hostPort,
+  },
+  TEMPORAL_NAMESPACE: {
+    description: 'Temporal namespace',
+    default: 'default',
+    usedBy: ['api', 'worker', 'start'],
+    parse: str,
+  },
+  TEMPORAL_TASK_QUEUE: {
+    description: 'Task queue the worker polls and the API starts workflows on',
+    default: 'lawgate-procedures',
+    usedBy: ['api', 'worker'],
+    parse: str,
+  },
+  TEMPORAL_TLS: {
+    description: 'Connect to Temporal over TLS (system CAs)',
+    default: 'false',
+    usedBy: ['api', 'worker'],
+    parse: bool,
+  },
+  TEMPORAL_API_KEY: {
+    description: 'API key for Temporal Cloud or a cluster that requires one (implies TLS)',
+    usedBy: ['api', 'worker'],
+    parse: str,
+  },
+  TEMPORAL_REGISTER_SEARCH_ATTRIBUTES: {
+    description: "Register LawGate's search attributes on the server at boot (needs operator rights)",
+    default: 'true',
+    usedBy: ['api', 'worker'],
+    parse: bool,
+  },
+  TEMPORAL_UI_URL: {
+    description: 'Base URL of the Temporal Web UI, for links to procedures',
+    default: 'http://127.0.0.1:8233',
+    usedBy: ['api', 'start'],
+    parse: url(['http:', 'https:']),
+  },
+  WORKFLOW_BUNDLE_PATH: {
+    description: 'Prebuilt workflow bundle; when unset the worker bundles workflows/ at start',
+    usedBy: ['worker'],
+    parse: str,
+  },
+  WORKER_SHUTDOWN_GRACE_SECONDS: {
+    description: 'How long the worker lets running activities finish on shutdown',
+    default: '20',
+    usedBy: ['worker'],
+    parse: int(0, 3600),
+  },
+  API_HOST: {
+    description: 'Interface the API listens on',
+    default: '127.0.0.1',
+    usedBy: ['api', 'start'],
+    parse: str,
+  },
+  API_PORT: {
+    description: 'Port the API listens on',
+    default: '3000',
+    usedBy: ['api', 'start'],
+    parse: int(0, 65535),
+  },
+  JWT_SECRET: {
+    description: 'Secret that signs access tokens (at least 32 characters in production)',
+    default: 'lawgate-development-secret-change-me',
+    usedBy: ['api'],
+    parse: (raw: string) => {
+      if (raw.length < 16) throw new Error('must be at least 16 characters');
+      return raw;
+    },
+    requiredInProduction: true,
+  },
+  JWT_TTL_SECONDS: {
+    description: 'Lifetime of an access token',
+    default: '28800',
+    usedBy: ['api'],
+    parse: int(60, 7 * 24 * 3600),
+  },
+  LOG_LEVEL: {
+    description: 'fatal, error, warn, info, debug or trace',
+    default: 'info',
+    usedBy: ['api', 'worker'],
+    parse: oneOf('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'),
+  },
+} satisfies Record<string, ConfigVar>;
+
+export type ConfigKey = keyof typeof CONFIG_VARS;
+
+type Parsed<K extends ConfigKey> = (typeof CONFIG_VARS)[K] extends { parse: (raw: string) => infer T } ? T : never;
+type HasDefault<K extends ConfigKey> = (typeof CONFIG_VARS)[K] extends { default: string } ? true : false;
+
+export type AppConfig = {
+  [K in ConfigKey]: HasDefault<K> extends true ? Parsed<K> : Parsed<K> | undefined;
+};
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads and validates the configuration; throws a `ConfigError` listing every problem at once. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const problems: string[] = [];
+  const out: Record<string, unknown> = {};
+  const production = env.NODE_ENV === 'production';
+  for (const [name, spec] of Object.entries(CONFIG_VARS) as [ConfigKey, ConfigVar][]) {
+    const raw = env[name];
+    if (raw === undefined || raw === '') {
+      if (production && spec.requiredInProduction) {
+        problems.push(`${name} is required in production (${spec.description})`);
+        continue;
+      }
+      out[name] = spec.default === undefined ? undefined : spec.parse(spec.default);
+      continue;
+    }
+    try {
+      out[name] = spec.parse(raw);
+    } catch (err) {
+      problems.push(`${name} ${(err as Error).message} (${spec.description}); got "${raw}"`);
+    }
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  return out as AppConfig;
+}
+
+export function isKnownConfigVar(name: string): name is ConfigKey {
+  return Object.prototype.hasOwnProperty.call(CONFIG_VARS, name);
+}

@@ -1,0 +1,75 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { OrgUnitEntity } from './org-unit.entity';
+import { ProcedureEntity } from './procedure.entity';
+import { UserEntity } from './user.entity';
+
+export type TaskStatus = 'OPEN' | 'DONE' | 'CANCELLED';
+
+/** One person's or one unit's piece of a procedure. Opened idempotently per (workflow, stage, round, kind). */
+@Entity('task')
+@Index('uq_task_step', ['workflowId', 'stage', 'round', 'kind'], { unique: true })
+@Index('ix_task_inbox', ['status', 'assigneeUnitId'])
+export class TaskEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Index('ix_task_procedure')
+  @Column({ name: 'procedure_id', type: 'uuid' })
+  procedureId: string;
+
+  @ManyToOne(() => ProcedureEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'procedure_id', foreignKeyConstraintName: 'fk_task_procedure' })
+  procedure?: ProcedureEntity;
+
+  @Column({ name: 'workflow_id', type: 'text' })
+  workflowId: string;
+
+  @Column({ type: 'text' })
+  stage: string;
+
+  @Column({ type: 'int' })
+  round: number;
+
+  /** What is asked: PROJECT_APPROVAL, REVIEW, OPINION, REVISION, ... */
+  @Column({ type: 'text' })
+  kind: string;
+
+  @Column({ type: 'text' })
+  title: string;
+
+  /** Why the task exists: regulation and article. */
+  @Column({ name: 'legal_basis', type: 'text' })
+  legalBasis: string;
+
+  @Column({ name: 'assignee_unit_id', type: 'uuid' })
+  assigneeUnitId: string;
+
+  @ManyToOne(() => OrgUnitEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'assignee_unit_id', foreignKeyConstraintName: 'fk_task_assignee_unit' })
+  assigneeUnit?: OrgUnitEntity;
+
+  @Column({ name: 'assignee_user_id', type: 'uuid', nullable: true })
+  assigneeUserId: string | null;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'assignee_user_id', foreignKeyConstraintName: 'fk_task_assignee_user' })
+  assigneeUser?: UserEntity;
+
+  @Column({ type: 'text', default: 'OPEN' })
+  status: TaskStatus;
+
+  @Column({ name: 'due_at', type: 'timestamptz', nullable: true })
+  dueAt: Date | null;
+
+  @Column({ type: 'text', nullable: true })
+  outcome: string | null;
+
+  @Column({ name: 'completed_by', type: 'uuid', nullable: true })
+  completedBy: string | null;
+
+  @Column({ name: 'completed_at', type: 'timestamptz', nullable: true })
+  completedAt: Date | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+}

@@ -1,0 +1,93 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { LedgerEntryEntity } from '../entities';
+import { GENESIS_HASH, ledgerHash, type LedgerPayload } from './ledger-hash';
+
+/** Lock key that serialises appends so that each entry chains onto the one before it. */
+const LEDGER_LOCK = 'lawgate.ledger';
+
+export type LedgerAppend = Omit<LedgerPayload, 'recordedAt'> & { recordedAt: Date };
+
+export interface LedgerVerification {
+  ok: boolean;
+  checked: number;
+  /** The first entry whose hash or link does not hold. */
+  firstBroken?: { seq: string; reason: string };
+}
+
+function payloadOf(entry: LedgerEntryEntity): LedgerPayload {
+  return {
+    procedureId: entry.procedureId,
+    taskId: entry.taskId,
+    workflowId: entry.workflowId,
+    stage: entry.stage,
+    actorId: entry.actorId,
+    actorName: entry.actorName,
+    actorRole: entry.actorRole,
+    actorUnitId: entry.actorUnitId,
+    decision: entry.decision,
+    opinion: entry.opinion,
+    documentSha256: entry.documentSha256,
+    idempotencyKey: entry.idempotencyKey,
+    recordedAt: entry.recordedAt.toISOString(),
+  };
+}
+
+/** The hash-chained sign-off ledger. */
+@Injectable()
+export class LedgerRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /**
+   * Appends an entry inside the caller's transaction. Idempotent on `idempotencyKey`: a retried activity gets the
+   * entry it already wrote.
+   */
+  async append(manager: EntityManager, entry: LedgerAppend): Promise<LedgerEntryEntity> {
+    await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [LEDGER_LOCK]);
+    const repo = manager.getRepository(LedgerEntryEntity);
+    const existing = await repo.findOne({ where: { idempotencyKey: entry.idempotencyKey } });
+    if (existing) return existing;
+    const last = await repo.find({ order: { seq: 'DESC' }, take: 1 });
+    const prevHash = last[0]?.hash ?? GENESIS_HASH;
+    // Postgres keeps microseconds, JavaScript milliseconds: truncate so the stored time hashes the same later.
+    const recordedAt = new Date(Math.floor(entry.recordedAt.getTime()));
+    const hash = ledgerHash(prevHash, { ...entry, recordedAt: recordedAt.toISOString() });
+    return repo.save(repo.create({ ...entry, recordedAt, prevHash, hash }));
+  }
+
+  findByIdempotencyKey(idempotencyKey: string): Promise<LedgerEntryEntity | null> {
+    return this.dataSource.getRepository(LedgerEntryEntity).findOne({ where: { idempotencyKey } });
+  }
+
+  findByProcedure(procedureId: string): Promise<LedgerEntryEntity[]> {
+    return this.dataSource.getRepository(LedgerEntryEntity).find({ where: { procedureId }, order: { seq: 'ASC' } });
+  }
+
+  /** Walks the whole chain in order and names the first entry whose link or hash does not hold. */
+  async verify(batchSize = 1000): Promise<LedgerVerification> {
+    const repo = this.dataSource.getRepository(LedgerEntryEntity);
+    let prevHash = GENESIS_HASH;
+    let checked = 0;
+    let afterSeq = '0';
+    for (;;) {
+      const batch = await repo
+        .createQueryBuilder('e')
+        .where('e.seq > :afterSeq', { afterSeq })
+        .orderBy('e.seq', 'ASC')
+        .take(batchSize)
+        .getMany();
+      if (batch.length === 0) return { ok: true, checked };
+      for (const entry of batch) {
+        if (entry.prevHash !== prevHash) {
+          return { ok: false, checked, firstBroken: { seq: entry.seq, reason: 'previous-hash link does not match' } };
+        }
+        if (ledgerHash(prevHash, payloadOf(entry)) !== entry.hash) {
+          return { ok: false, checked, firstBroken: { seq: entry.seq, reason: 'content does not match its hash' } };
+        }
+        prevHash = entry.hash;
+        checked += 1;
+        afterSeq = entry.seq;
+      }
+    }
+  }
+}

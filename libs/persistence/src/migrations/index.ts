@@ -1,0 +1,5 @@
+import type { MigrationInterface } from 'typeorm';
+import { InitialSchema1795591307231 } from './1795591307231-InitialSchema';
+
+/** Every migration, in order. A new migration file must be added here. */
+export const MIGRATIONS: (new () => MigrationInterface)[] = [InitialSchema1795591307231];

@@ -1,0 +1,25 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { APP_CONFIG } from '../../config/src/config.module';
+import type { AppConfig } from '../../config/src/config';
+import { buildDataSourceOptions } from './data-source.options';
+import { LedgerRepository } from './ledger/ledger.repository';
+import { AuditRepository } from './repositories/audit.repository';
+import { OrgRepository } from './repositories/org.repository';
+import { ProcedureRepository } from './repositories/procedure.repository';
+import { TaskRepository } from './repositories/task.repository';
+
+const REPOSITORIES = [AuditRepository, LedgerRepository, OrgRepository, ProcedureRepository, TaskRepository];
+
+/** TypeORM connection plus LawGate's repositories. Needs `AppConfigModule` imported at the root. */
+@Module({
+  imports: [
+    TypeOrmModule.forRootAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({ ...buildDataSourceOptions(config), retryAttempts: 3, retryDelay: 1000 }),
+    }),
+  ],
+  providers: REPOSITORIES,
+  exports: REPOSITORIES,
+})
+export class PersistenceModule {}

@@ -1,0 +1,60 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { ProcedureEntity } from '../entities';
+
+export interface ProcedureListFilter {
+  /** Only procedures of this department. */
+  departmentId?: string;
+  /** Only procedures with a task for this unit or user. */
+  taskUnitId?: string;
+  taskUserId?: string;
+  stage?: string;
+  limit: number;
+}
+
+@Injectable()
+export class ProcedureRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Inserts the procedure row unless it exists (activities are retried). */
+  async registerIfAbsent(manager: EntityManager, row: Omit<ProcedureEntity, 'createdAt' | 'updatedAt'>): Promise<void> {
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(ProcedureEntity)
+      .values(row as QueryDeepPartialEntity<ProcedureEntity>)
+      .orIgnore()
+      .execute();
+  }
+
+  async setStage(manager: EntityManager, workflowId: string, stage: string, status: string): Promise<void> {
+    await manager.getRepository(ProcedureEntity).update({ workflowId }, { stage, status });
+  }
+
+  findById(id: string): Promise<ProcedureEntity | null> {
+    return this.dataSource.getRepository(ProcedureEntity).findOne({ where: { id }, relations: { department: true } });
+  }
+
+  findByWorkflowId(workflowId: string): Promise<ProcedureEntity | null> {
+    return this.dataSource.getRepository(ProcedureEntity).findOne({ where: { workflowId } });
+  }
+
+  list(filter: ProcedureListFilter): Promise<ProcedureEntity[]> {
+    const qb = this.dataSource
+      .getRepository(ProcedureEntity)
+      .createQueryBuilder('p')
+      .leftJoinAndSelect('p.department', 'd')
+      .orderBy('p.created_at', 'DESC')
+      .take(filter.limit);
+    if (filter.departmentId) qb.andWhere('p.department_id = :departmentId', { departmentId: filter.departmentId });
+    if (filter.stage) qb.andWhere('p.stage = :stage', { stage: filter.stage });
+    if (filter.taskUnitId || filter.taskUserId) {
+      qb.andWhere(
+        'EXISTS (SELECT 1 FROM task t WHERE t.procedure_id = p.id AND (t.assignee_unit_id = :unitId OR t.assignee_user_id = :userId))',
+        { unitId: filter.taskUnitId ?? null, userId: filter.taskUserId ?? null },
+      );
+    }
+    return qb.getMany();
+  }
+}

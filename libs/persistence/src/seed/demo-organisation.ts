@@ -1,0 +1,127 @@
+import type { DataSource } from 'typeorm';
+import { OrgUnitKind, Role } from '../../../domain/src/roles';
+import { OrgUnitEntity, UserEntity } from '../entities';
+import { hashPassword } from '../password';
+
+/** Password of every demo account (printed by `npm start`). */
+export const DEMO_PASSWORD = 'lawgate-demo';
+
+export const DEMO_UNITS: { code: string; name: string; kind: OrgUnitKind; parent?: string }[] = [
+  { code: 'JT-GOV', name: '常州市金坛区人民政府', kind: OrgUnitKind.Government },
+  { code: 'JT-EDU', name: '金坛区教育局', kind: OrgUnitKind.Department, parent: 'JT-GOV' },
+  { code: 'JT-MKT', name: '金坛区市场监督管理局', kind: OrgUnitKind.Department, parent: 'JT-GOV' },
+  {
+    code: 'JT-LAO',
+    name: '金坛区司法局（区政府法制工作机构）',
+    kind: OrgUnitKind.LegalAffairsOffice,
+    parent: 'JT-GOV',
+  },
+  { code: 'JT-LAP', name: '金坛区人民政府法律顾问委员会', kind: OrgUnitKind.LegalAdviserPool, parent: 'JT-GOV' },
+];
+
+export const DEMO_USERS: { username: string; displayName: string; unit: string; roles: Role[]; what: string }[] = [
+  {
+    username: 'drafter.edu',
+    displayName: '王起草（教育局）',
+    unit: 'JT-EDU',
+    roles: [Role.Drafter],
+    what: 'drafter, education bureau',
+  },
+  {
+    username: 'drafter.mkt',
+    displayName: '李起草（市场监管局）',
+    unit: 'JT-MKT',
+    roles: [Role.Drafter],
+    what: 'drafter, market regulation bureau',
+  },
+  {
+    username: 'officer.zhang',
+    displayName: '张审核（司法局）',
+    unit: 'JT-LAO',
+    roles: [Role.LegalAffairsOfficer],
+    what: 'legal-affairs officer',
+  },
+  {
+    username: 'adviser.li',
+    displayName: '李律师（法律顾问）',
+    unit: 'JT-LAP',
+    roles: [Role.LegalAdviser],
+    what: 'legal adviser',
+  },
+  {
+    username: 'adviser.chen',
+    displayName: '陈教授（法律顾问）',
+    unit: 'JT-LAP',
+    roles: [Role.LegalAdviser],
+    what: 'legal adviser',
+  },
+  {
+    username: 'adviser.zhao',
+    displayName: '赵律师（公职律师）',
+    unit: 'JT-LAP',
+    roles: [Role.LegalAdviser],
+    what: 'legal adviser',
+  },
+  {
+    username: 'leader.zhou',
+    displayName: '周区长',
+    unit: 'JT-GOV',
+    roles: [Role.Leader],
+    what: 'leader (district head)',
+  },
+  {
+    username: 'leader.sun',
+    displayName: '孙副区长',
+    unit: 'JT-GOV',
+    roles: [Role.Leader],
+    what: 'leader (deputy head)',
+  },
+  {
+    username: 'admin',
+    displayName: '系统管理员',
+    unit: 'JT-LAO',
+    roles: [Role.SystemAdmin],
+    what: 'system administrator',
+  },
+];
+
+/**
+ * Seeds the demo organisation: a district government, two drafting departments, the legal-affairs office, the
+ * legal-adviser pool, three advisers, two leaders and an administrator. Idempotent: existing units and users are
+ * left as they are.
+ */
+export async function seedDemoOrganisation(
+  dataSource: DataSource,
+): Promise<{ unitsAdded: number; usersAdded: number }> {
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  return dataSource.transaction(async (manager) => {
+    const units = manager.getRepository(OrgUnitEntity);
+    const users = manager.getRepository(UserEntity);
+    let unitsAdded = 0;
+    let usersAdded = 0;
+    for (const unit of DEMO_UNITS) {
+      if (await units.findOne({ where: { code: unit.code } })) continue;
+      const parent = unit.parent ? await units.findOneOrFail({ where: { code: unit.parent } }) : null;
+      await units.save(
+        units.create({ code: unit.code, name: unit.name, kind: unit.kind, parentId: parent?.id ?? null }),
+      );
+      unitsAdded += 1;
+    }
+    for (const user of DEMO_USERS) {
+      if (await users.findOne({ where: { username: user.username } })) continue;
+      const unit = await units.findOneOrFail({ where: { code: user.unit } });
+      await users.save(
+        users.create({
+          username: user.username,
+          displayName: user.displayName,
+          passwordHash,
+          orgUnitId: unit.id,
+          roles: user.roles,
+          active: true,
+        }),
+      );
+      usersAdded += 1;
+    }
+    return { unitsAdded, usersAdded };
+  });
+}

@@ -1,0 +1,3 @@
+export * from './connection-options';
+export * from './search-attributes.registrar';
+export * from './temporal-client.module';

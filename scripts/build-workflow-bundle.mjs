@@ -1,0 +1,16 @@
+// Prebuilds the workflow bundle for production and tests: dist/workflow-bundle.js (WORKFLOW_BUNDLE_PATH).
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { bundleWorkflowCode } from '@temporalio/worker';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const out = process.argv[2] ?? join(root, 'dist', 'workflow-bundle.js');
+const started = Date.now();
+const { code } = await bundleWorkflowCode({
+  workflowsPath: join(root, 'workflows', 'index.ts'),
+  logger: { log() {}, trace() {}, debug() {}, info() {}, warn: console.warn, error: console.error },
+});
+mkdirSync(dirname(out), { recursive: true });
+writeFileSync(out, code);
+console.log(JSON.stringify({ workflowBundle: out, bytes: code.length, ms: Date.now() - started }));

@@ -1,0 +1,284 @@
+import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import {
+  Client,
+  Connection,
+  WorkflowExecutionAlreadyStartedError,
+  WorkflowUpdateFailedError,
+} from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import { NativeConnection, Worker } from '@temporalio/worker';
+import type { LawGateActivities } from '../../activities';
+import { ErrorCode } from '../../libs/domain/src/errors';
+import { OrgUnitKind, Role } from '../../libs/domain/src/roles';
+import { StageAttr } from '../../libs/domain/src/search-attributes';
+import {
+  NORMATIVE_DOCUMENT_WORKFLOW_TYPE,
+  NormativeDocumentStage,
+  awaitSettledUpdate,
+  decideProjectApprovalUpdate,
+  getProcedureStateQuery,
+  withdrawProcedureUpdate,
+  type Actor,
+  type NormativeDocumentInput,
+  type NormativeDocumentWorkflow,
+} from '../../libs/domain/src/procedures/normative-document.contract';
+import { eventually } from '../support/eventually';
+import { testEnv, uniqueSuffix } from '../support/test-env';
+
+const officer: Actor = {
+  userId: randomUUID(),
+  username: 'officer',
+  displayName: 'Officer',
+  roles: [Role.LegalAffairsOfficer],
+  unitId: randomUUID(),
+};
+const departmentId = randomUUID();
+const drafter: Actor = {
+  userId: randomUUID(),
+  username: 'd',
+  displayName: 'D',
+  roles: [Role.Drafter],
+  unitId: departmentId,
+};
+
+type Calls = { [K in keyof LawGateActivities]: Parameters<LawGateActivities[K]>[0][] };
+
+/** Activities faked at the boundary: they record what the workflow asked for. */
+function fakeActivities(calls: Calls): LawGateActivities {
+  return {
+    registerProcedure: async (input) => void calls.registerProcedure.push(input),
+    openTask: async (input) => {
+      calls.openTask.push(input);
+      return { taskId: `task-${input.workflowId}`, assigneeUnitId: 'unit', dueAt: '2030-01-01T00:00:00.000Z' };
+    },
+    recordDecision: async (input) => {
+      calls.recordDecision.push(input);
+      return { ledgerSeq: String(calls.recordDecision.length), hash: 'h' };
+    },
+    endProcedure: async (input) => void calls.endProcedure.push(input),
+    setStage: async (input) => void calls.setStage.push(input),
+  };
+}
+
+function refusalOf(err: unknown): ApplicationFailure {
+  expect(err).toBeInstanceOf(WorkflowUpdateFailedError);
+  const cause = (err as WorkflowUpdateFailedError).cause;
+  expect(cause).toBeInstanceOf(ApplicationFailure);
+  return cause as ApplicationFailure;
+}
+
+describe('normativeDocumentWorkflow', () => {
+  const taskQueue = `wf-nd-${uniqueSuffix()}`;
+  let calls: Calls;
+  let client: Client;
+  let connection: Connection;
+  let nativeConnection: NativeConnection;
+  let worker: Worker;
+  let running: Promise<void>;
+
+  beforeAll(async () => {
+    const env = testEnv();
+    calls = { registerProcedure: [], openTask: [], recordDecision: [], endProcedure: [], setStage: [] };
+    connection = await Connection.connect({ address: env.temporalAddress });
+    client = new Client({ connection });
+    nativeConnection = await NativeConnection.connect({ address: env.temporalAddress });
+    worker = await Worker.create({
+      connection: nativeConnection,
+      taskQueue,
+      workflowBundle: { codePath: env.workflowBundlePath },
+      activities: fakeActivities(calls),
+    });
+    running = worker.run();
+  });
+
+  afterAll(async () => {
+    worker.shutdown();
+    await running;
+    await nativeConnection.close();
+    await connection.close();
+  });
+
+  async function start(overrides: Partial<NormativeDocumentInput> = {}) {
+    const projectCode = uniqueSuffix();
+    const input: NormativeDocumentInput = {
+      procedureId: randomUUID(),
+      projectCode,
+      title: '测试规范性文件',
+      departmentId,
+      departmentCode: 'TEST-DEPT',
+      applicant: drafter,
+      application: {
+        necessity: 'n',
+        legalBasis: 'b',
+        mainContent: 'c',
+        touchesBusiness: false,
+        alsoMajorDecision: false,
+      },
+      policy: { version: 'test', projectApprovalPeriod: { amount: 30, unit: 'SECONDS' } },
+      ...overrides,
+    };
+    const workflowId = `normative-document:TEST-DEPT:${projectCode}`;
+    const handle = await client.workflow.start<NormativeDocumentWorkflow>(NORMATIVE_DOCUMENT_WORKFLOW_TYPE, {
+      workflowId,
+      taskQueue,
+      args: [input],
+    });
+    const settled = await handle.executeUpdate(awaitSettledUpdate, { args: [] });
+    return { handle, input, workflowId, settled };
+  }
+
+  it('should open a project-approval task for the legal-affairs office and move to drafting when approved', async () => {
+    const { handle, workflowId, settled } = await start();
+    expect(settled.stage).toBe(NormativeDocumentStage.ProjectApproval);
+    expect(settled.openTaskId).toBe(`task-${workflowId}`);
+    expect(settled.dueAt).toBe('2030-01-01T00:00:00.000Z');
+    const opened = calls.openTask.filter((c) => c.workflowId === workflowId);
+    expect(opened).toHaveLength(1);
+    expect(opened[0]).toMatchObject({
+      stage: NormativeDocumentStage.ProjectApproval,
+      round: 1,
+      kind: 'PROJECT_APPROVAL',
+      assignTo: { unitKind: OrgUnitKind.LegalAffairsOffice },
+      period: { amount: 30, unit: 'SECONDS' },
+    });
+    expect(opened[0].legalBasis.regulation).toContain('国办发〔2018〕37号');
+
+    const after = await handle.executeUpdate(decideProjectApprovalUpdate, {
+      args: [{ taskId: settled.openTaskId!, decision: 'APPROVED', opinion: '同意立项', actor: officer }],
+      updateId: 'approve-1',
+    });
+    expect(after).toMatchObject({ stage: NormativeDocumentStage.Drafting, status: 'ACTIVE', openTaskId: null });
+    const recorded = calls.recordDecision.filter((c) => c.workflowId === workflowId);
+    expect(recorded).toHaveLength(1);
+    expect(recorded[0]).toMatchObject({
+      decision: 'APPROVED',
+      opinion: '同意立项',
+      idempotencyKey: 'approve-1',
+      nextStage: NormativeDocumentStage.Drafting,
+      actorRole: Role.LegalAffairsOfficer,
+    });
+
+    // The same update id again is answered from the first result, without a second sign-off.
+    const again = await handle.executeUpdate(decideProjectApprovalUpdate, {
+      args: [{ taskId: settled.openTaskId!, decision: 'APPROVED', opinion: '同意立项', actor: officer }],
+      updateId: 'approve-1',
+    });
+    expect(again.stage).toBe(NormativeDocumentStage.Drafting);
+    expect(calls.recordDecision.filter((c) => c.workflowId === workflowId)).toHaveLength(1);
+
+    await eventually(async () => {
+      const description = await handle.describe();
+      expect(description.typedSearchAttributes.get(StageAttr)).toBe(NormativeDocumentStage.Drafting);
+    });
+    if (process.env.RECORD_HISTORIES) {
+      await handle.executeUpdate(withdrawProcedureUpdate, { args: [{ reason: 'record', actor: drafter }] });
+      await handle.result();
+      // Recorded in the CLI's JSON form, which the replayer reads (`npm run test:workflow` with RECORD_HISTORIES=file).
+      const json = execFileSync(process.env.TEMPORAL_CLI_PATH!, [
+        'workflow',
+        'show',
+        '--workflow-id',
+        workflowId,
+        '--address',
+        testEnv().temporalAddress,
+        '--output',
+        'json',
+      ]);
+      writeFileSync(process.env.RECORD_HISTORIES, json);
+    }
+  });
+
+  it('should end rejected, with the reasons recorded, when the application is rejected', async () => {
+    const { handle, workflowId, settled } = await start();
+    await handle.executeUpdate(decideProjectApprovalUpdate, {
+      args: [{ taskId: settled.openTaskId!, decision: 'REJECTED', opinion: '无上位法依据', actor: officer }],
+    });
+    const result = await handle.result();
+    expect(result).toMatchObject({ stage: NormativeDocumentStage.Rejected, status: 'REJECTED' });
+    expect(calls.recordDecision.find((c) => c.workflowId === workflowId)).toMatchObject({
+      decision: 'REJECTED',
+      nextStatus: 'REJECTED',
+      opinion: '无上位法依据',
+    });
+  });
+
+  it('should refuse decisions the stage or the role does not allow, recording nothing', async () => {
+    const { handle, workflowId, settled } = await start();
+    const taskId = settled.openTaskId!;
+    const notOfficer = await handle
+      .executeUpdate(decideProjectApprovalUpdate, {
+        args: [{ taskId, decision: 'APPROVED', opinion: '', actor: drafter }],
+      })
+      .catch((e: unknown) => e);
+    expect(refusalOf(notOfficer).type).toBe(ErrorCode.Forbidden);
+
+    const noReason = await handle
+      .executeUpdate(decideProjectApprovalUpdate, {
+        args: [{ taskId, decision: 'REJECTED', opinion: '  ', actor: officer }],
+      })
+      .catch((e: unknown) => e);
+    expect(refusalOf(noReason).type).toBe(ErrorCode.RuleViolation);
+    expect(refusalOf(noReason).message).toMatch(/reasons/);
+
+    const wrongTask = await handle
+      .executeUpdate(decideProjectApprovalUpdate, {
+        args: [{ taskId: 'another-task', decision: 'APPROVED', opinion: '', actor: officer }],
+      })
+      .catch((e: unknown) => e);
+    expect(refusalOf(wrongTask).type).toBe(ErrorCode.TaskClosed);
+
+    expect(calls.recordDecision.filter((c) => c.workflowId === workflowId)).toHaveLength(0);
+    expect(await handle.query(getProcedureStateQuery)).toMatchObject({
+      stage: NormativeDocumentStage.ProjectApproval,
+      openTaskId: taskId,
+    });
+    // Refused updates leave no trace in the history.
+    const history = await handle.fetchHistory();
+    const updateEvents = (history.events ?? []).filter((e) => e.workflowExecutionUpdateAcceptedEventAttributes);
+    expect(updateEvents).toHaveLength(1); // only awaitSettled
+
+    await handle.executeUpdate(decideProjectApprovalUpdate, {
+      args: [{ taskId, decision: 'APPROVED', opinion: '', actor: officer }],
+    });
+    const second = await handle
+      .executeUpdate(decideProjectApprovalUpdate, {
+        args: [{ taskId, decision: 'REJECTED', opinion: 'x', actor: officer }],
+      })
+      .catch((e: unknown) => e);
+    expect(refusalOf(second).type).toBe(ErrorCode.WrongStage);
+    expect(refusalOf(second).message).toContain('DRAFTING');
+  });
+
+  it('should let only the drafting department withdraw, with a reason, and then end', async () => {
+    const { handle, workflowId } = await start();
+    const otherDrafter: Actor = { ...drafter, userId: randomUUID(), unitId: randomUUID() };
+    const refused = await handle
+      .executeUpdate(withdrawProcedureUpdate, { args: [{ reason: '不需要了', actor: otherDrafter }] })
+      .catch((e: unknown) => e);
+    expect(refusalOf(refused).type).toBe(ErrorCode.Forbidden);
+
+    const snapshot = await handle.executeUpdate(withdrawProcedureUpdate, {
+      args: [{ reason: '不需要了', actor: drafter }],
+    });
+    expect(snapshot).toMatchObject({ stage: NormativeDocumentStage.Withdrawn, status: 'WITHDRAWN' });
+    expect(calls.endProcedure.filter((c) => c.workflowId === workflowId)).toEqual([
+      expect.objectContaining({ action: 'procedure.withdrawn', reason: '不需要了', status: 'WITHDRAWN' }),
+    ]);
+    expect((await handle.result()).stage).toBe(NormativeDocumentStage.Withdrawn);
+  });
+
+  it('should refuse a second procedure with the same business key', async () => {
+    const { input, workflowId } = await start();
+    await expect(
+      client.workflow.start<NormativeDocumentWorkflow>(NORMATIVE_DOCUMENT_WORKFLOW_TYPE, {
+        workflowId,
+        taskQueue,
+        args: [{ ...input, procedureId: randomUUID() }],
+        workflowIdConflictPolicy: 'FAIL',
+      }),
+    ).rejects.toBeInstanceOf(WorkflowExecutionAlreadyStartedError);
+    expect(calls.registerProcedure.filter((c) => c.workflowId === workflowId)).toHaveLength(1);
+  });
+});

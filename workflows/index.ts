@@ -1,0 +1,2 @@
+/** Every workflow the LawGate worker runs. Workflow function names are Temporal workflow types: never rename them. */
+export { normativeDocumentWorkflow } from './normative-document.workflow';

@@ -1,0 +1,216 @@
+import {
+  ApplicationFailure,
+  allHandlersFinished,
+  condition,
+  currentUpdateInfo,
+  proxyActivities,
+  setHandler,
+  upsertSearchAttributes,
+  workflowInfo,
+} from '@temporalio/workflow';
+import type { LawGateActivities } from '../activities';
+import { ErrorCode } from '../libs/domain/src/errors';
+import { Role, OrgUnitKind } from '../libs/domain/src/roles';
+import { DepartmentAttr, DueTimeAttr, ProcedureTypeAttr, StageAttr } from '../libs/domain/src/search-attributes';
+import {
+  NORMATIVE_DOCUMENT,
+  NORMATIVE_DOCUMENT_STAGE_BASIS,
+  NormativeDocumentStage,
+  awaitSettledUpdate,
+  decideProjectApprovalUpdate,
+  getProcedureStateQuery,
+  withdrawProcedureUpdate,
+  type DecideProjectApprovalArgs,
+  type NormativeDocumentInput,
+  type ProcedureSnapshot,
+  type ProcedureStatus,
+  type WithdrawProcedureArgs,
+} from '../libs/domain/src/procedures/normative-document.contract';
+
+const acts = proxyActivities<LawGateActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
+});
+
+const TERMINAL: ReadonlySet<NormativeDocumentStage> = new Set([
+  NormativeDocumentStage.Rejected,
+  NormativeDocumentStage.Withdrawn,
+]);
+
+function refuse(code: ErrorCode, message: string): never {
+  throw ApplicationFailure.create({ type: code, message, nonRetryable: true });
+}
+
+/**
+ * An administrative normative document (行政规范性文件) from project application onwards.
+ *
+ * Stages so far: PROJECT_APPROVAL (立项: a task for the legal-affairs office, decided through the
+ * `decideProjectApproval` update) → DRAFTING, or → REJECTED. The drafting unit may withdraw while the procedure runs
+ * (`withdrawProcedure`). `awaitSettled` resolves once the first task is open; `getProcedureState` gives live state.
+ *
+ * Failure modes: update validators refuse actions the stage does not allow (error types from `ErrorCode`, nothing
+ * written to history); activity business failures are non-retryable and fail the update that caused them.
+ */
+export async function normativeDocumentWorkflow(input: NormativeDocumentInput): Promise<ProcedureSnapshot> {
+  const { workflowId } = workflowInfo();
+  const state = {
+    stage: NormativeDocumentStage.ProjectApproval,
+    status: 'ACTIVE' as ProcedureStatus,
+    openTaskId: null as string | null,
+    dueAt: null as string | null,
+    settled: false,
+    /** A person's action is being recorded; a second one waits for the first to land. */
+    busy: false,
+  };
+
+  const snapshot = (): ProcedureSnapshot => ({
+    procedureId: input.procedureId,
+    workflowId,
+    stage: state.stage,
+    status: state.status,
+    openTaskId: state.openTaskId,
+    dueAt: state.dueAt,
+  });
+
+  setHandler(getProcedureStateQuery, snapshot);
+
+  setHandler(awaitSettledUpdate, async () => {
+    await condition(() => state.settled && !state.busy);
+    return snapshot();
+  });
+
+  setHandler(
+    decideProjectApprovalUpdate,
+    async (args: DecideProjectApprovalArgs) => {
+      state.busy = true;
+      try {
+        const approved = args.decision === 'APPROVED';
+        const nextStage = approved ? NormativeDocumentStage.Drafting : NormativeDocumentStage.Rejected;
+        const nextStatus: ProcedureStatus = approved ? 'ACTIVE' : 'REJECTED';
+        await acts.recordDecision({
+          procedureId: input.procedureId,
+          workflowId,
+          taskId: args.taskId,
+          stage: NormativeDocumentStage.ProjectApproval,
+          decision: args.decision,
+          opinion: args.opinion,
+          actor: args.actor,
+          actorRole: Role.LegalAffairsOfficer,
+          documentSha256: null,
+          idempotencyKey: currentUpdateInfo()?.id ?? `${workflowId}:${args.taskId}`,
+          nextStage,
+          nextStatus,
+        });
+        moveTo(nextStage, nextStatus);
+        return snapshot();
+      } finally {
+        state.busy = false;
+      }
+    },
+    {
+      validator: (args: DecideProjectApprovalArgs) => {
+        if (!args.actor.roles.includes(Role.LegalAffairsOfficer)) {
+          refuse(ErrorCode.Forbidden, 'Only an officer of the legal-affairs office can decide a project application.');
+        }
+        if (state.stage !== NormativeDocumentStage.ProjectApproval) {
+          refuse(
+            ErrorCode.WrongStage,
+            `The procedure is in stage ${state.stage}; the project application can only be decided in stage ${NormativeDocumentStage.ProjectApproval}.`,
+          );
+        }
+        if (state.busy) refuse(ErrorCode.TaskClosed, 'A decision on this task is being recorded already.');
+        if (args.taskId !== state.openTaskId) {
+          refuse(ErrorCode.TaskClosed, `Task ${args.taskId} is not the open project-approval task of this procedure.`);
+        }
+        if (args.decision === 'REJECTED' && args.opinion.trim().length === 0) {
+          refuse(ErrorCode.RuleViolation, 'A rejection needs a written opinion giving the reasons.');
+        }
+      },
+    },
+  );
+
+  setHandler(
+    withdrawProcedureUpdate,
+    async (args: WithdrawProcedureArgs) => {
+      state.busy = true;
+      try {
+        await acts.endProcedure({
+          procedureId: input.procedureId,
+          workflowId,
+          stage: NormativeDocumentStage.Withdrawn,
+          status: 'WITHDRAWN',
+          actor: args.actor,
+          action: 'procedure.withdrawn',
+          reason: args.reason,
+          idempotencyKey: currentUpdateInfo()?.id ?? `${workflowId}:withdraw`,
+        });
+        moveTo(NormativeDocumentStage.Withdrawn, 'WITHDRAWN');
+        return snapshot();
+      } finally {
+        state.busy = false;
+      }
+    },
+    {
+      validator: (args: WithdrawProcedureArgs) => {
+        if (!args.actor.roles.includes(Role.Drafter) || args.actor.unitId !== input.departmentId) {
+          refuse(ErrorCode.Forbidden, 'Only a drafter of the drafting department can withdraw its procedure.');
+        }
+        if (TERMINAL.has(state.stage))
+          {refuse(ErrorCode.WrongStage, `The procedure has already ended (${state.stage}).`);}
+        if (state.busy) refuse(ErrorCode.WrongStage, 'Another action on this procedure is being recorded; try again.');
+        if (args.reason.trim().length === 0) refuse(ErrorCode.RuleViolation, 'A withdrawal needs a reason.');
+      },
+    },
+  );
+
+  function moveTo(stage: NormativeDocumentStage, status: ProcedureStatus): void {
+    state.stage = stage;
+    state.status = status;
+    state.openTaskId = null;
+    state.dueAt = null;
+    upsertSearchAttributes([
+      { key: StageAttr, value: stage },
+      { key: DueTimeAttr, value: null },
+    ]);
+  }
+
+  upsertSearchAttributes([
+    { key: ProcedureTypeAttr, value: NORMATIVE_DOCUMENT },
+    { key: StageAttr, value: state.stage },
+    { key: DepartmentAttr, value: input.departmentCode },
+  ]);
+
+  await acts.registerProcedure({
+    procedureId: input.procedureId,
+    workflowId,
+    type: NORMATIVE_DOCUMENT,
+    projectCode: input.projectCode,
+    title: input.title,
+    departmentId: input.departmentId,
+    initiator: input.applicant,
+    stage: state.stage,
+    policyVersion: input.policy.version,
+    details: { application: input.application, policy: input.policy },
+  });
+
+  const basis = NORMATIVE_DOCUMENT_STAGE_BASIS[NormativeDocumentStage.ProjectApproval];
+  const task = await acts.openTask({
+    procedureId: input.procedureId,
+    workflowId,
+    stage: NormativeDocumentStage.ProjectApproval,
+    round: 1,
+    kind: 'PROJECT_APPROVAL',
+    title: `立项审批：${input.title}`,
+    legalBasis: basis,
+    assignTo: { unitKind: OrgUnitKind.LegalAffairsOffice },
+    period: input.policy.projectApprovalPeriod,
+  });
+  state.openTaskId = task.taskId;
+  state.dueAt = task.dueAt;
+  if (task.dueAt) upsertSearchAttributes([{ key: DueTimeAttr, value: new Date(task.dueAt) }]);
+  state.settled = true;
+
+  await condition(() => TERMINAL.has(state.stage) && !state.busy);
+  await condition(allHandlersFinished);
+  return snapshot();
+}
