@@ -12,7 +12,7 @@ module.exports = {
     {
       ...common,
       displayName: 'unit',
-      testMatch: ['<rootDir>/{apps,libs,activities,workflows,scripts}/**/*.spec.ts'],
+      testMatch: ['<rootDir>/{apps,libs,activities,workflows,scripts}/**/*.spec.ts', '<rootDir>/test/unit/**/*.spec.ts'],
     },
     {
       ...common,

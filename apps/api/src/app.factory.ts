@@ -5,7 +5,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { AppConfig } from '../../../libs/config/src/config';
 import { jsonLogger } from '../../../libs/config/src/logging';
 import { AppModule } from './app.module';
-import { ApiExceptionFilter, toErrorBody } from './common/exception.filter';
+import { ApiExceptionFilter } from './common/exception.filter';
 import { createValidationPipe } from './common/validation';
 import { MetricsService } from './metrics/metrics';
 
@@ -20,7 +20,6 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
-    requestIdLogLabel: 'requestId',
     bodyLimit: 1024 * 1024,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, {
@@ -42,17 +41,6 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
       { method: request.method, route: request.routeOptions.url ?? 'unmatched', status: String(reply.statusCode) },
       reply.elapsedTime / 1000,
     );
-  });
-  // Errors raised by Fastify before Nest sees the request (unreadable JSON, wrong content type, body too large).
-  fastify.setErrorHandler((error, request, reply) => {
-    const { status, body } = toErrorBody(error, String(request.id));
-    if (status >= 500) request.log.error({ err: error }, 'unhandled error');
-    void reply.status(status).send(body);
-  });
-  fastify.setNotFoundHandler((request, reply) => {
-    void reply
-      .status(404)
-      .send({ code: 'NOT_FOUND', message: `There is no ${request.method} ${request.url}.`, details: {} });
   });
 
   const document = SwaggerModule.createDocument(
