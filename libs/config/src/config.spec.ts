@@ -1,0 +1,49 @@
+import { ConfigError, isKnownConfigVar, loadConfig } from './config';
+
+describe(loadConfig.name, () => {
+  it('should give working development defaults', () => {
+    const config = loadConfig({});
+    expect(config.DATABASE_URL).toBe('postgres://postgres@127.0.0.1:5432/lawgate');
+    expect(config.API_PORT).toBe(3000);
+    expect(config.TEMPORAL_REGISTER_SEARCH_ATTRIBUTES).toBe(true);
+    expect(config.TEMPORAL_API_KEY).toBeUndefined();
+  });
+
+  it('should parse typed values', () => {
+    const config = loadConfig({ API_PORT: '8080', DATABASE_SSL: 'true', TEMPORAL_ADDRESS: 'temporal:7233' });
+    expect(config).toMatchObject({ API_PORT: 8080, DATABASE_SSL: true, TEMPORAL_ADDRESS: 'temporal:7233' });
+  });
+
+  it('should list every invalid variable at once, saying what is expected', () => {
+    let error: unknown;
+    try {
+      loadConfig({ API_PORT: 'eighty', DATABASE_URL: 'mysql://x', LOG_LEVEL: 'loud', TEMPORAL_ADDRESS: 'no-port' });
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const problems = (error as ConfigError).problems;
+    expect(problems).toHaveLength(4);
+    expect(problems.join('\n')).toMatch(/API_PORT must be an integer between 0 and 65535/);
+    expect(problems.join('\n')).toMatch(/DATABASE_URL must start with postgres: or postgresql:/);
+    expect(problems.join('\n')).toMatch(/LOG_LEVEL must be one of/);
+    expect(problems.join('\n')).toMatch(/TEMPORAL_ADDRESS must be host:port/);
+  });
+
+  it('should demand real secrets and a database in production, where development defaults are unsafe', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/DATABASE_URL is required in production/);
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET is required in production/);
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      DATABASE_URL: 'postgres://lawgate@db:5432/lawgate',
+      JWT_SECRET: 'x'.repeat(40),
+    });
+    expect(config.NODE_ENV).toBe('production');
+  });
+
+  it('should know its own variables and no others', () => {
+    expect(isKnownConfigVar('DATABASE_URL')).toBe(true);
+    expect(isKnownConfigVar('DATABASE_PASSWORD')).toBe(false);
+    expect(isKnownConfigVar('toString')).toBe(false);
+  });
+});

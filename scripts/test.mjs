@@ -1,0 +1,40 @@
+// `npm test`: installs what the suite needs, then runs lint, the type check and every Jest tier (unit, workflow,
+// replay, integration, e2e) against a real Temporal dev server and a real PostgreSQL. Extra arguments go to Jest.
+import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const require = createRequire(import.meta.url);
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const log = (line) => console.error(`[test] ${line}`);
+
+function run(label, command, args, env = process.env) {
+  const started = Date.now();
+  log(`${label} ...`);
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env });
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  if (result.status !== 0) {
+    log(`${label} failed after ${seconds}s`);
+    process.exit(result.status ?? 1);
+  }
+  log(`${label} passed in ${seconds}s`);
+}
+
+const { ensureDependencies } = require('./lib/ensure-deps.cjs');
+ensureDependencies({ root, log });
+
+const { findOrBuildTemporal } = require('./lib/temporal-cli.cjs');
+let temporal;
+try {
+  temporal = await findOrBuildTemporal(log);
+} catch (err) {
+  log(err.message);
+  process.exit(1);
+}
+const env = { ...process.env, TEMPORAL_CLI_PATH: temporal };
+const bin = (pkg, file) => join(root, 'node_modules', pkg, file);
+
+run('lint', process.execPath, [bin('eslint', 'bin/eslint.js'), '--max-warnings', '0', '.'], env);
+run('typecheck', process.execPath, [bin('typescript', 'bin/tsc'), '-p', 'tsconfig.json', '--noEmit'], env);
+run('jest', process.execPath, [bin('jest', 'bin/jest.js'), '--ci', ...process.argv.slice(2)], env);
