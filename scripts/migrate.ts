@@ -6,7 +6,7 @@ import { seedDemoOrganisation } from '../libs/persistence/src/seed/demo-organisa
 
 /** Runs pending migrations and, with `--seed`, seeds the demo organisation. Used by `npm start` and deployments. */
 async function main(): Promise<void> {
-  const config = loadConfig();
+  const config = loadConfig(process.env, 'migrate');
   const dataSource = new DataSource({ ...buildDataSourceOptions(config), logging: ['error'] });
   await dataSource.initialize();
   try {

@@ -155,8 +155,9 @@ export async function normativeDocumentWorkflow(input: NormativeDocumentInput): 
         if (!args.actor.roles.includes(Role.Drafter) || args.actor.unitId !== input.departmentId) {
           refuse(ErrorCode.Forbidden, 'Only a drafter of the drafting department can withdraw its procedure.');
         }
-        if (TERMINAL.has(state.stage))
-          {refuse(ErrorCode.WrongStage, `The procedure has already ended (${state.stage}).`);}
+        if (TERMINAL.has(state.stage)) {
+          refuse(ErrorCode.WrongStage, `The procedure has already ended (${state.stage}).`);
+        }
         if (state.busy) refuse(ErrorCode.WrongStage, 'Another action on this procedure is being recorded; try again.');
         if (args.reason.trim().length === 0) refuse(ErrorCode.RuleViolation, 'A withdrawal needs a reason.');
       },

@@ -44,7 +44,9 @@ describe('project approval through API, Temporal, worker and PostgreSQL', () => 
     const res = await http.as<Snapshot>('drafter.edu', 'POST', '/api/procedures/normative-documents', {
       body: { projectCode, title: '金坛区校外培训机构管理办法', application: validApplication },
     });
-    if (res.status !== 201) throw new Error(`start failed: ${res.status} ${JSON.stringify(res.body)}\n${api.output.join('\n')}\n${worker.output.join('\n')}`);
+    if (res.status !== 201) {
+      throw new Error(`start failed: ${res.status} ${JSON.stringify(res.body)}\n${api.output.slice(-20).join('\n')}`);
+    }
     return res.body;
   }
 
@@ -61,15 +63,19 @@ describe('project approval through API, Temporal, worker and PostgreSQL', () => 
     const doc = await http.request<{ paths: Record<string, unknown> }>('GET', '/api/openapi.json');
     expect(doc.status).toBe(200);
     expect(Object.keys(doc.body.paths)).toEqual(
-      expect.arrayContaining(['/api/auth/login', '/api/procedures/normative-documents', '/api/tasks/{id}/project-approval']),
+      expect.arrayContaining([
+        '/api/auth/login',
+        '/api/procedures/normative-documents',
+        '/api/tasks/{id}/project-approval',
+      ]),
     );
-    const ui = await http.request('GET', '/api/docs');
+    const ui = await http.request<string>('GET', '/api/docs');
     expect(ui.status).toBe(200);
-    expect(String(ui.body)).toContain('swagger');
-    const metrics = await http.request('GET', '/metrics');
+    expect(ui.body).toContain('swagger');
+    const metrics = await http.request<string>('GET', '/metrics');
     expect(metrics.status).toBe(200);
-    expect(String(metrics.body)).toContain('lawgate_http_request_duration_seconds_bucket');
-    expect(String(metrics.body)).toContain('lawgate_process_cpu_seconds_total');
+    expect(metrics.body).toContain('lawgate_http_request_duration_seconds_bucket');
+    expect(metrics.body).toContain('lawgate_process_cpu_seconds_total');
   });
 
   it('should sign in every role and refuse a wrong password or a missing token', async () => {
@@ -97,7 +103,11 @@ describe('project approval through API, Temporal, worker and PostgreSQL', () => 
     expect(started.openTaskId).toBeTruthy();
     expect(new Date(started.dueAt!).getTime()).toBeGreaterThan(Date.now());
 
-    const inbox = await http.as<{ id: string; legalBasis: string; kind: string }[]>('officer.zhang', 'GET', '/api/tasks/inbox');
+    const inbox = await http.as<{ id: string; legalBasis: string; kind: string }[]>(
+      'officer.zhang',
+      'GET',
+      '/api/tasks/inbox',
+    );
     const task = inbox.body.find((t) => t.id === started.openTaskId);
     expect(task).toMatchObject({ kind: 'PROJECT_APPROVAL' });
     expect(task!.legalBasis).toContain('国办发〔2018〕37号');
@@ -119,20 +129,25 @@ describe('project approval through API, Temporal, worker and PostgreSQL', () => 
     expect(doubleClick.status).toBe(200);
     expect(doubleClick.body.stage).toBe('DRAFTING');
 
-    const detail = await http.as<{ stage: string; tasks: { status: string; outcome: string }[]; ledger: { decision: string; actorName: string; actorRole: string }[] }>(
-      'drafter.edu',
-      'GET',
-      `/api/procedures/${started.procedureId}`,
-    );
+    const detail = await http.as<{
+      stage: string;
+      tasks: { status: string; outcome: string }[];
+      ledger: { decision: string; actorName: string; actorRole: string }[];
+    }>('drafter.edu', 'GET', `/api/procedures/${started.procedureId}`);
     expect(detail.status).toBe(200);
     expect(detail.body.stage).toBe('DRAFTING');
     expect(detail.body.tasks).toEqual([expect.objectContaining({ status: 'DONE', outcome: 'APPROVED' })]);
     expect(detail.body.ledger).toEqual([
-      expect.objectContaining({ decision: 'APPROVED', actorName: '张审核（司法局）', actorRole: 'LEGAL_AFFAIRS_OFFICER' }),
+      expect.objectContaining({
+        decision: 'APPROVED',
+        actorName: '张审核（司法局）',
+        actorRole: 'LEGAL_AFFAIRS_OFFICER',
+      }),
     ]);
-    const audits = await db.query<{ action: string }[]>('SELECT action FROM audit_entry WHERE procedure_id = $1 ORDER BY id', [
-      started.procedureId,
-    ]);
+    const audits = await db.query<{ action: string }[]>(
+      'SELECT action FROM audit_entry WHERE procedure_id = $1 ORDER BY id',
+      [started.procedureId],
+    );
     expect(audits.map((a) => a.action)).toEqual(['procedure.started', 'task.decided']);
 
     // Findable in Temporal (and its Web UI) by LawGate's search attributes.
@@ -157,9 +172,14 @@ describe('project approval through API, Temporal, worker and PostgreSQL', () => 
     const started = await startProcedure();
     const path = `/api/tasks/${started.openTaskId}/project-approval`;
     const before = await recordCounts(db);
-    const noReason = await http.as<ErrorBody>('officer.zhang', 'POST', path, { body: { decision: 'REJECTED', opinion: '' } });
+    const noReason = await http.as<ErrorBody>('officer.zhang', 'POST', path, {
+      body: { decision: 'REJECTED', opinion: '' },
+    });
     expect(noReason.status).toBe(422);
-    expect(noReason.body).toMatchObject({ code: 'RULE_VIOLATION', message: 'A rejection needs a written opinion giving the reasons.' });
+    expect(noReason.body).toMatchObject({
+      code: 'RULE_VIOLATION',
+      message: 'A rejection needs a written opinion giving the reasons.',
+    });
     expect(await recordCounts(db)).toEqual(before);
 
     const rejected = await http.as<Snapshot>('officer.zhang', 'POST', path, {
@@ -167,7 +187,9 @@ describe('project approval through API, Temporal, worker and PostgreSQL', () => 
     });
     expect(rejected.status).toBe(200);
     expect(rejected.body).toMatchObject({ stage: 'REJECTED', status: 'REJECTED' });
-    const again = await http.as<ErrorBody>('officer.zhang', 'POST', path, { body: { decision: 'APPROVED', opinion: '' } });
+    const again = await http.as<ErrorBody>('officer.zhang', 'POST', path, {
+      body: { decision: 'APPROVED', opinion: '' },
+    });
     expect(again.status).toBe(409);
     expect(again.body.code).toBe('TASK_CLOSED');
     expect(again.body.message).toContain('already closed (REJECTED)');
@@ -184,7 +206,9 @@ describe('project approval through API, Temporal, worker and PostgreSQL', () => 
     });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ stage: 'WITHDRAWN', status: 'WITHDRAWN' });
-    const [task] = await db.query<{ status: string }[]>('SELECT status FROM task WHERE procedure_id = $1', [started.procedureId]);
+    const [task] = await db.query<{ status: string }[]>('SELECT status FROM task WHERE procedure_id = $1', [
+      started.procedureId,
+    ]);
     expect(task.status).toBe('CANCELLED');
     const twice = await http.as<ErrorBody>('drafter.edu', 'POST', `/api/procedures/${started.procedureId}/withdraw`, {
       body: { reason: 'again' },
@@ -210,38 +234,198 @@ describe('project approval through API, Temporal, worker and PostgreSQL', () => 
     const start = (body: unknown) => ({ method: 'POST', path: '/api/procedures/normative-documents', body });
     const good = () => ({ projectCode: uniqueSuffix(), title: '某某办法', application: validApplication });
 
-    const cases: [string, string | null, () => { method: string; path: string; body?: unknown; rawBody?: string; headers?: Record<string, string> }, number, string, RegExp][] = [
-      ['an unknown field', 'drafter.edu', () => start({ ...good(), stage: 'DRAFTING' }), 400, 'VALIDATION_FAILED', /property stage should not exist/],
-      ['a nested unknown field', 'drafter.edu', () => start({ ...good(), application: { ...validApplication, extra: 1 } }), 400, 'VALIDATION_FAILED', /application\.extra/],
-      ['a wrong type', 'drafter.edu', () => start({ ...good(), application: { ...validApplication, touchesBusiness: 'yes' } }), 400, 'VALIDATION_FAILED', /touchesBusiness must be a boolean/],
-      ['a missing field', 'drafter.edu', () => start({ projectCode: uniqueSuffix(), application: validApplication }), 400, 'VALIDATION_FAILED', /title/],
-      ['a malformed project code', 'drafter.edu', () => start({ ...good(), projectCode: '../../x' }), 400, 'VALIDATION_FAILED', /projectCode must be/],
-      ['malformed JSON', 'drafter.edu', () => ({ method: 'POST', path: '/api/procedures/normative-documents', rawBody: '{"title":', headers: { 'content-type': 'application/json' } }), 400, 'BAD_REQUEST', /not valid JSON/],
+    const cases: [
+      string,
+      string | null,
+      () => { method: string; path: string; body?: unknown; rawBody?: string; headers?: Record<string, string> },
+      number,
+      string,
+      RegExp,
+    ][] = [
+      [
+        'an unknown field',
+        'drafter.edu',
+        () => start({ ...good(), stage: 'DRAFTING' }),
+        400,
+        'VALIDATION_FAILED',
+        /property stage should not exist/,
+      ],
+      [
+        'a nested unknown field',
+        'drafter.edu',
+        () => start({ ...good(), application: { ...validApplication, extra: 1 } }),
+        400,
+        'VALIDATION_FAILED',
+        /application\.extra/,
+      ],
+      [
+        'a wrong type',
+        'drafter.edu',
+        () => start({ ...good(), application: { ...validApplication, touchesBusiness: 'yes' } }),
+        400,
+        'VALIDATION_FAILED',
+        /touchesBusiness must be a boolean/,
+      ],
+      [
+        'a missing field',
+        'drafter.edu',
+        () => start({ projectCode: uniqueSuffix(), application: validApplication }),
+        400,
+        'VALIDATION_FAILED',
+        /title/,
+      ],
+      [
+        'a malformed project code',
+        'drafter.edu',
+        () => start({ ...good(), projectCode: '../../x' }),
+        400,
+        'VALIDATION_FAILED',
+        /projectCode must be/,
+      ],
+      [
+        'malformed JSON',
+        'drafter.edu',
+        () => ({
+          method: 'POST',
+          path: '/api/procedures/normative-documents',
+          rawBody: '{"title":',
+          headers: { 'content-type': 'application/json' },
+        }),
+        400,
+        'BAD_REQUEST',
+        /not valid JSON/,
+      ],
       ['no token', null, () => start(good()), 401, 'UNAUTHENTICATED', /Sign in first/],
       ['the wrong role (adviser starting)', 'adviser.li', () => start(good()), 403, 'FORBIDDEN', /DRAFTER/],
-      ['the wrong role (drafter deciding)', 'drafter.edu', () => ({ method: 'POST', path: `/api/tasks/${open.openTaskId}/project-approval`, body: { decision: 'APPROVED', opinion: '' } }), 403, 'FORBIDDEN', /LEGAL_AFFAIRS_OFFICER/],
-      ['a decision outside the enum', 'officer.zhang', () => ({ method: 'POST', path: `/api/tasks/${open.openTaskId}/project-approval`, body: { decision: 'MAYBE', opinion: '' } }), 400, 'VALIDATION_FAILED', /decision must be one of/],
-      ['a task id that is not a UUID', 'officer.zhang', () => ({ method: 'POST', path: '/api/tasks/abc/project-approval', body: { decision: 'APPROVED', opinion: '' } }), 400, 'VALIDATION_FAILED', /id must be a UUID/],
-      ['an unknown task', 'officer.zhang', () => ({ method: 'POST', path: '/api/tasks/00000000-0000-4000-8000-000000000000/project-approval', body: { decision: 'APPROVED', opinion: '' } }), 404, 'NOT_FOUND', /no task/],
-      ['the wrong stage (task already decided)', 'officer.zhang', () => ({ method: 'POST', path: `/api/tasks/${approvedTaskId}/project-approval`, body: { decision: 'REJECTED', opinion: '再议' } }), 409, 'TASK_CLOSED', /already closed \(APPROVED\)/],
-      ['a bad idempotency key', 'officer.zhang', () => ({ method: 'POST', path: `/api/tasks/${open.openTaskId}/project-approval`, body: { decision: 'APPROVED', opinion: '' }, headers: { 'idempotency-key': 'x' } }), 400, 'VALIDATION_FAILED', /Idempotency-Key/],
-      ['a duplicate start', 'drafter.edu', () => start({ projectCode: open.workflowId.split(':')[2], title: '重复', application: validApplication }), 409, 'DUPLICATE_PROCEDURE', /already exists/],
-      ['a bad list limit', 'officer.zhang', () => ({ method: 'GET', path: '/api/procedures?limit=0' }), 400, 'VALIDATION_FAILED', /limit must not be less than 1/],
-      ['an unknown query parameter', 'officer.zhang', () => ({ method: 'GET', path: '/api/procedures?sort=x' }), 400, 'VALIDATION_FAILED', /property sort should not exist/],
-      ['an unknown route', 'officer.zhang', () => ({ method: 'GET', path: '/api/nothing-here' }), 404, 'NOT_FOUND', /Cannot GET \/api\/nothing-here/],
+      [
+        'the wrong role (drafter deciding)',
+        'drafter.edu',
+        () => ({
+          method: 'POST',
+          path: `/api/tasks/${open.openTaskId}/project-approval`,
+          body: { decision: 'APPROVED', opinion: '' },
+        }),
+        403,
+        'FORBIDDEN',
+        /LEGAL_AFFAIRS_OFFICER/,
+      ],
+      [
+        'a decision outside the enum',
+        'officer.zhang',
+        () => ({
+          method: 'POST',
+          path: `/api/tasks/${open.openTaskId}/project-approval`,
+          body: { decision: 'MAYBE', opinion: '' },
+        }),
+        400,
+        'VALIDATION_FAILED',
+        /decision must be one of/,
+      ],
+      [
+        'a task id that is not a UUID',
+        'officer.zhang',
+        () => ({
+          method: 'POST',
+          path: '/api/tasks/abc/project-approval',
+          body: { decision: 'APPROVED', opinion: '' },
+        }),
+        400,
+        'VALIDATION_FAILED',
+        /id must be a UUID/,
+      ],
+      [
+        'an unknown task',
+        'officer.zhang',
+        () => ({
+          method: 'POST',
+          path: '/api/tasks/00000000-0000-4000-8000-000000000000/project-approval',
+          body: { decision: 'APPROVED', opinion: '' },
+        }),
+        404,
+        'NOT_FOUND',
+        /no task/,
+      ],
+      [
+        'the wrong stage (task already decided)',
+        'officer.zhang',
+        () => ({
+          method: 'POST',
+          path: `/api/tasks/${approvedTaskId}/project-approval`,
+          body: { decision: 'REJECTED', opinion: '再议' },
+        }),
+        409,
+        'TASK_CLOSED',
+        /already closed \(APPROVED\)/,
+      ],
+      [
+        'a bad idempotency key',
+        'officer.zhang',
+        () => ({
+          method: 'POST',
+          path: `/api/tasks/${open.openTaskId}/project-approval`,
+          body: { decision: 'APPROVED', opinion: '' },
+          headers: { 'idempotency-key': 'x' },
+        }),
+        400,
+        'VALIDATION_FAILED',
+        /Idempotency-Key/,
+      ],
+      [
+        'a duplicate start',
+        'drafter.edu',
+        () => start({ projectCode: open.workflowId.split(':')[2], title: '重复', application: validApplication }),
+        409,
+        'DUPLICATE_PROCEDURE',
+        /already exists/,
+      ],
+      [
+        'a bad list limit',
+        'officer.zhang',
+        () => ({ method: 'GET', path: '/api/procedures?limit=0' }),
+        400,
+        'VALIDATION_FAILED',
+        /limit must not be less than 1/,
+      ],
+      [
+        'an unknown query parameter',
+        'officer.zhang',
+        () => ({ method: 'GET', path: '/api/procedures?sort=x' }),
+        400,
+        'VALIDATION_FAILED',
+        /property sort should not exist/,
+      ],
+      [
+        'an unknown route',
+        'officer.zhang',
+        () => ({ method: 'GET', path: '/api/nothing-here' }),
+        404,
+        'NOT_FOUND',
+        /Cannot GET \/api\/nothing-here/,
+      ],
     ];
 
-    it.each(cases)('should refuse %s with a clear message and change nothing', async (_name, user, build, status, code, message) => {
-      const before = await recordCounts(db);
-      const req = build();
-      const res = user
-        ? await http.as<ErrorBody>(user, req.method, req.path, { body: req.body, rawBody: req.rawBody, headers: req.headers })
-        : await http.request<ErrorBody>(req.method, req.path, { body: req.body, rawBody: req.rawBody, headers: req.headers });
-      expect({ status: res.status, code: res.body.code }).toEqual({ status, code });
-      expect(res.body.message).toMatch(message);
-      expect(Object.keys(res.body).sort()).toEqual(['code', 'details', 'message']);
-      expect(await recordCounts(db)).toEqual(before);
-    });
+    it.each(cases)(
+      'should refuse %s with a clear message and change nothing',
+      async (_name, user, build, status, code, message) => {
+        const before = await recordCounts(db);
+        const req = build();
+        const res = user
+          ? await http.as<ErrorBody>(user, req.method, req.path, {
+              body: req.body,
+              rawBody: req.rawBody,
+              headers: req.headers,
+            })
+          : await http.request<ErrorBody>(req.method, req.path, {
+              body: req.body,
+              rawBody: req.rawBody,
+              headers: req.headers,
+            });
+        expect({ status: res.status, code: res.body.code }).toEqual({ status, code });
+        expect(res.body.message).toMatch(message);
+        expect(Object.keys(res.body).sort()).toEqual(['code', 'details', 'message']);
+        expect(await recordCounts(db)).toEqual(before);
+      },
+    );
 
     it('should report every invalid field of a body at once', async () => {
       const res = await http.as<ErrorBody>('drafter.edu', 'POST', '/api/procedures/normative-documents', {

@@ -43,10 +43,15 @@ describe('worker restart while a procedure waits for a person', () => {
     worker = undefined;
 
     // The officer decides while no worker runs; the request waits for the procedure to come back.
-    const decision = http.as<{ stage: string }>('officer.zhang', 'POST', `/api/tasks/${start.body.openTaskId}/project-approval`, {
-      body: { decision: 'APPROVED', opinion: '同意立项。' },
-      headers: { 'idempotency-key': `restart-${start.body.procedureId}` },
-    });
+    const decision = http.as<{ stage: string }>(
+      'officer.zhang',
+      'POST',
+      `/api/tasks/${start.body.openTaskId}/project-approval`,
+      {
+        body: { decision: 'APPROVED', opinion: '同意立项。' },
+        headers: { 'idempotency-key': `restart-${start.body.procedureId}` },
+      },
+    );
     await new Promise((resolve) => setTimeout(resolve, 2000));
     worker = await startWorker({ taskQueue });
 
@@ -55,9 +60,15 @@ describe('worker restart while a procedure waits for a person', () => {
     expect(res.body.stage).toBe('DRAFTING');
 
     const id = start.body.procedureId;
-    const tasks = await db.query<{ status: string; outcome: string }[]>('SELECT status, outcome FROM task WHERE procedure_id = $1', [id]);
+    const tasks = await db.query<{ status: string; outcome: string }[]>(
+      'SELECT status, outcome FROM task WHERE procedure_id = $1',
+      [id],
+    );
     expect(tasks).toEqual([{ status: 'DONE', outcome: 'APPROVED' }]);
-    const decisions = await db.query<{ decision: string }[]>('SELECT decision FROM ledger_entry WHERE procedure_id = $1', [id]);
+    const decisions = await db.query<{ decision: string }[]>(
+      'SELECT decision FROM ledger_entry WHERE procedure_id = $1',
+      [id],
+    );
     expect(decisions).toEqual([{ decision: 'APPROVED' }]);
     const audits = await db.query<{ action: string }[]>(
       "SELECT action FROM audit_entry WHERE procedure_id = $1 AND action = 'task.decided'",

@@ -6,10 +6,19 @@ import { LedgerRepository, type LedgerAppend } from '../../libs/persistence/src/
 import { withScratchDatabase } from '../support/scratch-db';
 
 async function seedProcedure(dataSource: DataSource): Promise<{ procedureId: string; userId: string; unitId: string }> {
-  const unit = await dataSource.getRepository(OrgUnitEntity).save({ code: `U-${randomUUID()}`, name: 'u', kind: 'DEPARTMENT' as never, parentId: null });
+  const unit = await dataSource
+    .getRepository(OrgUnitEntity)
+    .save({ code: `U-${randomUUID()}`, name: 'u', kind: 'DEPARTMENT' as never, parentId: null });
   const user = await dataSource
     .getRepository(UserEntity)
-    .save({ username: `u-${randomUUID()}`, displayName: '审核人', passwordHash: null, orgUnitId: unit.id, roles: [], active: true });
+    .save({
+      username: `u-${randomUUID()}`,
+      displayName: '审核人',
+      passwordHash: null,
+      orgUnitId: unit.id,
+      roles: [],
+      active: true,
+    });
   const procedureId = randomUUID();
   await dataSource.getRepository(ProcedureEntity).insert({
     id: procedureId,
@@ -27,7 +36,11 @@ async function seedProcedure(dataSource: DataSource): Promise<{ procedureId: str
   return { procedureId, userId: user.id, unitId: unit.id };
 }
 
-function entry(ids: { procedureId: string; userId: string; unitId: string }, key: string, opinion = '同意'): LedgerAppend {
+function entry(
+  ids: { procedureId: string; userId: string; unitId: string },
+  key: string,
+  opinion = '同意',
+): LedgerAppend {
   return {
     procedureId: ids.procedureId,
     taskId: null,
@@ -65,7 +78,9 @@ describe(LedgerRepository.name, () => {
       const ledger = new LedgerRepository(dataSource);
       const ids = await seedProcedure(dataSource);
       await dataSource.transaction((m) => ledger.append(m, entry(ids, 'k1')));
-      await expect(dataSource.query("UPDATE ledger_entry SET opinion = 'changed'")).rejects.toThrow(/append-only: UPDATE refused/);
+      await expect(dataSource.query("UPDATE ledger_entry SET opinion = 'changed'")).rejects.toThrow(
+        /append-only: UPDATE refused/,
+      );
       await expect(dataSource.query('DELETE FROM ledger_entry')).rejects.toThrow(/append-only: DELETE refused/);
       await expect(dataSource.query('TRUNCATE ledger_entry')).rejects.toThrow(/append-only: TRUNCATE refused/);
       const rows = await dataSource.query<{ opinion: string }[]>('SELECT opinion FROM ledger_entry');
@@ -78,7 +93,9 @@ describe(LedgerRepository.name, () => {
       const ledger = new LedgerRepository(dataSource);
       const ids = await seedProcedure(dataSource);
       for (const key of ['a', 'b', 'c']) await dataSource.transaction((m) => ledger.append(m, entry(ids, key)));
-      const [middle] = await dataSource.query<{ seq: string }[]>("SELECT seq FROM ledger_entry WHERE idempotency_key = 'b'");
+      const [middle] = await dataSource.query<{ seq: string }[]>(
+        "SELECT seq FROM ledger_entry WHERE idempotency_key = 'b'",
+      );
       await dataSource.transaction(async (m) => {
         // A superuser can bypass triggers; the hash chain is what catches it.
         await m.query('SET LOCAL session_replication_role = replica');

@@ -20,7 +20,9 @@ describe(ProcedureActivities.name, () => {
   let officer: Actor;
 
   beforeAll(async () => {
-    const moduleRef = await Test.createTestingModule({ imports: [AppConfigModule, ActivitiesModule] }).compile();
+    const moduleRef = await Test.createTestingModule({
+      imports: [AppConfigModule.forProcess('worker'), ActivitiesModule],
+    }).compile();
     const app = await moduleRef.init();
     activities = app.get(ProcedureActivities);
     db = app.get(DataSourceToken);

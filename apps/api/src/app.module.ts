@@ -12,7 +12,7 @@ import { ProceduresModule } from './procedures/procedures.module';
 @Module({
   imports: [
     DiscoveryModule,
-    AppConfigModule,
+    AppConfigModule.forProcess('api'),
     PersistenceModule,
     TemporalClientModule,
     MetricsModule,

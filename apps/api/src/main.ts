@@ -4,7 +4,7 @@ import { createApiApp } from './app.factory';
 
 /** The API process: NestJS on Fastify. */
 async function bootstrap(): Promise<void> {
-  const config = loadConfig();
+  const config = loadConfig(process.env, 'api');
   const app = await createApiApp(config);
   await app.listen({ port: config.API_PORT, host: config.API_HOST });
 }

@@ -6,7 +6,7 @@ import { WorkerModule } from './worker.module';
 
 /** The worker process: a Nest application context (no HTTP) that runs the Temporal worker. */
 async function bootstrap(): Promise<void> {
-  const config = loadConfig();
+  const config = loadConfig(process.env, 'worker');
   const app = await NestFactory.createApplicationContext(WorkerModule, {
     logger: jsonLogger('worker', config.LOG_LEVEL),
   });

@@ -4,7 +4,7 @@ import { AppConfigModule } from '../../../libs/config/src/config.module';
 import { WorkerService } from './worker.service';
 
 @Module({
-  imports: [AppConfigModule, ActivitiesModule],
+  imports: [AppConfigModule.forProcess('worker'), ActivitiesModule],
   providers: [WorkerService],
 })
 export class WorkerModule {}

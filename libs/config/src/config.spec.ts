@@ -41,6 +41,12 @@ describe(loadConfig.name, () => {
     expect(config.NODE_ENV).toBe('production');
   });
 
+  it('should require in production only what the process itself reads', () => {
+    const worker = { NODE_ENV: 'production', DATABASE_URL: 'postgres://lawgate@db:5432/lawgate' };
+    expect(loadConfig(worker, 'worker').JWT_SECRET).toBe('lawgate-development-secret-change-me');
+    expect(() => loadConfig(worker, 'api')).toThrow(/JWT_SECRET is required in production/);
+  });
+
   it('should know its own variables and no others', () => {
     expect(isKnownConfigVar('DATABASE_URL')).toBe(true);
     expect(isKnownConfigVar('DATABASE_PASSWORD')).toBe(false);

@@ -2,11 +2,14 @@
  * LawGate's configuration: every environment variable the API and the worker read, validated once at boot.
  * The same table feeds the README and the docker-compose test (every variable compose sets must be known here).
  */
+/** The processes that read configuration: the API, the worker, the migration runner, and `npm start`. */
+export type LawGateProcess = 'api' | 'worker' | 'migrate' | 'start';
+
 export interface ConfigVar {
   description: string;
   default?: string;
   /** Which processes read it. */
-  usedBy: ReadonlyArray<'api' | 'worker' | 'start'>;
+  usedBy: ReadonlyArray<LawGateProcess>;
   parse: (raw: string) => unknown;
   /** Required in production (NODE_ENV=production) even though it has a development default. */
   requiredInProduction?: boolean;
@@ -55,13 +58,13 @@ export const CONFIG_VARS = {
   NODE_ENV: {
     description: 'development, test or production',
     default: 'development',
-    usedBy: ['api', 'worker', 'start'],
+    usedBy: ['api', 'worker', 'start', 'migrate'],
     parse: oneOf('development', 'test', 'production'),
   },
   DATABASE_URL: {
     description: 'PostgreSQL connection URL',
     default: 'postgres://postgres@127.0.0.1:5432/lawgate',
-    usedBy: ['api', 'worker', 'start'],
+    usedBy: ['api', 'worker', 'start', 'migrate'],
     parse: url(['postgres:', 'postgresql:']),
     requiredInProduction: true,
   },
@@ -74,7 +77,7 @@ export const CONFIG_VARS = {
   DATABASE_SSL: {
     description: 'Use TLS to PostgreSQL',
     default: 'false',
-    usedBy: ['api', 'worker'],
+    usedBy: ['api', 'worker', 'migrate'],
     parse: bool,
   },
   TEMPORAL_ADDRESS: {
@@ -142,7 +145,7 @@ export const CONFIG_VARS = {
     parse: int(0, 65535),
   },
   JWT_SECRET: {
-    description: 'Secret that signs access tokens (at least 32 characters in production)',
+    description: 'Secret that signs access tokens (at least 16 characters; use 32 or more random ones)',
     default: 'lawgate-development-secret-change-me',
     usedBy: ['api'],
     parse: (raw: string) => {
@@ -181,15 +184,18 @@ export class ConfigError extends Error {
   }
 }
 
-/** Reads and validates the configuration; throws a `ConfigError` listing every problem at once. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+/**
+ * Reads and validates the configuration; throws a `ConfigError` listing every problem at once. With `forProcess`,
+ * only the variables that process reads are required in production (the worker needs no JWT secret).
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, forProcess?: LawGateProcess): AppConfig {
   const problems: string[] = [];
   const out: Record<string, unknown> = {};
   const production = env.NODE_ENV === 'production';
   for (const [name, spec] of Object.entries(CONFIG_VARS) as [ConfigKey, ConfigVar][]) {
     const raw = env[name];
     if (raw === undefined || raw === '') {
-      if (production && spec.requiredInProduction) {
+      if (production && spec.requiredInProduction && (!forProcess || spec.usedBy.includes(forProcess))) {
         problems.push(`${name} is required in production (${spec.description})`);
         continue;
       }

@@ -24,7 +24,10 @@ class Handlers {
   undeclared(): void {}
 }
 
-function contextFor(handler: keyof Handlers, authorization?: string): { ctx: ExecutionContext; req: AuthenticatedRequest } {
+function contextFor(
+  handler: keyof Handlers,
+  authorization?: string,
+): { ctx: ExecutionContext; req: AuthenticatedRequest } {
   const req = { headers: authorization ? { authorization } : {} } as AuthenticatedRequest;
   const ctx = {
     getHandler: () => Handlers.prototype[handler],
@@ -59,8 +62,12 @@ describe(AuthGuard.name, () => {
 
   it('should refuse a missing or invalid token with 401', async () => {
     expect(await refusal(guard.canActivate(contextFor('officersOnly').ctx))).toBe(ErrorCode.Unauthenticated);
-    expect(await refusal(guard.canActivate(contextFor('officersOnly', 'Bearer bad').ctx))).toBe(ErrorCode.Unauthenticated);
-    expect(await refusal(guard.canActivate(contextFor('officersOnly', 'Basic good').ctx))).toBe(ErrorCode.Unauthenticated);
+    expect(await refusal(guard.canActivate(contextFor('officersOnly', 'Bearer bad').ctx))).toBe(
+      ErrorCode.Unauthenticated,
+    );
+    expect(await refusal(guard.canActivate(contextFor('officersOnly', 'Basic good').ctx))).toBe(
+      ErrorCode.Unauthenticated,
+    );
   });
 
   it('should refuse a role the endpoint does not admit with 403', async () => {

@@ -54,7 +54,9 @@ describe(fieldTree.name, () => {
         { property: 'title', constraints: { isString: 'title must be a string' }, children: [] },
         {
           property: 'application',
-          children: [{ property: 'necessity', constraints: { length: 'too short', isString: 'not a string' }, children: [] }],
+          children: [
+            { property: 'necessity', constraints: { length: 'too short', isString: 'not a string' }, children: [] },
+          ],
         },
       ]),
     ).toEqual({ title: ['title must be a string'], 'application.necessity': ['too short', 'not a string'] });
