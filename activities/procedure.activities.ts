@@ -2,15 +2,16 @@ import { Injectable } from '@nestjs/common';
 import { ApplicationFailure } from '@temporalio/activity';
 import { DataSource } from 'typeorm';
 import { ErrorCode } from '../libs/domain/src/errors';
+import { CalendarRangeError, periodEnd, type CalendarSnapshot } from '../libs/domain/src/calendar/legal-time';
 import { formatLegalBasis, type LegalBasis, type Period } from '../libs/domain/src/periods';
 import { OrgUnitKind } from '../libs/domain/src/roles';
 import type { Actor } from '../libs/domain/src/procedures/normative-document.contract';
+import { CalendarRepository } from '../libs/persistence/src/calendar/calendar.repository';
 import { LedgerRepository } from '../libs/persistence/src/ledger/ledger.repository';
 import { AuditRepository } from '../libs/persistence/src/repositories/audit.repository';
 import { OrgRepository } from '../libs/persistence/src/repositories/org.repository';
 import { ProcedureRepository } from '../libs/persistence/src/repositories/procedure.repository';
 import { TaskRepository } from '../libs/persistence/src/repositories/task.repository';
-import { dueTimeOf } from './deadlines';
 
 export interface RegisterProcedureInput {
   procedureId: string;
@@ -41,7 +42,16 @@ export interface OpenTaskInput {
 export interface OpenedTask {
   taskId: string;
   assigneeUnitId: string;
+  /** When the task is due, or null when the due date could not be computed (see `dueProblem`). */
   dueAt: string | null;
+  dueProblem: string | null;
+}
+
+/** A computed due time with the calendar version it used, or the reason it could not be computed. */
+export interface Deadline {
+  dueAt: Date | null;
+  calendarVersion: number | null;
+  problem: string | null;
 }
 
 export interface RecordDecisionInput {
@@ -91,7 +101,42 @@ export class ProcedureActivities {
     private readonly ledger: LedgerRepository,
     private readonly audit: AuditRepository,
     private readonly org: OrgRepository,
+    private readonly calendar: CalendarRepository,
   ) {}
+
+  /**
+   * The end of a period starting now, counted on the working-day calendar. A period the calendar cannot count (its
+   * year is not loaded) gives no due date and a problem a person can act on, instead of failing the procedure.
+   */
+  async deadlineFrom(from: Date, period: Period): Promise<Deadline> {
+    const empty: CalendarSnapshot = {
+      firstYear: 0,
+      lastYear: 0,
+      version: 0,
+      holidays: new Set(),
+      adjustedWorkdays: new Set(),
+    };
+    const calendar = period.unit === 'SECONDS' ? empty : await this.calendar.snapshot();
+    if (!calendar) {
+      return {
+        dueAt: null,
+        calendarVersion: null,
+        problem: 'The working-day calendar is empty; an administrator must load it.',
+      };
+    }
+    try {
+      const dueAt = periodEnd(from, period, calendar);
+      return { dueAt, calendarVersion: period.unit === 'SECONDS' ? null : calendar.version, problem: null };
+    } catch (err) {
+      if (err instanceof CalendarRangeError)
+        {return { dueAt: null, calendarVersion: calendar.version, problem: err.message };}
+      throw ApplicationFailure.create({
+        type: ErrorCode.RuleViolation,
+        message: (err as Error).message,
+        nonRetryable: true,
+      });
+    }
+  }
 
   async registerProcedure(input: RegisterProcedureInput): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
@@ -128,16 +173,7 @@ export class ProcedureActivities {
         nonRetryable: true,
       });
     }
-    let dueAt: Date;
-    try {
-      dueAt = dueTimeOf(new Date(), input.period);
-    } catch (err) {
-      throw ApplicationFailure.create({
-        type: ErrorCode.RuleViolation,
-        message: (err as Error).message,
-        nonRetryable: true,
-      });
-    }
+    const deadline = await this.deadlineFrom(new Date(), input.period);
     const task = await this.dataSource.transaction((manager) =>
       this.tasks.openIfAbsent(manager, {
         procedureId: input.procedureId,
@@ -148,10 +184,17 @@ export class ProcedureActivities {
         title: input.title,
         legalBasis: formatLegalBasis(input.legalBasis),
         assigneeUnitId: unit.id,
-        dueAt,
+        dueAt: deadline.dueAt,
+        dueCalendarVersion: deadline.calendarVersion,
+        dueProblem: deadline.problem,
       }),
     );
-    return { taskId: task.id, assigneeUnitId: task.assigneeUnitId, dueAt: task.dueAt?.toISOString() ?? null };
+    return {
+      taskId: task.id,
+      assigneeUnitId: task.assigneeUnitId,
+      dueAt: task.dueAt?.toISOString() ?? null,
+      dueProblem: task.dueProblem,
+    };
   }
 
   /** Closes the task, appends the sign-off to the ledger, audits it and moves the read model, in one transaction. */

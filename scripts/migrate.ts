@@ -2,9 +2,14 @@ import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '../libs/config/src/config';
 import { buildDataSourceOptions } from '../libs/persistence/src/data-source.options';
+import { CalendarRepository } from '../libs/persistence/src/calendar/calendar.repository';
+import { packagedCalendar } from '../libs/persistence/src/calendar/calendar-package';
 import { seedDemoOrganisation } from '../libs/persistence/src/seed/demo-organisation';
 
-/** Runs pending migrations and, with `--seed`, seeds the demo organisation. Used by `npm start` and deployments. */
+/**
+ * Runs pending migrations, loads the packaged holiday calendar's missing years and, with `--seed`, seeds the demo
+ * organisation. Used by `npm start` and deployments.
+ */
 async function main(): Promise<void> {
   const config = loadConfig(process.env, 'migrate');
   const dataSource = new DataSource({ ...buildDataSourceOptions(config), logging: ['error'] });
@@ -12,6 +17,10 @@ async function main(): Promise<void> {
   try {
     const applied = await dataSource.runMigrations({ transaction: 'each' });
     console.log(JSON.stringify({ migrationsApplied: applied.map((m) => m.name) }));
+    // Years of the packaged holiday calendar that are not loaded yet; years already loaded are left as they are.
+    const calendar = packagedCalendar();
+    const years = await new CalendarRepository(dataSource).loadYearsIfAbsent(calendar.years, calendar.source);
+    console.log(JSON.stringify({ calendarYearsLoaded: years, source: calendar.source }));
     if (process.argv.includes('--seed')) {
       console.log(JSON.stringify({ seed: await seedDemoOrganisation(dataSource) }));
     }

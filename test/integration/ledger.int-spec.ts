@@ -9,16 +9,14 @@ async function seedProcedure(dataSource: DataSource): Promise<{ procedureId: str
   const unit = await dataSource
     .getRepository(OrgUnitEntity)
     .save({ code: `U-${randomUUID()}`, name: 'u', kind: 'DEPARTMENT' as never, parentId: null });
-  const user = await dataSource
-    .getRepository(UserEntity)
-    .save({
-      username: `u-${randomUUID()}`,
-      displayName: '审核人',
-      passwordHash: null,
-      orgUnitId: unit.id,
-      roles: [],
-      active: true,
-    });
+  const user = await dataSource.getRepository(UserEntity).save({
+    username: `u-${randomUUID()}`,
+    displayName: '审核人',
+    passwordHash: null,
+    orgUnitId: unit.id,
+    roles: [],
+    active: true,
+  });
   const procedureId = randomUUID();
   await dataSource.getRepository(ProcedureEntity).insert({
     id: procedureId,

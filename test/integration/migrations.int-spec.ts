@@ -21,13 +21,23 @@ describe('migrations', () => {
             "SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'typeorm_migrations' ORDER BY 1",
           )
         ).map((r) => r.tablename);
-      expect(await tables()).toEqual(['app_user', 'audit_entry', 'ledger_entry', 'org_unit', 'procedure', 'task']);
+      expect(await tables()).toEqual([
+        'app_user',
+        'audit_entry',
+        'calendar_day',
+        'calendar_version',
+        'calendar_year',
+        'ledger_entry',
+        'org_unit',
+        'procedure',
+        'task',
+      ]);
       while ((await dataSource.query<unknown[]>('SELECT 1 FROM typeorm_migrations')).length > 0) {
         await dataSource.undoLastMigration({ transaction: 'each' });
       }
       expect(await tables()).toEqual([]);
       await dataSource.runMigrations({ transaction: 'each' });
-      expect(await tables()).toHaveLength(6);
+      expect(await tables()).toHaveLength(9);
     });
   });
 });

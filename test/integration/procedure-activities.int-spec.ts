@@ -68,7 +68,7 @@ describe(ProcedureActivities.name, () => {
     title: '立项审批',
     legalBasis: { regulation: '国办发〔2018〕37号', article: '立项', verified: false },
     assignTo: { unitKind: OrgUnitKind.LegalAffairsOffice },
-    period: { amount: 15, unit: 'CALENDAR_DAYS' as const },
+    period: { amount: 3600, unit: 'SECONDS' as const },
   });
 
   it('should register a procedure once however often it runs', async () => {
@@ -89,14 +89,42 @@ describe(ProcedureActivities.name, () => {
     const retried = await activities.openTask(taskInput(procedureId, workflowId));
     expect(retried).toEqual(first);
     expect(first.assigneeUnitId).toBe(officer.unitId);
-    const [task] = await db.query<{ legal_basis: string; due_at: Date }[]>(
-      'SELECT legal_basis, due_at FROM task WHERE id = $1',
+    const [task] = await db.query<{ legal_basis: string; due_at: Date; due_calendar_version: number | null }[]>(
+      'SELECT legal_basis, due_at, due_calendar_version FROM task WHERE id = $1',
       [first.taskId],
     );
     expect(task.legal_basis).toBe('国办发〔2018〕37号 立项（待核实）');
-    const days = (task.due_at.getTime() - Date.now()) / 86400000;
-    expect(days).toBeGreaterThan(15);
-    expect(days).toBeLessThanOrEqual(16);
+    expect(task.due_calendar_version).toBeNull(); // a test period in seconds needs no calendar
+    const seconds = (task.due_at.getTime() - Date.now()) / 1000;
+    expect(seconds).toBeGreaterThan(3500);
+    expect(seconds).toBeLessThanOrEqual(3600);
+  });
+
+  it('should count deadlines on the loaded holiday calendar and record its version', async () => {
+    const [{ version }] = await db.query<{ version: number }[]>(
+      'SELECT max(version)::int AS version FROM calendar_version',
+    );
+    // Fifteen working days of legality review from Friday 2026-09-25, across the National Day break.
+    const review = await activities.deadlineFrom(new Date('2026-09-25T02:00:00Z'), {
+      amount: 15,
+      unit: 'WORKING_DAYS',
+    });
+    expect(review).toEqual({ dueAt: new Date('2026-10-22T16:00:00Z'), calendarVersion: version, problem: null });
+    // Thirty calendar days from 2026-09-01 end on National Day and roll to the first working day after the break.
+    const comment = await activities.deadlineFrom(new Date('2026-09-01T02:00:00Z'), {
+      amount: 30,
+      unit: 'CALENDAR_DAYS',
+    });
+    expect(comment.dueAt).toEqual(new Date('2026-10-08T16:00:00Z'));
+  });
+
+  it('should give no due date, and say why, past the last loaded year', async () => {
+    const deadline = await activities.deadlineFrom(new Date('2099-03-02T02:00:00Z'), {
+      amount: 5,
+      unit: 'WORKING_DAYS',
+    });
+    expect(deadline.dueAt).toBeNull();
+    expect(deadline.problem).toMatch(/loaded only up to \d{4}; 2099-03-03 cannot be counted/);
   });
 
   it('should record a decision once per key: task closed, one ledger entry, one audit entry, stage moved', async () => {

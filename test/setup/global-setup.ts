@@ -5,6 +5,8 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { searchAttributeCliArgs } from '../../libs/domain/src/search-attributes';
 import { buildDataSourceOptions } from '../../libs/persistence/src/data-source.options';
+import { CalendarRepository } from '../../libs/persistence/src/calendar/calendar.repository';
+import { packagedCalendar } from '../../libs/persistence/src/calendar/calendar-package';
 import { seedDemoOrganisation } from '../../libs/persistence/src/seed/demo-organisation';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- plain CommonJS helpers shared with npm start
@@ -53,6 +55,8 @@ export default async function globalSetup(): Promise<void> {
   await dataSource.initialize();
   await dataSource.runMigrations({ transaction: 'each' });
   await seedDemoOrganisation(dataSource);
+  const calendar = packagedCalendar();
+  await new CalendarRepository(dataSource).loadYearsIfAbsent(calendar.years, calendar.source);
   await dataSource.destroy();
 
   const binary = await findOrBuildTemporal((line) => process.stderr.write(`${line}\n`));

@@ -51,7 +51,12 @@ function fakeActivities(calls: Calls): LawGateActivities {
     registerProcedure: async (input) => void calls.registerProcedure.push(input),
     openTask: async (input) => {
       calls.openTask.push(input);
-      return { taskId: `task-${input.workflowId}`, assigneeUnitId: 'unit', dueAt: '2030-01-01T00:00:00.000Z' };
+      return {
+        taskId: `task-${input.workflowId}`,
+        assigneeUnitId: 'unit',
+        dueAt: '2030-01-01T00:00:00.000Z',
+        dueProblem: null,
+      };
     },
     recordDecision: async (input) => {
       calls.recordDecision.push(input);

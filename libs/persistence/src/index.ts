@@ -7,3 +7,5 @@ export * from './repositories/audit.repository';
 export * from './repositories/org.repository';
 export * from './repositories/procedure.repository';
 export * from './repositories/task.repository';
+export * from './calendar/calendar.repository';
+export * from './calendar/calendar-package';

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG } from '../../config/src/config.module';
 import type { AppConfig } from '../../config/src/config';
+import { CalendarRepository } from './calendar/calendar.repository';
 import { buildDataSourceOptions } from './data-source.options';
 import { LedgerRepository } from './ledger/ledger.repository';
 import { AuditRepository } from './repositories/audit.repository';
@@ -9,7 +10,14 @@ import { OrgRepository } from './repositories/org.repository';
 import { ProcedureRepository } from './repositories/procedure.repository';
 import { TaskRepository } from './repositories/task.repository';
 
-const REPOSITORIES = [AuditRepository, LedgerRepository, OrgRepository, ProcedureRepository, TaskRepository];
+const REPOSITORIES = [
+  AuditRepository,
+  CalendarRepository,
+  LedgerRepository,
+  OrgRepository,
+  ProcedureRepository,
+  TaskRepository,
+];
 
 /** TypeORM connection plus LawGate's repositories. Needs `AppConfigModule` imported at the root. */
 @Module({

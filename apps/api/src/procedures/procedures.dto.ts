@@ -122,6 +122,8 @@ export class TaskDto {
   @ApiProperty({ nullable: true, type: String }) assigneeUserId: string | null;
   @ApiProperty() status: string;
   @ApiProperty({ nullable: true, type: String }) dueAt: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Why there is no due date, when it could not be computed' })
+  dueProblem: string | null;
   @ApiProperty({ nullable: true, type: String }) outcome: string | null;
   @ApiProperty() createdAt: string;
 }
@@ -174,6 +176,7 @@ export function mapTask(task: TaskEntity): TaskDto {
     assigneeUserId: task.assigneeUserId,
     status: task.status,
     dueAt: task.dueAt?.toISOString() ?? null,
+    dueProblem: task.dueProblem,
     outcome: task.outcome,
     createdAt: task.createdAt.toISOString(),
   };

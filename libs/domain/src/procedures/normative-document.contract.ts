@@ -56,7 +56,7 @@ export interface NormativeDocumentPolicy {
 
 export const DEFAULT_NORMATIVE_DOCUMENT_POLICY: NormativeDocumentPolicy = {
   version: 'nd-2026.1',
-  projectApprovalPeriod: { amount: 15, unit: 'CALENDAR_DAYS' },
+  projectApprovalPeriod: { amount: 10, unit: 'WORKING_DAYS' },
 };
 
 /** The person acting, as authenticated by the API. */

@@ -61,6 +61,14 @@ export class TaskEntity {
   @Column({ name: 'due_at', type: 'timestamptz', nullable: true })
   dueAt: Date | null;
 
+  /** The calendar version the due date was computed with (null for test periods in seconds). */
+  @Column({ name: 'due_calendar_version', type: 'int', nullable: true })
+  dueCalendarVersion: number | null;
+
+  /** Why there is no due date, when it could not be computed (e.g. the next year's calendar is not loaded). */
+  @Column({ name: 'due_problem', type: 'text', nullable: true })
+  dueProblem: string | null;
+
   @Column({ type: 'text', nullable: true })
   outcome: string | null;
 

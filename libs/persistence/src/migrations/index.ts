@@ -1,5 +1,9 @@
 import type { MigrationInterface } from 'typeorm';
 import { InitialSchema1795591307231 } from './1795591307231-InitialSchema';
+import { WorkingDayCalendar1795593028944 } from './1795593028944-WorkingDayCalendar';
 
 /** Every migration, in order. A new migration file must be added here. */
-export const MIGRATIONS: (new () => MigrationInterface)[] = [InitialSchema1795591307231];
+export const MIGRATIONS: (new () => MigrationInterface)[] = [
+  InitialSchema1795591307231,
+  WorkingDayCalendar1795593028944,
+];

@@ -4,7 +4,17 @@ import { TaskEntity } from '../entities';
 
 export type NewTask = Pick<
   TaskEntity,
-  'procedureId' | 'workflowId' | 'stage' | 'round' | 'kind' | 'title' | 'legalBasis' | 'assigneeUnitId' | 'dueAt'
+  | 'procedureId'
+  | 'workflowId'
+  | 'stage'
+  | 'round'
+  | 'kind'
+  | 'title'
+  | 'legalBasis'
+  | 'assigneeUnitId'
+  | 'dueAt'
+  | 'dueCalendarVersion'
+  | 'dueProblem'
 > & { assigneeUserId?: string | null };
 
 @Injectable()
