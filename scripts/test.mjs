@@ -21,8 +21,13 @@ function run(label, command, args, env = process.env) {
   log(`${label} passed in ${seconds}s`);
 }
 
-const { ensureDependencies } = require('./lib/ensure-deps.cjs');
-ensureDependencies({ root, log });
+const { ensureDeps } = require('./lib/ensure-deps.cjs');
+try {
+  ensureDeps(root, log);
+} catch (err) {
+  log(err.message);
+  process.exit(1);
+}
 
 const { findOrBuildTemporal } = require('./lib/temporal-cli.cjs');
 let temporal;
