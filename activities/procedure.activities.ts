@@ -110,8 +110,7 @@ export class ProcedureActivities {
    */
   async deadlineFrom(from: Date, period: Period): Promise<Deadline> {
     const empty: CalendarSnapshot = {
-      firstYear: 0,
-      lastYear: 0,
+      years: new Set(),
       version: 0,
       holidays: new Set(),
       adjustedWorkdays: new Set(),
@@ -128,8 +127,9 @@ export class ProcedureActivities {
       const dueAt = periodEnd(from, period, calendar);
       return { dueAt, calendarVersion: period.unit === 'SECONDS' ? null : calendar.version, problem: null };
     } catch (err) {
-      if (err instanceof CalendarRangeError)
-        {return { dueAt: null, calendarVersion: calendar.version, problem: err.message };}
+      if (err instanceof CalendarRangeError) {
+        return { dueAt: null, calendarVersion: calendar.version, problem: err.message };
+      }
       throw ApplicationFailure.create({
         type: ErrorCode.RuleViolation,
         message: (err as Error).message,

@@ -159,12 +159,27 @@ function portFree(port, host = '127.0.0.1') {
   });
 }
 
-async function requirePortsFree(ports, advice) {
-  const busy = [];
-  for (const [port, what] of ports) if (!(await portFree(port))) busy.push(`${port} (${what})`);
-  if (busy.length > 0) {
-    throw new StartError(`port ${busy.join(' and ')} ${busy.length > 1 ? 'are' : 'is'} already in use. ${advice}`);
+/** Stops early, with what to do, if a port LawGate needs is taken (before building, so nothing is half-started). */
+async function preflight(apiPort) {
+  const wanted = [[apiPort, 'LawGate API', `choose another port for the API: API_PORT=${apiPort + 1} npm start`]];
+  if (!process.env.TEMPORAL_ADDRESS) {
+    const advice = `use a running Temporal server instead: TEMPORAL_ADDRESS=127.0.0.1:${TEMPORAL_PORT} npm start`;
+    wanted.push([TEMPORAL_PORT, 'Temporal gRPC', advice], [TEMPORAL_UI_PORT, 'Temporal Web UI', advice]);
   }
+  if (!process.env.DATABASE_URL) {
+    const advice = 'use a PostgreSQL server instead: DATABASE_URL=postgres://… npm start';
+    wanted.push([PGLITE_PORT, 'embedded PostgreSQL', advice]);
+  }
+  const busy = [];
+  for (const entry of wanted) if (!(await portFree(entry[0]))) busy.push(entry);
+  if (busy.length === 0) return;
+  const advice = [...new Set(busy.map((entry) => entry[2]))];
+  throw new StartError(
+    `${busy.length > 1 ? 'these ports are' : 'this port is'} already in use: ` +
+      `${busy.map(([port, what]) => `${port} (${what})`).join(', ')}.\n` +
+      'Is LawGate already running (another npm start)? Stop it first. Otherwise:\n' +
+      advice.map((line) => `  - ${line}`).join('\n'),
+  );
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -199,7 +214,8 @@ function shutdown(reason, exitCode) {
     if (reason.startsWith('SIG')) forceStop();
     return stopping;
   }
-  if (reason.startsWith('SIG')) log(`${reason}: stopping (press Ctrl-C again to force)`);
+  if (reason === 'SIGINT') log('stopping (press Ctrl-C again to force)');
+  else if (reason.startsWith('SIG')) log(`${reason}: stopping`);
   stopping = stopAll().then(
     () => {
       log('stopped');
@@ -267,14 +283,6 @@ async function startTemporal() {
     throw new StartError(err.message);
   }
   if (stopping) return null;
-  await requirePortsFree(
-    [
-      [TEMPORAL_PORT, 'Temporal gRPC'],
-      [TEMPORAL_UI_PORT, 'Temporal Web UI'],
-    ],
-    'Is another Temporal server (or another npm start) running? Stop it, or point LawGate at it with ' +
-      `TEMPORAL_ADDRESS=127.0.0.1:${TEMPORAL_PORT} npm start.`,
-  );
   const dbFilename = path.join(DATA, 'temporal', 'temporal.db');
   fs.mkdirSync(path.dirname(dbFilename), { recursive: true });
   const logFile = path.join(LOGS, 'temporal.log');
@@ -311,10 +319,6 @@ async function startPostgres() {
     log('PostgreSQL: using DATABASE_URL');
     return { url: process.env.DATABASE_URL, embedded: false };
   }
-  await requirePortsFree(
-    [[PGLITE_PORT, 'embedded PostgreSQL']],
-    'Is another npm start running? Stop it, or set DATABASE_URL to use a PostgreSQL server.',
-  );
   const dataDir = path.join(DATA, 'pglite');
   const logFile = path.join(LOGS, 'pglite.log');
   log(`starting the embedded PostgreSQL (PGlite, ${fs.existsSync(dataDir) ? 'reusing' : 'creating'} .data/pglite)`);
@@ -500,16 +504,12 @@ async function main() {
   log(`starting LawGate in ${ROOT}`);
   ensureDependencies();
   if (stopping) return;
+  const apiPort = process.env.API_PORT || '3000';
+  const apiHost = process.env.API_HOST || '127.0.0.1';
+  await preflight(Number(apiPort));
   await build();
   if (stopping) return;
   fs.mkdirSync(LOGS, { recursive: true });
-
-  const apiPort = process.env.API_PORT || '3000';
-  const apiHost = process.env.API_HOST || '127.0.0.1';
-  await requirePortsFree(
-    [[Number(apiPort), 'LawGate API']],
-    'Stop what uses it, or choose another: API_PORT=3001 npm start.',
-  );
 
   const temporal = await startTemporal();
   if (stopping || !temporal) return;

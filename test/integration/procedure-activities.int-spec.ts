@@ -124,7 +124,7 @@ describe(ProcedureActivities.name, () => {
       unit: 'WORKING_DAYS',
     });
     expect(deadline.dueAt).toBeNull();
-    expect(deadline.problem).toMatch(/loaded only up to \d{4}; 2099-03-03 cannot be counted/);
+    expect(deadline.problem).toMatch(/no data for 2099 \(loaded: 2004–\d{4}.*\); 2099-03-03 cannot be counted/);
   });
 
   it('should record a decision once per key: task closed, one ledger entry, one audit entry, stage moved', async () => {

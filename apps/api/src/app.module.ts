@@ -3,6 +3,7 @@ import { DiscoveryModule } from '@nestjs/core';
 import { AppConfigModule } from '../../../libs/config/src/config.module';
 import { PersistenceModule } from '../../../libs/persistence/src/persistence.module';
 import { TemporalClientModule } from '../../../libs/temporal/src/temporal-client.module';
+import { AdminModule } from './admin/admin.module';
 import { AuthModule } from './auth/auth.module';
 import { RouteRolesAudit } from './auth/route-roles.audit';
 import { HealthController } from './health/health.controller';
@@ -18,6 +19,7 @@ import { ProceduresModule } from './procedures/procedures.module';
     MetricsModule,
     AuthModule,
     ProceduresModule,
+    AdminModule,
   ],
   controllers: [HealthController],
   providers: [RouteRolesAudit],

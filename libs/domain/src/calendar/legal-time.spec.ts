@@ -2,6 +2,7 @@ import {
   CalendarRangeError,
   calendarDaysAfter,
   cstDateOf,
+  describeYears,
   endOfCstDay,
   isWorkingDay,
   periodEnd,
@@ -12,8 +13,7 @@ import {
 
 // 2026 as published by the State Council (国办发明电〔2025〕7号), the part these tests touch.
 const calendar: CalendarSnapshot = {
-  firstYear: 2026,
-  lastYear: 2026,
+  years: new Set([2026]),
   version: 1,
   holidays: new Set([
     '2026-01-01',
@@ -67,9 +67,19 @@ describe('legal time', () => {
   it('should refuse to count past the last loaded year, naming the year to load', () => {
     expect(() => workingDaysAfter('2026-12-20', 15, calendar)).toThrow(CalendarRangeError);
     expect(() => workingDaysAfter('2026-12-20', 15, calendar)).toThrow(
-      /loaded only up to 2026; 2027-01-01.*load the 2027/,
+      /no data for 2027 \(loaded: 2026\); 2027-01-01 cannot be counted.*load the 2027/,
     );
     expect(() => calendarDaysAfter('2026-12-20', 30, calendar)).toThrow(CalendarRangeError);
+  });
+
+  it('should describe the loaded years as ranges', () => {
+    expect(describeYears(new Set([2026, 2004, 2005, 2006, 2099]))).toBe('2004–2006, 2026, 2099');
+    expect(describeYears(new Set())).toBe('none');
+  });
+
+  it('should refuse a year between loaded years that is itself not loaded', () => {
+    const gap: CalendarSnapshot = { ...calendar, years: new Set([2026, 2028]) };
+    expect(() => workingDaysAfter('2026-12-28', 5, gap)).toThrow(/no data for 2027 \(loaded: 2026, 2028\)/);
   });
 
   it('should measure working days between two dates for minimum-period checks', () => {

@@ -13,9 +13,8 @@ import type { Period } from '../periods';
  * Pure functions on ISO dates (`YYYY-MM-DD`, China Standard Time); deterministic, usable in workflows too.
  */
 export interface CalendarSnapshot {
-  /** First and last year whose holidays are loaded (whole years). */
-  firstYear: number;
-  lastYear: number;
+  /** Years whose holiday notice is loaded (whole years); other years cannot be counted. */
+  years: ReadonlySet<number>;
   /** Version of the calendar data; every computed deadline records it. */
   version: number;
   /** Public holidays and the rest days of a holiday break. */
@@ -27,14 +26,27 @@ export interface CalendarSnapshot {
 /** What a calendar-day period does when it ends on a rest day. */
 export type RestDayRule = 'ROLL_TO_NEXT_WORKING_DAY' | 'ROLL_PAST_HOLIDAYS_ONLY' | 'NO_ROLL';
 
+/** Loaded years as ranges, e.g. `2004–2026, 2099`. */
+export function describeYears(years: ReadonlySet<number>): string {
+  const sorted = [...years].sort((a, b) => a - b);
+  const ranges: string[] = [];
+  for (let i = 0; i < sorted.length; i += 1) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j] + 1) j += 1;
+    ranges.push(i === j ? String(sorted[i]) : `${sorted[i]}–${sorted[j]}`);
+    i = j;
+  }
+  return ranges.join(', ') || 'none';
+}
+
 export class CalendarRangeError extends Error {
   constructor(
     readonly date: string,
-    readonly lastYear: number,
+    readonly loadedYears: ReadonlySet<number>,
   ) {
     super(
-      `The working-day calendar is loaded only up to ${lastYear}; ${date} cannot be counted. ` +
-        `An administrator must load the ${Number(date.slice(0, 4))} holiday notice first.`,
+      `The working-day calendar has no data for ${date.slice(0, 4)} (loaded: ${describeYears(loadedYears)}); ` +
+        `${date} cannot be counted. An administrator must load the ${date.slice(0, 4)} holiday notice first.`,
     );
     this.name = 'CalendarRangeError';
   }
@@ -68,8 +80,7 @@ export function endOfCstDay(date: string): Date {
 }
 
 function checkRange(date: string, calendar: CalendarSnapshot): void {
-  const year = Number(date.slice(0, 4));
-  if (year > calendar.lastYear || year < calendar.firstYear) throw new CalendarRangeError(date, calendar.lastYear);
+  if (!calendar.years.has(Number(date.slice(0, 4)))) throw new CalendarRangeError(date, calendar.years);
 }
 
 function isWeekend(date: string): boolean {

@@ -22,7 +22,8 @@ export function packagedCalendar(): { source: string; years: CalendarYearData[] 
     byYear.set(year, entry);
   };
   for (const [date, label] of Object.entries(data.holidays)) add(date, label, 'HOLIDAY');
-  for (const [date, label] of Object.entries(data.workdays))
-    {add(date, `${label.split(',')[1] ?? label}调休上班`, 'WORKDAY');}
+  for (const [date, label] of Object.entries(data.workdays)) {
+    add(date, `${label.split(',')[1] ?? label}调休上班`, 'WORKDAY');
+  }
   return { source: `chinese-days@${version}`, years: [...byYear.values()].sort((a, b) => a.year - b.year) };
 }

@@ -35,8 +35,7 @@ export class CalendarRepository {
       'SELECT coalesce(max(version), 0)::int AS version FROM calendar_version',
     );
     return {
-      firstYear: years[0].year,
-      lastYear: years[years.length - 1].year,
+      years: new Set(years.map((y) => y.year)),
       version,
       holidays: new Set(days.filter((d) => d.kind === 'HOLIDAY').map((d) => d.date)),
       adjustedWorkdays: new Set(days.filter((d) => d.kind === 'WORKDAY').map((d) => d.date)),
@@ -78,8 +77,16 @@ export class CalendarRepository {
     });
   }
 
-  /** An administrator loads (or replaces) a year from the State Council's notice. */
-  async putYear(data: CalendarYearData, actorId: string, reason: string): Promise<number> {
+  /**
+   * An administrator loads (or replaces) a year from the State Council's notice. `alsoInTransaction` writes the
+   * operator's audit entry in the same transaction, so the change and its evidence land together or not at all.
+   */
+  async putYear(
+    data: CalendarYearData,
+    actorId: string,
+    reason: string,
+    alsoInTransaction?: (manager: EntityManager, version: number) => Promise<void>,
+  ): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
       await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [CALENDAR_LOCK]);
       const version = await this.newVersion(manager, actorId, reason, {
@@ -95,6 +102,7 @@ export class CalendarRepository {
         .execute();
       await manager.delete(CalendarYearEntity, { year: data.year });
       await this.writeYear(manager, data, 'administrator', version);
+      await alsoInTransaction?.(manager, version);
       return version;
     });
   }
