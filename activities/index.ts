@@ -3,7 +3,7 @@ import type { ProcedureActivities } from './procedure.activities';
 /** The activity interface workflows proxy (imported with `import type` only). */
 export type LawGateActivities = Pick<
   ProcedureActivities,
-  'registerProcedure' | 'openTask' | 'recordDecision' | 'endProcedure' | 'setStage'
+  'registerProcedure' | 'openTask' | 'routeTask' | 'recordDecision' | 'endProcedure' | 'setStage'
 >;
 
 export type * from './procedure.activities';

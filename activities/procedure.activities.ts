@@ -3,15 +3,18 @@ import { ApplicationFailure } from '@temporalio/activity';
 import { DataSource } from 'typeorm';
 import { ErrorCode } from '../libs/domain/src/errors';
 import { CalendarRangeError, periodEnd, type CalendarSnapshot } from '../libs/domain/src/calendar/legal-time';
+import { routeToAdviser } from '../libs/domain/src/routing/routing';
 import { formatLegalBasis, type LegalBasis, type Period } from '../libs/domain/src/periods';
 import { OrgUnitKind } from '../libs/domain/src/roles';
 import type { Actor } from '../libs/domain/src/procedures/normative-document.contract';
 import { CalendarRepository } from '../libs/persistence/src/calendar/calendar.repository';
 import { LedgerRepository } from '../libs/persistence/src/ledger/ledger.repository';
+import { AdviserRepository } from '../libs/persistence/src/repositories/adviser.repository';
 import { AuditRepository } from '../libs/persistence/src/repositories/audit.repository';
 import { OrgRepository } from '../libs/persistence/src/repositories/org.repository';
 import { ProcedureRepository } from '../libs/persistence/src/repositories/procedure.repository';
 import { TaskRepository } from '../libs/persistence/src/repositories/task.repository';
+import type { TaskEntity } from '../libs/persistence/src/entities';
 
 export interface RegisterProcedureInput {
   procedureId: string;
@@ -52,6 +55,22 @@ export interface Deadline {
   dueAt: Date | null;
   calendarVersion: number | null;
   problem: string | null;
+}
+
+/** A review task for a legal adviser, routed by the routing rules (see `routeToAdviser`). */
+export interface RouteTaskInput extends Omit<OpenTaskInput, 'assignTo'> {
+  departmentId: string;
+  /** Who drafted what is reviewed: never routed to them. */
+  drafterIds: string[];
+  /** Areas of expertise the review needs. */
+  expertise: string[];
+}
+
+export interface RoutedTask extends OpenedTask {
+  assigneeUserId: string | null;
+  /** True when no adviser was eligible and the task went to the legal-affairs office instead. */
+  escalated: boolean;
+  routingNote: string;
 }
 
 export interface RecordDecisionInput {
@@ -102,6 +121,7 @@ export class ProcedureActivities {
     private readonly audit: AuditRepository,
     private readonly org: OrgRepository,
     private readonly calendar: CalendarRepository,
+    private readonly advisers: AdviserRepository,
   ) {}
 
   /**
@@ -197,6 +217,72 @@ export class ProcedureActivities {
     };
   }
 
+  /**
+   * Opens a review task for the adviser the routing rules choose, or, when nobody is eligible, for the legal-affairs
+   * office with the reason. Idempotent on (workflow, stage, round, kind): a retry returns the task already routed.
+   */
+  async routeTask(input: RouteTaskInput): Promise<RoutedTask> {
+    const office = await this.org.findFirstUnitOfKind(OrgUnitKind.LegalAffairsOffice);
+    if (!office) {
+      throw ApplicationFailure.create({
+        type: ErrorCode.RuleViolation,
+        message: 'No legal-affairs office exists to take escalated tasks',
+        nonRetryable: true,
+      });
+    }
+    const deadline = await this.deadlineFrom(new Date(), input.period);
+    return this.dataSource.transaction(async (manager) => {
+      // One routing at a time, so that two procedures do not both count the same adviser as free.
+      await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', ['lawgate.routing']);
+      const existing = await this.tasks.findStep(manager, input);
+      if (existing) return routedOf(existing);
+      const [candidates, { version, rules }] = await Promise.all([
+        this.advisers.candidates(manager),
+        this.advisers.rules(manager),
+      ]);
+      const decision = routeToAdviser(
+        candidates,
+        {
+          procedureId: input.procedureId,
+          departmentId: input.departmentId,
+          drafterIds: input.drafterIds,
+          expertise: input.expertise,
+        },
+        rules,
+      );
+      const adviser = decision.kind === 'ADVISER' ? candidates.find((c) => c.userId === decision.userId) : undefined;
+      const note =
+        decision.kind === 'ADVISER'
+          ? `Routed to ${adviser?.displayName} (rules v${version}): ${decision.reasons.join('; ')}`
+          : `Escalated to the legal-affairs office (rules v${version}): ${decision.reason}`;
+      const task = await this.tasks.openIfAbsent(manager, {
+        procedureId: input.procedureId,
+        workflowId: input.workflowId,
+        stage: input.stage,
+        round: input.round,
+        kind: input.kind,
+        title: input.title,
+        legalBasis: formatLegalBasis(input.legalBasis),
+        assigneeUnitId: adviser?.unitId ?? office.id,
+        assigneeUserId: adviser?.userId ?? null,
+        routingNote: note,
+        dueAt: deadline.dueAt,
+        dueCalendarVersion: deadline.calendarVersion,
+        dueProblem: deadline.problem,
+      });
+      await this.audit.record(manager, {
+        actorKind: 'SYSTEM',
+        actorId: null,
+        action: decision.kind === 'ADVISER' ? 'task.routed' : 'task.escalated',
+        procedureId: input.procedureId,
+        reason: note,
+        details: { taskId: task.id, excluded: decision.excluded, rulesVersion: version },
+        dedupKey: `routed:${task.id}`,
+      });
+      return routedOf(task);
+    });
+  }
+
   /** Closes the task, appends the sign-off to the ledger, audits it and moves the read model, in one transaction. */
   async recordDecision(input: RecordDecisionInput): Promise<{ ledgerSeq: string; hash: string }> {
     return this.dataSource.transaction(async (manager) => {
@@ -250,4 +336,16 @@ export class ProcedureActivities {
   async setStage(input: SetStageInput): Promise<void> {
     await this.procedures.setStage(this.dataSource.manager, input.workflowId, input.stage, input.status);
   }
+}
+
+function routedOf(task: TaskEntity): RoutedTask {
+  return {
+    taskId: task.id,
+    assigneeUnitId: task.assigneeUnitId,
+    assigneeUserId: task.assigneeUserId,
+    dueAt: task.dueAt?.toISOString() ?? null,
+    dueProblem: task.dueProblem,
+    escalated: task.assigneeUserId === null,
+    routingNote: task.routingNote ?? '',
+  };
 }

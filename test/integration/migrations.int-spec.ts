@@ -22,6 +22,9 @@ describe('migrations', () => {
           )
         ).map((r) => r.tablename);
       expect(await tables()).toEqual([
+        'adviser_conflict',
+        'adviser_department',
+        'adviser_profile',
         'app_user',
         'audit_entry',
         'calendar_day',
@@ -30,6 +33,7 @@ describe('migrations', () => {
         'ledger_entry',
         'org_unit',
         'procedure',
+        'routing_rules_version',
         'task',
       ]);
       while ((await dataSource.query<unknown[]>('SELECT 1 FROM typeorm_migrations')).length > 0) {
@@ -37,7 +41,7 @@ describe('migrations', () => {
       }
       expect(await tables()).toEqual([]);
       await dataSource.runMigrations({ transaction: 'each' });
-      expect(await tables()).toHaveLength(9);
+      expect(await tables()).toHaveLength(13);
     });
   });
 });

@@ -58,6 +58,18 @@ function fakeActivities(calls: Calls): LawGateActivities {
         dueProblem: null,
       };
     },
+    routeTask: async (input) => {
+      calls.routeTask.push(input);
+      return {
+        taskId: `review-${input.workflowId}`,
+        assigneeUnitId: 'pool',
+        assigneeUserId: 'adviser',
+        dueAt: null,
+        dueProblem: null,
+        escalated: false,
+        routingNote: 'fake',
+      };
+    },
     recordDecision: async (input) => {
       calls.recordDecision.push(input);
       return { ledgerSeq: String(calls.recordDecision.length), hash: 'h' };
@@ -85,7 +97,7 @@ describe('normativeDocumentWorkflow', () => {
 
   beforeAll(async () => {
     const env = testEnv();
-    calls = { registerProcedure: [], openTask: [], recordDecision: [], endProcedure: [], setStage: [] };
+    calls = { registerProcedure: [], openTask: [], routeTask: [], recordDecision: [], endProcedure: [], setStage: [] };
     connection = await Connection.connect({ address: env.temporalAddress });
     client = new Client({ connection });
     nativeConnection = await NativeConnection.connect({ address: env.temporalAddress });

@@ -9,3 +9,4 @@ export * from './repositories/procedure.repository';
 export * from './repositories/task.repository';
 export * from './calendar/calendar.repository';
 export * from './calendar/calendar-package';
+export * from './repositories/adviser.repository';

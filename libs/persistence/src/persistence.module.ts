@@ -5,12 +5,14 @@ import type { AppConfig } from '../../config/src/config';
 import { CalendarRepository } from './calendar/calendar.repository';
 import { buildDataSourceOptions } from './data-source.options';
 import { LedgerRepository } from './ledger/ledger.repository';
+import { AdviserRepository } from './repositories/adviser.repository';
 import { AuditRepository } from './repositories/audit.repository';
 import { OrgRepository } from './repositories/org.repository';
 import { ProcedureRepository } from './repositories/procedure.repository';
 import { TaskRepository } from './repositories/task.repository';
 
 const REPOSITORIES = [
+  AdviserRepository,
   AuditRepository,
   CalendarRepository,
   LedgerRepository,

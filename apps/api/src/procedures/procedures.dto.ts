@@ -121,6 +121,8 @@ export class TaskDto {
   @ApiProperty() assigneeUnitId: string;
   @ApiProperty({ nullable: true, type: String }) assigneeUserId: string | null;
   @ApiProperty() status: string;
+  @ApiProperty({ nullable: true, type: String, description: 'Why the task went where it went' })
+  routingNote: string | null;
   @ApiProperty({ nullable: true, type: String }) dueAt: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'Why there is no due date, when it could not be computed' })
   dueProblem: string | null;
@@ -175,6 +177,7 @@ export function mapTask(task: TaskEntity): TaskDto {
     assigneeUnitId: task.assigneeUnitId,
     assigneeUserId: task.assigneeUserId,
     status: task.status,
+    routingNote: task.routingNote,
     dueAt: task.dueAt?.toISOString() ?? null,
     dueProblem: task.dueProblem,
     outcome: task.outcome,

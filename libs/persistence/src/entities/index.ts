@@ -1,3 +1,9 @@
+import {
+  AdviserConflictEntity,
+  AdviserDepartmentEntity,
+  AdviserProfileEntity,
+  RoutingRulesVersionEntity,
+} from './adviser.entity';
 import { AuditEntryEntity } from './audit-entry.entity';
 import { CalendarDayEntity, CalendarVersionEntity, CalendarYearEntity } from './calendar.entity';
 import { LedgerEntryEntity } from './ledger-entry.entity';
@@ -7,6 +13,10 @@ import { TaskEntity } from './task.entity';
 import { UserEntity } from './user.entity';
 
 export {
+  AdviserConflictEntity,
+  AdviserDepartmentEntity,
+  AdviserProfileEntity,
+  RoutingRulesVersionEntity,
   AuditEntryEntity,
   CalendarDayEntity,
   CalendarVersionEntity,
@@ -28,4 +38,8 @@ export const ENTITIES = [
   CalendarDayEntity,
   CalendarYearEntity,
   CalendarVersionEntity,
+  AdviserProfileEntity,
+  AdviserDepartmentEntity,
+  AdviserConflictEntity,
+  RoutingRulesVersionEntity,
 ];

@@ -58,6 +58,10 @@ export class TaskEntity {
   @Column({ type: 'text', default: 'OPEN' })
   status: TaskStatus;
 
+  /** Why the task went where it went (routing reasons, or why it was escalated to the legal-affairs office). */
+  @Column({ name: 'routing_note', type: 'text', nullable: true })
+  routingNote: string | null;
+
   @Column({ name: 'due_at', type: 'timestamptz', nullable: true })
   dueAt: Date | null;
 

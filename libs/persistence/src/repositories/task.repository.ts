@@ -15,7 +15,7 @@ export type NewTask = Pick<
   | 'dueAt'
   | 'dueCalendarVersion'
   | 'dueProblem'
-> & { assigneeUserId?: string | null };
+> & { assigneeUserId?: string | null; routingNote?: string | null };
 
 @Injectable()
 export class TaskRepository {
@@ -27,11 +27,26 @@ export class TaskRepository {
       .createQueryBuilder()
       .insert()
       .into(TaskEntity)
-      .values({ ...task, assigneeUserId: task.assigneeUserId ?? null, status: 'OPEN' })
+      .values({
+        ...task,
+        assigneeUserId: task.assigneeUserId ?? null,
+        routingNote: task.routingNote ?? null,
+        status: 'OPEN',
+      })
       .orIgnore()
       .execute();
     return manager.getRepository(TaskEntity).findOneOrFail({
       where: { workflowId: task.workflowId, stage: task.stage, round: task.round, kind: task.kind },
+    });
+  }
+
+  /** The task of a step, if it was opened already. */
+  findStep(
+    manager: EntityManager,
+    step: Pick<TaskEntity, 'workflowId' | 'stage' | 'round' | 'kind'>,
+  ): Promise<TaskEntity | null> {
+    return manager.getRepository(TaskEntity).findOne({
+      where: { workflowId: step.workflowId, stage: step.stage, round: step.round, kind: step.kind },
     });
   }
 

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { OrgUnitKind, Role } from '../../../domain/src/roles';
-import { OrgUnitEntity, UserEntity } from '../entities';
+import { AdviserDepartmentEntity, AdviserProfileEntity, OrgUnitEntity, UserEntity } from '../entities';
 import { hashPassword } from '../password';
 
 /** Password of every demo account (printed by `npm start`). */
@@ -17,6 +17,13 @@ export const DEMO_UNITS: { code: string; name: string; kind: OrgUnitKind; parent
     parent: 'JT-GOV',
   },
   { code: 'JT-LAP', name: '金坛区人民政府法律顾问委员会', kind: OrgUnitKind.LegalAdviserPool, parent: 'JT-GOV' },
+];
+
+/** Routing profiles of the demo advisers: expertise, and the department each is assigned to. */
+export const DEMO_ADVISERS: { username: string; expertise: string[]; departments: string[] }[] = [
+  { username: 'adviser.li', expertise: ['教育', '行政许可'], departments: ['JT-EDU'] },
+  { username: 'adviser.chen', expertise: ['市场监管', '公平竞争审查'], departments: ['JT-MKT'] },
+  { username: 'adviser.zhao', expertise: ['行政处罚', '行政协议'], departments: [] },
 ];
 
 export const DEMO_USERS: { username: string; displayName: string; unit: string; roles: Role[]; what: string }[] = [
@@ -121,6 +128,17 @@ export async function seedDemoOrganisation(
         }),
       );
       usersAdded += 1;
+    }
+    for (const adviser of DEMO_ADVISERS) {
+      const user = await users.findOneOrFail({ where: { username: adviser.username } });
+      if (await manager.getRepository(AdviserProfileEntity).findOne({ where: { userId: user.id } })) continue;
+      await manager
+        .getRepository(AdviserProfileEntity)
+        .save({ userId: user.id, expertise: adviser.expertise, maxOpenTasks: 10 });
+      for (const code of adviser.departments) {
+        const unit = await units.findOneOrFail({ where: { code } });
+        await manager.getRepository(AdviserDepartmentEntity).save({ userId: user.id, departmentId: unit.id });
+      }
     }
     return { unitsAdded, usersAdded };
   });
