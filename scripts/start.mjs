@@ -241,6 +241,9 @@ function forceStop() {
 }
 
 for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(sig, () => void shutdown(sig, 0));
+// A closed terminal or pipe must not cut the shutdown short.
+process.stdout.on('error', () => undefined);
+process.stderr.on('error', () => undefined);
 // Last resort (an uncaught error): never leave the children behind.
 process.on('exit', () => {
   for (const entry of procs.values()) if (running(entry)) signal(entry, 'SIGTERM', false);
@@ -323,43 +326,20 @@ async function startPostgres() {
   const logFile = path.join(LOGS, 'pglite.log');
   log(`starting the embedded PostgreSQL (PGlite, ${fs.existsSync(dataDir) ? 'reusing' : 'creating'} .data/pglite)`);
   const started = Date.now();
-  const logOffset = fileSize(logFile);
-  const out = fs.createWriteStream(logFile, { flags: 'a' });
-  const entry = startChild(
-    'pglite',
-    process.execPath,
-    [
-      path.join(ROOT, 'scripts/lib/pglite-server.mjs'),
-      '--data-dir',
-      dataDir,
-      '--port',
-      String(PGLITE_PORT),
-      '--max-connections',
-      '10',
-    ],
-    { stdio: ['ignore', 'pipe', 'pipe', 'ipc'], detached: true, logFile, logOffset },
-  );
-  entry.group = true;
-  const url = await new Promise((resolve) => {
-    let seen = '';
-    const onData = (chunk) => {
-      out.write(chunk);
-      if (seen === null) return;
-      seen += chunk;
-      const match = /^pglite ready (\S+)$/m.exec(seen);
-      if (match) {
-        seen = null;
-        resolve(match[1]);
-      }
-    };
-    entry.child.stdout.on('data', onData);
-    entry.child.stderr.on('data', onData);
-    void entry.exited.then(() => resolve(null));
-  });
+  const script = path.join(ROOT, 'scripts/lib/pglite-server.mjs');
+  const args = [script, '--data-dir', dataDir, '--port', String(PGLITE_PORT), '--max-connections', '10'];
+  // The IPC channel is only there so that PGlite closes its database by itself should this process die.
+  const entry = startLogged('pglite', args, { ipc: true });
+  let url = null;
+  while (!stopping && running(entry) && Date.now() - started < 120000) {
+    url = /^pglite ready (\S+)$/m.exec(logTail(logFile, entry.logOffset, 1000))?.[1] ?? null;
+    if (url) break;
+    await sleep(100);
+  }
   if (stopping) return null;
   if (!url) {
     throw new StartError(
-      `the embedded PostgreSQL did not start; last lines of ${logFile}:\n${logTail(logFile, logOffset)}`,
+      `the embedded PostgreSQL did not start; last lines of ${logFile}:\n${logTail(logFile, entry.logOffset)}`,
     );
   }
   log(`PostgreSQL (PGlite) is up at 127.0.0.1:${PGLITE_PORT} in ${seconds(started)}`);
@@ -398,20 +378,24 @@ async function migrate(env) {
   log(`database ready in ${seconds(started)}: ${migrations}, ${demo}`);
 }
 
-function startApp(name, script, env) {
+/** Starts a Node process in its own process group with its output appended to .data/logs/<name>.log. */
+function startLogged(name, args, { env = process.env, ipc = false } = {}) {
   const logFile = path.join(LOGS, `${name}.log`);
   const logOffset = fileSize(logFile);
   const fd = fs.openSync(logFile, 'a');
-  const entry = startChild(name, process.execPath, [path.join(ROOT, script)], {
-    env,
-    stdio: ['ignore', fd, fd],
-    detached: true,
-    logFile,
-    logOffset,
-  });
-  fs.closeSync(fd);
-  entry.group = true;
-  return entry;
+  try {
+    const entry = startChild(name, process.execPath, args, {
+      env,
+      stdio: ['ignore', fd, fd, ...(ipc ? ['ipc'] : [])],
+      detached: true,
+      logFile,
+      logOffset,
+    });
+    entry.group = true;
+    return entry;
+  } finally {
+    fs.closeSync(fd);
+  }
 }
 
 async function waitUntilReady(api, worker, baseUrl) {
@@ -532,8 +516,8 @@ async function main() {
 
   log('starting the worker and the API');
   const started = Date.now();
-  const worker = startApp('worker', 'dist/apps/worker/src/main.js', env);
-  const api = startApp('api', 'dist/apps/api/src/main.js', env);
+  const worker = startLogged('worker', [path.join(ROOT, 'dist/apps/worker/src/main.js')], { env });
+  const api = startLogged('api', [path.join(ROOT, 'dist/apps/api/src/main.js')], { env });
   const shownHost = ['0.0.0.0', '::', '[::]'].includes(apiHost) ? '127.0.0.1' : apiHost;
   const baseUrl = `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${apiPort}`;
   await waitUntilReady(api, worker, baseUrl);

@@ -15,6 +15,9 @@ import { Roles } from '../auth/roles.decorator';
 import { ErrorBodyDto } from '../common/error-body';
 import {
   DecideProjectApprovalDto,
+  InboxPageDto,
+  InboxQueryDto,
+  ReassignTaskDto,
   ListQueryDto,
   ProcedureDetailDto,
   ProcedureDto,
@@ -24,6 +27,7 @@ import {
   WithdrawProcedureDto,
 } from './procedures.dto';
 import { ProceduresService } from './procedures.service';
+import { TasksService } from './tasks.service';
 
 const uuid = (name: string) =>
   new ParseUUIDPipe({
@@ -94,14 +98,50 @@ export class ProceduresController {
 @ApiBearerAuth()
 @Controller('tasks')
 export class TasksController {
-  constructor(private readonly service: ProceduresService) {}
+  constructor(
+    private readonly service: ProceduresService,
+    private readonly tasks: TasksService,
+  ) {}
 
   @Get('inbox')
   @Roles(Role.LegalAdviser, Role.LegalAffairsOfficer, Role.Leader, Role.Drafter)
-  @ApiOperation({ summary: 'Open tasks assigned to me or to my unit, earliest due first' })
-  @ApiOkResponse({ type: [TaskDto] })
-  inbox(@CurrentUser() user: Principal, @Query() query: ListQueryDto): Promise<TaskDto[]> {
-    return this.service.inbox(user, query.limit ?? 50);
+  @ApiOperation({
+    summary: 'Open tasks assigned to me or to my unit (not claimed by others), with filters, cursor paging and counts',
+  })
+  @ApiOkResponse({ type: InboxPageDto })
+  inbox(@CurrentUser() user: Principal, @Query() query: InboxQueryDto): Promise<InboxPageDto> {
+    return this.tasks.inbox(user, query);
+  }
+
+  @Post(':id/claim')
+  @HttpCode(200)
+  @Roles(Role.LegalAdviser, Role.LegalAffairsOfficer)
+  @ApiOperation({ summary: "Take a task of my unit for myself, so that colleagues don't work on it twice" })
+  @ApiOkResponse({ type: TaskDto })
+  claim(@CurrentUser() user: Principal, @Param('id', uuid('id')) id: string): Promise<TaskDto> {
+    return this.tasks.claim(user, id);
+  }
+
+  @Post(':id/release')
+  @HttpCode(200)
+  @Roles(Role.LegalAdviser, Role.LegalAffairsOfficer)
+  @ApiOperation({ summary: 'Give a task I hold back to my unit' })
+  @ApiOkResponse({ type: TaskDto })
+  release(@CurrentUser() user: Principal, @Param('id', uuid('id')) id: string): Promise<TaskDto> {
+    return this.tasks.release(user, id);
+  }
+
+  @Post(':id/reassign')
+  @HttpCode(200)
+  @Roles(Role.LegalAffairsOfficer, Role.SystemAdmin)
+  @ApiOperation({ summary: 'Move a task to another person, with a written reason (recorded in the audit trail)' })
+  @ApiOkResponse({ type: TaskDto })
+  reassign(
+    @CurrentUser() user: Principal,
+    @Param('id', uuid('id')) id: string,
+    @Body() body: ReassignTaskDto,
+  ): Promise<TaskDto> {
+    return this.tasks.reassign(user, id, body);
   }
 
   @Post(':id/project-approval')

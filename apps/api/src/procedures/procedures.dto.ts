@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import {
   IsBoolean,
+  IsUUID,
   IsIn,
   IsInt,
   IsOptional,
@@ -100,6 +101,63 @@ export class ListQueryDto {
   stage?: string;
 }
 
+export class InboxQueryDto {
+  @ApiPropertyOptional({ enum: ['NORMATIVE_DOCUMENT', 'MAJOR_DECISION'] })
+  @IsOptional()
+  @IsIn(['NORMATIVE_DOCUMENT', 'MAJOR_DECISION'])
+  procedureType?: string;
+
+  @ApiPropertyOptional({ description: 'Only tasks of this stage' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 64)
+  stage?: string;
+
+  @ApiPropertyOptional({ description: 'Only tasks due within this many working days', minimum: 0, maximum: 60 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(60)
+  dueWithinWorkingDays?: number;
+
+  @ApiPropertyOptional({ description: 'Only overdue tasks' })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  overdue?: boolean;
+
+  @ApiPropertyOptional({ enum: ['due', 'created'], default: 'due' })
+  @IsOptional()
+  @IsIn(['due', 'created'])
+  sort?: 'due' | 'created';
+
+  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 400)
+  cursor?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  limit?: number;
+}
+
+export class ReassignTaskDto {
+  @ApiProperty({ description: 'The person who takes the task over' })
+  @IsUUID()
+  toUserId: string;
+
+  @ApiProperty({ description: 'Why (recorded in the audit trail)', example: '原承办人休假' })
+  @IsString()
+  @Length(2, 2000)
+  reason: string;
+}
+
 export class ProcedureSnapshotDto implements ProcedureSnapshot {
   @ApiProperty() procedureId: string;
   @ApiProperty() workflowId: string;
@@ -128,6 +186,19 @@ export class TaskDto {
   dueProblem: string | null;
   @ApiProperty({ nullable: true, type: String }) outcome: string | null;
   @ApiProperty() createdAt: string;
+  @ApiPropertyOptional({ description: 'Title of the procedure, when listed in an inbox' }) procedureTitle?: string;
+  @ApiPropertyOptional({ description: 'Type of the procedure, when listed in an inbox' }) procedureType?: string;
+}
+
+export class InboxCountsDto {
+  @ApiProperty() open: number;
+  @ApiProperty() overdue: number;
+}
+
+export class InboxPageDto {
+  @ApiProperty({ type: () => [TaskDto] }) items: TaskDto[];
+  @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
+  @ApiProperty({ type: InboxCountsDto }) counts: InboxCountsDto;
 }
 
 export class LedgerEntryDto {
@@ -182,6 +253,7 @@ export function mapTask(task: TaskEntity): TaskDto {
     dueProblem: task.dueProblem,
     outcome: task.outcome,
     createdAt: task.createdAt.toISOString(),
+    ...(task.procedure ? { procedureTitle: task.procedure.title, procedureType: task.procedure.type } : {}),
   };
 }
 

@@ -3,10 +3,11 @@ import { PersistenceModule } from '../../../../libs/persistence/src/persistence.
 import { MetricsModule } from '../metrics/metrics.module';
 import { ProceduresController, TasksController } from './procedures.controller';
 import { ProceduresService } from './procedures.service';
+import { TasksService } from './tasks.service';
 
 @Module({
   imports: [PersistenceModule, MetricsModule],
   controllers: [ProceduresController, TasksController],
-  providers: [ProceduresService],
+  providers: [ProceduresService, TasksService],
 })
 export class ProceduresModule {}

@@ -34,7 +34,6 @@ import {
   type ProcedureDetailDto,
   type ProcedureDto,
   type StartNormativeDocumentDto,
-  type TaskDto,
   type WithdrawProcedureDto,
 } from './procedures.dto';
 
@@ -137,10 +136,6 @@ export class ProceduresService {
     };
   }
 
-  async inbox(principal: Principal, limit: number): Promise<TaskDto[]> {
-    return (await this.tasks.listInbox(principal.userId, principal.unitId, limit)).map(mapTask);
-  }
-
   /** The legal-affairs office decides a project application through the workflow's update. */
   async decideProjectApproval(
     principal: Principal,
@@ -150,8 +145,13 @@ export class ProceduresService {
   ): Promise<ProcedureSnapshot> {
     const task = await this.tasks.findById(taskId);
     if (!task) throw new DomainError(ErrorCode.NotFound, `There is no task ${taskId}.`);
-    if (task.assigneeUnitId !== principal.unitId && task.assigneeUserId !== principal.userId) {
-      throw new DomainError(ErrorCode.Forbidden, 'This task is assigned to another unit; you cannot decide it.');
+    if (task.assigneeUserId ? task.assigneeUserId !== principal.userId : task.assigneeUnitId !== principal.unitId) {
+      throw new DomainError(
+        ErrorCode.Forbidden,
+        task.assigneeUserId
+          ? 'This task is held by another person; only they (or whoever it is reassigned to) can decide it.'
+          : 'This task is assigned to another unit; you cannot decide it.',
+      );
     }
     if (task.kind !== 'PROJECT_APPROVAL') {
       throw new DomainError(ErrorCode.WrongStage, `Task ${taskId} is a ${task.kind} task, not a project approval.`);

@@ -96,8 +96,9 @@ function exclusionOf(c: AdviserCandidate, request: RoutingRequest, rules: Routin
   if (request.drafterIds.includes(c.userId)) return 'drafted this document';
   if (c.unitId === request.departmentId) return 'belongs to the drafting unit';
   if (c.conflictProcedureIds.includes(request.procedureId)) return 'declared a conflict of interest in this procedure';
-  if (c.conflictDepartmentIds.includes(request.departmentId))
-    {return 'declared a conflict of interest with the department';}
+  if (c.conflictDepartmentIds.includes(request.departmentId)) {
+    return 'declared a conflict of interest with the department';
+  }
   if (c.openTasks >= c.maxOpenTasks) return `at capacity (${c.openTasks}/${c.maxOpenTasks} open tasks)`;
   if (rules.assignedAdvisersOnly && !c.assignedDepartmentIds.includes(request.departmentId)) {
     return 'not assigned to the department';

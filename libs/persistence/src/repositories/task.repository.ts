@@ -79,19 +79,156 @@ export class TaskRepository {
     return this.dataSource.getRepository(TaskEntity).find({ where: { procedureId }, order: { createdAt: 'ASC' } });
   }
 
-  /** Open tasks assigned to the user, or to their unit and not yet claimed by someone else. */
-  listInbox(userId: string, unitId: string, limit: number): Promise<TaskEntity[]> {
-    return this.dataSource
+  /** One page of the open tasks assigned to the user, or to their unit and not claimed by anyone else. */
+  // Keys are compared at millisecond precision, the precision the cursor (JavaScript dates) carries.
+  async inboxPage(query: InboxQuery): Promise<{ items: TaskEntity[]; nextCursor: string | null }> {
+    const qb = this.inboxBase(query);
+    if (query.cursor) {
+      const after = decodeCursor(query.cursor, query.sort);
+      if (query.sort === 'due') {
+        qb.andWhere(
+          "(coalesce(t.due_at, 'infinity'::timestamptz), date_trunc('milliseconds', t.created_at), t.id) > (:k1::timestamptz, :k2::timestamptz, :k3::uuid)",
+          {
+            k1: after[0],
+            k2: after[1],
+            k3: after[2],
+          },
+        );
+      } else {
+        qb.andWhere("(date_trunc('milliseconds', t.created_at), t.id) > (:k1::timestamptz, :k2::uuid)", {
+          k1: after[0],
+          k2: after[1],
+        });
+      }
+    }
+    if (query.sort === 'due') {
+      qb.orderBy("coalesce(t.due_at, 'infinity'::timestamptz)", 'ASC').addOrderBy(
+        "date_trunc('milliseconds', t.created_at)",
+        'ASC',
+      );
+    } else {
+      qb.orderBy("date_trunc('milliseconds', t.created_at)", 'ASC');
+    }
+    // limit, not take: the join is many-to-one, and take() would wrap the query in a DISTINCT that loses the order.
+    const rows = await qb
+      .addOrderBy('t.id', 'ASC')
+      .limit(query.limit + 1)
+      .getMany();
+    const items = rows.slice(0, query.limit);
+    const last = items[items.length - 1];
+    const nextCursor = rows.length > query.limit && last ? encodeCursor(last, query.sort) : null;
+    return { items, nextCursor };
+  }
+
+  /** Badge counts over the same tasks the inbox shows (filters other than paging applied). */
+  async inboxCounts(query: Omit<InboxQuery, 'cursor' | 'limit' | 'sort'>): Promise<{ open: number; overdue: number }> {
+    const row = await this.inboxBase({ ...query, overdue: false })
+      .select('count(*)', 'open')
+      .addSelect('count(*) FILTER (WHERE t.due_at < now())', 'overdue')
+      .getRawOne<{ open: string; overdue: string }>();
+    return { open: Number(row?.open ?? 0), overdue: Number(row?.overdue ?? 0) };
+  }
+
+  private inboxBase(query: Omit<InboxQuery, 'cursor' | 'limit' | 'sort'>) {
+    const qb = this.dataSource
       .getRepository(TaskEntity)
       .createQueryBuilder('t')
+      .innerJoinAndSelect('t.procedure', 'p')
       .where('t.status = :open', { open: 'OPEN' })
       .andWhere('(t.assignee_user_id = :userId OR (t.assignee_unit_id = :unitId AND t.assignee_user_id IS NULL))', {
-        userId,
-        unitId,
-      })
-      .orderBy('t.due_at', 'ASC', 'NULLS LAST')
-      .addOrderBy('t.created_at', 'ASC')
-      .take(limit)
-      .getMany();
+        userId: query.userId,
+        unitId: query.unitId,
+      });
+    if (query.procedureType) qb.andWhere('p.type = :type', { type: query.procedureType });
+    if (query.stage) qb.andWhere('t.stage = :stage', { stage: query.stage });
+    if (query.dueBefore) qb.andWhere('t.due_at <= :dueBefore', { dueBefore: query.dueBefore });
+    if (query.overdue) qb.andWhere('t.due_at < now()');
+    return qb;
   }
+
+  /** Claims a unit task for one person; false when someone else holds it or it is no longer open. */
+  async claim(manager: EntityManager, taskId: string, userId: string): Promise<boolean> {
+    const result = await manager
+      .createQueryBuilder()
+      .update(TaskEntity)
+      .set({ assigneeUserId: userId })
+      .where('id = :taskId AND status = :open AND (assignee_user_id IS NULL OR assignee_user_id = :userId)', {
+        taskId,
+        open: 'OPEN',
+        userId,
+      })
+      .execute();
+    return (result.affected ?? 0) > 0;
+  }
+
+  /** Gives a claimed task back to its unit; false unless the user holds it and it is open. */
+  async release(manager: EntityManager, taskId: string, userId: string): Promise<boolean> {
+    const result = await manager
+      .createQueryBuilder()
+      .update(TaskEntity)
+      .set({ assigneeUserId: null })
+      .where('id = :taskId AND status = :open AND assignee_user_id = :userId', { taskId, open: 'OPEN', userId })
+      .execute();
+    return (result.affected ?? 0) > 0;
+  }
+
+  /** Moves an open task to another person (and their unit); false when the task is no longer open. */
+  async reassign(manager: EntityManager, taskId: string, toUserId: string, toUnitId: string): Promise<boolean> {
+    const result = await manager
+      .createQueryBuilder()
+      .update(TaskEntity)
+      .set({ assigneeUserId: toUserId, assigneeUnitId: toUnitId })
+      .where('id = :taskId AND status = :open', { taskId, open: 'OPEN' })
+      .execute();
+    return (result.affected ?? 0) > 0;
+  }
+
+  /** Open tasks assigned to the user, or to their unit and not yet claimed by someone else. */
+  async listInbox(userId: string, unitId: string, limit: number): Promise<TaskEntity[]> {
+    return (await this.inboxPage({ userId, unitId, limit, sort: 'due' })).items;
+  }
+}
+
+export interface InboxQuery {
+  userId: string;
+  unitId: string;
+  procedureType?: string;
+  stage?: string;
+  /** Only tasks due at or before this instant. */
+  dueBefore?: Date;
+  overdue?: boolean;
+  sort: 'due' | 'created';
+  cursor?: string;
+  limit: number;
+}
+
+function encodeCursor(task: TaskEntity, sort: 'due' | 'created'): string {
+  const key =
+    sort === 'due'
+      ? [task.dueAt?.toISOString() ?? 'infinity', task.createdAt.toISOString(), task.id]
+      : [task.createdAt.toISOString(), task.id];
+  return Buffer.from(JSON.stringify(key)).toString('base64url');
+}
+
+/** Thrown for a cursor that was not produced by this inbox (or for another sort order). */
+export class InvalidCursorError extends Error {}
+
+function decodeCursor(cursor: string, sort: 'due' | 'created'): string[] {
+  let key: unknown;
+  try {
+    key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw new InvalidCursorError('cursor is not valid');
+  }
+  const expected = sort === 'due' ? 3 : 2;
+  if (!Array.isArray(key) || key.length !== expected || !key.every((k) => typeof k === 'string')) {
+    throw new InvalidCursorError('cursor is not valid for this sort order');
+  }
+  const [first, ...rest] = key;
+  const isTime = (v: string) => v === 'infinity' || !Number.isNaN(Date.parse(v));
+  const isUuid = (v: string) => /^[0-9a-f-]{36}$/i.test(v);
+  if (!isTime(first) || (sort === 'due' && !isTime(rest[0])) || !isUuid(rest[rest.length - 1])) {
+    throw new InvalidCursorError('cursor is not valid');
+  }
+  return key;
 }

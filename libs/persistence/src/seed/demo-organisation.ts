@@ -49,6 +49,13 @@ export const DEMO_USERS: { username: string; displayName: string; unit: string; 
     what: 'legal-affairs officer',
   },
   {
+    username: 'officer.liu',
+    displayName: '刘审核（司法局）',
+    unit: 'JT-LAO',
+    roles: [Role.LegalAffairsOfficer],
+    what: 'legal-affairs officer',
+  },
+  {
     username: 'adviser.li',
     displayName: '李律师（法律顾问）',
     unit: 'JT-LAP',
