@@ -3,7 +3,13 @@ import type { ProcedureActivities } from './procedure.activities';
 /** The activity interface workflows proxy (imported with `import type` only). */
 export type LawGateActivities = Pick<
   ProcedureActivities,
-  'registerProcedure' | 'openTask' | 'routeTask' | 'recordDecision' | 'endProcedure' | 'setStage'
+  | 'registerProcedure'
+  | 'openTask'
+  | 'routeTask'
+  | 'recordDocumentVersion'
+  | 'recordDecision'
+  | 'endProcedure'
+  | 'setStage'
 >;
 
 export type * from './procedure.activities';

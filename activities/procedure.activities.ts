@@ -7,9 +7,11 @@ import { routeToAdviser } from '../libs/domain/src/routing/routing';
 import { formatLegalBasis, type LegalBasis, type Period } from '../libs/domain/src/periods';
 import { OrgUnitKind } from '../libs/domain/src/roles';
 import type { Actor } from '../libs/domain/src/procedures/normative-document.contract';
+import type { DocumentKind, DocumentVersionRef } from '../libs/domain/src/documents';
 import { CalendarRepository } from '../libs/persistence/src/calendar/calendar.repository';
 import { LedgerRepository } from '../libs/persistence/src/ledger/ledger.repository';
 import { AdviserRepository } from '../libs/persistence/src/repositories/adviser.repository';
+import { DocumentRepository } from '../libs/persistence/src/repositories/document.repository';
 import { AuditRepository } from '../libs/persistence/src/repositories/audit.repository';
 import { OrgRepository } from '../libs/persistence/src/repositories/org.repository';
 import { ProcedureRepository } from '../libs/persistence/src/repositories/procedure.repository';
@@ -73,6 +75,21 @@ export interface RoutedTask extends OpenedTask {
   routingNote: string;
 }
 
+export interface RecordDocumentVersionInput {
+  procedureId: string;
+  workflowId: string;
+  stage: string;
+  kind: DocumentKind;
+  sha256: string;
+  size: number;
+  mediaType: string;
+  filename: string;
+  note: string;
+  actor: Actor;
+  /** The workflow update id. */
+  idempotencyKey: string;
+}
+
 export interface RecordDecisionInput {
   procedureId: string;
   workflowId: string;
@@ -122,6 +139,7 @@ export class ProcedureActivities {
     private readonly org: OrgRepository,
     private readonly calendar: CalendarRepository,
     private readonly advisers: AdviserRepository,
+    private readonly documents: DocumentRepository,
   ) {}
 
   /**
@@ -280,6 +298,45 @@ export class ProcedureActivities {
         dedupKey: `routed:${task.id}`,
       });
       return routedOf(task);
+    });
+  }
+
+  /** Records a new version of a document (its bytes were stored by the API under their SHA-256), and audits it. */
+  async recordDocumentVersion(input: RecordDocumentVersionInput): Promise<DocumentVersionRef> {
+    return this.dataSource.transaction(async (manager) => {
+      if (!(await this.documents.hasBlob(manager, input.sha256))) {
+        throw ApplicationFailure.create({
+          type: ErrorCode.RuleViolation,
+          message: `No stored content has the SHA-256 ${input.sha256}; upload the file again.`,
+          nonRetryable: true,
+        });
+      }
+      const version = await this.documents.addVersion(manager, {
+        procedureId: input.procedureId,
+        kind: input.kind,
+        sha256: input.sha256,
+        size: input.size,
+        mediaType: input.mediaType,
+        filename: input.filename,
+        note: input.note,
+        uploadedBy: input.actor.userId,
+        idempotencyKey: input.idempotencyKey,
+      });
+      await this.audit.record(manager, {
+        actorKind: 'USER',
+        actorId: input.actor.userId,
+        action: 'document.version.added',
+        procedureId: input.procedureId,
+        details: { kind: input.kind, version: version.version, sha256: input.sha256, stage: input.stage },
+        dedupKey: `document:${input.idempotencyKey}`,
+      });
+      return {
+        documentId: version.documentId,
+        versionId: version.id,
+        kind: input.kind,
+        version: version.version,
+        sha256: version.sha256,
+      };
     });
   }
 

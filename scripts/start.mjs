@@ -9,7 +9,7 @@
  *
  * Only Node built-ins are imported here: everything else is loaded once the dependencies are installed and built.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import net from 'node:net';
@@ -20,6 +20,9 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DATA = path.join(ROOT, '.data');
 const LOGS = path.join(DATA, 'logs');
 const require = createRequire(import.meta.url);
+const TEMPORAL_DB = path.join(DATA, 'temporal', 'temporal.db');
+/** Which dev server this script started, so that the next start can stop one left behind by a SIGKILL. */
+const TEMPORAL_PID_FILE = path.join(DATA, 'temporal', 'dev-server.json');
 
 const TEMPORAL_PORT = 7233;
 const TEMPORAL_UI_PORT = 8233;
@@ -159,8 +162,51 @@ function portFree(port, host = '127.0.0.1') {
   });
 }
 
+function alive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The API, the worker and PGlite stop by themselves when this script is killed outright (SIGKILL); the Temporal dev
+ * server cannot. If an earlier run died that way, its dev server is still running on our database: stop it.
+ */
+async function stopLeftoverDevServer() {
+  let recorded;
+  try {
+    recorded = JSON.parse(fs.readFileSync(TEMPORAL_PID_FILE, 'utf8'));
+  } catch {
+    return;
+  }
+  const { pid, startedBy } = recorded;
+  if (alive(startedBy)) return; // that npm start is still running: leave its server alone
+  const command = spawnSync('ps', ['-o', 'command=', '-p', String(pid)], { encoding: 'utf8' }).stdout || '';
+  if (alive(pid) && command.includes('start-dev') && command.includes(TEMPORAL_DB)) {
+    log(`stopping the Temporal dev server (pid ${pid}) left running by an earlier npm start that was killed`);
+    kill(pid, 'SIGTERM');
+    for (let waited = 0; waited < 10000 && alive(pid); waited += 200) await sleep(200);
+    if (alive(pid)) kill(pid, 'SIGKILL');
+    for (let waited = 0; waited < 2000 && alive(pid); waited += 100) await sleep(100);
+  }
+  fs.rmSync(TEMPORAL_PID_FILE, { force: true });
+}
+
 /** Stops early, with what to do, if a port LawGate needs is taken (before building, so nothing is half-started). */
 async function preflight(apiPort) {
+  if (!process.env.TEMPORAL_ADDRESS) {
+    // Without the Temporal CLI and without Go to build it, say what to install now rather than after the build.
+    const { findTemporal, findGo, findOrBuildTemporal } = require('./lib/temporal-cli.cjs');
+    try {
+      if (!findTemporal() && !findGo()) await findOrBuildTemporal();
+    } catch (err) {
+      throw new StartError(err.message);
+    }
+    await stopLeftoverDevServer();
+  }
   const wanted = [[apiPort, 'LawGate API', `choose another port for the API: API_PORT=${apiPort + 1} npm start`]];
   if (!process.env.TEMPORAL_ADDRESS) {
     const advice = `use a running Temporal server instead: TEMPORAL_ADDRESS=127.0.0.1:${TEMPORAL_PORT} npm start`;
@@ -195,6 +241,7 @@ async function stopAll() {
     log('stopping the Temporal dev server');
     await devServer.stop();
     devServer = null;
+    fs.rmSync(TEMPORAL_PID_FILE, { force: true });
   }
   if (running(procs.get('pglite'))) {
     log('stopping PostgreSQL (PGlite)');
@@ -236,7 +283,8 @@ function forceStop() {
     if (running(entry)) signal(entry, entry.name === 'pglite' ? 'SIGTERM' : 'SIGKILL', entry.group);
   }
   devServer?.process.kill('SIGKILL');
-  for (const pid of strayChildren()) kill(pid, 'SIGKILL');
+  const pglite = procs.get('pglite')?.child.pid;
+  for (const pid of strayChildren()) if (pid !== pglite) kill(pid, 'SIGKILL');
   process.exit(130);
 }
 
@@ -286,7 +334,7 @@ async function startTemporal() {
     throw new StartError(err.message);
   }
   if (stopping) return null;
-  const dbFilename = path.join(DATA, 'temporal', 'temporal.db');
+  const dbFilename = TEMPORAL_DB;
   fs.mkdirSync(path.dirname(dbFilename), { recursive: true });
   const logFile = path.join(LOGS, 'temporal.log');
   const fresh = !fs.existsSync(dbFilename);
@@ -307,6 +355,7 @@ async function startTemporal() {
     throw new StartError(`${err.message}\n${logTail(logFile, logOffset)}`);
   }
   log(`Temporal is up at ${devServer.address} in ${seconds(started)}`);
+  fs.writeFileSync(TEMPORAL_PID_FILE, JSON.stringify({ pid: devServer.process.pid, startedBy: process.pid }));
   devServer.process.once('exit', (code, sig) => {
     if (stopping) return;
     devServer = null;
@@ -328,8 +377,8 @@ async function startPostgres() {
   const started = Date.now();
   const script = path.join(ROOT, 'scripts/lib/pglite-server.mjs');
   const args = [script, '--data-dir', dataDir, '--port', String(PGLITE_PORT), '--max-connections', '10'];
-  // The IPC channel is only there so that PGlite closes its database by itself should this process die.
-  const entry = startLogged('pglite', args, { ipc: true });
+  // PGlite watches its IPC channel itself: it closes its database cleanly should this process die.
+  const entry = startLogged('pglite', args, { preload: false });
   let url = null;
   while (!stopping && running(entry) && Date.now() - started < 120000) {
     url = /^pglite ready (\S+)$/m.exec(logTail(logFile, entry.logOffset, 1000))?.[1] ?? null;
@@ -378,15 +427,26 @@ async function migrate(env) {
   log(`database ready in ${seconds(started)}: ${migrations}, ${demo}`);
 }
 
-/** Starts a Node process in its own process group with its output appended to .data/logs/<name>.log. */
-function startLogged(name, args, { env = process.env, ipc = false } = {}) {
+/**
+ * Preloaded into the API and the worker: if this script dies without stopping them (SIGKILL), their IPC channel
+ * closes and they stop themselves the usual way, instead of living on as orphans.
+ */
+const STOP_WITH_PARENT =
+  'data:text/javascript,if(process.channel){process.channel.unref();' +
+  'process.once("disconnect",()=>process.kill(process.pid,"SIGTERM"))}';
+
+/**
+ * Starts a Node process in its own process group with its output appended to .data/logs/<name>.log, and an IPC
+ * channel that tells it when this process is gone.
+ */
+function startLogged(name, args, { env = process.env, preload = true } = {}) {
   const logFile = path.join(LOGS, `${name}.log`);
   const logOffset = fileSize(logFile);
   const fd = fs.openSync(logFile, 'a');
   try {
-    const entry = startChild(name, process.execPath, args, {
+    const entry = startChild(name, process.execPath, [...(preload ? ['--import', STOP_WITH_PARENT] : []), ...args], {
       env,
-      stdio: ['ignore', fd, fd, ...(ipc ? ['ipc'] : [])],
+      stdio: ['ignore', fd, fd, 'ipc'],
       detached: true,
       logFile,
       logOffset,
@@ -443,11 +503,23 @@ function watchChildren(entries) {
   }
 }
 
+/** DATABASE_URL without its credentials. */
+function describeDatabase(url) {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.hostname}:${parsed.port || 5432}${parsed.pathname} (DATABASE_URL)`;
+  } catch {
+    return 'DATABASE_URL';
+  }
+}
+
 function banner({ baseUrl, temporal, postgres }) {
   const { DEMO_USERS, DEMO_PASSWORD } = require(path.join(ROOT, 'dist/libs/persistence/src/seed/demo-organisation.js'));
   const rel = (p) => path.relative(process.cwd(), p) || '.';
   const temporalData = rel(path.join(DATA, 'temporal'));
-  const pgliteData = rel(path.join(DATA, 'pglite'));
+  const database = postgres.embedded
+    ? `embedded PGlite, data in ${rel(path.join(DATA, 'pglite'))}`
+    : describeDatabase(postgres.url);
   const logFiles = [
     'api.log',
     'worker.log',
@@ -467,7 +539,7 @@ function banner({ baseUrl, temporal, postgres }) {
     `  Metrics         ${baseUrl}/metrics`,
     temporal.uiUrl ? `  Temporal UI     ${temporal.uiUrl}` : null,
     `  Temporal        ${temporal.address}${devServer ? ` (local dev server, data in ${temporalData})` : ''}`,
-    `  PostgreSQL      ${postgres.embedded ? `embedded PGlite, data in ${pgliteData}` : 'DATABASE_URL'}`,
+    `  PostgreSQL      ${database}`,
     `  Logs            ${rel(LOGS)}/ (${logFiles.join(', ')})`,
     '',
     'Demo logins:',

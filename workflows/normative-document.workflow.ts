@@ -9,6 +9,13 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import type { LawGateActivities } from '../activities';
+import {
+  DOCUMENT_KINDS,
+  DOCUMENT_MEDIA_TYPES,
+  isSha256,
+  type DocumentKind,
+  type DocumentVersionRef,
+} from '../libs/domain/src/documents';
 import { ErrorCode } from '../libs/domain/src/errors';
 import { Role, OrgUnitKind } from '../libs/domain/src/roles';
 import { DepartmentAttr, DueTimeAttr, ProcedureTypeAttr, StageAttr } from '../libs/domain/src/search-attributes';
@@ -19,11 +26,13 @@ import {
   awaitSettledUpdate,
   decideProjectApprovalUpdate,
   getProcedureStateQuery,
+  submitDocumentVersionUpdate,
   withdrawProcedureUpdate,
   type DecideProjectApprovalArgs,
   type NormativeDocumentInput,
   type ProcedureSnapshot,
   type ProcedureStatus,
+  type SubmitDocumentVersionArgs,
   type WithdrawProcedureArgs,
 } from '../libs/domain/src/procedures/normative-document.contract';
 
@@ -36,6 +45,9 @@ const TERMINAL: ReadonlySet<NormativeDocumentStage> = new Set([
   NormativeDocumentStage.Rejected,
   NormativeDocumentStage.Withdrawn,
 ]);
+
+/** Stages in which the drafting unit may add document versions. */
+const DOCUMENT_STAGES: ReadonlySet<NormativeDocumentStage> = new Set([NormativeDocumentStage.Drafting]);
 
 function refuse(code: ErrorCode, message: string): never {
   throw ApplicationFailure.create({ type: code, message, nonRetryable: true });
@@ -61,6 +73,7 @@ export async function normativeDocumentWorkflow(input: NormativeDocumentInput): 
     settled: false,
     /** A person's action is being recorded; a second one waits for the first to land. */
     busy: false,
+    documents: {} as Partial<Record<DocumentKind, DocumentVersionRef>>,
   };
 
   const snapshot = (): ProcedureSnapshot => ({
@@ -70,6 +83,7 @@ export async function normativeDocumentWorkflow(input: NormativeDocumentInput): 
     status: state.status,
     openTaskId: state.openTaskId,
     dueAt: state.dueAt,
+    documents: { ...state.documents },
   });
 
   setHandler(getProcedureStateQuery, snapshot);
@@ -160,6 +174,53 @@ export async function normativeDocumentWorkflow(input: NormativeDocumentInput): 
         }
         if (state.busy) refuse(ErrorCode.WrongStage, 'Another action on this procedure is being recorded; try again.');
         if (args.reason.trim().length === 0) refuse(ErrorCode.RuleViolation, 'A withdrawal needs a reason.');
+      },
+    },
+  );
+
+  setHandler(
+    submitDocumentVersionUpdate,
+    async (args: SubmitDocumentVersionArgs) => {
+      state.busy = true;
+      try {
+        state.documents[args.kind] = await acts.recordDocumentVersion({
+          procedureId: input.procedureId,
+          workflowId,
+          stage: state.stage,
+          kind: args.kind,
+          sha256: args.sha256,
+          size: args.size,
+          mediaType: args.mediaType,
+          filename: args.filename,
+          note: args.note,
+          actor: args.actor,
+          idempotencyKey: currentUpdateInfo()?.id ?? `${workflowId}:${args.kind}:${args.sha256}`,
+        });
+        return snapshot();
+      } finally {
+        state.busy = false;
+      }
+    },
+    {
+      validator: (args: SubmitDocumentVersionArgs) => {
+        if (!args.actor.roles.includes(Role.Drafter) || args.actor.unitId !== input.departmentId) {
+          refuse(ErrorCode.Forbidden, 'Only a drafter of the drafting department can add document versions.');
+        }
+        if (!DOCUMENT_STAGES.has(state.stage)) {
+          refuse(
+            ErrorCode.WrongStage,
+            `Documents can be added while drafting; the procedure is in stage ${state.stage}.`,
+          );
+        }
+        if (state.busy) refuse(ErrorCode.WrongStage, 'Another action on this procedure is being recorded; try again.');
+        if (!DOCUMENT_KINDS.includes(args.kind)) refuse(ErrorCode.RuleViolation, `Unknown document kind ${args.kind}.`);
+        if (!isSha256(args.sha256)) refuse(ErrorCode.RuleViolation, 'The content hash is not a SHA-256.');
+        if (!DOCUMENT_MEDIA_TYPES[args.mediaType])
+          {refuse(ErrorCode.RuleViolation, `Unsupported type ${args.mediaType}.`);}
+        const current = state.documents[args.kind];
+        if (current?.sha256 === args.sha256) {
+          refuse(ErrorCode.RuleViolation, `This file is identical to version ${current.version}; nothing to add.`);
+        }
       },
     },
   );

@@ -7,6 +7,7 @@ import { ProcedureEntity, RoutingRulesVersionEntity } from '../../libs/persisten
 import { LedgerRepository } from '../../libs/persistence/src/ledger/ledger.repository';
 import { AdviserRepository } from '../../libs/persistence/src/repositories/adviser.repository';
 import { AuditRepository } from '../../libs/persistence/src/repositories/audit.repository';
+import { DocumentRepository } from '../../libs/persistence/src/repositories/document.repository';
 import { OrgRepository } from '../../libs/persistence/src/repositories/org.repository';
 import { ProcedureRepository } from '../../libs/persistence/src/repositories/procedure.repository';
 import { TaskRepository } from '../../libs/persistence/src/repositories/task.repository';
@@ -23,6 +24,7 @@ function activitiesOn(ds: DataSource): ProcedureActivities {
     new OrgRepository(ds),
     new CalendarRepository(ds),
     new AdviserRepository(ds),
+    new DocumentRepository(ds),
   );
 }
 

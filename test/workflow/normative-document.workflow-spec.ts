@@ -10,6 +10,7 @@ import {
 import { ApplicationFailure } from '@temporalio/common';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import type { LawGateActivities } from '../../activities';
+import { DocumentKind } from '../../libs/domain/src/documents';
 import { ErrorCode } from '../../libs/domain/src/errors';
 import { OrgUnitKind, Role } from '../../libs/domain/src/roles';
 import { StageAttr } from '../../libs/domain/src/search-attributes';
@@ -19,6 +20,7 @@ import {
   awaitSettledUpdate,
   decideProjectApprovalUpdate,
   getProcedureStateQuery,
+  submitDocumentVersionUpdate,
   withdrawProcedureUpdate,
   type Actor,
   type NormativeDocumentInput,
@@ -70,6 +72,19 @@ function fakeActivities(calls: Calls): LawGateActivities {
         routingNote: 'fake',
       };
     },
+    recordDocumentVersion: async (input) => {
+      calls.recordDocumentVersion.push(input);
+      const version = calls.recordDocumentVersion.filter(
+        (c) => c.workflowId === input.workflowId && c.kind === input.kind,
+      ).length;
+      return {
+        documentId: `doc-${input.kind}`,
+        versionId: `v-${input.sha256.slice(0, 8)}`,
+        kind: input.kind,
+        version,
+        sha256: input.sha256,
+      };
+    },
     recordDecision: async (input) => {
       calls.recordDecision.push(input);
       return { ledgerSeq: String(calls.recordDecision.length), hash: 'h' };
@@ -97,7 +112,15 @@ describe('normativeDocumentWorkflow', () => {
 
   beforeAll(async () => {
     const env = testEnv();
-    calls = { registerProcedure: [], openTask: [], routeTask: [], recordDecision: [], endProcedure: [], setStage: [] };
+    calls = {
+      registerProcedure: [],
+      openTask: [],
+      routeTask: [],
+      recordDocumentVersion: [],
+      recordDecision: [],
+      endProcedure: [],
+      setStage: [],
+    };
     connection = await Connection.connect({ address: env.temporalAddress });
     client = new Client({ connection });
     nativeConnection = await NativeConnection.connect({ address: env.temporalAddress });
@@ -284,6 +307,43 @@ describe('normativeDocumentWorkflow', () => {
       expect.objectContaining({ action: 'procedure.withdrawn', reason: '不需要了', status: 'WITHDRAWN' }),
     ]);
     expect((await handle.result()).stage).toBe(NormativeDocumentStage.Withdrawn);
+  });
+
+  it('should take document versions only while drafting, from the drafting department, and never the same bytes twice', async () => {
+    const { handle, workflowId, settled } = await start();
+    const upload = (sha: string, actor: Actor = drafter) =>
+      handle.executeUpdate(submitDocumentVersionUpdate, {
+        args: [
+          {
+            kind: DocumentKind.Draft,
+            sha256: sha.repeat(64),
+            size: 10,
+            mediaType: 'text/plain',
+            filename: '草案.txt',
+            note: '',
+            actor,
+          },
+        ],
+      });
+    const tooEarly = await upload('a').catch((e: unknown) => e);
+    expect(refusalOf(tooEarly).type).toBe(ErrorCode.WrongStage);
+    expect(refusalOf(tooEarly).message).toBe(
+      'Documents can be added while drafting; the procedure is in stage PROJECT_APPROVAL.',
+    );
+
+    await handle.executeUpdate(decideProjectApprovalUpdate, {
+      args: [{ taskId: settled.openTaskId!, decision: 'APPROVED', opinion: '', actor: officer }],
+    });
+    const v1 = await upload('a');
+    expect(v1.documents?.DRAFT).toMatchObject({ version: 1, sha256: 'a'.repeat(64) });
+    const v2 = await upload('b');
+    expect(v2.documents?.DRAFT).toMatchObject({ version: 2, sha256: 'b'.repeat(64) });
+    const same = await upload('b').catch((e: unknown) => e);
+    expect(refusalOf(same).message).toBe('This file is identical to version 2; nothing to add.');
+    const stranger = await upload('c', { ...drafter, unitId: randomUUID() }).catch((e: unknown) => e);
+    expect(refusalOf(stranger).type).toBe(ErrorCode.Forbidden);
+    expect(calls.recordDocumentVersion.filter((c) => c.workflowId === workflowId)).toHaveLength(2);
+    expect((await handle.query(getProcedureStateQuery)).documents?.DRAFT?.version).toBe(2);
   });
 
   it('should refuse a second procedure with the same business key', async () => {

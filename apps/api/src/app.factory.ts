@@ -8,6 +8,7 @@ import { AppModule } from './app.module';
 import { ApiExceptionFilter } from './common/exception.filter';
 import { createValidationPipe } from './common/validation';
 import { MetricsService } from './metrics/metrics';
+import { DOCUMENT_MEDIA_TYPES } from '../../../libs/domain/src/documents';
 
 const REQUEST_ID = /^[A-Za-z0-9_.:-]{1,128}$/;
 
@@ -32,6 +33,13 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
   app.enableShutdownHooks(['SIGINT', 'SIGTERM']);
 
   const fastify = app.getHttpAdapter().getInstance();
+  // Document uploads arrive as the file itself; their size limit is the documents' own, not the JSON one.
+  fastify.removeContentTypeParser(['text/plain']);
+  fastify.addContentTypeParser(
+    Object.keys(DOCUMENT_MEDIA_TYPES),
+    { parseAs: 'buffer', bodyLimit: config.DOCUMENT_MAX_BYTES },
+    (_request, body, done) => done(null, body),
+  );
   const metrics = app.get(MetricsService);
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);

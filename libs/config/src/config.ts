@@ -144,6 +144,12 @@ export const CONFIG_VARS = {
     usedBy: ['api', 'start'],
     parse: int(0, 65535),
   },
+  DOCUMENT_MAX_BYTES: {
+    description: 'Largest document version accepted for upload, in bytes',
+    default: String(10 * 1024 * 1024),
+    usedBy: ['api'],
+    parse: int(1024, 200 * 1024 * 1024),
+  },
   JWT_SECRET: {
     description: 'Secret that signs access tokens (at least 16 characters; use 32 or more random ones)',
     default: 'lawgate-development-secret-change-me',

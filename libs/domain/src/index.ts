@@ -4,3 +4,4 @@ export * from './periods';
 export * from './search-attributes';
 export * from './task-queues';
 export * from './procedures/normative-document.contract';
+export * from './documents';

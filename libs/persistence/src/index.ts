@@ -10,3 +10,4 @@ export * from './repositories/task.repository';
 export * from './calendar/calendar.repository';
 export * from './calendar/calendar-package';
 export * from './repositories/adviser.repository';
+export * from './repositories/document.repository';

@@ -7,6 +7,7 @@ import { buildDataSourceOptions } from './data-source.options';
 import { LedgerRepository } from './ledger/ledger.repository';
 import { AdviserRepository } from './repositories/adviser.repository';
 import { AuditRepository } from './repositories/audit.repository';
+import { DocumentRepository } from './repositories/document.repository';
 import { OrgRepository } from './repositories/org.repository';
 import { ProcedureRepository } from './repositories/procedure.repository';
 import { TaskRepository } from './repositories/task.repository';
@@ -15,6 +16,7 @@ const REPOSITORIES = [
   AdviserRepository,
   AuditRepository,
   CalendarRepository,
+  DocumentRepository,
   LedgerRepository,
   OrgRepository,
   ProcedureRepository,

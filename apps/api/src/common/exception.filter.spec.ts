@@ -32,7 +32,8 @@ describe(toErrorBody.name, () => {
       status: 415,
       body: {
         code: 'UNSUPPORTED_MEDIA_TYPE',
-        message: 'The request could not be read: Send the request body as application/json.',
+        message:
+          'The request could not be read: This content type is not accepted here; JSON endpoints take application/json.',
         details: {},
       },
     });

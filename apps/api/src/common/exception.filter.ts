@@ -3,6 +3,12 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError, ErrorCode } from '../../../../libs/domain/src/errors';
 import { STATUS_OF, codeOfStatus } from './error-body';
 
+/** Plain words for framework errors whose own message is only the status text. */
+const PLAIN_MESSAGE: Record<number, string> = {
+  413: 'The request body is larger than allowed.',
+  415: 'This content type is not accepted here; JSON endpoints take application/json.',
+};
+
 export interface ErrorBody {
   code: string;
   message: string;
@@ -28,17 +34,19 @@ export function toErrorBody(exception: unknown, requestId: string): { status: nu
           : typeof (response as { message?: unknown }).message === 'string'
             ? (response as { message: string }).message
             : exception.message;
-    return { status, body: { code: codeOfStatus(status), message, details: {} } };
+    return { status, body: { code: codeOfStatus(status), message: PLAIN_MESSAGE[status] ?? message, details: {} } };
   }
   const fastifyError = exception as { statusCode?: unknown; message?: unknown; code?: unknown };
   if (typeof fastifyError?.statusCode === 'number' && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
     const status = fastifyError.statusCode;
     const message =
       fastifyError.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE'
-        ? 'Send the request body as application/json.'
-        : typeof fastifyError.message === 'string'
-          ? fastifyError.message
-          : 'Bad request';
+        ? 'This content type is not accepted here; JSON endpoints take application/json.'
+        : fastifyError.code === 'FST_ERR_CTP_BODY_TOO_LARGE'
+          ? 'The body is larger than allowed.'
+          : typeof fastifyError.message === 'string'
+            ? fastifyError.message
+            : 'Bad request';
     return {
       status,
       body: { code: codeOfStatus(status), message: `The request could not be read: ${message}`, details: {} },

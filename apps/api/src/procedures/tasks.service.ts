@@ -35,8 +35,9 @@ export class TasksService {
     let dueBefore: Date | undefined;
     if (query.dueWithinWorkingDays !== undefined) {
       const snapshot = await this.calendar.snapshot();
-      if (!snapshot)
-        {throw new DomainError(ErrorCode.RuleViolation, 'The working-day calendar is empty; load it first.');}
+      if (!snapshot) {
+        throw new DomainError(ErrorCode.RuleViolation, 'The working-day calendar is empty; load it first.');
+      }
       try {
         dueBefore = periodEnd(new Date(), { amount: query.dueWithinWorkingDays, unit: 'WORKING_DAYS' }, snapshot);
       } catch (err) {
@@ -121,8 +122,9 @@ export class TasksService {
       throw new DomainError(ErrorCode.TaskClosed, `Task ${taskId} is already closed (${task.outcome ?? task.status}).`);
     }
     const target = await this.org.findUserById(dto.toUserId);
-    if (!target || !target.active)
-      {throw new DomainError(ErrorCode.NotFound, `There is no active user ${dto.toUserId}.`);}
+    if (!target || !target.active) {
+      throw new DomainError(ErrorCode.NotFound, `There is no active user ${dto.toUserId}.`);
+    }
     const allowed = holderRolesOf(task.kind);
     if (!target.roles.some((r) => allowed.includes(r))) {
       throw new DomainError(

@@ -1,4 +1,5 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type { DocumentKind, DocumentVersionRef } from '../documents';
 import type { LegalBasis, Period } from '../periods';
 import type { Role } from '../roles';
 
@@ -113,7 +114,28 @@ export interface ProcedureSnapshot {
   openTaskId: string | null;
   /** When the step it waits for is due (ISO), if any. */
   dueAt: string | null;
+  /** The current version of each document of the procedure. */
+  documents?: Partial<Record<DocumentKind, DocumentVersionRef>>;
 }
+
+export interface SubmitDocumentVersionArgs {
+  kind: DocumentKind;
+  /** SHA-256 of the bytes, which the API stored before asking. */
+  sha256: string;
+  size: number;
+  mediaType: string;
+  filename: string;
+  note: string;
+  actor: Actor;
+}
+
+/**
+ * The drafting unit adds a version of a document (draft, drafting explanation, basis list). Allowed while drafting;
+ * refused in other stages and when the bytes are those of the current version.
+ */
+export const submitDocumentVersionUpdate = defineUpdate<ProcedureSnapshot, [SubmitDocumentVersionArgs]>(
+  'submitDocumentVersion',
+);
 
 /** The legal-affairs office decides the project application. Refused unless the procedure is in PROJECT_APPROVAL. */
 export const decideProjectApprovalUpdate = defineUpdate<ProcedureSnapshot, [DecideProjectApprovalArgs]>(

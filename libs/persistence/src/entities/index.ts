@@ -6,6 +6,7 @@ import {
 } from './adviser.entity';
 import { AuditEntryEntity } from './audit-entry.entity';
 import { CalendarDayEntity, CalendarVersionEntity, CalendarYearEntity } from './calendar.entity';
+import { BlobEntity, DocumentEntity, DocumentVersionEntity } from './document.entity';
 import { LedgerEntryEntity } from './ledger-entry.entity';
 import { OrgUnitEntity } from './org-unit.entity';
 import { ProcedureEntity } from './procedure.entity';
@@ -13,6 +14,9 @@ import { TaskEntity } from './task.entity';
 import { UserEntity } from './user.entity';
 
 export {
+  BlobEntity,
+  DocumentEntity,
+  DocumentVersionEntity,
   AdviserConflictEntity,
   AdviserDepartmentEntity,
   AdviserProfileEntity,
@@ -42,4 +46,7 @@ export const ENTITIES = [
   AdviserDepartmentEntity,
   AdviserConflictEntity,
   RoutingRulesVersionEntity,
+  BlobEntity,
+  DocumentEntity,
+  DocumentVersionEntity,
 ];

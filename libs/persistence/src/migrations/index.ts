@@ -2,10 +2,12 @@ import type { MigrationInterface } from 'typeorm';
 import { InitialSchema1795591307231 } from './1795591307231-InitialSchema';
 import { WorkingDayCalendar1795593028944 } from './1795593028944-WorkingDayCalendar';
 import { AdviserRouting1795593506608 } from './1795593506608-AdviserRouting';
+import { DocumentVersions1795594067412 } from './1795594067412-DocumentVersions';
 
 /** Every migration, in order. A new migration file must be added here. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
   InitialSchema1795591307231,
   WorkingDayCalendar1795593028944,
   AdviserRouting1795593506608,
+  DocumentVersions1795594067412,
 ];

@@ -1,0 +1,250 @@
+import { createHash } from 'node:crypto';
+import {
+  Controller,
+  createParamDecorator,
+  Get,
+  Headers,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  Res,
+  type ExecutionContext,
+} from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { createTwoFilesPatch, diffLines } from 'diff';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { DOCUMENT_KINDS, DOCUMENT_MEDIA_TYPES, type DocumentKind } from '../../../../libs/domain/src/documents';
+import { DomainError, ErrorCode } from '../../../../libs/domain/src/errors';
+import { ALL_ROLES, Role } from '../../../../libs/domain/src/roles';
+import {
+  NormativeDocumentStage,
+  submitDocumentVersionUpdate,
+  type ProcedureSnapshot,
+} from '../../../../libs/domain/src/procedures/normative-document.contract';
+import type { DocumentVersionEntity } from '../../../../libs/persistence/src/entities';
+import { DocumentRepository } from '../../../../libs/persistence/src/repositories/document.repository';
+import { ProcedureRepository } from '../../../../libs/persistence/src/repositories/procedure.repository';
+import { TaskRepository } from '../../../../libs/persistence/src/repositories/task.repository';
+import { TemporalClientService } from '../../../../libs/temporal/src/temporal-client.module';
+import { actorOf, CurrentUser, type Principal } from '../auth/principal';
+import { Roles } from '../auth/roles.decorator';
+import { fromTemporalError } from '../common/temporal-errors';
+import { canSeeProcedure } from '../procedures/procedures.service';
+
+/** The raw request body (a Buffer), as the document content-type parsers leave it. */
+const RawBody = createParamDecorator((_data: unknown, ctx: ExecutionContext): unknown => {
+  return ctx.switchToHttp().getRequest<FastifyRequest>().body;
+});
+
+const uuid = (name: string) =>
+  new ParseUUIDPipe({
+    exceptionFactory: () =>
+      new DomainError(ErrorCode.ValidationFailed, `${name} must be a UUID.`, {
+        fields: { [name]: [`${name} must be a UUID`] },
+      }),
+  });
+
+function versionDto(v: DocumentVersionEntity) {
+  return {
+    versionId: v.id,
+    version: v.version,
+    sha256: v.sha256,
+    size: v.size,
+    mediaType: v.mediaType,
+    filename: v.filename,
+    note: v.note,
+    uploadedBy: v.uploader?.displayName ?? v.uploadedBy,
+    uploadedAt: v.uploadedAt.toISOString(),
+  };
+}
+
+@ApiTags('documents')
+@ApiBearerAuth()
+@Controller()
+export class DocumentsController {
+  constructor(
+    private readonly documents: DocumentRepository,
+    private readonly procedures: ProcedureRepository,
+    private readonly tasks: TaskRepository,
+    private readonly temporal: TemporalClientService,
+  ) {}
+
+  @Post('procedures/:id/documents/:kind')
+  @Roles(Role.Drafter)
+  @ApiOperation({
+    summary: 'Upload a new version of a document (the body is the file; Content-Type says what it is)',
+    description: `Types: ${Object.entries(DOCUMENT_MEDIA_TYPES)
+      .map(([type, t]) => `${type} (${t.label})`)
+      .join(', ')}. Optional headers: X-Filename (URL-encoded), X-Note (URL-encoded).`,
+  })
+  @ApiConsumes(...Object.keys(DOCUMENT_MEDIA_TYPES))
+  @ApiBody({ schema: { type: 'string', format: 'binary' } })
+  @ApiCreatedResponse({ description: 'The procedure with the current version of each document' })
+  async upload(
+    @CurrentUser() user: Principal,
+    @Param('id', uuid('id')) procedureId: string,
+    @Param('kind') kind: string,
+    @RawBody() body: unknown,
+    @Headers('content-type') contentType: string | undefined,
+    @Headers('x-filename') rawFilename: string | undefined,
+    @Headers('x-note') rawNote: string | undefined,
+  ): Promise<ProcedureSnapshot> {
+    if (!DOCUMENT_KINDS.includes(kind as DocumentKind)) {
+      throw new DomainError(
+        ErrorCode.NotFound,
+        `There is no document kind ${kind}; use one of ${DOCUMENT_KINDS.join(', ')}.`,
+      );
+    }
+    const mediaType = (contentType ?? '').split(';')[0].trim().toLowerCase();
+    if (!DOCUMENT_MEDIA_TYPES[mediaType] || !Buffer.isBuffer(body)) {
+      throw new DomainError(
+        ErrorCode.ValidationFailed,
+        `Send the file as one of: ${Object.values(DOCUMENT_MEDIA_TYPES)
+          .map((t) => t.label)
+          .join(', ')}.`,
+      );
+    }
+    if (body.length === 0) throw new DomainError(ErrorCode.ValidationFailed, 'The file is empty.');
+    const filename = decodeHeader(rawFilename, 'X-Filename') ?? `${kind.toLowerCase()}`;
+    const note = decodeHeader(rawNote, 'X-Note') ?? '';
+    if (filename.length > 200 || note.length > 2000) {
+      throw new DomainError(
+        ErrorCode.ValidationFailed,
+        'The file name (200) or the note (2000 characters) is too long.',
+      );
+    }
+    const procedure = await this.procedures.findById(procedureId);
+    if (!procedure || procedure.departmentId !== user.unitId) {
+      throw new DomainError(ErrorCode.NotFound, `Your department has no procedure ${procedureId}.`);
+    }
+    const sha256 = createHash('sha256').update(body).digest('hex');
+    const client = await this.temporal.client().catch((err: unknown) => {
+      throw fromTemporalError(err, { workflowId: procedure.workflowId }) ?? err;
+    });
+    const handle = client.workflow.getHandle(procedure.workflowId);
+    try {
+      // Ask the procedure first, so that bytes it would refuse are not stored at all.
+      const state = await handle.query<ProcedureSnapshot>('getProcedureState');
+      if (state.stage !== NormativeDocumentStage.Drafting) {
+        throw new DomainError(
+          ErrorCode.WrongStage,
+          `Documents can be added while drafting; the procedure is in stage ${state.stage}.`,
+        );
+      }
+      await this.documents.storeBlob(sha256, body);
+      // One update per (procedure, kind, bytes): sending the same file twice records it once.
+      return await handle.executeUpdate(submitDocumentVersionUpdate, {
+        args: [
+          { kind: kind as DocumentKind, sha256, size: body.length, mediaType, filename, note, actor: actorOf(user) },
+        ],
+        updateId: `document:${kind}:${sha256}`,
+      });
+    } catch (err) {
+      if (err instanceof DomainError) throw err;
+      throw fromTemporalError(err, { workflowId: procedure.workflowId }) ?? err;
+    }
+  }
+
+  @Get('procedures/:id/documents')
+  @Roles(...ALL_ROLES)
+  @ApiOperation({ summary: "The procedure's documents with every version (SHA-256, size, who uploaded it, when)" })
+  async list(@CurrentUser() user: Principal, @Param('id', uuid('id')) procedureId: string) {
+    await this.visibleProcedure(user, procedureId);
+    const documents = await this.documents.listForProcedure(procedureId);
+    return documents.map(({ document, versions }) => ({
+      documentId: document.id,
+      kind: document.kind,
+      current: versions.length > 0 ? versionDto(versions[versions.length - 1]) : null,
+      versions: versions.map(versionDto),
+    }));
+  }
+
+  @Get('documents/versions/:versionId/content')
+  @Roles(...ALL_ROLES)
+  @ApiOperation({ summary: 'The exact bytes of a version (ETag is its SHA-256)' })
+  async content(
+    @CurrentUser() user: Principal,
+    @Param('versionId', uuid('versionId')) versionId: string,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const version = await this.visibleVersion(user, versionId);
+    const content = await this.documents.content(version.sha256);
+    if (!content) throw new DomainError(ErrorCode.NotFound, 'The content of this version is missing.');
+    await reply
+      .header('content-type', version.mediaType)
+      .header('etag', `"${version.sha256}"`)
+      .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(version.filename)}`)
+      .send(content);
+  }
+
+  @Get('documents/versions/:versionId/diff')
+  @Roles(...ALL_ROLES)
+  @ApiOperation({
+    summary: 'Line diff of a text version against another version of the same document (default: the previous one)',
+  })
+  async diff(
+    @CurrentUser() user: Principal,
+    @Param('versionId', uuid('versionId')) versionId: string,
+    @Query('against') against?: string,
+  ) {
+    const to = await this.visibleVersion(user, versionId);
+    let from: DocumentVersionEntity | null;
+    if (against !== undefined) {
+      if (!/^[0-9a-f-]{36}$/i.test(against)) {
+        throw new DomainError(ErrorCode.ValidationFailed, 'against must be a UUID.');
+      }
+      from = await this.documents.findVersion(against);
+      if (!from || from.documentId !== to.documentId) {
+        throw new DomainError(ErrorCode.RuleViolation, 'Compare versions of the same document only.');
+      }
+    } else {
+      from = await this.documents.previousVersion(to);
+      if (!from) {
+        throw new DomainError(
+          ErrorCode.RuleViolation,
+          `Version ${to.version} is the first; there is nothing to compare.`,
+        );
+      }
+    }
+    if (!DOCUMENT_MEDIA_TYPES[from.mediaType]?.text || !DOCUMENT_MEDIA_TYPES[to.mediaType]?.text) {
+      throw new DomainError(ErrorCode.RuleViolation, 'A line diff is available for text documents only.');
+    }
+    const [a, b] = await Promise.all([this.documents.content(from.sha256), this.documents.content(to.sha256)]);
+    const oldText = a?.toString('utf8') ?? '';
+    const newText = b?.toString('utf8') ?? '';
+    const changes = diffLines(oldText, newText);
+    return {
+      from: versionDto(from),
+      to: versionDto(to),
+      added: changes.filter((c) => c.added).reduce((n, c) => n + (c.count ?? 0), 0),
+      removed: changes.filter((c) => c.removed).reduce((n, c) => n + (c.count ?? 0), 0),
+      unifiedDiff: createTwoFilesPatch(`v${from.version}`, `v${to.version}`, oldText, newText),
+    };
+  }
+
+  private async visibleProcedure(user: Principal, procedureId: string) {
+    const procedure = await this.procedures.findById(procedureId);
+    const tasks = procedure ? await this.tasks.findByProcedure(procedureId) : [];
+    if (!procedure || !canSeeProcedure(user, procedure, tasks)) {
+      throw new DomainError(ErrorCode.NotFound, `There is no procedure ${procedureId} that you can see.`);
+    }
+    return procedure;
+  }
+
+  private async visibleVersion(user: Principal, versionId: string): Promise<DocumentVersionEntity> {
+    const version = await this.documents.findVersion(versionId);
+    if (!version?.document) throw new DomainError(ErrorCode.NotFound, `There is no document version ${versionId}.`);
+    await this.visibleProcedure(user, version.document.procedureId);
+    return version;
+  }
+}
+
+function decodeHeader(raw: string | undefined, name: string): string | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    throw new DomainError(ErrorCode.ValidationFailed, `The ${name} header must be URL-encoded.`);
+  }
+}

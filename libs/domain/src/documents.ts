@@ -1,0 +1,32 @@
+/** The documents of a procedure that are kept in versions (regulations.md §2.2 B2, §7). */
+export enum DocumentKind {
+  /** 草案: the draft text. */
+  Draft = 'DRAFT',
+  /** 起草说明: the drafting explanation. */
+  DraftingExplanation = 'DRAFTING_EXPLANATION',
+  /** 制定依据: the list of laws, regulations and policies relied on. */
+  BasisList = 'BASIS_LIST',
+}
+
+export const DOCUMENT_KINDS: readonly DocumentKind[] = Object.values(DocumentKind);
+
+/** Media types a document version may have; text ones can be compared line by line. */
+export const DOCUMENT_MEDIA_TYPES: Record<string, { text: boolean; label: string }> = {
+  'text/plain': { text: true, label: 'plain text' },
+  'text/markdown': { text: true, label: 'Markdown' },
+  'application/pdf': { text: false, label: 'PDF' },
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': { text: false, label: 'Word (.docx)' },
+};
+
+/** A version of a document, as the workflow and the people acting on it see it. */
+export interface DocumentVersionRef {
+  documentId: string;
+  versionId: string;
+  kind: DocumentKind;
+  version: number;
+  sha256: string;
+}
+
+export function isSha256(value: string): boolean {
+  return /^[0-9a-f]{64}$/.test(value);
+}
