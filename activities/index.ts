@@ -8,6 +8,8 @@ export type LawGateActivities = Pick<
   | 'routeTask'
   | 'recordDocumentVersion'
   | 'recordDecision'
+  | 'remindTask'
+  | 'escalateOverdueTask'
   | 'endProcedure'
   | 'setStage'
 >;

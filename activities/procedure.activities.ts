@@ -12,11 +12,12 @@ import { CalendarRepository } from '../libs/persistence/src/calendar/calendar.re
 import { LedgerRepository } from '../libs/persistence/src/ledger/ledger.repository';
 import { AdviserRepository } from '../libs/persistence/src/repositories/adviser.repository';
 import { DocumentRepository } from '../libs/persistence/src/repositories/document.repository';
+import { NotificationRepository } from '../libs/persistence/src/repositories/notification.repository';
 import { AuditRepository } from '../libs/persistence/src/repositories/audit.repository';
 import { OrgRepository } from '../libs/persistence/src/repositories/org.repository';
 import { ProcedureRepository } from '../libs/persistence/src/repositories/procedure.repository';
 import { TaskRepository } from '../libs/persistence/src/repositories/task.repository';
-import type { TaskEntity } from '../libs/persistence/src/entities';
+import { TaskEntity } from '../libs/persistence/src/entities';
 
 export interface RegisterProcedureInput {
   procedureId: string;
@@ -140,6 +141,7 @@ export class ProcedureActivities {
     private readonly calendar: CalendarRepository,
     private readonly advisers: AdviserRepository,
     private readonly documents: DocumentRepository,
+    private readonly notifications: NotificationRepository,
   ) {}
 
   /**
@@ -337,6 +339,65 @@ export class ProcedureActivities {
         version: version.version,
         sha256: version.sha256,
       };
+    });
+  }
+
+  /** Reminds whoever holds an open task that it is due soon (once; nothing if the task was closed meanwhile). */
+  async remindTask(input: { taskId: string }): Promise<boolean> {
+    return this.dataSource.transaction(async (manager) => {
+      const task = await manager.getRepository(TaskEntity).findOne({ where: { id: input.taskId } });
+      if (!task || !(await this.tasks.stamp(manager, task.id, 'remindedAt'))) return false;
+      await this.notifications.notify(manager, {
+        recipientUserId: task.assigneeUserId,
+        recipientUnitId: task.assigneeUserId ? null : task.assigneeUnitId,
+        kind: 'TASK_REMINDER',
+        procedureId: task.procedureId,
+        taskId: task.id,
+        message: `「${task.title}」将于 ${task.dueAt?.toISOString() ?? '—'} 到期（${task.legalBasis}）。`,
+        dedupKey: `remind:${task.id}`,
+      });
+      await this.audit.record(manager, {
+        actorKind: 'SYSTEM',
+        actorId: null,
+        action: 'task.reminded',
+        procedureId: task.procedureId,
+        details: { taskId: task.id, dueAt: task.dueAt?.toISOString() ?? null },
+        dedupKey: `remind:${task.id}`,
+      });
+      return true;
+    });
+  }
+
+  /**
+   * Escalates an overdue open task: the legal-affairs office is told (or, for the office's own tasks, the
+   * government's leaders). Once; nothing if the task was closed meanwhile. The task stays where it is: escalation
+   * informs, it never decides.
+   */
+  async escalateOverdueTask(input: { taskId: string }): Promise<boolean> {
+    return this.dataSource.transaction(async (manager) => {
+      const task = await manager.getRepository(TaskEntity).findOne({ where: { id: input.taskId } });
+      if (!task || !(await this.tasks.stamp(manager, task.id, 'escalatedAt'))) return false;
+      const office = await this.org.findFirstUnitOfKind(OrgUnitKind.LegalAffairsOffice);
+      const government = await this.org.findFirstUnitOfKind(OrgUnitKind.Government);
+      const target = task.assigneeUnitId === office?.id ? government : office;
+      await this.notifications.notify(manager, {
+        recipientUserId: null,
+        recipientUnitId: target?.id ?? task.assigneeUnitId,
+        kind: 'TASK_OVERDUE',
+        procedureId: task.procedureId,
+        taskId: task.id,
+        message: `「${task.title}」已超过办理期限（${task.dueAt?.toISOString() ?? '—'}），请督办。`,
+        dedupKey: `overdue:${task.id}`,
+      });
+      await this.audit.record(manager, {
+        actorKind: 'SYSTEM',
+        actorId: null,
+        action: 'task.overdue.escalated',
+        procedureId: task.procedureId,
+        details: { taskId: task.id, dueAt: task.dueAt?.toISOString() ?? null, escalatedTo: target?.code ?? null },
+        dedupKey: `overdue:${task.id}`,
+      });
+      return true;
     });
   }
 

@@ -94,15 +94,12 @@ async function stopChild(name, timeoutMs) {
   }
 }
 
-/** Runs a command to completion; resolves with its exit code and output (output is inherited when `inherit`). */
-async function runToEnd(name, command, args, { env, inherit = false } = {}) {
-  const entry = startChild(name, command, args, { env, stdio: ['ignore', inherit ? 'inherit' : 'pipe', 'pipe'] });
+/** Runs a command to completion; resolves with its exit code and its output. */
+async function runToEnd(name, command, args, env = process.env) {
+  const entry = startChild(name, command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
-  entry.child.stdout?.on('data', (chunk) => (output += chunk));
-  entry.child.stderr.on('data', (chunk) => {
-    output += chunk;
-    if (inherit) process.stderr.write(chunk);
-  });
+  entry.child.stdout.on('data', (chunk) => (output += chunk));
+  entry.child.stderr.on('data', (chunk) => (output += chunk));
   const { code, signal: sig, error } = await entry.exited;
   if (error) throw new StartError(`could not run ${command}: ${error.message}`);
   return { code: code ?? sig, output };
@@ -255,12 +252,9 @@ async function stopAll() {
   for (const pid of strayChildren()) kill(pid, 'SIGKILL');
 }
 
-/** Stops everything once; a second request (a second Ctrl-C) kills what is left at once. */
+/** Stops everything, once. */
 function shutdown(reason, exitCode) {
-  if (stopping) {
-    if (reason.startsWith('SIG')) forceStop();
-    return stopping;
-  }
+  if (stopping) return stopping;
   if (reason === 'SIGINT') log('stopping (press Ctrl-C again to force)');
   else if (reason.startsWith('SIG')) log(`${reason}: stopping`);
   stopping = stopAll().then(
@@ -288,7 +282,15 @@ function forceStop() {
   process.exit(130);
 }
 
-for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(sig, () => void shutdown(sig, 0));
+// The first signal stops everything in order; a second one (a second Ctrl-C) kills what is left at once.
+let signals = 0;
+for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.on(sig, () => {
+    signals += 1;
+    if (signals > 1) forceStop();
+    else void shutdown(sig, 0);
+  });
+}
 // A closed terminal or pipe must not cut the shutdown short.
 process.stdout.on('error', () => undefined);
 process.stderr.on('error', () => undefined);
@@ -357,11 +359,14 @@ async function startTemporal() {
   log(`Temporal is up at ${devServer.address} in ${seconds(started)}`);
   fs.writeFileSync(TEMPORAL_PID_FILE, JSON.stringify({ pid: devServer.process.pid, startedBy: process.pid }));
   devServer.process.once('exit', (code, sig) => {
-    if (stopping) return;
-    devServer = null;
-    fail(`the Temporal dev server exited unexpectedly (code ${code}, signal ${sig}); last lines of ${logFile}:`);
-    console.error(logTail(logFile, logOffset));
-    void shutdown('temporal exited', 1);
+    // A Ctrl-C in the terminal reaches the dev server too (it shares our process group): let our handler see it first.
+    setTimeout(() => {
+      if (stopping) return;
+      devServer = null;
+      fail(`the Temporal dev server exited unexpectedly (code ${code}, signal ${sig}); last lines of ${logFile}:`);
+      console.error(logTail(logFile, logOffset));
+      void shutdown('temporal exited', 1);
+    }, 500);
   });
   return { address: devServer.address, uiUrl: `http://127.0.0.1:${TEMPORAL_UI_PORT}` };
 }
@@ -398,14 +403,8 @@ async function startPostgres() {
 async function migrate(env) {
   log('migrating the database and seeding the demo organisation');
   const started = Date.now();
-  const { code, output } = await runToEnd(
-    'migrate',
-    process.execPath,
-    [path.join(ROOT, 'dist/scripts/migrate.js'), '--seed'],
-    {
-      env,
-    },
-  );
+  const script = path.join(ROOT, 'dist/scripts/migrate.js');
+  const { code, output } = await runToEnd('migrate', process.execPath, [script, '--seed'], env);
   if (stopping) return;
   if (code !== 0) throw new StartError(`migrating failed (exit ${code}):\n${output.trim()}`);
   let applied = [];

@@ -3,6 +3,7 @@ import {
   allHandlersFinished,
   condition,
   currentUpdateInfo,
+  patched,
   proxyActivities,
   setHandler,
   upsertSearchAttributes,
@@ -74,6 +75,7 @@ export async function normativeDocumentWorkflow(input: NormativeDocumentInput): 
     /** A person's action is being recorded; a second one waits for the first to land. */
     busy: false,
     documents: {} as Partial<Record<DocumentKind, DocumentVersionRef>>,
+    overdue: false,
   };
 
   const snapshot = (): ProcedureSnapshot => ({
@@ -84,6 +86,7 @@ export async function normativeDocumentWorkflow(input: NormativeDocumentInput): 
     openTaskId: state.openTaskId,
     dueAt: state.dueAt,
     documents: { ...state.documents },
+    overdue: state.overdue,
   });
 
   setHandler(getProcedureStateQuery, snapshot);
@@ -215,8 +218,9 @@ export async function normativeDocumentWorkflow(input: NormativeDocumentInput): 
         if (state.busy) refuse(ErrorCode.WrongStage, 'Another action on this procedure is being recorded; try again.');
         if (!DOCUMENT_KINDS.includes(args.kind)) refuse(ErrorCode.RuleViolation, `Unknown document kind ${args.kind}.`);
         if (!isSha256(args.sha256)) refuse(ErrorCode.RuleViolation, 'The content hash is not a SHA-256.');
-        if (!DOCUMENT_MEDIA_TYPES[args.mediaType])
-          {refuse(ErrorCode.RuleViolation, `Unsupported type ${args.mediaType}.`);}
+        if (!DOCUMENT_MEDIA_TYPES[args.mediaType]) {
+          refuse(ErrorCode.RuleViolation, `Unsupported type ${args.mediaType}.`);
+        }
         const current = state.documents[args.kind];
         if (current?.sha256 === args.sha256) {
           refuse(ErrorCode.RuleViolation, `This file is identical to version ${current.version}; nothing to add.`);
@@ -225,11 +229,28 @@ export async function normativeDocumentWorkflow(input: NormativeDocumentInput): 
     },
   );
 
+  /**
+   * Durable timers on an open task: remind its holder `leadSeconds` before the due time, escalate once it is
+   * overdue. Returns as soon as the task is closed. Timers live in Temporal, so they survive worker restarts.
+   */
+  async function watchDeadline(taskId: string, dueMs: number, leadSeconds: number): Promise<void> {
+    const closed = () => state.openTaskId !== taskId;
+    const remindAt = dueMs - leadSeconds * 1000;
+    if (remindAt > Date.now() && (await condition(closed, remindAt - Date.now()))) return;
+    if (closed()) return;
+    await acts.remindTask({ taskId });
+    if (dueMs > Date.now() && (await condition(closed, dueMs - Date.now()))) return;
+    if (closed()) return;
+    await acts.escalateOverdueTask({ taskId });
+    if (!closed()) state.overdue = true;
+  }
+
   function moveTo(stage: NormativeDocumentStage, status: ProcedureStatus): void {
     state.stage = stage;
     state.status = status;
     state.openTaskId = null;
     state.dueAt = null;
+    state.overdue = false;
     upsertSearchAttributes([
       { key: StageAttr, value: stage },
       { key: DueTimeAttr, value: null },
@@ -272,6 +293,10 @@ export async function normativeDocumentWorkflow(input: NormativeDocumentInput): 
   if (task.dueAt) upsertSearchAttributes([{ key: DueTimeAttr, value: new Date(task.dueAt) }]);
   state.settled = true;
 
+  // Added after the first release: procedures started before it run without reminder timers.
+  if (patched('project-approval-deadline-timers') && task.dueAt) {
+    await watchDeadline(task.taskId, Date.parse(task.dueAt), input.policy.reminderLeadSeconds ?? 24 * 3600);
+  }
   await condition(() => TERMINAL.has(state.stage) && !state.busy);
   await condition(allHandlersFinished);
   return snapshot();

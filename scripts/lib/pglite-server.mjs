@@ -53,6 +53,8 @@ export class SessionQueue {
     /** Connection that holds the session, or null when it is idle. */
     this.owner = null;
     this.running = false;
+    /** Connection whose message is being run, if any. */
+    this.current = undefined;
     this.closed = false;
     this.idleWaiters = [];
     this.warnAfterMs = warnAfterMs;

@@ -135,6 +135,13 @@ describe('project approval through API, Temporal, worker and PostgreSQL', () => 
 
     const otherDepartment = await http.as<ErrorBody>('drafter.mkt', 'GET', `/api/procedures/${started.procedureId}`);
     expect(otherDepartment.status).toBe(404);
+    // Lists follow the same visibility: the drafting department and the office see it, another department does not.
+    const listed = async (username: string) =>
+      (await http.as<{ id: string }[]>(username, 'GET', '/api/procedures?limit=200')).body.map((p) => p.id);
+    expect(await listed('drafter.edu')).toContain(started.procedureId);
+    expect(await listed('officer.zhang')).toContain(started.procedureId);
+    expect(await listed('drafter.mkt')).not.toContain(started.procedureId);
+    expect(await listed('adviser.li')).not.toContain(started.procedureId);
 
     const decide = () =>
       http.as<Snapshot>('officer.zhang', 'POST', `/api/tasks/${started.openTaskId}/project-approval`, {

@@ -157,6 +157,31 @@ describe(ProcedureActivities.name, () => {
     expect(counts).toEqual([{ tasks: '1', ledger: '1', audits: '1', stage: 'DRAFTING' }]);
   });
 
+  it('should remind and escalate an open task once each, and leave closed tasks alone', async () => {
+    const { procedureId, workflowId } = await register();
+    const { taskId } = await activities.openTask(taskInput(procedureId, workflowId));
+    expect(await activities.remindTask({ taskId })).toBe(true);
+    expect(await activities.remindTask({ taskId })).toBe(false);
+    expect(await activities.escalateOverdueTask({ taskId })).toBe(true);
+    expect(await activities.escalateOverdueTask({ taskId })).toBe(false);
+    const notes = await db.query<{ kind: string; recipient_unit_id: string }[]>(
+      'SELECT kind, recipient_unit_id FROM notification WHERE task_id = $1 ORDER BY created_at',
+      [taskId],
+    );
+    const [government] = await db.query<{ id: string }[]>("SELECT id FROM org_unit WHERE code = 'JT-GOV'");
+    // The office's own task is reminded to the office and escalated to the government's leaders.
+    expect(notes).toEqual([
+      { kind: 'TASK_REMINDER', recipient_unit_id: officer.unitId },
+      { kind: 'TASK_OVERDUE', recipient_unit_id: government.id },
+    ]);
+
+    const other = await register();
+    const closed = await activities.openTask(taskInput(other.procedureId, other.workflowId));
+    await db.query("UPDATE task SET status = 'DONE' WHERE id = $1", [closed.taskId]);
+    expect(await activities.remindTask({ taskId: closed.taskId })).toBe(false);
+    expect(await activities.escalateOverdueTask({ taskId: closed.taskId })).toBe(false);
+  });
+
   it('should refuse, without retrying, a task nobody can take', async () => {
     const { procedureId, workflowId } = await register();
     const input = { ...taskInput(procedureId, workflowId), assignTo: { unitKind: 'NO_SUCH_KIND' as OrgUnitKind } };

@@ -8,6 +8,7 @@ import { LedgerRepository } from '../../libs/persistence/src/ledger/ledger.repos
 import { AdviserRepository } from '../../libs/persistence/src/repositories/adviser.repository';
 import { AuditRepository } from '../../libs/persistence/src/repositories/audit.repository';
 import { DocumentRepository } from '../../libs/persistence/src/repositories/document.repository';
+import { NotificationRepository } from '../../libs/persistence/src/repositories/notification.repository';
 import { OrgRepository } from '../../libs/persistence/src/repositories/org.repository';
 import { ProcedureRepository } from '../../libs/persistence/src/repositories/procedure.repository';
 import { TaskRepository } from '../../libs/persistence/src/repositories/task.repository';
@@ -25,6 +26,7 @@ function activitiesOn(ds: DataSource): ProcedureActivities {
     new CalendarRepository(ds),
     new AdviserRepository(ds),
     new DocumentRepository(ds),
+    new NotificationRepository(ds),
   );
 }
 

@@ -56,7 +56,7 @@ function fakeActivities(calls: Calls): LawGateActivities {
       return {
         taskId: `task-${input.workflowId}`,
         assigneeUnitId: 'unit',
-        dueAt: '2030-01-01T00:00:00.000Z',
+        dueAt: new Date(Date.now() + input.period.amount * 1000).toISOString(),
         dueProblem: null,
       };
     },
@@ -84,6 +84,14 @@ function fakeActivities(calls: Calls): LawGateActivities {
         version,
         sha256: input.sha256,
       };
+    },
+    remindTask: async (input) => {
+      calls.remindTask.push(input);
+      return true;
+    },
+    escalateOverdueTask: async (input) => {
+      calls.escalateOverdueTask.push(input);
+      return true;
     },
     recordDecision: async (input) => {
       calls.recordDecision.push(input);
@@ -118,6 +126,8 @@ describe('normativeDocumentWorkflow', () => {
       routeTask: [],
       recordDocumentVersion: [],
       recordDecision: [],
+      remindTask: [],
+      escalateOverdueTask: [],
       endProcedure: [],
       setStage: [],
     };
@@ -156,7 +166,7 @@ describe('normativeDocumentWorkflow', () => {
         touchesBusiness: false,
         alsoMajorDecision: false,
       },
-      policy: { version: 'test', projectApprovalPeriod: { amount: 30, unit: 'SECONDS' } },
+      policy: { version: 'test', projectApprovalPeriod: { amount: 30, unit: 'SECONDS' }, reminderLeadSeconds: 10 },
       ...overrides,
     };
     const workflowId = `normative-document:TEST-DEPT:${projectCode}`;
@@ -173,7 +183,9 @@ describe('normativeDocumentWorkflow', () => {
     const { handle, workflowId, settled } = await start();
     expect(settled.stage).toBe(NormativeDocumentStage.ProjectApproval);
     expect(settled.openTaskId).toBe(`task-${workflowId}`);
-    expect(settled.dueAt).toBe('2030-01-01T00:00:00.000Z');
+    const secondsLeft = (Date.parse(settled.dueAt!) - Date.now()) / 1000;
+    expect(secondsLeft).toBeGreaterThan(20);
+    expect(secondsLeft).toBeLessThanOrEqual(30);
     const opened = calls.openTask.filter((c) => c.workflowId === workflowId);
     expect(opened).toHaveLength(1);
     expect(opened[0]).toMatchObject({
@@ -344,6 +356,38 @@ describe('normativeDocumentWorkflow', () => {
     expect(refusalOf(stranger).type).toBe(ErrorCode.Forbidden);
     expect(calls.recordDocumentVersion.filter((c) => c.workflowId === workflowId)).toHaveLength(2);
     expect((await handle.query(getProcedureStateQuery)).documents?.DRAFT?.version).toBe(2);
+  });
+
+  it('should remind before the due time and escalate once overdue, on durable timers', async () => {
+    const { handle, workflowId, settled } = await start({
+      policy: { version: 'test', projectApprovalPeriod: { amount: 3, unit: 'SECONDS' }, reminderLeadSeconds: 2 },
+    });
+    const taskId = settled.openTaskId!;
+    await eventually(async () => expect(calls.remindTask.filter((c) => c.taskId === taskId)).toHaveLength(1), 10000);
+    expect(calls.escalateOverdueTask.filter((c) => c.taskId === taskId)).toHaveLength(0);
+    await eventually(
+      async () => expect(calls.escalateOverdueTask.filter((c) => c.taskId === taskId)).toHaveLength(1),
+      10000,
+    );
+    expect((await handle.query(getProcedureStateQuery)).overdue).toBe(true);
+    // Overdue does not move the procedure: the office still has to decide, and can.
+    const after = await handle.executeUpdate(decideProjectApprovalUpdate, {
+      args: [{ taskId, decision: 'APPROVED', opinion: '', actor: officer }],
+    });
+    expect(after).toMatchObject({ stage: NormativeDocumentStage.Drafting, overdue: false });
+    expect(calls.recordDecision.filter((c) => c.workflowId === workflowId)).toHaveLength(1);
+  });
+
+  it('should cancel the timers once the task is decided', async () => {
+    const { handle, settled } = await start({
+      policy: { version: 'test', projectApprovalPeriod: { amount: 2, unit: 'SECONDS' }, reminderLeadSeconds: 1 },
+    });
+    await handle.executeUpdate(decideProjectApprovalUpdate, {
+      args: [{ taskId: settled.openTaskId!, decision: 'APPROVED', opinion: '', actor: officer }],
+    });
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    expect(calls.remindTask.filter((c) => c.taskId === settled.openTaskId)).toHaveLength(0);
+    expect(calls.escalateOverdueTask.filter((c) => c.taskId === settled.openTaskId)).toHaveLength(0);
   });
 
   it('should refuse a second procedure with the same business key', async () => {

@@ -11,3 +11,4 @@ export * from './calendar/calendar.repository';
 export * from './calendar/calendar-package';
 export * from './repositories/adviser.repository';
 export * from './repositories/document.repository';
+export * from './repositories/notification.repository';

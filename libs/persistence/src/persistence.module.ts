@@ -8,6 +8,7 @@ import { LedgerRepository } from './ledger/ledger.repository';
 import { AdviserRepository } from './repositories/adviser.repository';
 import { AuditRepository } from './repositories/audit.repository';
 import { DocumentRepository } from './repositories/document.repository';
+import { NotificationRepository } from './repositories/notification.repository';
 import { OrgRepository } from './repositories/org.repository';
 import { ProcedureRepository } from './repositories/procedure.repository';
 import { TaskRepository } from './repositories/task.repository';
@@ -18,6 +19,7 @@ const REPOSITORIES = [
   CalendarRepository,
   DocumentRepository,
   LedgerRepository,
+  NotificationRepository,
   OrgRepository,
   ProcedureRepository,
   TaskRepository,

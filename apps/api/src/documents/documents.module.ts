@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { PersistenceModule } from '../../../../libs/persistence/src/persistence.module';
+import { NotificationsController } from '../notifications/notifications.controller';
 import { DocumentsController } from './documents.controller';
 
-@Module({ imports: [PersistenceModule], controllers: [DocumentsController] })
+@Module({ imports: [PersistenceModule], controllers: [DocumentsController, NotificationsController] })
 export class DocumentsModule {}

@@ -53,11 +53,14 @@ export interface NormativeDocumentPolicy {
   version: string;
   /** How long the legal-affairs office has to decide on project approval (an SLA, not a statutory minimum). */
   projectApprovalPeriod: Period;
+  /** How long before a task's due time its holder is reminded (absent in procedures started before reminders). */
+  reminderLeadSeconds?: number;
 }
 
 export const DEFAULT_NORMATIVE_DOCUMENT_POLICY: NormativeDocumentPolicy = {
   version: 'nd-2026.1',
   projectApprovalPeriod: { amount: 10, unit: 'WORKING_DAYS' },
+  reminderLeadSeconds: 24 * 3600,
 };
 
 /** The person acting, as authenticated by the API. */
@@ -114,6 +117,8 @@ export interface ProcedureSnapshot {
   openTaskId: string | null;
   /** When the step it waits for is due (ISO), if any. */
   dueAt: string | null;
+  /** True once the open task is past its due time (it has been escalated). */
+  overdue?: boolean;
   /** The current version of each document of the procedure. */
   documents?: Partial<Record<DocumentKind, DocumentVersionRef>>;
 }

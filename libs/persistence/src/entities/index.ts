@@ -8,12 +8,14 @@ import { AuditEntryEntity } from './audit-entry.entity';
 import { CalendarDayEntity, CalendarVersionEntity, CalendarYearEntity } from './calendar.entity';
 import { BlobEntity, DocumentEntity, DocumentVersionEntity } from './document.entity';
 import { LedgerEntryEntity } from './ledger-entry.entity';
+import { NotificationEntity } from './notification.entity';
 import { OrgUnitEntity } from './org-unit.entity';
 import { ProcedureEntity } from './procedure.entity';
 import { TaskEntity } from './task.entity';
 import { UserEntity } from './user.entity';
 
 export {
+  NotificationEntity,
   BlobEntity,
   DocumentEntity,
   DocumentVersionEntity,
@@ -49,4 +51,5 @@ export const ENTITIES = [
   BlobEntity,
   DocumentEntity,
   DocumentVersionEntity,
+  NotificationEntity,
 ];

@@ -73,6 +73,14 @@ export class TaskEntity {
   @Column({ name: 'due_problem', type: 'text', nullable: true })
   dueProblem: string | null;
 
+  /** When the reminder before the due date went out. */
+  @Column({ name: 'reminded_at', type: 'timestamptz', nullable: true })
+  remindedAt: Date | null;
+
+  /** When the task was escalated for being overdue. */
+  @Column({ name: 'escalated_at', type: 'timestamptz', nullable: true })
+  escalatedAt: Date | null;
+
   @Column({ type: 'text', nullable: true })
   outcome: string | null;
 

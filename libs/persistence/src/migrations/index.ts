@@ -3,6 +3,7 @@ import { InitialSchema1795591307231 } from './1795591307231-InitialSchema';
 import { WorkingDayCalendar1795593028944 } from './1795593028944-WorkingDayCalendar';
 import { AdviserRouting1795593506608 } from './1795593506608-AdviserRouting';
 import { DocumentVersions1795594067412 } from './1795594067412-DocumentVersions';
+import { DeadlineNotifications1795594472946 } from './1795594472946-DeadlineNotifications';
 
 /** Every migration, in order. A new migration file must be added here. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -10,4 +11,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   WorkingDayCalendar1795593028944,
   AdviserRouting1795593506608,
   DocumentVersions1795594067412,
+  DeadlineNotifications1795594472946,
 ];

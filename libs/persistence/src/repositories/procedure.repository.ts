@@ -45,7 +45,7 @@ export class ProcedureRepository {
       .getRepository(ProcedureEntity)
       .createQueryBuilder('p')
       .leftJoinAndSelect('p.department', 'd')
-      .orderBy('p.created_at', 'DESC')
+      .orderBy('p.createdAt', 'DESC')
       .take(filter.limit);
     if (filter.departmentId) qb.andWhere('p.department_id = :departmentId', { departmentId: filter.departmentId });
     if (filter.stage) qb.andWhere('p.stage = :stage', { stage: filter.stage });

@@ -161,6 +161,18 @@ export class TaskRepository {
     return (result.affected ?? 0) > 0;
   }
 
+  /** Stamps the reminder or escalation time on an open task, once; false when it was stamped already or closed. */
+  async stamp(manager: EntityManager, taskId: string, field: 'remindedAt' | 'escalatedAt'): Promise<boolean> {
+    const column = field === 'remindedAt' ? 'reminded_at' : 'escalated_at';
+    const result = await manager
+      .createQueryBuilder()
+      .update(TaskEntity)
+      .set({ [field]: () => 'now()' })
+      .where(`id = :taskId AND status = :open AND ${column} IS NULL`, { taskId, open: 'OPEN' })
+      .execute();
+    return (result.affected ?? 0) > 0;
+  }
+
   /** Gives a claimed task back to its unit; false unless the user holds it and it is open. */
   async release(manager: EntityManager, taskId: string, userId: string): Promise<boolean> {
     const result = await manager
