@@ -67,6 +67,8 @@ export interface RouteTaskInput extends Omit<OpenTaskInput, 'assignTo'> {
   drafterIds: string[];
   /** Areas of expertise the review needs. */
   expertise: string[];
+  /** The document version the task is about. */
+  subjectVersionId?: string | null;
 }
 
 export interface RoutedTask extends OpenedTask {
@@ -286,6 +288,7 @@ export class ProcedureActivities {
         assigneeUnitId: adviser?.unitId ?? office.id,
         assigneeUserId: adviser?.userId ?? null,
         routingNote: note,
+        subjectVersionId: input.subjectVersionId ?? null,
         dueAt: deadline.dueAt,
         dueCalendarVersion: deadline.calendarVersion,
         dueProblem: deadline.problem,

@@ -27,12 +27,18 @@ import {
   awaitSettledUpdate,
   decideProjectApprovalUpdate,
   getProcedureStateQuery,
+  giveAdviserOpinionUpdate,
+  requestAdviserOpinionUpdate,
   submitDocumentVersionUpdate,
   withdrawProcedureUpdate,
   type DecideProjectApprovalArgs,
   type NormativeDocumentInput,
   type ProcedureSnapshot,
   type ProcedureStatus,
+  type GiveAdviserOpinionArgs,
+  type GivenOpinion,
+  type PendingOpinion,
+  type RequestAdviserOpinionArgs,
   type SubmitDocumentVersionArgs,
   type WithdrawProcedureArgs,
 } from '../libs/domain/src/procedures/normative-document.contract';
@@ -46,6 +52,13 @@ const TERMINAL: ReadonlySet<NormativeDocumentStage> = new Set([
   NormativeDocumentStage.Rejected,
   NormativeDocumentStage.Withdrawn,
 ]);
+
+/** Why an adviser-opinion task exists (regulations.md §4.4; the national opinion was read only in summaries). */
+const ADVISER_OPINION_BASIS = {
+  regulation: '中办发〔2016〕30号《关于推行法律顾问制度和公职律师公司律师制度的意见》',
+  article: '法律顾问参与规范性文件草案的起草、论证',
+  verified: false,
+};
 
 /** Stages in which the drafting unit may add document versions. */
 const DOCUMENT_STAGES: ReadonlySet<NormativeDocumentStage> = new Set([NormativeDocumentStage.Drafting]);
@@ -76,6 +89,8 @@ export async function normativeDocumentWorkflow(input: NormativeDocumentInput): 
     busy: false,
     documents: {} as Partial<Record<DocumentKind, DocumentVersionRef>>,
     overdue: false,
+    pendingOpinion: null as PendingOpinion | null,
+    opinions: [] as GivenOpinion[],
   };
 
   const snapshot = (): ProcedureSnapshot => ({
@@ -87,6 +102,8 @@ export async function normativeDocumentWorkflow(input: NormativeDocumentInput): 
     dueAt: state.dueAt,
     documents: { ...state.documents },
     overdue: state.overdue,
+    pendingOpinion: state.pendingOpinion,
+    opinions: [...state.opinions],
   });
 
   setHandler(getProcedureStateQuery, snapshot);
@@ -229,12 +246,144 @@ export async function normativeDocumentWorkflow(input: NormativeDocumentInput): 
     },
   );
 
+  setHandler(
+    requestAdviserOpinionUpdate,
+    async (args: RequestAdviserOpinionArgs) => {
+      state.busy = true;
+      try {
+        const draft = state.documents.DRAFT!;
+        const round = state.opinions.length + 1;
+        const task = await acts.routeTask({
+          procedureId: input.procedureId,
+          workflowId,
+          stage: state.stage,
+          round,
+          kind: 'ADVISER_OPINION',
+          title: `法律顾问意见：${input.title}（草案第${draft.version}稿）`,
+          legalBasis: ADVISER_OPINION_BASIS,
+          period: input.policy.adviserOpinionPeriod ?? { amount: 5, unit: 'WORKING_DAYS' },
+          departmentId: input.departmentId,
+          drafterIds: [...new Set([input.applicant.userId, args.actor.userId])],
+          expertise: args.expertise,
+          subjectVersionId: draft.versionId,
+        });
+        state.pendingOpinion = { taskId: task.taskId, round, requestedOn: draft };
+        if (task.dueAt) {
+          // Runs beside the rest of the procedure until the opinion is given.
+          void watchDeadline(
+            task.taskId,
+            Date.parse(task.dueAt),
+            input.policy.reminderLeadSeconds ?? 24 * 3600,
+            () => state.pendingOpinion?.taskId === task.taskId,
+            () => undefined,
+          );
+        }
+        return snapshot();
+      } finally {
+        state.busy = false;
+      }
+    },
+    {
+      validator: (args: RequestAdviserOpinionArgs) => {
+        if (!args.actor.roles.includes(Role.Drafter) || args.actor.unitId !== input.departmentId) {
+          refuse(ErrorCode.Forbidden, 'Only a drafter of the drafting department can ask for an adviser opinion.');
+        }
+        if (state.stage !== NormativeDocumentStage.Drafting) {
+          refuse(
+            ErrorCode.WrongStage,
+            `Adviser opinions are asked while drafting; the procedure is in stage ${state.stage}.`,
+          );
+        }
+        if (!state.documents.DRAFT)
+          {refuse(ErrorCode.RuleViolation, 'Upload the draft before asking for an opinion on it.');}
+        if (state.pendingOpinion) {
+          refuse(ErrorCode.WrongStage, 'An adviser opinion was asked already and is not given yet.');
+        }
+        if (state.busy) refuse(ErrorCode.WrongStage, 'Another action on this procedure is being recorded; try again.');
+        if (args.question.trim().length === 0) refuse(ErrorCode.RuleViolation, 'Say what the adviser should look at.');
+      },
+    },
+  );
+
+  setHandler(
+    giveAdviserOpinionUpdate,
+    async (args: GiveAdviserOpinionArgs) => {
+      state.busy = true;
+      try {
+        const pending = state.pendingOpinion!;
+        const draft = state.documents.DRAFT!;
+        await acts.recordDecision({
+          procedureId: input.procedureId,
+          workflowId,
+          taskId: args.taskId,
+          stage: state.stage,
+          decision: args.conclusion,
+          opinion: args.countersignsDraftOf
+            ? `${args.reasons}\n（会签：本意见由 ${args.countersignsDraftOf} 起草，经本人审核签署）`
+            : args.reasons,
+          actor: args.actor,
+          actorRole: Role.LegalAdviser,
+          documentSha256: args.reviewedSha256,
+          idempotencyKey: currentUpdateInfo()?.id ?? `${workflowId}:opinion:${pending.round}`,
+          nextStage: state.stage,
+          nextStatus: state.status,
+        });
+        state.opinions.push({
+          round: pending.round,
+          taskId: args.taskId,
+          conclusion: args.conclusion,
+          version: draft.version,
+          sha256: draft.sha256,
+          adviserId: args.actor.userId,
+        });
+        state.pendingOpinion = null;
+        return snapshot();
+      } finally {
+        state.busy = false;
+      }
+    },
+    {
+      validator: (args: GiveAdviserOpinionArgs) => {
+        if (!args.actor.roles.includes(Role.LegalAdviser)) {
+          refuse(ErrorCode.Forbidden, 'Only a legal adviser can sign an adviser opinion.');
+        }
+        if (args.actor.unitId === input.departmentId || args.actor.userId === input.applicant.userId) {
+          refuse(ErrorCode.Forbidden, 'The drafting side cannot give the opinion on its own draft (recusal).');
+        }
+        if (!state.pendingOpinion || state.pendingOpinion.taskId !== args.taskId) {
+          refuse(ErrorCode.TaskClosed, `Task ${args.taskId} is not an open adviser-opinion task of this procedure.`);
+        }
+        if (state.busy) refuse(ErrorCode.WrongStage, 'Another action on this procedure is being recorded; try again.');
+        const current = state.documents.DRAFT!;
+        if (args.reviewedSha256 !== current.sha256) {
+          refuse(
+            ErrorCode.StaleVersion,
+            `The draft has changed: version ${current.version} (SHA-256 ${current.sha256.slice(0, 12)}…) is current. ` +
+              'Read the current version and sign again.',
+          );
+        }
+        if (args.conclusion !== 'LAWFUL' && args.reasons.trim().length === 0) {
+          refuse(
+            ErrorCode.RuleViolation,
+            'An opinion that the draft is unlawful or must be amended needs the reasons.',
+          );
+        }
+      },
+    },
+  );
+
   /**
    * Durable timers on an open task: remind its holder `leadSeconds` before the due time, escalate once it is
    * overdue. Returns as soon as the task is closed. Timers live in Temporal, so they survive worker restarts.
    */
-  async function watchDeadline(taskId: string, dueMs: number, leadSeconds: number): Promise<void> {
-    const closed = () => state.openTaskId !== taskId;
+  async function watchDeadline(
+    taskId: string,
+    dueMs: number,
+    leadSeconds: number,
+    isOpen: () => boolean,
+    onOverdue: () => void,
+  ): Promise<void> {
+    const closed = () => !isOpen();
     const remindAt = dueMs - leadSeconds * 1000;
     if (remindAt > Date.now() && (await condition(closed, remindAt - Date.now()))) return;
     if (closed()) return;
@@ -242,7 +391,7 @@ export async function normativeDocumentWorkflow(input: NormativeDocumentInput): 
     if (dueMs > Date.now() && (await condition(closed, dueMs - Date.now()))) return;
     if (closed()) return;
     await acts.escalateOverdueTask({ taskId });
-    if (!closed()) state.overdue = true;
+    if (!closed()) onOverdue();
   }
 
   function moveTo(stage: NormativeDocumentStage, status: ProcedureStatus): void {
@@ -295,7 +444,13 @@ export async function normativeDocumentWorkflow(input: NormativeDocumentInput): 
 
   // Added after the first release: procedures started before it run without reminder timers.
   if (patched('project-approval-deadline-timers') && task.dueAt) {
-    await watchDeadline(task.taskId, Date.parse(task.dueAt), input.policy.reminderLeadSeconds ?? 24 * 3600);
+    await watchDeadline(
+      task.taskId,
+      Date.parse(task.dueAt),
+      input.policy.reminderLeadSeconds ?? 24 * 3600,
+      () => state.openTaskId === task.taskId,
+      () => (state.overdue = true),
+    );
   }
   await condition(() => TERMINAL.has(state.stage) && !state.busy);
   await condition(allHandlersFinished);

@@ -20,6 +20,8 @@ import {
   awaitSettledUpdate,
   decideProjectApprovalUpdate,
   getProcedureStateQuery,
+  giveAdviserOpinionUpdate,
+  requestAdviserOpinionUpdate,
   submitDocumentVersionUpdate,
   withdrawProcedureUpdate,
   type Actor,
@@ -388,6 +390,96 @@ describe('normativeDocumentWorkflow', () => {
     await new Promise((resolve) => setTimeout(resolve, 3000));
     expect(calls.remindTask.filter((c) => c.taskId === settled.openTaskId)).toHaveLength(0);
     expect(calls.escalateOverdueTask.filter((c) => c.taskId === settled.openTaskId)).toHaveLength(0);
+  });
+
+  it('should route an opinion request on the current draft and refuse a sign-off on a stale version', async () => {
+    const { handle, workflowId, settled } = await start();
+    const adviser: Actor = {
+      userId: randomUUID(),
+      username: 'a',
+      displayName: 'A',
+      roles: [Role.LegalAdviser],
+      unitId: randomUUID(),
+    };
+    await handle.executeUpdate(decideProjectApprovalUpdate, {
+      args: [{ taskId: settled.openTaskId!, decision: 'APPROVED', opinion: '', actor: officer }],
+    });
+    const upload = (c: string) =>
+      handle.executeUpdate(submitDocumentVersionUpdate, {
+        args: [
+          {
+            kind: DocumentKind.Draft,
+            sha256: c.repeat(64),
+            size: 1,
+            mediaType: 'text/plain',
+            filename: 'd.txt',
+            note: '',
+            actor: drafter,
+          },
+        ],
+      });
+    const ask = () =>
+      handle.executeUpdate(requestAdviserOpinionUpdate, {
+        args: [{ expertise: ['教育'], question: '请审查合法性', actor: drafter }],
+      });
+    const noDraft = await ask().catch((e: unknown) => e);
+    expect(refusalOf(noDraft).message).toBe('Upload the draft before asking for an opinion on it.');
+
+    await upload('a');
+    const asked = await ask();
+    const routed = calls.routeTask.filter((c) => c.workflowId === workflowId);
+    expect(routed).toEqual([
+      expect.objectContaining({
+        kind: 'ADVISER_OPINION',
+        round: 1,
+        expertise: ['教育'],
+        subjectVersionId: 'v-aaaaaaaa',
+        drafterIds: [drafter.userId],
+        departmentId,
+      }),
+    ]);
+    expect(asked.pendingOpinion).toMatchObject({ round: 1, requestedOn: { version: 1, sha256: 'a'.repeat(64) } });
+    const twice = await ask().catch((e: unknown) => e);
+    expect(refusalOf(twice).message).toBe('An adviser opinion was asked already and is not given yet.');
+
+    await upload('b');
+    const give = (
+      sha: string,
+      actor: Actor = adviser,
+      conclusion: 'LAWFUL' | 'MUST_AMEND' = 'MUST_AMEND',
+      reasons = '第三条缺乏上位法依据',
+    ) =>
+      handle.executeUpdate(giveAdviserOpinionUpdate, {
+        args: [{ taskId: asked.pendingOpinion!.taskId, conclusion, reasons, reviewedSha256: sha.repeat(64), actor }],
+      });
+    const stale = await give('a').catch((e: unknown) => e);
+    expect(refusalOf(stale).type).toBe(ErrorCode.StaleVersion);
+    expect(refusalOf(stale).message).toBe(
+      `The draft has changed: version 2 (SHA-256 ${'b'.repeat(12)}…) is current. Read the current version and sign again.`,
+    );
+    expect(refusalOf(await give('b', { ...adviser, unitId: departmentId }).catch((e: unknown) => e)).type).toBe(
+      ErrorCode.Forbidden,
+    );
+    expect(refusalOf(await give('b', officer).catch((e: unknown) => e)).type).toBe(ErrorCode.Forbidden);
+    expect(refusalOf(await give('b', adviser, 'MUST_AMEND', ' ').catch((e: unknown) => e)).type).toBe(
+      ErrorCode.RuleViolation,
+    );
+    expect(calls.recordDecision.filter((c) => c.workflowId === workflowId && c.stage === 'DRAFTING')).toHaveLength(0);
+
+    const signed = await give('b');
+    expect(signed.pendingOpinion).toBeNull();
+    expect(signed.opinions).toEqual([
+      expect.objectContaining({
+        round: 1,
+        conclusion: 'MUST_AMEND',
+        version: 2,
+        sha256: 'b'.repeat(64),
+        adviserId: adviser.userId,
+      }),
+    ]);
+    expect(calls.recordDecision.filter((c) => c.workflowId === workflowId && c.stage === 'DRAFTING')).toEqual([
+      expect.objectContaining({ decision: 'MUST_AMEND', documentSha256: 'b'.repeat(64), actorRole: Role.LegalAdviser }),
+    ]);
   });
 
   it('should refuse a second procedure with the same business key', async () => {

@@ -14,7 +14,10 @@ import { CurrentUser, type Principal } from '../auth/principal';
 import { Roles } from '../auth/roles.decorator';
 import { ErrorBodyDto } from '../common/error-body';
 import {
+  AdviserOpinionDto,
   DecideProjectApprovalDto,
+  DelegateTaskDto,
+  RequestAdviserOpinionDto,
   InboxPageDto,
   InboxQueryDto,
   ReassignTaskDto,
@@ -27,6 +30,7 @@ import {
   WithdrawProcedureDto,
 } from './procedures.dto';
 import { ProceduresService } from './procedures.service';
+import { OpinionsService } from './opinions.service';
 import { TasksService } from './tasks.service';
 
 const uuid = (name: string) =>
@@ -53,7 +57,10 @@ function idempotencyKeyOf(raw: string | undefined): string | undefined {
 @ApiBearerAuth()
 @Controller('procedures')
 export class ProceduresController {
-  constructor(private readonly service: ProceduresService) {}
+  constructor(
+    private readonly service: ProceduresService,
+    private readonly opinions: OpinionsService,
+  ) {}
 
   @Post('normative-documents')
   @Roles(Role.Drafter)
@@ -80,6 +87,20 @@ export class ProceduresController {
     return this.service.detail(user, id);
   }
 
+  @Post(':id/adviser-opinion-requests')
+  @Roles(Role.Drafter)
+  @ApiOperation({
+    summary: "Ask the government's legal advisers for an opinion on the current draft (routed by expertise)",
+  })
+  @ApiCreatedResponse({ type: ProcedureSnapshotDto })
+  requestOpinion(
+    @CurrentUser() user: Principal,
+    @Param('id', uuid('id')) id: string,
+    @Body() body: RequestAdviserOpinionDto,
+  ): Promise<ProcedureSnapshotDto> {
+    return this.opinions.request(user, id, body);
+  }
+
   @Post(':id/withdraw')
   @HttpCode(200)
   @Roles(Role.Drafter)
@@ -101,7 +122,53 @@ export class TasksController {
   constructor(
     private readonly service: ProceduresService,
     private readonly tasks: TasksService,
+    private readonly opinions: OpinionsService,
   ) {}
+
+  @Post(':id/opinion')
+  @HttpCode(200)
+  @Roles(Role.LegalAdviser)
+  @ApiOperation({ summary: 'Sign the opinion on the exact current draft version (409 if the draft changed meanwhile)' })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat the same key to repeat safely' })
+  @ApiOkResponse({ type: ProcedureSnapshotDto })
+  @ApiConflictResponse({
+    type: ErrorBodyDto,
+    description: 'The draft version is no longer current, or the task is closed',
+  })
+  sign(
+    @CurrentUser() user: Principal,
+    @Param('id', uuid('id')) id: string,
+    @Body() body: AdviserOpinionDto,
+    @Headers('idempotency-key') idempotencyKey?: string,
+  ): Promise<ProcedureSnapshotDto> {
+    return this.opinions.sign(user, id, body, idempotencyKeyOf(idempotencyKey));
+  }
+
+  @Post(':id/delegate')
+  @HttpCode(200)
+  @Roles(Role.LegalAdviser)
+  @ApiOperation({ summary: 'Have another adviser draft the opinion; you still countersign it' })
+  @ApiOkResponse({ type: TaskDto })
+  delegate(
+    @CurrentUser() user: Principal,
+    @Param('id', uuid('id')) id: string,
+    @Body() body: DelegateTaskDto,
+  ): Promise<TaskDto> {
+    return this.opinions.delegate(user, id, body);
+  }
+
+  @Post(':id/opinion-draft')
+  @HttpCode(200)
+  @Roles(Role.LegalAdviser)
+  @ApiOperation({ summary: 'As the delegate, submit the draft opinion for the responsible adviser to countersign' })
+  @ApiOkResponse({ type: TaskDto })
+  draft(
+    @CurrentUser() user: Principal,
+    @Param('id', uuid('id')) id: string,
+    @Body() body: AdviserOpinionDto,
+  ): Promise<TaskDto> {
+    return this.opinions.draft(user, id, body);
+  }
 
   @Get('inbox')
   @Roles(Role.LegalAdviser, Role.LegalAffairsOfficer, Role.Leader, Role.Drafter)

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
+  ArrayMaxSize,
   IsBoolean,
   IsUUID,
   IsIn,
@@ -147,6 +148,45 @@ export class InboxQueryDto {
   limit?: number;
 }
 
+export class RequestAdviserOpinionDto {
+  @ApiProperty({ description: 'Areas of expertise the opinion needs', example: ['教育', '行政许可'] })
+  @IsString({ each: true })
+  @Length(1, 50, { each: true })
+  @ArrayMaxSize(10)
+  expertise: string[];
+
+  @ApiProperty({ example: '请审查第三条收费规定是否有上位法依据。' })
+  @IsString()
+  @Length(1, 2000)
+  question: string;
+}
+
+export class AdviserOpinionDto {
+  @ApiProperty({ enum: ['LAWFUL', 'UNLAWFUL', 'MUST_AMEND'], description: '合法 / 不合法 / 应当予以修改' })
+  @IsIn(['LAWFUL', 'UNLAWFUL', 'MUST_AMEND'])
+  conclusion: 'LAWFUL' | 'UNLAWFUL' | 'MUST_AMEND';
+
+  @ApiProperty({ description: 'Reasons; required unless the conclusion is LAWFUL' })
+  @IsString()
+  @Length(0, 10000)
+  reasons: string;
+
+  @ApiProperty({ description: 'SHA-256 of the draft version read; refused with 409 if it is no longer current' })
+  @Matches(/^[0-9a-f]{64}$/, { message: 'reviewedSha256 must be a lowercase hex SHA-256' })
+  reviewedSha256: string;
+}
+
+export class DelegateTaskDto {
+  @ApiProperty({ description: 'The adviser who drafts the opinion' })
+  @IsUUID()
+  toUserId: string;
+
+  @ApiProperty({ example: '该领域由赵律师先行起草意见' })
+  @IsString()
+  @Length(2, 2000)
+  reason: string;
+}
+
 export class ReassignTaskDto {
   @ApiProperty({ description: 'The person who takes the task over' })
   @IsUUID()
@@ -181,6 +221,12 @@ export class TaskDto {
   @ApiProperty() status: string;
   @ApiProperty({ nullable: true, type: String, description: 'Why the task went where it went' })
   routingNote: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'The exact document version the task is about' })
+  subjectVersionId: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Adviser drafting the opinion for the holder' })
+  delegateUserId: string | null;
+  @ApiProperty({ nullable: true, type: Object, description: "The delegate's draft, waiting for countersignature" })
+  draftOpinion: TaskEntity['draftOpinion'];
   @ApiProperty({ nullable: true, type: String }) dueAt: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'Why there is no due date, when it could not be computed' })
   dueProblem: string | null;
@@ -249,6 +295,9 @@ export function mapTask(task: TaskEntity): TaskDto {
     assigneeUserId: task.assigneeUserId,
     status: task.status,
     routingNote: task.routingNote,
+    subjectVersionId: task.subjectVersionId,
+    delegateUserId: task.delegateUserId,
+    draftOpinion: task.draftOpinion,
     dueAt: task.dueAt?.toISOString() ?? null,
     dueProblem: task.dueProblem,
     outcome: task.outcome,

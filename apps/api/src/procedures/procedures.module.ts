@@ -3,11 +3,12 @@ import { PersistenceModule } from '../../../../libs/persistence/src/persistence.
 import { MetricsModule } from '../metrics/metrics.module';
 import { ProceduresController, TasksController } from './procedures.controller';
 import { ProceduresService } from './procedures.service';
+import { OpinionsService } from './opinions.service';
 import { TasksService } from './tasks.service';
 
 @Module({
   imports: [PersistenceModule, MetricsModule],
   controllers: [ProceduresController, TasksController],
-  providers: [ProceduresService, TasksService],
+  providers: [ProceduresService, TasksService, OpinionsService],
 })
 export class ProceduresModule {}

@@ -55,12 +55,15 @@ export interface NormativeDocumentPolicy {
   projectApprovalPeriod: Period;
   /** How long before a task's due time its holder is reminded (absent in procedures started before reminders). */
   reminderLeadSeconds?: number;
+  /** How long a legal adviser has to give an opinion on a draft (absent in procedures started before opinions). */
+  adviserOpinionPeriod?: Period;
 }
 
 export const DEFAULT_NORMATIVE_DOCUMENT_POLICY: NormativeDocumentPolicy = {
   version: 'nd-2026.1',
   projectApprovalPeriod: { amount: 10, unit: 'WORKING_DAYS' },
   reminderLeadSeconds: 24 * 3600,
+  adviserOpinionPeriod: { amount: 5, unit: 'WORKING_DAYS' },
 };
 
 /** The person acting, as authenticated by the API. */
@@ -121,7 +124,57 @@ export interface ProcedureSnapshot {
   overdue?: boolean;
   /** The current version of each document of the procedure. */
   documents?: Partial<Record<DocumentKind, DocumentVersionRef>>;
+  /** The legal adviser's opinion the procedure waits for, if one was asked. */
+  pendingOpinion?: PendingOpinion | null;
+  /** Opinions given so far, oldest first. */
+  opinions?: GivenOpinion[];
 }
+
+/** A legal adviser's conclusion on a draft (国办发〔2018〕115号 (六): 合法 / 不合法 / 应当予以修改). */
+export type OpinionConclusion = 'LAWFUL' | 'UNLAWFUL' | 'MUST_AMEND';
+
+export interface PendingOpinion {
+  taskId: string;
+  round: number;
+  /** The draft version the opinion was asked on. */
+  requestedOn: DocumentVersionRef;
+}
+
+export interface GivenOpinion {
+  round: number;
+  taskId: string;
+  conclusion: OpinionConclusion;
+  /** The draft version the adviser reviewed and signed. */
+  version: number;
+  sha256: string;
+  adviserId: string;
+}
+
+export interface RequestAdviserOpinionArgs {
+  /** Areas of expertise the opinion needs (used to route it). */
+  expertise: string[];
+  question: string;
+  actor: Actor;
+}
+
+export interface GiveAdviserOpinionArgs {
+  taskId: string;
+  conclusion: OpinionConclusion;
+  reasons: string;
+  /** SHA-256 of the draft version the adviser read: refused unless it is the current version. */
+  reviewedSha256: string;
+  /** Set when the adviser countersigns a delegate's draft: who drafted it. */
+  countersignsDraftOf?: string;
+  actor: Actor;
+}
+
+/** While drafting, the drafting unit asks the government's legal advisers for an opinion on the current draft. */
+export const requestAdviserOpinionUpdate = defineUpdate<ProcedureSnapshot, [RequestAdviserOpinionArgs]>(
+  'requestAdviserOpinion',
+);
+
+/** The legal adviser signs an opinion on the current draft version; a stale version is refused. */
+export const giveAdviserOpinionUpdate = defineUpdate<ProcedureSnapshot, [GiveAdviserOpinionArgs]>('giveAdviserOpinion');
 
 export interface SubmitDocumentVersionArgs {
   kind: DocumentKind;

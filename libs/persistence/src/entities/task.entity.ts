@@ -58,6 +58,18 @@ export class TaskEntity {
   @Column({ type: 'text', default: 'OPEN' })
   status: TaskStatus;
 
+  /** The exact document version the task is about (for reviews and opinions). */
+  @Column({ name: 'subject_version_id', type: 'uuid', nullable: true })
+  subjectVersionId: string | null;
+
+  /** An adviser the holder delegated the drafting of the opinion to; the holder still signs. */
+  @Column({ name: 'delegate_user_id', type: 'uuid', nullable: true })
+  delegateUserId: string | null;
+
+  /** The delegate's draft opinion, waiting for the holder's countersignature. */
+  @Column({ name: 'draft_opinion', type: 'jsonb', nullable: true })
+  draftOpinion: { conclusion: string; reasons: string; reviewedSha256: string; byUserId: string; at: string } | null;
+
   /** Why the task went where it went (routing reasons, or why it was escalated to the legal-affairs office). */
   @Column({ name: 'routing_note', type: 'text', nullable: true })
   routingNote: string | null;

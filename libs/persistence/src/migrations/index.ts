@@ -4,6 +4,7 @@ import { WorkingDayCalendar1795593028944 } from './1795593028944-WorkingDayCalen
 import { AdviserRouting1795593506608 } from './1795593506608-AdviserRouting';
 import { DocumentVersions1795594067412 } from './1795594067412-DocumentVersions';
 import { DeadlineNotifications1795594472946 } from './1795594472946-DeadlineNotifications';
+import { AdviserOpinions1795594851632 } from './1795594851632-AdviserOpinions';
 
 /** Every migration, in order. A new migration file must be added here. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -12,4 +13,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   AdviserRouting1795593506608,
   DocumentVersions1795594067412,
   DeadlineNotifications1795594472946,
+  AdviserOpinions1795594851632,
 ];

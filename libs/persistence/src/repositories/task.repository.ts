@@ -15,7 +15,7 @@ export type NewTask = Pick<
   | 'dueAt'
   | 'dueCalendarVersion'
   | 'dueProblem'
-> & { assigneeUserId?: string | null; routingNote?: string | null };
+> & { assigneeUserId?: string | null; routingNote?: string | null; subjectVersionId?: string | null };
 
 @Injectable()
 export class TaskRepository {
@@ -31,6 +31,7 @@ export class TaskRepository {
         ...task,
         assigneeUserId: task.assigneeUserId ?? null,
         routingNote: task.routingNote ?? null,
+        subjectVersionId: task.subjectVersionId ?? null,
         status: 'OPEN',
       })
       .orIgnore()
@@ -135,10 +136,13 @@ export class TaskRepository {
       .createQueryBuilder('t')
       .innerJoinAndSelect('t.procedure', 'p')
       .where('t.status = :open', { open: 'OPEN' })
-      .andWhere('(t.assignee_user_id = :userId OR (t.assignee_unit_id = :unitId AND t.assignee_user_id IS NULL))', {
-        userId: query.userId,
-        unitId: query.unitId,
-      });
+      .andWhere(
+        '(t.assignee_user_id = :userId OR t.delegate_user_id = :userId OR (t.assignee_unit_id = :unitId AND t.assignee_user_id IS NULL))',
+        {
+          userId: query.userId,
+          unitId: query.unitId,
+        },
+      );
     if (query.procedureType) qb.andWhere('p.type = :type', { type: query.procedureType });
     if (query.stage) qb.andWhere('t.stage = :stage', { stage: query.stage });
     if (query.dueBefore) qb.andWhere('t.due_at <= :dueBefore', { dueBefore: query.dueBefore });

@@ -1,0 +1,147 @@
+import { createHash } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import { ApiClient } from '../support/http';
+import { startApi, startWorker, uniqueTaskQueue, type AppProcess } from '../support/processes';
+import { recordCounts, validApplication } from '../support/records';
+import { openTestDataSource, uniqueSuffix } from '../support/test-env';
+
+interface Snapshot {
+  procedureId: string;
+  stage: string;
+  openTaskId: string | null;
+  documents?: Record<string, { version: number; sha256: string; versionId: string }>;
+  pendingOpinion?: { taskId: string } | null;
+  opinions?: { conclusion: string; version: number }[];
+}
+interface Task {
+  id: string;
+  kind: string;
+  subjectVersionId: string | null;
+  routingNote: string | null;
+  assigneeUserId: string | null;
+  delegateUserId: string | null;
+  status: string;
+}
+interface ErrorBody {
+  code: string;
+  message: string;
+}
+
+const sha = (text: string) => createHash('sha256').update(Buffer.from(text)).digest('hex');
+const V1 = '第一条 为了规范校外培训机构，制定本办法。\n第三条 培训机构应当缴纳保证金。\n';
+const V2 = '第一条 为了规范校外培训机构，制定本办法。\n第三条 培训机构的资金监管依照有关规定执行。\n';
+
+describe("a legal adviser's opinion on the exact draft version", () => {
+  const taskQueue = uniqueTaskQueue('e2e-opinion');
+  let api: AppProcess;
+  let worker: AppProcess;
+  let http: ApiClient;
+  let db: DataSource;
+  let procedure: Snapshot;
+
+  beforeAll(async () => {
+    db = await openTestDataSource();
+    worker = await startWorker({ taskQueue });
+    const started = await startApi({ taskQueue });
+    api = started.api;
+    http = new ApiClient(started.baseUrl);
+    procedure = (
+      await http.as<Snapshot>('drafter.edu', 'POST', '/api/procedures/normative-documents', {
+        body: { projectCode: uniqueSuffix(), title: '金坛区校外培训机构管理办法', application: validApplication },
+      })
+    ).body;
+    await http.as('officer.zhang', 'POST', `/api/tasks/${procedure.openTaskId}/project-approval`, {
+      body: { decision: 'APPROVED', opinion: '同意立项' },
+    });
+  }, 120000);
+
+  afterAll(async () => {
+    await Promise.all([api?.stop(), worker?.stop()]);
+    await db?.destroy();
+  });
+
+  const userId = async (username: string) =>
+    (await db.query<{ id: string }[]>('SELECT id FROM app_user WHERE username = $1', [username]))[0].id;
+  const upload = (text: string) =>
+    http.as<Snapshot>('drafter.edu', 'POST', `/api/procedures/${procedure.procedureId}/documents/DRAFT`, {
+      rawBody: text,
+      headers: { 'content-type': 'text/plain' },
+    });
+
+  it('should route the request to the adviser with the expertise, delegate the drafting, and refuse a stale sign-off', async () => {
+    const v1 = await upload(V1);
+    expect(v1.status).toBe(201);
+    const asked = await http.as<Snapshot>(
+      'drafter.edu',
+      'POST',
+      `/api/procedures/${procedure.procedureId}/adviser-opinion-requests`,
+      {
+        body: { expertise: ['教育'], question: '请审查第三条是否有上位法依据。' },
+      },
+    );
+    expect(asked.status).toBe(201);
+    const taskId = asked.body.pendingOpinion!.taskId;
+
+    const inbox = await http.as<{ items: Task[] }>('adviser.li', 'GET', '/api/tasks/inbox');
+    const task = inbox.body.items.find((t) => t.id === taskId)!;
+    expect(task).toMatchObject({ kind: 'ADVISER_OPINION', subjectVersionId: v1.body.documents!.DRAFT.versionId });
+    expect(task.routingNote).toMatch(
+      /^Routed to 李律师（法律顾问） \(rules v\d+\): expertise 1\/1 \(教育\); assigned to the drafting department/,
+    );
+
+    const delegated = await http.as<Task>('adviser.li', 'POST', `/api/tasks/${taskId}/delegate`, {
+      body: { toUserId: await userId('adviser.zhao'), reason: '赵律师熟悉资金监管规定，先行起草' },
+    });
+    expect(delegated.status).toBe(200);
+    expect(
+      (await http.as<{ items: Task[] }>('adviser.zhao', 'GET', '/api/tasks/inbox')).body.items.map((t) => t.id),
+    ).toContain(taskId);
+    const drafted = await http.as<Task>('adviser.zhao', 'POST', `/api/tasks/${taskId}/opinion-draft`, {
+      body: { conclusion: 'MUST_AMEND', reasons: '第三条设定保证金缺乏法律依据，应当删除。', reviewedSha256: sha(V1) },
+    });
+    expect(drafted.status).toBe(200);
+    const zhaoSigns = await http.as<ErrorBody>('adviser.zhao', 'POST', `/api/tasks/${taskId}/opinion`, {
+      body: { conclusion: 'MUST_AMEND', reasons: 'x', reviewedSha256: sha(V1) },
+    });
+    expect(zhaoSigns.status).toBe(403);
+    expect(zhaoSigns.body.message).toMatch(/Only the responsible adviser signs/);
+
+    // The drafting unit revises while the opinion is being written: signing the old text is refused.
+    expect((await upload(V2)).body.documents!.DRAFT.version).toBe(2);
+    const before = await recordCounts(db);
+    const stale = await http.as<ErrorBody>('adviser.li', 'POST', `/api/tasks/${taskId}/opinion`, {
+      body: { conclusion: 'MUST_AMEND', reasons: '第三条设定保证金缺乏法律依据，应当删除。', reviewedSha256: sha(V1) },
+    });
+    expect(stale.status).toBe(409);
+    expect(stale.body).toMatchObject({
+      code: 'STALE_VERSION',
+      message: `The draft has changed: version 2 (SHA-256 ${sha(V2).slice(0, 12)}…) is current. Read the current version and sign again.`,
+    });
+    expect(await recordCounts(db)).toEqual(before);
+
+    const signed = await http.as<Snapshot>('adviser.li', 'POST', `/api/tasks/${taskId}/opinion`, {
+      body: { conclusion: 'LAWFUL', reasons: '修改后的第三条符合上位法。', reviewedSha256: sha(V2) },
+      headers: { 'idempotency-key': `sign-${taskId}` },
+    });
+    expect(signed.status).toBe(200);
+    expect(signed.body.pendingOpinion).toBeNull();
+    expect(signed.body.opinions).toEqual([expect.objectContaining({ conclusion: 'LAWFUL', version: 2 })]);
+
+    const ledger = await db.query<{ decision: string; document_sha256: string; actor_name: string; opinion: string }[]>(
+      "SELECT decision, document_sha256, actor_name, opinion FROM ledger_entry WHERE procedure_id = $1 AND stage = 'DRAFTING'",
+      [procedure.procedureId],
+    );
+    expect(ledger).toEqual([
+      {
+        decision: 'LAWFUL',
+        document_sha256: sha(V2),
+        actor_name: '李律师（法律顾问）',
+        opinion: '修改后的第三条符合上位法。\n（会签：本意见由 赵律师（公职律师） 起草，经本人审核签署）',
+      },
+    ]);
+    const [closed] = await db.query<{ status: string }[]>('SELECT status FROM task WHERE id = $1', [taskId]);
+    expect(closed.status).toBe('DONE');
+    const verify = await http.as<{ ok: boolean }>('admin', 'GET', '/api/admin/ledger/verify');
+    expect(verify.body.ok).toBe(true);
+  });
+});
