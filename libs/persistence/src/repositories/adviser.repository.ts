@@ -3,7 +3,12 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { AdviserCandidate, RoutingRules } from '../../../domain/src/routing/routing';
 import { DEFAULT_ROUTING_RULES } from '../../../domain/src/routing/routing';
 import { Role } from '../../../domain/src/roles';
-import { AdviserConflictEntity, RoutingRulesVersionEntity } from '../entities';
+import {
+  AdviserConflictEntity,
+  AdviserDepartmentEntity,
+  AdviserProfileEntity,
+  RoutingRulesVersionEntity,
+} from '../entities';
 
 interface CandidateRow {
   user_id: string;
@@ -70,5 +75,38 @@ export class AdviserRepository {
     conflict: { userId: string; procedureId: string | null; departmentId: string | null; reason: string },
   ): Promise<AdviserConflictEntity> {
     return manager.getRepository(AdviserConflictEntity).save(conflict);
+  }
+
+  /** Sets the routing rules as a new version, with who and why. */
+  async setRules(manager: EntityManager, rules: RoutingRules, actorId: string, reason: string): Promise<number> {
+    const saved = await manager.getRepository(RoutingRulesVersionEntity).save({ rules: { ...rules }, actorId, reason });
+    return saved.version;
+  }
+
+  /** Replaces an adviser's routing profile and department assignments. */
+  async setProfile(
+    manager: EntityManager,
+    userId: string,
+    profile: { expertise: string[]; maxOpenTasks: number; active: boolean; departmentIds: string[] },
+  ): Promise<void> {
+    await manager.getRepository(AdviserProfileEntity).save({
+      userId,
+      expertise: profile.expertise,
+      maxOpenTasks: profile.maxOpenTasks,
+      active: profile.active,
+    });
+    await manager.delete(AdviserDepartmentEntity, { userId });
+    if (profile.departmentIds.length > 0) {
+      await manager.insert(
+        AdviserDepartmentEntity,
+        profile.departmentIds.map((departmentId) => ({ userId, departmentId })),
+      );
+    }
+  }
+
+  conflictsOf(userId: string): Promise<AdviserConflictEntity[]> {
+    return this.dataSource
+      .getRepository(AdviserConflictEntity)
+      .find({ where: { userId }, order: { declaredAt: 'ASC' } });
   }
 }
