@@ -134,6 +134,18 @@ describe('documents and their versions', () => {
     expect(diff.body).toMatchObject({ added: 2, removed: 1 });
     expect(diff.body.unifiedDiff).toContain('-第一条 为了规范校外培训机构办学行为，制定本办法。');
     expect(diff.body.unifiedDiff).toContain('+第三条 新增条款。');
+    // Administrators operate the system and leaders decide later: neither reads the working draft while drafting.
+    for (const username of ['admin', 'leader.zhou']) {
+      const listed = await http.as<DocumentList[]>(
+        username,
+        'GET',
+        `/api/procedures/${procedure.procedureId}/documents`,
+      );
+      expect(listed.status).toBe(200);
+      const text = await http.as<ErrorBody>(username, 'GET', `/api/documents/versions/${v1.versionId}/content`);
+      expect(text.status).toBe(403);
+      expect(text.body.message).toBe('You can see this procedure but not its draft texts in its current stage.');
+    }
     const first = await http.as<ErrorBody>('officer.zhang', 'GET', `/api/documents/versions/${v1.versionId}/diff`);
     expect(first.status).toBe(422);
     expect(first.body.message).toBe('Version 1 is the first; there is nothing to compare.');

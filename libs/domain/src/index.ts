@@ -5,3 +5,4 @@ export * from './search-attributes';
 export * from './task-queues';
 export * from './procedures/normative-document.contract';
 export * from './documents';
+export * from './visibility';

@@ -30,7 +30,8 @@ import { TemporalClientService } from '../../../../libs/temporal/src/temporal-cl
 import { actorOf, CurrentUser, type Principal } from '../auth/principal';
 import { Roles } from '../auth/roles.decorator';
 import { fromTemporalError } from '../common/temporal-errors';
-import { canSeeProcedure } from '../procedures/procedures.service';
+import { canReadDrafts } from '../../../../libs/domain/src/visibility';
+import { canSeeProcedure, visibilityOf } from '../procedures/procedures.service';
 
 /** The raw request body (a Buffer), as the document content-type parsers leave it. */
 const RawBody = createParamDecorator((_data: unknown, ctx: ExecutionContext): unknown => {
@@ -232,10 +233,18 @@ export class DocumentsController {
     return procedure;
   }
 
+  /** A version whose text the user may read (narrower than seeing the procedure: see `canReadDrafts`). */
   private async visibleVersion(user: Principal, versionId: string): Promise<DocumentVersionEntity> {
     const version = await this.documents.findVersion(versionId);
     if (!version?.document) throw new DomainError(ErrorCode.NotFound, `There is no document version ${versionId}.`);
-    await this.visibleProcedure(user, version.document.procedureId);
+    const procedure = await this.visibleProcedure(user, version.document.procedureId);
+    const tasks = await this.tasks.findByProcedure(procedure.id);
+    if (!canReadDrafts(visibilityOf(user, procedure, tasks))) {
+      throw new DomainError(
+        ErrorCode.Forbidden,
+        'You can see this procedure but not its draft texts in its current stage.',
+      );
+    }
     return version;
   }
 }

@@ -4,6 +4,7 @@ import { APP_CONFIG } from '../../../../libs/config/src/config.module';
 import type { AppConfig } from '../../../../libs/config/src/config';
 import { DomainError, ErrorCode } from '../../../../libs/domain/src/errors';
 import { OrgUnitKind, Role } from '../../../../libs/domain/src/roles';
+import { canSeeProcedure as canSee, type VisibilityContext } from '../../../../libs/domain/src/visibility';
 import { DepartmentAttr, ProcedureTypeAttr, StageAttr } from '../../../../libs/domain/src/search-attributes';
 import { normativeDocumentWorkflowId } from '../../../../libs/domain/src/task-queues';
 import {
@@ -37,18 +38,33 @@ import {
   type WithdrawProcedureDto,
 } from './procedures.dto';
 
+/** The visibility context of a procedure for a user: department, stage, and whether a task involves them. */
+export function visibilityOf(principal: Principal, procedure: ProcedureEntity, tasks: TaskEntity[]): VisibilityContext {
+  return {
+    roles: principal.roles,
+    userId: principal.userId,
+    unitId: principal.unitId,
+    procedureDepartmentId: procedure.departmentId,
+    procedureStage: procedure.stage,
+    involvedThroughTask: tasks.some(
+      (t) =>
+        t.assigneeUserId === principal.userId ||
+        t.delegateUserId === principal.userId ||
+        // A unit's task involves the unit's members who can hold tasks, not e.g. an administrator seated there.
+        (t.assigneeUnitId === principal.unitId && principal.roles.some((r) => TASK_HOLDERS.includes(r))),
+    ),
+  };
+}
+
+export function canSeeProcedure(principal: Principal, procedure: ProcedureEntity, tasks: TaskEntity[]): boolean {
+  return canSee(visibilityOf(principal, procedure, tasks));
+}
+
+/** Roles that can hold review tasks. */
+const TASK_HOLDERS: Role[] = [Role.LegalAffairsOfficer, Role.LegalAdviser];
+
 /** Roles that see every procedure (the legal-affairs office watches all of them). */
 const SEES_ALL: Role[] = [Role.LegalAffairsOfficer, Role.Leader, Role.SystemAdmin];
-
-/**
- * Who may see a procedure: the legal-affairs office, leaders and administrators see all; a drafter sees their own
- * department's; anyone sees a procedure in which they or their unit hold a task.
- */
-export function canSeeProcedure(principal: Principal, procedure: ProcedureEntity, tasks: TaskEntity[]): boolean {
-  if (principal.roles.some((role) => SEES_ALL.includes(role))) return true;
-  if (principal.roles.includes(Role.Drafter) && procedure.departmentId === principal.unitId) return true;
-  return tasks.some((t) => t.assigneeUserId === principal.userId || t.assigneeUnitId === principal.unitId);
-}
 
 @Injectable()
 export class ProceduresService {
