@@ -9,6 +9,10 @@ export type TaskStatus = 'OPEN' | 'DONE' | 'CANCELLED';
 @Entity('task')
 @Index('uq_task_step', ['workflowId', 'stage', 'round', 'kind'], { unique: true })
 @Index('ix_task_inbox', ['status', 'assigneeUnitId'])
+// The inbox reads open tasks per holder in due order; these partial indexes serve each branch of that query.
+@Index('ix_task_inbox_user', { synchronize: false })
+@Index('ix_task_inbox_delegate', { synchronize: false })
+@Index('ix_task_inbox_unit', { synchronize: false })
 export class TaskEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -102,6 +106,7 @@ export class TaskEntity {
   @Column({ name: 'completed_at', type: 'timestamptz', nullable: true })
   completedAt: Date | null;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  /** Millisecond precision, so that inbox cursors (JavaScript dates) compare exactly. */
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz', precision: 3 })
   createdAt: Date;
 }

@@ -5,6 +5,7 @@ import { AdviserRouting1795593506608 } from './1795593506608-AdviserRouting';
 import { DocumentVersions1795594067412 } from './1795594067412-DocumentVersions';
 import { DeadlineNotifications1795594472946 } from './1795594472946-DeadlineNotifications';
 import { AdviserOpinions1795594851632 } from './1795594851632-AdviserOpinions';
+import { InboxIndexes1795595437203 } from './1795595437203-InboxIndexes';
 
 /** Every migration, in order. A new migration file must be added here. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -14,4 +15,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   DocumentVersions1795594067412,
   DeadlineNotifications1795594472946,
   AdviserOpinions1795594851632,
+  InboxIndexes1795595437203,
 ];
