@@ -5,6 +5,7 @@ import {
   currentUpdateInfo,
   patched,
   proxyActivities,
+  proxyLocalActivities,
   setHandler,
   upsertSearchAttributes,
   workflowInfo,
@@ -47,6 +48,22 @@ const acts = proxyActivities<LawGateActivities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
 });
+
+/**
+ * Sign-offs run as local activities (in the worker, no extra round trip through the server): a person waits for the
+ * answer. They are short, idempotent database transactions, which is what local activities are for.
+ */
+const local = proxyLocalActivities<LawGateActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
+});
+
+/** Records a sign-off; procedures started before this change keep recording through a regular activity. */
+function recordSignOff(
+  ...args: Parameters<LawGateActivities['recordDecision']>
+): ReturnType<LawGateActivities['recordDecision']> {
+  return patched('sign-off-local-activity') ? local.recordDecision(...args) : acts.recordDecision(...args);
+}
 
 const TERMINAL: ReadonlySet<NormativeDocumentStage> = new Set([
   NormativeDocumentStage.Rejected,
@@ -121,7 +138,7 @@ export async function normativeDocumentWorkflow(input: NormativeDocumentInput): 
         const approved = args.decision === 'APPROVED';
         const nextStage = approved ? NormativeDocumentStage.Drafting : NormativeDocumentStage.Rejected;
         const nextStatus: ProcedureStatus = approved ? 'ACTIVE' : 'REJECTED';
-        await acts.recordDecision({
+        await recordSignOff({
           procedureId: input.procedureId,
           workflowId,
           taskId: args.taskId,
@@ -294,8 +311,9 @@ export async function normativeDocumentWorkflow(input: NormativeDocumentInput): 
             `Adviser opinions are asked while drafting; the procedure is in stage ${state.stage}.`,
           );
         }
-        if (!state.documents.DRAFT)
-          {refuse(ErrorCode.RuleViolation, 'Upload the draft before asking for an opinion on it.');}
+        if (!state.documents.DRAFT) {
+          refuse(ErrorCode.RuleViolation, 'Upload the draft before asking for an opinion on it.');
+        }
         if (state.pendingOpinion) {
           refuse(ErrorCode.WrongStage, 'An adviser opinion was asked already and is not given yet.');
         }
@@ -312,7 +330,7 @@ export async function normativeDocumentWorkflow(input: NormativeDocumentInput): 
       try {
         const pending = state.pendingOpinion!;
         const draft = state.documents.DRAFT!;
-        await acts.recordDecision({
+        await recordSignOff({
           procedureId: input.procedureId,
           workflowId,
           taskId: args.taskId,

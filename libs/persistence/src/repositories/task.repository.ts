@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, In, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { ProcedureEntity } from '../entities';
 import { TaskEntity } from '../entities';
 
 export type NewTask = Pick<
@@ -101,25 +102,19 @@ export class TaskRepository {
     }
     const limit = param(query.limit + 1);
     const branch = (holder: string) =>
-      `(SELECT t.id, ${dueKey} AS k_due, t.created_at AS k_created FROM task t
+      `(SELECT t.*, ${dueKey} AS k_due FROM task t
          WHERE t.status = 'OPEN' AND ${holder}${filters}${after} ORDER BY ${order} LIMIT ${limit})`;
-    const rows = await this.dataSource.query<{ id: string }[]>(
-      `SELECT u.id FROM (
+    // One round trip: the three ordered branches merged, with the procedure's title and type for the list.
+    const rows = await this.dataSource.query<TaskRow[]>(
+      `SELECT u.*, p.title AS procedure_title, p.type AS procedure_type FROM (
          ${branch('t.assignee_user_id = $1')}
          UNION ALL ${branch('t.delegate_user_id = $1')}
          UNION ALL ${branch('t.assignee_unit_id = $2 AND t.assignee_user_id IS NULL')}
-       ) u ORDER BY ${query.sort === 'due' ? 'u.k_due, u.k_created, u.id' : 'u.k_created, u.id'} LIMIT ${limit}`,
+       ) u JOIN procedure p ON p.id = u.procedure_id
+       ORDER BY ${query.sort === 'due' ? 'u.k_due, u.created_at, u.id' : 'u.created_at, u.id'} LIMIT ${limit}`,
       params,
     );
-    const ids = rows.map((r) => r.id);
-    const byId = new Map(
-      (
-        await this.dataSource
-          .getRepository(TaskEntity)
-          .find({ where: { id: In(ids.slice(0, query.limit)) }, relations: { procedure: true } })
-      ).map((t) => [t.id, t]),
-    );
-    const items = ids.slice(0, query.limit).flatMap((id) => byId.get(id) ?? []);
+    const items = rows.slice(0, query.limit).map(taskOfRow);
     const last = items[items.length - 1];
     const nextCursor = rows.length > query.limit && last ? encodeCursor(last, query.sort) : null;
     return { items, nextCursor };
@@ -252,4 +247,64 @@ function decodeCursor(cursor: string, sort: 'due' | 'created'): string[] {
     throw new InvalidCursorError('cursor is not valid');
   }
   return key;
+}
+
+/** A task row as the inbox query returns it (snake_case columns, plus the procedure's title and type). */
+interface TaskRow {
+  id: string;
+  procedure_id: string;
+  workflow_id: string;
+  stage: string;
+  round: number;
+  kind: string;
+  title: string;
+  legal_basis: string;
+  assignee_unit_id: string;
+  assignee_user_id: string | null;
+  status: TaskEntity['status'];
+  subject_version_id: string | null;
+  delegate_user_id: string | null;
+  draft_opinion: TaskEntity['draftOpinion'];
+  routing_note: string | null;
+  due_at: Date | null;
+  due_calendar_version: number | null;
+  due_problem: string | null;
+  reminded_at: Date | null;
+  escalated_at: Date | null;
+  outcome: string | null;
+  completed_by: string | null;
+  completed_at: Date | null;
+  created_at: Date;
+  procedure_title: string;
+  procedure_type: string;
+}
+
+function taskOfRow(r: TaskRow): TaskEntity {
+  return Object.assign(new TaskEntity(), {
+    id: r.id,
+    procedureId: r.procedure_id,
+    workflowId: r.workflow_id,
+    stage: r.stage,
+    round: r.round,
+    kind: r.kind,
+    title: r.title,
+    legalBasis: r.legal_basis,
+    assigneeUnitId: r.assignee_unit_id,
+    assigneeUserId: r.assignee_user_id,
+    status: r.status,
+    subjectVersionId: r.subject_version_id,
+    delegateUserId: r.delegate_user_id,
+    draftOpinion: r.draft_opinion,
+    routingNote: r.routing_note,
+    dueAt: r.due_at,
+    dueCalendarVersion: r.due_calendar_version,
+    dueProblem: r.due_problem,
+    remindedAt: r.reminded_at,
+    escalatedAt: r.escalated_at,
+    outcome: r.outcome,
+    completedBy: r.completed_by,
+    completedAt: r.completed_at,
+    createdAt: r.created_at,
+    procedure: { id: r.procedure_id, title: r.procedure_title, type: r.procedure_type } as ProcedureEntity,
+  });
 }
