@@ -1,8 +1,7 @@
 import type { DataSource } from 'typeorm';
-import { ApiClient } from '../support/http';
-import { startApi, uniqueTaskQueue, type AppProcess } from '../support/processes';
+import type { ApiClient } from '../support/http';
+import { useStack } from '../support/stack';
 import { recordCounts } from '../support/records';
-import { openTestDataSource } from '../support/test-env';
 
 interface ErrorBody {
   code: string;
@@ -10,20 +9,12 @@ interface ErrorBody {
 }
 
 describe('administration: ledger verification and the working-day calendar', () => {
-  let api: AppProcess;
   let http: ApiClient;
   let db: DataSource;
 
+  const stack = useStack('e2e-admin', { withWorker: false });
   beforeAll(async () => {
-    db = await openTestDataSource();
-    const started = await startApi({ taskQueue: uniqueTaskQueue('e2e-admin') });
-    api = started.api;
-    http = new ApiClient(started.baseUrl);
-  }, 120000);
-
-  afterAll(async () => {
-    await api?.stop();
-    await db?.destroy();
+    ({ http, db } = stack);
   });
 
   it('should verify the ledger for administrators and the legal-affairs office only', async () => {

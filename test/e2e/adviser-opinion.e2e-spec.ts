@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { ApiClient } from '../support/http';
-import { startApi, startWorker, uniqueTaskQueue, type AppProcess } from '../support/processes';
+import type { ApiClient } from '../support/http';
+import { useStack } from '../support/stack';
 import { recordCounts, validApplication } from '../support/records';
-import { openTestDataSource, uniqueSuffix } from '../support/test-env';
+import { uniqueSuffix } from '../support/test-env';
 
 interface Snapshot {
   procedureId: string;
@@ -32,19 +32,13 @@ const V1 = '第一条 为了规范校外培训机构，制定本办法。\n第�
 const V2 = '第一条 为了规范校外培训机构，制定本办法。\n第三条 培训机构的资金监管依照有关规定执行。\n';
 
 describe("a legal adviser's opinion on the exact draft version", () => {
-  const taskQueue = uniqueTaskQueue('e2e-opinion');
-  let api: AppProcess;
-  let worker: AppProcess;
   let http: ApiClient;
   let db: DataSource;
   let procedure: Snapshot;
 
+  const stack = useStack('e2e-opinion');
   beforeAll(async () => {
-    db = await openTestDataSource();
-    worker = await startWorker({ taskQueue });
-    const started = await startApi({ taskQueue });
-    api = started.api;
-    http = new ApiClient(started.baseUrl);
+    ({ http, db } = stack);
     procedure = (
       await http.as<Snapshot>('drafter.edu', 'POST', '/api/procedures/normative-documents', {
         body: { projectCode: uniqueSuffix(), title: '金坛区校外培训机构管理办法', application: validApplication },
@@ -53,11 +47,6 @@ describe("a legal adviser's opinion on the exact draft version", () => {
     await http.as('officer.zhang', 'POST', `/api/tasks/${procedure.openTaskId}/project-approval`, {
       body: { decision: 'APPROVED', opinion: '同意立项' },
     });
-  }, 120000);
-
-  afterAll(async () => {
-    await Promise.all([api?.stop(), worker?.stop()]);
-    await db?.destroy();
   });
 
   const userId = async (username: string) =>

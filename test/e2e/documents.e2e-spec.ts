@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { ApiClient } from '../support/http';
-import { startApi, startWorker, uniqueTaskQueue, type AppProcess } from '../support/processes';
+import type { ApiClient } from '../support/http';
+import { useStack } from '../support/stack';
 import { recordCounts, validApplication } from '../support/records';
-import { openTestDataSource, uniqueSuffix } from '../support/test-env';
+import { uniqueSuffix } from '../support/test-env';
 
 interface Snapshot {
   procedureId: string;
@@ -27,28 +27,17 @@ const V2 =
   '第一条 为了规范校外培训机构办学行为，保护学生合法权益，制定本办法。\n第二条 本办法适用于本区。\n第三条 新增条款。\n';
 
 describe('documents and their versions', () => {
-  const taskQueue = uniqueTaskQueue('e2e-documents');
-  let api: AppProcess;
-  let worker: AppProcess;
   let http: ApiClient;
   let db: DataSource;
   let procedure: Snapshot;
 
+  const stack = useStack('e2e-documents', { extraEnv: { DOCUMENT_MAX_BYTES: '4096' } });
   beforeAll(async () => {
-    db = await openTestDataSource();
-    worker = await startWorker({ taskQueue });
-    const started = await startApi({ taskQueue, extraEnv: { DOCUMENT_MAX_BYTES: '4096' } });
-    api = started.api;
-    http = new ApiClient(started.baseUrl);
+    ({ http, db } = stack);
     const res = await http.as<Snapshot>('drafter.edu', 'POST', '/api/procedures/normative-documents', {
       body: { projectCode: uniqueSuffix(), title: '金坛区校外培训机构管理办法', application: validApplication },
     });
     procedure = res.body;
-  }, 120000);
-
-  afterAll(async () => {
-    await Promise.all([api?.stop(), worker?.stop()]);
-    await db?.destroy();
   });
 
   const upload = (text: string, user = 'drafter.edu', contentType = 'text/plain; charset=utf-8') =>

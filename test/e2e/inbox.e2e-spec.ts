@@ -1,8 +1,8 @@
 import type { DataSource } from 'typeorm';
-import { ApiClient } from '../support/http';
-import { startApi, startWorker, uniqueTaskQueue, type AppProcess } from '../support/processes';
+import type { ApiClient } from '../support/http';
+import { useStack } from '../support/stack';
 import { recordCounts, validApplication } from '../support/records';
-import { openTestDataSource, uniqueSuffix } from '../support/test-env';
+import { uniqueSuffix } from '../support/test-env';
 
 interface Task {
   id: string;
@@ -20,20 +20,14 @@ interface ErrorBody {
 }
 
 describe('the inbox: filters, paging, claim, release and reassignment', () => {
-  const taskQueue = uniqueTaskQueue('e2e-inbox');
-  let api: AppProcess;
-  let worker: AppProcess;
   let http: ApiClient;
   let db: DataSource;
   let taskA: string;
   let taskB: string;
 
+  const stack = useStack('e2e-inbox');
   beforeAll(async () => {
-    db = await openTestDataSource();
-    worker = await startWorker({ taskQueue });
-    const started = await startApi({ taskQueue });
-    api = started.api;
-    http = new ApiClient(started.baseUrl);
+    ({ http, db } = stack);
     const start = async () =>
       (
         await http.as<{ openTaskId: string }>('drafter.edu', 'POST', '/api/procedures/normative-documents', {
@@ -42,11 +36,6 @@ describe('the inbox: filters, paging, claim, release and reassignment', () => {
       ).body.openTaskId;
     taskA = await start();
     taskB = await start();
-  }, 120000);
-
-  afterAll(async () => {
-    await Promise.all([api?.stop(), worker?.stop()]);
-    await db?.destroy();
   });
 
   const inbox = (user: string, query = '') => http.as<Inbox>(user, 'GET', `/api/tasks/inbox${query}`);

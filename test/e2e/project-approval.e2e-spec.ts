@@ -1,10 +1,11 @@
 import { Client, Connection } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
 import { eventually } from '../support/eventually';
-import { ApiClient } from '../support/http';
-import { startApi, startWorker, uniqueTaskQueue, type AppProcess } from '../support/processes';
+import type { ApiClient } from '../support/http';
+import type { AppProcess } from '../support/processes';
+import { useStack } from '../support/stack';
 import { recordCounts, validApplication } from '../support/records';
-import { openTestDataSource, testEnv, uniqueSuffix } from '../support/test-env';
+import { testEnv, uniqueSuffix } from '../support/test-env';
 
 interface Snapshot {
   procedureId: string;
@@ -34,23 +35,13 @@ interface ErrorBody {
 }
 
 describe('project approval through API, Temporal, worker and PostgreSQL', () => {
-  const taskQueue = uniqueTaskQueue('e2e-approval');
   let api: AppProcess;
-  let worker: AppProcess;
   let http: ApiClient;
   let db: DataSource;
 
+  const stack = useStack('e2e-approval');
   beforeAll(async () => {
-    db = await openTestDataSource();
-    worker = await startWorker({ taskQueue });
-    const started = await startApi({ taskQueue });
-    api = started.api;
-    http = new ApiClient(started.baseUrl);
-  }, 120000);
-
-  afterAll(async () => {
-    await Promise.all([api?.stop(), worker?.stop()]);
-    await db?.destroy();
+    ({ http, db, api } = stack);
   });
 
   async function startProcedure(projectCode = uniqueSuffix()): Promise<Snapshot> {

@@ -1,8 +1,7 @@
 import type { DataSource } from 'typeorm';
-import { ApiClient } from '../support/http';
-import { startApi, uniqueTaskQueue, type AppProcess } from '../support/processes';
+import type { ApiClient } from '../support/http';
+import { useStack } from '../support/stack';
 import { recordCounts } from '../support/records';
-import { openTestDataSource } from '../support/test-env';
 
 interface Overview {
   rulesVersion: number;
@@ -21,20 +20,12 @@ interface ErrorBody {
 }
 
 describe('routing rules, adviser profiles and declared conflicts', () => {
-  let api: AppProcess;
   let http: ApiClient;
   let db: DataSource;
 
+  const stack = useStack('e2e-routing', { withWorker: false });
   beforeAll(async () => {
-    db = await openTestDataSource();
-    const started = await startApi({ taskQueue: uniqueTaskQueue('e2e-routing') });
-    api = started.api;
-    http = new ApiClient(started.baseUrl);
-  }, 120000);
-
-  afterAll(async () => {
-    await api?.stop();
-    await db?.destroy();
+    ({ http, db } = stack);
   });
 
   const idOf = async (table: 'app_user' | 'org_unit', column: string, value: string) =>
