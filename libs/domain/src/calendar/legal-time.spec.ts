@@ -5,6 +5,8 @@ import {
   describeYears,
   endOfCstDay,
   isWorkingDay,
+  maximumPeriodCheck,
+  minimumPeriodCheck,
   periodEnd,
   workingDaysAfter,
   workingDaysBetween,
@@ -96,5 +98,22 @@ describe('legal time', () => {
     );
     expect(periodEnd(from, { amount: 90, unit: 'SECONDS' }, calendar).toISOString()).toBe('2026-02-12T02:01:30.000Z');
     expect(() => periodEnd(from, { amount: 1.5, unit: 'WORKING_DAYS' }, calendar)).toThrow(/whole number/);
+  });
+
+  it('should keep minimum periods (may not end early) apart from maximum periods (may be breached)', () => {
+    // A 30-day comment window opened 2026-09-01 may close only after the National Day break ends it on 10-08.
+    const window = { amount: 30, unit: 'CALENDAR_DAYS' as const, kind: 'MINIMUM' as const };
+    const opened = new Date('2026-09-01T02:00:00Z');
+    expect(minimumPeriodCheck(opened, new Date('2026-10-05T02:00:00Z'), window, calendar)).toEqual({
+      allowed: false,
+      earliest: new Date('2026-10-08T16:00:00Z'),
+    });
+    expect(minimumPeriodCheck(opened, new Date('2026-10-09T01:00:00Z'), window, calendar).allowed).toBe(true);
+    // A 15-working-day review started on 2026-09-25 is breached from 24:00 on 10-22, not before.
+    const review = { amount: 15, unit: 'WORKING_DAYS' as const, kind: 'MAXIMUM' as const };
+    const started = new Date('2026-09-25T02:00:00Z');
+    expect(maximumPeriodCheck(started, new Date('2026-10-22T15:59:00Z'), review, calendar).breached).toBe(false);
+    expect(maximumPeriodCheck(started, new Date('2026-10-22T16:01:00Z'), review, calendar).breached).toBe(true);
+    expect(() => minimumPeriodCheck(opened, opened, review, calendar)).toThrow(/MINIMUM/);
   });
 });

@@ -152,3 +152,40 @@ export function periodEnd(from: Date, period: Period, calendar: CalendarSnapshot
       return endOfCstDay(workingDaysAfter(start, period.amount, calendar));
   }
 }
+
+/**
+ * Statutory periods come in two kinds, which LawGate never mixes up:
+ * - `MINIMUM`: a floor that protects people (a comment window of at least 30 days, a review allowance of at least
+ *   7 working days). The act it guards may not happen before the period has run; shortening needs a recorded reason.
+ * - `MAXIMUM`: a ceiling that binds the office (review within 15 working days). It can be breached; a breach is
+ *   reminded, escalated and reported, never silently prevented.
+ */
+export type PeriodKind = 'MINIMUM' | 'MAXIMUM';
+
+export interface StatutoryPeriod extends Period {
+  kind: PeriodKind;
+}
+
+/** Whether an act guarded by a minimum period may happen at `at`, and the earliest instant it may. */
+export function minimumPeriodCheck(
+  openedAt: Date,
+  at: Date,
+  period: StatutoryPeriod,
+  calendar: CalendarSnapshot,
+): { allowed: boolean; earliest: Date } {
+  if (period.kind !== 'MINIMUM') throw new RangeError('minimumPeriodCheck takes a MINIMUM period');
+  const earliest = periodEnd(openedAt, period, calendar);
+  return { allowed: at.getTime() >= earliest.getTime(), earliest };
+}
+
+/** Whether a maximum period is breached at `at`, and when it ends. */
+export function maximumPeriodCheck(
+  startedAt: Date,
+  at: Date,
+  period: StatutoryPeriod,
+  calendar: CalendarSnapshot,
+): { breached: boolean; dueAt: Date } {
+  if (period.kind !== 'MAXIMUM') throw new RangeError('maximumPeriodCheck takes a MAXIMUM period');
+  const dueAt = periodEnd(startedAt, period, calendar);
+  return { breached: at.getTime() > dueAt.getTime(), dueAt };
+}
