@@ -58,7 +58,12 @@ export class WorkerService implements OnApplicationBootstrap, BeforeApplicationS
 
   async onApplicationBootstrap(): Promise<void> {
     const config = this.config;
-    this.connection = await NativeConnection.connect(temporalConnectionOptions(config));
+    this.connection = await NativeConnection.connect(temporalConnectionOptions(config)).catch((err: unknown) => {
+      throw new Error(
+        `Cannot reach Temporal at ${config.TEMPORAL_ADDRESS} (namespace ${config.TEMPORAL_NAMESPACE}): ` +
+          `${(err as Error).message}. Is the server running? TEMPORAL_ADDRESS says where it is.`,
+      );
+    });
     if (config.TEMPORAL_REGISTER_SEARCH_ATTRIBUTES) {
       const added = await ensureSearchAttributes(this.connection, config.TEMPORAL_NAMESPACE);
       if (added.length > 0) this.logger.log(`registered search attributes ${added.join(', ')}`);
