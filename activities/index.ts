@@ -12,6 +12,7 @@ export type LawGateActivities = Pick<
   | 'escalateOverdueTask'
   | 'endProcedure'
   | 'setStage'
+  | 'computeDeadline'
 >;
 
 export type * from './procedure.activities';

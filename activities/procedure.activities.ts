@@ -40,8 +40,8 @@ export interface OpenTaskInput {
   kind: string;
   title: string;
   legalBasis: LegalBasis;
-  /** Which unit the task goes to. */
-  assignTo: { unitKind: OrgUnitKind };
+  /** Which unit the task goes to: a named unit (e.g. the drafting department), or the first unit of a kind. */
+  assignTo: { unitKind: OrgUnitKind } | { unitId: string };
   period: Period;
 }
 
@@ -96,7 +96,8 @@ export interface RecordDocumentVersionInput {
 export interface RecordDecisionInput {
   procedureId: string;
   workflowId: string;
-  taskId: string;
+  /** The task the decision closes; null for a decision that closes no task (e.g. a repeal). */
+  taskId: string | null;
   stage: string;
   decision: string;
   opinion: string;
@@ -115,7 +116,8 @@ export interface EndProcedureInput {
   workflowId: string;
   stage: string;
   status: string;
-  actor: Actor;
+  /** Who ended it; null when the system did (e.g. at expiry). */
+  actor: Actor | null;
   action: string;
   reason: string;
   idempotencyKey: string;
@@ -180,6 +182,15 @@ export class ProcedureActivities {
     }
   }
 
+  /** The end of `period` counted from `from`, for a workflow that must wait until an absolute time. */
+  async computeDeadline(input: {
+    from: string;
+    period: Period;
+  }): Promise<{ dueAt: string | null; problem: string | null }> {
+    const deadline = await this.deadlineFrom(new Date(input.from), input.period);
+    return { dueAt: deadline.dueAt?.toISOString() ?? null, problem: deadline.problem };
+  }
+
   async registerProcedure(input: RegisterProcedureInput): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       await this.procedures.registerIfAbsent(manager, {
@@ -207,11 +218,15 @@ export class ProcedureActivities {
   }
 
   async openTask(input: OpenTaskInput): Promise<OpenedTask> {
-    const unit = await this.org.findFirstUnitOfKind(input.assignTo.unitKind);
+    const target = input.assignTo;
+    const unit =
+      'unitId' in target
+        ? await this.org.findUnitById(target.unitId)
+        : await this.org.findFirstUnitOfKind(target.unitKind);
     if (!unit) {
       throw ApplicationFailure.create({
         type: ErrorCode.RuleViolation,
-        message: `No organisation unit of kind ${input.assignTo.unitKind} exists to take the ${input.kind} task`,
+        message: `No organisation unit ${'unitId' in target ? target.unitId : `of kind ${target.unitKind}`} exists to take the ${input.kind} task`,
         nonRetryable: true,
       });
     }
@@ -408,7 +423,7 @@ export class ProcedureActivities {
   async recordDecision(input: RecordDecisionInput): Promise<{ ledgerSeq: string; hash: string }> {
     return this.dataSource.transaction(async (manager) => {
       const now = new Date();
-      await this.tasks.complete(manager, input.taskId, input.decision, input.actor.userId);
+      if (input.taskId) await this.tasks.complete(manager, input.taskId, input.decision, input.actor.userId);
       const entry = await this.ledger.append(manager, {
         procedureId: input.procedureId,
         taskId: input.taskId,
@@ -443,8 +458,8 @@ export class ProcedureActivities {
     await this.dataSource.transaction(async (manager) => {
       await this.tasks.cancelOpen(manager, input.workflowId, `${input.action}: ${input.reason}`);
       await this.audit.record(manager, {
-        actorKind: 'USER',
-        actorId: input.actor.userId,
+        actorKind: input.actor ? 'USER' : 'SYSTEM',
+        actorId: input.actor?.userId ?? null,
         action: input.action,
         procedureId: input.procedureId,
         reason: input.reason,

@@ -217,6 +217,7 @@ async function main(): Promise<void> {
             mainContent: 'c',
             touchesBusiness: false,
             alsoMajorDecision: false,
+            classificationReason: '涉及公民权利义务，具有普遍约束力，反复适用。',
           },
         }),
       });

@@ -18,4 +18,5 @@ export const validApplication = {
   mainContent: '设立条件、日常监管、退费规则。',
   touchesBusiness: true,
   alsoMajorDecision: false,
+  classificationReason: '涉及校外培训机构和学生家长的权利义务，具有普遍约束力，在一定期限内反复适用。',
 };

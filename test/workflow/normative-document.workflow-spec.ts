@@ -9,7 +9,6 @@ import {
 } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { NativeConnection, Worker } from '@temporalio/worker';
-import type { LawGateActivities } from '../../activities';
 import { DocumentKind } from '../../libs/domain/src/documents';
 import { ErrorCode } from '../../libs/domain/src/errors';
 import { OrgUnitKind, Role } from '../../libs/domain/src/roles';
@@ -29,6 +28,7 @@ import {
   type NormativeDocumentWorkflow,
 } from '../../libs/domain/src/procedures/normative-document.contract';
 import { eventually } from '../support/eventually';
+import { fakeActivities, type Calls } from '../support/fake-activities';
 import { testEnv, uniqueSuffix } from '../support/test-env';
 
 const officer: Actor = {
@@ -46,63 +46,6 @@ const drafter: Actor = {
   roles: [Role.Drafter],
   unitId: departmentId,
 };
-
-type Calls = { [K in keyof LawGateActivities]: Parameters<LawGateActivities[K]>[0][] };
-
-/** Activities faked at the boundary: they record what the workflow asked for. */
-function fakeActivities(calls: Calls): LawGateActivities {
-  return {
-    registerProcedure: async (input) => void calls.registerProcedure.push(input),
-    openTask: async (input) => {
-      calls.openTask.push(input);
-      return {
-        taskId: `task-${input.workflowId}`,
-        assigneeUnitId: 'unit',
-        dueAt: new Date(Date.now() + input.period.amount * 1000).toISOString(),
-        dueProblem: null,
-      };
-    },
-    routeTask: async (input) => {
-      calls.routeTask.push(input);
-      return {
-        taskId: `review-${input.workflowId}`,
-        assigneeUnitId: 'pool',
-        assigneeUserId: 'adviser',
-        dueAt: null,
-        dueProblem: null,
-        escalated: false,
-        routingNote: 'fake',
-      };
-    },
-    recordDocumentVersion: async (input) => {
-      calls.recordDocumentVersion.push(input);
-      const version = calls.recordDocumentVersion.filter(
-        (c) => c.workflowId === input.workflowId && c.kind === input.kind,
-      ).length;
-      return {
-        documentId: `doc-${input.kind}`,
-        versionId: `v-${input.sha256.slice(0, 8)}`,
-        kind: input.kind,
-        version,
-        sha256: input.sha256,
-      };
-    },
-    remindTask: async (input) => {
-      calls.remindTask.push(input);
-      return true;
-    },
-    escalateOverdueTask: async (input) => {
-      calls.escalateOverdueTask.push(input);
-      return true;
-    },
-    recordDecision: async (input) => {
-      calls.recordDecision.push(input);
-      return { ledgerSeq: String(calls.recordDecision.length), hash: 'h' };
-    },
-    endProcedure: async (input) => void calls.endProcedure.push(input),
-    setStage: async (input) => void calls.setStage.push(input),
-  };
-}
 
 function refusalOf(err: unknown): ApplicationFailure {
   expect(err).toBeInstanceOf(WorkflowUpdateFailedError);
@@ -122,17 +65,8 @@ describe('normativeDocumentWorkflow', () => {
 
   beforeAll(async () => {
     const env = testEnv();
-    calls = {
-      registerProcedure: [],
-      openTask: [],
-      routeTask: [],
-      recordDocumentVersion: [],
-      recordDecision: [],
-      remindTask: [],
-      escalateOverdueTask: [],
-      endProcedure: [],
-      setStage: [],
-    };
+    const fakes = fakeActivities();
+    calls = fakes.calls;
     connection = await Connection.connect({ address: env.temporalAddress });
     client = new Client({ connection });
     nativeConnection = await NativeConnection.connect({ address: env.temporalAddress });
@@ -140,7 +74,7 @@ describe('normativeDocumentWorkflow', () => {
       connection: nativeConnection,
       taskQueue,
       workflowBundle: { codePath: env.workflowBundlePath },
-      activities: fakeActivities(calls),
+      activities: fakes.activities,
     });
     running = worker.run();
   });
@@ -184,7 +118,7 @@ describe('normativeDocumentWorkflow', () => {
   it('should open a project-approval task for the legal-affairs office and move to drafting when approved', async () => {
     const { handle, workflowId, settled } = await start();
     expect(settled.stage).toBe(NormativeDocumentStage.ProjectApproval);
-    expect(settled.openTaskId).toBe(`task-${workflowId}`);
+    expect(settled.openTaskId).toBe(`task-${workflowId}-PROJECT_APPROVAL-1-PROJECT_APPROVAL`);
     const secondsLeft = (Date.parse(settled.dueAt!) - Date.now()) / 1000;
     expect(secondsLeft).toBeGreaterThan(20);
     expect(secondsLeft).toBeLessThanOrEqual(30);

@@ -150,6 +150,14 @@ export const CONFIG_VARS = {
     usedBy: ['api'],
     parse: int(1024, 200 * 1024 * 1024),
   },
+  PROCEDURE_PERIODS: {
+    description:
+      'statutory: periods as the law and policy state them; demo: every period a few seconds, so a demonstration ' +
+      'or an end-to-end test can walk a procedure through all its stages (refused in production)',
+    default: 'statutory',
+    usedBy: ['api'],
+    parse: oneOf('statutory', 'demo'),
+  },
   JWT_SECRET: {
     description: 'Secret that signs access tokens (at least 16 characters; use 32 or more random ones)',
     default: 'lawgate-development-secret-change-me',
@@ -213,6 +221,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, forProcess?: La
     } catch (err) {
       problems.push(`${name} ${(err as Error).message} (${spec.description}); got "${raw}"`);
     }
+  }
+  if (production && out.PROCEDURE_PERIODS === 'demo') {
+    problems.push('PROCEDURE_PERIODS=demo shortens statutory periods to seconds and is refused in production');
   }
   if (problems.length > 0) throw new ConfigError(problems);
   return out as AppConfig;

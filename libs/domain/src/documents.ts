@@ -6,6 +6,12 @@ export enum DocumentKind {
   DraftingExplanation = 'DRAFTING_EXPLANATION',
   /** 制定依据: the list of laws, regulations and policies relied on. */
   BasisList = 'BASIS_LIST',
+  /** 公平竞争审查结论: the fair-competition review conclusion (公平竞争审查条例). */
+  FairCompetitionReview = 'FAIR_COMPETITION_REVIEW',
+  /** 本单位合法性审核意见: the drafting unit's own legality opinion, a required attachment for legality review. */
+  OwnLegalityOpinion = 'OWN_LEGALITY_OPINION',
+  /** 会议纪要: the record of the collective deliberation. */
+  MeetingRecord = 'MEETING_RECORD',
 }
 
 export const DOCUMENT_KINDS: readonly DocumentKind[] = Object.values(DocumentKind);

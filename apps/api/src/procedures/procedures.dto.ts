@@ -44,6 +44,21 @@ export class ProjectApplicationDto {
   @ApiProperty({ description: 'Whether the matter is also a major administrative decision' })
   @IsBoolean()
   alsoMajorDecision: boolean;
+
+  @ApiProperty({
+    description:
+      'G-B1 classification: why this is a normative document (affects rights and obligations, binds generally, ' +
+      'applies repeatedly), against the inclusion and exclusion lists',
+    example: '涉及不特定公民、法人的权利义务，具有普遍约束力，在一定期限内反复适用。',
+  })
+  @IsString()
+  @Length(10, 2000)
+  classificationReason: string;
+
+  @ApiPropertyOptional({ enum: ['GOVERNMENT', 'DEPARTMENT'], default: 'GOVERNMENT' })
+  @IsOptional()
+  @IsIn(['GOVERNMENT', 'DEPARTMENT'])
+  issuer?: 'GOVERNMENT' | 'DEPARTMENT';
 }
 
 export class StartNormativeDocumentDto {
@@ -205,6 +220,16 @@ export class ProcedureSnapshotDto implements ProcedureSnapshot {
   @ApiProperty() status: ProcedureStatus;
   @ApiProperty({ nullable: true, type: String }) openTaskId: string | null;
   @ApiProperty({ nullable: true, type: String }) dueAt: string | null;
+  @ApiPropertyOptional({ description: 'What the procedure waits for next, in plain words' }) waitingFor?: string | null;
+  @ApiPropertyOptional({ type: Object, description: 'Current version of each document' })
+  documents?: ProcedureSnapshot['documents'];
+  @ApiPropertyOptional({ type: Object }) commentWindow?: ProcedureSnapshot['commentWindow'];
+  @ApiPropertyOptional({ type: Object, isArray: true }) legalityOpinions?: ProcedureSnapshot['legalityOpinions'];
+  @ApiPropertyOptional({ type: Object, description: 'Number and validity from registration' })
+  registration?: ProcedureSnapshot['registration'];
+  @ApiPropertyOptional({ type: Object }) publication?: ProcedureSnapshot['publication'];
+  @ApiPropertyOptional({ type: Object }) filing?: ProcedureSnapshot['filing'];
+  @ApiPropertyOptional({ nullable: true, type: String }) expiresAt?: string | null;
 }
 
 export class TaskDto {
@@ -279,6 +304,12 @@ export class ProcedureDetailDto extends ProcedureDto {
   @ApiProperty({ type: [TaskDto] }) tasks: TaskDto[];
   @ApiProperty({ type: [LedgerEntryDto] }) ledger: LedgerEntryDto[];
   @ApiProperty({ description: 'The procedure in the Temporal Web UI' }) temporalUiUrl: string;
+  @ApiProperty({
+    type: ProcedureSnapshotDto,
+    nullable: true,
+    description: "The workflow's live state (null when the workflow cannot be asked, e.g. long after it ended)",
+  })
+  live: ProcedureSnapshot | null;
 }
 
 export function mapTask(task: TaskEntity): TaskDto {

@@ -9,11 +9,13 @@ import { DepartmentAttr, ProcedureTypeAttr, StageAttr } from '../../../../libs/d
 import { normativeDocumentWorkflowId } from '../../../../libs/domain/src/task-queues';
 import {
   DEFAULT_NORMATIVE_DOCUMENT_POLICY,
+  DEMO_NORMATIVE_DOCUMENT_POLICY,
   NORMATIVE_DOCUMENT,
   NORMATIVE_DOCUMENT_WORKFLOW_TYPE,
   NormativeDocumentStage,
   awaitSettledUpdate,
   decideProjectApprovalUpdate,
+  getProcedureStateQuery,
   withdrawProcedureUpdate,
   type NormativeDocumentInput,
   type NormativeDocumentWorkflow,
@@ -21,6 +23,7 @@ import {
 } from '../../../../libs/domain/src/procedures/normative-document.contract';
 import type { ProcedureEntity, TaskEntity } from '../../../../libs/persistence/src/entities';
 import { LedgerRepository } from '../../../../libs/persistence/src/ledger/ledger.repository';
+import { OrgRepository } from '../../../../libs/persistence/src/repositories/org.repository';
 import { ProcedureRepository } from '../../../../libs/persistence/src/repositories/procedure.repository';
 import { TaskRepository } from '../../../../libs/persistence/src/repositories/task.repository';
 import { TemporalClientService } from '../../../../libs/temporal/src/temporal-client.module';
@@ -73,6 +76,7 @@ export class ProceduresService {
     private readonly procedures: ProcedureRepository,
     private readonly tasks: TaskRepository,
     private readonly ledger: LedgerRepository,
+    private readonly org: OrgRepository,
     private readonly metrics: MetricsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -83,15 +87,21 @@ export class ProceduresService {
       throw new DomainError(ErrorCode.Forbidden, 'Only a drafter of a drafting department can apply for a project.');
     }
     const workflowId = normativeDocumentWorkflowId(principal.unitCode, dto.projectCode);
+    const issuerUnitId =
+      dto.application.issuer === 'DEPARTMENT'
+        ? principal.unitId
+        : ((await this.org.findFirstUnitOfKind(OrgUnitKind.Government))?.id ?? principal.unitId);
     const input: NormativeDocumentInput = {
       procedureId: randomUUID(),
       projectCode: dto.projectCode,
       title: dto.title,
       departmentId: principal.unitId,
       departmentCode: principal.unitCode,
+      issuerUnitId,
       applicant: actorOf(principal),
       application: { ...dto.application },
-      policy: DEFAULT_NORMATIVE_DOCUMENT_POLICY,
+      policy:
+        this.config.PROCEDURE_PERIODS === 'demo' ? DEMO_NORMATIVE_DOCUMENT_POLICY : DEFAULT_NORMATIVE_DOCUMENT_POLICY,
     };
     const client = await this.client(workflowId);
     try {
@@ -149,7 +159,18 @@ export class ProceduresService {
       tasks: tasks.map(mapTask),
       ledger: ledger.map(mapLedgerEntry),
       temporalUiUrl: ui,
+      live: await this.liveState(procedure.workflowId),
     };
+  }
+
+  /** The workflow's own view (comment window, opinions, number, what it waits for); null once it is gone. */
+  private async liveState(workflowId: string): Promise<ProcedureSnapshot | null> {
+    try {
+      const client = await this.temporal.client();
+      return await client.workflow.getHandle(workflowId).query(getProcedureStateQuery);
+    } catch {
+      return null;
+    }
   }
 
   /** The legal-affairs office decides a project application through the workflow's update. */

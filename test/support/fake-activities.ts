@@ -1,0 +1,154 @@
+import { randomUUID } from 'node:crypto';
+import { ApplicationFailure } from '@temporalio/common';
+import type { LawGateActivities } from '../../activities';
+import { ErrorCode } from '../../libs/domain/src/errors';
+import type { Period } from '../../libs/domain/src/periods';
+
+/** Every call the workflow made, per activity. */
+export type Calls = { [K in keyof LawGateActivities]: Parameters<LawGateActivities[K]>[0][] };
+
+function secondsOf(period: Period): number {
+  if (period.unit !== 'SECONDS') throw new Error(`workflow tests use periods in seconds, got ${period.unit}`);
+  return period.amount;
+}
+
+/**
+ * Activities faked at the boundary for workflow tests: they record what the workflow asked for and answer as the real
+ * ones would, with periods in seconds. `comments` lets a test say which public comments a window received.
+ */
+export function fakeActivities(): { activities: LawGateActivities; calls: Calls; comments: Map<string, string[]> } {
+  const calls = new Proxy({} as Calls, {
+    get: (target, key: string) => ((target as Record<string, unknown[]>)[key] ??= []),
+  });
+  const comments = new Map<string, string[]>();
+  const windows = new Map<string, { procedureId: string; closesAt: number }>();
+  const numbers = new Map<string, number>();
+  let seq = 0;
+  const activities: LawGateActivities = {
+    registerProcedure: async (input) => void calls.registerProcedure.push(input),
+    openTask: async (input) => {
+      calls.openTask.push(input);
+      return {
+        taskId: `task-${input.workflowId}-${input.stage}-${input.round}-${input.kind}`,
+        assigneeUnitId: 'unit',
+        dueAt: new Date(Date.now() + secondsOf(input.period) * 1000).toISOString(),
+        dueProblem: null,
+      };
+    },
+    routeTask: async (input) => {
+      calls.routeTask.push(input);
+      return {
+        taskId: `review-${input.workflowId}-${input.stage}-${input.round}`,
+        assigneeUnitId: 'pool',
+        assigneeUserId: 'adviser',
+        dueAt: input.stage === 'DRAFTING' ? null : new Date(Date.now() + secondsOf(input.period) * 1000).toISOString(),
+        dueProblem: null,
+        escalated: false,
+        routingNote: 'fake',
+      };
+    },
+    recordDocumentVersion: async (input) => {
+      calls.recordDocumentVersion.push(input);
+      const version = calls.recordDocumentVersion.filter(
+        (c) => c.workflowId === input.workflowId && c.kind === input.kind,
+      ).length;
+      return {
+        documentId: `doc-${input.kind}`,
+        versionId: `v-${input.sha256.slice(0, 8)}`,
+        kind: input.kind,
+        version,
+        sha256: input.sha256,
+      };
+    },
+    remindTask: async (input) => {
+      calls.remindTask.push(input);
+      return true;
+    },
+    escalateOverdueTask: async (input) => {
+      calls.escalateOverdueTask.push(input);
+      return true;
+    },
+    recordDecision: async (input) => {
+      calls.recordDecision.push(input);
+      return { ledgerSeq: String(calls.recordDecision.length), hash: 'a'.repeat(64) };
+    },
+    endProcedure: async (input) => void calls.endProcedure.push(input),
+    setStage: async (input) => void calls.setStage.push(input),
+    computeDeadline: async (input) => {
+      calls.computeDeadline.push(input);
+      return { dueAt: new Date(Date.parse(input.from) + secondsOf(input.period) * 1000).toISOString(), problem: null };
+    },
+    openCommentWindow: async (input) => {
+      calls.openCommentWindow.push(input);
+      const opensAt = Date.now();
+      const closesAt = opensAt + secondsOf(input.period) * 1000;
+      const minimumClosesAt = opensAt + secondsOf(input.minimumPeriod) * 1000;
+      if (closesAt < minimumClosesAt && !input.shortenedReason) {
+        throw ApplicationFailure.create({
+          type: ErrorCode.RuleViolation,
+          message: 'The comment period is shorter than the statutory minimum; a shortening needs a published reason.',
+          nonRetryable: true,
+        });
+      }
+      const windowId = `window-${input.procedureId}`;
+      windows.set(windowId, { procedureId: input.procedureId, closesAt });
+      return {
+        windowId,
+        opensAt: new Date(opensAt).toISOString(),
+        closesAt: new Date(closesAt).toISOString(),
+        minimumClosesAt: new Date(minimumClosesAt).toISOString(),
+      };
+    },
+    extendCommentWindow: async (input) => {
+      calls.extendCommentWindow.push(input);
+      const window = windows.get(input.windowId)!;
+      window.closesAt += secondsOf(input.extension) * 1000;
+      return { closesAt: new Date(window.closesAt).toISOString() };
+    },
+    closeCommentWindow: async (input) => {
+      calls.closeCommentWindow.push(input);
+      const ids = comments.get(windows.get(input.windowId)!.procedureId) ?? [];
+      return { total: ids.length, commentIds: ids };
+    },
+    answerComment: async (input) => {
+      calls.answerComment.push(input);
+      return { answered: calls.answerComment.filter((c) => c.windowId === input.windowId).length, total: 0 };
+    },
+    commentSummary: async (input) => {
+      calls.commentSummary.push(input);
+      return { total: 0, answered: 0, adopted: 0, partlyAdopted: 0, notAdopted: 0 };
+    },
+    registerDocument: async (input) => {
+      calls.registerDocument.push(input);
+      const known = numbers.get(input.idempotencyKey) ?? ++seq;
+      numbers.set(input.idempotencyKey, known);
+      return {
+        registerEntryId: `entry-${input.procedureId}`,
+        number: `坛政规〔2026〕${known}号`,
+        year: 2026,
+        seq: known,
+        registeredAt: new Date().toISOString(),
+        validUntil: '2031-11-25',
+      };
+    },
+    voidRegisteredNumber: async (input) => void calls.voidRegisteredNumber.push(input),
+    recordPublication: async (input) => {
+      calls.recordPublication.push(input);
+      return { publicationId: randomUUID(), effectiveAt: input.publishedAt };
+    },
+    openFiling: async (input) => {
+      calls.openFiling.push(input);
+      return { filingId: `filing-${input.procedureId}` };
+    },
+    recordFilingEvent: async (input) => {
+      calls.recordFilingEvent.push(input);
+      return { status: input.event };
+    },
+    setRegisterStatus: async (input) => void calls.setRegisterStatus.push(input),
+    listInForce: async (input) => {
+      calls.listInForce.push(input);
+      return [];
+    },
+  } as LawGateActivities;
+  return { activities, calls, comments };
+}

@@ -1,0 +1,554 @@
+import { randomUUID } from 'node:crypto';
+import { Client, Connection, WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
+import { ActivityFailure, ApplicationFailure } from '@temporalio/common';
+import { NativeConnection, Worker } from '@temporalio/worker';
+import { DocumentKind } from '../../libs/domain/src/documents';
+import { ErrorCode } from '../../libs/domain/src/errors';
+import { Role } from '../../libs/domain/src/roles';
+import {
+  NORMATIVE_DOCUMENT_WORKFLOW_TYPE,
+  NormativeDocumentStage as Stage,
+  answerCommentUpdate,
+  awaitSettledUpdate,
+  checkMaterialsUpdate,
+  closeCommentWindowUpdate,
+  completeDraftingUpdate,
+  completePublicCommentUpdate,
+  decideProjectApprovalUpdate,
+  extendCommentWindowUpdate,
+  getProcedureStateQuery,
+  giveLegalityOpinionUpdate,
+  openCommentWindowUpdate,
+  recordDeliberationUpdate,
+  recordFairCompetitionReviewUpdate,
+  recordFilingEventUpdate,
+  recordPublicationUpdate,
+  registerDocumentUpdate,
+  repealDocumentUpdate,
+  resubmitRevisionUpdate,
+  submitDocumentVersionUpdate,
+  submitForLegalityReviewUpdate,
+  withdrawProcedureUpdate,
+  type Actor,
+  type NormativeDocumentInput,
+  type NormativeDocumentPolicy,
+  type NormativeDocumentWorkflow,
+  type ProcedureSnapshot,
+} from '../../libs/domain/src/procedures/normative-document.contract';
+import { eventually } from '../support/eventually';
+import { fakeActivities, type Calls } from '../support/fake-activities';
+import { testEnv, uniqueSuffix } from '../support/test-env';
+
+const departmentId = randomUUID();
+const actor = (roles: Role[], unitId: string): Actor => ({
+  userId: randomUUID(),
+  username: roles[0].toLowerCase(),
+  displayName: roles[0],
+  roles,
+  unitId,
+});
+const drafter = actor([Role.Drafter], departmentId);
+const officer = actor([Role.LegalAffairsOfficer], randomUUID());
+const adviser = actor([Role.LegalAdviser], randomUUID());
+const leader = actor([Role.Leader], randomUUID());
+
+/** Every period in seconds, so the real workflow runs its statutory steps in a test. */
+const POLICY: NormativeDocumentPolicy = {
+  version: 'test-seconds',
+  projectApprovalPeriod: { amount: 60, unit: 'SECONDS' },
+  reminderLeadSeconds: 1,
+  generalCommentPeriod: { amount: 2, unit: 'SECONDS' },
+  businessCommentPeriod: { amount: 3, unit: 'SECONDS' },
+  drafterStepPeriod: { amount: 60, unit: 'SECONDS' },
+  materialsCheckPeriod: { amount: 60, unit: 'SECONDS' },
+  legalityReviewMinimum: { amount: 0, unit: 'SECONDS' },
+  legalityReviewMaximum: { amount: 60, unit: 'SECONDS' },
+  deliberationPeriod: { amount: 60, unit: 'SECONDS' },
+  registrationPeriod: { amount: 60, unit: 'SECONDS' },
+  filingPeriod: { amount: 60, unit: 'SECONDS' },
+  validitySeconds: 3600,
+};
+
+const sha = (n: number) => n.toString(16).padStart(64, '0');
+
+async function refusal(promise: Promise<unknown>): Promise<ApplicationFailure> {
+  const err = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(err).toBeInstanceOf(WorkflowUpdateFailedError);
+  // A validator's refusal is the cause itself; an activity's refusal arrives wrapped in the activity failure.
+  let cause = (err as WorkflowUpdateFailedError).cause;
+  if (cause instanceof ActivityFailure) cause = cause.cause;
+  expect(cause).toBeInstanceOf(ApplicationFailure);
+  return cause as ApplicationFailure;
+}
+
+describe('normativeDocumentWorkflow, from drafting to expiry', () => {
+  const taskQueue = `wf-nd-stages-${uniqueSuffix()}`;
+  let calls: Calls;
+  let comments: Map<string, string[]>;
+  let client: Client;
+  let connection: Connection;
+  let nativeConnection: NativeConnection;
+  let worker: Worker;
+  let running: Promise<void>;
+
+  beforeAll(async () => {
+    const env = testEnv();
+    const fakes = fakeActivities();
+    calls = fakes.calls;
+    comments = fakes.comments;
+    connection = await Connection.connect({ address: env.temporalAddress });
+    client = new Client({ connection });
+    nativeConnection = await NativeConnection.connect({ address: env.temporalAddress });
+    worker = await Worker.create({
+      connection: nativeConnection,
+      taskQueue,
+      workflowBundle: { codePath: env.workflowBundlePath },
+      activities: fakes.activities,
+    });
+    running = worker.run();
+  });
+
+  afterAll(async () => {
+    worker.shutdown();
+    await running;
+    await nativeConnection.close();
+    await connection.close();
+  });
+
+  type Handle = WorkflowHandle<NormativeDocumentWorkflow>;
+
+  async function start(opts: { touchesBusiness?: boolean; policy?: Partial<NormativeDocumentPolicy> } = {}) {
+    const projectCode = uniqueSuffix();
+    const input: NormativeDocumentInput = {
+      procedureId: randomUUID(),
+      projectCode,
+      title: '金坛区测试管理办法',
+      departmentId,
+      departmentCode: 'TEST-DEPT',
+      issuerUnitId: randomUUID(),
+      applicant: drafter,
+      application: {
+        necessity: 'n',
+        legalBasis: 'b',
+        mainContent: 'c',
+        touchesBusiness: opts.touchesBusiness ?? false,
+        alsoMajorDecision: false,
+        classificationReason: '涉及公民权利义务，具有普遍约束力，在一定期限内反复适用',
+      },
+      policy: { ...POLICY, ...opts.policy },
+    };
+    const handle: Handle = await client.workflow.start<NormativeDocumentWorkflow>(NORMATIVE_DOCUMENT_WORKFLOW_TYPE, {
+      workflowId: `normative-document:TEST-DEPT:${projectCode}`,
+      taskQueue,
+      args: [input],
+    });
+    const settled = await handle.executeUpdate(awaitSettledUpdate, { args: [] });
+    await handle.executeUpdate(decideProjectApprovalUpdate, {
+      args: [{ taskId: settled.openTaskId!, decision: 'APPROVED', opinion: '同意立项', actor: officer }],
+    });
+    return { handle, input };
+  }
+
+  let shaCounter = 1;
+  function upload(handle: Handle, kind: DocumentKind) {
+    return handle.executeUpdate(submitDocumentVersionUpdate, {
+      args: [
+        {
+          kind,
+          sha256: sha(shaCounter++),
+          size: 10,
+          mediaType: 'text/plain',
+          filename: `${kind}.txt`,
+          note: '',
+          actor: drafter,
+        },
+      ],
+    });
+  }
+
+  /** Drafting done and comment window passed with the given comments, up to the drafting unit's own check. */
+  async function throughComment(handle: Handle, procedureId: string, commentIds: string[] = []) {
+    await upload(handle, DocumentKind.Draft);
+    await upload(handle, DocumentKind.DraftingExplanation);
+    await upload(handle, DocumentKind.BasisList);
+    let s = await handle.executeUpdate(completeDraftingUpdate, { args: [{ note: '草案完成', actor: drafter }] });
+    if (s.stage === Stage.FairCompetitionReview) {
+      s = await handle.executeUpdate(recordFairCompetitionReviewUpdate, {
+        args: [{ conclusion: 'COMPLIANT', summary: '未含排除、限制竞争内容', actor: drafter }],
+      });
+    }
+    expect(s.stage).toBe(Stage.PublicComment);
+    comments.set(procedureId, commentIds);
+    await handle.executeUpdate(openCommentWindowUpdate, { args: [{ actor: drafter }] });
+    await eventually(async () => expect((await handle.query(getProcedureStateQuery)).commentWindow?.closed).toBe(true));
+    for (const commentId of commentIds) {
+      await handle.executeUpdate(answerCommentUpdate, {
+        args: [{ commentId, answer: 'NOT_ADOPTED', reason: '与上位法规定不一致', actor: drafter }],
+      });
+    }
+    s = await handle.executeUpdate(completePublicCommentUpdate, { args: [{ note: '意见已处理', actor: drafter }] });
+    expect(s.stage).toBe(Stage.OwnLegalityCheck);
+    return s;
+  }
+
+  async function throughSubmission(handle: Handle, emergency = false) {
+    await upload(handle, DocumentKind.OwnLegalityOpinion);
+    let s = await handle.executeUpdate(submitForLegalityReviewUpdate, {
+      args: [
+        {
+          note: '经本单位法制机构审核，合法',
+          actor: drafter,
+          ...(emergency ? { emergency: { category: 'EMERGENCY' as const, reason: '防汛应急' } } : {}),
+        },
+      ],
+    });
+    expect(s.stage).toBe(Stage.MaterialsCheck);
+    s = await handle.executeUpdate(checkMaterialsUpdate, {
+      args: [{ taskId: s.openTaskId!, complete: true, note: '材料齐全', actor: officer }],
+    });
+    expect(s.stage).toBe(Stage.LegalityReview);
+    return s;
+  }
+
+  function opinion(handle: Handle, s: ProcedureSnapshot, conclusion: 'LAWFUL' | 'UNLAWFUL' | 'MUST_AMEND') {
+    return handle.executeUpdate(giveLegalityOpinionUpdate, {
+      args: [
+        {
+          taskId: s.openTaskId!,
+          conclusion,
+          reasons: conclusion === 'LAWFUL' ? '' : '第五条增设行政许可，无上位法依据',
+          reviewedSha256: s.documents!.DRAFT!.sha256,
+          actor: adviser,
+        },
+      ],
+    });
+  }
+
+  function deliberate(handle: Handle, s: ProcedureSnapshot, decision: 'ADOPTED' | 'RETURNED' | 'REJECTED') {
+    return handle.executeUpdate(recordDeliberationUpdate, {
+      args: [
+        {
+          taskId: s.openTaskId!,
+          decision,
+          meeting: '区政府第12次常务会议',
+          meetingDate: '2026-11-20',
+          minutes: '会议审议了该文件',
+          actor: leader,
+        },
+      ],
+    });
+  }
+
+  async function throughPublication(handle: Handle, s: ProcedureSnapshot) {
+    s = await handle.executeUpdate(registerDocumentUpdate, { args: [{ taskId: s.openTaskId!, actor: officer }] });
+    expect(s.stage).toBe(Stage.Publication);
+    return handle.executeUpdate(recordPublicationUpdate, {
+      args: [{ taskId: s.openTaskId!, channel: 'WEBSITE', reference: 'https://www.jintan.gov.cn/x', actor: officer }],
+    });
+  }
+
+  it('should run the whole procedure: fair competition, comments, review, deliberation, number, publication, filing', async () => {
+    const { handle, input } = await start({ touchesBusiness: true });
+    await throughComment(handle, input.procedureId, ['c-1', 'c-2']);
+    const window = calls.openCommentWindow.find((c) => c.procedureId === input.procedureId)!;
+    // A document that concerns businesses gets the longer statutory minimum.
+    expect(window.minimumPeriod).toEqual(POLICY.businessCommentPeriod);
+    expect(calls.answerComment.filter((c) => c.windowId === `window-${input.procedureId}`)).toHaveLength(2);
+
+    let s = await throughSubmission(handle);
+    expect(calls.routeTask.find((c) => c.workflowId === s.workflowId && c.kind === 'LEGALITY_REVIEW')).toMatchObject({
+      period: POLICY.legalityReviewMaximum,
+      drafterIds: [drafter.userId],
+    });
+    s = await opinion(handle, s, 'LAWFUL');
+    expect(s.stage).toBe(Stage.Deliberation);
+    s = await deliberate(handle, s, 'ADOPTED');
+    expect(s.stage).toBe(Stage.Registration);
+    s = await throughPublication(handle, s);
+    expect(s).toMatchObject({ stage: Stage.InForce, status: 'IN_FORCE' });
+    expect(s.registration?.number).toMatch(/^坛政规〔2026〕\d+号$/);
+    expect(calls.registerDocument.find((c) => c.procedureId === input.procedureId)).toMatchObject({
+      issuerUnitId: input.issuerUnitId,
+      validityYears: 5,
+      idempotencyKey: `registration:${input.procedureId}`,
+    });
+    const filing = calls.openFiling.find((c) => c.procedureId === input.procedureId)!;
+    expect(filing.packageItems.map((i) => i.kind)).toEqual(['TEXT', 'DRAFTING_EXPLANATION', 'LEGALITY_OPINION']);
+    expect(s.filing).toMatchObject({ status: 'PENDING' });
+
+    // Every person's step went into the ledger, in statutory order.
+    const decisions = calls.recordDecision.filter((c) => c.procedureId === input.procedureId).map((c) => c.decision);
+    expect(decisions).toEqual([
+      'APPROVED',
+      'DRAFT_COMPLETED',
+      'COMPLIANT',
+      'PUBLISHED_FOR_COMMENT',
+      'COMMENTS_ANSWERED',
+      'SUBMITTED_FOR_REVIEW',
+      'MATERIALS_COMPLETE',
+      'LAWFUL',
+      'ADOPTED',
+      'REGISTERED',
+      'PUBLISHED',
+    ]);
+
+    s = await handle.executeUpdate(recordFilingEventUpdate, {
+      args: [{ event: 'SUBMITTED', note: '已报送市政府备案', actor: officer }],
+    });
+    s = await handle.executeUpdate(recordFilingEventUpdate, {
+      args: [{ event: 'ACCEPTED', note: '准予备案', actor: officer }],
+    });
+    expect(s.filing?.status).toBe('ACCEPTED');
+    expect(s.openTaskId).toBeNull();
+    s = await handle.executeUpdate(repealDocumentUpdate, { args: [{ reason: '清理：已不适应', actor: officer }] });
+    expect(s).toMatchObject({ stage: Stage.Repealed, status: 'ENDED' });
+    expect(calls.setRegisterStatus.find((c) => c.registerEntryId === `entry-${input.procedureId}`)).toMatchObject({
+      status: 'REPEALED',
+    });
+    await handle.result();
+  });
+
+  it('should send an unlawful draft back for revision and review the revised draft again', async () => {
+    const { handle, input } = await start();
+    await throughComment(handle, input.procedureId);
+    let s = await throughSubmission(handle);
+    s = await opinion(handle, s, 'UNLAWFUL');
+    expect(s.stage).toBe(Stage.Revision);
+
+    // An unlawful opinion cannot be answered with a statement, nor with the same draft.
+    const statement = await refusal(
+      handle.executeUpdate(resubmitRevisionUpdate, {
+        args: [{ adoptedAll: false, nonAdoptionStatement: '我们认为合法', actor: drafter }],
+      }),
+    );
+    expect(statement.type).toBe(ErrorCode.RuleViolation);
+    const unchanged = await refusal(
+      handle.executeUpdate(resubmitRevisionUpdate, { args: [{ adoptedAll: true, actor: drafter }] }),
+    );
+    expect(unchanged.message).toContain('Upload the revised draft');
+    // A deliberation cannot be recorded on an unlawful opinion either.
+    expect((await handle.query(getProcedureStateQuery)).stage).toBe(Stage.Revision);
+
+    await upload(handle, DocumentKind.Draft);
+    s = await handle.executeUpdate(resubmitRevisionUpdate, { args: [{ adoptedAll: true, actor: drafter }] });
+    expect(s.stage).toBe(Stage.LegalityReview);
+    expect(calls.routeTask.filter((c) => c.workflowId === s.workflowId && c.kind === 'LEGALITY_REVIEW')).toHaveLength(
+      2,
+    );
+    s = await opinion(handle, s, 'LAWFUL');
+    expect(s.stage).toBe(Stage.Deliberation);
+    expect(s.legalityOpinions!.map((o) => [o.conclusion, o.version])).toEqual([
+      ['UNLAWFUL', 1],
+      ['LAWFUL', 2],
+    ]);
+  });
+
+  it('should take a must-amend opinion to deliberation with the statement of reasons for not adopting it', async () => {
+    const { handle, input } = await start();
+    await throughComment(handle, input.procedureId);
+    let s = await throughSubmission(handle);
+    s = await opinion(handle, s, 'MUST_AMEND');
+    const noStatement = await refusal(
+      handle.executeUpdate(resubmitRevisionUpdate, { args: [{ adoptedAll: false, actor: drafter }] }),
+    );
+    expect(noStatement.message).toContain('statement of the reasons and basis');
+    s = await handle.executeUpdate(resubmitRevisionUpdate, {
+      args: [
+        { adoptedAll: false, nonAdoptionStatement: '该条款有省政府规章依据（苏政规〔2025〕3号）', actor: drafter },
+      ],
+    });
+    expect(s.stage).toBe(Stage.Deliberation);
+    expect(s.legalityOpinions![0]).toMatchObject({
+      conclusion: 'MUST_AMEND',
+      nonAdoptionStatement: '该条款有省政府规章依据（苏政规〔2025〕3号）',
+    });
+    const signed = calls.recordDecision.find(
+      (c) => c.procedureId === input.procedureId && c.decision === 'REVISED_WITH_STATEMENT',
+    );
+    expect(signed?.opinion).toContain('苏政规〔2025〕3号');
+  });
+
+  it('should refuse to close the comment window before its statutory minimum, and let it be extended', async () => {
+    const { handle, input } = await start({
+      policy: { generalCommentPeriod: { amount: 4, unit: 'SECONDS' } },
+    });
+    await upload(handle, DocumentKind.Draft);
+    await upload(handle, DocumentKind.DraftingExplanation);
+    await upload(handle, DocumentKind.BasisList);
+    await handle.executeUpdate(completeDraftingUpdate, { args: [{ note: '', actor: drafter }] });
+
+    // Shorter than the minimum only with a published reason.
+    const short = await refusal(
+      handle.executeUpdate(openCommentWindowUpdate, {
+        args: [{ period: { amount: 1, unit: 'SECONDS' }, actor: drafter }],
+      }),
+    );
+    expect(short.message).toContain('statutory minimum');
+    expect((await handle.query(getProcedureStateQuery)).commentWindow).toBeNull();
+
+    await handle.executeUpdate(openCommentWindowUpdate, { args: [{ actor: drafter }] });
+    const early = await refusal(handle.executeUpdate(closeCommentWindowUpdate, { args: [{ actor: drafter }] }));
+    expect(early.type).toBe(ErrorCode.RuleViolation);
+    expect(early.message).toContain('may not close before');
+    const skip = await refusal(
+      handle.executeUpdate(completePublicCommentUpdate, { args: [{ note: '', actor: drafter }] }),
+    );
+    expect(skip.message).toContain('cannot be skipped');
+
+    const before = (await handle.query(getProcedureStateQuery)).commentWindow!;
+    const extended = await handle.executeUpdate(extendCommentWindowUpdate, {
+      args: [{ extension: { amount: 2, unit: 'SECONDS' }, reason: '社会关注度高', actor: drafter }],
+    });
+    expect(Date.parse(extended.commentWindow!.closesAt) - Date.parse(before.closesAt)).toBe(2000);
+    // It closes by itself at the extended end, not at the original one.
+    await new Promise((resolve) => setTimeout(resolve, Date.parse(before.closesAt) - Date.now() + 500));
+    expect((await handle.query(getProcedureStateQuery)).commentWindow!.closed).toBe(false);
+    await eventually(async () => expect((await handle.query(getProcedureStateQuery)).commentWindow!.closed).toBe(true));
+    expect(calls.closeCommentWindow.filter((c) => c.windowId === `window-${input.procedureId}`)).toHaveLength(1);
+  });
+
+  it('should accept a shortened comment period when its reason is given', async () => {
+    const { handle } = await start({ policy: { generalCommentPeriod: { amount: 30, unit: 'SECONDS' } } });
+    await upload(handle, DocumentKind.Draft);
+    await upload(handle, DocumentKind.DraftingExplanation);
+    await upload(handle, DocumentKind.BasisList);
+    await handle.executeUpdate(completeDraftingUpdate, { args: [{ note: '', actor: drafter }] });
+    const s = await handle.executeUpdate(openCommentWindowUpdate, {
+      args: [{ period: { amount: 1, unit: 'SECONDS' }, shortenedReason: '防汛应急需要', actor: drafter }],
+    });
+    expect(s.commentWindow?.shortenedReason).toBe('防汛应急需要');
+    await eventually(async () => expect((await handle.query(getProcedureStateQuery)).commentWindow!.closed).toBe(true));
+  });
+
+  it('should remind and escalate an overdue legality review, keep the minimum review time, then take the opinion', async () => {
+    const { handle, input } = await start({
+      policy: {
+        legalityReviewMinimum: { amount: 2, unit: 'SECONDS' },
+        legalityReviewMaximum: { amount: 3, unit: 'SECONDS' },
+      },
+    });
+    await throughComment(handle, input.procedureId);
+    const s = await throughSubmission(handle);
+    const early = await refusal(opinion(handle, s, 'LAWFUL'));
+    expect(early.message).toContain('minimum review time');
+    await eventually(async () => expect(calls.remindTask.filter((c) => c.taskId === s.openTaskId)).toHaveLength(1));
+    await eventually(async () =>
+      expect(calls.escalateOverdueTask.filter((c) => c.taskId === s.openTaskId)).toHaveLength(1),
+    );
+    expect((await handle.query(getProcedureStateQuery)).overdue).toBe(true);
+    const after = await opinion(handle, s, 'LAWFUL');
+    expect(after).toMatchObject({ stage: Stage.Deliberation, overdue: false });
+  });
+
+  it('should let an emergency declared at submission shorten the minimum review time', async () => {
+    const { handle, input } = await start({ policy: { legalityReviewMinimum: { amount: 60, unit: 'SECONDS' } } });
+    await throughComment(handle, input.procedureId);
+    let s = await throughSubmission(handle, true);
+    expect(s.reviewMinimumEndsAt).toBeNull();
+    s = await opinion(handle, s, 'LAWFUL');
+    expect(s.stage).toBe(Stage.Deliberation);
+  });
+
+  it('should let the drafting unit withdraw mid-procedure, closing its open tasks', async () => {
+    const { handle, input } = await start();
+    await throughComment(handle, input.procedureId);
+    await throughSubmission(handle);
+    const s = await handle.executeUpdate(withdrawProcedureUpdate, { args: [{ reason: '上位法修改', actor: drafter }] });
+    expect(s).toMatchObject({ stage: Stage.Withdrawn, status: 'WITHDRAWN' });
+    expect(calls.endProcedure.find((c) => c.procedureId === input.procedureId)).toMatchObject({ reason: '上位法修改' });
+    await handle.result();
+  });
+
+  it('should end not adopted when the deliberation rejects the document', async () => {
+    const { handle, input } = await start();
+    await throughComment(handle, input.procedureId);
+    let s = await throughSubmission(handle);
+    s = await opinion(handle, s, 'LAWFUL');
+    const wrongRole = await refusal(
+      handle.executeUpdate(recordDeliberationUpdate, {
+        args: [
+          {
+            taskId: s.openTaskId!,
+            decision: 'ADOPTED',
+            meeting: 'm',
+            meetingDate: '2026-11-20',
+            minutes: 'x',
+            actor: officer,
+          },
+        ],
+      }),
+    );
+    expect(wrongRole.type).toBe(ErrorCode.Forbidden);
+    s = await deliberate(handle, s, 'REJECTED');
+    expect(s).toMatchObject({ stage: Stage.NotAdopted, status: 'REJECTED' });
+    expect((await handle.result()).stage).toBe(Stage.NotAdopted);
+    expect(calls.registerDocument.filter((c) => c.procedureId === input.procedureId)).toHaveLength(0);
+  });
+
+  it('should loop a filing through corrections until it is accepted, refusing events out of order', async () => {
+    const { handle, input } = await start();
+    await throughComment(handle, input.procedureId);
+    let s = await throughSubmission(handle);
+    s = await opinion(handle, s, 'LAWFUL');
+    s = await deliberate(handle, s, 'ADOPTED');
+    s = await throughPublication(handle, s);
+    const skip = await refusal(
+      handle.executeUpdate(recordFilingEventUpdate, { args: [{ event: 'ACCEPTED', note: '', actor: officer }] }),
+    );
+    expect(skip.message).toContain('next can only be SUBMITTED');
+    for (const [event, note] of [
+      ['SUBMITTED', '报送'],
+      ['CORRECTION_REQUESTED', '缺少起草说明附件'],
+      ['RESUBMITTED', '已补正'],
+      ['CORRECTION_REQUESTED', '依据清单不全'],
+      ['RESUBMITTED', '再次补正'],
+      ['ACCEPTED', '准予备案'],
+    ] as const) {
+      s = await handle.executeUpdate(recordFilingEventUpdate, { args: [{ event, note, actor: officer }] });
+      expect(s.filing?.status).toBe(event);
+    }
+    expect(calls.recordFilingEvent.filter((c) => c.filingId === `filing-${input.procedureId}`)).toHaveLength(6);
+  });
+
+  it('should open an evaluation before expiry and expire the document when its validity ends', async () => {
+    const { handle, input } = await start({ policy: { validitySeconds: 4 } });
+    await throughComment(handle, input.procedureId);
+    let s = await throughSubmission(handle);
+    s = await opinion(handle, s, 'LAWFUL');
+    s = await deliberate(handle, s, 'ADOPTED');
+    s = await throughPublication(handle, s);
+    expect(s.stage).toBe(Stage.InForce);
+    await eventually(async () =>
+      expect(calls.openTask.find((c) => c.procedureId === input.procedureId && c.kind === 'EVALUATION')).toBeDefined(),
+    );
+    const result = await handle.result();
+    expect(result).toMatchObject({ stage: Stage.Expired, status: 'ENDED' });
+    expect(calls.setRegisterStatus.find((c) => c.registerEntryId === `entry-${input.procedureId}`)).toMatchObject({
+      status: 'EXPIRED',
+      actor: null,
+    });
+  });
+
+  it('should refuse every gate whose precondition is missing, naming what is missing', async () => {
+    const { handle } = await start();
+    const early = await refusal(handle.executeUpdate(completeDraftingUpdate, { args: [{ note: '', actor: drafter }] }));
+    expect(early.message).toContain('起草说明');
+    const skipStage = await refusal(
+      handle.executeUpdate(submitForLegalityReviewUpdate, { args: [{ note: 'x', actor: drafter }] }),
+    );
+    expect(skipStage.type).toBe(ErrorCode.WrongStage);
+    expect(skipStage.message).toContain('国办发〔2018〕115号');
+    const notDrafter = await refusal(
+      handle.executeUpdate(completeDraftingUpdate, { args: [{ note: '', actor: officer }] }),
+    );
+    expect(notDrafter.type).toBe(ErrorCode.Forbidden);
+    const register = await refusal(
+      handle.executeUpdate(registerDocumentUpdate, { args: [{ taskId: 'x', actor: officer }] }),
+    );
+    expect(register.type).toBe(ErrorCode.WrongStage);
+    expect((await handle.query(getProcedureStateQuery)).stage).toBe(Stage.Drafting);
+  });
+});
