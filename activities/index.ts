@@ -1,3 +1,4 @@
+import type { CommentActivities } from './comment.activities';
 import type { ProcedureActivities } from './procedure.activities';
 
 /** The activity interface workflows proxy (imported with `import type` only). */
@@ -12,6 +13,11 @@ export type LawGateActivities = Pick<
   | 'escalateOverdueTask'
   | 'endProcedure'
   | 'setStage'
->;
+> &
+  Pick<
+    CommentActivities,
+    'openCommentWindow' | 'extendCommentWindow' | 'closeCommentWindow' | 'answerComment' | 'commentSummary'
+  >;
 
 export type * from './procedure.activities';
+export type * from './comment.activities';

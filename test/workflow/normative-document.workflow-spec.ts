@@ -101,6 +101,32 @@ function fakeActivities(calls: Calls): LawGateActivities {
     },
     endProcedure: async (input) => void calls.endProcedure.push(input),
     setStage: async (input) => void calls.setStage.push(input),
+    openCommentWindow: async (input) => {
+      calls.openCommentWindow.push(input);
+      const closesAt = new Date(Date.now() + input.period.amount * 1000).toISOString();
+      return {
+        windowId: `window-${input.workflowId}`,
+        opensAt: new Date().toISOString(),
+        closesAt,
+        minimumClosesAt: closesAt,
+      };
+    },
+    extendCommentWindow: async (input) => {
+      calls.extendCommentWindow.push(input);
+      return { closesAt: new Date(Date.now() + input.extension.amount * 1000).toISOString() };
+    },
+    closeCommentWindow: async (input) => {
+      calls.closeCommentWindow.push(input);
+      return { total: 0, commentIds: [] };
+    },
+    answerComment: async (input) => {
+      calls.answerComment.push(input);
+      return { answered: 1, total: 1 };
+    },
+    commentSummary: async (input) => {
+      calls.commentSummary.push(input);
+      return { total: 0, answered: 0, adopted: 0, partlyAdopted: 0, notAdopted: 0 };
+    },
   };
 }
 
@@ -132,6 +158,11 @@ describe('normativeDocumentWorkflow', () => {
       escalateOverdueTask: [],
       endProcedure: [],
       setStage: [],
+      openCommentWindow: [],
+      extendCommentWindow: [],
+      closeCommentWindow: [],
+      answerComment: [],
+      commentSummary: [],
     };
     connection = await Connection.connect({ address: env.temporalAddress });
     client = new Client({ connection });
