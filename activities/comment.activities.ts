@@ -236,7 +236,10 @@ export class CommentActivities {
       if (!comment || comment.windowId !== input.windowId) {
         throw failure(ErrorCode.NotFound, `The comment window ${input.windowId} has no comment ${input.commentId}.`);
       }
-      if (comment.answerIdempotencyKey !== input.idempotencyKey) {
+      // The audit entry of each answer carries its key: a retry of any earlier update, even one whose answer was
+      // replaced since, changes nothing.
+      const dedupKey = `comment-answer:${input.idempotencyKey}`;
+      if (!(await this.audit.recorded(manager, dedupKey))) {
         const window = await this.comments.lockWindow(manager, input.windowId, 'pessimistic_read');
         const at = new Date();
         await this.comments.setAnswer(manager, comment.id, {
@@ -260,7 +263,7 @@ export class CommentActivities {
             previousAnswer: comment.answer,
             previousReason: comment.answerReason,
           },
-          dedupKey: `comment-answer:${input.idempotencyKey}`,
+          dedupKey,
           at,
         });
       }
