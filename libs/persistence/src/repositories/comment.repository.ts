@@ -80,7 +80,9 @@ export class CommentRepository {
   }
 
   findWindow(windowId: string): Promise<CommentWindowEntity | null> {
-    return this.dataSource.getRepository(CommentWindowEntity).findOne({ where: { id: windowId } });
+    return this.dataSource
+      .getRepository(CommentWindowEntity)
+      .findOne({ where: { id: windowId }, relations: { draftVersion: true } });
   }
 
   findExtension(manager: EntityManager, idempotencyKey: string): Promise<CommentWindowExtensionEntity | null> {
@@ -236,6 +238,7 @@ export class CommentRepository {
     const windows = await this.dataSource
       .getRepository(CommentWindowEntity)
       .createQueryBuilder('w')
+      .leftJoinAndSelect('w.draftVersion', 'draft')
       .where("w.status = 'OPEN' AND w.opens_at <= :now AND w.closes_at > :now", { now })
       .orderBy('w.closes_at', 'ASC')
       .addOrderBy('w.id', 'ASC')
@@ -246,7 +249,7 @@ export class CommentRepository {
   async windowsForProcedure(procedureId: string): Promise<OpenWindowRow[]> {
     const windows = await this.dataSource
       .getRepository(CommentWindowEntity)
-      .find({ where: { procedureId }, order: { opensAt: 'ASC' } });
+      .find({ where: { procedureId }, order: { opensAt: 'ASC' }, relations: { draftVersion: true } });
     return this.withCounts(windows);
   }
 
