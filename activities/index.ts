@@ -1,3 +1,4 @@
+import type { CommentActivities } from './comment.activities';
 import type { ProcedureActivities } from './procedure.activities';
 
 /** The activity interface workflows proxy (imported with `import type` only). */
@@ -13,6 +14,11 @@ export type LawGateActivities = Pick<
   | 'endProcedure'
   | 'setStage'
   | 'computeDeadline'
->;
+> &
+  Pick<
+    CommentActivities,
+    'openCommentWindow' | 'extendCommentWindow' | 'closeCommentWindow' | 'answerComment' | 'commentSummary'
+  >;
 
 export type * from './procedure.activities';
+export type * from './comment.activities';

@@ -5,6 +5,7 @@ import { PersistenceModule } from '../../../libs/persistence/src/persistence.mod
 import { TemporalClientModule } from '../../../libs/temporal/src/temporal-client.module';
 import { AdminModule } from './admin/admin.module';
 import { AuthModule } from './auth/auth.module';
+import { CommentsModule } from './comments/comments.module';
 import { DocumentsModule } from './documents/documents.module';
 import { RouteRolesAudit } from './auth/route-roles.audit';
 import { HealthController } from './health/health.controller';
@@ -22,6 +23,7 @@ import { ProceduresModule } from './procedures/procedures.module';
     ProceduresModule,
     AdminModule,
     DocumentsModule,
+    CommentsModule,
   ],
   controllers: [HealthController],
   providers: [RouteRolesAudit],

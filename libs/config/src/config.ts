@@ -158,6 +158,18 @@ export const CONFIG_VARS = {
     usedBy: ['api'],
     parse: oneOf('statutory', 'demo'),
   },
+  COMMENT_RATE_PER_MINUTE: {
+    description: 'Public comments one client may send to one comment window per minute (then 429 with Retry-After)',
+    default: '5',
+    usedBy: ['api'],
+    parse: int(1, 10000),
+  },
+  COMMENT_RATE_PER_DAY: {
+    description: 'Public comments one client may send to one comment window per 24 hours',
+    default: '50',
+    usedBy: ['api'],
+    parse: int(1, 100000),
+  },
   JWT_SECRET: {
     description: 'Secret that signs access tokens (at least 16 characters; use 32 or more random ones)',
     default: 'lawgate-development-secret-change-me',

@@ -21,6 +21,10 @@ export enum ErrorCode {
   StaleVersion = 'STALE_VERSION',
   /** A rule of the procedure refuses the input (missing materials, period too short, ...). */
   RuleViolation = 'RULE_VIOLATION',
+  /** A public comment window is not open: not yet opened, or closed (submissions are refused). */
+  CommentWindowNotOpen = 'COMMENT_WINDOW_NOT_OPEN',
+  /** The client sent more requests than its limit allows; `Retry-After` says when to try again. */
+  TooManyRequests = 'TOO_MANY_REQUESTS',
   /** A required service (database, Temporal) is not reachable. */
   Unavailable = 'SERVICE_UNAVAILABLE',
   /** Anything unexpected. */

@@ -12,3 +12,4 @@ export * from './calendar/calendar-package';
 export * from './repositories/adviser.repository';
 export * from './repositories/document.repository';
 export * from './repositories/notification.repository';
+export * from './repositories/comment.repository';

@@ -26,6 +26,8 @@ export const STATUS_OF: Record<ErrorCode, number> = {
   [ErrorCode.TaskClosed]: 409,
   [ErrorCode.StaleVersion]: 409,
   [ErrorCode.RuleViolation]: 422,
+  [ErrorCode.CommentWindowNotOpen]: 409,
+  [ErrorCode.TooManyRequests]: 429,
   [ErrorCode.Unavailable]: 503,
   [ErrorCode.Internal]: 500,
 };

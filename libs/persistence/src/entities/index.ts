@@ -5,6 +5,12 @@ import {
   RoutingRulesVersionEntity,
 } from './adviser.entity';
 import { AuditEntryEntity } from './audit-entry.entity';
+import {
+  CommentReceiptSequenceEntity,
+  CommentWindowEntity,
+  CommentWindowExtensionEntity,
+  PublicCommentEntity,
+} from './comment.entity';
 import { CalendarDayEntity, CalendarVersionEntity, CalendarYearEntity } from './calendar.entity';
 import { BlobEntity, DocumentEntity, DocumentVersionEntity } from './document.entity';
 import { LedgerEntryEntity } from './ledger-entry.entity';
@@ -15,6 +21,10 @@ import { TaskEntity } from './task.entity';
 import { UserEntity } from './user.entity';
 
 export {
+  CommentReceiptSequenceEntity,
+  CommentWindowEntity,
+  CommentWindowExtensionEntity,
+  PublicCommentEntity,
   NotificationEntity,
   BlobEntity,
   DocumentEntity,
@@ -52,4 +62,8 @@ export const ENTITIES = [
   DocumentEntity,
   DocumentVersionEntity,
   NotificationEntity,
+  CommentWindowEntity,
+  CommentWindowExtensionEntity,
+  PublicCommentEntity,
+  CommentReceiptSequenceEntity,
 ];

@@ -40,6 +40,11 @@ export class AuditRepository {
       .execute();
   }
 
+  /** Whether an action with this key was recorded (an activity's way to tell a retry from a new act). */
+  async recorded(manager: EntityManager, dedupKey: string): Promise<boolean> {
+    return (await manager.getRepository(AuditEntryEntity).count({ where: { dedupKey } })) > 0;
+  }
+
   findByProcedure(procedureId: string): Promise<AuditEntryEntity[]> {
     return this.dataSource.getRepository(AuditEntryEntity).find({ where: { procedureId }, order: { id: 'ASC' } });
   }

@@ -1,0 +1,90 @@
+import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { DomainError, ErrorCode } from '../../../../libs/domain/src/errors';
+import { Role } from '../../../../libs/domain/src/roles';
+import type { ProcedureEntity } from '../../../../libs/persistence/src/entities';
+import { CommentRepository } from '../../../../libs/persistence/src/repositories/comment.repository';
+import { ProcedureRepository } from '../../../../libs/persistence/src/repositories/procedure.repository';
+import { TaskRepository } from '../../../../libs/persistence/src/repositories/task.repository';
+import { CurrentUser, type Principal } from '../auth/principal';
+import { Roles } from '../auth/roles.decorator';
+import { canSeeProcedure } from '../procedures/procedures.service';
+import { publicWindowDto } from './public-comments.controller';
+
+const uuid = (name: string) =>
+  new ParseUUIDPipe({
+    exceptionFactory: () =>
+      new DomainError(ErrorCode.ValidationFailed, `${name} must be a UUID.`, {
+        fields: { [name]: [`${name} must be a UUID`] },
+      }),
+  });
+
+/**
+ * Comment windows and the comments with their names, contacts and answers, for those who work on the procedure:
+ * the drafting department, the legal-affairs office and leaders (the procedure visibility rule), not other
+ * departments. Administrators are not admitted: operating the system does not open what citizens wrote.
+ */
+@ApiTags('comments')
+@ApiBearerAuth()
+@Controller()
+export class CommentsController {
+  constructor(
+    private readonly comments: CommentRepository,
+    private readonly procedures: ProcedureRepository,
+    private readonly tasks: TaskRepository,
+  ) {}
+
+  @Get('procedures/:id/comment-windows')
+  @Roles(Role.Drafter, Role.LegalAffairsOfficer, Role.Leader)
+  @ApiOperation({ summary: "The procedure's comment windows with their extensions and answer counts" })
+  async windows(@CurrentUser() user: Principal, @Param('id', uuid('id')) procedureId: string) {
+    await this.visibleProcedure(user, procedureId);
+    const rows = await this.comments.windowsForProcedure(procedureId);
+    return Promise.all(
+      rows.map(async ({ window, comments }) => ({
+        ...publicWindowDto(window, comments),
+        closedAt: window.closedAt?.toISOString() ?? null,
+        calendarVersion: window.calendarVersion,
+        summary: await this.comments.counts(window.id),
+        extensions: (await this.comments.extensions(window.id)).map((e) => ({
+          oldClosesAt: e.oldClosesAt.toISOString(),
+          newClosesAt: e.newClosesAt.toISOString(),
+          reason: e.reason,
+          actorId: e.actorId,
+          extendedAt: e.extendedAt.toISOString(),
+        })),
+      })),
+    );
+  }
+
+  @Get('comment-windows/:id/comments')
+  @Roles(Role.Drafter, Role.LegalAffairsOfficer, Role.Leader)
+  @ApiOperation({ summary: "Every comment of a window, with the commenter's name and contact and the answer" })
+  async list(@CurrentUser() user: Principal, @Param('id', uuid('id')) windowId: string) {
+    const window = await this.comments.findWindow(windowId);
+    if (!window) throw new DomainError(ErrorCode.NotFound, `There is no comment window ${windowId} that you can see.`);
+    await this.visibleProcedure(user, window.procedureId, `There is no comment window ${windowId} that you can see.`);
+    const comments = await this.comments.comments(windowId);
+    return comments.map((c) => ({
+      commentId: c.id,
+      receiptNo: c.receiptNo,
+      content: c.body,
+      name: c.name,
+      contact: c.contact,
+      submittedAt: c.submittedAt.toISOString(),
+      answer: c.answer,
+      answerReason: c.answerReason,
+      answeredBy: c.answerer?.displayName ?? c.answeredBy,
+      answeredAt: c.answeredAt?.toISOString() ?? null,
+    }));
+  }
+
+  private async visibleProcedure(user: Principal, procedureId: string, notFound?: string): Promise<ProcedureEntity> {
+    const procedure = await this.procedures.findById(procedureId);
+    const tasks = procedure ? await this.tasks.findByProcedure(procedureId) : [];
+    if (!procedure || !canSeeProcedure(user, procedure, tasks)) {
+      throw new DomainError(ErrorCode.NotFound, notFound ?? `There is no procedure ${procedureId} that you can see.`);
+    }
+    return procedure;
+  }
+}

@@ -1,0 +1,8 @@
+import { Module } from '@nestjs/common';
+import { PersistenceModule } from '../../../../libs/persistence/src/persistence.module';
+import { CommentsController } from './comments.controller';
+import { PublicCommentsController } from './public-comments.controller';
+
+/** Public consultation: the public side without login, and the comments for those working on the procedure. */
+@Module({ imports: [PersistenceModule], controllers: [PublicCommentsController, CommentsController] })
+export class CommentsModule {}
