@@ -1,14 +1,15 @@
 import { Module } from '@nestjs/common';
 import { PersistenceModule } from '../libs/persistence/src/persistence.module';
 import { ProcedureActivities } from './procedure.activities';
+import { RegisterActivities } from './register.activities';
 
 /** Activity providers. The worker binds their methods into Temporal's activities object. */
 @Module({
   imports: [PersistenceModule],
-  providers: [ProcedureActivities],
-  exports: [ProcedureActivities],
+  providers: [ProcedureActivities, RegisterActivities],
+  exports: [ProcedureActivities, RegisterActivities],
 })
 export class ActivitiesModule {}
 
 /** Every activity class, whose public methods become activities (names must be unique across classes). */
-export const ACTIVITY_CLASSES = [ProcedureActivities] as const;
+export const ACTIVITY_CLASSES = [ProcedureActivities, RegisterActivities] as const;

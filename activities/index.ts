@@ -1,4 +1,5 @@
 import type { ProcedureActivities } from './procedure.activities';
+import type { RegisterActivities } from './register.activities';
 
 /** The activity interface workflows proxy (imported with `import type` only). */
 export type LawGateActivities = Pick<
@@ -12,6 +13,17 @@ export type LawGateActivities = Pick<
   | 'escalateOverdueTask'
   | 'endProcedure'
   | 'setStage'
->;
+> &
+  Pick<
+    RegisterActivities,
+    | 'registerDocument'
+    | 'voidRegisteredNumber'
+    | 'recordPublication'
+    | 'openFiling'
+    | 'recordFilingEvent'
+    | 'setRegisterStatus'
+    | 'listInForce'
+  >;
 
 export type * from './procedure.activities';
+export type * from './register.activities';

@@ -101,6 +101,35 @@ function fakeActivities(calls: Calls): LawGateActivities {
     },
     endProcedure: async (input) => void calls.endProcedure.push(input),
     setStage: async (input) => void calls.setStage.push(input),
+    registerDocument: async (input) => {
+      calls.registerDocument.push(input);
+      return {
+        registerEntryId: `entry-${input.procedureId}`,
+        number: `坛政规〔2026〕${calls.registerDocument.length}号`,
+        year: 2026,
+        seq: calls.registerDocument.length,
+        registeredAt: new Date().toISOString(),
+        validUntil: '2031-12-31',
+      };
+    },
+    voidRegisteredNumber: async (input) => void calls.voidRegisteredNumber.push(input),
+    recordPublication: async (input) => {
+      calls.recordPublication.push(input);
+      return { publicationId: `publication-${input.idempotencyKey}`, effectiveAt: input.publishedAt };
+    },
+    openFiling: async (input) => {
+      calls.openFiling.push(input);
+      return { filingId: `filing-${input.idempotencyKey}` };
+    },
+    recordFilingEvent: async (input) => {
+      calls.recordFilingEvent.push(input);
+      return { status: input.event === 'RESUBMITTED' ? 'SUBMITTED' : input.event };
+    },
+    setRegisterStatus: async (input) => void calls.setRegisterStatus.push(input),
+    listInForce: async (input) => {
+      calls.listInForce.push(input);
+      return [];
+    },
   };
 }
 
@@ -132,6 +161,13 @@ describe('normativeDocumentWorkflow', () => {
       escalateOverdueTask: [],
       endProcedure: [],
       setStage: [],
+      registerDocument: [],
+      voidRegisteredNumber: [],
+      recordPublication: [],
+      openFiling: [],
+      recordFilingEvent: [],
+      setRegisterStatus: [],
+      listInForce: [],
     };
     connection = await Connection.connect({ address: env.temporalAddress });
     client = new Client({ connection });

@@ -11,6 +11,7 @@ import { DocumentRepository } from './repositories/document.repository';
 import { NotificationRepository } from './repositories/notification.repository';
 import { OrgRepository } from './repositories/org.repository';
 import { ProcedureRepository } from './repositories/procedure.repository';
+import { RegisterRepository } from './repositories/register.repository';
 import { TaskRepository } from './repositories/task.repository';
 
 const REPOSITORIES = [
@@ -22,6 +23,7 @@ const REPOSITORIES = [
   NotificationRepository,
   OrgRepository,
   ProcedureRepository,
+  RegisterRepository,
   TaskRepository,
 ];
 

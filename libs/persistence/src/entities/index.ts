@@ -11,6 +11,15 @@ import { LedgerEntryEntity } from './ledger-entry.entity';
 import { NotificationEntity } from './notification.entity';
 import { OrgUnitEntity } from './org-unit.entity';
 import { ProcedureEntity } from './procedure.entity';
+import {
+  FilingEntity,
+  FilingEventEntity,
+  IssuerSeriesEntity,
+  NumberCounterEntity,
+  PublicationEntity,
+  RegisterEntryEntity,
+  VoidedNumberEntity,
+} from './register.entity';
 import { TaskEntity } from './task.entity';
 import { UserEntity } from './user.entity';
 
@@ -32,6 +41,13 @@ export {
   ProcedureEntity,
   TaskEntity,
   UserEntity,
+  IssuerSeriesEntity,
+  NumberCounterEntity,
+  RegisterEntryEntity,
+  VoidedNumberEntity,
+  PublicationEntity,
+  FilingEntity,
+  FilingEventEntity,
 };
 
 export const ENTITIES = [
@@ -52,4 +68,11 @@ export const ENTITIES = [
   DocumentEntity,
   DocumentVersionEntity,
   NotificationEntity,
+  IssuerSeriesEntity,
+  NumberCounterEntity,
+  RegisterEntryEntity,
+  VoidedNumberEntity,
+  PublicationEntity,
+  FilingEntity,
+  FilingEventEntity,
 ];

@@ -6,6 +6,7 @@ import { DocumentVersions1795594067412 } from './1795594067412-DocumentVersions'
 import { DeadlineNotifications1795594472946 } from './1795594472946-DeadlineNotifications';
 import { AdviserOpinions1795594851632 } from './1795594851632-AdviserOpinions';
 import { InboxIndexes1795595437203 } from './1795595437203-InboxIndexes';
+import { UnifiedRegister17956100000000 } from './17956100000000-UnifiedRegister';
 
 /** Every migration, in order. A new migration file must be added here. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -16,4 +17,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   DeadlineNotifications1795594472946,
   AdviserOpinions1795594851632,
   InboxIndexes1795595437203,
+  UnifiedRegister17956100000000,
 ];
