@@ -148,3 +148,8 @@ export interface RegisteredDocument {
 export function registrationWorkflowId(procedureId: string): string {
   return `registration:${procedureId}`;
 }
+
+/** Temporal workflow type of the registration workflow (apps start it by name; they may not import workflows/). */
+export const DOCUMENT_REGISTRATION_WORKFLOW_TYPE = 'documentRegistrationWorkflow';
+
+export type DocumentRegistrationWorkflow = (input: RegisterDocumentInput) => Promise<RegisteredDocument>;
