@@ -10,6 +10,7 @@ import { RouteRolesAudit } from './auth/route-roles.audit';
 import { HealthController } from './health/health.controller';
 import { MetricsModule } from './metrics/metrics.module';
 import { ProceduresModule } from './procedures/procedures.module';
+import { RegisterModule } from './register/register.module';
 
 @Module({
   imports: [
@@ -22,6 +23,7 @@ import { ProceduresModule } from './procedures/procedures.module';
     ProceduresModule,
     AdminModule,
     DocumentsModule,
+    RegisterModule,
   ],
   controllers: [HealthController],
   providers: [RouteRolesAudit],

@@ -283,6 +283,28 @@ export class RegisterRepository {
     return this.withPublications(entries);
   }
 
+  /** The media type the bytes were uploaded with, when they are a document version (else unknown). */
+  async mediaTypeOf(sha256: string): Promise<string | null> {
+    const rows = await this.dataSource.query<{ media_type: string }[]>(
+      'SELECT media_type FROM document_version WHERE sha256 = $1 ORDER BY uploaded_at LIMIT 1',
+      [sha256],
+    );
+    return rows[0]?.media_type ?? null;
+  }
+
+  voidedOf(registerEntryIds: string[]): Promise<VoidedNumberEntity[]> {
+    if (registerEntryIds.length === 0) return Promise.resolve([]);
+    return this.dataSource
+      .getRepository(VoidedNumberEntity)
+      .createQueryBuilder('v')
+      .where('v.register_entry_id IN (:...ids)', { ids: registerEntryIds })
+      .getMany();
+  }
+
+  findSeriesByPrefix(manager: EntityManager, prefix: string): Promise<IssuerSeriesEntity | null> {
+    return manager.getRepository(IssuerSeriesEntity).findOne({ where: { prefix } });
+  }
+
   private async withPublications(entries: RegisterEntryEntity[]): Promise<RegisterRow[]> {
     if (entries.length === 0) return [];
     const publications = await this.dataSource
