@@ -6,3 +6,4 @@ export * from './task-queues';
 export * from './procedures/normative-document.contract';
 export * from './documents';
 export * from './visibility';
+export * from './register';
