@@ -1,5 +1,6 @@
 import type { CommentActivities } from './comment.activities';
 import type { ProcedureActivities } from './procedure.activities';
+import type { RegisterActivities } from './register.activities';
 
 /** The activity interface workflows proxy (imported with `import type` only). */
 export type LawGateActivities = Pick<
@@ -18,7 +19,18 @@ export type LawGateActivities = Pick<
   Pick<
     CommentActivities,
     'openCommentWindow' | 'extendCommentWindow' | 'closeCommentWindow' | 'answerComment' | 'commentSummary'
+  > &
+  Pick<
+    RegisterActivities,
+    | 'registerDocument'
+    | 'voidRegisteredNumber'
+    | 'recordPublication'
+    | 'openFiling'
+    | 'recordFilingEvent'
+    | 'setRegisterStatus'
+    | 'listInForce'
   >;
 
 export type * from './procedure.activities';
 export type * from './comment.activities';
+export type * from './register.activities';

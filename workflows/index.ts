@@ -1,2 +1,3 @@
 /** Every workflow the LawGate worker runs. Workflow function names are Temporal workflow types: never rename them. */
 export { normativeDocumentWorkflow } from './normative-document.workflow';
+export { documentRegistrationWorkflow } from './registration.workflow';

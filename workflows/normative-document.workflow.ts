@@ -71,7 +71,7 @@ import {
   type WithdrawProcedureArgs,
   type CommentWindowState,
   type EmergencyCategory,
-  type FilingStatus,
+  type FilingState,
   type LegalityOpinionRecord,
   type RegistrationRecord,
   type Actor,
@@ -180,7 +180,7 @@ export async function normativeDocumentWorkflow(input: NormativeDocumentInput): 
     revisionCause: null as 'UNLAWFUL' | 'MUST_AMEND' | 'RETURNED' | null,
     registration: null as RegistrationRecord | null,
     publication: null as { channel: string; reference: string; publishedAt: string } | null,
-    filing: null as { filingId: string; status: FilingStatus; dueAt: string | null } | null,
+    filing: null as { filingId: string; status: FilingState; dueAt: string | null } | null,
     filingTaskId: null as string | null,
     expiresAt: null as string | null,
     rounds: {} as Record<string, number>,
@@ -1374,7 +1374,7 @@ export async function normativeDocumentWorkflow(input: NormativeDocumentInput): 
     },
   );
 
-  const FILING_NEXT: Record<FilingStatus, readonly string[]> = {
+  const FILING_NEXT: Record<FilingState, readonly string[]> = {
     PENDING: ['SUBMITTED'],
     SUBMITTED: ['CORRECTION_REQUESTED', 'ACCEPTED'],
     CORRECTION_REQUESTED: ['RESUBMITTED'],

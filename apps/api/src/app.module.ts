@@ -11,6 +11,7 @@ import { RouteRolesAudit } from './auth/route-roles.audit';
 import { HealthController } from './health/health.controller';
 import { MetricsModule } from './metrics/metrics.module';
 import { ProceduresModule } from './procedures/procedures.module';
+import { RegisterModule } from './register/register.module';
 
 @Module({
   imports: [
@@ -24,6 +25,7 @@ import { ProceduresModule } from './procedures/procedures.module';
     AdminModule,
     DocumentsModule,
     CommentsModule,
+    RegisterModule,
   ],
   controllers: [HealthController],
   providers: [RouteRolesAudit],

@@ -7,3 +7,4 @@ export * from './procedures/normative-document.contract';
 export * from './documents';
 export * from './visibility';
 export * from './comments';
+export * from './register';

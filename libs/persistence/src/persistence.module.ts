@@ -12,6 +12,7 @@ import { DocumentRepository } from './repositories/document.repository';
 import { NotificationRepository } from './repositories/notification.repository';
 import { OrgRepository } from './repositories/org.repository';
 import { ProcedureRepository } from './repositories/procedure.repository';
+import { RegisterRepository } from './repositories/register.repository';
 import { TaskRepository } from './repositories/task.repository';
 
 const REPOSITORIES = [
@@ -24,6 +25,7 @@ const REPOSITORIES = [
   NotificationRepository,
   OrgRepository,
   ProcedureRepository,
+  RegisterRepository,
   TaskRepository,
 ];
 

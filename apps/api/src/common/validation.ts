@@ -1,4 +1,4 @@
-import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { ValidationPipe, type PipeTransform, type ValidationError } from '@nestjs/common';
 import { DomainError, ErrorCode } from '../../../../libs/domain/src/errors';
 
 /** Flattens class-validator errors into `{ "application.necessity": ["..."] }`. */
@@ -32,4 +32,23 @@ export function createValidationPipe(): ValidationPipe {
       return new DomainError(ErrorCode.ValidationFailed, `The request is not valid. ${summary}`, { fields });
     },
   });
+}
+
+/**
+ * For endpoints that take no query parameters: refuses any, as the validation pipe refuses unknown fields elsewhere
+ * (class-validator cannot validate a class without properties).
+ */
+export class NoQueryParamsPipe implements PipeTransform<Record<string, unknown> | undefined, Record<string, never>> {
+  transform(query: Record<string, unknown> | undefined): Record<string, never> {
+    const keys = Object.keys(query ?? {});
+    if (keys.length === 0) return {};
+    const fields = Object.fromEntries(keys.map((k) => [k, [`property ${k} should not exist`]]));
+    throw new DomainError(
+      ErrorCode.ValidationFailed,
+      `The request is not valid. This endpoint takes no query parameters.`,
+      {
+        fields,
+      },
+    );
+  }
 }

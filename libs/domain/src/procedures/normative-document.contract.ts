@@ -302,14 +302,14 @@ export interface ProcedureSnapshot {
   /** When and where it was published. */
   publication?: { channel: string; reference: string; publishedAt: string } | null;
   /** Filing with the higher authority. */
-  filing?: { filingId: string; status: FilingStatus; dueAt: string | null } | null;
+  filing?: { filingId: string; status: FilingState; dueAt: string | null } | null;
   /** When the document stops being in force. */
   expiresAt?: string | null;
   /** What the procedure waits for next, in plain words. */
   waitingFor?: string | null;
 }
 
-export type FilingStatus = 'PENDING' | 'SUBMITTED' | 'CORRECTION_REQUESTED' | 'RESUBMITTED' | 'ACCEPTED';
+export type FilingState = 'PENDING' | 'SUBMITTED' | 'CORRECTION_REQUESTED' | 'RESUBMITTED' | 'ACCEPTED';
 
 export interface CommentWindowState {
   windowId: string;

@@ -17,6 +17,15 @@ import { LedgerEntryEntity } from './ledger-entry.entity';
 import { NotificationEntity } from './notification.entity';
 import { OrgUnitEntity } from './org-unit.entity';
 import { ProcedureEntity } from './procedure.entity';
+import {
+  FilingEntity,
+  FilingEventEntity,
+  IssuerSeriesEntity,
+  NumberCounterEntity,
+  PublicationEntity,
+  RegisterEntryEntity,
+  VoidedNumberEntity,
+} from './register.entity';
 import { TaskEntity } from './task.entity';
 import { UserEntity } from './user.entity';
 
@@ -42,6 +51,13 @@ export {
   ProcedureEntity,
   TaskEntity,
   UserEntity,
+  IssuerSeriesEntity,
+  NumberCounterEntity,
+  RegisterEntryEntity,
+  VoidedNumberEntity,
+  PublicationEntity,
+  FilingEntity,
+  FilingEventEntity,
 };
 
 export const ENTITIES = [
@@ -66,4 +82,11 @@ export const ENTITIES = [
   CommentWindowExtensionEntity,
   PublicCommentEntity,
   CommentReceiptSequenceEntity,
+  IssuerSeriesEntity,
+  NumberCounterEntity,
+  RegisterEntryEntity,
+  VoidedNumberEntity,
+  PublicationEntity,
+  FilingEntity,
+  FilingEventEntity,
 ];

@@ -7,6 +7,7 @@ import { DeadlineNotifications1795594472946 } from './1795594472946-DeadlineNoti
 import { AdviserOpinions1795594851632 } from './1795594851632-AdviserOpinions';
 import { InboxIndexes1795595437203 } from './1795595437203-InboxIndexes';
 import { PublicComment17956200000000 } from './17956200000000-PublicComment';
+import { UnifiedRegister17956100000000 } from './17956100000000-UnifiedRegister';
 
 /** Every migration, in order. A new migration file must be added here. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -18,4 +19,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   AdviserOpinions1795594851632,
   InboxIndexes1795595437203,
   PublicComment17956200000000,
+  UnifiedRegister17956100000000,
 ];

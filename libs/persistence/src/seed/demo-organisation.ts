@@ -1,6 +1,12 @@
 import type { DataSource } from 'typeorm';
 import { OrgUnitKind, Role } from '../../../domain/src/roles';
-import { AdviserDepartmentEntity, AdviserProfileEntity, OrgUnitEntity, UserEntity } from '../entities';
+import {
+  AdviserDepartmentEntity,
+  AdviserProfileEntity,
+  IssuerSeriesEntity,
+  OrgUnitEntity,
+  UserEntity,
+} from '../entities';
 import { hashPassword } from '../password';
 
 /** Password of every demo account (printed by `npm start`). */
@@ -24,6 +30,16 @@ export const DEMO_ADVISERS: { username: string; expertise: string[]; departments
   { username: 'adviser.li', expertise: ['教育', '行政许可'], departments: ['JT-EDU'] },
   { username: 'adviser.chen', expertise: ['市场监管', '公平竞争审查'], departments: ['JT-MKT'] },
   { username: 'adviser.zhao', expertise: ['行政处罚', '行政协议'], departments: [] },
+];
+
+/**
+ * Number series of the demo issuers. Issuer codes are configuration (the district's code 坛 is an assumption, see
+ * regulations.md §5): administrators change them with `PUT /api/admin/issuer-series`.
+ */
+export const DEMO_ISSUER_SERIES: { unit: string; series: string; prefix: string }[] = [
+  { unit: 'JT-GOV', series: 'NORMATIVE', prefix: '坛政规' },
+  { unit: 'JT-EDU', series: 'NORMATIVE', prefix: '坛教规' },
+  { unit: 'JT-MKT', series: 'NORMATIVE', prefix: '坛市监规' },
 ];
 
 export const DEMO_USERS: { username: string; displayName: string; unit: string; roles: Role[]; what: string }[] = [
@@ -101,7 +117,7 @@ export const DEMO_USERS: { username: string; displayName: string; unit: string; 
 
 /**
  * Seeds the demo organisation: a district government, two drafting departments, the legal-affairs office, the
- * legal-adviser pool, three advisers, two leaders and an administrator. Idempotent: existing units and users are
+ * legal-adviser pool, three advisers, two leaders, an administrator and the issuers' number series. Idempotent: existing units and users are
  * left as they are.
  */
 export async function seedDemoOrganisation(
@@ -146,6 +162,16 @@ export async function seedDemoOrganisation(
         const unit = await units.findOneOrFail({ where: { code } });
         await manager.getRepository(AdviserDepartmentEntity).save({ userId: user.id, departmentId: unit.id });
       }
+    }
+    for (const entry of DEMO_ISSUER_SERIES) {
+      const unit = await units.findOneOrFail({ where: { code: entry.unit } });
+      await manager
+        .createQueryBuilder()
+        .insert()
+        .into(IssuerSeriesEntity)
+        .values({ issuerUnitId: unit.id, series: entry.series, prefix: entry.prefix })
+        .orIgnore()
+        .execute();
     }
     return { unitsAdded, usersAdded };
   });

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { PersistenceModule } from '../../../../libs/persistence/src/persistence.module';
+import { AdminRegisterController } from './admin-register.controller';
+import { PublicRegisterController } from './public-register.controller';
+import { RegisterService } from './register.service';
+
+/** The register of normative documents: public search, texts and feeds; the office's view and number series. */
+@Module({
+  imports: [PersistenceModule],
+  controllers: [PublicRegisterController, AdminRegisterController],
+  providers: [RegisterService],
+})
+export class RegisterModule {}
