@@ -29,7 +29,12 @@ import {
   StageAttr,
 } from '../libs/domain/src/search-attributes';
 import type { Period } from '../libs/domain/src/periods';
-import { validityYearsFor } from '../libs/domain/src/register';
+import {
+  DOCUMENT_REGISTRATION_WORKFLOW_TYPE,
+  registrationWorkflowId,
+  validityYearsFor,
+  type DocumentRegistrationWorkflow,
+} from '../libs/domain/src/register';
 import {
   DEFAULT_NORMATIVE_DOCUMENT_POLICY,
   NORMATIVE_DOCUMENT,
@@ -75,6 +80,21 @@ import {
   type LegalityOpinionRecord,
   type RegistrationRecord,
   type Actor,
+  type AnswerCommentArgs,
+  type CheckMaterialsArgs,
+  type CloseCommentWindowArgs,
+  type CompleteDraftingArgs,
+  type ExtendCommentWindowArgs,
+  type GiveLegalityOpinionArgs,
+  type OpenCommentWindowArgs,
+  type RecordDeliberationArgs,
+  type RecordFairCompetitionReviewArgs,
+  type RecordFilingEventArgs,
+  type RecordPublicationArgs,
+  type RegisterDocumentArgs,
+  type RepealDocumentArgs,
+  type ResubmitRevisionArgs,
+  type SubmitForLegalityReviewArgs,
 } from '../libs/domain/src/procedures/normative-document.contract';
 
 const acts = proxyActivities<LawGateActivities>({
@@ -243,7 +263,11 @@ export async function normativeDocumentWorkflow(input: NormativeDocumentInput): 
         return '统一发布';
       case NormativeDocumentStage.InForce:
         return state.filing && state.filing.status !== 'ACCEPTED' ? '报送备案，等待备案审查结果' : null;
-      default:
+      case NormativeDocumentStage.Expired:
+      case NormativeDocumentStage.Repealed:
+      case NormativeDocumentStage.NotAdopted:
+      case NormativeDocumentStage.Rejected:
+      case NormativeDocumentStage.Withdrawn:
         return null;
     }
   }
@@ -721,7 +745,14 @@ export async function normativeDocumentWorkflow(input: NormativeDocumentInput): 
         state.filingTaskId = await openStageTask('FILING', '报送备案', office, policy.filingPeriod);
         return;
       }
-      default:
+      // Entered through their own updates, or terminal: nothing to open.
+      case NormativeDocumentStage.ProjectApproval:
+      case NormativeDocumentStage.Drafting:
+      case NormativeDocumentStage.Expired:
+      case NormativeDocumentStage.Repealed:
+      case NormativeDocumentStage.NotAdopted:
+      case NormativeDocumentStage.Rejected:
+      case NormativeDocumentStage.Withdrawn:
         return;
     }
   }
@@ -730,7 +761,7 @@ export async function normativeDocumentWorkflow(input: NormativeDocumentInput): 
 
   setHandler(
     completeDraftingUpdate,
-    async (args) => {
+    async (args: CompleteDraftingArgs) => {
       state.busy = true;
       try {
         const draft = state.documents.DRAFT!;
@@ -753,7 +784,7 @@ export async function normativeDocumentWorkflow(input: NormativeDocumentInput): 
       }
     },
     {
-      validator: (args) => {
+      validator: (args: CompleteDraftingArgs) => {
         requireDrafter(args.actor, 'finish drafting');
         requireStage(NormativeDocumentStage.Drafting, 'Finishing the draft');
         const missing = missingOf(DRAFTING_MATERIALS);
@@ -774,7 +805,7 @@ export async function normativeDocumentWorkflow(input: NormativeDocumentInput): 
 
   setHandler(
     recordFairCompetitionReviewUpdate,
-    async (args) => {
+    async (args: RecordFairCompetitionReviewArgs) => {
       state.busy = true;
       try {
         const passes = args.conclusion === 'COMPLIANT' || !!args.exceptionReason?.trim();
@@ -797,7 +828,7 @@ export async function normativeDocumentWorkflow(input: NormativeDocumentInput): 
       }
     },
     {
-      validator: (args) => {
+      validator: (args: RecordFairCompetitionReviewArgs) => {
         requireDrafter(args.actor, 'record the fair-competition review');
         requireStage(NormativeDocumentStage.FairCompetitionReview, 'The fair-competition review');
         requireText(args.summary, 'The fair-competition review needs its conclusion in words.');
@@ -809,7 +840,7 @@ export async function normativeDocumentWorkflow(input: NormativeDocumentInput): 
 
   setHandler(
     openCommentWindowUpdate,
-    async (args) => {
+    async (args: OpenCommentWindowArgs) => {
       state.busy = true;
       try {
         const draft = state.documents.DRAFT!;
@@ -859,7 +890,7 @@ export async function normativeDocumentWorkflow(input: NormativeDocumentInput): 
       }
     },
     {
-      validator: (args) => {
+      validator: (args: OpenCommentWindowArgs) => {
         requireDrafter(args.actor, 'publish the draft for comment');
         requireStage(NormativeDocumentStage.PublicComment, 'Publishing the draft for comment');
         if (state.commentWindow) refuse(ErrorCode.WrongStage, 'The draft has already been published for comment.');
@@ -872,7 +903,7 @@ export async function normativeDocumentWorkflow(input: NormativeDocumentInput): 
 
   setHandler(
     extendCommentWindowUpdate,
-    async (args) => {
+    async (args: ExtendCommentWindowArgs) => {
       state.busy = true;
       try {
         const window = state.commentWindow!;
@@ -891,7 +922,7 @@ export async function normativeDocumentWorkflow(input: NormativeDocumentInput): 
       }
     },
     {
-      validator: (args) => {
+      validator: (args: ExtendCommentWindowArgs) => {
         requireDrafter(args.actor, 'extend the comment period');
         requireStage(NormativeDocumentStage.PublicComment, 'Extending the comment period');
         if (!state.commentWindow || state.commentWindow.closed) {
@@ -905,14 +936,14 @@ export async function normativeDocumentWorkflow(input: NormativeDocumentInput): 
 
   setHandler(
     closeCommentWindowUpdate,
-    async () => {
+    async (_args: CloseCommentWindowArgs) => {
       state.closeRequested = true;
       state.commentWindowRevision++;
       await condition(() => state.commentWindow?.closed === true);
       return snapshot();
     },
     {
-      validator: (args) => {
+      validator: (args: CloseCommentWindowArgs) => {
         requireDrafter(args.actor, 'close the comment period');
         requireStage(NormativeDocumentStage.PublicComment, 'Closing the comment period');
         const window = state.commentWindow;
@@ -930,7 +961,7 @@ export async function normativeDocumentWorkflow(input: NormativeDocumentInput): 
 
   setHandler(
     answerCommentUpdate,
-    async (args) => {
+    async (args: AnswerCommentArgs) => {
       state.busy = true;
       try {
         const window = state.commentWindow!;
@@ -949,7 +980,7 @@ export async function normativeDocumentWorkflow(input: NormativeDocumentInput): 
       }
     },
     {
-      validator: (args) => {
+      validator: (args: AnswerCommentArgs) => {
         requireDrafter(args.actor, 'answer public comments');
         requireStage(NormativeDocumentStage.PublicComment, 'Answering public comments');
         const window = state.commentWindow;
@@ -968,7 +999,7 @@ export async function normativeDocumentWorkflow(input: NormativeDocumentInput): 
 
   setHandler(
     completePublicCommentUpdate,
-    async (args) => {
+    async (args: CompleteDraftingArgs) => {
       state.busy = true;
       try {
         const window = state.commentWindow!;
@@ -988,7 +1019,7 @@ export async function normativeDocumentWorkflow(input: NormativeDocumentInput): 
       }
     },
     {
-      validator: (args) => {
+      validator: (args: CompleteDraftingArgs) => {
         requireDrafter(args.actor, 'finish public comment');
         requireStage(NormativeDocumentStage.PublicComment, 'Finishing public comment');
         const window = state.commentWindow;
@@ -1011,7 +1042,7 @@ export async function normativeDocumentWorkflow(input: NormativeDocumentInput): 
 
   setHandler(
     submitForLegalityReviewUpdate,
-    async (args) => {
+    async (args: SubmitForLegalityReviewArgs) => {
       state.busy = true;
       try {
         state.emergency = args.emergency ? { category: args.emergency.category, reason: args.emergency.reason } : null;
@@ -1034,7 +1065,7 @@ export async function normativeDocumentWorkflow(input: NormativeDocumentInput): 
       }
     },
     {
-      validator: (args) => {
+      validator: (args: SubmitForLegalityReviewArgs) => {
         requireDrafter(args.actor, 'submit the draft for legality review');
         requireStage(NormativeDocumentStage.OwnLegalityCheck, 'Submitting for legality review');
         const missing = missingOf(REVIEW_MATERIALS);
@@ -1051,7 +1082,7 @@ export async function normativeDocumentWorkflow(input: NormativeDocumentInput): 
 
   setHandler(
     checkMaterialsUpdate,
-    async (args) => {
+    async (args: CheckMaterialsArgs) => {
       state.busy = true;
       try {
         const next = args.complete ? NormativeDocumentStage.LegalityReview : NormativeDocumentStage.OwnLegalityCheck;
@@ -1071,7 +1102,7 @@ export async function normativeDocumentWorkflow(input: NormativeDocumentInput): 
       }
     },
     {
-      validator: (args) => {
+      validator: (args: CheckMaterialsArgs) => {
         requireOfficer(args.actor, 'check the review materials');
         requireStage(NormativeDocumentStage.MaterialsCheck, 'The materials check');
         requireOpenTask(args.taskId);
@@ -1089,7 +1120,7 @@ export async function normativeDocumentWorkflow(input: NormativeDocumentInput): 
 
   setHandler(
     giveLegalityOpinionUpdate,
-    async (args) => {
+    async (args: GiveLegalityOpinionArgs) => {
       state.busy = true;
       try {
         const draft = state.documents.DRAFT!;
@@ -1124,7 +1155,7 @@ export async function normativeDocumentWorkflow(input: NormativeDocumentInput): 
       }
     },
     {
-      validator: (args) => {
+      validator: (args: GiveLegalityOpinionArgs) => {
         if (!args.actor.roles.includes(Role.LegalAdviser) && !args.actor.roles.includes(Role.LegalAffairsOfficer)) {
           refuse(
             ErrorCode.Forbidden,
@@ -1163,7 +1194,7 @@ export async function normativeDocumentWorkflow(input: NormativeDocumentInput): 
 
   setHandler(
     resubmitRevisionUpdate,
-    async (args) => {
+    async (args: ResubmitRevisionArgs) => {
       state.busy = true;
       try {
         const cause = state.revisionCause;
@@ -1190,7 +1221,7 @@ export async function normativeDocumentWorkflow(input: NormativeDocumentInput): 
       }
     },
     {
-      validator: (args) => {
+      validator: (args: ResubmitRevisionArgs) => {
         requireDrafter(args.actor, 'resubmit the revised draft');
         requireStage(NormativeDocumentStage.Revision, 'Resubmitting after revision');
         const last = state.legalityOpinions[state.legalityOpinions.length - 1];
@@ -1220,7 +1251,7 @@ export async function normativeDocumentWorkflow(input: NormativeDocumentInput): 
 
   setHandler(
     recordDeliberationUpdate,
-    async (args) => {
+    async (args: RecordDeliberationArgs) => {
       state.busy = true;
       try {
         const next =
@@ -1247,7 +1278,7 @@ export async function normativeDocumentWorkflow(input: NormativeDocumentInput): 
       }
     },
     {
-      validator: (args) => {
+      validator: (args: RecordDeliberationArgs) => {
         if (!args.actor.roles.includes(Role.Leader)) {
           refuse(ErrorCode.Forbidden, 'Only a leader of the government records and signs the deliberation.');
         }
@@ -1264,8 +1295,9 @@ export async function normativeDocumentWorkflow(input: NormativeDocumentInput): 
         }
         requireText(args.meeting, 'Name the meeting that deliberated (e.g. 区政府常务会议).');
         requireText(args.minutes, 'The deliberation record is required.');
-        if (Number.isNaN(Date.parse(args.meetingDate)))
+        if (Number.isNaN(Date.parse(args.meetingDate))) {
           refuse(ErrorCode.RuleViolation, 'The meeting date is not a date.');
+        }
       },
     },
   );
@@ -1274,12 +1306,12 @@ export async function normativeDocumentWorkflow(input: NormativeDocumentInput): 
 
   setHandler(
     registerDocumentUpdate,
-    async (args) => {
+    async (args: RegisterDocumentArgs) => {
       state.busy = true;
       try {
         const draft = state.documents.DRAFT!;
-        const registered = await executeChild('documentRegistrationWorkflow', {
-          workflowId: `registration:${input.procedureId}`,
+        const registered = await executeChild<DocumentRegistrationWorkflow>(DOCUMENT_REGISTRATION_WORKFLOW_TYPE, {
+          workflowId: registrationWorkflowId(input.procedureId),
           args: [
             {
               procedureId: input.procedureId,
@@ -1297,7 +1329,7 @@ export async function normativeDocumentWorkflow(input: NormativeDocumentInput): 
             },
           ],
         });
-        state.registration = registered as RegistrationRecord;
+        state.registration = registered;
         upsertSearchAttributes([{ key: DocumentNumberAttr, value: state.registration.number }]);
         await signAndMove({
           taskId: args.taskId,
@@ -1315,7 +1347,7 @@ export async function normativeDocumentWorkflow(input: NormativeDocumentInput): 
       }
     },
     {
-      validator: (args) => {
+      validator: (args: RegisterDocumentArgs) => {
         requireOfficer(args.actor, 'register the document');
         requireStage(NormativeDocumentStage.Registration, 'Registration and numbering');
         requireOpenTask(args.taskId);
@@ -1327,7 +1359,7 @@ export async function normativeDocumentWorkflow(input: NormativeDocumentInput): 
 
   setHandler(
     recordPublicationUpdate,
-    async (args) => {
+    async (args: RecordPublicationArgs) => {
       state.busy = true;
       try {
         const draft = state.documents.DRAFT!;
@@ -1364,7 +1396,7 @@ export async function normativeDocumentWorkflow(input: NormativeDocumentInput): 
       }
     },
     {
-      validator: (args) => {
+      validator: (args: RecordPublicationArgs) => {
         requireOfficer(args.actor, 'record the publication');
         requireStage(NormativeDocumentStage.Publication, 'Publication');
         requireOpenTask(args.taskId);
@@ -1384,7 +1416,7 @@ export async function normativeDocumentWorkflow(input: NormativeDocumentInput): 
 
   setHandler(
     recordFilingEventUpdate,
-    async (args) => {
+    async (args: RecordFilingEventArgs) => {
       state.busy = true;
       try {
         const filing = state.filing!;
@@ -1423,7 +1455,7 @@ export async function normativeDocumentWorkflow(input: NormativeDocumentInput): 
       }
     },
     {
-      validator: (args) => {
+      validator: (args: RecordFilingEventArgs) => {
         requireOfficer(args.actor, 'record filing events');
         requireStage(NormativeDocumentStage.InForce, 'Filing');
         const filing = state.filing;
@@ -1445,7 +1477,7 @@ export async function normativeDocumentWorkflow(input: NormativeDocumentInput): 
 
   setHandler(
     repealDocumentUpdate,
-    async (args) => {
+    async (args: RepealDocumentArgs) => {
       state.busy = true;
       try {
         await acts.setRegisterStatus({
@@ -1481,7 +1513,7 @@ export async function normativeDocumentWorkflow(input: NormativeDocumentInput): 
       }
     },
     {
-      validator: (args) => {
+      validator: (args: RepealDocumentArgs) => {
         requireOfficer(args.actor, 'repeal a document');
         requireStage(NormativeDocumentStage.InForce, 'Repeal');
         requireText(args.reason, 'A repeal needs its reason.');

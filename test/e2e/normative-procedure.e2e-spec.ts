@@ -76,7 +76,8 @@ describe('the normative-document procedure through the API, gate by gate', () =>
   };
 
   it('should start and approve the project, refusing a start without the classification', async () => {
-    const { classificationReason: _omitted, ...unclassified } = validApplication;
+    const unclassified: Partial<typeof validApplication> = { ...validApplication };
+    delete unclassified.classificationReason;
     const counts = await recordCounts(db);
     const bad = await http.as<ErrorBody>('drafter.edu', 'POST', '/api/procedures/normative-documents', {
       body: { projectCode: uniqueSuffix(), title: '无分类理由的文件', application: unclassified },

@@ -149,6 +149,6 @@ export function fakeActivities(): { activities: LawGateActivities; calls: Calls;
       calls.listInForce.push(input);
       return [];
     },
-  } as LawGateActivities;
+  };
   return { activities, calls, comments };
 }
