@@ -37,6 +37,7 @@ import {
 } from '../libs/domain/src/register';
 import {
   DEFAULT_NORMATIVE_DOCUMENT_POLICY,
+  DOCUMENT_UPLOAD_STAGES,
   NORMATIVE_DOCUMENT,
   NORMATIVE_DOCUMENT_STAGE_BASIS,
   NormativeDocumentStage,
@@ -127,14 +128,7 @@ const ADVISER_OPINION_BASIS = {
   verified: false,
 };
 
-/** Stages in which the drafting unit may add document versions (a revised draft, missing materials). */
-const DOCUMENT_STAGES: ReadonlySet<NormativeDocumentStage> = new Set([
-  NormativeDocumentStage.Drafting,
-  NormativeDocumentStage.FairCompetitionReview,
-  NormativeDocumentStage.PublicComment,
-  NormativeDocumentStage.OwnLegalityCheck,
-  NormativeDocumentStage.Revision,
-]);
+const DOCUMENT_STAGES: ReadonlySet<NormativeDocumentStage> = new Set(DOCUMENT_UPLOAD_STAGES);
 
 /** G-B5: what the reviewing body must have before its clock starts (国办发〔2018〕115号 (五)). */
 const REVIEW_MATERIALS: { kind: DocumentKind; label: string }[] = [
@@ -395,7 +389,7 @@ export async function normativeDocumentWorkflow(input: NormativeDocumentInput): 
         if (!DOCUMENT_STAGES.has(state.stage)) {
           refuse(
             ErrorCode.WrongStage,
-            `Documents can be added while drafting; the procedure is in stage ${state.stage}.`,
+            `Documents can be added while drafting or revising; the procedure is in stage ${state.stage}.`,
           );
         }
         if (state.busy) refuse(ErrorCode.WrongStage, 'Another action on this procedure is being recorded; try again.');

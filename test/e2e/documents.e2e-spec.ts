@@ -57,7 +57,7 @@ describe('documents and their versions', () => {
     expect(res.status).toBe(409);
     expect(res.body).toMatchObject({
       code: 'WRONG_STAGE',
-      message: 'Documents can be added while drafting; the procedure is in stage PROJECT_APPROVAL.',
+      message: 'Documents can be added while drafting or revising; the procedure is in stage PROJECT_APPROVAL.',
     });
     expect(await recordCounts(db)).toEqual(before);
     const [{ n: blobsAfter }] = await db.query<{ n: string }[]>('SELECT count(*) AS n FROM blob');

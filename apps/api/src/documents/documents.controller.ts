@@ -18,7 +18,7 @@ import { DOCUMENT_KINDS, DOCUMENT_MEDIA_TYPES, type DocumentKind } from '../../.
 import { DomainError, ErrorCode } from '../../../../libs/domain/src/errors';
 import { ALL_ROLES, Role } from '../../../../libs/domain/src/roles';
 import {
-  NormativeDocumentStage,
+  DOCUMENT_UPLOAD_STAGES,
   submitDocumentVersionUpdate,
   type ProcedureSnapshot,
 } from '../../../../libs/domain/src/procedures/normative-document.contract';
@@ -127,10 +127,10 @@ export class DocumentsController {
     try {
       // Ask the procedure first, so that bytes it would refuse are not stored at all.
       const state = await handle.query<ProcedureSnapshot>('getProcedureState');
-      if (state.stage !== NormativeDocumentStage.Drafting) {
+      if (!DOCUMENT_UPLOAD_STAGES.includes(state.stage)) {
         throw new DomainError(
           ErrorCode.WrongStage,
-          `Documents can be added while drafting; the procedure is in stage ${state.stage}.`,
+          `Documents can be added while drafting or revising; the procedure is in stage ${state.stage}.`,
         );
       }
       await this.documents.storeBlob(sha256, body);

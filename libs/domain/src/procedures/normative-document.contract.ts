@@ -56,6 +56,15 @@ export const TERMINAL_STAGES: readonly NormativeDocumentStage[] = [
   NormativeDocumentStage.Withdrawn,
 ];
 
+/** Stages in which the drafting unit may add document versions (a revised draft, missing materials). */
+export const DOCUMENT_UPLOAD_STAGES: readonly NormativeDocumentStage[] = [
+  NormativeDocumentStage.Drafting,
+  NormativeDocumentStage.FairCompetitionReview,
+  NormativeDocumentStage.PublicComment,
+  NormativeDocumentStage.OwnLegalityCheck,
+  NormativeDocumentStage.Revision,
+];
+
 /** The stages in their statutory order, as a timeline shows them (terminal stages excluded). */
 export const NORMATIVE_DOCUMENT_STAGE_ORDER: readonly NormativeDocumentStage[] = [
   NormativeDocumentStage.ProjectApproval,
