@@ -45,6 +45,7 @@ import {
   answerCommentUpdate,
   awaitSettledUpdate,
   checkMaterialsUpdate,
+  cleanupDecisionSignal,
   closeCommentWindowUpdate,
   completeDraftingUpdate,
   completePublicCommentUpdate,
@@ -81,6 +82,7 @@ import {
   type LegalityOpinionRecord,
   type RegistrationRecord,
   type Actor,
+  type CleanupDecisionArgs,
   type AnswerCommentArgs,
   type CheckMaterialsArgs,
   type CloseCommentWindowArgs,
@@ -198,6 +200,9 @@ export async function normativeDocumentWorkflow(input: NormativeDocumentInput): 
     filingTaskId: null as string | null,
     expiresAt: null as string | null,
     rounds: {} as Record<string, number>,
+    /** A clean-up review's repeal, carried out by the in-force loop. */
+    cleanupRepeal: null as CleanupDecisionArgs | null,
+    amendmentRequired: null as { campaignId: string; reason: string } | null,
   };
   const policy = { ...DEFAULT_NORMATIVE_DOCUMENT_POLICY, ...input.policy };
 
@@ -226,6 +231,7 @@ export async function normativeDocumentWorkflow(input: NormativeDocumentInput): 
     filing: state.filing ? { ...state.filing } : null,
     expiresAt: state.expiresAt,
     waitingFor: waitingFor(),
+    amendmentRequired: state.amendmentRequired,
   });
 
   /** What the procedure waits for, in the words a drafter or an officer would use. */
@@ -1515,6 +1521,12 @@ export async function normativeDocumentWorkflow(input: NormativeDocumentInput): 
     },
   );
 
+  setHandler(cleanupDecisionSignal, (args: CleanupDecisionArgs) => {
+    if (state.stage !== NormativeDocumentStage.InForce) return;
+    if (args.decision === 'REPEAL') state.cleanupRepeal = args;
+    else if (args.decision === 'AMEND') state.amendmentRequired = { campaignId: args.campaignId, reason: args.reason };
+  });
+
   /** B4: waits until the comment window closes (at its end, possibly extended, or early once the minimum ran). */
   async function runPublicComment(): Promise<void> {
     await condition(() => state.commentWindow !== null || state.stage !== NormativeDocumentStage.PublicComment);
@@ -1534,6 +1546,36 @@ export async function normativeDocumentWorkflow(input: NormativeDocumentInput): 
     await openStageTask('ANSWER_COMMENTS', '逐条答复公众意见', department, policy.drafterStepPeriod);
   }
 
+  /** B12: a clean-up review decided to repeal; its sign-off is in the ledger already, so this ends the document. */
+  async function repealByCleanup(decision: CleanupDecisionArgs): Promise<void> {
+    await condition(() => !state.busy);
+    if (state.stage !== NormativeDocumentStage.InForce) return;
+    state.busy = true;
+    try {
+      const reason = `清理决定废止：${decision.reason}`;
+      await acts.setRegisterStatus({
+        registerEntryId: state.registration!.registerEntryId,
+        status: 'REPEALED',
+        reason,
+        actor: decision.actor,
+        idempotencyKey: `${workflowId}:repeal`,
+      });
+      await acts.endProcedure({
+        procedureId: input.procedureId,
+        workflowId,
+        stage: NormativeDocumentStage.Repealed,
+        status: 'ENDED',
+        actor: decision.actor,
+        action: 'procedure.repealed',
+        reason,
+        idempotencyKey: `${workflowId}:cleanup:${decision.campaignId}`,
+      });
+      moveTo(NormativeDocumentStage.Repealed, 'ENDED');
+    } finally {
+      state.busy = false;
+    }
+  }
+
   /** B12: evaluation before expiry, then automatic expiry, unless the document is repealed first. */
   async function runInForce(): Promise<void> {
     const inForce = () => state.stage === NormativeDocumentStage.InForce;
@@ -1542,7 +1584,9 @@ export async function normativeDocumentWorkflow(input: NormativeDocumentInput): 
       ? { amount: Math.max(1, Math.floor(policy.validitySeconds / 2)), unit: 'SECONDS' as const }
       : policy.evaluationLead;
     const evaluateMs = addPlain(expiresMs, lead, -1);
-    if (evaluateMs > Date.now()) await condition(() => !inForce(), evaluateMs - Date.now());
+    const interrupted = () => !inForce() || state.cleanupRepeal !== null;
+    if (evaluateMs > Date.now()) await condition(interrupted, evaluateMs - Date.now());
+    if (state.cleanupRepeal && inForce()) return repealByCleanup(state.cleanupRepeal);
     if (!inForce()) return;
     await acts.openTask({
       procedureId: input.procedureId,
@@ -1558,7 +1602,8 @@ export async function normativeDocumentWorkflow(input: NormativeDocumentInput): 
           ? { amount: Math.max(1, Math.round((expiresMs - Date.now()) / 1000)), unit: 'SECONDS' }
           : lead,
     });
-    if (expiresMs > Date.now()) await condition(() => !inForce(), expiresMs - Date.now());
+    if (expiresMs > Date.now()) await condition(interrupted, expiresMs - Date.now());
+    if (state.cleanupRepeal && inForce()) return repealByCleanup(state.cleanupRepeal);
     if (!inForce()) return;
     await condition(() => !state.busy);
     if (!inForce()) return;

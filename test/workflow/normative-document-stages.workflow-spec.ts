@@ -11,6 +11,7 @@ import {
   answerCommentUpdate,
   awaitSettledUpdate,
   checkMaterialsUpdate,
+  cleanupDecisionSignal,
   closeCommentWindowUpdate,
   completeDraftingUpdate,
   completePublicCommentUpdate,
@@ -529,6 +530,39 @@ describe('normativeDocumentWorkflow, from drafting to expiry', () => {
     expect(calls.setRegisterStatus.find((c) => c.registerEntryId === `entry-${input.procedureId}`)).toMatchObject({
       status: 'EXPIRED',
       actor: null,
+    });
+  });
+
+  it('should mark a document for amendment, then repeal it, on clean-up decisions', async () => {
+    const { handle, input } = await start();
+    await throughComment(handle, input.procedureId);
+    let s = await throughSubmission(handle);
+    s = await opinion(handle, s, 'LAWFUL');
+    s = await deliberate(handle, s, 'ADOPTED');
+    await throughPublication(handle, s);
+    await handle.signal(cleanupDecisionSignal, {
+      campaignId: 'c-1',
+      decision: 'AMEND',
+      reason: '需修订',
+      actor: officer,
+    });
+    await eventually(async () =>
+      expect((await handle.query(getProcedureStateQuery)).amendmentRequired).toEqual({
+        campaignId: 'c-1',
+        reason: '需修订',
+      }),
+    );
+    expect((await handle.query(getProcedureStateQuery)).stage).toBe(Stage.InForce);
+    await handle.signal(cleanupDecisionSignal, {
+      campaignId: 'c-2',
+      decision: 'REPEAL',
+      reason: '已过时',
+      actor: officer,
+    });
+    expect(await handle.result()).toMatchObject({ stage: Stage.Repealed, status: 'ENDED' });
+    expect(calls.setRegisterStatus.find((c) => c.registerEntryId === `entry-${input.procedureId}`)).toMatchObject({
+      status: 'REPEALED',
+      reason: '清理决定废止：已过时',
     });
   });
 
