@@ -196,13 +196,13 @@ async function run(): Promise<void> {
   }
   while (!(s = await live(id, 'drafter.edu')).commentWindow?.closed) await sleep(500);
   step(s, 'B4 征求意见期满');
-  const received = await call<{ id: string; content?: string; body?: string }[]>(
+  const received = await call<{ commentId: string; content: string }[]>(
     'GET',
     `/api/comment-windows/${windowId}/comments`,
     'drafter.edu',
   );
   for (const comment of received) {
-    await call('POST', `/api/procedures/${id}/comments/${comment.id}/answer`, 'drafter.edu', {
+    await call('POST', `/api/procedures/${id}/comments/${comment.commentId}/answer`, 'drafter.edu', {
       answer: 'ADOPTED',
       reason: '已采纳，修改相应条款。',
     });

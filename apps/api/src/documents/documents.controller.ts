@@ -134,12 +134,13 @@ export class DocumentsController {
         );
       }
       await this.documents.storeBlob(sha256, body);
-      // One update per (procedure, kind, bytes): sending the same file twice records it once.
+      // One update per (procedure, kind, bytes): sending the same file twice records it once; the same file in another
+      // procedure is that procedure's own version.
       return await handle.executeUpdate(submitDocumentVersionUpdate, {
         args: [
           { kind: kind as DocumentKind, sha256, size: body.length, mediaType, filename, note, actor: actorOf(user) },
         ],
-        updateId: `document:${kind}:${sha256}`,
+        updateId: `document:${procedure.id}:${kind}:${sha256}`,
       });
     } catch (err) {
       if (err instanceof DomainError) throw err;
