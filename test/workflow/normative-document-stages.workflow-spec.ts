@@ -1,4 +1,6 @@
+import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
 import { Client, Connection, WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
 import { ActivityFailure, ApplicationFailure } from '@temporalio/common';
 import { NativeConnection, Worker } from '@temporalio/worker';
@@ -310,6 +312,20 @@ describe('normativeDocumentWorkflow, from drafting to expiry', () => {
       status: 'REPEALED',
     });
     await handle.result();
+    if (process.env.RECORD_HISTORY_FILE) {
+      // Recorded in the CLI's JSON form, which the replay tier reads (test/fixtures/histories).
+      const json = execFileSync(process.env.TEMPORAL_CLI_PATH!, [
+        'workflow',
+        'show',
+        '--workflow-id',
+        handle.workflowId,
+        '--address',
+        testEnv().temporalAddress,
+        '--output',
+        'json',
+      ]);
+      writeFileSync(process.env.RECORD_HISTORY_FILE, json);
+    }
   });
 
   it('should send an unlawful draft back for revision and review the revised draft again', async () => {
