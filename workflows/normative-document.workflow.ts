@@ -334,6 +334,21 @@ export async function normativeDocumentWorkflow(input: NormativeDocumentInput): 
     async (args: WithdrawProcedureArgs) => {
       state.busy = true;
       try {
+        const window = state.commentWindow;
+        if (window && !window.closed) {
+          // Nobody can comment on a draft that was withdrawn.
+          await acts.closeCommentWindow({ windowId: window.windowId });
+          window.closed = true;
+        }
+        if (state.registration && !state.publication) {
+          // A number given to a document that will never be published is voided, never given again.
+          await acts.voidRegisteredNumber({
+            registerEntryId: state.registration.registerEntryId,
+            reason: `撤回：${args.reason}`,
+            actor: args.actor,
+            idempotencyKey: `${workflowId}:void`,
+          });
+        }
         await acts.endProcedure({
           procedureId: input.procedureId,
           workflowId,
@@ -357,6 +372,12 @@ export async function normativeDocumentWorkflow(input: NormativeDocumentInput): 
         }
         if (TERMINAL.has(state.stage)) {
           refuse(ErrorCode.WrongStage, `The procedure has already ended (${state.stage}).`);
+        }
+        if (state.stage === NormativeDocumentStage.InForce) {
+          refuse(
+            ErrorCode.WrongStage,
+            'The document is published and in force: it cannot be withdrawn, only repealed by the legal-affairs office.',
+          );
         }
         if (state.busy) refuse(ErrorCode.WrongStage, 'Another action on this procedure is being recorded; try again.');
         if (args.reason.trim().length === 0) refuse(ErrorCode.RuleViolation, 'A withdrawal needs a reason.');
@@ -1540,10 +1561,16 @@ export async function normativeDocumentWorkflow(input: NormativeDocumentInput): 
     }
     if (state.stage !== NormativeDocumentStage.PublicComment) return;
     await condition(() => !state.busy);
-    const closed = await acts.closeCommentWindow({ windowId: window.windowId });
-    window.closed = true;
-    window.commentIds = closed.commentIds;
-    await openStageTask('ANSWER_COMMENTS', '逐条答复公众意见', department, policy.drafterStepPeriod);
+    if (state.stage !== NormativeDocumentStage.PublicComment || window.closed) return;
+    state.busy = true;
+    try {
+      const closed = await acts.closeCommentWindow({ windowId: window.windowId });
+      window.closed = true;
+      window.commentIds = closed.commentIds;
+      await openStageTask('ANSWER_COMMENTS', '逐条答复公众意见', department, policy.drafterStepPeriod);
+    } finally {
+      state.busy = false;
+    }
   }
 
   /** B12: a clean-up review decided to repeal; its sign-off is in the ledger already, so this ends the document. */

@@ -479,6 +479,43 @@ describe('normativeDocumentWorkflow, from drafting to expiry', () => {
     await handle.result();
   });
 
+  it('should close an open comment window and void an unpublished number on withdrawal, and refuse it once in force', async () => {
+    const commenting = await start();
+    await upload(commenting.handle, DocumentKind.Draft);
+    await upload(commenting.handle, DocumentKind.DraftingExplanation);
+    await upload(commenting.handle, DocumentKind.BasisList);
+    await commenting.handle.executeUpdate(completeDraftingUpdate, { args: [{ note: '', actor: drafter }] });
+    await commenting.handle.executeUpdate(openCommentWindowUpdate, {
+      args: [{ period: { amount: 60, unit: 'SECONDS' }, actor: drafter }],
+    });
+    await commenting.handle.executeUpdate(withdrawProcedureUpdate, { args: [{ reason: '暂缓制定', actor: drafter }] });
+    expect(
+      calls.closeCommentWindow.filter((c) => c.windowId === `window-${commenting.input.procedureId}`),
+    ).toHaveLength(1);
+
+    const { handle, input } = await start();
+    await throughComment(handle, input.procedureId);
+    let s = await throughSubmission(handle);
+    s = await opinion(handle, s, 'LAWFUL');
+    s = await deliberate(handle, s, 'ADOPTED');
+    await handle.executeUpdate(registerDocumentUpdate, { args: [{ taskId: s.openTaskId!, actor: officer }] });
+    await handle.executeUpdate(withdrawProcedureUpdate, { args: [{ reason: '上级要求暂缓', actor: drafter }] });
+    expect(calls.voidRegisteredNumber.find((c) => c.registerEntryId === `entry-${input.procedureId}`)).toMatchObject({
+      reason: '撤回：上级要求暂缓',
+    });
+
+    const published = await start();
+    await throughComment(published.handle, published.input.procedureId);
+    let p = await throughSubmission(published.handle);
+    p = await opinion(published.handle, p, 'LAWFUL');
+    p = await deliberate(published.handle, p, 'ADOPTED');
+    await throughPublication(published.handle, p);
+    const refused = await refusal(
+      published.handle.executeUpdate(withdrawProcedureUpdate, { args: [{ reason: 'x', actor: drafter }] }),
+    );
+    expect(refused.message).toContain('only repealed');
+  });
+
   it('should end not adopted when the deliberation rejects the document', async () => {
     const { handle, input } = await start();
     await throughComment(handle, input.procedureId);
