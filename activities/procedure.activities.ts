@@ -392,11 +392,13 @@ export class ProcedureActivities {
    * informs, it never decides.
    */
   async escalateOverdueTask(input: { taskId: string }): Promise<boolean> {
+    // Looked up before the transaction: a query on another connection inside it could wait for this very
+    // transaction where connections share one session (the embedded PostgreSQL of `npm start`).
+    const office = await this.org.findFirstUnitOfKind(OrgUnitKind.LegalAffairsOffice);
+    const government = await this.org.findFirstUnitOfKind(OrgUnitKind.Government);
     return this.dataSource.transaction(async (manager) => {
       const task = await manager.getRepository(TaskEntity).findOne({ where: { id: input.taskId } });
       if (!task || !(await this.tasks.stamp(manager, task.id, 'escalatedAt'))) return false;
-      const office = await this.org.findFirstUnitOfKind(OrgUnitKind.LegalAffairsOffice);
-      const government = await this.org.findFirstUnitOfKind(OrgUnitKind.Government);
       const target = task.assigneeUnitId === office?.id ? government : office;
       await this.notifications.notify(manager, {
         recipientUserId: null,
