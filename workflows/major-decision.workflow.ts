@@ -298,6 +298,13 @@ export async function majorDecisionWorkflow(input: MajorDecisionInput): Promise<
 
   function requireUndertaker(actor: Actor, what: string): void {
     const unit = state.undertakingUnitId;
+    if (unit === null) {
+      refuse(
+        ErrorCode.WrongStage,
+        `No undertaking unit has been named: the launch decision (${majorStageName(Stage.Launch)}) comes first (G-A3); ` +
+          `the procedure is in stage ${state.stage}.`,
+      );
+    }
     const isUnit = actor.unitId === unit || (state.leadUnitId !== null && actor.unitId === state.leadUnitId);
     if (!actor.roles.includes(Role.Drafter) || !isUnit) {
       refuse(ErrorCode.Forbidden, `Only the undertaking unit (决策承办单位, ${A('第十一条')}) can ${what}.`);

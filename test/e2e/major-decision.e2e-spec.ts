@@ -161,8 +161,9 @@ describe('the major-decision procedure, its catalog and its archive through the 
 
   it('refuses every gate before its precondition, with the article and no state change', async () => {
     await refused(() => step('drafter.edu', 'draft-options', { options: [], lawInventory: 'x' }), 409, 'WRONG_STAGE', [
-      'DRAFTING',
-      '第十二条',
+      'LAUNCH',
+      '第十一条',
+      'G-A3',
     ]);
     await refused(() => step('drafter.edu', 'launch', { launch: true, reason: 'x' }), 403, 'FORBIDDEN');
     await refused(() => step('leader.zhou', 'launch', { launch: true, reason: '启动' }), 422, 'RULE_VIOLATION', [
@@ -183,7 +184,7 @@ describe('the major-decision procedure, its catalog and its archive through the 
       rawBody: '关于新建两所中小学的决定（草案）\n第一条 ……\n',
       headers: { 'content-type': 'text/plain' },
     });
-    expect(upload.status).toBe(200);
+    expect(upload.status).toBe(201);
     const draftSha = upload.body.documents.DRAFT.sha256;
     ok(
       await step('drafter.edu', 'draft-options', {
@@ -269,7 +270,7 @@ describe('the major-decision procedure, its catalog and its archive through the 
     );
     ok(await step('leader.zhou', 'party-report', { reportedTo: '中共常州市金坛区委', reference: '坛政请〔2026〕2号' }));
     ok(
-      await step('officer.zhang', 'publication', {
+      await step('leader.zhou', 'publication', {
         channels: ['GAZETTE', 'WEBSITE'],
         reference: '区政府公报2026年第4期',
       }),

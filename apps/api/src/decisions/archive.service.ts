@@ -10,6 +10,13 @@ import { ProcedureRepository } from '../../../../libs/persistence/src/repositori
 import { TaskRepository } from '../../../../libs/persistence/src/repositories/task.repository';
 import { TemporalClientService } from '../../../../libs/temporal/src/temporal-client.module';
 
+/** A file extension for a stored version: its own, else one for its media type. */
+function extensionOf(filename: string, mediaType: string): string {
+  const own = /\.([A-Za-z0-9]{1,8})$/.exec(filename)?.[1];
+  if (own) return own;
+  return mediaType.startsWith('text/') ? 'txt' : mediaType === 'application/pdf' ? 'pdf' : 'bin';
+}
+
 const json = (value: unknown) => Buffer.from(JSON.stringify(value, null, 2) + '\n', 'utf8');
 
 /**
@@ -40,7 +47,7 @@ export class ArchiveService {
     for (const { document, versions: list } of await this.documents.listForProcedure(procedureId)) {
       for (const v of list) {
         const content = await this.documents.content(v.sha256);
-        const path = `documents/${document.kind}/v${v.version}-${v.sha256.slice(0, 16)}.${v.filename.split('.').pop() ?? 'bin'}`;
+        const path = `documents/${document.kind}/v${v.version}-${v.sha256.slice(0, 16)}.${extensionOf(v.filename, v.mediaType)}`;
         if (content) files.push({ path, content });
         versions.push({
           kind: document.kind,
