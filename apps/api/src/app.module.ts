@@ -6,6 +6,7 @@ import { TemporalClientModule } from '../../../libs/temporal/src/temporal-client
 import { AdminModule } from './admin/admin.module';
 import { AuthModule } from './auth/auth.module';
 import { CommentsModule } from './comments/comments.module';
+import { DecisionsModule } from './decisions/decisions.module';
 import { DocumentsModule } from './documents/documents.module';
 import { RouteRolesAudit } from './auth/route-roles.audit';
 import { HealthController } from './health/health.controller';
@@ -26,6 +27,7 @@ import { RegisterModule } from './register/register.module';
     DocumentsModule,
     CommentsModule,
     RegisterModule,
+    DecisionsModule,
   ],
   controllers: [HealthController],
   providers: [RouteRolesAudit],

@@ -11,6 +11,12 @@ import {
   CommentWindowExtensionEntity,
   PublicCommentEntity,
 } from './comment.entity';
+import {
+  DecisionCatalogActEntity,
+  DecisionCatalogEntity,
+  DecisionCatalogItemEntity,
+  DecisionCatalogVersionEntity,
+} from './decision-catalog.entity';
 import { CalendarDayEntity, CalendarVersionEntity, CalendarYearEntity } from './calendar.entity';
 import { BlobEntity, DocumentEntity, DocumentVersionEntity } from './document.entity';
 import { LedgerEntryEntity } from './ledger-entry.entity';
@@ -58,6 +64,10 @@ export {
   PublicationEntity,
   FilingEntity,
   FilingEventEntity,
+  DecisionCatalogEntity,
+  DecisionCatalogVersionEntity,
+  DecisionCatalogItemEntity,
+  DecisionCatalogActEntity,
 };
 
 export const ENTITIES = [
@@ -89,4 +99,8 @@ export const ENTITIES = [
   PublicationEntity,
   FilingEntity,
   FilingEventEntity,
+  DecisionCatalogEntity,
+  DecisionCatalogVersionEntity,
+  DecisionCatalogItemEntity,
+  DecisionCatalogActEntity,
 ];

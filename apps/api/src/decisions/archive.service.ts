@@ -1,0 +1,121 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, In } from 'typeorm';
+import { writeBundle, type BundleFile } from '../../../../libs/archive/src/bundle';
+import { DomainError, ErrorCode } from '../../../../libs/domain/src/errors';
+import type { MajorDecisionSnapshot } from '../../../../libs/domain/src/procedures/major-decision.contract';
+import { CommentWindowEntity, PublicCommentEntity } from '../../../../libs/persistence/src/entities';
+import { LedgerRepository } from '../../../../libs/persistence/src/ledger/ledger.repository';
+import { DocumentRepository } from '../../../../libs/persistence/src/repositories/document.repository';
+import { ProcedureRepository } from '../../../../libs/persistence/src/repositories/procedure.repository';
+import { TaskRepository } from '../../../../libs/persistence/src/repositories/task.repository';
+import { TemporalClientService } from '../../../../libs/temporal/src/temporal-client.module';
+
+/** A file extension for a stored version: its own, else one for its media type. */
+function extensionOf(filename: string, mediaType: string): string {
+  const own = /\.([A-Za-z0-9]{1,8})$/.exec(filename)?.[1];
+  if (own) return own;
+  return mediaType.startsWith('text/') ? 'txt' : mediaType === 'application/pdf' ? 'pdf' : 'bin';
+}
+
+const json = (value: unknown) => Buffer.from(JSON.stringify(value, null, 2) + '\n', 'utf8');
+
+/**
+ * The decision archive (决策档案, 国务院令第713号 Art 33; lifetime accountability, Art 38): one tar with every document
+ * version (its bytes, named with its SHA-256), every ledger entry, the comment and adoption table, expert opinions,
+ * the risk report, the legality opinions, the minutes with each member's position, the publication record, and a
+ * manifest (file → SHA-256) that `npm run archive:verify` checks offline. Works for any procedure; the
+ * major-decision records come from the workflow's own state.
+ */
+@Injectable()
+export class ArchiveService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly procedures: ProcedureRepository,
+    private readonly documents: DocumentRepository,
+    private readonly ledger: LedgerRepository,
+    private readonly tasks: TaskRepository,
+    private readonly temporal: TemporalClientService,
+  ) {}
+
+  async export(procedureId: string): Promise<{ filename: string; tar: Buffer }> {
+    const procedure = await this.procedures.findById(procedureId);
+    if (!procedure) throw new DomainError(ErrorCode.NotFound, `There is no procedure ${procedureId}.`);
+    const files: BundleFile[] = [];
+    files.push({ path: 'procedure.json', content: json({ ...procedure, department: procedure.department?.code }) });
+
+    const versions = [];
+    for (const { document, versions: list } of await this.documents.listForProcedure(procedureId)) {
+      for (const v of list) {
+        const content = await this.documents.content(v.sha256);
+        const path = `documents/${document.kind}/v${v.version}-${v.sha256.slice(0, 16)}.${extensionOf(v.filename, v.mediaType)}`;
+        if (content) files.push({ path, content });
+        versions.push({
+          kind: document.kind,
+          version: v.version,
+          sha256: v.sha256,
+          size: v.size,
+          mediaType: v.mediaType,
+          filename: v.filename,
+          uploadedBy: v.uploader?.displayName ?? v.uploadedBy,
+          file: content ? path : null,
+        });
+      }
+    }
+    files.push({ path: 'documents/versions.json', content: json(versions) });
+
+    const entries = await this.ledger.findByProcedure(procedureId);
+    files.push({ path: 'ledger.json', content: json(entries.map(({ procedure: _p, ...e }) => e)) });
+    const tasks = await this.tasks.findByProcedure(procedureId);
+    files.push({
+      path: 'tasks.json',
+      content: json(tasks.map(({ procedure: _p, assigneeUnit: _u, assigneeUser: _a, ...t }) => t)),
+    });
+
+    const windows = await this.dataSource.getRepository(CommentWindowEntity).find({ where: { procedureId } });
+    const comments = windows.length
+      ? await this.dataSource
+          .getRepository(PublicCommentEntity)
+          .find({ where: { windowId: In(windows.map((w) => w.id)) }, order: { submittedAt: 'ASC' } })
+      : [];
+    files.push({
+      path: 'public-participation/comments-and-adoption.json',
+      content: json({
+        windows: windows.map(({ procedure: _p, draftVersion: _d, ...w }) => w),
+        comments: comments.map((c) => ({
+          windowId: c.windowId,
+          receiptNo: c.receiptNo,
+          body: c.body,
+          submittedAt: c.submittedAt,
+          answer: c.answer,
+          answerReason: c.answerReason,
+          answeredBy: c.answeredBy,
+          answeredAt: c.answeredAt,
+        })),
+      }),
+    });
+
+    const live = await this.liveState(procedure.workflowId);
+    if (live) {
+      files.push({ path: 'state.json', content: json(live) });
+      if (live.hearing) files.push({ path: 'public-participation/hearing.json', content: json(live.hearing) });
+      files.push({ path: 'experts/opinions.json', content: json(live.experts ?? []) });
+      if (live.risk) files.push({ path: 'risk/report.json', content: json(live.risk) });
+      files.push({ path: 'legality/opinions.json', content: json(live.legalityOpinions ?? []) });
+      if (live.minutes) files.push({ path: 'meeting/minutes.json', content: json(live.minutes) });
+      if (live.publication) files.push({ path: 'publication.json', content: json(live.publication) });
+      if (live.registration) files.push({ path: 'registration.json', content: json(live.registration) });
+    }
+    const tar = writeBundle(procedureId, files);
+    return { filename: `decision-archive-${procedure.projectCode}.tar`, tar };
+  }
+
+  /** The workflow's own record (experts, risk, minutes, ...); null when the procedure's workflow cannot be asked. */
+  private async liveState(workflowId: string): Promise<Partial<MajorDecisionSnapshot> | null> {
+    try {
+      const client = await this.temporal.client();
+      return await client.workflow.getHandle(workflowId).query<Partial<MajorDecisionSnapshot>>('getProcedureState');
+    } catch {
+      return null;
+    }
+  }
+}

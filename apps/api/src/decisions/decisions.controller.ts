@@ -1,0 +1,95 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { DomainError, ErrorCode } from '../../../../libs/domain/src/errors';
+import { Role } from '../../../../libs/domain/src/roles';
+import type { MajorDecisionSnapshot } from '../../../../libs/domain/src/procedures/major-decision.contract';
+import { CurrentUser, type Principal } from '../auth/principal';
+import { Roles } from '../auth/roles.decorator';
+import { ArchiveService } from './archive.service';
+import { DecisionsService, MAJOR_DECISION_STEPS } from './decisions.service';
+
+const uuid = new ParseUUIDPipe({
+  exceptionFactory: () =>
+    new DomainError(ErrorCode.ValidationFailed, 'id must be a UUID.', { fields: { id: ['id must be a UUID'] } }),
+});
+
+function key(raw: string | undefined): string | undefined {
+  if (raw !== undefined && !/^[A-Za-z0-9_.:-]{8,128}$/.test(raw)) {
+    throw new DomainError(
+      ErrorCode.ValidationFailed,
+      'The Idempotency-Key header must be 8-128 letters, digits or _.:-.',
+    );
+  }
+  return raw;
+}
+
+/**
+ * Major administrative decisions (重大行政决策): start one (refused at scope classification for the Art 3 §2 kinds),
+ * read its live state, and take its human steps, `POST /api/procedures/major-decisions/:id/<step>` with the steps of
+ * `MAJOR_DECISION_STEPS`.
+ */
+@ApiTags('major decisions')
+@ApiBearerAuth()
+@Controller('procedures')
+export class DecisionsController {
+  constructor(
+    private readonly decisions: DecisionsService,
+    private readonly archive: ArchiveService,
+  ) {}
+
+  @Post('major-decisions')
+  @HttpCode(201)
+  @Roles(Role.Drafter)
+  @ApiOperation({ summary: 'A1/G-A1: propose a major decision with its scope classification' })
+  start(@CurrentUser() user: Principal, @Body() body: unknown): Promise<MajorDecisionSnapshot> {
+    return this.decisions.start(user, body);
+  }
+
+  @Get('major-decisions/:id')
+  @Roles(Role.Drafter, Role.LegalAffairsOfficer, Role.LegalAdviser, Role.Leader)
+  @ApiOperation({ summary: 'The live state of a major decision' })
+  state(@Param('id', uuid) id: string): Promise<MajorDecisionSnapshot> {
+    return this.decisions.state(id);
+  }
+
+  @Post('major-decisions/:id/:step')
+  @HttpCode(200)
+  @Roles(Role.Drafter, Role.LegalAffairsOfficer, Role.LegalAdviser, Role.Leader)
+  @ApiOperation({ summary: `A human step: ${Object.keys(MAJOR_DECISION_STEPS).join(', ')}` })
+  step(
+    @CurrentUser() user: Principal,
+    @Param('id', uuid) id: string,
+    @Param('step') step: string,
+    @Body() body: unknown,
+    @Headers('idempotency-key') idem?: string,
+  ): Promise<MajorDecisionSnapshot> {
+    return this.decisions.step(user, id, step, body, key(idem));
+  }
+
+  @Post('major-decisions/:id/comment-window/close')
+  @HttpCode(200)
+  @Roles(Role.Drafter)
+  @ApiOperation({ summary: 'A5: close the comment window once the statutory minimum has run' })
+  closeWindow(
+    @CurrentUser() user: Principal,
+    @Param('id', uuid) id: string,
+    @Body() body: unknown,
+  ): Promise<MajorDecisionSnapshot> {
+    return this.decisions.step(user, id, 'comment-window/close', body);
+  }
+
+  @Get(':id/archive')
+  @Roles(Role.LegalAffairsOfficer, Role.Leader)
+  @ApiProduces('application/x-tar')
+  @ApiOperation({
+    summary: 'A13: the decision archive, one tar with a SHA-256 manifest (verify: npm run archive:verify)',
+  })
+  async export(@Param('id', uuid) id: string, @Res() reply: FastifyReply): Promise<void> {
+    const { filename, tar } = await this.archive.export(id);
+    await reply
+      .header('content-type', 'application/x-tar')
+      .header('content-disposition', `attachment; filename="${filename}"`)
+      .send(tar);
+  }
+}

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { PersistenceModule } from '../../../../libs/persistence/src/persistence.module';
+import { ArchiveService } from './archive.service';
+import { AdminCatalogController, CatalogService, PublicCatalogController } from './catalog.controller';
+import { DecisionsController } from './decisions.controller';
+import { DecisionsService } from './decisions.service';
+
+/** Major administrative decisions, the annual decision catalog and the decision archive. */
+@Module({
+  imports: [PersistenceModule],
+  controllers: [DecisionsController, AdminCatalogController, PublicCatalogController],
+  providers: [DecisionsService, CatalogService, ArchiveService],
+})
+export class DecisionsModule {}
