@@ -1,4 +1,6 @@
+import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
 import { Client, Connection, WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
 import { ActivityFailure, ApplicationFailure } from '@temporalio/common';
 import { NativeConnection, Worker } from '@temporalio/worker';
@@ -375,6 +377,20 @@ describe('majorDecisionWorkflow (重大行政决策, 国务院令第713号)', ()
     expect(routed.legalBasis.article).toBe('第二十五条至第二十八条');
     expect(result.minutes?.positions.at(-1)?.memberId).toBe(leader.userId);
     expect(result.minutes?.positions.find((p) => p.position === 'AGAINST')?.statement).toBe('我反对：理由1');
+    if (process.env.RECORD_HISTORY_FILE) {
+      // Recorded in the CLI's JSON form, which the replay tier reads (test/fixtures/histories).
+      const json = execFileSync(process.env.TEMPORAL_CLI_PATH!, [
+        'workflow',
+        'show',
+        '--workflow-id',
+        h.workflowId,
+        '--address',
+        testEnv().temporalAddress,
+        '--output',
+        'json',
+      ]);
+      writeFileSync(process.env.RECORD_HISTORY_FILE, json);
+    }
   });
 
   it('refuses an excluded kind at scope classification (Art 3 §2): no task is ever opened', async () => {
