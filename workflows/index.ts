@@ -1,3 +1,4 @@
 /** Every workflow the LawGate worker runs. Workflow function names are Temporal workflow types: never rename them. */
 export { normativeDocumentWorkflow } from './normative-document.workflow';
 export { documentRegistrationWorkflow } from './registration.workflow';
+export { cleanupCampaignWorkflow, cleanupReviewWorkflow } from './cleanup.workflow';

@@ -8,3 +8,4 @@ export * from './documents';
 export * from './visibility';
 export * from './comments';
 export * from './register';
+export * from './cleanup';

@@ -7,6 +7,7 @@ import { buildDataSourceOptions } from './data-source.options';
 import { LedgerRepository } from './ledger/ledger.repository';
 import { AdviserRepository } from './repositories/adviser.repository';
 import { AuditRepository } from './repositories/audit.repository';
+import { CleanupRepository } from './repositories/cleanup.repository';
 import { CommentRepository } from './repositories/comment.repository';
 import { DocumentRepository } from './repositories/document.repository';
 import { NotificationRepository } from './repositories/notification.repository';
@@ -19,6 +20,7 @@ const REPOSITORIES = [
   AdviserRepository,
   AuditRepository,
   CalendarRepository,
+  CleanupRepository,
   CommentRepository,
   DocumentRepository,
   LedgerRepository,

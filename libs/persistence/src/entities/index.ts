@@ -11,6 +11,7 @@ import {
   CommentWindowExtensionEntity,
   PublicCommentEntity,
 } from './comment.entity';
+import { CleanupCampaignEntity, CleanupReviewEntity } from './cleanup.entity';
 import { CalendarDayEntity, CalendarVersionEntity, CalendarYearEntity } from './calendar.entity';
 import { BlobEntity, DocumentEntity, DocumentVersionEntity } from './document.entity';
 import { LedgerEntryEntity } from './ledger-entry.entity';
@@ -58,6 +59,8 @@ export {
   PublicationEntity,
   FilingEntity,
   FilingEventEntity,
+  CleanupCampaignEntity,
+  CleanupReviewEntity,
 };
 
 export const ENTITIES = [
@@ -89,4 +92,6 @@ export const ENTITIES = [
   PublicationEntity,
   FilingEntity,
   FilingEventEntity,
+  CleanupCampaignEntity,
+  CleanupReviewEntity,
 ];

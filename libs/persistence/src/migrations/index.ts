@@ -8,6 +8,7 @@ import { AdviserOpinions1795594851632 } from './1795594851632-AdviserOpinions';
 import { InboxIndexes1795595437203 } from './1795595437203-InboxIndexes';
 import { PublicComment17956200000000 } from './17956200000000-PublicComment';
 import { UnifiedRegister17956100000000 } from './17956100000000-UnifiedRegister';
+import { CleanupCampaign17956400000000 } from './17956400000000-CleanupCampaign';
 
 /** Every migration, in order. A new migration file must be added here. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -20,4 +21,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   InboxIndexes1795595437203,
   PublicComment17956200000000,
   UnifiedRegister17956100000000,
+  CleanupCampaign17956400000000,
 ];
