@@ -42,6 +42,8 @@ export interface StartedCleanupReviews {
   started: number;
   /** Review workflows that already existed (a retried page, or a campaign resumed). */
   alreadyStarted: number;
+  /** Whether documents in force follow this page (false: every review of the campaign is started). */
+  more: boolean;
 }
 
 export interface RecordCleanupDecisionInput {
@@ -104,14 +106,22 @@ export class CleanupActivities {
   }
 
   /**
-   * Reads one page of the documents in force (register id order), records a review row for each, and starts their
-   * review workflows, `concurrency` at a time. Idempotent: rows are inserted once, and a workflow id already taken
-   * counts as started, so a retried page (the worker died half-way) just finishes the page.
+   * Reads one page of the documents in force (register id order), records a review row for each, starts their
+   * review workflows, `concurrency` at a time, and moves the campaign's read model (reviews started; STARTED_ALL after
+   * the last page). Idempotent: rows are inserted once, and a workflow id already taken counts as started, so a
+   * retried page (the worker died half-way) just finishes the page. One activity per page and nothing else keeps the
+   * campaign off the task queue, where thousands of new reviews wait for the worker.
    */
   async startCleanupReviews(input: StartCleanupReviewsInput): Promise<StartedCleanupReviews> {
     const limit = Math.max(1, Math.min(1000, Math.floor(input.limit)));
-    const page = await this.register.inForcePage(input.afterId, limit);
-    if (page.length === 0) return { lastId: null, listed: 0, started: 0, alreadyStarted: 0 };
+    // One row more than the page tells whether another page follows, without reading an empty page.
+    const read = await this.register.inForcePage(input.afterId, limit + 1);
+    const more = read.length > limit;
+    const page = read.slice(0, limit);
+    if (page.length === 0) {
+      await this.cleanup.recordStarted(input.campaignId, true);
+      return { lastId: null, listed: 0, started: 0, alreadyStarted: 0, more: false };
+    }
     const reviews: CleanupReviewInput[] = page.map((e) => ({
       campaignId: input.campaignId,
       registerEntryId: e.id,
@@ -165,7 +175,9 @@ export class CleanupActivities {
     if (alreadyStarted > 0) {
       this.logger.log(`campaign ${input.campaignId}: ${alreadyStarted} reviews on this page existed already`);
     }
-    return { lastId: page[page.length - 1].id, listed: page.length, started, alreadyStarted };
+    // The read model moves with the page (idempotent: it counts the campaign's review rows).
+    await this.cleanup.recordStarted(input.campaignId, !more);
+    return { lastId: page[page.length - 1].id, listed: page.length, started, alreadyStarted, more };
   }
 
   /** Moves the campaign's read model (reviews started, status). */

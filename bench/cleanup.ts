@@ -3,8 +3,7 @@
  * inserted by SQL (register entries with their procedure rows) into a database of its own; a Temporal dev server of
  * its own runs; one in-process worker runs the real workflows and activities (the worker's Nest application context).
  *
- * (a) bare: 10 000 `client.workflow.start` of a workflow that only returns, with the campaign's start concurrency,
- *     executed by a worker of its own on the same server;
+ * (a) bare: 10 000 `client.workflow.start` with the campaign's start concurrency, on a task queue nobody polls: the server's cost of a start and nothing else (no worker competes for the CPU);
  * (b) the campaign: from `client.workflow.start` of `cleanupCampaignWorkflow` until its read model says every review
  *     workflow was started (each page: register read, review rows inserted, starts; the reviews meanwhile open their
  *     tasks on the same worker, server and database).
@@ -14,11 +13,9 @@
  * BENCH_CONCURRENCY (default the policy's 32) and BENCH_PAGE_SIZE (default 500) change the size.
  */
 import 'reflect-metadata';
-import { join } from 'node:path';
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Client, Connection } from '@temporalio/client';
-import { NativeConnection, Worker, bundleWorkflowCode } from '@temporalio/worker';
 import { Client as PgClient } from 'pg';
 import { DataSource } from 'typeorm';
 import {
@@ -138,16 +135,6 @@ async function main(): Promise<void> {
     const client = new Client({ connection });
 
     // ---- (a) bare starts ----------------------------------------------------------------------------------------
-    const bareConnection = await NativeConnection.connect({ address: server.address });
-    const bareWorker = await Worker.create({
-      connection: bareConnection,
-      taskQueue: 'bench-bare-start',
-      workflowBundle: await bundleWorkflowCode({
-        workflowsPath: require.resolve(join(__dirname, 'bare-start.workflow')),
-        logger: undefined,
-      }),
-    });
-    const bareRunning = bareWorker.run();
     log(`bare: ${DOCUMENTS} workflow starts, ${CONCURRENCY} at a time`);
     const bareStarted = process.hrtime.bigint();
     let next = 0;
@@ -167,15 +154,6 @@ async function main(): Promise<void> {
       }),
     );
     const bareSeconds = seconds(bareStarted);
-    // Let the bare workflows finish before the campaign runs, so the two do not compete.
-    for (;;) {
-      const open = await client.workflow.count('ExecutionStatus = "Running" AND TaskQueue = "bench-bare-start"');
-      if (open.count === 0) break;
-      await new Promise((r) => setTimeout(r, 500));
-    }
-    bareWorker.shutdown();
-    await bareRunning;
-    await bareConnection.close();
 
     // ---- (b) the campaign ---------------------------------------------------------------------------------------
     log(`campaign: reviews for ${DOCUMENTS} documents in force, pages of ${PAGE_SIZE}, ${CONCURRENCY} starts at once`);

@@ -107,12 +107,8 @@ export async function cleanupCampaignWorkflow(input: CleanupCampaignInput): Prom
     progress.pages += 1;
     progress.reviewsStarted += page.listed;
     if (page.lastId) afterId = page.lastId;
-    if (page.listed < policy.pageSize) progress.status = 'STARTED_ALL';
-    await acts.recordCleanupProgress({
-      campaignId: input.campaignId,
-      reviewsStarted: progress.reviewsStarted,
-      status: progress.status,
-    });
+    // The activity moved the read model with the page; the last page says so.
+    if (!page.more) progress.status = 'STARTED_ALL';
   }
 
   for (let polls = 0; ; polls += 1) {

@@ -119,8 +119,10 @@ describe('clean-up campaigns', () => {
     });
   }
 
-  async function ledgerCount(): Promise<number> {
-    const [{ n }] = await db.query<{ n: number }[]>('SELECT count(*)::int AS n FROM ledger_entry');
+  async function signOffs(taskId: string): Promise<number> {
+    const [{ n }] = await db.query<{ n: number }[]>('SELECT count(*)::int AS n FROM ledger_entry WHERE task_id = $1', [
+      taskId,
+    ]);
     return n;
   }
 
@@ -176,7 +178,7 @@ describe('clean-up campaigns', () => {
 
   it('should refuse a decision without its reason, or by someone not holding the task, and change nothing', async () => {
     const taskId = await reviewTask(docs[2].registerEntryId);
-    const before = await ledgerCount();
+    const before = await signOffs(taskId);
     const noReason = await http.as<ErrorBody>('officer.zhang', 'POST', `/api/tasks/${taskId}/cleanup-review`, {
       body: { decision: 'REPEAL' },
     });
@@ -190,18 +192,28 @@ describe('clean-up campaigns', () => {
       body: { decision: 'ABOLISH', reason: 'x' },
     });
     expect(badDecision.status).toBe(400);
-    expect(await ledgerCount()).toBe(before);
+    expect(await signOffs(taskId)).toBe(before);
     const [task] = await db.query<{ status: string }[]>('SELECT status FROM task WHERE id = $1', [taskId]);
     expect(task.status).toBe('OPEN');
   });
 
   it('should record KEEP, AMEND and REPEAL, repeal in the register, and produce the lists', async () => {
     const [keep, amend, repeal] = await Promise.all(docs.slice(0, 3).map((d) => reviewTask(d.registerEntryId)));
-    const decide = (taskId: string, decision: string, reason?: string) =>
+    const decide = (taskId: string, decision: string, reason?: string, headers?: Record<string, string>) =>
       http.as<{ decision: string } & ErrorBody>('officer.zhang', 'POST', `/api/tasks/${taskId}/cleanup-review`, {
         body: { decision, ...(reason ? { reason } : {}) },
+        headers,
       });
-    expect((await decide(keep, 'KEEP')).body.decision).toBe('KEEP');
+    const once = { 'idempotency-key': `keep-${campaignId}` };
+    expect((await decide(keep, 'KEEP', undefined, once)).body.decision).toBe('KEEP');
+    // The same request again (a double click) gets the same answer and signs nothing more.
+    const repeated = await decide(keep, 'KEEP', undefined, once);
+    expect(repeated.status).toBe(200);
+    expect(repeated.body.decision).toBe('KEEP');
+    const [{ n }] = await db.query<{ n: number }[]>('SELECT count(*)::int AS n FROM ledger_entry WHERE task_id = $1', [
+      keep,
+    ]);
+    expect(n).toBe(1);
     expect((await decide(amend, 'AMEND', '上位法已修改，需修改后重新发布')).status).toBe(200);
     const repealed = await decide(repeal, 'REPEAL', '调整对象已消失');
     expect(repealed.status).toBe(200);

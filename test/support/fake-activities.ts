@@ -155,7 +155,7 @@ export function fakeActivities(): { activities: LawGateActivities; calls: Calls;
     },
     startCleanupReviews: async (input) => {
       calls.startCleanupReviews.push(input);
-      return { lastId: null, listed: 0, started: 0, alreadyStarted: 0 };
+      return { lastId: null, listed: 0, started: 0, alreadyStarted: 0, more: false };
     },
     recordCleanupProgress: async (input) => void calls.recordCleanupProgress.push(input),
     cleanupProgress: async (input) => {

@@ -60,7 +60,7 @@ export const DEFAULT_CLEANUP_POLICY: CleanupCampaignPolicy = {
   reviewPeriod: { amount: 30, unit: 'WORKING_DAYS' },
   pageSize: 500,
   startConcurrency: 32,
-  pagesPerRun: 20,
+  pagesPerRun: 100,
   progressPollSeconds: 600,
 };
 

@@ -6,8 +6,6 @@ import {
   DEMO_CLEANUP_POLICY,
   cleanupCampaignWorkflowId,
   decideCleanupReviewUpdate,
-  getCleanupProgressQuery,
-  type CleanupCampaignProgress,
   type CleanupCampaignWorkflow,
   type CleanupDecision,
   type CleanupReviewSnapshot,
@@ -17,6 +15,7 @@ import { registrationYear } from '../../../../libs/domain/src/register';
 import { APP_CONFIG } from '../../../../libs/config/src/config.module';
 import type { AppConfig } from '../../../../libs/config/src/config';
 import type { CleanupCampaignEntity, CleanupReviewEntity } from '../../../../libs/persistence/src/entities';
+import { LedgerRepository } from '../../../../libs/persistence/src/ledger/ledger.repository';
 import { CleanupRepository } from '../../../../libs/persistence/src/repositories/cleanup.repository';
 import { TaskRepository } from '../../../../libs/persistence/src/repositories/task.repository';
 import { TemporalClientService } from '../../../../libs/temporal/src/temporal-client.module';
@@ -61,6 +60,7 @@ export class CleanupService {
     private readonly temporal: TemporalClientService,
     private readonly cleanup: CleanupRepository,
     private readonly tasks: TaskRepository,
+    private readonly ledger: LedgerRepository,
   ) {}
 
   async start(principal: Principal, title: string, campaignId?: string) {
@@ -99,26 +99,16 @@ export class CleanupService {
     return (await this.cleanup.listCampaigns()).map(campaignDto);
   }
 
-  /** The campaign's read model with the decisions counted, plus the live state of its workflow while it runs. */
+  /** The campaign's read model (written page by page by its workflow) with the decisions counted. */
   async progress(id: string) {
     const campaign = await this.cleanup.findCampaign(id);
     if (!campaign) throw new DomainError(ErrorCode.NotFound, `There is no clean-up campaign ${id}.`);
     const counts = await this.cleanup.counts(id);
-    let live: CleanupCampaignProgress | null = null;
-    if (campaign.status !== 'DONE') {
-      try {
-        const client = await this.temporal.client();
-        live = await client.workflow.getHandle(cleanupCampaignWorkflowId(id)).query(getCleanupProgressQuery);
-      } catch {
-        // The read model answers on its own when the workflow cannot be asked.
-      }
-    }
     return {
       ...campaignDto(campaign),
       reviews: counts.reviews,
       decided: { total: counts.decided, kept: counts.kept, amended: counts.amended, repealed: counts.repealed },
       undecided: counts.reviews - counts.decided,
-      live,
     };
   }
 
@@ -143,6 +133,21 @@ export class CleanupService {
         validUntil: e.validUntil,
         expiredAt: e.expiredAt?.toISOString() ?? null,
       })),
+    };
+  }
+
+  private async review(workflowId: string): Promise<CleanupReviewSnapshot | null> {
+    const row = await this.cleanup.findReviewByWorkflowId(workflowId);
+    if (!row) return null;
+    return {
+      campaignId: row.campaignId,
+      registerEntryId: row.registerEntryId,
+      number: row.number,
+      taskId: row.taskId,
+      decision: row.decision,
+      reason: row.reason,
+      decidedBy: row.decidedBy,
+      documentNotice: null,
     };
   }
 
@@ -173,13 +178,17 @@ export class CleanupService {
         `Task ${taskId} is a ${task.kind} task; this action needs ${CLEANUP_REVIEW_TASK_KIND}.`,
       );
     }
+    const updateId = idempotencyKey ? `${decideCleanupReviewUpdate.name}:${taskId}:${idempotencyKey}` : undefined;
     if (task.status !== 'OPEN') {
+      // The same request again after it was recorded gets the same answer, not an error.
+      const repeated = updateId ? await this.ledger.findByIdempotencyKey(updateId) : null;
+      const review = repeated ? await this.review(task.workflowId) : null;
+      if (review) return review;
       throw new DomainError(
         ErrorCode.TaskClosed,
         `Task ${taskId} was already closed (${task.outcome ?? task.status}).`,
       );
     }
-    const updateId = idempotencyKey ? `${decideCleanupReviewUpdate.name}:${taskId}:${idempotencyKey}` : undefined;
     try {
       const client = await this.temporal.client();
       return await client.workflow.getHandle(task.workflowId).executeUpdate(decideCleanupReviewUpdate, {

@@ -60,6 +60,17 @@ export class CleanupRepository {
     );
   }
 
+  /** Counts the campaign's started reviews (its review rows) into its row; `all` moves it to STARTED_ALL. */
+  async recordStarted(campaignId: string, all: boolean): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE cleanup_campaign
+       SET reviews_started = (SELECT count(*) FROM cleanup_review WHERE campaign_id = $1),
+           status = CASE WHEN $2 AND status = 'RUNNING' THEN 'STARTED_ALL' ELSE status END
+       WHERE id = $1`,
+      [campaignId, all],
+    );
+  }
+
   /** Moves the campaign's progress; `finished_at` is stamped when it becomes DONE. */
   async setProgress(campaignId: string, reviewsStarted: number, status: CleanupCampaignStatus): Promise<void> {
     await this.dataSource.query(
