@@ -1,16 +1,26 @@
 import { Module } from '@nestjs/common';
 import { PersistenceModule } from '../libs/persistence/src/persistence.module';
+import { TemporalClientModule } from '../libs/temporal/src/temporal-client.module';
+import { CleanupActivities } from './cleanup.activities';
 import { CommentActivities } from './comment.activities';
 import { ProcedureActivities } from './procedure.activities';
 import { RegisterActivities } from './register.activities';
 
-/** Activity providers. The worker binds their methods into Temporal's activities object. */
+/**
+ * Activity providers. The worker binds their methods into Temporal's activities object. The Temporal client (for
+ * clean-up campaigns, which start review workflows) connects on first use and is closed on shutdown.
+ */
 @Module({
-  imports: [PersistenceModule],
-  providers: [ProcedureActivities, CommentActivities, RegisterActivities],
-  exports: [ProcedureActivities, CommentActivities, RegisterActivities],
+  imports: [PersistenceModule, TemporalClientModule],
+  providers: [ProcedureActivities, CommentActivities, RegisterActivities, CleanupActivities],
+  exports: [ProcedureActivities, CommentActivities, RegisterActivities, CleanupActivities],
 })
 export class ActivitiesModule {}
 
 /** Every activity class, whose public methods become activities (names must be unique across classes). */
-export const ACTIVITY_CLASSES = [ProcedureActivities, CommentActivities, RegisterActivities] as const;
+export const ACTIVITY_CLASSES = [
+  ProcedureActivities,
+  CommentActivities,
+  RegisterActivities,
+  CleanupActivities,
+] as const;

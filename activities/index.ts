@@ -1,3 +1,4 @@
+import type { CleanupActivities } from './cleanup.activities';
 import type { CommentActivities } from './comment.activities';
 import type { ProcedureActivities } from './procedure.activities';
 import type { RegisterActivities } from './register.activities';
@@ -29,8 +30,17 @@ export type LawGateActivities = Pick<
     | 'recordFilingEvent'
     | 'setRegisterStatus'
     | 'listInForce'
+  > &
+  Pick<
+    CleanupActivities,
+    | 'openCleanupCampaign'
+    | 'startCleanupReviews'
+    | 'recordCleanupProgress'
+    | 'cleanupProgress'
+    | 'recordCleanupDecision'
   >;
 
 export type * from './procedure.activities';
 export type * from './comment.activities';
 export type * from './register.activities';
+export type * from './cleanup.activities';

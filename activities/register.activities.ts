@@ -79,6 +79,8 @@ export interface SetRegisterStatusInput {
 export interface InForceDocument {
   registerEntryId: string;
   procedureId: string;
+  /** The document's own workflow (clean-up reviews signal it). */
+  workflowId: string;
   number: string;
   title: string;
   validUntil: string;
@@ -385,6 +387,7 @@ export class RegisterActivities {
     return entries.map((e) => ({
       registerEntryId: e.id,
       procedureId: e.procedureId,
+      workflowId: e.workflowId,
       number: e.number,
       title: e.title,
       validUntil: e.validUntil,

@@ -2,3 +2,4 @@
 export { normativeDocumentWorkflow } from './normative-document.workflow';
 export { documentRegistrationWorkflow } from './registration.workflow';
 export { majorDecisionWorkflow } from './major-decision.workflow';
+export { cleanupCampaignWorkflow, cleanupReviewWorkflow } from './cleanup.workflow';

@@ -149,6 +149,21 @@ export function fakeActivities(): { activities: LawGateActivities; calls: Calls;
       calls.listInForce.push(input);
       return [];
     },
+    openCleanupCampaign: async (input) => {
+      calls.openCleanupCampaign.push(input);
+      return { totalInForce: 0, startedAt: new Date().toISOString() };
+    },
+    startCleanupReviews: async (input) => {
+      calls.startCleanupReviews.push(input);
+      return { lastId: null, listed: 0, started: 0, alreadyStarted: 0, more: false };
+    },
+    recordCleanupProgress: async (input) => void calls.recordCleanupProgress.push(input),
+    cleanupProgress: async (input) => {
+      calls.cleanupProgress.push(input);
+      const decided = calls.recordCleanupDecision.filter((c) => c.campaignId === input.campaignId).length;
+      return { reviews: decided, decided, kept: 0, amended: 0, repealed: 0 };
+    },
+    recordCleanupDecision: async (input) => void calls.recordCleanupDecision.push(input),
   };
   return { activities, calls, comments };
 }

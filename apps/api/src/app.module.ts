@@ -5,6 +5,7 @@ import { PersistenceModule } from '../../../libs/persistence/src/persistence.mod
 import { TemporalClientModule } from '../../../libs/temporal/src/temporal-client.module';
 import { AdminModule } from './admin/admin.module';
 import { AuthModule } from './auth/auth.module';
+import { CleanupModule } from './cleanup/cleanup.module';
 import { CommentsModule } from './comments/comments.module';
 import { DecisionsModule } from './decisions/decisions.module';
 import { DocumentsModule } from './documents/documents.module';
@@ -28,6 +29,7 @@ import { RegisterModule } from './register/register.module';
     CommentsModule,
     RegisterModule,
     DecisionsModule,
+    CleanupModule,
   ],
   controllers: [HealthController],
   providers: [RouteRolesAudit],

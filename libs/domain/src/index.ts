@@ -9,3 +9,4 @@ export * from './visibility';
 export * from './comments';
 export * from './register';
 export * from './procedures/major-decision.contract';
+export * from './cleanup';

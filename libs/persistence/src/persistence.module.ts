@@ -8,6 +8,7 @@ import { LedgerRepository } from './ledger/ledger.repository';
 import { AdviserRepository } from './repositories/adviser.repository';
 import { AuditRepository } from './repositories/audit.repository';
 import { CatalogRepository } from './repositories/catalog.repository';
+import { CleanupRepository } from './repositories/cleanup.repository';
 import { CommentRepository } from './repositories/comment.repository';
 import { DocumentRepository } from './repositories/document.repository';
 import { NotificationRepository } from './repositories/notification.repository';
@@ -21,6 +22,7 @@ const REPOSITORIES = [
   AuditRepository,
   CalendarRepository,
   CatalogRepository,
+  CleanupRepository,
   CommentRepository,
   DocumentRepository,
   LedgerRepository,

@@ -26,20 +26,31 @@ const CALENDAR_LOCK = 'lawgate.calendar';
 export class CalendarRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** The whole calendar as the pure counting functions use it, or null when no year is loaded. */
+  /** The last snapshot read, reused while no newer calendar version exists. */
+  private cached?: CalendarSnapshot;
+
+  /**
+   * The whole calendar as the pure counting functions use it, or null when no year is loaded. Every change to the
+   * calendar is a new version written in the same transaction, so a snapshot is reused until the version moves: a
+   * deadline costs one small query instead of reading every loaded day (a clean-up campaign opens thousands of tasks).
+   */
   async snapshot(): Promise<CalendarSnapshot | null> {
-    const years = await this.dataSource.getRepository(CalendarYearEntity).find({ order: { year: 'ASC' } });
-    if (years.length === 0) return null;
-    const days = await this.dataSource.getRepository(CalendarDayEntity).find();
     const [{ version }] = await this.dataSource.query<{ version: number }[]>(
       'SELECT coalesce(max(version), 0)::int AS version FROM calendar_version',
     );
-    return {
+    if (this.cached && version > 0 && this.cached.version === version) return this.cached;
+    const years = await this.dataSource.getRepository(CalendarYearEntity).find({ order: { year: 'ASC' } });
+    if (years.length === 0) return null;
+    const days = await this.dataSource.getRepository(CalendarDayEntity).find();
+    const snapshot: CalendarSnapshot = {
       years: new Set(years.map((y) => y.year)),
+      // The version read before the days: a change committed in between is picked up on the next call.
       version,
       holidays: new Set(days.filter((d) => d.kind === 'HOLIDAY').map((d) => d.date)),
       adjustedWorkdays: new Set(days.filter((d) => d.kind === 'WORKDAY').map((d) => d.date)),
     };
+    this.cached = snapshot;
+    return snapshot;
   }
 
   loadedYears(): Promise<CalendarYearEntity[]> {

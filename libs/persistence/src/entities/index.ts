@@ -17,6 +17,7 @@ import {
   DecisionCatalogItemEntity,
   DecisionCatalogVersionEntity,
 } from './decision-catalog.entity';
+import { CleanupCampaignEntity, CleanupReviewEntity } from './cleanup.entity';
 import { CalendarDayEntity, CalendarVersionEntity, CalendarYearEntity } from './calendar.entity';
 import { BlobEntity, DocumentEntity, DocumentVersionEntity } from './document.entity';
 import { LedgerEntryEntity } from './ledger-entry.entity';
@@ -68,6 +69,8 @@ export {
   DecisionCatalogVersionEntity,
   DecisionCatalogItemEntity,
   DecisionCatalogActEntity,
+  CleanupCampaignEntity,
+  CleanupReviewEntity,
 };
 
 export const ENTITIES = [
@@ -103,4 +106,6 @@ export const ENTITIES = [
   DecisionCatalogVersionEntity,
   DecisionCatalogItemEntity,
   DecisionCatalogActEntity,
+  CleanupCampaignEntity,
+  CleanupReviewEntity,
 ];

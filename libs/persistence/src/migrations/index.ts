@@ -9,6 +9,7 @@ import { InboxIndexes1795595437203 } from './1795595437203-InboxIndexes';
 import { PublicComment17956200000000 } from './17956200000000-PublicComment';
 import { UnifiedRegister17956100000000 } from './17956100000000-UnifiedRegister';
 import { DecisionCatalog17956300000000 } from './17956300000000-DecisionCatalog';
+import { CleanupCampaign17956400000000 } from './17956400000000-CleanupCampaign';
 
 /** Every migration, in order. A new migration file must be added here. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -19,7 +20,8 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   DeadlineNotifications1795594472946,
   AdviserOpinions1795594851632,
   InboxIndexes1795595437203,
-  PublicComment17956200000000,
   UnifiedRegister17956100000000,
+  PublicComment17956200000000,
   DecisionCatalog17956300000000,
+  CleanupCampaign17956400000000,
 ];

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { PersistenceModule } from '../../../../libs/persistence/src/persistence.module';
+import { CleanupCampaignsController, CleanupReviewController } from './cleanup.controller';
+import { CleanupService } from './cleanup.service';
+
+/** Clean-up campaigns (清理, B12): start, progress, lists, and the review decision. */
+@Module({
+  imports: [PersistenceModule],
+  controllers: [CleanupCampaignsController, CleanupReviewController],
+  providers: [CleanupService],
+})
+export class CleanupModule {}

@@ -1,0 +1,206 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  CLEANUP_CAMPAIGN_WORKFLOW_TYPE,
+  CLEANUP_REVIEW_TASK_KIND,
+  DEFAULT_CLEANUP_POLICY,
+  DEMO_CLEANUP_POLICY,
+  cleanupCampaignWorkflowId,
+  decideCleanupReviewUpdate,
+  type CleanupCampaignWorkflow,
+  type CleanupDecision,
+  type CleanupReviewSnapshot,
+} from '../../../../libs/domain/src/cleanup';
+import { DomainError, ErrorCode } from '../../../../libs/domain/src/errors';
+import { registrationYear } from '../../../../libs/domain/src/register';
+import { APP_CONFIG } from '../../../../libs/config/src/config.module';
+import type { AppConfig } from '../../../../libs/config/src/config';
+import type { CleanupCampaignEntity, CleanupReviewEntity } from '../../../../libs/persistence/src/entities';
+import { LedgerRepository } from '../../../../libs/persistence/src/ledger/ledger.repository';
+import { CleanupRepository } from '../../../../libs/persistence/src/repositories/cleanup.repository';
+import { TaskRepository } from '../../../../libs/persistence/src/repositories/task.repository';
+import { TemporalClientService } from '../../../../libs/temporal/src/temporal-client.module';
+import { actorOf, type Principal } from '../auth/principal';
+import { fromTemporalError } from '../common/temporal-errors';
+
+function campaignDto(c: CleanupCampaignEntity) {
+  return {
+    id: c.id,
+    title: c.title,
+    status: c.status,
+    startedBy: c.startedBy,
+    startedAt: c.startedAt.toISOString(),
+    totalInForce: c.totalInForce,
+    reviewsStarted: c.reviewsStarted,
+    finishedAt: c.finishedAt?.toISOString() ?? null,
+  };
+}
+
+function reviewDto(r: CleanupReviewEntity) {
+  return {
+    registerEntryId: r.registerEntryId,
+    procedureId: r.procedureId,
+    number: r.number,
+    title: r.title,
+    reason: r.reason,
+    decidedBy: r.decidedBy,
+    decidedAt: r.decidedAt?.toISOString() ?? null,
+  };
+}
+
+/**
+ * Clean-up campaigns (清理, B12) for the legal-affairs office: start one, watch its progress, read its lists, and
+ * decide a review. A decision is a Workflow Update on the review's workflow, authorised here like every task step
+ * (the holder, or a member of the holding unit) and then checked by the update's validator, whose refusals reach the
+ * caller as 403/409/422 and change nothing.
+ */
+@Injectable()
+export class CleanupService {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly temporal: TemporalClientService,
+    private readonly cleanup: CleanupRepository,
+    private readonly tasks: TaskRepository,
+    private readonly ledger: LedgerRepository,
+  ) {}
+
+  async start(principal: Principal, title: string, campaignId?: string) {
+    const id = campaignId ?? String(registrationYear(new Date()));
+    const workflowId = cleanupCampaignWorkflowId(id);
+    try {
+      const client = await this.temporal.client();
+      await client.workflow.start<CleanupCampaignWorkflow>(CLEANUP_CAMPAIGN_WORKFLOW_TYPE, {
+        workflowId,
+        taskQueue: this.temporal.taskQueue,
+        args: [
+          {
+            campaignId: id,
+            title,
+            startedBy: actorOf(principal),
+            policy: this.config.PROCEDURE_PERIODS === 'demo' ? DEMO_CLEANUP_POLICY : DEFAULT_CLEANUP_POLICY,
+          },
+        ],
+        // A campaign key names one campaign for ever, running or finished.
+        workflowIdConflictPolicy: 'FAIL',
+        workflowIdReusePolicy: 'REJECT_DUPLICATE',
+      });
+    } catch (err) {
+      const mapped = fromTemporalError(err, { workflowId });
+      if (mapped?.code === ErrorCode.DuplicateProcedure) {
+        throw new DomainError(ErrorCode.DuplicateProcedure, `A clean-up campaign ${id} already exists.`, {
+          campaignId: id,
+        });
+      }
+      throw mapped ?? err;
+    }
+    return { campaignId: id, workflowId, status: 'RUNNING' as const };
+  }
+
+  async list() {
+    return (await this.cleanup.listCampaigns()).map(campaignDto);
+  }
+
+  /** The campaign's read model (written page by page by its workflow) with the decisions counted. */
+  async progress(id: string) {
+    const campaign = await this.cleanup.findCampaign(id);
+    if (!campaign) throw new DomainError(ErrorCode.NotFound, `There is no clean-up campaign ${id}.`);
+    const counts = await this.cleanup.counts(id);
+    return {
+      ...campaignDto(campaign),
+      reviews: counts.reviews,
+      decided: { total: counts.decided, kept: counts.kept, amended: counts.amended, repealed: counts.repealed },
+      undecided: counts.reviews - counts.decided,
+    };
+  }
+
+  /** The campaign's results: kept, amended and repealed from its decisions; expired from the register. */
+  async lists(id: string) {
+    const campaign = await this.cleanup.findCampaign(id);
+    if (!campaign) throw new DomainError(ErrorCode.NotFound, `There is no clean-up campaign ${id}.`);
+    const decided = await this.cleanup.decided(id);
+    const of = (d: CleanupDecision) => decided.filter((r) => r.decision === d).map(reviewDto);
+    const expired = await this.cleanup.expired();
+    return {
+      campaignId: id,
+      status: campaign.status,
+      kept: of('KEEP'),
+      amended: of('AMEND'),
+      repealed: of('REPEAL'),
+      expired: expired.map((e) => ({
+        registerEntryId: e.id,
+        procedureId: e.procedureId,
+        number: e.number,
+        title: e.title,
+        validUntil: e.validUntil,
+        expiredAt: e.expiredAt?.toISOString() ?? null,
+      })),
+    };
+  }
+
+  private async review(workflowId: string): Promise<CleanupReviewSnapshot | null> {
+    const row = await this.cleanup.findReviewByWorkflowId(workflowId);
+    if (!row) return null;
+    return {
+      campaignId: row.campaignId,
+      registerEntryId: row.registerEntryId,
+      number: row.number,
+      taskId: row.taskId,
+      decision: row.decision,
+      reason: row.reason,
+      decidedBy: row.decidedBy,
+      documentNotice: null,
+    };
+  }
+
+  /** The officer holding a review task decides it. */
+  async decide(
+    principal: Principal,
+    taskId: string,
+    decision: CleanupDecision,
+    reason: string | undefined,
+    idempotencyKey?: string,
+  ): Promise<CleanupReviewSnapshot> {
+    const task = await this.tasks.findById(taskId);
+    if (!task) throw new DomainError(ErrorCode.NotFound, `There is no task ${taskId}.`);
+    const holds = task.assigneeUserId
+      ? task.assigneeUserId === principal.userId
+      : task.assigneeUnitId === principal.unitId;
+    if (!holds) {
+      throw new DomainError(
+        ErrorCode.Forbidden,
+        task.assigneeUserId
+          ? 'This task is held by another person; only they (or whoever it is reassigned to) can act on it.'
+          : 'This task is assigned to another unit; you cannot act on it.',
+      );
+    }
+    if (task.kind !== CLEANUP_REVIEW_TASK_KIND) {
+      throw new DomainError(
+        ErrorCode.WrongStage,
+        `Task ${taskId} is a ${task.kind} task; this action needs ${CLEANUP_REVIEW_TASK_KIND}.`,
+      );
+    }
+    const updateId = idempotencyKey ? `${decideCleanupReviewUpdate.name}:${taskId}:${idempotencyKey}` : undefined;
+    if (task.status !== 'OPEN') {
+      // The same request again after it was recorded gets the same answer, not an error.
+      const repeated = updateId ? await this.ledger.findByIdempotencyKey(updateId) : null;
+      const review = repeated ? await this.review(task.workflowId) : null;
+      if (review) return review;
+      throw new DomainError(
+        ErrorCode.TaskClosed,
+        `Task ${taskId} was already closed (${task.outcome ?? task.status}).`,
+      );
+    }
+    try {
+      const client = await this.temporal.client();
+      return await client.workflow.getHandle(task.workflowId).executeUpdate(decideCleanupReviewUpdate, {
+        args: [{ taskId, decision, reason: reason ?? '', actor: actorOf(principal) }],
+        ...(updateId ? { updateId } : {}),
+      });
+    } catch (err) {
+      const mapped = fromTemporalError(err, { workflowId: task.workflowId });
+      if (mapped?.code === ErrorCode.NotFound) {
+        throw new DomainError(ErrorCode.TaskClosed, 'This clean-up review has already ended.');
+      }
+      throw mapped ?? err;
+    }
+  }
+}

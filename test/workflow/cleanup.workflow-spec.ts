@@ -1,0 +1,280 @@
+import { randomUUID } from 'node:crypto';
+import { Client, Connection, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import { NativeConnection, Worker } from '@temporalio/worker';
+import type { LawGateActivities } from '../../activities';
+import {
+  CLEANUP_CAMPAIGN_WORKFLOW_TYPE,
+  CLEANUP_REVIEW_STAGE,
+  CLEANUP_REVIEW_TASK_KIND,
+  CLEANUP_REVIEW_WORKFLOW_TYPE,
+  DEMO_CLEANUP_POLICY,
+  cleanupCampaignWorkflowId,
+  cleanupReviewWorkflowId,
+  decideCleanupReviewUpdate,
+  getCleanupReviewQuery,
+  type CleanupCampaignWorkflow,
+  type CleanupReviewInput,
+  type CleanupReviewWorkflow,
+  type DecideCleanupReviewArgs,
+} from '../../libs/domain/src/cleanup';
+import { ErrorCode } from '../../libs/domain/src/errors';
+import { OrgUnitKind, Role } from '../../libs/domain/src/roles';
+import {
+  NORMATIVE_DOCUMENT_WORKFLOW_TYPE,
+  awaitSettledUpdate,
+  type Actor,
+  type NormativeDocumentWorkflow,
+} from '../../libs/domain/src/procedures/normative-document.contract';
+import { eventually } from '../support/eventually';
+import { fakeActivities, type Calls } from '../support/fake-activities';
+import { testEnv, uniqueSuffix } from '../support/test-env';
+
+const officer: Actor = {
+  userId: randomUUID(),
+  username: 'officer',
+  displayName: 'Officer',
+  roles: [Role.LegalAffairsOfficer],
+  unitId: randomUUID(),
+};
+const drafter: Actor = { ...officer, userId: randomUUID(), username: 'd', roles: [Role.Drafter] };
+
+function refusalOf(err: unknown): ApplicationFailure {
+  expect(err).toBeInstanceOf(WorkflowUpdateFailedError);
+  const cause = (err as WorkflowUpdateFailedError).cause;
+  expect(cause).toBeInstanceOf(ApplicationFailure);
+  return cause as ApplicationFailure;
+}
+
+/** Pages the fake register hands out: `PAGES` pages of two documents each. */
+const PAGES = 5;
+
+describe('clean-up workflows', () => {
+  const taskQueue = `wf-cleanup-${uniqueSuffix()}`;
+  let calls: Calls;
+  let client: Client;
+  let connection: Connection;
+  let nativeConnection: NativeConnection;
+  let worker: Worker;
+  let running: Promise<void>;
+
+  beforeAll(async () => {
+    const env = testEnv();
+    const fakes = fakeActivities();
+    calls = fakes.calls;
+    const activities: LawGateActivities = {
+      ...fakes.activities,
+      // A register of PAGES × 2 documents; no review is started for real (the review workflow is tested below).
+      startCleanupReviews: async (input) => {
+        calls.startCleanupReviews.push(input);
+        const done = Number(input.afterId ?? 0);
+        const listed = done < PAGES * 2 ? Math.min(2, input.limit) : 0;
+        const more = done + listed < PAGES * 2;
+        return { lastId: listed ? String(done + listed) : null, listed, started: listed, alreadyStarted: 0, more };
+      },
+      cleanupProgress: async (input) => {
+        calls.cleanupProgress.push(input);
+        // Every review decided by the third poll.
+        const polls = calls.cleanupProgress.filter((c) => c.campaignId === input.campaignId).length;
+        const decided = polls >= 3 ? PAGES * 2 : 0;
+        return { reviews: PAGES * 2, decided, kept: decided, amended: 0, repealed: 0 };
+      },
+    };
+    connection = await Connection.connect({ address: env.temporalAddress });
+    client = new Client({ connection });
+    nativeConnection = await NativeConnection.connect({ address: env.temporalAddress });
+    worker = await Worker.create({
+      connection: nativeConnection,
+      taskQueue,
+      workflowBundle: { codePath: env.workflowBundlePath },
+      activities,
+    });
+    running = worker.run();
+  });
+
+  afterAll(async () => {
+    worker.shutdown();
+    await running;
+    await nativeConnection.close();
+    await connection.close();
+  });
+
+  async function startReview(documentWorkflowId: string) {
+    const campaignId = `c-${uniqueSuffix()}`;
+    const input: CleanupReviewInput = {
+      campaignId,
+      registerEntryId: randomUUID(),
+      procedureId: randomUUID(),
+      documentWorkflowId,
+      number: '坛政规〔2026〕3号',
+      title: '金坛区测试管理办法',
+      documentSha256: 'b'.repeat(64),
+      reviewPeriod: { amount: 600, unit: 'SECONDS' },
+    };
+    const workflowId = cleanupReviewWorkflowId(campaignId, input.registerEntryId);
+    const handle = await client.workflow.start<CleanupReviewWorkflow>(CLEANUP_REVIEW_WORKFLOW_TYPE, {
+      workflowId,
+      taskQueue,
+      args: [input],
+      workflowExecutionTimeout: '2 minutes',
+    });
+    const taskId = await eventually(async () => {
+      const snapshot = await handle.query(getCleanupReviewQuery);
+      expect(snapshot.taskId).not.toBeNull();
+      return snapshot.taskId!;
+    });
+    return { handle, input, workflowId, taskId };
+  }
+
+  it('should refuse a wrong role, a missing reason and a wrong task without recording, then a second decision', async () => {
+    const { handle, workflowId, taskId, input } = await startReview(`normative-document:NONE:${uniqueSuffix()}`);
+    const opened = calls.openTask.filter((c) => c.workflowId === workflowId);
+    expect(opened).toHaveLength(1);
+    expect(opened[0]).toMatchObject({
+      procedureId: input.procedureId,
+      stage: CLEANUP_REVIEW_STAGE,
+      kind: CLEANUP_REVIEW_TASK_KIND,
+      assignTo: { unitKind: OrgUnitKind.LegalAffairsOffice },
+      period: { amount: 600, unit: 'SECONDS' },
+    });
+    expect(opened[0].legalBasis).toMatchObject({ regulation: expect.stringContaining('国办发〔2018〕37号') });
+
+    const decide = (args: Partial<DecideCleanupReviewArgs>) =>
+      handle
+        .executeUpdate(decideCleanupReviewUpdate, {
+          args: [{ taskId, decision: 'KEEP', reason: '', actor: officer, ...args }],
+        })
+        .then(
+          () => null,
+          (err: unknown) => refusalOf(err),
+        );
+    expect((await decide({ actor: drafter }))?.type).toBe(ErrorCode.Forbidden);
+    const noReason = await decide({ decision: 'REPEAL', reason: '  ' });
+    expect(noReason?.type).toBe(ErrorCode.RuleViolation);
+    expect(noReason?.message).toContain('reason');
+    expect((await decide({ decision: 'AMEND' }))?.type).toBe(ErrorCode.RuleViolation);
+    expect((await decide({ taskId: 'another-task' }))?.type).toBe(ErrorCode.WrongStage);
+    // Refusals come from the validator: nothing was signed or recorded.
+    expect(calls.recordDecision.filter((c) => c.workflowId === workflowId)).toHaveLength(0);
+    expect(calls.recordCleanupDecision.filter((c) => c.registerEntryId === input.registerEntryId)).toHaveLength(0);
+
+    const kept = await handle.executeUpdate(decideCleanupReviewUpdate, {
+      args: [{ taskId, decision: 'KEEP', reason: '', actor: officer }],
+      updateId: `keep-${workflowId}`,
+    });
+    expect(kept).toMatchObject({ decision: 'KEEP', taskId, decidedBy: officer.userId });
+    // A second decision is refused: by the validator while the review still runs, by the server once it has ended.
+    const second = await handle
+      .executeUpdate(decideCleanupReviewUpdate, {
+        args: [{ taskId, decision: 'REPEAL', reason: '再议', actor: officer }],
+      })
+      .then(
+        () => null,
+        (err: unknown) => err,
+      );
+    if (second instanceof WorkflowUpdateFailedError) expect(refusalOf(second).type).toBe(ErrorCode.TaskClosed);
+    else expect(second).toBeInstanceOf(WorkflowNotFoundError);
+
+    const signed = calls.recordDecision.filter((c) => c.workflowId === workflowId);
+    expect(signed).toHaveLength(1);
+    expect(signed[0]).toMatchObject({
+      taskId,
+      stage: CLEANUP_REVIEW_STAGE,
+      decision: 'KEEP',
+      actorRole: Role.LegalAffairsOfficer,
+      documentSha256: input.documentSha256,
+      idempotencyKey: `keep-${workflowId}`,
+    });
+    expect(calls.recordCleanupDecision.filter((c) => c.registerEntryId === input.registerEntryId)).toHaveLength(1);
+    // KEEP of a document without a running workflow changes nothing in the register.
+    const result = await handle.result();
+    expect(result.documentNotice).toBe('NOT_RUNNING');
+    expect(calls.setRegisterStatus.filter((c) => c.registerEntryId === input.registerEntryId)).toHaveLength(0);
+  });
+
+  it("should signal the document's workflow with the decision", async () => {
+    const procedureId = randomUUID();
+    const documentWorkflowId = `normative-document:TEST:${uniqueSuffix()}`;
+    const document = await client.workflow.start<NormativeDocumentWorkflow>(NORMATIVE_DOCUMENT_WORKFLOW_TYPE, {
+      workflowId: documentWorkflowId,
+      taskQueue,
+      args: [
+        {
+          procedureId,
+          projectCode: uniqueSuffix(),
+          title: '测试规范性文件',
+          departmentId: randomUUID(),
+          departmentCode: 'TEST',
+          applicant: drafter,
+          application: {
+            necessity: 'n',
+            legalBasis: 'b',
+            mainContent: 'c',
+            touchesBusiness: false,
+            alsoMajorDecision: false,
+          },
+          policy: { version: 'test', projectApprovalPeriod: { amount: 600, unit: 'SECONDS' } },
+        },
+      ],
+      workflowExecutionTimeout: '2 minutes',
+    });
+    await document.executeUpdate(awaitSettledUpdate, { args: [] });
+    const { handle, taskId, input } = await startReview(documentWorkflowId);
+    await handle.executeUpdate(decideCleanupReviewUpdate, {
+      args: [{ taskId, decision: 'AMEND', reason: '上位法已修改', actor: officer }],
+    });
+    const result = await handle.result();
+    expect(result).toMatchObject({ decision: 'AMEND', reason: '上位法已修改', documentNotice: 'SIGNALLED' });
+    const history = await document.fetchHistory();
+    const signals = (history.events ?? [])
+      .map((e) => e.workflowExecutionSignaledEventAttributes)
+      .filter((a) => a?.signalName === 'cleanupDecision');
+    expect(signals).toHaveLength(1);
+    // The document's workflow sets the register itself (here it is not in force, so it ignores the signal).
+    expect(calls.setRegisterStatus.filter((c) => c.registerEntryId === input.registerEntryId)).toHaveLength(0);
+    await document.terminate('test over');
+  });
+
+  it('should repeal in the register when the document has no running workflow', async () => {
+    const { handle, taskId, input, workflowId } = await startReview(`normative-document:GONE:${uniqueSuffix()}`);
+    await handle.executeUpdate(decideCleanupReviewUpdate, {
+      args: [{ taskId, decision: 'REPEAL', reason: '调整对象已消失', actor: officer }],
+    });
+    expect(await handle.result()).toMatchObject({ decision: 'REPEAL', documentNotice: 'NOT_RUNNING' });
+    const repealed = calls.setRegisterStatus.filter((c) => c.registerEntryId === input.registerEntryId);
+    expect(repealed).toHaveLength(1);
+    expect(repealed[0]).toMatchObject({
+      status: 'REPEALED',
+      reason: '清理决定废止：调整对象已消失',
+      actor: officer,
+      idempotencyKey: `${workflowId}:repeal`,
+    });
+  });
+
+  it('should page through the register, continue as new, and finish once every review is decided', async () => {
+    const campaignId = `c-${uniqueSuffix()}`;
+    const handle = await client.workflow.start<CleanupCampaignWorkflow>(CLEANUP_CAMPAIGN_WORKFLOW_TYPE, {
+      workflowId: cleanupCampaignWorkflowId(campaignId),
+      taskQueue,
+      args: [
+        {
+          campaignId,
+          title: '测试清理',
+          startedBy: officer,
+          policy: { ...DEMO_CLEANUP_POLICY, pageSize: 2, pagesPerRun: 2, progressPollSeconds: 1 },
+        },
+      ],
+      workflowExecutionTimeout: '2 minutes',
+    });
+    const result = await handle.result();
+    expect(result).toMatchObject({ campaignId, status: 'DONE', reviewsStarted: PAGES * 2, pages: PAGES });
+    const pages = calls.startCleanupReviews.filter((c) => c.campaignId === campaignId);
+    expect(pages.map((p) => p.afterId)).toEqual([null, '2', '4', '6', '8']);
+    expect(calls.openCleanupCampaign.filter((c) => c.campaignId === campaignId)).toHaveLength(1);
+    const progress = calls.recordCleanupProgress.filter((c) => c.campaignId === campaignId);
+    expect(progress).toEqual([{ campaignId, status: 'DONE', reviewsStarted: PAGES * 2 }]);
+    // pagesPerRun 2: the campaign continued as new (the run that finished is not the first).
+    const description = await handle.describe();
+    expect(description.runId).not.toBe(handle.firstExecutionRunId);
+  });
+});
