@@ -115,46 +115,53 @@ export class RegisterActivities {
       refuse(ErrorCode.ValidationFailed, `The validity must be 1 to 100 whole years, not ${input.validityYears}.`);
     }
     try {
-      return await this.dataSource.transaction(async (manager) => {
-        const existing = await this.register.findEntryByKey(manager, input.idempotencyKey);
-        if (existing) return registeredOf(existing);
-        const series = await this.register.findSeries(manager, input.issuerUnitId, input.series);
-        if (!series?.active) {
-          refuse(
-            ErrorCode.RuleViolation,
-            `Issuer ${input.issuerUnitId} has no ${series ? 'active ' : ''}number series ${input.series}; ` +
-              'an administrator configures it under /api/admin/issuer-series.',
-            { issuerUnitId: input.issuerUnitId, series: input.series },
-          );
-        }
-        const registeredAt = new Date();
-        const year = registrationYear(registeredAt);
-        const seq = await this.register.nextSeq(manager, series.id, year);
-        const entry = await this.register.insertEntry(manager, {
-          procedureId: input.procedureId,
-          workflowId: input.workflowId,
-          issuerSeriesId: series.id,
-          year,
-          seq,
-          number: formatDocumentNumber(series.prefix, year, seq),
-          title: input.title,
-          documentSha256: input.documentSha256,
-          registeredAt,
-          registeredBy: input.registeredBy?.userId ?? null,
-          validUntil: validUntilOf(registeredAt, input.validityYears),
-          idempotencyKey: input.idempotencyKey,
-        });
-        await this.audit.record(manager, {
-          actorKind: input.registeredBy ? 'USER' : 'SYSTEM',
-          actorId: input.registeredBy?.userId ?? null,
-          action: 'register.registered',
-          procedureId: input.procedureId,
-          details: { registerEntryId: entry.id, number: entry.number, documentSha256: input.documentSha256 },
-          dedupKey: `register:${input.idempotencyKey}`,
-          at: registeredAt,
-        });
-        return registeredOf(entry);
-      });
+      const manager = this.dataSource.manager;
+      const existing = await this.register.findEntryByKey(manager, input.idempotencyKey);
+      if (existing) return registeredOf(existing);
+      const series = await this.register.findSeries(manager, input.issuerUnitId, input.series);
+      if (!series?.active) {
+        refuse(
+          ErrorCode.RuleViolation,
+          `Issuer ${input.issuerUnitId} has no ${series ? 'active ' : ''}number series ${input.series}; ` +
+            'an administrator configures it under /api/admin/issuer-series.',
+          { issuerUnitId: input.issuerUnitId, series: input.series },
+        );
+      }
+      const registeredAt = new Date();
+      const year = registrationYear(registeredAt);
+      // Validates the printed form the statement below composes (GB/T 9704-2012), before any number is taken.
+      formatDocumentNumber(series.prefix, year, 1);
+      const entry = {
+        procedureId: input.procedureId,
+        workflowId: input.workflowId,
+        issuerSeriesId: series.id,
+        prefix: series.prefix,
+        year,
+        title: input.title,
+        documentSha256: input.documentSha256,
+        registeredAt,
+        registeredBy: input.registeredBy?.userId ?? null,
+        validUntil: validUntilOf(registeredAt, input.validityYears),
+        idempotencyKey: input.idempotencyKey,
+      };
+      const audit = {
+        actorKind: input.registeredBy ? ('USER' as const) : ('SYSTEM' as const),
+        dedupKey: `register:${input.idempotencyKey}`,
+      };
+      let registered = await this.register.registerWithNextNumber(manager, entry, audit);
+      if (!registered) {
+        // The first number of this series in this year.
+        await this.register.ensureCounter(manager, series.id, year);
+        registered = await this.register.registerWithNextNumber(manager, entry, audit);
+      }
+      return {
+        registerEntryId: registered!.id,
+        number: registered!.number,
+        year: registered!.year,
+        seq: registered!.seq,
+        registeredAt: registered!.registeredAt.toISOString(),
+        validUntil: registered!.validUntil,
+      };
     } catch (err) {
       // Two attempts with the same key raced: the loser rolled back (its number with it); the winner's stands.
       if (isUniqueViolation(err, 'uq_register_entry_idempotency')) {

@@ -196,13 +196,13 @@ async function run(): Promise<void> {
   }
   while (!(s = await live(id, 'drafter.edu')).commentWindow?.closed) await sleep(500);
   step(s, 'B4 征求意见期满');
-  const received = await call<{ id: string; content?: string; body?: string }[]>(
+  const received = await call<{ commentId: string; content: string }[]>(
     'GET',
     `/api/comment-windows/${windowId}/comments`,
     'drafter.edu',
   );
   for (const comment of received) {
-    await call('POST', `/api/procedures/${id}/comments/${comment.id}/answer`, 'drafter.edu', {
+    await call('POST', `/api/procedures/${id}/comments/${comment.commentId}/answer`, 'drafter.edu', {
       answer: 'ADOPTED',
       reason: '已采纳，修改相应条款。',
     });
@@ -295,19 +295,23 @@ async function run(): Promise<void> {
         `${e.documentSha256 ? ` 稿件 ${e.documentSha256.slice(0, 12)}…` : ''}  ${e.hash.slice(0, 16)}…`,
     );
   }
-  const published = await call<{ text?: string }>(
+  // Anyone can find the document in the public register and read exactly the text that was signed.
+  const found = await call<{ items: { id: string; number: string; textUrl: string | null }[] }>(
     'GET',
     `/api/public/register?number=${encodeURIComponent(s.registration!.number)}`,
     null,
   );
-  say(`\n公开登记簿查询 ${s.registration!.number}: ${JSON.stringify(published).length > 2 ? '已公开' : '未找到'}`);
-  const verify = await call<{ ok: boolean; entries?: number; checked?: number }>(
-    'GET',
-    '/api/admin/ledger/verify',
-    'officer.zhang',
+  const entry = found.items.find((e) => e.number === s.registration!.number);
+  if (!entry?.textUrl) throw new Error(`${s.registration!.number} is not in the public register`);
+  const text = Buffer.from(await (await fetch(`${BASE}${entry.textUrl}`)).arrayBuffer());
+  const textSha = createHash('sha256').update(text).digest('hex');
+  say(
+    `\n公开登记簿 ${entry.number}: 公布文本 SHA-256 ${textSha.slice(0, 16)}…（与签署的第2稿${textSha === s.documents!.DRAFT.sha256 ? '一致' : '不一致'}）`,
   );
+  if (textSha !== s.documents!.DRAFT.sha256) throw new Error('the published text is not the text that was signed');
+  // The same walk over the hash chain as `npm run ledger:verify`, through the administrators' endpoint.
+  const verify = await call<{ ok: boolean; checked?: number }>('GET', '/api/admin/ledger/verify', 'officer.zhang');
   say(`ledger:verify → ${JSON.stringify(verify)}`);
-  say(`published text SHA-256 ${createHash('sha256').update(v2).digest('hex')}`);
   if (!verify.ok) throw new Error('the ledger does not verify');
 }
 

@@ -37,6 +37,7 @@ import {
 } from '../libs/domain/src/register';
 import {
   DEFAULT_NORMATIVE_DOCUMENT_POLICY,
+  DOCUMENT_UPLOAD_STAGES,
   NORMATIVE_DOCUMENT,
   NORMATIVE_DOCUMENT_STAGE_BASIS,
   NormativeDocumentStage,
@@ -44,6 +45,7 @@ import {
   answerCommentUpdate,
   awaitSettledUpdate,
   checkMaterialsUpdate,
+  cleanupDecisionSignal,
   closeCommentWindowUpdate,
   completeDraftingUpdate,
   completePublicCommentUpdate,
@@ -80,6 +82,7 @@ import {
   type LegalityOpinionRecord,
   type RegistrationRecord,
   type Actor,
+  type CleanupDecisionArgs,
   type AnswerCommentArgs,
   type CheckMaterialsArgs,
   type CloseCommentWindowArgs,
@@ -127,14 +130,7 @@ const ADVISER_OPINION_BASIS = {
   verified: false,
 };
 
-/** Stages in which the drafting unit may add document versions (a revised draft, missing materials). */
-const DOCUMENT_STAGES: ReadonlySet<NormativeDocumentStage> = new Set([
-  NormativeDocumentStage.Drafting,
-  NormativeDocumentStage.FairCompetitionReview,
-  NormativeDocumentStage.PublicComment,
-  NormativeDocumentStage.OwnLegalityCheck,
-  NormativeDocumentStage.Revision,
-]);
+const DOCUMENT_STAGES: ReadonlySet<NormativeDocumentStage> = new Set(DOCUMENT_UPLOAD_STAGES);
 
 /** G-B5: what the reviewing body must have before its clock starts (国办发〔2018〕115号 (五)). */
 const REVIEW_MATERIALS: { kind: DocumentKind; label: string }[] = [
@@ -204,6 +200,9 @@ export async function normativeDocumentWorkflow(input: NormativeDocumentInput): 
     filingTaskId: null as string | null,
     expiresAt: null as string | null,
     rounds: {} as Record<string, number>,
+    /** A clean-up review's repeal, carried out by the in-force loop. */
+    cleanupRepeal: null as CleanupDecisionArgs | null,
+    amendmentRequired: null as { campaignId: string; reason: string } | null,
   };
   const policy = { ...DEFAULT_NORMATIVE_DOCUMENT_POLICY, ...input.policy };
 
@@ -232,6 +231,7 @@ export async function normativeDocumentWorkflow(input: NormativeDocumentInput): 
     filing: state.filing ? { ...state.filing } : null,
     expiresAt: state.expiresAt,
     waitingFor: waitingFor(),
+    amendmentRequired: state.amendmentRequired,
   });
 
   /** What the procedure waits for, in the words a drafter or an officer would use. */
@@ -334,6 +334,21 @@ export async function normativeDocumentWorkflow(input: NormativeDocumentInput): 
     async (args: WithdrawProcedureArgs) => {
       state.busy = true;
       try {
+        const window = state.commentWindow;
+        if (window && !window.closed) {
+          // Nobody can comment on a draft that was withdrawn.
+          await acts.closeCommentWindow({ windowId: window.windowId });
+          window.closed = true;
+        }
+        if (state.registration && !state.publication) {
+          // A number given to a document that will never be published is voided, never given again.
+          await acts.voidRegisteredNumber({
+            registerEntryId: state.registration.registerEntryId,
+            reason: `撤回：${args.reason}`,
+            actor: args.actor,
+            idempotencyKey: `${workflowId}:void`,
+          });
+        }
         await acts.endProcedure({
           procedureId: input.procedureId,
           workflowId,
@@ -357,6 +372,12 @@ export async function normativeDocumentWorkflow(input: NormativeDocumentInput): 
         }
         if (TERMINAL.has(state.stage)) {
           refuse(ErrorCode.WrongStage, `The procedure has already ended (${state.stage}).`);
+        }
+        if (state.stage === NormativeDocumentStage.InForce) {
+          refuse(
+            ErrorCode.WrongStage,
+            'The document is published and in force: it cannot be withdrawn, only repealed by the legal-affairs office.',
+          );
         }
         if (state.busy) refuse(ErrorCode.WrongStage, 'Another action on this procedure is being recorded; try again.');
         if (args.reason.trim().length === 0) refuse(ErrorCode.RuleViolation, 'A withdrawal needs a reason.');
@@ -395,7 +416,7 @@ export async function normativeDocumentWorkflow(input: NormativeDocumentInput): 
         if (!DOCUMENT_STAGES.has(state.stage)) {
           refuse(
             ErrorCode.WrongStage,
-            `Documents can be added while drafting; the procedure is in stage ${state.stage}.`,
+            `Documents can be added while drafting or revising; the procedure is in stage ${state.stage}.`,
           );
         }
         if (state.busy) refuse(ErrorCode.WrongStage, 'Another action on this procedure is being recorded; try again.');
@@ -1521,6 +1542,12 @@ export async function normativeDocumentWorkflow(input: NormativeDocumentInput): 
     },
   );
 
+  setHandler(cleanupDecisionSignal, (args: CleanupDecisionArgs) => {
+    if (state.stage !== NormativeDocumentStage.InForce) return;
+    if (args.decision === 'REPEAL') state.cleanupRepeal = args;
+    else if (args.decision === 'AMEND') state.amendmentRequired = { campaignId: args.campaignId, reason: args.reason };
+  });
+
   /** B4: waits until the comment window closes (at its end, possibly extended, or early once the minimum ran). */
   async function runPublicComment(): Promise<void> {
     await condition(() => state.commentWindow !== null || state.stage !== NormativeDocumentStage.PublicComment);
@@ -1534,10 +1561,46 @@ export async function normativeDocumentWorkflow(input: NormativeDocumentInput): 
     }
     if (state.stage !== NormativeDocumentStage.PublicComment) return;
     await condition(() => !state.busy);
-    const closed = await acts.closeCommentWindow({ windowId: window.windowId });
-    window.closed = true;
-    window.commentIds = closed.commentIds;
-    await openStageTask('ANSWER_COMMENTS', '逐条答复公众意见', department, policy.drafterStepPeriod);
+    if (state.stage !== NormativeDocumentStage.PublicComment || window.closed) return;
+    state.busy = true;
+    try {
+      const closed = await acts.closeCommentWindow({ windowId: window.windowId });
+      window.closed = true;
+      window.commentIds = closed.commentIds;
+      await openStageTask('ANSWER_COMMENTS', '逐条答复公众意见', department, policy.drafterStepPeriod);
+    } finally {
+      state.busy = false;
+    }
+  }
+
+  /** B12: a clean-up review decided to repeal; its sign-off is in the ledger already, so this ends the document. */
+  async function repealByCleanup(decision: CleanupDecisionArgs): Promise<void> {
+    await condition(() => !state.busy);
+    if (state.stage !== NormativeDocumentStage.InForce) return;
+    state.busy = true;
+    try {
+      const reason = `清理决定废止：${decision.reason}`;
+      await acts.setRegisterStatus({
+        registerEntryId: state.registration!.registerEntryId,
+        status: 'REPEALED',
+        reason,
+        actor: decision.actor,
+        idempotencyKey: `${workflowId}:repeal`,
+      });
+      await acts.endProcedure({
+        procedureId: input.procedureId,
+        workflowId,
+        stage: NormativeDocumentStage.Repealed,
+        status: 'ENDED',
+        actor: decision.actor,
+        action: 'procedure.repealed',
+        reason,
+        idempotencyKey: `${workflowId}:cleanup:${decision.campaignId}`,
+      });
+      moveTo(NormativeDocumentStage.Repealed, 'ENDED');
+    } finally {
+      state.busy = false;
+    }
   }
 
   /** B12: evaluation before expiry, then automatic expiry, unless the document is repealed first. */
@@ -1548,7 +1611,9 @@ export async function normativeDocumentWorkflow(input: NormativeDocumentInput): 
       ? { amount: Math.max(1, Math.floor(policy.validitySeconds / 2)), unit: 'SECONDS' as const }
       : policy.evaluationLead;
     const evaluateMs = addPlain(expiresMs, lead, -1);
-    if (evaluateMs > Date.now()) await condition(() => !inForce(), evaluateMs - Date.now());
+    const interrupted = () => !inForce() || state.cleanupRepeal !== null;
+    if (evaluateMs > Date.now()) await condition(interrupted, evaluateMs - Date.now());
+    if (state.cleanupRepeal && inForce()) return repealByCleanup(state.cleanupRepeal);
     if (!inForce()) return;
     await acts.openTask({
       procedureId: input.procedureId,
@@ -1564,7 +1629,8 @@ export async function normativeDocumentWorkflow(input: NormativeDocumentInput): 
           ? { amount: Math.max(1, Math.round((expiresMs - Date.now()) / 1000)), unit: 'SECONDS' }
           : lead,
     });
-    if (expiresMs > Date.now()) await condition(() => !inForce(), expiresMs - Date.now());
+    if (expiresMs > Date.now()) await condition(interrupted, expiresMs - Date.now());
+    if (state.cleanupRepeal && inForce()) return repealByCleanup(state.cleanupRepeal);
     if (!inForce()) return;
     await condition(() => !state.busy);
     if (!inForce()) return;

@@ -57,7 +57,7 @@ describe('documents and their versions', () => {
     expect(res.status).toBe(409);
     expect(res.body).toMatchObject({
       code: 'WRONG_STAGE',
-      message: 'Documents can be added while drafting; the procedure is in stage PROJECT_APPROVAL.',
+      message: 'Documents can be added while drafting or revising; the procedure is in stage PROJECT_APPROVAL.',
     });
     expect(await recordCounts(db)).toEqual(before);
     const [{ n: blobsAfter }] = await db.query<{ n: string }[]>('SELECT count(*) AS n FROM blob');
@@ -102,6 +102,28 @@ describe('documents and their versions', () => {
       [procedure.procedureId],
     );
     expect(Number(audits[0].n)).toBe(2);
+  });
+
+  it('should give the same file uploaded to another procedure a version of that procedure', async () => {
+    const other = (
+      await http.as<Snapshot>('drafter.edu', 'POST', '/api/procedures/normative-documents', {
+        body: { projectCode: uniqueSuffix(), title: '金坛区另一份管理办法', application: validApplication },
+      })
+    ).body;
+    await http.as('officer.zhang', 'POST', `/api/tasks/${other.openTaskId}/project-approval`, {
+      body: { decision: 'APPROVED', opinion: '同意立项' },
+    });
+    const res = await http.as<Snapshot>('drafter.edu', 'POST', `/api/procedures/${other.procedureId}/documents/DRAFT`, {
+      rawBody: V1,
+      headers: { 'content-type': 'text/plain; charset=utf-8' },
+    });
+    expect(res.status).toBe(201);
+    expect(res.body.documents?.DRAFT).toMatchObject({ version: 1, sha256: sha(V1) });
+    const mine = await db.query<{ procedure_id: string }[]>(
+      'SELECT d.procedure_id FROM document_version v JOIN document d ON d.id = v.document_id WHERE v.id = $1',
+      [res.body.documents!.DRAFT.versionId],
+    );
+    expect(mine[0].procedure_id).toBe(other.procedureId);
   });
 
   it('should serve the exact bytes and a line diff between versions', async () => {

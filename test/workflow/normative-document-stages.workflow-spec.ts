@@ -1,4 +1,6 @@
+import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
 import { Client, Connection, WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
 import { ActivityFailure, ApplicationFailure } from '@temporalio/common';
 import { NativeConnection, Worker } from '@temporalio/worker';
@@ -11,6 +13,7 @@ import {
   answerCommentUpdate,
   awaitSettledUpdate,
   checkMaterialsUpdate,
+  cleanupDecisionSignal,
   closeCommentWindowUpdate,
   completeDraftingUpdate,
   completePublicCommentUpdate,
@@ -309,6 +312,20 @@ describe('normativeDocumentWorkflow, from drafting to expiry', () => {
       status: 'REPEALED',
     });
     await handle.result();
+    if (process.env.RECORD_HISTORY_FILE) {
+      // Recorded in the CLI's JSON form, which the replay tier reads (test/fixtures/histories).
+      const json = execFileSync(process.env.TEMPORAL_CLI_PATH!, [
+        'workflow',
+        'show',
+        '--workflow-id',
+        handle.workflowId,
+        '--address',
+        testEnv().temporalAddress,
+        '--output',
+        'json',
+      ]);
+      writeFileSync(process.env.RECORD_HISTORY_FILE, json);
+    }
   });
 
   it('should send an unlawful draft back for revision and review the revised draft again', async () => {
@@ -462,6 +479,43 @@ describe('normativeDocumentWorkflow, from drafting to expiry', () => {
     await handle.result();
   });
 
+  it('should close an open comment window and void an unpublished number on withdrawal, and refuse it once in force', async () => {
+    const commenting = await start();
+    await upload(commenting.handle, DocumentKind.Draft);
+    await upload(commenting.handle, DocumentKind.DraftingExplanation);
+    await upload(commenting.handle, DocumentKind.BasisList);
+    await commenting.handle.executeUpdate(completeDraftingUpdate, { args: [{ note: '', actor: drafter }] });
+    await commenting.handle.executeUpdate(openCommentWindowUpdate, {
+      args: [{ period: { amount: 60, unit: 'SECONDS' }, actor: drafter }],
+    });
+    await commenting.handle.executeUpdate(withdrawProcedureUpdate, { args: [{ reason: '暂缓制定', actor: drafter }] });
+    expect(
+      calls.closeCommentWindow.filter((c) => c.windowId === `window-${commenting.input.procedureId}`),
+    ).toHaveLength(1);
+
+    const { handle, input } = await start();
+    await throughComment(handle, input.procedureId);
+    let s = await throughSubmission(handle);
+    s = await opinion(handle, s, 'LAWFUL');
+    s = await deliberate(handle, s, 'ADOPTED');
+    await handle.executeUpdate(registerDocumentUpdate, { args: [{ taskId: s.openTaskId!, actor: officer }] });
+    await handle.executeUpdate(withdrawProcedureUpdate, { args: [{ reason: '上级要求暂缓', actor: drafter }] });
+    expect(calls.voidRegisteredNumber.find((c) => c.registerEntryId === `entry-${input.procedureId}`)).toMatchObject({
+      reason: '撤回：上级要求暂缓',
+    });
+
+    const published = await start();
+    await throughComment(published.handle, published.input.procedureId);
+    let p = await throughSubmission(published.handle);
+    p = await opinion(published.handle, p, 'LAWFUL');
+    p = await deliberate(published.handle, p, 'ADOPTED');
+    await throughPublication(published.handle, p);
+    const refused = await refusal(
+      published.handle.executeUpdate(withdrawProcedureUpdate, { args: [{ reason: 'x', actor: drafter }] }),
+    );
+    expect(refused.message).toContain('only repealed');
+  });
+
   it('should end not adopted when the deliberation rejects the document', async () => {
     const { handle, input } = await start();
     await throughComment(handle, input.procedureId);
@@ -529,6 +583,39 @@ describe('normativeDocumentWorkflow, from drafting to expiry', () => {
     expect(calls.setRegisterStatus.find((c) => c.registerEntryId === `entry-${input.procedureId}`)).toMatchObject({
       status: 'EXPIRED',
       actor: null,
+    });
+  });
+
+  it('should mark a document for amendment, then repeal it, on clean-up decisions', async () => {
+    const { handle, input } = await start();
+    await throughComment(handle, input.procedureId);
+    let s = await throughSubmission(handle);
+    s = await opinion(handle, s, 'LAWFUL');
+    s = await deliberate(handle, s, 'ADOPTED');
+    await throughPublication(handle, s);
+    await handle.signal(cleanupDecisionSignal, {
+      campaignId: 'c-1',
+      decision: 'AMEND',
+      reason: '需修订',
+      actor: officer,
+    });
+    await eventually(async () =>
+      expect((await handle.query(getProcedureStateQuery)).amendmentRequired).toEqual({
+        campaignId: 'c-1',
+        reason: '需修订',
+      }),
+    );
+    expect((await handle.query(getProcedureStateQuery)).stage).toBe(Stage.InForce);
+    await handle.signal(cleanupDecisionSignal, {
+      campaignId: 'c-2',
+      decision: 'REPEAL',
+      reason: '已过时',
+      actor: officer,
+    });
+    expect(await handle.result()).toMatchObject({ stage: Stage.Repealed, status: 'ENDED' });
+    expect(calls.setRegisterStatus.find((c) => c.registerEntryId === `entry-${input.procedureId}`)).toMatchObject({
+      status: 'REPEALED',
+      reason: '清理决定废止：已过时',
     });
   });
 

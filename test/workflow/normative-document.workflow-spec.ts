@@ -276,7 +276,7 @@ describe('normativeDocumentWorkflow', () => {
     const tooEarly = await upload('a').catch((e: unknown) => e);
     expect(refusalOf(tooEarly).type).toBe(ErrorCode.WrongStage);
     expect(refusalOf(tooEarly).message).toBe(
-      'Documents can be added while drafting; the procedure is in stage PROJECT_APPROVAL.',
+      'Documents can be added while drafting or revising; the procedure is in stage PROJECT_APPROVAL.',
     );
 
     await handle.executeUpdate(decideProjectApprovalUpdate, {

@@ -18,7 +18,7 @@ import { DOCUMENT_KINDS, DOCUMENT_MEDIA_TYPES, type DocumentKind } from '../../.
 import { DomainError, ErrorCode } from '../../../../libs/domain/src/errors';
 import { ALL_ROLES, Role } from '../../../../libs/domain/src/roles';
 import {
-  NormativeDocumentStage,
+  DOCUMENT_UPLOAD_STAGES,
   submitDocumentVersionUpdate,
   type ProcedureSnapshot,
 } from '../../../../libs/domain/src/procedures/normative-document.contract';
@@ -127,19 +127,20 @@ export class DocumentsController {
     try {
       // Ask the procedure first, so that bytes it would refuse are not stored at all.
       const state = await handle.query<ProcedureSnapshot>('getProcedureState');
-      if (state.stage !== NormativeDocumentStage.Drafting) {
+      if (!DOCUMENT_UPLOAD_STAGES.includes(state.stage)) {
         throw new DomainError(
           ErrorCode.WrongStage,
-          `Documents can be added while drafting; the procedure is in stage ${state.stage}.`,
+          `Documents can be added while drafting or revising; the procedure is in stage ${state.stage}.`,
         );
       }
       await this.documents.storeBlob(sha256, body);
-      // One update per (procedure, kind, bytes): sending the same file twice records it once.
+      // One update per (procedure, kind, bytes): sending the same file twice records it once; the same file in another
+      // procedure is that procedure's own version.
       return await handle.executeUpdate(submitDocumentVersionUpdate, {
         args: [
           { kind: kind as DocumentKind, sha256, size: body.length, mediaType, filename, note, actor: actorOf(user) },
         ],
-        updateId: `document:${kind}:${sha256}`,
+        updateId: `document:${procedure.id}:${kind}:${sha256}`,
       });
     } catch (err) {
       if (err instanceof DomainError) throw err;

@@ -35,7 +35,7 @@ import { ProcedureSnapshotDto } from './procedures.dto';
 import {
   AnswerCommentDto,
   DeliberationDto,
-  EmptyDto,
+  OptionalNoteDto,
   ExtendCommentWindowDto,
   FairCompetitionReviewDto,
   FilingEventDto,
@@ -156,7 +156,7 @@ export class ProcedureStepsController {
   closeCommentWindow(
     @CurrentUser() user: Principal,
     @Param('id', uuid('id')) id: string,
-    @Body() _body: EmptyDto,
+    @Body() _body: OptionalNoteDto,
   ): Promise<ProcedureSnapshotDto> {
     return this.steps.drafterStep(user, id, closeCommentWindowUpdate, {});
   }
@@ -304,7 +304,7 @@ export class TaskStepsController {
   registration(
     @CurrentUser() user: Principal,
     @Param('id', uuid('id')) id: string,
-    @Body() _body: EmptyDto,
+    @Body() _body: OptionalNoteDto,
     @Headers('idempotency-key') idem?: string,
   ): Promise<ProcedureSnapshotDto> {
     return this.steps.taskStep(user, id, ['REGISTRATION'], registerDocumentUpdate, {}, key(idem));

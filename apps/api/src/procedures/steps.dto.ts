@@ -186,7 +186,14 @@ export class DeliberationDto {
   minutes: string;
 }
 
-export class EmptyDto {}
+/** A step that needs no input beyond an optional remark. */
+export class OptionalNoteDto {
+  @ApiPropertyOptional({ description: 'A remark, kept in the audit trail' })
+  @IsOptional()
+  @IsString()
+  @Length(0, 2000)
+  note?: string;
+}
 
 export class PublicationDto {
   @ApiProperty({ enum: ['GAZETTE', 'WEBSITE', 'NEWSPAPER'], description: '政府公报 / 政府网站 / 报纸' })

@@ -1,4 +1,4 @@
-import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { DocumentKind, DocumentVersionRef } from '../documents';
 import type { LegalBasis, Period } from '../periods';
 import type { Role } from '../roles';
@@ -54,6 +54,15 @@ export const TERMINAL_STAGES: readonly NormativeDocumentStage[] = [
   NormativeDocumentStage.NotAdopted,
   NormativeDocumentStage.Rejected,
   NormativeDocumentStage.Withdrawn,
+];
+
+/** Stages in which the drafting unit may add document versions (a revised draft, missing materials). */
+export const DOCUMENT_UPLOAD_STAGES: readonly NormativeDocumentStage[] = [
+  NormativeDocumentStage.Drafting,
+  NormativeDocumentStage.FairCompetitionReview,
+  NormativeDocumentStage.PublicComment,
+  NormativeDocumentStage.OwnLegalityCheck,
+  NormativeDocumentStage.Revision,
 ];
 
 /** The stages in their statutory order, as a timeline shows them (terminal stages excluded). */
@@ -307,6 +316,8 @@ export interface ProcedureSnapshot {
   expiresAt?: string | null;
   /** What the procedure waits for next, in plain words. */
   waitingFor?: string | null;
+  /** Set when a clean-up review decided the document must be amended (re-issued under a new number). */
+  amendmentRequired?: { campaignId: string; reason: string } | null;
 }
 
 export type FilingState = 'PENDING' | 'SUBMITTED' | 'CORRECTION_REQUESTED' | 'RESUBMITTED' | 'ACCEPTED';
@@ -569,6 +580,23 @@ export const registerDocumentUpdate = defineUpdate<ProcedureSnapshot, [RegisterD
 export const recordPublicationUpdate = defineUpdate<ProcedureSnapshot, [RecordPublicationArgs]>('recordPublication');
 export const recordFilingEventUpdate = defineUpdate<ProcedureSnapshot, [RecordFilingEventArgs]>('recordFilingEvent');
 export const repealDocumentUpdate = defineUpdate<ProcedureSnapshot, [RepealDocumentArgs]>('repealDocument');
+
+/** What a clean-up review (清理) decided about a document in force. */
+export type CleanupDecision = 'KEEP' | 'AMEND' | 'REPEAL';
+
+export interface CleanupDecisionArgs {
+  campaignId: string;
+  decision: CleanupDecision;
+  reason: string;
+  actor: Actor;
+}
+
+/**
+ * Sent by a clean-up review workflow once its decision is signed (the sign-off is in the ledger already). REPEAL ends
+ * the document (废止); AMEND marks it for re-issue, which is a new procedure with a new number; KEEP changes nothing.
+ * A signal, because a workflow cannot send an update; ignored unless the document is in force.
+ */
+export const cleanupDecisionSignal = defineSignal<[CleanupDecisionArgs]>('cleanupDecision');
 
 /** Resolves once the procedure has settled after start (its first task is open), returning the snapshot. */
 export const awaitSettledUpdate = defineUpdate<ProcedureSnapshot, []>('awaitSettled');

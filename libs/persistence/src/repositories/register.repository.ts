@@ -84,20 +84,73 @@ export class RegisterRepository {
   }
 
   /**
-   * The next sequence of the series in the year. Must run in the transaction that inserts the register entry: the
-   * UPDATE holds the counter row's lock until commit, so concurrent registrations take numbers one after the other,
-   * and a registration that rolls back gives its number back (gap-free).
+   * Gives the next number of a series and year and writes the register entry and its audit record, all in ONE
+   * statement: the counter row is locked only for that statement, so concurrent registrations wait on each other
+   * for one round trip instead of a whole transaction. Atomic like a transaction: if the entry cannot be written
+   * (e.g. its idempotency key exists already), the increment is undone with it, so numbers stay gap-free.
+   * Returns null when the series has no counter for the year yet (`ensureCounter`, then call again).
    */
-  async nextSeq(manager: EntityManager, issuerSeriesId: string, year: number): Promise<number> {
+  async registerWithNextNumber(
+    manager: EntityManager,
+    e: Omit<NewRegisterEntry, 'seq' | 'number'> & { prefix: string },
+    audit: { actorKind: 'USER' | 'SYSTEM'; dedupKey: string },
+  ): Promise<{ id: string; number: string; seq: number; year: number; registeredAt: Date; validUntil: string } | null> {
+    const rows = await manager.query<
+      { id: string; number: string; seq: number; year: number; registered_at: Date; valid_until: string }[]
+    >(
+      `WITH n AS (
+         UPDATE number_counter SET last_seq = last_seq + 1
+         WHERE issuer_series_id = $1::uuid AND year = $2::int
+         RETURNING last_seq
+       ), e AS (
+         INSERT INTO register_entry (procedure_id, workflow_id, issuer_series_id, year, seq, number, title,
+           document_sha256, status, registered_at, registered_by, valid_until, idempotency_key)
+         SELECT $3::uuid, $4, $1::uuid, $2::int, n.last_seq, $5 || '〔' || $2::int::text || '〕' || n.last_seq::text || '号',
+           $6, $7, 'REGISTERED', $8::timestamptz, $9::uuid, $10::date, $11
+         FROM n
+         RETURNING id, number, seq, year, registered_at, valid_until::text AS valid_until
+       ), a AS (
+         INSERT INTO audit_entry (at, actor_kind, actor_id, action, procedure_id, details, dedup_key)
+         SELECT $8::timestamptz, $12, $9::uuid, 'register.registered', $3::uuid,
+           jsonb_build_object('registerEntryId', e.id, 'number', e.number, 'documentSha256', $7::text), $13
+         FROM e
+         ON CONFLICT DO NOTHING
+       )
+       SELECT * FROM e`,
+      [
+        e.issuerSeriesId,
+        e.year,
+        e.procedureId,
+        e.workflowId,
+        e.prefix,
+        e.title,
+        e.documentSha256,
+        e.registeredAt,
+        e.registeredBy,
+        e.validUntil,
+        e.idempotencyKey,
+        audit.actorKind,
+        audit.dedupKey,
+      ],
+    );
+    const row = rows[0];
+    if (!row) return null;
+    return {
+      id: row.id,
+      number: row.number,
+      seq: row.seq,
+      year: row.year,
+      registeredAt: row.registered_at,
+      validUntil: row.valid_until,
+    };
+  }
+
+  /** Makes sure the series has a counter row for the year (numbers then start at 1). */
+  async ensureCounter(manager: EntityManager, issuerSeriesId: string, year: number): Promise<void> {
     await manager.query(
       'INSERT INTO number_counter (issuer_series_id, year, last_seq) VALUES ($1, $2, 0) ON CONFLICT DO NOTHING',
       [issuerSeriesId, year],
     );
-    const [rows] = await manager.query<[{ last_seq: number }[], number]>(
-      'UPDATE number_counter SET last_seq = last_seq + 1 WHERE issuer_series_id = $1 AND year = $2 RETURNING last_seq',
-      [issuerSeriesId, year],
-    );
-    return rows[0].last_seq;
   }
 
   async lastSeq(issuerSeriesId: string, year: number): Promise<number> {
@@ -110,11 +163,6 @@ export class RegisterRepository {
 
   findEntryByKey(manager: EntityManager, idempotencyKey: string): Promise<RegisterEntryEntity | null> {
     return manager.getRepository(RegisterEntryEntity).findOne({ where: { idempotencyKey } });
-  }
-
-  insertEntry(manager: EntityManager, e: NewRegisterEntry): Promise<RegisterEntryEntity> {
-    const entries = manager.getRepository(RegisterEntryEntity);
-    return entries.save(entries.create({ ...e, status: 'REGISTERED' }));
   }
 
   /** The entry, locked for the rest of the transaction (status changes are one at a time). */
