@@ -68,7 +68,27 @@ export function App() {
   return (
     <ConfigProvider
       locale={lang === 'zh' ? zhCN : enUS}
-      theme={{ token: { colorPrimary: '#b7282e', colorLink: '#a0141b', borderRadius: 4 } }}
+      theme={{
+        // Colours chosen for a contrast of at least 4.5:1 (WCAG AA), secondary and placeholder text included.
+        token: {
+          colorPrimary: '#b7282e',
+          colorLink: '#a0141b',
+          borderRadius: 4,
+          colorTextSecondary: 'rgba(0,0,0,0.65)',
+          colorTextTertiary: 'rgba(0,0,0,0.6)',
+          colorTextDescription: 'rgba(0,0,0,0.6)',
+          colorTextPlaceholder: 'rgba(0,0,0,0.55)',
+          colorTextDisabled: 'rgba(0,0,0,0.55)',
+        },
+        components: {
+          Menu: {
+            darkItemBg: '#8c1c22',
+            darkItemColor: '#ffffff',
+            darkItemSelectedBg: '#5c0f14',
+            darkItemHoverColor: '#ffffff',
+          },
+        },
+      }}
     >
       <AntApp>
         <LangContext.Provider value={langValue}>
@@ -116,7 +136,7 @@ function Shell() {
           />
         </nav>
         <Space className="lg-user" wrap={false}>
-          <Button size="small" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')} aria-label="切换语言 / language">
+          <Button size="small" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')} title="切换语言 / Switch language">
             {t.language}
           </Button>
           {user ? (

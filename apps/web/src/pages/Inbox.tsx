@@ -1,18 +1,4 @@
-import {
-  App,
-  Badge,
-  Button,
-  Card,
-  Checkbox,
-  Flex,
-  Input,
-  InputNumber,
-  Select,
-  Space,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
+import { App, Button, Card, Checkbox, Flex, Input, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { get, post } from '../api';
@@ -105,8 +91,12 @@ export function InboxPage() {
         <Typography.Title level={1} style={{ fontSize: 22, margin: 0 }}>
           {t.inbox}
         </Typography.Title>
-        <Badge count={page?.counts.open ?? 0} showZero color="#1677ff" title="待办总数" />
-        <Badge count={page?.counts.overdue ?? 0} showZero title="逾期" />
+        <Tag color="blue" data-testid="count-open">
+          待办 {page?.counts.open ?? 0}
+        </Tag>
+        <Tag color="red" data-testid="count-overdue">
+          逾期 {page?.counts.overdue ?? 0}
+        </Tag>
         <Typography.Text type="secondary">
           共 {page?.counts.open ?? 0} 件，逾期 {page?.counts.overdue ?? 0} 件
         </Typography.Text>

@@ -47,12 +47,14 @@ export function ProcedurePage() {
   const [detail, setDetail] = useState<ProcedureDetail | null>(null);
   const [documents, setDocuments] = useState<ProcedureDocument[]>([]);
   const [error, setError] = useState<string | null>(null);
+  // What the last sign-off answered: kept here, since the signed task (and its form) leaves the page on reload.
+  const [signed, setSigned] = useState<string | null>(null);
 
   const load = useCallback(async () => {
     try {
       const d = await get<ProcedureDetail>(`/api/procedures/${id}`);
       setDetail(d);
-      setDocuments(await get<ProcedureDocument[]>(`/api/procedures/${id}/documents`));
+      setDocuments(await get<ProcedureDocument[]>(`/api/procedures/${id}/documents`).catch(() => []));
     } catch (err) {
       setError(explain(err));
     }
@@ -79,7 +81,7 @@ export function ProcedurePage() {
       </Typography.Title>
       <Descriptions size="small" bordered column={{ xs: 1, sm: 2, md: 3 }}>
         <Descriptions.Item label="当前阶段">
-          <Tag color="processing" data-testid="current-stage">
+          <Tag color="blue" data-testid="current-stage">
             {stageName(stage, lang)}
           </Tag>
         </Descriptions.Item>
@@ -99,10 +101,18 @@ export function ProcedurePage() {
         </Descriptions.Item>
       </Descriptions>
 
+      {signed && <Alert type="success" showIcon message={signed} role="status" data-testid="sign-result" />}
       {openTasks
         .filter((task) => mine(task))
         .map((task) => (
-          <TaskForms key={task.id} task={task} live={live} focused={task.id === focusTask} onDone={load} />
+          <TaskForms
+            key={task.id}
+            task={task}
+            live={live}
+            focused={task.id === focusTask}
+            onDone={load}
+            onSigned={setSigned}
+          />
         ))}
       {hasRole(user, 'DRAFTER') && user?.unitId === detail.departmentId && live && (
         <DrafterSteps procedureId={detail.id} live={live} documents={documents} onDone={load} />
@@ -392,11 +402,13 @@ function TaskForms({
   live,
   focused,
   onDone,
+  onSigned,
 }: {
   task: Task;
   live: ProcedureSnapshot | null;
   focused: boolean;
   onDone: () => Promise<void>;
+  onSigned: (message: string) => void;
 }) {
   const { user } = useAuth();
   if (hasRole(user, 'LEGAL_ADVISER', 'LEGAL_AFFAIRS_OFFICER') && task.stage === 'LEGALITY_REVIEW') {
@@ -406,6 +418,7 @@ function TaskForms({
         live={live}
         path="legality-opinion"
         title="签署合法性审核意见"
+        onSigned={onSigned}
         focused={focused}
         onDone={onDone}
       />
@@ -413,7 +426,15 @@ function TaskForms({
   }
   if (hasRole(user, 'LEGAL_ADVISER') && task.kind === 'ADVISER_OPINION') {
     return (
-      <OpinionForm task={task} live={live} path="opinion" title="签署法律顾问意见" focused={focused} onDone={onDone} />
+      <OpinionForm
+        task={task}
+        live={live}
+        path="opinion"
+        title="签署法律顾问意见"
+        focused={focused}
+        onDone={onDone}
+        onSigned={onSigned}
+      />
     );
   }
   return <OfficerTaskForms task={task} onDone={onDone} />;
@@ -426,6 +447,7 @@ function OpinionForm({
   title,
   focused,
   onDone,
+  onSigned,
 }: {
   task: Task;
   live: ProcedureSnapshot | null;
@@ -433,6 +455,7 @@ function OpinionForm({
   title: string;
   focused: boolean;
   onDone: () => Promise<void>;
+  onSigned: (message: string) => void;
 }) {
   const { t, lang } = useLang();
   const [error, setError] = useState<string | null>(null);
@@ -443,6 +466,10 @@ function OpinionForm({
 
   const sign = async (values: { conclusion: string; reasons?: string }) => {
     if (!read) return;
+    if (!values.conclusion) {
+      setError('请选择审核结论。');
+      return;
+    }
     setBusy(true);
     setError(null);
     try {
@@ -451,7 +478,9 @@ function OpinionForm({
         { conclusion: values.conclusion, reasons: values.reasons ?? '', reviewedSha256: read.sha256 },
         newIdempotencyKey(),
       );
-      setResult(`已签署。程序现处于“${stageName(snapshot.stage, lang)}”阶段。`);
+      const done = `已签署。程序现处于“${stageName(snapshot.stage, lang)}”阶段。`;
+      setResult(done);
+      onSigned(done);
       await onDone();
     } catch (err) {
       setError(explain(err));
@@ -470,11 +499,11 @@ function OpinionForm({
           所审草案：第{read.version}稿，SHA-256 <span className="lg-sha">{read.sha256}</span>
         </Typography.Paragraph>
       )}
-      {result && <Alert type="success" showIcon message={result} role="status" data-testid="sign-result" />}
+      {result && <Alert type="success" showIcon message={result} role="status" />}
       {error && <Alert type="error" showIcon message={error} role="alert" data-testid="sign-error" />}
       {!result && (
         <Form layout="vertical" onFinish={(v: { conclusion: string; reasons?: string }) => void sign(v)}>
-          <Form.Item label={t.conclusion} name="conclusion" rules={[{ required: true, message: '请选择结论' }]}>
+          <Form.Item label={t.conclusion} name="conclusion">
             <Radio.Group
               options={[
                 { value: 'LAWFUL', label: '合法' },

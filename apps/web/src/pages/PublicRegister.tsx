@@ -77,7 +77,7 @@ export function PublicRegisterPage() {
               {
                 title: '状态',
                 dataIndex: 'status',
-                render: (s: string) => <Tag color={s === 'IN_FORCE' ? 'green' : 'default'}>{statusName(s)}</Tag>,
+                render: (s: string) => <Tag color={s === 'IN_FORCE' ? 'blue' : 'default'}>{statusName(s)}</Tag>,
               },
               { title: '有效期至', dataIndex: 'validUntil' },
             ]}
