@@ -39,23 +39,25 @@ try {
   log(err.message);
   process.exit(1);
 }
-// The browser tier drives Debian's Chromium (the browser builds Playwright downloads cannot be fetched here).
+// The browser tier drives Debian's Chromium (the browser builds Playwright downloads cannot be fetched here), with
+// Debian's CJK fonts so that the pages (and the screenshots the tests take) show Chinese text.
 const CHROMIUM = '/usr/bin/chromium';
+const CJK_FONT = '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc';
 function which(name) {
   return spawnSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' }).status === 0;
 }
-if (!existsSync(CHROMIUM)) {
+if (!existsSync(CHROMIUM) || !existsSync(CJK_FONT)) {
   if (which('apt-get') && typeof process.getuid === 'function' && process.getuid() === 0) {
-    log('Chromium is missing: installing it from Debian (apt-get install chromium)');
+    log('Chromium or its CJK fonts are missing: installing them from Debian (apt-get install chromium fonts-noto-cjk)');
     run('apt-get update', 'apt-get', ['update'], { ...process.env, DEBIAN_FRONTEND: 'noninteractive' });
-    run('apt-get install chromium', 'apt-get', ['install', '-y', 'chromium'], {
+    run('apt-get install chromium fonts-noto-cjk', 'apt-get', ['install', '-y', 'chromium', 'fonts-noto-cjk'], {
       ...process.env,
       DEBIAN_FRONTEND: 'noninteractive',
     });
   } else {
     log(
-      `the browser tests need Chromium at ${CHROMIUM}: install the Debian package as root ` +
-        '(apt-get update && apt-get install -y chromium), then run npm test again',
+      `the browser tests need Chromium at ${CHROMIUM} and CJK fonts: install the Debian packages as root ` +
+        '(apt-get update && apt-get install -y chromium fonts-noto-cjk), then run npm test again',
     );
     process.exit(1);
   }
