@@ -173,6 +173,9 @@ export function InboxPage() {
               <Space direction="vertical" size={0}>
                 <Link to={`/procedures/${task.procedureId}?task=${task.id}`}>{task.title}</Link>
                 <Typography.Text type="secondary">{task.procedureTitle}</Typography.Text>
+                <span className="lg-phone-only">
+                  <Countdown dueAt={task.dueAt} problem={task.dueProblem} />
+                </span>
               </Space>
             ),
           },
