@@ -1,4 +1,4 @@
-/** One Jest run, four tiers. A Temporal dev server and a fresh PostgreSQL database are set up once per run. */
+/** One Jest run, six tiers. A Temporal dev server and a fresh PostgreSQL database are set up once per run. */
 const transform = {
   '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: true, diagnostics: false }],
 };
@@ -31,5 +31,6 @@ module.exports = {
     },
     { ...common, displayName: 'integration', testMatch: ['<rootDir>/test/integration/**/*.int-spec.ts'] },
     { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'] },
+    { ...common, displayName: 'browser', testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'] },
   ],
 };

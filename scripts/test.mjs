@@ -1,6 +1,8 @@
-// `npm test`: installs what the suite needs, then runs lint, the type check and every Jest tier (unit, workflow,
-// replay, integration, e2e) against a real Temporal dev server and a real PostgreSQL. Extra arguments go to Jest.
+// `npm test`: installs what the suite needs, then runs lint, the type checks and every Jest tier (unit, workflow,
+// replay, integration, e2e, browser) against a real Temporal dev server, a real PostgreSQL and Debian's Chromium.
+// Extra arguments go to Jest.
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -37,9 +39,34 @@ try {
   log(err.message);
   process.exit(1);
 }
+// The browser tier drives Debian's Chromium (the browser builds Playwright downloads cannot be fetched here), with
+// Debian's CJK fonts so that the pages (and the screenshots the tests take) show Chinese text.
+const CHROMIUM = '/usr/bin/chromium';
+const CJK_FONT = '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc';
+function which(name) {
+  return spawnSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' }).status === 0;
+}
+if (!existsSync(CHROMIUM) || !existsSync(CJK_FONT)) {
+  if (which('apt-get') && typeof process.getuid === 'function' && process.getuid() === 0) {
+    log('Chromium or its CJK fonts are missing: installing them from Debian (apt-get install chromium fonts-noto-cjk)');
+    run('apt-get update', 'apt-get', ['update'], { ...process.env, DEBIAN_FRONTEND: 'noninteractive' });
+    run('apt-get install chromium fonts-noto-cjk', 'apt-get', ['install', '-y', 'chromium', 'fonts-noto-cjk'], {
+      ...process.env,
+      DEBIAN_FRONTEND: 'noninteractive',
+    });
+  } else {
+    log(
+      `the browser tests need Chromium at ${CHROMIUM} and CJK fonts: install the Debian packages as root ` +
+        '(apt-get update && apt-get install -y chromium fonts-noto-cjk), then run npm test again',
+    );
+    process.exit(1);
+  }
+}
+
 const env = { ...process.env, TEMPORAL_CLI_PATH: temporal };
 const bin = (pkg, file) => join(root, 'node_modules', pkg, file);
 
 run('lint', process.execPath, [bin('eslint', 'bin/eslint.js'), '--max-warnings', '0', '.'], env);
 run('typecheck', process.execPath, [bin('typescript', 'bin/tsc'), '-p', 'tsconfig.json', '--noEmit'], env);
+run('typecheck web', process.execPath, [bin('typescript', 'bin/tsc'), '-p', 'apps/web/tsconfig.json', '--noEmit'], env);
 run('jest', process.execPath, [bin('jest', 'bin/jest.js'), '--ci', ...process.argv.slice(2)], env);

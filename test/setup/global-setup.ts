@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
@@ -83,6 +83,19 @@ export default async function globalSetup(): Promise<void> {
     },
   );
   execFileSync(process.execPath, [join(ROOT, 'scripts', 'build-workflow-bundle.mjs')], { cwd: ROOT, stdio: 'ignore' });
+  // The API serves the built web app (dist/web), which the browser tier drives; rebuilt only when its sources changed.
+  if (webBuildIsStale()) {
+    execFileSync(
+      process.execPath,
+      [
+        join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'),
+        'build',
+        '--config',
+        join(ROOT, 'apps', 'web', 'vite.config.ts'),
+      ],
+      { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] },
+    );
+  }
   process.env.WORKFLOW_BUNDLE_PATH = join(ROOT, 'dist', 'workflow-bundle.js');
   process.env.LOG_LEVEL = process.env.LOG_LEVEL ?? 'warn';
 
@@ -90,4 +103,18 @@ export default async function globalSetup(): Promise<void> {
   process.stderr.write(
     `\n[test setup] database ${database}, Temporal ${server.address}, ready in ${Math.round((Date.now() - started) / 1000)}s\n`,
   );
+}
+
+/** Whether dist/web is missing or older than a source of the web app (its own files, libs/domain, the lock file). */
+function webBuildIsStale(): boolean {
+  const built = join(ROOT, 'dist', 'web', 'index.html');
+  if (!existsSync(built)) return true;
+  const builtAt = statSync(built).mtimeMs;
+  const newest = (path: string): number => {
+    const stat = statSync(path);
+    if (!stat.isDirectory()) return stat.mtimeMs;
+    return readdirSync(path).reduce((max, name) => Math.max(max, newest(join(path, name))), stat.mtimeMs);
+  };
+  const sources = [join(ROOT, 'apps', 'web'), join(ROOT, 'libs', 'domain', 'src'), join(ROOT, 'package-lock.json')];
+  return sources.some((source) => newest(source) > builtAt);
 }

@@ -1,4 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import fastifyStatic from '@fastify/static';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -65,5 +69,37 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
       .build(),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/openapi.json', useGlobalPrefix: false });
+  await serveWebApp(app);
   return app;
+}
+
+/** Where `npm run build:web` puts the web app: dist/web, seen from the compiled API or from its source. */
+export function webAppDirectory(): string | null {
+  const candidates = [join(__dirname, '..', '..', '..', 'web'), join(__dirname, '..', '..', '..', 'dist', 'web')];
+  return candidates.find((dir) => existsSync(join(dir, 'index.html'))) ?? null;
+}
+
+/**
+ * Serves the built web app at `/` when it exists: its files as they are, and index.html for any other GET that is
+ * not under /api (the app's own routes, such as /inbox or /procedures/:id). Unknown /api paths stay JSON 404s.
+ */
+async function serveWebApp(app: NestFastifyApplication): Promise<void> {
+  const root = webAppDirectory();
+  if (!root) return;
+  await app.register(fastifyStatic, {
+    root,
+    prefix: '/',
+    wildcard: false,
+    index: false,
+  });
+  const fastify = app.getHttpAdapter().getInstance();
+  const spa = (request: FastifyRequest, reply: FastifyReply) => {
+    if (request.url === '/api' || request.url.startsWith('/api/') || request.url.startsWith('/metrics')) {
+      return reply.callNotFound();
+    }
+    reply.header('cache-control', 'no-cache');
+    return reply.sendFile('index.html');
+  };
+  fastify.get('/', spa);
+  fastify.get('/*', spa);
 }

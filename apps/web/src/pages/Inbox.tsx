@@ -1,0 +1,239 @@
+import { App, Button, Card, Checkbox, Flex, Input, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import { Link } from 'react-router-dom';
+import { get, post } from '../api';
+import { hasRole, useAuth } from '../auth';
+import { useLang } from '../i18n';
+import { countdown, explain, stageName, STAGE_OPTIONS } from '../labels';
+import type { InboxPage as InboxPageDto, Task } from '../types';
+
+interface Filters {
+  procedureType?: string;
+  stage?: string;
+  dueWithinWorkingDays?: number;
+  overdue?: boolean;
+}
+
+const VIEWS_KEY = 'lawgate.inbox.views';
+
+function loadViews(): Record<string, Filters> {
+  try {
+    return JSON.parse(localStorage.getItem(VIEWS_KEY) ?? '{}') as Record<string, Filters>;
+  } catch {
+    return {};
+  }
+}
+
+export function Countdown({ dueAt, problem }: { dueAt: string | null; problem?: string | null }) {
+  const c = countdown(dueAt);
+  if (!dueAt && problem) return <Typography.Text type="warning">{problem}</Typography.Text>;
+  return (
+    <span className={c.overdue ? 'lg-countdown-overdue' : undefined}>
+      {c.overdue && <Tag color="red">逾期</Tag>}
+      {c.text}
+    </span>
+  );
+}
+
+export function InboxPage() {
+  const { t, lang } = useLang();
+  const { user } = useAuth();
+  const { message } = App.useApp();
+  const [filters, setFilters] = useState<Filters>({});
+  const [page, setPage] = useState<InboxPageDto | null>(null);
+  const [cursors, setCursors] = useState<string[]>([]);
+  const [loading, setLoading] = useState(false);
+  const [views, setViews] = useState<Record<string, Filters>>(loadViews);
+  const [viewName, setViewName] = useState('');
+
+  const load = useCallback(
+    async (cursor?: string) => {
+      setLoading(true);
+      try {
+        setPage(await get<InboxPageDto>('/api/tasks/inbox', { ...filters, cursor, limit: 20 }));
+      } catch (err) {
+        void message.error(explain(err));
+      } finally {
+        setLoading(false);
+      }
+    },
+    [filters, message],
+  );
+
+  useEffect(() => {
+    setCursors([]);
+    void load();
+  }, [load]);
+
+  const act = async (task: Task, action: 'claim' | 'release') => {
+    try {
+      await post(`/api/tasks/${task.id}/${action}`);
+      void message.success(action === 'claim' ? '已认领' : '已退回本单位');
+      await load(cursors[cursors.length - 1]);
+    } catch (err) {
+      void message.error(explain(err));
+    }
+  };
+
+  const saveView = () => {
+    if (!viewName.trim()) return;
+    const next = { ...views, [viewName.trim()]: filters };
+    localStorage.setItem(VIEWS_KEY, JSON.stringify(next));
+    setViews(next);
+    setViewName('');
+  };
+
+  const canClaim = hasRole(user, 'LEGAL_ADVISER', 'LEGAL_AFFAIRS_OFFICER');
+
+  return (
+    <Space direction="vertical" style={{ width: '100%' }} size="middle">
+      <Flex align="center" gap={12} wrap="wrap">
+        <Typography.Title level={1} style={{ fontSize: 22, margin: 0 }}>
+          {t.inbox}
+        </Typography.Title>
+        <Tag color="blue" data-testid="count-open">
+          待办 {page?.counts.open ?? 0}
+        </Tag>
+        <Tag color="red" data-testid="count-overdue">
+          逾期 {page?.counts.overdue ?? 0}
+        </Tag>
+        <Typography.Text type="secondary">
+          共 {page?.counts.open ?? 0} 件，逾期 {page?.counts.overdue ?? 0} 件
+        </Typography.Text>
+      </Flex>
+      <Card size="small" title="筛选">
+        <Flex gap={12} wrap="wrap" align="center">
+          <Select
+            aria-label={t.procedureType}
+            placeholder={t.procedureType}
+            allowClear
+            style={{ minWidth: 160 }}
+            value={filters.procedureType}
+            onChange={(v: string | undefined) => setFilters({ ...filters, procedureType: v })}
+            options={[
+              { value: 'NORMATIVE_DOCUMENT', label: '行政规范性文件' },
+              { value: 'MAJOR_DECISION', label: '重大行政决策' },
+            ]}
+          />
+          <Select
+            aria-label={t.stage}
+            placeholder={t.stage}
+            allowClear
+            style={{ minWidth: 160 }}
+            value={filters.stage}
+            onChange={(v: string | undefined) => setFilters({ ...filters, stage: v })}
+            options={STAGE_OPTIONS.map((s) => ({ value: s, label: stageName(s, lang) }))}
+          />
+          <InputNumber
+            aria-label={t.dueWithin}
+            placeholder={t.dueWithin}
+            min={0}
+            max={60}
+            style={{ width: 150 }}
+            value={filters.dueWithinWorkingDays}
+            onChange={(v) => setFilters({ ...filters, dueWithinWorkingDays: v ?? undefined })}
+          />
+          <Checkbox
+            checked={!!filters.overdue}
+            onChange={(e) => setFilters({ ...filters, overdue: e.target.checked || undefined })}
+          >
+            {t.onlyOverdue}
+          </Checkbox>
+          <Input
+            aria-label="视图名称"
+            placeholder="视图名称"
+            style={{ width: 140 }}
+            value={viewName}
+            onChange={(e) => setViewName(e.target.value)}
+          />
+          <Button onClick={saveView}>{t.saveView}</Button>
+          {Object.keys(views).length > 0 && (
+            <Select
+              aria-label={t.savedViews}
+              placeholder={t.savedViews}
+              style={{ minWidth: 140 }}
+              onChange={(name: string) => setFilters(views[name] ?? {})}
+              options={Object.keys(views).map((name) => ({ value: name, label: name }))}
+            />
+          )}
+        </Flex>
+      </Card>
+      <Table<Task>
+        rowKey="id"
+        loading={loading}
+        dataSource={page?.items ?? []}
+        pagination={false}
+        scroll={{ x: 720 }}
+        rowClassName={(task) => (countdown(task.dueAt).overdue ? 'lg-row-overdue' : '')}
+        columns={[
+          {
+            title: '任务',
+            key: 'title',
+            render: (_, task) => (
+              <Space direction="vertical" size={0}>
+                <Link to={`/procedures/${task.procedureId}?task=${task.id}`}>{task.title}</Link>
+                <Typography.Text type="secondary">{task.procedureTitle}</Typography.Text>
+                <span className="lg-phone-only">
+                  <Countdown dueAt={task.dueAt} problem={task.dueProblem} />
+                </span>
+              </Space>
+            ),
+          },
+          { title: t.stage, dataIndex: 'stage', render: (s: string) => <Tag>{stageName(s, lang)}</Tag> },
+          {
+            title: '期限',
+            key: 'due',
+            render: (_, task) => <Countdown dueAt={task.dueAt} problem={task.dueProblem} />,
+          },
+          {
+            title: '承办',
+            key: 'holder',
+            render: (_, task) =>
+              task.assigneeUserId === user?.userId ? '我' : task.assigneeUserId ? '他人' : '本单位',
+          },
+          {
+            title: '操作',
+            key: 'actions',
+            render: (_, task) => (
+              <Space wrap>
+                <Link to={`/procedures/${task.procedureId}?task=${task.id}`}>{t.open}</Link>
+                {canClaim && !task.assigneeUserId && (
+                  <Button size="small" onClick={() => void act(task, 'claim')}>
+                    {t.claim}
+                  </Button>
+                )}
+                {canClaim && task.assigneeUserId === user?.userId && (
+                  <Button size="small" onClick={() => void act(task, 'release')}>
+                    {t.release}
+                  </Button>
+                )}
+              </Space>
+            ),
+          },
+        ]}
+      />
+      <Space>
+        <Button
+          disabled={cursors.length === 0}
+          onClick={() => {
+            const prev = cursors.slice(0, -1);
+            setCursors(prev);
+            void load(prev[prev.length - 1]);
+          }}
+        >
+          上一页
+        </Button>
+        <Button
+          disabled={!page?.nextCursor}
+          onClick={() => {
+            const next = [...cursors, page!.nextCursor!];
+            setCursors(next);
+            void load(page!.nextCursor!);
+          }}
+        >
+          下一页
+        </Button>
+      </Space>
+    </Space>
+  );
+}

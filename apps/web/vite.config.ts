@@ -1,0 +1,23 @@
+// The web app's build: Vite + React, output in dist/web, which the API serves (apps/api/src/app.factory.ts).
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+export default defineConfig({
+  root: here('.'),
+  base: '/',
+  plugins: [react()],
+  resolve: {
+    // libs/domain's procedure contract defines Temporal updates; the browser needs only its stage tables.
+    alias: { '@temporalio/workflow': here('./src/shims/temporal-workflow.ts') },
+  },
+  build: {
+    outDir: here('../../dist/web'),
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 3000,
+    reportCompressedSize: false,
+  },
+  server: { proxy: { '/api': 'http://127.0.0.1:3000' } },
+});

@@ -1,0 +1,311 @@
+import type { Browser } from 'playwright-core';
+import { eventually } from '../support/eventually';
+import { checkPage, expectNoConsoleErrors, launchChromium, openPage, signIn } from '../support/browser';
+import type { HttpResult } from '../support/http';
+import { validApplication } from '../support/records';
+import { useStack } from '../support/stack';
+import { uniqueSuffix } from '../support/test-env';
+
+interface Snapshot {
+  procedureId: string;
+  stage: string;
+  openTaskId: string | null;
+  documents?: Record<string, { version: number; sha256: string }>;
+  commentWindow?: { windowId: string; closed: boolean; commentIds: string[]; answeredIds: string[] } | null;
+}
+
+/**
+ * The web app's main journeys in Debian's Chromium against the real API (serving the built app), worker, Temporal
+ * and PostgreSQL, with the demonstration periods. Each procedure is brought to the journey's stage over HTTP, as the
+ * e2e tier does; the journey's own step is taken in the browser.
+ */
+describe('the web app in a browser', () => {
+  const stack = useStack('browser', { extraEnv: { PROCEDURE_PERIODS: 'demo' } });
+  let browser: Browser;
+  let base: string;
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    base = stack.http.baseUrl;
+  }, 60000);
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  const ok = (res: HttpResult<Snapshot>): Snapshot => {
+    if (res.status >= 300) throw new Error(`${res.status} ${JSON.stringify(res.body)}`);
+    return res.body;
+  };
+  const drafter = async (id: string, path: string, body: unknown = {}) =>
+    ok(await stack.http.as<Snapshot>('drafter.edu', 'POST', `/api/procedures/${id}${path}`, { body }));
+  const upload = async (id: string, kind: string, text: string) =>
+    ok(
+      await stack.http.as<Snapshot>('drafter.edu', 'POST', `/api/procedures/${id}/documents/${kind}`, {
+        rawBody: text,
+        headers: { 'content-type': 'text/plain' },
+      }),
+    );
+  const task = async (user: string, taskId: string, path: string, body: unknown = {}) =>
+    ok(await stack.http.as<Snapshot>(user, 'POST', `/api/tasks/${taskId}/${path}`, { body }));
+  const live = async (id: string) =>
+    (await stack.http.as<{ live: Snapshot }>('officer.zhang', 'GET', `/api/procedures/${id}`)).body.live;
+  const usernameOf = async (userId: string | null) =>
+    (await stack.db.query<{ username: string }[]>('SELECT username FROM app_user WHERE id = $1', [userId]))[0].username;
+
+  async function approved(title: string): Promise<string> {
+    const s = ok(
+      await stack.http.as<Snapshot>('drafter.edu', 'POST', '/api/procedures/normative-documents', {
+        body: { projectCode: uniqueSuffix(), title, application: { ...validApplication, touchesBusiness: false } },
+      }),
+    );
+    await task('officer.zhang', s.openTaskId!, 'project-approval', { decision: 'APPROVED', opinion: '同意立项' });
+    return s.procedureId;
+  }
+
+  /** Drafting finished with every material; the draft published for comment (`period` omitted: the minimum). */
+  async function inPublicComment(title: string, period?: { amount: number; unit: string }): Promise<string> {
+    const id = await approved(title);
+    await upload(id, 'DRAFT', `${title}\n第一条 为规范校外培训机构，制定本办法。\n第五条 培训机构须缴纳保证金。\n`);
+    await upload(id, 'DRAFTING_EXPLANATION', '起草说明');
+    await upload(id, 'BASIS_LIST', '制定依据');
+    await upload(id, 'OWN_LEGALITY_OPINION', '经本单位审核，合法。');
+    let s = await drafter(id, '/complete-drafting', { note: '完成' });
+    if (s.stage === 'FAIR_COMPETITION_REVIEW') {
+      s = await drafter(id, '/fair-competition-review', { conclusion: 'COMPLIANT', summary: '未含排除、限制竞争内容' });
+    }
+    await drafter(id, '/comment-window', period ? { period } : {});
+    return id;
+  }
+
+  /** In legality review, materials complete; returns the review task and its reviewer. */
+  async function inLegalityReview(title: string): Promise<{ id: string; taskId: string; reviewer: string }> {
+    const id = await inPublicComment(title);
+    await eventually(async () => expect((await live(id)).commentWindow!.closed).toBe(true), 30000);
+    await drafter(id, '/complete-public-comment', { note: '无意见' });
+    const submitted = await drafter(id, '/submit-for-review', { note: '经审核合法', expertise: ['教育'] });
+    const s = await task('officer.zhang', submitted.openTaskId!, 'materials-check', { complete: true, note: '齐全' });
+    expect(s.stage).toBe('LEGALITY_REVIEW');
+    const detail = await stack.http.as<{ tasks: { id: string; assigneeUserId: string | null }[] }>(
+      'officer.zhang',
+      'GET',
+      `/api/procedures/${id}`,
+    );
+    const review = detail.body.tasks.find((t) => t.id === s.openTaskId)!;
+    return { id, taskId: review.id, reviewer: await usernameOf(review.assigneeUserId) };
+  }
+
+  /** Drafting with a draft and an adviser opinion requested; returns the opinion task and its adviser. */
+  async function withAdviserOpinionTask(title: string): Promise<{ id: string; taskId: string; adviser: string }> {
+    const id = await approved(title);
+    await upload(id, 'DRAFT', `${title}\n第一条 为规范管理，制定本办法。\n`);
+    const s = await drafter(id, '/adviser-opinion-requests', {
+      expertise: ['教育'],
+      question: '第一条是否有上位法依据？',
+    });
+    const detail = await stack.http.as<{
+      tasks: { id: string; kind: string; status: string; assigneeUserId: string }[];
+    }>('officer.zhang', 'GET', `/api/procedures/${s.procedureId}`);
+    const opinion = detail.body.tasks.find((t) => t.kind === 'ADVISER_OPINION' && t.status === 'OPEN')!;
+    return { id, taskId: opinion.id, adviser: await usernameOf(opinion.assigneeUserId) };
+  }
+
+  it('lets an adviser find a legality review in the inbox, read the exact version, sign and see the stage move', async () => {
+    const title = `校外培训机构管理办法（审核${uniqueSuffix()}）`;
+    const { id, reviewer } = await inLegalityReview(title);
+    const w = await openPage(browser, base);
+    const { page } = w;
+    await signIn(page, reviewer);
+    await page.goto('/inbox');
+    await page.getByRole('link', { name: title }).first().waitFor();
+    await checkPage(w, 'inbox');
+    await page.getByRole('link', { name: title }).first().click();
+    await page.waitForURL(new RegExp(`/procedures/${id}`));
+    const sha = (await live(id)).documents!.DRAFT.sha256;
+    await expect(page.getByTestId('version-sha').first().textContent()).resolves.toBe(sha);
+    await expect(page.getByTestId('version-text').textContent()).resolves.toContain('第五条 培训机构须缴纳保证金。');
+    await expect(page.getByTestId('current-stage').textContent()).resolves.toBe('合法性审核');
+    await checkPage(w, 'review');
+    // The reviewer's statutory minimum (two seconds with the demonstration periods) has run by now.
+    await page.getByRole('radio', { name: '合法', exact: true }).check();
+    await page.getByRole('button', { name: /签\s*署/ }).click();
+    await page.getByTestId('sign-result').filter({ hasText: '集体审议' }).waitFor();
+    await page.getByTestId('current-stage').filter({ hasText: '集体审议' }).waitFor();
+    expect((await live(id)).stage).toBe('DELIBERATION');
+    expectNoConsoleErrors(w);
+    await w.context.close();
+  });
+
+  it('lets a drafter start a normative document in the wizard, upload a revision and answer a public comment', async () => {
+    const w = await openPage(browser, base);
+    const { page } = w;
+    await signIn(page, 'drafter.edu');
+    await page.goto('/drafting');
+    await page.getByRole('button', { name: '启动规范性文件程序' }).click();
+    // The wizard refuses to go on without the mandatory inputs.
+    await page.getByRole('button', { name: /下一步/ }).click();
+    await page.getByText('请选择适用的程序').waitFor();
+    await page.getByRole('radio', { name: /行政规范性文件/ }).check();
+    await page.getByRole('button', { name: /下一步/ }).click();
+    await page.getByRole('button', { name: /下一步/ }).click();
+    await page.getByText('请填写项目编号').waitFor();
+    const code = uniqueSuffix().slice(0, 30);
+    const title = `中小学课后服务管理办法（${code}）`;
+    await page.getByLabel('项目编号').fill(code);
+    await page.getByLabel('文件名称').fill(title);
+    await page.getByRole('button', { name: /下一步/ }).click();
+    await page.getByLabel('制定必要性').fill(validApplication.necessity);
+    await page.getByLabel('制定依据').fill(validApplication.legalBasis);
+    await page.getByLabel('主要内容').fill(validApplication.mainContent);
+    await page.getByRole('button', { name: /下一步/ }).click();
+    await page.getByRole('button', { name: '提交立项申请' }).click();
+    await page.getByText('请填写性质认定理由').waitFor();
+    await page.getByLabel(/为何属于行政规范性文件/).fill(validApplication.classificationReason);
+    await checkPage(w, 'drafting-wizard');
+    await page.getByRole('button', { name: '提交立项申请' }).click();
+    await page.waitForURL(/\/procedures\/[0-9a-f-]{36}/);
+    const id = /procedures\/([0-9a-f-]{36})/.exec(page.url())![1];
+    await expect(page.getByTestId('current-stage').textContent()).resolves.toBe('立项审批');
+
+    const approval = (await live(id)).openTaskId!;
+    await task('officer.zhang', approval, 'project-approval', { decision: 'APPROVED', opinion: '同意立项' });
+    await upload(id, 'DRAFT', '第一条 为规范课后服务，制定本办法。\n第二条 课后服务收费标准由学校自定。\n');
+    await page.reload();
+    await expect(page.getByTestId('current-stage').textContent()).resolves.toBe('起草');
+    await page.getByText('现为第1稿，上传后为第2稿').waitFor();
+    await page
+      .getByLabel('或直接填写文本')
+      .fill('第一条 为规范课后服务，制定本办法。\n第二条 课后服务收费标准由价格主管部门核定。\n');
+    await page.getByLabel('修改说明').fill('根据法律顾问意见修改第二条');
+    await page.getByRole('button', { name: /上\s*传/ }).click();
+    await page.getByTestId('version-label').filter({ hasText: '草案 第2稿' }).waitFor();
+    await page
+      .getByTestId('version-diff')
+      .filter({ hasText: '+第二条 课后服务收费标准由价格主管部门核定。' })
+      .waitFor();
+    await checkPage(w, 'procedure-drafting');
+    expect((await live(id)).documents!.DRAFT.version).toBe(2);
+
+    await upload(id, 'DRAFTING_EXPLANATION', '起草说明');
+    await upload(id, 'BASIS_LIST', '制定依据');
+    let s = await drafter(id, '/complete-drafting', { note: '完成' });
+    if (s.stage === 'FAIR_COMPETITION_REVIEW') {
+      s = await drafter(id, '/fair-competition-review', { conclusion: 'COMPLIANT', summary: '未含排除、限制竞争内容' });
+    }
+    s = await drafter(id, '/comment-window', {});
+    const receipt = await stack.http.request(
+      'POST',
+      `/api/public/comment-windows/${s.commentWindow!.windowId}/comments`,
+      {
+        body: { content: '建议明确课后服务的退费规则。', name: '王女士' },
+      },
+    );
+    expect(receipt.status).toBe(201);
+    await eventually(async () => expect((await live(id)).commentWindow!.closed).toBe(true), 30000);
+    await page.reload();
+    await page.getByText('建议明确课后服务的退费规则。').waitFor();
+    await page.getByRole('combobox', { name: '采纳情况' }).click();
+    await page.locator('.ant-select-item-option[title="采纳"]').click();
+    await page.getByLabel('答复理由').fill('已采纳，增加退费条款。');
+    await page.getByRole('button', { name: /答\s*复/ }).click();
+    await page.getByText('采纳：已采纳，增加退费条款。').waitFor();
+    await eventually(async () => expect((await live(id)).commentWindow!.answeredIds).toHaveLength(1));
+    expectNoConsoleErrors(w);
+    await w.context.close();
+  });
+
+  it('lets the legal-affairs office find an overdue review and reassign it with a reason', async () => {
+    const { id, taskId, adviser } = await withAdviserOpinionTask(`学生资助办法（逾期${uniqueSuffix()}）`);
+    // An operator's clock: the task's due time has passed.
+    await stack.db.query(`UPDATE task SET due_at = now() - interval '2 days' WHERE id = $1`, [taskId]);
+    const w = await openPage(browser, base);
+    const { page } = w;
+    await signIn(page, 'officer.zhang');
+    await page.goto('/console');
+    const row = page
+      .locator('tr.lg-row-overdue', { has: page.getByRole('link', { name: /学生资助办法（逾期/ }) })
+      .first();
+    await row.filter({ hasText: '已逾期' }).waitFor();
+    await checkPage(w, 'console');
+    await row.getByRole('button', { name: /改\s*派/ }).click();
+    await page.getByRole('combobox', { name: '改派给' }).click();
+    await page.locator('.ant-select-item-option').first().click();
+    await page.getByLabel('改派理由').fill('原承办人出差，改由其他法律顾问办理');
+    await page.getByRole('button', { name: /确认改派/ }).click();
+    await eventually(async () => {
+      const rows = await stack.db.query<{ username: string }[]>(
+        'SELECT u.username FROM task t JOIN app_user u ON u.id = t.assignee_user_id WHERE t.id = $1',
+        [taskId],
+      );
+      expect(rows[0].username).not.toBe(adviser);
+    });
+    const audit = await stack.db.query<{ reason: string }[]>(
+      `SELECT reason FROM audit_entry WHERE procedure_id = $1 AND action LIKE '%reassign%'`,
+      [id],
+    );
+    expect(audit.map((a) => a.reason)).toContain('原承办人出差，改由其他法律顾问办理');
+    expectNoConsoleErrors(w);
+    await w.context.close();
+  });
+
+  it('lets a member of the public read a published document and comment on an open draft, with a receipt', async () => {
+    const title = `校外培训机构管理办法（发布${uniqueSuffix()}）`;
+    const { id, taskId, reviewer } = await inLegalityReview(title);
+    await eventually(async () => {
+      await task(reviewer, taskId, 'legality-opinion', {
+        conclusion: 'LAWFUL',
+        reasons: '',
+        reviewedSha256: (await live(id)).documents!.DRAFT.sha256,
+      });
+    });
+    const deliberation = (await live(id)).openTaskId!;
+    const registration = (
+      await task('leader.zhou', deliberation, 'deliberation', {
+        decision: 'ADOPTED',
+        meeting: '区政府第12次常务会议',
+        meetingDate: '2026-11-20',
+        minutes: '审议通过，区长签发。',
+      })
+    ).openTaskId!;
+    const publication = (await task('officer.zhang', registration, 'registration', {})).openTaskId!;
+    await task('officer.zhang', publication, 'publication', {
+      channel: 'WEBSITE',
+      reference: 'https://www.jintan.gov.cn/a.html',
+    });
+    const consultation = `托育机构管理办法（征求意见${uniqueSuffix()}）`;
+    await inPublicComment(consultation, { amount: 30, unit: 'CALENDAR_DAYS' });
+
+    const w = await openPage(browser, base, 390);
+    const { page } = w;
+    await page.goto('/public');
+    await page.getByLabel('按标题搜索').fill('发布');
+    await page.getByRole('button', { name: /搜\s*索/ }).click();
+    await page.getByRole('link', { name: title }).click();
+    await expect(page.getByTestId('published-text').textContent()).resolves.toContain('第一条');
+    await checkPage(w, 'public-document');
+    await page.goto('/public');
+    await page.getByRole('link', { name: consultation }).waitFor();
+    await checkPage(w, 'public-register');
+    await page.getByRole('link', { name: consultation }).click();
+    await page.getByLabel('意见内容').fill('建议明确托育机构的收费公示要求。');
+    await page.getByRole('button', { name: /提交意见/ }).click();
+    await expect(page.getByTestId('receipt').textContent()).resolves.toMatch(/回执编号：ZQ-\d{8}-\d{4}/);
+    await checkPage(w, 'public-comment');
+    await w.context.close();
+  });
+
+  it('explains a sign-off on a version that is no longer current in plain words', async () => {
+    const { id, adviser } = await withAdviserOpinionTask(`课后服务收费办法（过期稿${uniqueSuffix()}）`);
+    const w = await openPage(browser, base);
+    const { page } = w;
+    await signIn(page, adviser);
+    await page.goto(`/procedures/${id}`);
+    await page.getByText('所审草案：第1稿').waitFor();
+    // Meanwhile the drafting department uploads a second draft.
+    await upload(id, 'DRAFT', `${id}\n第一条 为规范管理，制定本办法。\n第二条 新增条款。\n`);
+    await page.getByRole('radio', { name: '合法', exact: true }).check();
+    await page.getByRole('button', { name: /签\s*署/ }).click();
+    await page.getByTestId('sign-error').filter({ hasText: '草案已更新为第2稿，请阅读最新版本后重新签署' }).waitFor();
+    await checkPage(w, 'stale-version', [/status of 409/]);
+    await w.context.close();
+  });
+});
