@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { ArrayMaxSize, IsBoolean, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
 import { DataSource } from 'typeorm';
@@ -10,6 +10,7 @@ import { OrgRepository } from '../../../../libs/persistence/src/repositories/org
 import { ProcedureRepository } from '../../../../libs/persistence/src/repositories/procedure.repository';
 import { CurrentUser, type Principal } from '../auth/principal';
 import { Roles } from '../auth/roles.decorator';
+import { uuidParam } from '../common/params';
 
 export class RoutingRulesDto {
   @ApiProperty({ description: 'Only advisers assigned to the drafting department may take its tasks' })
@@ -71,9 +72,7 @@ export class ConflictDto {
   reason: string;
 }
 
-const uuid = new ParseUUIDPipe({
-  exceptionFactory: () => new DomainError(ErrorCode.ValidationFailed, 'userId must be a UUID.'),
-});
+const uuid = uuidParam('userId');
 
 /** Routing rules and adviser profiles (administrators see and change them, audited), and declared conflicts. */
 @ApiTags('routing')

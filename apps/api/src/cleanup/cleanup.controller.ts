@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiConflictResponse,
@@ -14,22 +14,11 @@ import { Roles } from '../auth/roles.decorator';
 import { ErrorBodyDto } from '../common/error-body';
 import { CleanupReviewDecisionDto, StartCleanupCampaignDto } from './cleanup.dto';
 import { CleanupService } from './cleanup.service';
+import { idempotencyKeyOf, uuidParam } from '../common/params';
 
 function campaignId(raw: string): string {
   if (!CAMPAIGN_ID_PATTERN.test(raw)) {
     throw new DomainError(ErrorCode.NotFound, `There is no clean-up campaign ${raw}.`);
-  }
-  return raw;
-}
-
-function key(raw: string | undefined): string | undefined {
-  if (raw === undefined) return undefined;
-  if (!/^[A-Za-z0-9_.:-]{8,128}$/.test(raw)) {
-    throw new DomainError(
-      ErrorCode.ValidationFailed,
-      'The Idempotency-Key header must be 8-128 letters, digits or _.:- characters.',
-      { fields: { 'Idempotency-Key': ['must be 8-128 letters, digits or _.:- characters'] } },
-    );
   }
   return raw;
 }
@@ -71,10 +60,7 @@ export class CleanupCampaignsController {
   }
 }
 
-const uuid = new ParseUUIDPipe({
-  exceptionFactory: () =>
-    new DomainError(ErrorCode.ValidationFailed, 'id must be a UUID.', { fields: { id: ['id must be a UUID'] } }),
-});
+const uuid = uuidParam('id');
 
 /** The officer's decision on a clean-up review task. */
 @ApiTags('clean-up')
@@ -95,6 +81,6 @@ export class CleanupReviewController {
     @Body() body: CleanupReviewDecisionDto,
     @Headers('idempotency-key') idem?: string,
   ) {
-    return this.service.decide(user, id, body.decision, body.reason, key(idem));
+    return this.service.decide(user, id, body.decision, body.reason, idempotencyKeyOf(idem));
   }
 }

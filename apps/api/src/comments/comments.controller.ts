@@ -1,4 +1,4 @@
-import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
+import { Controller, Get, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DomainError, ErrorCode } from '../../../../libs/domain/src/errors';
 import { Role } from '../../../../libs/domain/src/roles';
@@ -10,14 +10,9 @@ import { CurrentUser, type Principal } from '../auth/principal';
 import { Roles } from '../auth/roles.decorator';
 import { canSeeProcedure } from '../procedures/procedures.service';
 import { publicWindowDto } from './public-comments.controller';
+import { uuidParam } from '../common/params';
 
-const uuid = (name: string) =>
-  new ParseUUIDPipe({
-    exceptionFactory: () =>
-      new DomainError(ErrorCode.ValidationFailed, `${name} must be a UUID.`, {
-        fields: { [name]: [`${name} must be a UUID`] },
-      }),
-  });
+const uuid = uuidParam;
 
 /**
  * Comment windows and the comments with their names, contacts and answers, for those who work on the procedure:

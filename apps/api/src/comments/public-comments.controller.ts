@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { Body, Controller, Get, Inject, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { APP_CONFIG } from '../../../../libs/config/src/config.module';
@@ -12,16 +12,11 @@ import { Public } from '../auth/roles.decorator';
 import { SubmitCommentDto } from './comments.dto';
 import { atomFeed, jsonFeed, type FeedWindow } from './feeds';
 import { SlidingWindowRateLimiter } from './rate-limiter';
+import { uuidParam } from '../common/params';
 
 const RECEIPT_NO = /^ZQ-\d{8}-\d{4,}$/;
 
-const uuid = (name: string) =>
-  new ParseUUIDPipe({
-    exceptionFactory: () =>
-      new DomainError(ErrorCode.ValidationFailed, `${name} must be a UUID.`, {
-        fields: { [name]: [`${name} must be a UUID`] },
-      }),
-  });
+const uuid = uuidParam;
 
 /** A window as the public sees it: never the drafting unit's internals, never who commented. */
 export function publicWindowDto(w: CommentWindowEntity, comments: number, now = new Date()) {

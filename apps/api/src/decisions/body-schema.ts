@@ -28,9 +28,9 @@ function check(value: unknown, schema: Schema, path: string, errors: Record<stri
     const max = rule.max ?? 8000;
     const t = rule.type;
     if (t === 'string') {
-      if (typeof v !== 'string' || v.length > max)
-        {errors[at] = [`${key} must be a string of at most ${max} characters`];}
-      else if (rule.oneOf && !rule.oneOf.includes(v)) errors[at] = [`${key} must be one of ${rule.oneOf.join(', ')}`];
+      if (typeof v !== 'string' || v.length > max) {
+        errors[at] = [`${key} must be a string of at most ${max} characters`];
+      } else if (rule.oneOf && !rule.oneOf.includes(v)) errors[at] = [`${key} must be one of ${rule.oneOf.join(', ')}`];
     } else if (t === 'boolean') {
       if (typeof v !== 'boolean') errors[at] = [`${key} must be a boolean`];
     } else if (t === 'int') {

@@ -1,28 +1,15 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { DomainError, ErrorCode } from '../../../../libs/domain/src/errors';
 import { Role } from '../../../../libs/domain/src/roles';
 import type { MajorDecisionSnapshot } from '../../../../libs/domain/src/procedures/major-decision.contract';
 import { CurrentUser, type Principal } from '../auth/principal';
 import { Roles } from '../auth/roles.decorator';
 import { ArchiveService } from './archive.service';
 import { DecisionsService, MAJOR_DECISION_STEPS } from './decisions.service';
+import { idempotencyKeyOf, uuidParam } from '../common/params';
 
-const uuid = new ParseUUIDPipe({
-  exceptionFactory: () =>
-    new DomainError(ErrorCode.ValidationFailed, 'id must be a UUID.', { fields: { id: ['id must be a UUID'] } }),
-});
-
-function key(raw: string | undefined): string | undefined {
-  if (raw !== undefined && !/^[A-Za-z0-9_.:-]{8,128}$/.test(raw)) {
-    throw new DomainError(
-      ErrorCode.ValidationFailed,
-      'The Idempotency-Key header must be 8-128 letters, digits or _.:-.',
-    );
-  }
-  return raw;
-}
+const uuid = uuidParam('id');
 
 /**
  * Major administrative decisions (重大行政决策): start one (refused at scope classification for the Art 3 §2 kinds),
@@ -64,7 +51,7 @@ export class DecisionsController {
     @Body() body: unknown,
     @Headers('idempotency-key') idem?: string,
   ): Promise<MajorDecisionSnapshot> {
-    return this.decisions.step(user, id, step, body, key(idem));
+    return this.decisions.step(user, id, step, body, idempotencyKeyOf(idem));
   }
 
   @Post('major-decisions/:id/comment-window/close')

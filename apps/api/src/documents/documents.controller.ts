@@ -5,7 +5,6 @@ import {
   Get,
   Headers,
   Param,
-  ParseUUIDPipe,
   Post,
   Query,
   Res,
@@ -32,19 +31,14 @@ import { Roles } from '../auth/roles.decorator';
 import { fromTemporalError } from '../common/temporal-errors';
 import { canReadDrafts } from '../../../../libs/domain/src/visibility';
 import { canSeeProcedure, visibilityOf } from '../procedures/procedures.service';
+import { uuidParam } from '../common/params';
 
 /** The raw request body (a Buffer), as the document content-type parsers leave it. */
 const RawBody = createParamDecorator((_data: unknown, ctx: ExecutionContext): unknown => {
   return ctx.switchToHttp().getRequest<FastifyRequest>().body;
 });
 
-const uuid = (name: string) =>
-  new ParseUUIDPipe({
-    exceptionFactory: () =>
-      new DomainError(ErrorCode.ValidationFailed, `${name} must be a UUID.`, {
-        fields: { [name]: [`${name} must be a UUID`] },
-      }),
-  });
+const uuid = uuidParam;
 
 function versionDto(v: DocumentVersionEntity) {
   return {

@@ -1,4 +1,4 @@
-import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional } from 'class-validator';
@@ -7,6 +7,7 @@ import { ALL_ROLES } from '../../../../libs/domain/src/roles';
 import { NotificationRepository } from '../../../../libs/persistence/src/repositories/notification.repository';
 import { CurrentUser, type Principal } from '../auth/principal';
 import { Roles } from '../auth/roles.decorator';
+import { uuidParam } from '../common/params';
 
 export class NotificationQueryDto {
   @ApiPropertyOptional({ description: 'Only unread notifications' })
@@ -16,10 +17,7 @@ export class NotificationQueryDto {
   unread?: boolean;
 }
 
-const uuid = new ParseUUIDPipe({
-  exceptionFactory: () =>
-    new DomainError(ErrorCode.ValidationFailed, 'id must be a UUID.', { fields: { id: ['must be a UUID'] } }),
-});
+const uuid = uuidParam('id');
 
 @ApiTags('notifications')
 @ApiBearerAuth()

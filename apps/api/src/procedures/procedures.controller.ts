@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiConflictResponse,
@@ -8,7 +8,6 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { DomainError, ErrorCode } from '../../../../libs/domain/src/errors';
 import { ALL_ROLES, Role } from '../../../../libs/domain/src/roles';
 import { CurrentUser, type Principal } from '../auth/principal';
 import { Roles } from '../auth/roles.decorator';
@@ -32,26 +31,9 @@ import {
 import { ProceduresService } from './procedures.service';
 import { OpinionsService } from './opinions.service';
 import { TasksService } from './tasks.service';
+import { idempotencyKeyOf, uuidParam } from '../common/params';
 
-const uuid = (name: string) =>
-  new ParseUUIDPipe({
-    exceptionFactory: () =>
-      new DomainError(ErrorCode.ValidationFailed, `${name} must be a UUID.`, {
-        fields: { [name]: [`${name} must be a UUID`] },
-      }),
-  });
-
-function idempotencyKeyOf(raw: string | undefined): string | undefined {
-  if (raw === undefined) return undefined;
-  if (!/^[A-Za-z0-9_.:-]{8,128}$/.test(raw)) {
-    throw new DomainError(
-      ErrorCode.ValidationFailed,
-      'The Idempotency-Key header must be 8-128 letters, digits or _.:- characters.',
-      { fields: { 'Idempotency-Key': ['must be 8-128 letters, digits or _.:- characters'] } },
-    );
-  }
-  return raw;
-}
+const uuid = uuidParam;
 
 @ApiTags('procedures')
 @ApiBearerAuth()

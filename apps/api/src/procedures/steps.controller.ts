@@ -1,4 +1,4 @@
-import { Body, Controller, Headers, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Headers, HttpCode, Param, Post } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiConflictResponse,
@@ -8,7 +8,6 @@ import {
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import { DomainError, ErrorCode } from '../../../../libs/domain/src/errors';
 import { Role } from '../../../../libs/domain/src/roles';
 import {
   answerCommentUpdate,
@@ -49,26 +48,9 @@ import {
   SubmitForReviewDto,
 } from './steps.dto';
 import { StepsService } from './steps.service';
+import { idempotencyKeyOf, uuidParam } from '../common/params';
 
-const uuid = (name: string) =>
-  new ParseUUIDPipe({
-    exceptionFactory: () =>
-      new DomainError(ErrorCode.ValidationFailed, `${name} must be a UUID.`, {
-        fields: { [name]: [`${name} must be a UUID`] },
-      }),
-  });
-
-function key(raw: string | undefined): string | undefined {
-  if (raw === undefined) return undefined;
-  if (!/^[A-Za-z0-9_.:-]{8,128}$/.test(raw)) {
-    throw new DomainError(
-      ErrorCode.ValidationFailed,
-      'The Idempotency-Key header must be 8-128 letters, digits or _.:- characters.',
-      { fields: { 'Idempotency-Key': ['must be 8-128 letters, digits or _.:- characters'] } },
-    );
-  }
-  return raw;
-}
+const uuid = uuidParam;
 
 const IDEMPOTENCY = { name: 'Idempotency-Key', required: false, description: 'Repeat the same key to repeat safely' };
 const REFUSED = { type: ErrorBodyDto, description: 'The stage does not allow it, or the task is closed' };
@@ -95,7 +77,7 @@ export class ProcedureStepsController {
     @Body() body: NoteDto,
     @Headers('idempotency-key') idem?: string,
   ): Promise<ProcedureSnapshotDto> {
-    return this.steps.drafterStep(user, id, completeDraftingUpdate, { note: body.note }, key(idem));
+    return this.steps.drafterStep(user, id, completeDraftingUpdate, { note: body.note }, idempotencyKeyOf(idem));
   }
 
   @Post('fair-competition-review')
@@ -108,7 +90,7 @@ export class ProcedureStepsController {
     @Body() body: FairCompetitionReviewDto,
     @Headers('idempotency-key') idem?: string,
   ): Promise<ProcedureSnapshotDto> {
-    return this.steps.drafterStep(user, id, recordFairCompetitionReviewUpdate, { ...body }, key(idem));
+    return this.steps.drafterStep(user, id, recordFairCompetitionReviewUpdate, { ...body }, idempotencyKeyOf(idem));
   }
 
   @Post('comment-window')
@@ -126,7 +108,7 @@ export class ProcedureStepsController {
       id,
       openCommentWindowUpdate,
       { period: body.period ? { ...body.period } : undefined, shortenedReason: body.shortenedReason },
-      key(idem),
+      idempotencyKeyOf(idem),
     );
   }
 
@@ -145,7 +127,7 @@ export class ProcedureStepsController {
       id,
       extendCommentWindowUpdate,
       { extension: { ...body.extension }, reason: body.reason },
-      key(idem),
+      idempotencyKeyOf(idem),
     );
   }
 
@@ -172,7 +154,7 @@ export class ProcedureStepsController {
     @Body() body: AnswerCommentDto,
     @Headers('idempotency-key') idem?: string,
   ): Promise<ProcedureSnapshotDto> {
-    return this.steps.drafterStep(user, id, answerCommentUpdate, { commentId, ...body }, key(idem));
+    return this.steps.drafterStep(user, id, answerCommentUpdate, { commentId, ...body }, idempotencyKeyOf(idem));
   }
 
   @Post('complete-public-comment')
@@ -185,7 +167,7 @@ export class ProcedureStepsController {
     @Body() body: NoteDto,
     @Headers('idempotency-key') idem?: string,
   ): Promise<ProcedureSnapshotDto> {
-    return this.steps.drafterStep(user, id, completePublicCommentUpdate, { note: body.note }, key(idem));
+    return this.steps.drafterStep(user, id, completePublicCommentUpdate, { note: body.note }, idempotencyKeyOf(idem));
   }
 
   @Post('submit-for-review')
@@ -203,7 +185,7 @@ export class ProcedureStepsController {
       id,
       submitForLegalityReviewUpdate,
       { note: body.note, emergency: body.emergency ? { ...body.emergency } : undefined, expertise: body.expertise },
-      key(idem),
+      idempotencyKeyOf(idem),
     );
   }
 
@@ -217,7 +199,7 @@ export class ProcedureStepsController {
     @Body() body: ResubmitRevisionDto,
     @Headers('idempotency-key') idem?: string,
   ): Promise<ProcedureSnapshotDto> {
-    return this.steps.drafterStep(user, id, resubmitRevisionUpdate, { ...body }, key(idem));
+    return this.steps.drafterStep(user, id, resubmitRevisionUpdate, { ...body }, idempotencyKeyOf(idem));
   }
 
   @Post('filing-events')
@@ -230,7 +212,7 @@ export class ProcedureStepsController {
     @Body() body: FilingEventDto,
     @Headers('idempotency-key') idem?: string,
   ): Promise<ProcedureSnapshotDto> {
-    return this.steps.officeStep(user, id, recordFilingEventUpdate, { ...body }, key(idem));
+    return this.steps.officeStep(user, id, recordFilingEventUpdate, { ...body }, idempotencyKeyOf(idem));
   }
 
   @Post('repeal')
@@ -243,7 +225,7 @@ export class ProcedureStepsController {
     @Body() body: RepealDto,
     @Headers('idempotency-key') idem?: string,
   ): Promise<ProcedureSnapshotDto> {
-    return this.steps.officeStep(user, id, repealDocumentUpdate, { reason: body.reason }, key(idem));
+    return this.steps.officeStep(user, id, repealDocumentUpdate, { reason: body.reason }, idempotencyKeyOf(idem));
   }
 }
 
@@ -268,7 +250,14 @@ export class TaskStepsController {
     @Body() body: MaterialsCheckDto,
     @Headers('idempotency-key') idem?: string,
   ): Promise<ProcedureSnapshotDto> {
-    return this.steps.taskStep(user, id, ['MATERIALS_CHECK'], checkMaterialsUpdate, { ...body }, key(idem));
+    return this.steps.taskStep(
+      user,
+      id,
+      ['MATERIALS_CHECK'],
+      checkMaterialsUpdate,
+      { ...body },
+      idempotencyKeyOf(idem),
+    );
   }
 
   @Post('legality-opinion')
@@ -281,7 +270,14 @@ export class TaskStepsController {
     @Body() body: LegalityOpinionDto,
     @Headers('idempotency-key') idem?: string,
   ): Promise<ProcedureSnapshotDto> {
-    return this.steps.taskStep(user, id, ['LEGALITY_REVIEW'], giveLegalityOpinionUpdate, { ...body }, key(idem));
+    return this.steps.taskStep(
+      user,
+      id,
+      ['LEGALITY_REVIEW'],
+      giveLegalityOpinionUpdate,
+      { ...body },
+      idempotencyKeyOf(idem),
+    );
   }
 
   @Post('deliberation')
@@ -294,7 +290,14 @@ export class TaskStepsController {
     @Body() body: DeliberationDto,
     @Headers('idempotency-key') idem?: string,
   ): Promise<ProcedureSnapshotDto> {
-    return this.steps.taskStep(user, id, ['DELIBERATION'], recordDeliberationUpdate, { ...body }, key(idem));
+    return this.steps.taskStep(
+      user,
+      id,
+      ['DELIBERATION'],
+      recordDeliberationUpdate,
+      { ...body },
+      idempotencyKeyOf(idem),
+    );
   }
 
   @Post('registration')
@@ -307,7 +310,7 @@ export class TaskStepsController {
     @Body() _body: OptionalNoteDto,
     @Headers('idempotency-key') idem?: string,
   ): Promise<ProcedureSnapshotDto> {
-    return this.steps.taskStep(user, id, ['REGISTRATION'], registerDocumentUpdate, {}, key(idem));
+    return this.steps.taskStep(user, id, ['REGISTRATION'], registerDocumentUpdate, {}, idempotencyKeyOf(idem));
   }
 
   @Post('publication')
@@ -320,6 +323,6 @@ export class TaskStepsController {
     @Body() body: PublicationDto,
     @Headers('idempotency-key') idem?: string,
   ): Promise<ProcedureSnapshotDto> {
-    return this.steps.taskStep(user, id, ['PUBLICATION'], recordPublicationUpdate, { ...body }, key(idem));
+    return this.steps.taskStep(user, id, ['PUBLICATION'], recordPublicationUpdate, { ...body }, idempotencyKeyOf(idem));
   }
 }

@@ -1,7 +1,6 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { DomainError, ErrorCode } from '../../../../libs/domain/src/errors';
 import { Public } from '../auth/roles.decorator';
 import { NoQueryParamsPipe } from '../common/validation';
 import { ExpiringFeedQueryDto, FeedQueryDto, PUBLIC_STATUSES, PublicRegisterQueryDto } from './register.dto';
@@ -14,11 +13,9 @@ import {
   type RegisterEntryDto,
   type RegisterPageDto,
 } from './register.service';
+import { uuidParam } from '../common/params';
 
-const uuid = new ParseUUIDPipe({
-  exceptionFactory: () =>
-    new DomainError(ErrorCode.ValidationFailed, 'id must be a UUID.', { fields: { id: ['id must be a UUID'] } }),
-});
+const uuid = uuidParam('id');
 
 /** The origin the caller used, for the absolute links feeds need. */
 function originOf(request: FastifyRequest): string {

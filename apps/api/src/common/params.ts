@@ -1,0 +1,28 @@
+import { ParseUUIDPipe } from '@nestjs/common';
+import { DomainError, ErrorCode } from '../../../../libs/domain/src/errors';
+
+/** A path parameter that must be a UUID; anything else is a 400 naming the parameter. */
+export function uuidParam(name: string): ParseUUIDPipe {
+  return new ParseUUIDPipe({
+    exceptionFactory: () =>
+      new DomainError(ErrorCode.ValidationFailed, `${name} must be a UUID.`, {
+        fields: { [name]: [`${name} must be a UUID`] },
+      }),
+  });
+}
+
+/**
+ * The `Idempotency-Key` header, checked: a repeated key repeats a request safely (the update or decision acts once).
+ * Absent is fine; a malformed one is a 400.
+ */
+export function idempotencyKeyOf(raw: string | undefined): string | undefined {
+  if (raw === undefined) return undefined;
+  if (!/^[A-Za-z0-9_.:-]{8,128}$/.test(raw)) {
+    throw new DomainError(
+      ErrorCode.ValidationFailed,
+      'The Idempotency-Key header must be 8-128 letters, digits or _.:- characters.',
+      { fields: { 'Idempotency-Key': ['must be 8-128 letters, digits or _.:- characters'] } },
+    );
+  }
+  return raw;
+}
