@@ -6,11 +6,11 @@ import {
   currentUpdateInfo,
   getExternalWorkflowHandle,
   proxyActivities,
-  proxyLocalActivities,
   setHandler,
   sleep,
   workflowInfo,
 } from '@temporalio/workflow';
+import { ACTIVITY_RETRY, acts, local, refuse } from './activity-proxies';
 import type { LawGateActivities } from '../activities';
 import {
   CLEANUP_BASIS,
@@ -32,10 +32,6 @@ import { ErrorCode } from '../libs/domain/src/errors';
 import { OrgUnitKind, Role } from '../libs/domain/src/roles';
 import { cleanupDecisionSignal, type Actor } from '../libs/domain/src/procedures/normative-document.contract';
 
-const RETRY = { initialInterval: '1 second', maximumInterval: '30 seconds' } as const;
-
-const acts = proxyActivities<LawGateActivities>({ startToCloseTimeout: '30 seconds', retry: RETRY });
-
 /**
  * One page of review starts: up to a few hundred workflow starts, so it gets minutes, and heartbeats so that a dead
  * worker is noticed within a minute; the retry finishes the page (starts are idempotent by workflow id).
@@ -43,18 +39,8 @@ const acts = proxyActivities<LawGateActivities>({ startToCloseTimeout: '30 secon
 const starter = proxyActivities<Pick<LawGateActivities, 'startCleanupReviews'>>({
   startToCloseTimeout: '10 minutes',
   heartbeatTimeout: '1 minute',
-  retry: RETRY,
+  retry: ACTIVITY_RETRY,
 });
-
-/**
- * Opening the review task and signing the decision are short idempotent transactions; as local activities they run in
- * the worker without extra round trips through the server, which matters when a campaign opens thousands at once.
- */
-const local = proxyLocalActivities<LawGateActivities>({ startToCloseTimeout: '30 seconds', retry: RETRY });
-
-function refuse(code: ErrorCode, message: string): never {
-  throw ApplicationFailure.create({ type: code, message, nonRetryable: true });
-}
 
 /** Polls of the decision count per run before continue-as-new (each poll is an activity and a timer). */
 const POLLS_PER_RUN = 200;

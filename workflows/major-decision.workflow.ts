@@ -1,16 +1,13 @@
 import {
-  ApplicationFailure,
   allHandlersFinished,
   condition,
   currentUpdateInfo,
   executeChild,
-  proxyActivities,
-  proxyLocalActivities,
   setHandler,
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
-import type { LawGateActivities } from '../activities';
+import { acts, local, refuse } from './activity-proxies';
 import { isSha256, type DocumentKind, type DocumentVersionRef } from '../libs/domain/src/documents';
 import { ErrorCode } from '../libs/domain/src/errors';
 import type { Period } from '../libs/domain/src/periods';
@@ -104,17 +101,6 @@ import {
   type StepRecord,
 } from '../libs/domain/src/procedures/major-decision.contract';
 
-const acts = proxyActivities<LawGateActivities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
-});
-
-/** Sign-offs are short idempotent transactions a person waits for: local activities, as in the normative procedure. */
-const local = proxyLocalActivities<LawGateActivities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
-});
-
 const TERMINAL: ReadonlySet<Stage> = new Set(MAJOR_DECISION_TERMINAL_STAGES);
 
 /** Stages in which the undertaking unit may add a document version (a draft option, a revised draft). */
@@ -130,10 +116,6 @@ const DOCUMENT_STAGES: ReadonlySet<Stage> = new Set([
 
 /** Statements of a refusal name the article they rest on (G-A1…G-A17). */
 const A = (article: string) => `${DECREE_713} ${article}`;
-
-function refuse(code: ErrorCode, message: string): never {
-  throw ApplicationFailure.create({ type: code, message, nonRetryable: true });
-}
 
 /** A period's length in milliseconds where the workflow can count it itself; working days count as calendar days. */
 function roughMs(period: Period): number {

@@ -1,16 +1,14 @@
 import {
-  ApplicationFailure,
   allHandlersFinished,
   condition,
   currentUpdateInfo,
   executeChild,
   patched,
-  proxyActivities,
-  proxyLocalActivities,
   setHandler,
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
+import { acts, local, refuse } from './activity-proxies';
 import type { LawGateActivities } from '../activities';
 import {
   DOCUMENT_KINDS,
@@ -100,20 +98,6 @@ import {
   type SubmitForLegalityReviewArgs,
 } from '../libs/domain/src/procedures/normative-document.contract';
 
-const acts = proxyActivities<LawGateActivities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
-});
-
-/**
- * Sign-offs run as local activities (in the worker, no extra round trip through the server): a person waits for the
- * answer. They are short, idempotent database transactions, which is what local activities are for.
- */
-const local = proxyLocalActivities<LawGateActivities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
-});
-
 /** Records a sign-off; procedures started before this change keep recording through a regular activity. */
 function recordSignOff(
   ...args: Parameters<LawGateActivities['recordDecision']>
@@ -153,10 +137,6 @@ function stageName(stage: NormativeDocumentStage): string {
 function addPlain(fromMs: number, period: Period, direction: 1 | -1): number {
   const unitMs = period.unit === 'SECONDS' ? 1000 : 24 * 3600 * 1000;
   return fromMs + direction * period.amount * unitMs;
-}
-
-function refuse(code: ErrorCode, message: string): never {
-  throw ApplicationFailure.create({ type: code, message, nonRetryable: true });
 }
 
 /**

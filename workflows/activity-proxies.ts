@@ -1,0 +1,28 @@
+import { ApplicationFailure, proxyActivities, proxyLocalActivities } from '@temporalio/workflow';
+import type { LawGateActivities } from '../activities';
+import type { ErrorCode } from '../libs/domain/src/errors';
+
+/** Every activity retries from 1 s up to 30 s apart: they are idempotent, and business refusals are non-retryable. */
+export const ACTIVITY_RETRY = { initialInterval: '1 second', maximumInterval: '30 seconds' } as const;
+
+/** Activities that run through the server (task openings, routing, registers, windows). */
+export const acts = proxyActivities<LawGateActivities>({ startToCloseTimeout: '30 seconds', retry: ACTIVITY_RETRY });
+
+/**
+ * Sign-offs and other short idempotent transactions a person waits for run as local activities: in the worker, without
+ * a further round trip through the server.
+ */
+export const local = proxyLocalActivities<LawGateActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: ACTIVITY_RETRY,
+});
+
+/** Refuses an action from an update validator or handler: non-retryable, typed with the error code the API maps. */
+export function refuse(code: ErrorCode, message: string, details?: Record<string, unknown>): never {
+  throw ApplicationFailure.create({
+    type: code,
+    message,
+    nonRetryable: true,
+    ...(details ? { details: [details] } : {}),
+  });
+}
