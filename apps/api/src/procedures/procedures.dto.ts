@@ -176,6 +176,7 @@ export class RequestAdviserOpinionDto {
   question: string;
 }
 
+/** An opinion on the exact draft read: an adviser's while drafting, or the legality review's (B6). */
 export class AdviserOpinionDto {
   @ApiProperty({ enum: ['LAWFUL', 'UNLAWFUL', 'MUST_AMEND'], description: '合法 / 不合法 / 应当予以修改' })
   @IsIn(['LAWFUL', 'UNLAWFUL', 'MUST_AMEND'])

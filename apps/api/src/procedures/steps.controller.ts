@@ -30,7 +30,7 @@ import {
 import { CurrentUser, type Principal } from '../auth/principal';
 import { Roles } from '../auth/roles.decorator';
 import { ErrorBodyDto } from '../common/error-body';
-import { ProcedureSnapshotDto } from './procedures.dto';
+import { AdviserOpinionDto, ProcedureSnapshotDto } from './procedures.dto';
 import {
   AnswerCommentDto,
   DeliberationDto,
@@ -38,7 +38,6 @@ import {
   ExtendCommentWindowDto,
   FairCompetitionReviewDto,
   FilingEventDto,
-  LegalityOpinionDto,
   MaterialsCheckDto,
   NoteDto,
   OpenCommentWindowDto,
@@ -267,7 +266,7 @@ export class TaskStepsController {
   legalityOpinion(
     @CurrentUser() user: Principal,
     @Param('id', uuid('id')) id: string,
-    @Body() body: LegalityOpinionDto,
+    @Body() body: AdviserOpinionDto,
     @Headers('idempotency-key') idem?: string,
   ): Promise<ProcedureSnapshotDto> {
     return this.steps.taskStep(

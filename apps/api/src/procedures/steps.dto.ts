@@ -139,21 +139,6 @@ export class MaterialsCheckDto {
   note: string;
 }
 
-export class LegalityOpinionDto {
-  @ApiProperty({ enum: ['LAWFUL', 'UNLAWFUL', 'MUST_AMEND'], description: '合法 / 不合法 / 应当予以修改' })
-  @IsIn(['LAWFUL', 'UNLAWFUL', 'MUST_AMEND'])
-  conclusion: 'LAWFUL' | 'UNLAWFUL' | 'MUST_AMEND';
-
-  @ApiProperty({ description: 'Reasons; required unless lawful' })
-  @IsString()
-  @Length(0, 20000)
-  reasons: string;
-
-  @ApiProperty({ description: 'SHA-256 of the draft version read; 409 if it is no longer current' })
-  @Matches(/^[0-9a-f]{64}$/, { message: 'reviewedSha256 must be a lowercase hex SHA-256' })
-  reviewedSha256: string;
-}
-
 export class ResubmitRevisionDto {
   @ApiProperty({ description: 'True when every point of the opinion was adopted in a new draft version' })
   @IsBoolean()
