@@ -109,3 +109,12 @@ export const LangContext = createContext<{ lang: Lang; t: Labels; setLang: (l: L
 });
 
 export const useLang = () => useContext(LangContext);
+
+/**
+ * For a page's own wording: `tr('逾期工作', 'Overdue work')` gives the text in the chosen language. The shared
+ * labels above are for words many pages use; a page's sentences stay beside the page that shows them.
+ */
+export function useTr(): (zh: string, en: string) => string {
+  const { lang } = useLang();
+  return (zhText, enText) => (lang === 'en' ? enText : zhText);
+}
