@@ -214,16 +214,20 @@ describe('the web app in a browser', () => {
   });
 
   it('lets the legal-affairs office find an overdue review and reassign it with a reason', async () => {
-    const { id, taskId, adviser } = await withAdviserOpinionTask(`学生资助办法（逾期${uniqueSuffix()}）`);
+    const title = `学生资助办法（逾期${uniqueSuffix()}）`;
+    const { id, taskId, adviser } = await withAdviserOpinionTask(title);
     // An operator's clock: the task's due time has passed.
     await stack.db.query(`UPDATE task SET due_at = now() - interval '2 days' WHERE id = $1`, [taskId]);
     const w = await openPage(browser, base);
     const { page } = w;
     await signIn(page, 'officer.zhang');
     await page.goto('/console');
-    const row = page
-      .locator('tr.lg-row-overdue', { has: page.getByRole('link', { name: /学生资助办法（逾期/ }) })
-      .first();
+    // The office's figures are on the same page as the overdue work.
+    await page.getByText('按时办结率').first().waitFor();
+    await page.getByText('合法性审核退回率').first().waitFor();
+    await page.getByText('公众意见采纳率').first().waitFor();
+    await page.getByRole('searchbox', { name: '筛选逾期工作' }).fill(title);
+    const row = page.locator('tr.lg-row-overdue', { has: page.getByRole('link', { name: title }) }).first();
     await row.filter({ hasText: '已逾期' }).waitFor();
     await checkPage(w, 'console');
     await row.getByRole('button', { name: /改\s*派/ }).click();
@@ -244,6 +248,59 @@ describe('the web app in a browser', () => {
     );
     expect(audit.map((a) => a.reason)).toContain('原承办人出差，改由其他法律顾问办理');
     expectNoConsoleErrors(w);
+    await w.context.close();
+  });
+
+  it('lets the legal-affairs office publish a decision catalog and start a clean-up campaign from the console', async () => {
+    const year = 2040 + Math.floor(Math.random() * 50);
+    const w = await openPage(browser, base);
+    const { page } = w;
+    await signIn(page, 'officer.zhang');
+    await page.goto('/console');
+    await page.getByRole('tab', { name: '决策事项目录' }).click();
+    await page.getByLabel('年度').fill(String(year));
+    await page.getByText(`${year} 年度目录尚未公布。`).waitFor();
+    const openDraft = page.getByRole('form', { name: '新建目录草稿' });
+    await openDraft.getByLabel('目录名称').fill(`${year}年度重大行政决策事项目录`);
+    await openDraft.getByLabel('理由').fill('年度目录编制');
+    await openDraft.getByRole('button', { name: /新建草稿/ }).click();
+    const addItem = page.getByRole('form', { name: '增加目录事项' });
+    await addItem.getByLabel('事项编号').fill('A-1');
+    await addItem.getByLabel('事项名称').fill('城区公共停车设施建设规划');
+    await addItem.getByRole('combobox', { name: '事项类别' }).click();
+    await page.locator('.ant-select-item-option[title="经济社会发展等方面的重要规划"]').click();
+    await addItem.getByLabel('事项说明').fill('编制城区公共停车设施建设规划');
+    await addItem.getByLabel('列入理由').fill('涉及公众切身利益');
+    await addItem.getByRole('button', { name: /增加事项/ }).click();
+    await page.getByText('城区公共停车设施建设规划（经济社会发展等方面的重要规划）').waitFor();
+    // Publication waits for the Party committee's consent.
+    const publish = page.getByRole('form', { name: '公布目录' });
+    await expect(publish.getByRole('button', { name: /公布目录/ }).isDisabled()).resolves.toBe(true);
+    const consent = page.getByRole('form', { name: '记录党委同意' });
+    await consent.getByLabel('同意机关').fill('中共金坛区委');
+    await consent.getByLabel('文件或会议').fill('区委常委会会议纪要〔2026〕12号');
+    await consent.getByRole('button', { name: /记录同意/ }).click();
+    await publish.getByLabel('公布说明').fill('经区委同意，予以公布');
+    await publish.getByRole('button', { name: /公布目录/ }).click();
+    const item = page.getByRole('row', { name: /城区公共停车设施建设规划/ });
+    await item.getByText('尚未启动').waitFor();
+    await checkPage(w, 'console-catalog');
+
+    await page.getByRole('tab', { name: '清理' }).click();
+    const start = page.getByRole('form', { name: '启动清理' });
+    await start.getByRole('button', { name: /启动清理/ }).click();
+    await start.getByText('请填写清理名称').waitFor();
+    const key = `browser-${uniqueSuffix()}`.slice(0, 60);
+    await start.getByLabel('清理名称').fill('行政规范性文件集中清理');
+    await start.getByLabel('编号（默认为当年）').fill(key);
+    await start.getByRole('button', { name: /启动清理/ }).click();
+    await page.getByRole('button', { name: `行政规范性文件集中清理（${key}）` }).waitFor();
+    await page.getByText('清理进展：行政规范性文件集中清理').waitFor();
+    await page
+      .getByTestId('cleanup-decided')
+      .filter({ hasText: /已作出决定 \d+ \/ \d+ 件/ })
+      .waitFor();
+    await checkPage(w, 'console-cleanup');
     await w.context.close();
   });
 

@@ -75,7 +75,16 @@ describe('the normative-document procedure through the API, gate by gate', () =>
     return s;
   };
 
+  interface Rates {
+    legalityReturn: { total: number; count: number };
+    commentAdoption: { total: number; count: number };
+    commentAnswers: Record<string, number>;
+  }
+  const statistics = async () => (await http.as<Rates>('officer.zhang', 'GET', '/api/admin/statistics')).body;
+  let ratesBefore: Rates;
+
   it('should start and approve the project, refusing a start without the classification', async () => {
+    ratesBefore = await statistics();
     const unclassified: Partial<typeof validApplication> = { ...validApplication };
     delete unclassified.classificationReason;
     const counts = await recordCounts(db);
@@ -296,5 +305,15 @@ describe('the normative-document procedure through the API, gate by gate', () =>
     ]);
     const verify = await http.as<{ ok: boolean }>('officer.zhang', 'GET', '/api/admin/ledger/verify');
     expect(verify.body.ok).toBe(true);
+  });
+
+  it("should count this procedure's returned legality review and adopted comment in the office's statistics", async () => {
+    const after = await statistics();
+    // One UNLAWFUL and one LAWFUL opinion: two reviews, one returned; one comment answered, adopted.
+    expect(after.legalityReturn.total - ratesBefore.legalityReturn.total).toBe(2);
+    expect(after.legalityReturn.count - ratesBefore.legalityReturn.count).toBe(1);
+    expect(after.commentAdoption.total - ratesBefore.commentAdoption.total).toBe(1);
+    expect(after.commentAdoption.count - ratesBefore.commentAdoption.count).toBe(1);
+    expect((after.commentAnswers.ADOPTED ?? 0) - (ratesBefore.commentAnswers.ADOPTED ?? 0)).toBe(1);
   });
 });

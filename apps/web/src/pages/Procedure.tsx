@@ -345,7 +345,13 @@ function TasksTable({ tasks, onDone }: { tasks: Task[]; onDone: () => Promise<vo
   );
 }
 
-export function ReassignButton({ task, onDone }: { task: Task; onDone: () => Promise<void> | void }) {
+export function ReassignButton({
+  task,
+  onDone,
+}: {
+  task: Pick<Task, 'id' | 'assigneeUserId'>;
+  onDone: () => Promise<void> | void;
+}) {
   const { message } = App.useApp();
   const [open, setOpen] = useState(false);
   const [advisers, setAdvisers] = useState<AdviserCandidate[]>([]);

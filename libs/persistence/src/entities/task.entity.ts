@@ -13,6 +13,9 @@ export type TaskStatus = 'OPEN' | 'DONE' | 'CANCELLED';
 @Index('ix_task_inbox_user', { synchronize: false })
 @Index('ix_task_inbox_delegate', { synchronize: false })
 @Index('ix_task_inbox_unit', { synchronize: false })
+// The console: overdue work (open tasks by due time) and on-time rates (closed tasks by close time).
+@Index('ix_task_open_due', { synchronize: false })
+@Index('ix_task_completed', { synchronize: false })
 export class TaskEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -10,6 +10,7 @@ import { PublicComment17956200000000 } from './17956200000000-PublicComment';
 import { UnifiedRegister17956100000000 } from './17956100000000-UnifiedRegister';
 import { DecisionCatalog17956300000000 } from './17956300000000-DecisionCatalog';
 import { CleanupCampaign17956400000000 } from './17956400000000-CleanupCampaign';
+import { OversightIndexes17956500000000 } from './17956500000000-OversightIndexes';
 
 /** Every migration, in order. A new migration file must be added here. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -24,4 +25,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   PublicComment17956200000000,
   DecisionCatalog17956300000000,
   CleanupCampaign17956400000000,
+  OversightIndexes17956500000000,
 ];

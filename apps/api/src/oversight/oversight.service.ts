@@ -1,0 +1,164 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { MonthlyRateDto, OverduePageDto, RateDto, StatisticsDto } from './oversight.dto';
+
+/** Legality opinions that send a draft back for revision, in both procedures' wording. */
+const RETURNED = ['UNLAWFUL', 'MUST_AMEND', 'LEGALITY_UNLAWFUL', 'LEGALITY_MUST_AMEND'];
+const PASSED = ['LAWFUL', 'LEGALITY_LAWFUL', 'LEGALITY_NO_CLEAR_RULE'];
+
+const rate = (count: number, total: number): RateDto => ({
+  total,
+  count,
+  rate: total === 0 ? null : Math.round((count / total) * 1000) / 1000,
+});
+
+interface MonthRow {
+  month: string;
+  total: string;
+  count: string;
+}
+
+/** What the legal-affairs office watches: overdue work and how the procedures are kept, read from the read models. */
+@Injectable()
+export class OversightService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async overdue(limit: number): Promise<OverduePageDto> {
+    const rows = await this.dataSource.query<
+      {
+        id: string;
+        procedure_id: string;
+        procedure_title: string;
+        procedure_type: string;
+        department_name: string;
+        stage: string;
+        kind: string;
+        title: string;
+        legal_basis: string;
+        due_at: Date;
+        assignee_user_id: string | null;
+        assignee_name: string | null;
+        assignee_unit_name: string;
+        escalated_at: Date | null;
+      }[]
+    >(
+      `SELECT t.id, t.procedure_id, p.title AS procedure_title, p.type AS procedure_type, d.name AS department_name,
+              t.stage, t.kind, t.title, t.legal_basis, t.due_at, t.assignee_user_id,
+              u.display_name AS assignee_name, au.name AS assignee_unit_name, t.escalated_at
+         FROM task t
+         JOIN procedure p ON p.id = t.procedure_id
+         JOIN org_unit d ON d.id = p.department_id
+         JOIN org_unit au ON au.id = t.assignee_unit_id
+         LEFT JOIN app_user u ON u.id = t.assignee_user_id
+        WHERE t.status = 'OPEN' AND t.due_at IS NOT NULL AND t.due_at < now()
+        ORDER BY t.due_at, t.id
+        LIMIT $1`,
+      [limit],
+    );
+    const [{ n }] = await this.dataSource.query<{ n: string }[]>(
+      `SELECT count(*) AS n FROM task WHERE status = 'OPEN' AND due_at IS NOT NULL AND due_at < now()`,
+    );
+    return {
+      total: Number(n),
+      items: rows.map((r) => ({
+        id: r.id,
+        procedureId: r.procedure_id,
+        procedureTitle: r.procedure_title,
+        procedureType: r.procedure_type,
+        departmentName: r.department_name,
+        stage: r.stage,
+        kind: r.kind,
+        title: r.title,
+        legalBasis: r.legal_basis,
+        dueAt: r.due_at.toISOString(),
+        assigneeUserId: r.assignee_user_id,
+        assigneeName: r.assignee_name,
+        assigneeUnitName: r.assignee_unit_name,
+        escalatedAt: r.escalated_at?.toISOString() ?? null,
+      })),
+    };
+  }
+
+  /** Rates over the last `months` calendar months (China Standard Time), in total and month by month. */
+  async statistics(months: number): Promise<StatisticsDto> {
+    // The first instant of the first month counted, in China Standard Time.
+    const [{ since, from_month, to_month }] = await this.dataSource.query<
+      { since: Date; from_month: string; to_month: string }[]
+    >(
+      `SELECT (date_trunc('month', now() AT TIME ZONE 'Asia/Shanghai') - make_interval(months => $1 - 1))
+                AT TIME ZONE 'Asia/Shanghai' AS since,
+              to_char(date_trunc('month', now() AT TIME ZONE 'Asia/Shanghai') - make_interval(months => $1 - 1),
+                'YYYY-MM') AS from_month,
+              to_char(now() AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') AS to_month`,
+      [months],
+    );
+    const month = (column: string) => `to_char(${column} AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM')`;
+
+    const onTime = await this.dataSource.query<MonthRow[]>(
+      `SELECT ${month('completed_at')} AS month, count(*) AS total,
+              count(*) FILTER (WHERE completed_at <= due_at) AS count
+         FROM task
+        WHERE completed_at IS NOT NULL AND completed_at >= $1 AND due_at IS NOT NULL AND status = 'DONE'
+        GROUP BY 1 ORDER BY 1`,
+      [since],
+    );
+    const legality = await this.dataSource.query<MonthRow[]>(
+      `SELECT ${month('recorded_at')} AS month, count(*) AS total,
+              count(*) FILTER (WHERE decision = ANY($2)) AS count
+         FROM ledger_entry
+        WHERE stage = 'LEGALITY_REVIEW' AND recorded_at >= $1 AND decision = ANY($3)
+        GROUP BY 1 ORDER BY 1`,
+      [since, RETURNED, [...RETURNED, ...PASSED]],
+    );
+    const adoption = await this.dataSource.query<MonthRow[]>(
+      `SELECT ${month('answered_at')} AS month, count(*) AS total,
+              count(*) FILTER (WHERE answer IN ('ADOPTED', 'PARTLY_ADOPTED')) AS count
+         FROM public_comment
+        WHERE answered_at IS NOT NULL AND answered_at >= $1
+        GROUP BY 1 ORDER BY 1`,
+      [since],
+    );
+    const answers = await this.dataSource.query<{ answer: string; n: string }[]>(
+      `SELECT answer, count(*) AS n FROM public_comment
+        WHERE answered_at IS NOT NULL AND answered_at >= $1 GROUP BY answer`,
+      [since],
+    );
+    const [counts] = await this.dataSource.query<
+      { open_overdue: string; unanswered: string; within30: string; within90: string; within365: string }[]
+    >(
+      `SELECT (SELECT count(*) FROM task WHERE status = 'OPEN' AND due_at IS NOT NULL AND due_at < now()) AS open_overdue,
+              (SELECT count(*) FROM public_comment WHERE answer IS NULL) AS unanswered,
+              count(*) FILTER (WHERE valid_until <= today + 30) AS within30,
+              count(*) FILTER (WHERE valid_until <= today + 90) AS within90,
+              count(*) AS within365
+         FROM (SELECT (now() AT TIME ZONE 'Asia/Shanghai')::date AS today) c
+         LEFT JOIN register_entry r ON r.status = 'IN_FORCE' AND r.valid_until <= c.today + 365`,
+    );
+
+    const byMonth = (rows: MonthRow[]): MonthlyRateDto[] =>
+      rows.map((r) => ({ month: r.month, ...rate(Number(r.count), Number(r.total)) }));
+    const sum = (rows: MonthRow[]): RateDto =>
+      rate(
+        rows.reduce((a, r) => a + Number(r.count), 0),
+        rows.reduce((a, r) => a + Number(r.total), 0),
+      );
+    return {
+      fromMonth: from_month,
+      toMonth: to_month,
+      onTime: sum(onTime),
+      onTimeByMonth: byMonth(onTime),
+      openOverdue: Number(counts.open_overdue),
+      legalityReturn: sum(legality),
+      legalityReturnByMonth: byMonth(legality),
+      commentAdoption: sum(adoption),
+      commentAdoptionByMonth: byMonth(adoption),
+      commentAnswers: Object.fromEntries(answers.map((a) => [a.answer, Number(a.n)])),
+      commentsUnanswered: Number(counts.unanswered),
+      nearingExpiry: {
+        within30: Number(counts.within30),
+        within90: Number(counts.within90),
+        within365: Number(counts.within365),
+      },
+    };
+  }
+}
