@@ -170,9 +170,28 @@ describe('the major-decision procedure, its catalog and its archive through the 
       '第十一条',
     ]);
     await refused(() => step('leader.zhou', 'launch', { launch: 'yes', reason: '启动' }), 400, 'VALIDATION_FAILED');
-    const [unit] = await db.query<{ id: string }[]>(`SELECT id FROM org_unit WHERE code = 'JT-EDU'`);
+    // The steps each person can take now, as the web app offers them: only the leader can launch.
+    const available = async (user: string) =>
+      (
+        await http.as<{ stage: string; steps: { step: string; schema: Record<string, unknown> }[] }>(
+          user,
+          'GET',
+          `/api/procedures/major-decisions/${id}/steps`,
+        )
+      ).body;
+    expect((await available('drafter.edu')).steps).toEqual([]);
+    const leaderSteps = await available('leader.zhou');
+    expect(leaderSteps.stage).toBe('LAUNCH');
+    expect(leaderSteps.steps.map((x) => x.step)).toEqual(['launch']);
+    expect(Object.keys(leaderSteps.steps[0].schema)).toEqual(
+      expect.arrayContaining(['launch', 'undertakingUnitId', 'reason']),
+    );
+    const units = (await http.as<{ id: string; code: string }[]>('leader.zhou', 'GET', '/api/org/units')).body;
+    const unit = units.find((u) => u.code === 'JT-EDU')!;
     ok(await step('leader.zhou', 'launch', { launch: true, undertakingUnitId: unit.id, reason: '列入年度目录' }));
     expect(s.stage).toBe('DRAFTING');
+    expect((await available('drafter.edu')).steps.map((x) => x.step)).toEqual(['draft-options']);
+    expect((await available('leader.zhou')).steps).toEqual([]);
     await refused(
       () =>
         step('drafter.edu', 'draft-options', { options: [{ label: 'A', sha256: 'a'.repeat(64) }], lawInventory: 'x' }),

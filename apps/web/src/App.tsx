@@ -10,6 +10,7 @@ import { ConsolePage } from './pages/Console';
 import { DraftingPage } from './pages/Drafting';
 import { InboxPage } from './pages/Inbox';
 import { LoginPage } from './pages/Login';
+import { NewMajorDecisionPage } from './pages/NewMajorDecision';
 import { ProcedurePage } from './pages/Procedure';
 import { PublicDocumentPage, PublicRegisterPage, PublicWindowPage } from './pages/PublicRegister';
 import type { LoginResponse, Principal } from './types';
@@ -190,6 +191,14 @@ function Shell() {
                 element={
                   <Private>
                     <DraftingPage />
+                  </Private>
+                }
+              />
+              <Route
+                path="/drafting/major-decisions/new"
+                element={
+                  <Private>
+                    <NewMajorDecisionPage />
                   </Private>
                 }
               />

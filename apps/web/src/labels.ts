@@ -21,6 +21,22 @@ const STAGES: Record<string, [string, string]> = {
   REJECTED: ['不予立项', 'Rejected'],
   WITHDRAWN: ['已撤回', 'Withdrawn'],
   ADVISER_OPINION: ['法律顾问意见', 'Adviser opinion'],
+  // Major administrative decisions (State Council Decree 713).
+  SCOPE_CLASSIFICATION: ['决策事项范围认定', 'Scope classification'],
+  LAUNCH: ['决策启动', 'Launch'],
+  CONSULTATION: ['部门协商', 'Inter-agency consultation'],
+  PUBLIC_PARTICIPATION: ['公众参与', 'Public participation'],
+  EXPERT_ARGUMENTATION: ['专家论证', 'Expert argumentation'],
+  RISK_ASSESSMENT: ['风险评估', 'Risk assessment'],
+  MEETING_PACKAGE: ['提交审议材料', 'Meeting package'],
+  COLLECTIVE_DISCUSSION: ['集体讨论决定', 'Collective discussion'],
+  PARTY_REPORT: ['向党委请示报告', 'Report to the Party committee'],
+  ARCHIVE: ['决策归档', 'Archive'],
+  EXECUTION: ['决策执行与评估', 'Execution and evaluation'],
+  SUSPENDED: ['中止执行', 'Suspended'],
+  OUT_OF_SCOPE: ['不属于重大行政决策', 'Out of scope'],
+  NOT_LAUNCHED: ['不予启动', 'Not launched'],
+  CLOSED: ['已结束', 'Closed'],
 };
 
 export function stageName(stage: string, lang: Lang = 'zh'): string {

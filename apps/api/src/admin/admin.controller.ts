@@ -11,6 +11,7 @@ import { ALL_ROLES, Role } from '../../../../libs/domain/src/roles';
 import { CalendarRepository } from '../../../../libs/persistence/src/calendar/calendar.repository';
 import { LedgerRepository, type LedgerVerification } from '../../../../libs/persistence/src/ledger/ledger.repository';
 import { AuditRepository } from '../../../../libs/persistence/src/repositories/audit.repository';
+import { OrgRepository } from '../../../../libs/persistence/src/repositories/org.repository';
 import { CurrentUser, type Principal } from '../auth/principal';
 import { Roles } from '../auth/roles.decorator';
 import { DeadlineQueryDto, PutCalendarYearDto } from './admin.dto';
@@ -30,7 +31,17 @@ export class AdminController {
     private readonly ledger: LedgerRepository,
     private readonly calendar: CalendarRepository,
     private readonly audit: AuditRepository,
+    private readonly org: OrgRepository,
   ) {}
+
+  @Get('org/units')
+  @Roles(...ALL_ROLES)
+  @ApiOperation({
+    summary: 'The organisation: government, departments, the legal-affairs office (to name units in steps)',
+  })
+  async units() {
+    return (await this.org.listUnits()).map((u) => ({ id: u.id, code: u.code, name: u.name, kind: u.kind }));
+  }
 
   @Get('admin/ledger/verify')
   @Roles(Role.SystemAdmin, Role.LegalAffairsOfficer)

@@ -40,6 +40,13 @@ export class DecisionsController {
     return this.decisions.state(id);
   }
 
+  @Get('major-decisions/:id/steps')
+  @Roles(Role.Drafter, Role.LegalAffairsOfficer, Role.LegalAdviser, Role.Leader)
+  @ApiOperation({ summary: 'The steps I can take now in this major decision, each with the fields of its body' })
+  steps(@CurrentUser() user: Principal, @Param('id', uuid) id: string) {
+    return this.decisions.availableSteps(user, id);
+  }
+
   @Post('major-decisions/:id/:step')
   @HttpCode(200)
   @Roles(Role.Drafter, Role.LegalAffairsOfficer, Role.LegalAdviser, Role.Leader)

@@ -67,6 +67,8 @@ interface StepSpec {
   roles: Role[];
   /** The task kinds the step closes: the caller must hold the open task, whose id the API adds. */
   tasks?: string[];
+  /** The stages in which the workflow takes the step (it checks again; this tells a form when to offer it). */
+  stages: MajorDecisionStage[];
   schema: Schema;
 }
 
@@ -82,12 +84,14 @@ export const MAJOR_DECISION_STEPS: Record<string, StepSpec> = {
   launch: {
     update: mdDecideLaunchUpdate as never,
     roles: [Role.Leader],
+    stages: [MajorDecisionStage.Launch],
     tasks: ['MD_LAUNCH'],
     schema: { launch: flag, undertakingUnitId: text(36, true), leadUnitId: text(36, true), reason: text() },
   },
   'draft-options': {
     update: mdSubmitDraftOptionsUpdate as never,
     roles: [Role.Drafter],
+    stages: [MajorDecisionStage.Drafting],
     schema: {
       options: { type: { array: { label: text(200), sha256: text(64) }, max: 10 } },
       lawInventory: text(),
@@ -97,17 +101,25 @@ export const MAJOR_DECISION_STEPS: Record<string, StepSpec> = {
   consultation: {
     update: mdRecordConsultationUpdate as never,
     roles: [Role.Drafter],
+    stages: [MajorDecisionStage.Consultation],
     schema: { consulted: { type: 'string[]' }, consensus: flag, disputeMemo: text(8000, true) },
   },
   'comment-window': {
     update: mdOpenCommentWindowUpdate as never,
     roles: [Role.Drafter],
+    stages: [MajorDecisionStage.PublicParticipation],
     schema: { period: { type: 'period', optional: true }, shortenedReason: text(2000, true) },
   },
-  'comment-window/close': { update: mdCloseCommentWindowUpdate as never, roles: [Role.Drafter], schema: {} },
+  'comment-window/close': {
+    update: mdCloseCommentWindowUpdate as never,
+    roles: [Role.Drafter],
+    stages: [MajorDecisionStage.PublicParticipation],
+    schema: {},
+  },
   'comment-answers': {
     update: mdAnswerCommentUpdate as never,
     roles: [Role.Drafter],
+    stages: [MajorDecisionStage.PublicParticipation],
     schema: {
       commentId: text(36),
       answer: { type: 'string', oneOf: ['ADOPTED', 'PARTLY_ADOPTED', 'NOT_ADOPTED'] },
@@ -117,6 +129,7 @@ export const MAJOR_DECISION_STEPS: Record<string, StepSpec> = {
   hearing: {
     update: mdRecordHearingUpdate as never,
     roles: [Role.Drafter],
+    stages: [MajorDecisionStage.PublicParticipation],
     schema: {
       materialsDeliveredAt: text(40),
       participantListPublishedAt: text(40),
@@ -128,11 +141,13 @@ export const MAJOR_DECISION_STEPS: Record<string, StepSpec> = {
   'complete-public-participation': {
     update: mdCompletePublicParticipationUpdate as never,
     roles: [Role.Drafter],
+    stages: [MajorDecisionStage.PublicParticipation],
     schema: {},
   },
   'expert-opinions': {
     update: mdAddExpertOpinionUpdate as never,
     roles: [Role.Drafter],
+    stages: [MajorDecisionStage.ExpertArgumentation],
     schema: {
       expert: {
         type: {
@@ -151,11 +166,13 @@ export const MAJOR_DECISION_STEPS: Record<string, StepSpec> = {
   'complete-experts': {
     update: mdCompleteExpertsUpdate as never,
     roles: [Role.Drafter],
+    stages: [MajorDecisionStage.ExpertArgumentation],
     schema: { adoption: text(), dissentingInvited: flag },
   },
   'risk-assessment': {
     update: mdRecordRiskAssessmentUpdate as never,
     roles: [Role.Drafter],
+    stages: [MajorDecisionStage.RiskAssessment],
     schema: {
       riskPoints: text(),
       measures: text(),
@@ -168,11 +185,13 @@ export const MAJOR_DECISION_STEPS: Record<string, StepSpec> = {
   'legality-review': {
     update: mdSubmitForLegalityReviewUpdate as never,
     roles: [Role.Drafter],
+    stages: [MajorDecisionStage.LegalityReview],
     schema: { basisStatement: text(), proceduresPerformed: text() },
   },
   'legality-opinion': {
     update: mdGiveLegalityOpinionUpdate as never,
     roles: [Role.LegalAdviser],
+    stages: [MajorDecisionStage.LegalityReview],
     tasks: ['MD_LEGALITY_REVIEW'],
     schema: {
       conclusion: { type: 'string', oneOf: ['LAWFUL', 'MUST_AMEND', 'UNLAWFUL', 'NO_CLEAR_RULE'] },
@@ -184,11 +203,13 @@ export const MAJOR_DECISION_STEPS: Record<string, StepSpec> = {
   'meeting-package': {
     update: mdSubmitMeetingPackageUpdate as never,
     roles: [Role.Drafter],
+    stages: [MajorDecisionStage.MeetingPackage],
     schema: { fairCompetitionReview: text(4000, true), note: text() },
   },
   meeting: {
     update: mdRecordMeetingUpdate as never,
     roles: [Role.Leader],
+    stages: [MajorDecisionStage.CollectiveDiscussion],
     tasks: ['MD_MEETING'],
     schema: {
       meetingType: text(20),
@@ -203,43 +224,65 @@ export const MAJOR_DECISION_STEPS: Record<string, StepSpec> = {
   'party-report': {
     update: mdRecordPartyReportUpdate as never,
     roles: [Role.Leader],
+    stages: [MajorDecisionStage.PartyReport],
     tasks: ['MD_PARTY_REPORT'],
     schema: { reportedTo: text(200), reference: text(200) },
   },
   publication: {
     update: mdRecordPublicationUpdate as never,
     roles: [Role.Leader, Role.LegalAffairsOfficer],
+    stages: [MajorDecisionStage.Publication],
     tasks: ['MD_PUBLICATION'],
     schema: { channels: { type: 'string[]' }, reference: text(500), opinionsExplanation: text(8000, true) },
   },
   registration: {
     update: mdRegisterDocumentUpdate as never,
     roles: [Role.LegalAffairsOfficer],
+    stages: [MajorDecisionStage.Registration],
     tasks: ['MD_REGISTRATION'],
     schema: { note: text(2000) },
   },
   archive: {
     update: mdArchiveUpdate as never,
     roles: [Role.LegalAffairsOfficer],
+    stages: [MajorDecisionStage.Archive],
     tasks: ['MD_ARCHIVE'],
     schema: { note: text(2000) },
   },
   'execution-reports': {
     update: mdRecordExecutionReportUpdate as never,
     roles: [Role.Drafter],
+    stages: [MajorDecisionStage.Execution],
     schema: { kind: { type: 'string', oneOf: ['PROGRESS', 'PROBLEM'] }, text: text() },
   },
   evaluations: {
     update: mdRecordEvaluationUpdate as never,
     roles: [Role.Leader, Role.LegalAffairsOfficer],
+    stages: [MajorDecisionStage.Execution],
     schema: { evaluator: text(200), didPreDecisionWork: flag, result: text() },
   },
-  suspend: { update: mdSuspendExecutionUpdate as never, roles: [Role.Leader], schema: { reason: text() } },
-  resume: { update: mdResumeExecutionUpdate as never, roles: [Role.Leader], schema: { reason: text() } },
-  adjust: { update: mdStartAdjustmentUpdate as never, roles: [Role.Leader], schema: { reason: text() } },
+  suspend: {
+    update: mdSuspendExecutionUpdate as never,
+    roles: [Role.Leader],
+    stages: [MajorDecisionStage.Execution],
+    schema: { reason: text() },
+  },
+  resume: {
+    update: mdResumeExecutionUpdate as never,
+    roles: [Role.Leader],
+    stages: [MajorDecisionStage.Suspended],
+    schema: { reason: text() },
+  },
+  adjust: {
+    update: mdStartAdjustmentUpdate as never,
+    roles: [Role.Leader],
+    stages: [MajorDecisionStage.Execution, MajorDecisionStage.Suspended],
+    schema: { reason: text() },
+  },
   close: {
     update: mdCloseDecisionUpdate as never,
     roles: [Role.Leader, Role.LegalAffairsOfficer],
+    stages: [MajorDecisionStage.Execution, MajorDecisionStage.Suspended],
     schema: { reason: text() },
   },
 };
@@ -387,6 +430,34 @@ export class DecisionsService {
     } catch (err) {
       throw fromTemporalError(err, { workflowId: procedure.workflowId }) ?? err;
     }
+  }
+
+  /**
+   * The steps the caller can take now: those of the procedure's current stage that the caller's role takes, and, for
+   * a step that closes a task, only when the caller or the caller's unit holds that task. Each with its body schema,
+   * from which the web app builds the step's form.
+   */
+  async availableSteps(principal: Principal, procedureId: string) {
+    const live = await this.state(procedureId);
+    const procedure = await this.procedure(procedureId);
+    const open = (await this.tasks.findByProcedure(procedure.id)).filter(
+      (t) =>
+        t.status === 'OPEN' &&
+        (t.assigneeUserId === principal.userId || (!t.assigneeUserId && t.assigneeUnitId === principal.unitId)),
+    );
+    return {
+      stage: live.stage,
+      status: live.status,
+      waitingFor: live.waitingFor,
+      steps: Object.entries(MAJOR_DECISION_STEPS)
+        .filter(
+          ([, spec]) =>
+            spec.stages.includes(live.stage) &&
+            spec.roles.some((r) => principal.roles.includes(r)) &&
+            (!spec.tasks || open.some((t) => spec.tasks!.includes(t.kind))),
+        )
+        .map(([step, spec]) => ({ step, roles: spec.roles, schema: spec.schema })),
+    };
   }
 
   async step(

@@ -76,6 +76,11 @@ function StartWizard({ onCancel }: { onCancel: () => void }) {
   const next = async () => {
     try {
       await form.validateFields(STEP_FIELDS[current]);
+      // A major decision has its own proposal and scope classification, asked on its own page.
+      if (current === 0 && form.getFieldValue('procedureKind') === 'MAJOR_DECISION') {
+        navigate('/drafting/major-decisions/new');
+        return;
+      }
       setCurrent(current + 1);
     } catch {
       // the form shows what is missing, next to each field
@@ -141,8 +146,8 @@ function StartWizard({ onCancel }: { onCancel: () => void }) {
                 <Radio value="NORMATIVE_DOCUMENT">
                   行政规范性文件（涉及公民、法人和其他组织权利义务，具有普遍约束力，反复适用）
                 </Radio>
-                <Radio value="MAJOR_DECISION" disabled>
-                  重大行政决策（即将开放）
+                <Radio value="MAJOR_DECISION">
+                  重大行政决策（涉及重大公共利益或社会公众切身利益，列入年度决策事项目录或经认定的事项）
                 </Radio>
               </Space>
             </Radio.Group>

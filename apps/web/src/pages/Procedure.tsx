@@ -21,8 +21,11 @@ import { useParams, useSearchParams } from 'react-router-dom';
 import {
   NORMATIVE_DOCUMENT_STAGE_BASIS,
   NORMATIVE_DOCUMENT_STAGE_ORDER,
-  type NormativeDocumentStage,
 } from '../../../../libs/domain/src/procedures/normative-document.contract';
+import {
+  MAJOR_DECISION_STAGE_BASIS,
+  MAJOR_DECISION_STAGE_ORDER,
+} from '../../../../libs/domain/src/procedures/major-decision.contract';
 import { apiText, get, newIdempotencyKey, post } from '../api';
 import { hasRole, useAuth } from '../auth';
 import { useLang } from '../i18n';
@@ -37,6 +40,7 @@ import type {
 } from '../types';
 import { Countdown } from './Inbox';
 import { DrafterSteps } from './DrafterSteps';
+import { MajorDecisionSteps } from './MajorDecisionSteps';
 import { OfficerProcedureSteps, OfficerTaskForms } from './OfficerSteps';
 
 export function ProcedurePage() {
@@ -102,8 +106,9 @@ export function ProcedurePage() {
       </Descriptions>
 
       {signed && <Alert type="success" showIcon message={signed} role="status" data-testid="sign-result" />}
+      {detail.type === 'MAJOR_DECISION' && <MajorDecisionSteps procedureId={detail.id} onDone={load} />}
       {openTasks
-        .filter((task) => mine(task))
+        .filter((task) => detail.type !== 'MAJOR_DECISION' && mine(task))
         .map((task) => (
           <TaskForms
             key={task.id}
@@ -114,13 +119,13 @@ export function ProcedurePage() {
             onSigned={setSigned}
           />
         ))}
-      {hasRole(user, 'DRAFTER') && user?.unitId === detail.departmentId && live && (
+      {detail.type !== 'MAJOR_DECISION' && hasRole(user, 'DRAFTER') && user?.unitId === detail.departmentId && live && (
         <DrafterSteps procedureId={detail.id} live={live} documents={documents} onDone={load} />
       )}
 
-      {hasRole(user, 'LEGAL_AFFAIRS_OFFICER') && ['IN_FORCE', 'PUBLICATION'].includes(stage) && (
-        <OfficerProcedureSteps procedureId={detail.id} onDone={load} />
-      )}
+      {detail.type !== 'MAJOR_DECISION' &&
+        hasRole(user, 'LEGAL_AFFAIRS_OFFICER') &&
+        ['IN_FORCE', 'PUBLICATION'].includes(stage) && <OfficerProcedureSteps procedureId={detail.id} onDone={load} />}
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={10}>
           <Card title={t.timeline} size="small">
@@ -166,14 +171,19 @@ export function ProcedurePage() {
 
 function StageTimeline({ stage, detail }: { stage: string; detail: ProcedureDetail }) {
   const { lang } = useLang();
-  const current = NORMATIVE_DOCUMENT_STAGE_ORDER.indexOf(stage as NormativeDocumentStage);
-  const terminal = current < 0;
+  const major = detail.type === 'MAJOR_DECISION';
+  const order: readonly string[] = major ? MAJOR_DECISION_STAGE_ORDER : NORMATIVE_DOCUMENT_STAGE_ORDER;
+  const bases: Record<string, { regulation: string; article: string; verified: boolean }> = major
+    ? MAJOR_DECISION_STAGE_BASIS
+    : NORMATIVE_DOCUMENT_STAGE_BASIS;
+  const current = order.indexOf(stage);
+  const terminal = current < 0 && stage !== 'SUSPENDED';
   return (
     <Timeline
       items={[
-        ...NORMATIVE_DOCUMENT_STAGE_ORDER.map((s, i) => {
-          const basis = NORMATIVE_DOCUMENT_STAGE_BASIS[s];
-          const signed = detail.ledger.filter((e) => e.stage === (s as string));
+        ...order.map((s, i) => {
+          const basis = bases[s];
+          const signed = detail.ledger.filter((e) => e.stage === (s));
           const state = terminal ? 'gray' : i < current ? 'green' : i === current ? 'blue' : 'gray';
           return {
             color: state,

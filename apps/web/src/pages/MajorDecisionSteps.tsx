@@ -1,0 +1,379 @@
+import { Alert, App, Button, Card, Form, Input, InputNumber, Select, Space, Switch, Typography } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import { get, newIdempotencyKey, post } from '../api';
+import {
+  MAJOR_DECISION_STAGE_BASIS,
+  type MajorDecisionStage,
+} from '../../../../libs/domain/src/procedures/major-decision.contract';
+import { useLang, useTr } from '../i18n';
+import { explain, stageName } from '../labels';
+
+/** The API's field schema of a step body (apps/api/src/decisions/body-schema.ts). */
+type FieldType =
+  'string' | 'boolean' | 'int' | 'string[]' | 'period' | { array: Schema; max: number } | { object: Schema };
+type Schema = Record<string, { type: FieldType; optional?: boolean; max?: number; oneOf?: readonly string[] }>;
+
+interface AvailableSteps {
+  stage: string;
+  status: string;
+  waitingFor: string | null;
+  steps: { step: string; roles: string[]; schema: Schema }[];
+}
+
+type Pair = [string, string];
+
+interface Unit {
+  id: string;
+  code: string;
+  name: string;
+  kind: string;
+}
+
+/** Each step's name; the stage's article is shown beside them (MAJOR_DECISION_STAGE_BASIS). */
+const STEPS: Record<string, Pair> = {
+  launch: ['决策启动', 'Launch decision'],
+  'draft-options': ['提交决策草案', 'Submit the draft options'],
+  consultation: ['部门协商', 'Inter-agency consultation'],
+  'comment-window': ['公开征求意见', 'Publish for comment'],
+  'comment-window/close': ['结束征求意见', 'Close the comment period'],
+  'comment-answers': ['答复公众意见', 'Answer a public opinion'],
+  hearing: ['听证', 'Hearing'],
+  'complete-public-participation': ['完成公众参与', 'Complete public participation'],
+  'expert-opinions': ['专家论证意见', 'Expert opinion'],
+  'complete-experts': ['完成专家论证', 'Complete expert argumentation'],
+  'risk-assessment': ['风险评估', 'Risk assessment'],
+  'legality-review': ['提交合法性审查', 'Submit for legality review'],
+  'legality-opinion': ['合法性审查意见', 'Legality-review opinion'],
+  'meeting-package': ['提交审议材料', 'Meeting package'],
+  meeting: ['集体讨论决定', 'Collective discussion'],
+  'party-report': ['向党委请示报告', 'Report to the Party committee'],
+  publication: ['决策公布', 'Publication'],
+  registration: ['统一登记编号', 'Registration and numbering'],
+  archive: ['决策归档', 'Archive'],
+  'execution-reports': ['执行情况报告', 'Execution report'],
+  evaluations: ['决策后评估', 'Post-decision evaluation'],
+  suspend: ['中止执行', 'Suspend execution'],
+  resume: ['恢复执行', 'Resume execution'],
+  adjust: ['决策调整', 'Adjust the decision'],
+  close: ['结束决策', 'Close the decision'],
+};
+
+/** Field names as a person reads them; a field not listed shows its API name. */
+const FIELDS: Record<string, Pair> = {
+  launch: ['同意启动', 'Launch'],
+  undertakingUnitId: ['承办单位', 'Undertaking unit'],
+  leadUnitId: ['牵头单位', 'Lead unit'],
+  reason: ['理由', 'Reason'],
+  options: ['决策方案', 'Options'],
+  lawInventory: ['法律法规依据清单', 'Law inventory'],
+  costBenefit: ['成本效益分析', 'Cost-benefit analysis'],
+  consulted: ['征求意见的部门', 'Bodies consulted'],
+  consensus: ['已达成一致', 'Consensus reached'],
+  disputeMemo: ['分歧说明', 'Dispute memo'],
+  period: ['征求意见期限', 'Comment period'],
+  shortenedReason: ['缩短期限的理由（须公开）', 'Reason for a shorter period (published)'],
+  commentId: ['意见编号', 'Comment id'],
+  answer: ['采纳情况', 'Answer'],
+  materialsDeliveredAt: ['听证材料送达时间', 'Materials delivered at'],
+  participantListPublishedAt: ['参加人名单公布时间', 'Participant list published at'],
+  heldAt: ['听证时间', 'Held at'],
+  participants: ['听证参加人', 'Participants'],
+  signedRecordSha256: ['签字听证笔录 SHA-256', 'Signed record SHA-256'],
+  expert: ['专家意见', 'Expert opinion'],
+  adoption: ['专家意见采纳情况', 'How the opinions were used'],
+  dissentingInvited: ['已邀请持不同意见的专家', 'Dissenting experts invited'],
+  riskPoints: ['风险点', 'Risk points'],
+  measures: ['防范措施', 'Measures'],
+  contingencyPlan: ['应急预案', 'Contingency plan'],
+  level: ['风险等级', 'Risk level'],
+  method: ['评估方法', 'Method'],
+  controllable: ['风险可控', 'Risk controllable'],
+  basisStatement: ['决策依据说明', 'Statement of the legal basis'],
+  proceduresPerformed: ['已履行程序', 'Procedures performed'],
+  conclusion: ['审查结论', 'Conclusion'],
+  reasons: ['理由', 'Reasons'],
+  reviewedSha256: ['所审文本 SHA-256', 'SHA-256 of the text reviewed'],
+  legalRisk: ['法律风险说明（探索性改革）', 'Legal risk (exploratory reform)'],
+  fairCompetitionReview: ['公平竞争审查意见', 'Fair-competition review'],
+  note: ['说明', 'Note'],
+  meetingType: ['会议类型', 'Meeting type'],
+  meeting: ['会议名称', 'Meeting'],
+  meetingDate: ['会议日期', 'Meeting date'],
+  positions: ['组成人员意见', "Members' positions"],
+  headId: ['行政首长（编号）', 'Head (id)'],
+  decision: ['决定', 'Decision'],
+  headReason: ['首长与多数意见不一致的理由', "Head's reason when departing from the majority"],
+  reportedTo: ['报告对象', 'Reported to'],
+  reference: ['文号或会议', 'Reference'],
+  channels: ['公布渠道', 'Channels'],
+  opinionsExplanation: ['公众和专家意见采纳情况说明', 'How public and expert opinions were used'],
+  kind: ['类型', 'Kind'],
+  text: ['内容', 'Text'],
+  evaluator: ['评估单位', 'Evaluator'],
+  didPreDecisionWork: ['评估单位参与过决策前工作', 'Evaluator took part before the decision'],
+  result: ['评估结论', 'Result'],
+};
+
+/** Names of enumerated values. */
+const VALUES: Record<string, Pair> = {
+  LAWFUL: ['合法', 'Lawful'],
+  MUST_AMEND: ['应当修改', 'Must be amended'],
+  UNLAWFUL: ['不合法', 'Unlawful'],
+  NO_CLEAR_RULE: ['无明确规定（探索性改革）', 'No clear rule (exploratory reform)'],
+  ADOPTED: ['采纳', 'Adopted'],
+  PARTLY_ADOPTED: ['部分采纳', 'Partly adopted'],
+  NOT_ADOPTED: ['不采纳', 'Not adopted'],
+  PROGRESS: ['进展', 'Progress'],
+  PROBLEM: ['问题', 'Problem'],
+  FOR: ['赞成', 'For'],
+  AGAINST: ['反对', 'Against'],
+  ABSTAIN: ['弃权', 'Abstain'],
+};
+
+/** An example value for a structured field, shown as the JSON a person fills in. */
+function example(schema: Schema): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(schema).map(([k, rule]) => [
+      k,
+      rule.oneOf
+        ? rule.oneOf[0]
+        : rule.type === 'boolean'
+          ? false
+          : rule.type === 'int'
+            ? 0
+            : rule.type === 'string[]'
+              ? []
+              : '',
+    ]),
+  );
+}
+
+/**
+ * The steps of a major decision the signed-in person can take now, each as a form built from the step's field
+ * schema that the API publishes. The workflow checks every rule again; a refusal is explained in plain words.
+ */
+export function MajorDecisionSteps({ procedureId, onDone }: { procedureId: string; onDone: () => Promise<void> }) {
+  const { lang } = useLang();
+  const tr = useTr();
+  const [available, setAvailable] = useState<AvailableSteps | null>(null);
+  const [units, setUnits] = useState<Unit[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const load = useCallback(async () => {
+    try {
+      const steps = await get<AvailableSteps>(`/api/procedures/major-decisions/${procedureId}/steps`);
+      if (steps.steps.some((s) => Object.keys(s.schema).some((f) => f.endsWith('UnitId')))) {
+        setUnits(await get<Unit[]>('/api/org/units'));
+      }
+      setAvailable(steps);
+    } catch (err) {
+      setError(explain(err));
+    }
+  }, [procedureId]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  if (error) return <Alert type="error" message={error} showIcon role="alert" />;
+  if (!available || available.steps.length === 0) return null;
+  const basis = MAJOR_DECISION_STAGE_BASIS[available.stage as MajorDecisionStage];
+  return (
+    <Card
+      size="small"
+      title={tr(
+        `本阶段可办理的步骤（${stageName(available.stage, lang)}）`,
+        `Steps you can take now (${stageName(available.stage, lang)})`,
+      )}
+    >
+      <Space direction="vertical" style={{ width: '100%' }}>
+        {basis && (
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {tr('依据：', 'Basis: ')}
+            {basis.regulation} {basis.article}
+          </Typography.Text>
+        )}
+        {available.waitingFor && (
+          <Typography.Text type="secondary">
+            {tr('等待：', 'Waiting for: ')}
+            {available.waitingFor}
+          </Typography.Text>
+        )}
+        {available.steps.map((s) => (
+          <StepForm
+            key={s.step}
+            procedureId={procedureId}
+            step={s.step}
+            schema={s.schema}
+            units={units}
+            onDone={async () => {
+              await onDone();
+              await load();
+            }}
+          />
+        ))}
+      </Space>
+    </Card>
+  );
+}
+
+function StepForm({
+  procedureId,
+  step,
+  schema,
+  units,
+  onDone,
+}: {
+  procedureId: string;
+  step: string;
+  schema: Schema;
+  units: Unit[];
+  onDone: () => Promise<void>;
+}) {
+  const { lang } = useLang();
+  const tr = useTr();
+  const { message } = App.useApp();
+  const [form] = Form.useForm();
+  const [error, setError] = useState<string | null>(null);
+  const [key] = useState(newIdempotencyKey);
+  const pick = (pair: Pair | undefined, fallback: string) => (pair ? pair[lang === 'en' ? 1 : 0] : fallback);
+  const title = pick(STEPS[step], step);
+  const formName = `md-${step.replace(/\W/g, '-')}`;
+
+  const submit = (values: Record<string, unknown>) => {
+    const body: Record<string, unknown> = {};
+    for (const [field, rule] of Object.entries(schema)) {
+      const v = values[field];
+      if (v === undefined || v === null || v === '') {
+        if (rule.type === 'boolean') body[field] = false;
+        continue;
+      }
+      if (typeof rule.type === 'object') {
+        try {
+          body[field] = JSON.parse(typeof v === 'string' ? v : '') as unknown;
+        } catch {
+          setError(
+            tr(
+              `“${pick(FIELDS[field], field)}”不是有效的 JSON。`,
+              `“${pick(FIELDS[field], field)}” is not valid JSON.`,
+            ),
+          );
+          return;
+        }
+      } else if (rule.type === 'period') {
+        const p = v as { amount?: number; unit?: string };
+        if (p.amount) body[field] = { amount: p.amount, unit: p.unit ?? 'CALENDAR_DAYS' };
+      } else body[field] = v;
+    }
+    setError(null);
+    void post(`/api/procedures/major-decisions/${procedureId}/${step}`, body, key)
+      .then(async () => {
+        void message.success(tr(`已办理：${title}`, `Done: ${title}`));
+        form.resetFields();
+        await onDone();
+      })
+      .catch((err: unknown) => setError(explain(err)));
+  };
+
+  return (
+    <Card type="inner" size="small" title={title}>
+      <Form form={form} name={formName} layout="vertical" aria-label={title} onFinish={submit}>
+        {error && <Alert type="error" message={error} showIcon role="alert" style={{ marginBottom: 12 }} />}
+        {Object.entries(schema).map(([field, rule]) => {
+          const label = pick(FIELDS[field], field);
+          const rules =
+            rule.optional || rule.type === 'boolean'
+              ? []
+              : [{ required: true, message: tr(`请填写${label}`, `${label} is required`) }];
+          if (rule.type === 'boolean') {
+            return (
+              <Form.Item key={field} name={field} label={label} valuePropName="checked">
+                <Switch aria-label={label} />
+              </Form.Item>
+            );
+          }
+          if (field.endsWith('UnitId')) {
+            return (
+              <Form.Item key={field} name={field} label={label} rules={rules}>
+                <Select
+                  aria-label={label}
+                  allowClear
+                  options={units.map((u) => ({ value: u.id, label: `${u.name}（${u.code}）` }))}
+                />
+              </Form.Item>
+            );
+          }
+          if (rule.oneOf) {
+            return (
+              <Form.Item key={field} name={field} label={label} rules={rules}>
+                <Select aria-label={label} options={rule.oneOf.map((v) => ({ value: v, label: pick(VALUES[v], v) }))} />
+              </Form.Item>
+            );
+          }
+          if (rule.type === 'int') {
+            return (
+              <Form.Item key={field} name={field} label={label} rules={rules}>
+                <InputNumber aria-label={label} />
+              </Form.Item>
+            );
+          }
+          if (rule.type === 'string[]') {
+            return (
+              <Form.Item
+                key={field}
+                name={field}
+                label={label}
+                rules={rules}
+                extra={tr('输入后按回车，可填多项', 'Type and press Enter; several allowed')}
+              >
+                <Select aria-label={label} mode="tags" open={false} />
+              </Form.Item>
+            );
+          }
+          if (rule.type === 'period') {
+            return (
+              <Form.Item key={field} label={label} extra={tr('不填则为法定最短期限', 'Empty: the statutory minimum')}>
+                <Space>
+                  <Form.Item name={[field, 'amount']} noStyle>
+                    <InputNumber aria-label={tr('期限天数', 'Days')} min={1} />
+                  </Form.Item>
+                  <Form.Item name={[field, 'unit']} noStyle initialValue="CALENDAR_DAYS">
+                    <Select
+                      aria-label={tr('计算方式', 'Counted in')}
+                      style={{ width: 120 }}
+                      options={[
+                        { value: 'CALENDAR_DAYS', label: tr('日', 'days') },
+                        { value: 'WORKING_DAYS', label: tr('工作日', 'working days') },
+                      ]}
+                    />
+                  </Form.Item>
+                </Space>
+              </Form.Item>
+            );
+          }
+          if (typeof rule.type === 'object') {
+            const shape = 'array' in rule.type ? [example(rule.type.array)] : example(rule.type.object);
+            return (
+              <Form.Item
+                key={field}
+                name={field}
+                label={label}
+                rules={rules}
+                extra={tr(`按此格式填写：${JSON.stringify(shape)}`, `In this form: ${JSON.stringify(shape)}`)}
+              >
+                <Input.TextArea rows={3} aria-label={label} style={{ fontFamily: 'monospace' }} />
+              </Form.Item>
+            );
+          }
+          const long = (rule.max ?? 8000) > 200;
+          return (
+            <Form.Item key={field} name={field} label={label} rules={rules}>
+              {long ? <Input.TextArea rows={2} maxLength={rule.max} /> : <Input maxLength={rule.max} />}
+            </Form.Item>
+          );
+        })}
+        <Button type="primary" htmlType="submit">
+          {tr('提交', 'Submit')}
+        </Button>
+      </Form>
+    </Card>
+  );
+}
