@@ -213,6 +213,61 @@ describe('the web app in a browser', () => {
     await w.context.close();
   });
 
+  it('lets a drafter propose a major decision and a leader launch it from the step form', async () => {
+    const w = await openPage(browser, base);
+    const { page } = w;
+    await signIn(page, 'drafter.edu');
+    await page.goto('/drafting');
+    await page.getByRole('button', { name: '启动规范性文件程序' }).click();
+    await page.getByRole('radio', { name: /重大行政决策/ }).check();
+    await page.getByRole('button', { name: /下一步/ }).click();
+    await page.waitForURL(/\/drafting\/major-decisions\/new/);
+    const code = uniqueSuffix().slice(0, 40);
+    const title = `城区公共停车设施建设规划（${code}）`;
+    await page.getByLabel('事项编号', { exact: true }).fill(code);
+    await page.getByLabel('事项名称', { exact: true }).fill(title);
+    await page.getByRole('combobox', { name: '提出主体' }).click();
+    await page.locator('.ant-select-item-option[title="政府工作部门提出"]').click();
+    await page.getByLabel('拟解决的问题').fill('城区停车难');
+    await page.getByLabel('决策理由和依据').fill('《城乡规划法》');
+    await page.getByLabel('初步解决方案').fill('新建公共停车场');
+    await page.getByLabel('必要性和可行性').fill('群众反映强烈，财力可以承受');
+    // An excluded kind is refused with the article, and nothing starts.
+    await page.getByRole('combobox', { name: '事项类别' }).click();
+    await page.locator('.ant-select-item-option[title="政府立法决策（不适用本程序）"]').click();
+    await page.getByLabel('认定理由').fill('规划');
+    await page.getByRole('button', { name: '提出决策事项' }).click();
+    await page.getByRole('alert').filter({ hasText: '第三条第二款' }).waitFor();
+    expect(page.url()).toMatch(/major-decisions\/new/);
+    // The chosen kind covers the input; a person clicks the field, which is what a forced click does.
+    await page.getByRole('combobox', { name: '事项类别' }).click({ force: true });
+    await page.locator('.ant-select-item-option[title="制定经济和社会发展等方面的重要规划"]').click();
+    await page.getByRole('button', { name: '提出决策事项' }).click();
+    await page.waitForURL(/\/procedures\/[0-9a-f-]{36}/);
+    const id = /procedures\/([0-9a-f-]{36})/.exec(page.url())![1];
+    await expect(page.getByTestId('current-stage').textContent()).resolves.toBe('决策启动');
+    await w.context.close();
+
+    const l = await openPage(browser, base);
+    await signIn(l.page, 'leader.zhou');
+    await l.page.goto(`/procedures/${id}`);
+    const launch = l.page.getByRole('form', { name: '决策启动' });
+    await launch.getByRole('switch', { name: '同意启动' }).click();
+    await launch.getByRole('combobox', { name: '承办单位' }).click();
+    await l.page.locator('.ant-select-item-option[title="金坛区教育局（JT-EDU）"]').click();
+    await launch.getByLabel('理由').fill('列入年度决策事项目录');
+    await checkPage(l, 'major-decision-launch');
+    await launch.getByRole('button', { name: /提\s*交/ }).click();
+    await expect(l.page.getByTestId('current-stage').filter({ hasText: '起草' }).textContent()).resolves.toBe('起草');
+    const ledger = await stack.db.query<{ decision: string }[]>(
+      'SELECT decision FROM ledger_entry WHERE procedure_id = $1 ORDER BY seq',
+      [id],
+    );
+    expect(ledger.map((e) => e.decision)).toContain('LAUNCHED');
+    expectNoConsoleErrors(l);
+    await l.context.close();
+  });
+
   it('lets the legal-affairs office find an overdue review and reassign it with a reason', async () => {
     const title = `学生资助办法（逾期${uniqueSuffix()}）`;
     const { id, taskId, adviser } = await withAdviserOpinionTask(title);
