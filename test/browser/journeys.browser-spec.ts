@@ -356,6 +356,36 @@ describe('the web app in a browser', () => {
       .filter({ hasText: /已作出决定 \d+ \/ \d+ 件/ })
       .waitFor();
     await checkPage(w, 'console-cleanup');
+
+    // Routing rules change only with a reason, as a new version.
+    await page.getByRole('tab', { name: '分派规则' }).click();
+    const version = page.getByText(/^规则版本：\d+$/);
+    const before = Number((await version.textContent())!.replace(/\D/g, ''));
+    const rules = page.getByRole('form', { name: '分派规则' });
+    await rules.getByRole('button', { name: /保存规则/ }).click();
+    await rules.getByText('请填写变更理由（至少5个字）').waitFor();
+    await rules.getByLabel('变更理由').fill('年度复核分派规则，维持现状');
+    await rules.getByRole('button', { name: /保存规则/ }).click();
+    await page.getByText(`规则版本：${before + 1}`).waitFor();
+
+    // The deadline calculator shows the period's last day as the API counts it on the loaded calendar.
+    await page.getByRole('tab', { name: '工作日历' }).click();
+    await page.getByText(/^\d{4} 年节假日与调休上班日$/).waitFor();
+    const calc = page.getByRole('form', { name: '期限计算' });
+    await calc.getByLabel('起算日').fill('2026-09-25');
+    await calc.getByLabel('起算日').press('Enter');
+    await calc.getByRole('button', { name: /计\s*算/ }).click();
+    const expected = await stack.http.as<{ lastDay: string }>(
+      'officer.zhang',
+      'GET',
+      '/api/calendar/deadline?from=2026-09-25&amount=15&unit=WORKING_DAYS',
+    );
+    expect(expected.body.lastDay > '2026-10-16').toBe(true); // the National Day holiday is skipped
+    await page
+      .getByTestId('deadline-result')
+      .filter({ hasText: `期限届满日：${expected.body.lastDay}` })
+      .waitFor();
+    await checkPage(w, 'console-calendar');
     await w.context.close();
   });
 

@@ -22,7 +22,9 @@ import { hasRole, useAuth } from '../auth';
 import type { MonthlyRate, OverdueTask, Statistics } from '../console-types';
 import { useLang, useTr } from '../i18n';
 import { explain, formatTime, stageName, statusName } from '../labels';
-import type { AdviserCandidate, Procedure, RegisterEntry } from '../types';
+import type { Procedure, RegisterEntry } from '../types';
+import { CalendarPanel } from './ConsoleCalendar';
+import { RoutingPanel } from './ConsoleRouting';
 import { CatalogPanel } from './ConsoleCatalog';
 import { CleanupPanel } from './ConsoleCleanup';
 import { Countdown } from './Inbox';
@@ -65,21 +67,17 @@ export function ConsolePage() {
   const [department, setDepartment] = useState<string | undefined>();
   const [status, setStatus] = useState<string | undefined>();
   const [register, setRegister] = useState<RegisterEntry[]>([]);
-  const [years, setYears] = useState<{ year: number; source: string; version: number }[]>([]);
-  const [routing, setRouting] = useState<{ rules: Record<string, boolean>; advisers: AdviserCandidate[] } | null>(null);
   const [verify, setVerify] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   const load = useCallback(async () => {
     try {
       setProcedures(await get<Procedure[]>('/api/procedures', { limit: 200 }));
-      setYears(await get('/api/calendar/years'));
       if (office) {
         // Overdue work in every procedure, most overdue first, counted by the server.
         setOverdue(await get<{ items: OverdueTask[]; total: number }>('/api/admin/overdue-tasks', { limit: 200 }));
         setStats(await get<Statistics>('/api/admin/statistics', { months: 12 }));
         setRegister((await get<{ items: RegisterEntry[] }>('/api/admin/register', { limit: 50 })).items);
-        setRouting(await get('/api/admin/routing'));
       }
     } catch (err) {
       setError(explain(err));
@@ -406,50 +404,10 @@ export function ConsolePage() {
                     </Space>
                   ),
                 },
-                {
-                  key: 'routing',
-                  label: t.routing,
-                  children: (
-                    <Space direction="vertical" style={{ width: '100%' }}>
-                      <Typography.Text>
-                        仅分派给对口法律顾问：{routing?.rules.assignedAdvisersOnly ? '是' : '否'}；要求专业匹配：
-                        {routing?.rules.requireExpertiseMatch ? '是' : '否'}
-                      </Typography.Text>
-                      <Table<AdviserCandidate>
-                        rowKey="userId"
-                        size="small"
-                        pagination={false}
-                        scroll={{ x: 560 }}
-                        dataSource={routing?.advisers ?? []}
-                        columns={[
-                          { title: '法律顾问', dataIndex: 'displayName' },
-                          { title: '专业', dataIndex: 'expertise', render: (e: string[]) => e.join('、') },
-                          { title: '在办/上限', key: 'l', render: (_, a) => `${a.openTasks}/${a.maxOpenTasks}` },
-                          { title: '可分派', dataIndex: 'active', render: (a: boolean) => (a ? '是' : '否') },
-                        ]}
-                      />
-                    </Space>
-                  ),
-                },
+                { key: 'routing', label: t.routing, children: <RoutingPanel /> },
               ]
             : []),
-          {
-            key: 'calendar',
-            label: t.calendar,
-            children: (
-              <Table
-                rowKey="year"
-                size="small"
-                pagination={false}
-                dataSource={years}
-                columns={[
-                  { title: '年份', dataIndex: 'year' },
-                  { title: '来源', dataIndex: 'source' },
-                  { title: '版本', dataIndex: 'version' },
-                ]}
-              />
-            ),
-          },
+          ...(office ? [{ key: 'calendar', label: t.calendar, children: <CalendarPanel /> }] : []),
         ]}
       />
     </Space>
