@@ -246,7 +246,6 @@ describe('public comments', () => {
     const [reviewer] = await db.query<{ username: string }[]>('SELECT username FROM app_user WHERE id = $1', [
       assigneeUserId,
     ]);
-    const other = ['adviser.li', 'adviser.chen', 'adviser.zhao'].find((u) => u !== reviewer.username)!;
     const seen = await http.as<{ name: string | null; contact: string | null; content: string; answer: string }[]>(
       reviewer.username,
       'GET',
@@ -270,7 +269,6 @@ describe('public comments', () => {
     );
     expect(summary.status).toBe(200);
     expect(summary.body.find((w) => w.windowId === main.windowId)?.summary).toMatchObject({ partlyAdopted: 1 });
-    expect((await http.as(other, 'GET', list)).status).toBe(404);
     // The drafting department still sees who commented.
     const drafters = await http.as<{ name: string | null }[]>('drafter.edu', 'GET', list);
     expect(drafters.body.map((c) => c.name)).toContain('张三');
