@@ -6,8 +6,9 @@ import { conclusionName, explain, formatTime, stageName } from '../labels';
 import type { DrafterComment, ProcedureCommentWindow, ProcedureDetail, ProcedureDocument } from '../types';
 
 const OPINION_CONCLUSIONS = ['LAWFUL', 'UNLAWFUL', 'MUST_AMEND'];
-const ANSWER_COLOURS: Record<string, string> = { ADOPTED: 'green', PARTLY_ADOPTED: 'gold', NOT_ADOPTED: 'red' };
-const CONCLUSION_COLOURS: Record<string, string> = { LAWFUL: 'green', MUST_AMEND: 'gold', UNLAWFUL: 'red' };
+// Tag colours whose text keeps a contrast of at least 4.5:1 on their own background.
+const ANSWER_COLOURS: Record<string, string> = { ADOPTED: 'blue', PARTLY_ADOPTED: 'purple', NOT_ADOPTED: 'red' };
+const CONCLUSION_COLOURS: Record<string, string> = { LAWFUL: 'blue', MUST_AMEND: 'purple', UNLAWFUL: 'red' };
 
 /**
  * The public comments on the draft and the drafting unit's answer to each (adopted, partly adopted, not adopted,
@@ -60,8 +61,8 @@ export function CommentAdoption({ procedureId }: { procedureId: string }) {
             </Typography.Text>
             <Space wrap data-testid="adoption-counts">
               <Tag>{tr(`共 ${s.total} 条意见`, `${s.total} comments`)}</Tag>
-              <Tag color="green">{tr(`采纳 ${s.adopted} 条`, `${s.adopted} adopted`)}</Tag>
-              <Tag color="gold">{tr(`部分采纳 ${s.partlyAdopted} 条`, `${s.partlyAdopted} partly adopted`)}</Tag>
+              <Tag color="blue">{tr(`采纳 ${s.adopted} 条`, `${s.adopted} adopted`)}</Tag>
+              <Tag color="purple">{tr(`部分采纳 ${s.partlyAdopted} 条`, `${s.partlyAdopted} partly adopted`)}</Tag>
               <Tag color="red">{tr(`不予采纳 ${s.notAdopted} 条`, `${s.notAdopted} not adopted`)}</Tag>
               {unanswered > 0 && <Tag>{tr(`未答复 ${unanswered} 条`, `${unanswered} not answered`)}</Tag>}
             </Space>
