@@ -882,7 +882,13 @@ function DelegateDraftForm({
         <Form.Item
           label={t.conclusion}
           name="conclusion"
-          rules={[{ required: true, message: tr('请选择审核结论', 'Choose a conclusion') }]}
+          // A validator rather than `required`: antd would mark the radio group aria-required, which a div may not carry.
+          rules={[
+            {
+              validator: (_, value?: string) =>
+                value ? Promise.resolve() : Promise.reject(new Error(tr('请选择审核结论', 'Choose a conclusion'))),
+            },
+          ]}
         >
           <Radio.Group options={options} />
         </Form.Item>
