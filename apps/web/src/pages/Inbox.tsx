@@ -74,9 +74,7 @@ export function InboxPage() {
   const act = async (task: Task, action: 'claim' | 'release') => {
     try {
       await post(`/api/tasks/${task.id}/${action}`);
-      void message.success(
-        action === 'claim' ? tr('已认领', 'Claimed') : tr('已退回本单位', 'Released to your unit'),
-      );
+      void message.success(action === 'claim' ? tr('已认领', 'Claimed') : tr('已退回本单位', 'Released to your unit'));
       await load(cursors[cursors.length - 1]);
     } catch (err) {
       void message.error(explain(err, lang));
