@@ -201,6 +201,7 @@ describe("the adviser's review in a browser", () => {
     await form.getByLabel('理由').fill('第一条应写明上位法的名称和条款。');
     await form.getByRole('button', { name: '提交意见草稿' }).click();
     await page.getByTestId('draft-submitted').waitFor();
+    await form.getByText('结论为不合法或应当修改时必须写明理由').waitFor({ state: 'detached' });
     await checkPage(drafting, 'delegate-draft');
     await drafting.context.close();
 
