@@ -201,7 +201,11 @@ export function InboxPage() {
               task.delegateUserId === user?.userId && task.assigneeUserId !== user?.userId ? (
                 <Tag color="purple">{tr('委托我起草', 'Delegated to me')}</Tag>
               ) : task.assigneeUserId === user?.userId ? (
-                tr('我', 'Me')
+                task.delegateUserId ? (
+                  tr('我（已委托起草）', 'Me (drafting delegated)')
+                ) : (
+                  tr('我', 'Me')
+                )
               ) : task.assigneeUserId ? (
                 tr('他人', 'Someone else')
               ) : (
