@@ -40,6 +40,17 @@ describe("the adviser's review in a browser", () => {
   afterAll(async () => {
     await browser?.close();
   });
+  // This file's worker stops with the file: its procedures are withdrawn, so that pages listing every running
+  // procedure (the console) in a later file do not wait on workflows nobody polls any more.
+  const started: string[] = [];
+  afterEach(async () => {
+    for (const id of started.splice(0)) {
+      const res = await stack.http.as('drafter.edu', 'POST', `/api/procedures/${id}/withdraw`, {
+        body: { reason: '测试结束' },
+      });
+      expect(res.status).toBe(200);
+    }
+  });
 
   const ok = <T = Snapshot>(res: HttpResult<T>): T => {
     if (res.status >= 300) throw new Error(`${res.status} ${JSON.stringify(res.body)}`);
@@ -74,6 +85,7 @@ describe("the adviser's review in a browser", () => {
         body: { projectCode: uniqueSuffix(), title, application: { ...validApplication, touchesBusiness: false } },
       }),
     );
+    started.push(s.procedureId);
     await task('officer.zhang', s.openTaskId!, 'project-approval', { decision: 'APPROVED', opinion: '同意立项' });
     return s.procedureId;
   }
