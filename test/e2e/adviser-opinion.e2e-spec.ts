@@ -78,6 +78,19 @@ describe("a legal adviser's opinion on the exact draft version", () => {
       /^Routed to 李律师（法律顾问） \(rules v\d+\): expertise 1\/1 \(教育\); assigned to the drafting department/,
     );
 
+    // The holder is offered the other active advisers; nobody else may ask.
+    const offered = await http.as<{ userId: string; displayName: string }[]>(
+      'adviser.li',
+      'GET',
+      `/api/tasks/${taskId}/delegates`,
+    );
+    expect(offered.status).toBe(200);
+    const offeredIds = offered.body.map((c) => c.userId);
+    expect(offeredIds).toContain(await userId('adviser.zhao'));
+    expect(offeredIds).not.toContain(await userId('adviser.li'));
+    expect((await http.as<ErrorBody>('adviser.zhao', 'GET', `/api/tasks/${taskId}/delegates`)).status).toBe(403);
+    expect((await http.as<ErrorBody>('drafter.edu', 'GET', `/api/tasks/${taskId}/delegates`)).status).toBe(403);
+
     const delegated = await http.as<Task>('adviser.li', 'POST', `/api/tasks/${taskId}/delegate`, {
       body: { toUserId: await userId('adviser.zhao'), reason: '赵律师熟悉资金监管规定，先行起草' },
     });

@@ -54,6 +54,8 @@ describe('public comments', () => {
   let main: { windowId: string };
   let limited: { windowId: string };
   let toClose: { windowId: string };
+  let reviewed: { procedureId: string; workflowId: string; departmentId: string; drafterId: string };
+  let routeReview: () => Promise<{ assigneeUserId: string | null }>;
 
   const stack = useStack('e2e-comments', {
     withWorker: false,
@@ -117,6 +119,22 @@ describe('public comments', () => {
         minimumPeriod: { amount: shortenedReason ? 7200 : 3600, unit: 'SECONDS' },
         shortenedReason,
         idempotencyKey: `open-${randomUUID()}`,
+      });
+    reviewed = { procedureId, workflowId, departmentId: drafter.unitId, drafterId: drafter.userId };
+    routeReview = () =>
+      procedures.routeTask({
+        procedureId,
+        workflowId,
+        stage: 'LEGALITY_REVIEW',
+        round: 1,
+        kind: 'LEGALITY_REVIEW',
+        title: '合法性审核',
+        legalBasis: { regulation: '江苏省行政规范性文件管理规定', article: '第二十条', verified: false },
+        period: { amount: 3600, unit: 'SECONDS' },
+        departmentId: reviewed.departmentId,
+        drafterIds: [reviewed.drafterId],
+        expertise: ['教育'],
+        subjectVersionId: draft.versionId,
       });
     main = await open('', '上级紧急部署');
     limited = await open('（二）');
@@ -215,6 +233,45 @@ describe('public comments', () => {
     expect((await http.as('drafter.mkt', 'GET', path)).status).toBe(404);
     expect((await http.as('admin', 'GET', path)).status).toBe(403);
     expect((await http.request('GET', path)).status).toBe(401);
+  });
+
+  it("should show the reviewing adviser the comments and answers without the commenters' names", async () => {
+    const windows = `/api/procedures/${reviewed.procedureId}/comment-windows`;
+    const list = `/api/comment-windows/${main.windowId}/comments`;
+    // Before a task involves them, advisers see nothing of the procedure.
+    expect((await http.as('adviser.li', 'GET', list)).status).toBe(404);
+    expect((await http.as('adviser.li', 'GET', windows)).status).toBe(404);
+
+    const { assigneeUserId } = await routeReview();
+    const [reviewer] = await db.query<{ username: string }[]>('SELECT username FROM app_user WHERE id = $1', [
+      assigneeUserId,
+    ]);
+    const seen = await http.as<{ name: string | null; contact: string | null; content: string; answer: string }[]>(
+      reviewer.username,
+      'GET',
+      list,
+    );
+    expect(seen.status).toBe(200);
+    expect(seen.body).toContainEqual(
+      expect.objectContaining({
+        content: '建议明确退费时限为七日。',
+        answer: 'PARTLY_ADOPTED',
+        answerReason: '退费时限另行规定',
+        name: null,
+        contact: null,
+      }),
+    );
+    expect(JSON.stringify(seen.body)).not.toMatch(/张三|13800000000/);
+    const summary = await http.as<{ windowId: string; summary: { total: number; partlyAdopted: number } }[]>(
+      reviewer.username,
+      'GET',
+      windows,
+    );
+    expect(summary.status).toBe(200);
+    expect(summary.body.find((w) => w.windowId === main.windowId)?.summary).toMatchObject({ partlyAdopted: 1 });
+    // The drafting department still sees who commented.
+    const drafters = await http.as<{ name: string | null }[]>('drafter.edu', 'GET', list);
+    expect(drafters.body.map((c) => c.name)).toContain('张三');
   });
 
   it('should refuse unknown and mistyped fields with field-level details, writing nothing', async () => {

@@ -1,6 +1,7 @@
 /** Names of stages, statuses and decisions, and the plain-language explanation of the API's refusals. */
 import { ApiError } from './api';
 import type { Lang } from './i18n';
+import { workingDayCountdown, type CalendarSnapshot } from './working-days';
 
 const STAGES: Record<string, [string, string]> = {
   PROJECT_APPROVAL: ['立项审批', 'Project approval'],
@@ -46,87 +47,118 @@ export function stageName(stage: string, lang: Lang = 'zh'): string {
 
 export const STAGE_OPTIONS = Object.keys(STAGES);
 
-const STATUS: Record<string, string> = {
-  ACTIVE: '进行中',
-  COMPLETED: '已完成',
-  IN_FORCE: '施行中',
-  ENDED: '已结束',
-  REJECTED: '不予立项',
-  WITHDRAWN: '已撤回',
-  OPEN: '待办',
-  DONE: '已办',
-  CLOSED: '已关闭',
-  EXPIRED: '已失效',
-  REPEALED: '已废止',
-  REGISTERED: '已登记',
-  VOIDED: '已作废',
+const STATUS: Record<string, [string, string]> = {
+  ACTIVE: ['进行中', 'Active'],
+  COMPLETED: ['已完成', 'Completed'],
+  IN_FORCE: ['施行中', 'In force'],
+  ENDED: ['已结束', 'Ended'],
+  REJECTED: ['不予立项', 'Rejected'],
+  WITHDRAWN: ['已撤回', 'Withdrawn'],
+  OPEN: ['待办', 'Open'],
+  DONE: ['已办', 'Done'],
+  CLOSED: ['已关闭', 'Closed'],
+  EXPIRED: ['已失效', 'Expired'],
+  REPEALED: ['已废止', 'Repealed'],
+  REGISTERED: ['已登记', 'Registered'],
+  VOIDED: ['已作废', 'Voided'],
 };
 
-export const statusName = (s: string) => STATUS[s] ?? s;
+const pick = (names: Record<string, [string, string]>, key: string, lang: Lang) =>
+  names[key]?.[lang === 'en' ? 1 : 0] ?? key;
 
-const CONCLUSIONS: Record<string, string> = {
-  LAWFUL: '合法',
-  UNLAWFUL: '不合法',
-  MUST_AMEND: '应当予以修改',
-  ADOPTED: '采纳',
-  PARTLY_ADOPTED: '部分采纳',
-  NOT_ADOPTED: '不予采纳',
-  APPROVED: '同意',
+export const statusName = (s: string, lang: Lang = 'zh') => pick(STATUS, s, lang);
+
+const CONCLUSIONS: Record<string, [string, string]> = {
+  LAWFUL: ['合法', 'Lawful'],
+  UNLAWFUL: ['不合法', 'Unlawful'],
+  MUST_AMEND: ['应当予以修改', 'Must be amended'],
+  ADOPTED: ['采纳', 'Adopted'],
+  PARTLY_ADOPTED: ['部分采纳', 'Partly adopted'],
+  NOT_ADOPTED: ['不予采纳', 'Not adopted'],
+  APPROVED: ['同意', 'Approved'],
 };
 
-export const conclusionName = (c: string) => CONCLUSIONS[c] ?? c;
+export const conclusionName = (c: string, lang: Lang = 'zh') => pick(CONCLUSIONS, c, lang);
 
-export const DOCUMENT_KIND_NAMES: Record<string, string> = {
-  DRAFT: '草案',
-  DRAFTING_EXPLANATION: '起草说明',
-  BASIS_LIST: '制定依据',
-  FAIR_COMPETITION_REVIEW: '公平竞争审查结论',
-  OWN_LEGALITY_OPINION: '本单位合法性审核意见',
-  MEETING_RECORD: '会议纪要',
+const DOCUMENT_KINDS: Record<string, [string, string]> = {
+  DRAFT: ['草案', 'Draft'],
+  DRAFTING_EXPLANATION: ['起草说明', 'Drafting explanation'],
+  BASIS_LIST: ['制定依据', 'Basis list'],
+  FAIR_COMPETITION_REVIEW: ['公平竞争审查结论', 'Fair-competition review'],
+  OWN_LEGALITY_OPINION: ['本单位合法性审核意见', 'Own legality opinion'],
+  MEETING_RECORD: ['会议纪要', 'Meeting record'],
 };
+
+export const DOCUMENT_KIND_NAMES: Record<string, string> = Object.fromEntries(
+  Object.entries(DOCUMENT_KINDS).map(([k, [zh]]) => [k, zh]),
+);
+
+export const documentKindName = (k: string, lang: Lang = 'zh') => pick(DOCUMENT_KINDS, k, lang);
 
 /**
  * A refusal in words a person understands. The API's message is English and technical; the code and the message's
- * facts (such as the current version) give the Chinese explanation, and the original stays available beside it.
+ * facts (such as the current version) give the explanation, and the original stays available beside it.
  */
-export function explain(err: unknown): string {
-  if (!(err instanceof ApiError)) return err instanceof Error ? `操作失败：${err.message}` : '操作失败，请稍后重试。';
+export function explain(err: unknown, lang: Lang = 'zh'): string {
+  const en = lang === 'en';
+  if (!(err instanceof ApiError)) {
+    if (err instanceof Error) return en ? `The action failed: ${err.message}` : `操作失败：${err.message}`;
+    return en ? 'The action failed; please try again later.' : '操作失败，请稍后重试。';
+  }
   const { code, message } = err.body;
   switch (code) {
     case 'STALE_VERSION': {
       const version = /version (\d+)/.exec(message)?.[1];
+      if (en) {
+        return version
+          ? `The draft has been updated to version ${version}; read the latest version and sign again.`
+          : 'The draft has been updated; read the latest version and sign again.';
+      }
       return version
         ? `草案已更新为第${version}稿，请阅读最新版本后重新签署。`
         : '草案已更新，请阅读最新版本后重新签署。';
     }
     case 'WRONG_STAGE': {
       const stage = /stage ([A-Z_]+)/.exec(message)?.[1];
+      if (en) {
+        return stage
+          ? `The procedure has moved on to "${stageName(stage, 'en')}"; this action is not possible in that stage. Reload the page to see where it stands.`
+          : 'The procedure has moved on to another stage; this action is not possible there. Reload the page to see where it stands.';
+      }
       return stage
         ? `程序已进入“${stageName(stage)}”阶段，此操作在当前阶段不能进行。请刷新页面查看最新进度。`
         : '程序已进入其他阶段，此操作在当前阶段不能进行。请刷新页面查看最新进度。';
     }
     case 'TASK_CLOSED':
-      return '该任务已经办结或已被他人处理，请刷新待办列表。';
+      return en
+        ? 'This task has been completed or handled by someone else; reload the inbox.'
+        : '该任务已经办结或已被他人处理，请刷新待办列表。';
     case 'VALIDATION_FAILED':
-      return `填写的内容不完整或格式不对：${message}`;
+      return en ? `Something is missing or not in the right form: ${message}` : `填写的内容不完整或格式不对：${message}`;
     case 'RULE_VIOLATION':
-      return `程序规则不允许此操作：${message}`;
+      return en ? `The rules of the procedure do not allow this: ${message}` : `程序规则不允许此操作：${message}`;
     case 'FORBIDDEN':
-      return '您的角色或单位无权进行此操作。';
+      return en ? 'Your role or unit may not do this.' : '您的角色或单位无权进行此操作。';
     case 'NOT_FOUND':
-      return '未找到该内容，或您无权查看。';
+      return en ? 'Not found, or you may not see it.' : '未找到该内容，或您无权查看。';
     case 'UNAUTHENTICATED':
-      return '用户名或密码不正确，或登录已过期，请重新登录。';
+      return en
+        ? 'Wrong username or password, or your session has expired; please sign in again.'
+        : '用户名或密码不正确，或登录已过期，请重新登录。';
     case 'DUPLICATE_PROCEDURE':
-      return '本单位已有相同项目编号的程序，请更换项目编号。';
+      return en
+        ? 'Your department already has a procedure with this project code; choose another code.'
+        : '本单位已有相同项目编号的程序，请更换项目编号。';
     case 'COMMENT_WINDOW_NOT_OPEN':
-      return '征求意见期未开始或已结束，暂不能提交意见。';
+      return en
+        ? 'The comment period has not started or has ended; comments cannot be submitted now.'
+        : '征求意见期未开始或已结束，暂不能提交意见。';
     case 'TOO_MANY_REQUESTS':
-      return '提交过于频繁，请稍后再试。';
+      return en ? 'Too many submissions; please try again a little later.' : '提交过于频繁，请稍后再试。';
     case 'SERVICE_UNAVAILABLE':
-      return '系统暂时不可用，请稍后再试。';
+      return en ? 'The system is unavailable for the moment; please try again later.' : '系统暂时不可用，请稍后再试。';
     default:
-      return `操作失败：${message}`;
+      return en ? `The action failed: ${message}` : `操作失败：${message}`;
   }
 }
 
@@ -135,14 +167,12 @@ export function formatTime(iso: string | null | undefined): string {
   return new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
 }
 
-/** Countdown to a due time, in days and hours (working days are what the deadline was counted in). */
-export function countdown(dueAt: string | null, now = Date.now()): { text: string; overdue: boolean } {
-  if (!dueAt) return { text: '无期限', overdue: false };
-  const ms = Date.parse(dueAt) - now;
-  const abs = Math.abs(ms);
-  const days = Math.floor(abs / 86_400_000);
-  const hours = Math.floor((abs % 86_400_000) / 3_600_000);
-  const minutes = Math.floor((abs % 3_600_000) / 60_000);
-  const span = days > 0 ? `${days}天${hours}小时` : hours > 0 ? `${hours}小时${minutes}分` : `${minutes}分钟`;
-  return ms < 0 ? { text: `已逾期 ${span}`, overdue: true } : { text: `剩余 ${span}`, overdue: false };
+/** Countdown to a due time in working days (see `workingDayCountdown`); in calendar days without a calendar. */
+export function countdown(
+  dueAt: string | null,
+  now = Date.now(),
+  calendar: CalendarSnapshot | null = null,
+  lang: Lang = 'zh',
+): { text: string; overdue: boolean } {
+  return workingDayCountdown(dueAt, calendar, lang, now);
 }

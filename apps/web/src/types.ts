@@ -36,12 +36,50 @@ export interface Task {
   routingNote: string | null;
   subjectVersionId: string | null;
   delegateUserId: string | null;
+  /** The delegate's draft opinion, waiting for the holder's countersignature. */
+  draftOpinion: DraftOpinion | null;
   dueAt: string | null;
   dueProblem: string | null;
   outcome: string | null;
   createdAt: string;
   procedureTitle?: string;
   procedureType?: string;
+}
+
+export interface DraftOpinion {
+  conclusion: 'LAWFUL' | 'UNLAWFUL' | 'MUST_AMEND';
+  reasons: string;
+  reviewedSha256: string;
+  byUserId: string;
+  at: string;
+}
+
+export interface DelegateCandidate {
+  userId: string;
+  displayName: string;
+  expertise: string[];
+  openTasks: number;
+}
+
+export interface CommentCounts {
+  total: number;
+  answered: number;
+  adopted: number;
+  partlyAdopted: number;
+  notAdopted: number;
+}
+
+/** A comment window as those working on the procedure see it (GET /api/procedures/:id/comment-windows). */
+export interface ProcedureCommentWindow {
+  windowId: string;
+  title: string;
+  status: 'OPEN' | 'NOT_YET_OPEN' | 'CLOSED';
+  opensAt: string;
+  closesAt: string;
+  closedAt: string | null;
+  draft: { sha256: string };
+  comments: number;
+  summary: CommentCounts;
 }
 
 export interface InboxPage {

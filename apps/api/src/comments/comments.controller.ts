@@ -14,10 +14,15 @@ import { uuidParam } from '../common/params';
 
 const uuid = uuidParam;
 
+/** Who reads the commenters' names and contacts (a reviewing adviser reads what was said, not who said it). */
+const SEES_COMMENTERS: Role[] = [Role.Drafter, Role.LegalAffairsOfficer, Role.Leader];
+
 /**
  * Comment windows and the comments with their names, contacts and answers, for those who work on the procedure:
  * the drafting department, the legal-affairs office and leaders (the procedure visibility rule), not other
- * departments. Administrators are not admitted: operating the system does not open what citizens wrote.
+ * departments. A legal adviser involved through a task reads the comments and their answers for the review, without
+ * the commenters' names and contacts. Administrators are not admitted: operating the system does not open what
+ * citizens wrote.
  */
 @ApiTags('comments')
 @ApiBearerAuth()
@@ -30,7 +35,7 @@ export class CommentsController {
   ) {}
 
   @Get('procedures/:id/comment-windows')
-  @Roles(Role.Drafter, Role.LegalAffairsOfficer, Role.Leader)
+  @Roles(Role.Drafter, Role.LegalAffairsOfficer, Role.Leader, Role.LegalAdviser)
   @ApiOperation({ summary: "The procedure's comment windows with their extensions and answer counts" })
   async windows(@CurrentUser() user: Principal, @Param('id', uuid('id')) procedureId: string) {
     await this.visibleProcedure(user, procedureId);
@@ -53,19 +58,22 @@ export class CommentsController {
   }
 
   @Get('comment-windows/:id/comments')
-  @Roles(Role.Drafter, Role.LegalAffairsOfficer, Role.Leader)
-  @ApiOperation({ summary: "Every comment of a window, with the commenter's name and contact and the answer" })
+  @Roles(Role.Drafter, Role.LegalAffairsOfficer, Role.Leader, Role.LegalAdviser)
+  @ApiOperation({
+    summary: "Every comment of a window with its answer, and the commenter's name and contact (not for advisers)",
+  })
   async list(@CurrentUser() user: Principal, @Param('id', uuid('id')) windowId: string) {
     const window = await this.comments.findWindow(windowId);
     if (!window) throw new DomainError(ErrorCode.NotFound, `There is no comment window ${windowId} that you can see.`);
     await this.visibleProcedure(user, window.procedureId, `There is no comment window ${windowId} that you can see.`);
     const comments = await this.comments.comments(windowId);
+    const seesWho = user.roles.some((r) => SEES_COMMENTERS.includes(r));
     return comments.map((c) => ({
       commentId: c.id,
       receiptNo: c.receiptNo,
       content: c.body,
-      name: c.name,
-      contact: c.contact,
+      name: seesWho ? c.name : null,
+      contact: seesWho ? c.contact : null,
       submittedAt: c.submittedAt.toISOString(),
       answer: c.answer,
       answerReason: c.answerReason,

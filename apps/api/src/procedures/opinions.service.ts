@@ -8,6 +8,7 @@ import {
   type ProcedureSnapshot,
 } from '../../../../libs/domain/src/procedures/normative-document.contract';
 import { TaskEntity } from '../../../../libs/persistence/src/entities';
+import { AdviserRepository } from '../../../../libs/persistence/src/repositories/adviser.repository';
 import { AuditRepository } from '../../../../libs/persistence/src/repositories/audit.repository';
 import { OrgRepository } from '../../../../libs/persistence/src/repositories/org.repository';
 import { ProcedureRepository } from '../../../../libs/persistence/src/repositories/procedure.repository';
@@ -18,6 +19,7 @@ import { fromTemporalError } from '../common/temporal-errors';
 import {
   mapTask,
   type AdviserOpinionDto,
+  type DelegateCandidateDto,
   type DelegateTaskDto,
   type RequestAdviserOpinionDto,
   type TaskDto,
@@ -37,6 +39,7 @@ export class OpinionsService {
     private readonly tasks: TaskRepository,
     private readonly org: OrgRepository,
     private readonly audit: AuditRepository,
+    private readonly advisers: AdviserRepository,
   ) {}
 
   async request(principal: Principal, procedureId: string, dto: RequestAdviserOpinionDto): Promise<ProcedureSnapshot> {
@@ -119,6 +122,31 @@ export class OpinionsService {
       });
     });
     return mapTask((await this.tasks.findById(taskId))!);
+  }
+
+  /**
+   * The advisers the holder can hand the drafting to: active legal advisers other than the holder, not on the drafting
+   * side of the procedure and without a declared conflict with it.
+   */
+  async delegates(principal: Principal, taskId: string): Promise<DelegateCandidateDto[]> {
+    const task = await this.openOpinionTask(taskId);
+    if (task.assigneeUserId !== principal.userId) {
+      throw new DomainError(ErrorCode.Forbidden, 'Only the adviser holding the task can delegate it.');
+    }
+    const procedure = await this.procedures.findById(task.procedureId);
+    const initiatorId = procedure?.initiatorId;
+    const departmentId = procedure?.departmentId;
+    return (await this.advisers.candidates())
+      .filter(
+        (c) =>
+          c.active &&
+          c.userId !== principal.userId &&
+          c.userId !== initiatorId &&
+          c.unitId !== departmentId &&
+          !c.conflictProcedureIds.includes(task.procedureId) &&
+          !(departmentId && c.conflictDepartmentIds.includes(departmentId)),
+      )
+      .map((c) => ({ userId: c.userId, displayName: c.displayName, expertise: c.expertise, openTasks: c.openTasks }));
   }
 
   /** The delegate writes the draft opinion; it counts only once the responsible adviser countersigns it. */

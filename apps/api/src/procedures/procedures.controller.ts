@@ -15,6 +15,7 @@ import { ErrorBodyDto } from '../common/error-body';
 import {
   AdviserOpinionDto,
   DecideProjectApprovalDto,
+  DelegateCandidateDto,
   DelegateTaskDto,
   RequestAdviserOpinionDto,
   InboxPageDto,
@@ -137,6 +138,14 @@ export class TasksController {
     @Body() body: DelegateTaskDto,
   ): Promise<TaskDto> {
     return this.opinions.delegate(user, id, body);
+  }
+
+  @Get(':id/delegates')
+  @Roles(Role.LegalAdviser)
+  @ApiOperation({ summary: 'The advisers the holder of an opinion task can delegate its drafting to' })
+  @ApiOkResponse({ type: [DelegateCandidateDto] })
+  delegates(@CurrentUser() user: Principal, @Param('id', uuid('id')) id: string): Promise<DelegateCandidateDto[]> {
+    return this.opinions.delegates(user, id);
   }
 
   @Post(':id/opinion-draft')

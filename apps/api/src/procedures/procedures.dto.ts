@@ -203,6 +203,14 @@ export class DelegateTaskDto {
   reason: string;
 }
 
+/** An adviser the holder of an opinion task can delegate its drafting to. */
+export class DelegateCandidateDto {
+  @ApiProperty() userId: string;
+  @ApiProperty() displayName: string;
+  @ApiProperty({ type: [String] }) expertise: string[];
+  @ApiProperty({ description: 'Open tasks the adviser holds' }) openTasks: number;
+}
+
 export class ReassignTaskDto {
   @ApiProperty({ description: 'The person who takes the task over' })
   @IsUUID()

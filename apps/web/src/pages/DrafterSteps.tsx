@@ -1,7 +1,8 @@
 import { Alert, App, Button, Card, Form, Input, InputNumber, Select, Space, Table, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { api, get, newIdempotencyKey, post } from '../api';
-import { conclusionName, DOCUMENT_KIND_NAMES, explain, formatTime, stageName } from '../labels';
+import { useLang, useTr } from '../i18n';
+import { conclusionName, documentKindName, explain, formatTime, stageName } from '../labels';
 import type { DrafterComment, ProcedureDocument, ProcedureSnapshot } from '../types';
 
 type Done = () => Promise<void>;
@@ -19,34 +20,43 @@ export function DrafterSteps({
   onDone: Done;
 }) {
   const { message } = App.useApp();
+  const { lang } = useLang();
+  const tr = useTr();
   const [error, setError] = useState<string | null>(null);
   const stage: string = live.stage;
   const step = async (path: string, body: unknown, done?: string) => {
     setError(null);
     try {
       const s = await post<ProcedureSnapshot>(`/api/procedures/${procedureId}/${path}`, body, newIdempotencyKey());
-      void message.success(`${done ?? '已提交'}，当前阶段：${stageName(s.stage)}`);
+      void message.success(
+        tr(
+          `${done ?? '已提交'}，当前阶段：${stageName(s.stage)}`,
+          `${done ?? 'Submitted'}; the procedure is now in "${stageName(s.stage, 'en')}"`,
+        ),
+      );
       await onDone();
     } catch (err) {
-      setError(explain(err));
+      setError(explain(err, lang));
     }
   };
 
   return (
-    <Card title="起草单位操作" size="small">
+    <Card title={tr('起草单位操作', "Drafting department's steps")} size="small">
       {error && <Alert type="error" showIcon message={error} role="alert" style={{ marginBottom: 12 }} />}
       {stage === 'DRAFTING' && (
         <Space direction="vertical" style={{ width: '100%' }}>
           <UploadForm procedureId={procedureId} documents={documents} onDone={onDone} onError={setError} />
           <Form
             layout="inline"
-            onFinish={(v: { note?: string }) => void step('complete-drafting', { note: v.note ?? '' }, '起草完成')}
+            onFinish={(v: { note?: string }) =>
+              void step('complete-drafting', { note: v.note ?? '' }, tr('起草完成', 'Drafting completed'))
+            }
           >
-            <Form.Item label="说明" name="note">
+            <Form.Item label={tr('说明', 'Note')} name="note">
               <Input style={{ width: 240 }} />
             </Form.Item>
             <Button type="primary" htmlType="submit">
-              完成起草
+              {tr('完成起草', 'Complete drafting')}
             </Button>
           </Form>
           <Form
@@ -55,17 +65,25 @@ export function DrafterSteps({
               void step(
                 'adviser-opinion-requests',
                 { expertise: v.expertise.split(/[，,\s]+/).filter(Boolean), question: v.question },
-                '已请求法律顾问意见',
+                tr('已请求法律顾问意见', 'Adviser opinion requested'),
               )
             }
           >
-            <Form.Item label="所需专业" name="expertise" rules={[{ required: true, message: '请填写专业领域' }]}>
-              <Input placeholder="如：教育" style={{ width: 140 }} />
+            <Form.Item
+              label={tr('所需专业', 'Expertise needed')}
+              name="expertise"
+              rules={[{ required: true, message: tr('请填写专业领域', 'Name the area of expertise') }]}
+            >
+              <Input placeholder={tr('如：教育', 'e.g. 教育')} style={{ width: 140 }} />
             </Form.Item>
-            <Form.Item label="咨询问题" name="question" rules={[{ required: true, message: '请填写问题' }]}>
+            <Form.Item
+              label={tr('咨询问题', 'Question')}
+              name="question"
+              rules={[{ required: true, message: tr('请填写问题', 'Write the question') }]}
+            >
               <Input style={{ width: 240 }} />
             </Form.Item>
-            <Button htmlType="submit">请法律顾问出具意见</Button>
+            <Button htmlType="submit">{tr('请法律顾问出具意见', 'Ask a legal adviser for an opinion')}</Button>
           </Form>
         </Space>
       )}
@@ -73,23 +91,31 @@ export function DrafterSteps({
         <Form
           layout="vertical"
           onFinish={(v: { conclusion: string; summary: string }) =>
-            void step('fair-competition-review', v, '已记录公平竞争审查')
+            void step('fair-competition-review', v, tr('已记录公平竞争审查', 'Fair-competition review recorded'))
           }
         >
-          <Form.Item label="审查结论" name="conclusion" rules={[{ required: true, message: '请选择结论' }]}>
+          <Form.Item
+            label={tr('审查结论', 'Conclusion')}
+            name="conclusion"
+            rules={[{ required: true, message: tr('请选择结论', 'Choose the conclusion') }]}
+          >
             <Select
-              aria-label="审查结论"
+              aria-label={tr('审查结论', 'Conclusion')}
               options={[
-                { value: 'COMPLIANT', label: '符合公平竞争审查标准' },
-                { value: 'NON_COMPLIANT', label: '不符合' },
+                { value: 'COMPLIANT', label: tr('符合公平竞争审查标准', 'Meets the fair-competition standards') },
+                { value: 'NON_COMPLIANT', label: tr('不符合', 'Does not meet them') },
               ]}
             />
           </Form.Item>
-          <Form.Item label="审查摘要" name="summary" rules={[{ required: true, message: '请填写摘要' }]}>
+          <Form.Item
+            label={tr('审查摘要', 'Summary')}
+            name="summary"
+            rules={[{ required: true, message: tr('请填写摘要', 'Write the summary') }]}
+          >
             <Input.TextArea rows={2} />
           </Form.Item>
           <Button type="primary" htmlType="submit">
-            记录审查结论
+            {tr('记录审查结论', 'Record the conclusion')}
           </Button>
         </Form>
       )}
@@ -101,18 +127,22 @@ export function DrafterSteps({
             void step(
               'submit-for-review',
               { note: v.note, expertise: v.expertise ? v.expertise.split(/[，,\s]+/).filter(Boolean) : undefined },
-              '已报送合法性审核',
+              tr('已报送合法性审核', 'Submitted for the legality review'),
             )
           }
         >
-          <Form.Item label="本单位合法性审核结论" name="note" rules={[{ required: true, message: '请填写审核结论' }]}>
+          <Form.Item
+            label={tr('本单位合法性审核结论', "Your department's own legality conclusion")}
+            name="note"
+            rules={[{ required: true, message: tr('请填写审核结论', 'Write the conclusion') }]}
+          >
             <Input.TextArea rows={2} />
           </Form.Item>
-          <Form.Item label="所需专业（可选）" name="expertise">
+          <Form.Item label={tr('所需专业（可选）', 'Expertise needed (optional)')} name="expertise">
             <Input />
           </Form.Item>
           <Button type="primary" htmlType="submit">
-            报送合法性审核
+            {tr('报送合法性审核', 'Submit for the legality review')}
           </Button>
         </Form>
       )}
@@ -123,20 +153,28 @@ export function DrafterSteps({
             void step(
               'resubmit',
               v.statement ? { adoptedAll: false, nonAdoptionStatement: v.statement } : { adoptedAll: true },
-              '已重新报送',
+              tr('已重新报送', 'Resubmitted'),
             )
           }
         >
-          <Form.Item label="未采纳意见的理由和依据（全部采纳时留空）" name="statement">
+          <Form.Item
+            label={tr(
+              '未采纳意见的理由和依据（全部采纳时留空）',
+              'Reasons and basis for not adopting the opinion (empty when adopted in full)',
+            )}
+            name="statement"
+          >
             <Input.TextArea rows={3} />
           </Form.Item>
           <Button type="primary" htmlType="submit">
-            重新报送审核
+            {tr('重新报送审核', 'Resubmit for review')}
           </Button>
         </Form>
       )}
       {!['DRAFTING', 'FAIR_COMPETITION_REVIEW', 'PUBLIC_COMMENT', 'OWN_LEGALITY_CHECK', 'REVISION'].includes(stage) && (
-        <Typography.Text type="secondary">当前阶段无需起草单位操作。</Typography.Text>
+        <Typography.Text type="secondary">
+          {tr('当前阶段无需起草单位操作。', 'Nothing for the drafting department to do in this stage.')}
+        </Typography.Text>
       )}
     </Card>
   );
@@ -169,6 +207,8 @@ function UploadForm({
   onError: (e: string | null) => void;
 }) {
   const { message } = App.useApp();
+  const { lang } = useLang();
+  const tr = useTr();
   const [kind, setKind] = useState('DRAFT');
   const [file, setFile] = useState<File | null>(null);
   const [text, setText] = useState('');
@@ -183,61 +223,68 @@ function UploadForm({
         ? file.type
         : TYPES[ext]
       : 'text/plain';
-    if (!file && !text.trim()) return onError('请选择文件或填写文本。');
-    if (!contentType) return onError('只能上传 txt、md、pdf 或 docx 文件。');
+    if (!file && !text.trim()) return onError(tr('请选择文件或填写文本。', 'Choose a file or write the text.'));
+    if (!contentType) {
+      return onError(tr('只能上传 txt、md、pdf 或 docx 文件。', 'Only txt, md, pdf or docx files can be uploaded.'));
+    }
     try {
       await api('POST', `/api/procedures/${procedureId}/documents/${kind}`, {
         raw: {
           data: file ?? text,
           contentType,
           headers: {
-            'x-filename': encodeURIComponent(file?.name ?? `${DOCUMENT_KIND_NAMES[kind]}.txt`),
+            'x-filename': encodeURIComponent(file?.name ?? `${documentKindName(kind)}.txt`),
             'x-note': encodeURIComponent(note),
           },
         },
       });
-      void message.success(`已上传${DOCUMENT_KIND_NAMES[kind]}`);
+      void message.success(tr(`已上传${documentKindName(kind)}`, `${documentKindName(kind, 'en')} uploaded`));
       setText('');
       setFile(null);
       setNote('');
       await onDone();
     } catch (err) {
-      onError(explain(err));
+      onError(explain(err, lang));
     }
   };
 
   return (
-    <Card size="small" type="inner" title="上传文件或修改稿">
+    <Card size="small" type="inner" title={tr('上传文件或修改稿', 'Upload a document or a revision')}>
       <Space direction="vertical" style={{ width: '100%' }}>
         <Select
-          aria-label="文件种类"
+          aria-label={tr('文件种类', 'Kind of document')}
           value={kind}
           onChange={setKind}
           style={{ minWidth: 220 }}
-          options={KINDS.map((k) => ({ value: k, label: DOCUMENT_KIND_NAMES[k] }))}
+          options={KINDS.map((k) => ({ value: k, label: documentKindName(k, lang) }))}
         />
         <Typography.Text type="secondary">
-          {current ? `现为第${current.version}稿，上传后为第${current.version + 1}稿` : '尚未上传，上传后为第1稿'}
+          {current
+            ? tr(
+                `现为第${current.version}稿，上传后为第${current.version + 1}稿`,
+                `Now at v${current.version}; the upload becomes v${current.version + 1}`,
+              )
+            : tr('尚未上传，上传后为第1稿', 'Nothing uploaded yet; the upload becomes v1')}
         </Typography.Text>
         <label>
-          选择文件（txt、md、pdf、docx）：{' '}
+          {tr('选择文件（txt、md、pdf、docx）：', 'Choose a file (txt, md, pdf, docx): ')}
           <input type="file" accept=".txt,.md,.pdf,.docx" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
         </label>
         <Input.TextArea
-          aria-label="或直接填写文本"
-          placeholder="或直接填写文本"
+          aria-label={tr('或直接填写文本', 'Or write the text here')}
+          placeholder={tr('或直接填写文本', 'Or write the text here')}
           rows={5}
           value={text}
           onChange={(e) => setText(e.target.value)}
         />
         <Input
-          aria-label="修改说明"
-          placeholder="修改说明（可选）"
+          aria-label={tr('修改说明', 'What changed')}
+          placeholder={tr('修改说明（可选）', 'What changed (optional)')}
           value={note}
           onChange={(e) => setNote(e.target.value)}
         />
         <Button type="primary" onClick={() => void upload()}>
-          上传
+          {tr('上传', 'Upload')}
         </Button>
       </Space>
     </Card>
@@ -261,6 +308,8 @@ function CommentSteps({
   step: (path: string, body: unknown, done?: string) => Promise<void>;
 }) {
   const window = live.commentWindow;
+  const { lang } = useLang();
+  const tr = useTr();
   const [comments, setComments] = useState<DrafterComment[]>([]);
   const [info, setInfo] = useState<WindowInfo | null>(null);
   const load = useCallback(async () => {
@@ -286,28 +335,28 @@ function CommentSteps({
                   shortenedReason: v.shortenedReason || undefined,
                 }
               : {},
-            '已公开征求意见',
+            tr('已公开征求意见', 'Published for comment'),
           )
         }
       >
-        <Form.Item label="期限（留空为法定最短期限）" name="amount">
+        <Form.Item label={tr('期限（留空为法定最短期限）', 'Period (empty for the statutory minimum)')} name="amount">
           <InputNumber min={1} max={365} />
         </Form.Item>
-        <Form.Item label="单位" name="unit">
+        <Form.Item label={tr('单位', 'Unit')} name="unit">
           <Select
-            aria-label="期限单位"
+            aria-label={tr('期限单位', 'Unit of the period')}
             style={{ width: 120 }}
             options={[
-              { value: 'CALENDAR_DAYS', label: '日' },
-              { value: 'WORKING_DAYS', label: '工作日' },
+              { value: 'CALENDAR_DAYS', label: tr('日', 'Days') },
+              { value: 'WORKING_DAYS', label: tr('工作日', 'Working days') },
             ]}
           />
         </Form.Item>
-        <Form.Item label="缩短理由" name="shortenedReason">
+        <Form.Item label={tr('缩短理由', 'Reason for a shorter period')} name="shortenedReason">
           <Input />
         </Form.Item>
         <Button type="primary" htmlType="submit">
-          公开征求意见
+          {tr('公开征求意见', 'Publish for comment')}
         </Button>
       </Form>
     );
@@ -315,8 +364,10 @@ function CommentSteps({
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <Typography.Text>
-        征求意见期：{formatTime(window.opensAt)} 至 {formatTime(window.closesAt)}（{window.closed ? '已结束' : '进行中'}
-        ）， 共 {info?.comments ?? window.commentIds.length} 条意见，已答复 {window.answeredIds.length} 条
+        {tr(
+          `征求意见期：${formatTime(window.opensAt)} 至 ${formatTime(window.closesAt)}（${window.closed ? '已结束' : '进行中'}），共 ${info?.comments ?? window.commentIds.length} 条意见，已答复 ${window.answeredIds.length} 条`,
+          `Comment period: ${formatTime(window.opensAt)} to ${formatTime(window.closesAt)} (${window.closed ? 'ended' : 'running'}), ${info?.comments ?? window.commentIds.length} comments, ${window.answeredIds.length} answered`,
+        )}
       </Typography.Text>
       {!window.closed && (
         <Space wrap>
@@ -326,19 +377,29 @@ function CommentSteps({
               void step(
                 'comment-window/extend',
                 { extension: { amount: v.amount, unit: 'CALENDAR_DAYS' }, reason: v.reason },
-                '已延长',
+                tr('已延长', 'Extended'),
               )
             }
           >
-            <Form.Item label="延长天数" name="amount" rules={[{ required: true, message: '请填写天数' }]}>
+            <Form.Item
+              label={tr('延长天数', 'Days to add')}
+              name="amount"
+              rules={[{ required: true, message: tr('请填写天数', 'Give the number of days') }]}
+            >
               <InputNumber min={1} max={365} />
             </Form.Item>
-            <Form.Item label="延长理由" name="reason" rules={[{ required: true, min: 2, message: '请填写理由' }]}>
+            <Form.Item
+              label={tr('延长理由', 'Reason for the extension')}
+              name="reason"
+              rules={[{ required: true, min: 2, message: tr('请填写理由', 'Give the reason') }]}
+            >
               <Input />
             </Form.Item>
-            <Button htmlType="submit">延长</Button>
+            <Button htmlType="submit">{tr('延长', 'Extend')}</Button>
           </Form>
-          <Button onClick={() => void step('comment-window/close', {}, '已结束征求意见')}>结束征求意见</Button>
+          <Button onClick={() => void step('comment-window/close', {}, tr('已结束征求意见', 'Comment period ended'))}>
+            {tr('结束征求意见', 'End the comment period')}
+          </Button>
         </Space>
       )}
       <Table<DrafterComment>
@@ -348,22 +409,28 @@ function CommentSteps({
         scroll={{ x: 640 }}
         dataSource={comments}
         columns={[
-          { title: '回执', dataIndex: 'receiptNo' },
-          { title: '意见', dataIndex: 'content' },
-          { title: '提出人', key: 'who', render: (_, c) => [c.name, c.contact].filter(Boolean).join(' / ') || '匿名' },
+          { title: tr('回执', 'Receipt'), dataIndex: 'receiptNo' },
+          { title: tr('意见', 'Comment'), dataIndex: 'content' },
           {
-            title: '答复',
+            title: tr('提出人', 'From'),
+            key: 'who',
+            render: (_, c) => [c.name, c.contact].filter(Boolean).join(' / ') || tr('匿名', 'Anonymous'),
+          },
+          {
+            title: tr('答复', 'Answer'),
             key: 'answer',
             render: (_, c) =>
               c.answer ? (
                 <span>
-                  {conclusionName(c.answer)}：{c.answerReason}
+                  {conclusionName(c.answer, lang)}
+                  {tr('：', ': ')}
+                  {c.answerReason}
                 </span>
               ) : (
                 <AnswerForm
                   comment={c}
                   onAnswer={async (answer, reason) => {
-                    await step(`comments/${c.commentId}/answer`, { answer, reason }, '已答复');
+                    await step(`comments/${c.commentId}/answer`, { answer, reason }, tr('已答复', 'Answered'));
                     await load();
                   }}
                 />
@@ -373,9 +440,11 @@ function CommentSteps({
       />
       <Button
         type="primary"
-        onClick={() => void step('complete-public-comment', { note: '已逐条答复' }, '征求意见完成')}
+        onClick={() =>
+          void step('complete-public-comment', { note: '已逐条答复' }, tr('征求意见完成', 'Public comment completed'))
+        }
       >
-        完成征求意见
+        {tr('完成征求意见', 'Complete public comment')}
       </Button>
     </Space>
   );
@@ -388,28 +457,36 @@ function AnswerForm({
   comment: DrafterComment;
   onAnswer: (a: string, r: string) => Promise<void>;
 }) {
+  const tr = useTr();
   return (
     <Form
       layout="vertical"
-      aria-label={`答复意见 ${comment.receiptNo}`}
+      aria-label={tr(`答复意见 ${comment.receiptNo}`, `Answer comment ${comment.receiptNo}`)}
       onFinish={(v: { answer: string; reason?: string }) => void onAnswer(v.answer, v.reason ?? '')}
     >
-      <Form.Item name="answer" rules={[{ required: true, message: '请选择' }]} style={{ marginBottom: 4 }}>
+      <Form.Item
+        name="answer"
+        rules={[{ required: true, message: tr('请选择', 'Choose one') }]}
+        style={{ marginBottom: 4 }}
+      >
         <Select
-          aria-label="采纳情况"
-          placeholder="采纳情况"
+          aria-label={tr('采纳情况', 'Answer')}
+          placeholder={tr('采纳情况', 'Answer')}
           options={[
-            { value: 'ADOPTED', label: '采纳' },
-            { value: 'PARTLY_ADOPTED', label: '部分采纳' },
-            { value: 'NOT_ADOPTED', label: '不予采纳' },
+            { value: 'ADOPTED', label: tr('采纳', 'Adopted') },
+            { value: 'PARTLY_ADOPTED', label: tr('部分采纳', 'Partly adopted') },
+            { value: 'NOT_ADOPTED', label: tr('不予采纳', 'Not adopted') },
           ]}
         />
       </Form.Item>
       <Form.Item name="reason" style={{ marginBottom: 4 }}>
-        <Input aria-label="答复理由" placeholder="理由（不采纳时必填）" />
+        <Input
+          aria-label={tr('答复理由', 'Reason for the answer')}
+          placeholder={tr('理由（不采纳时必填）', 'Reason (required unless adopted)')}
+        />
       </Form.Item>
       <Button size="small" type="primary" htmlType="submit">
-        答复
+        {tr('答复', 'Answer')}
       </Button>
     </Form>
   );

@@ -2,7 +2,7 @@ import { Alert, Button, Card, Form, Input, Radio, Space, Steps, Switch, Table, T
 import { useCallback, useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { get, post } from '../api';
-import { useLang } from '../i18n';
+import { useLang, useTr } from '../i18n';
 import { explain, formatTime, stageName, statusName } from '../labels';
 import type { Procedure, ProcedureSnapshot } from '../types';
 
@@ -28,6 +28,7 @@ const STEP_FIELDS: (keyof WizardValues)[][] = [
 
 export function DraftingPage() {
   const { t, lang } = useLang();
+  const tr = useTr();
   const [procedures, setProcedures] = useState<Procedure[]>([]);
   const [wizard, setWizard] = useState(false);
   const load = useCallback(async () => setProcedures(await get<Procedure[]>('/api/procedures')), []);
@@ -54,11 +55,15 @@ export function DraftingPage() {
           scroll={{ x: 640 }}
           dataSource={procedures}
           columns={[
-            { title: '标题', key: 'title', render: (_, p) => <Link to={`/procedures/${p.id}`}>{p.title}</Link> },
-            { title: '项目编号', dataIndex: 'projectCode' },
-            { title: '阶段', dataIndex: 'stage', render: (s: string) => <Tag>{stageName(s, lang)}</Tag> },
-            { title: '状态', dataIndex: 'status', render: (s: string) => statusName(s) },
-            { title: '更新', dataIndex: 'updatedAt', render: (v: string) => formatTime(v) },
+            {
+              title: tr('标题', 'Title'),
+              key: 'title',
+              render: (_, p) => <Link to={`/procedures/${p.id}`}>{p.title}</Link>,
+            },
+            { title: tr('项目编号', 'Project code'), dataIndex: 'projectCode' },
+            { title: t.stage, dataIndex: 'stage', render: (s: string) => <Tag>{stageName(s, lang)}</Tag> },
+            { title: tr('状态', 'Status'), dataIndex: 'status', render: (s: string) => statusName(s, lang) },
+            { title: tr('更新', 'Updated'), dataIndex: 'updatedAt', render: (v: string) => formatTime(v) },
           ]}
         />
       </Card>
@@ -72,6 +77,8 @@ function StartWizard({ onCancel }: { onCancel: () => void }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const navigate = useNavigate();
+  const { lang } = useLang();
+  const tr = useTr();
 
   const next = async () => {
     try {
@@ -112,7 +119,7 @@ function StartWizard({ onCancel }: { onCancel: () => void }) {
       });
       navigate(`/procedures/${snapshot.procedureId}`);
     } catch (err) {
-      setError(explain(err));
+      setError(explain(err, lang));
     } finally {
       setBusy(false);
     }
@@ -120,12 +127,17 @@ function StartWizard({ onCancel }: { onCancel: () => void }) {
 
   const required = (message: string) => [{ required: true, whitespace: true, message }];
   return (
-    <Card title="启动程序" size="small">
+    <Card title={tr('启动程序', 'Start a procedure')} size="small">
       <Steps
         current={current}
         size="small"
         responsive
-        items={[{ title: '适用程序' }, { title: '项目信息' }, { title: '立项申请' }, { title: '性质认定与确认' }]}
+        items={[
+          { title: tr('适用程序', 'Procedure') },
+          { title: tr('项目信息', 'Project') },
+          { title: tr('立项申请', 'Application') },
+          { title: tr('性质认定与确认', 'Classification and confirmation') },
+        ]}
         style={{ marginBottom: 16 }}
       />
       {error && <Alert type="error" showIcon message={error} role="alert" style={{ marginBottom: 12 }} />}
@@ -137,17 +149,23 @@ function StartWizard({ onCancel }: { onCancel: () => void }) {
       >
         <div hidden={current !== 0}>
           <Form.Item
-            label="本事项适用哪一程序？"
+            label={tr('本事项适用哪一程序？', 'Which procedure applies to this matter?')}
             name="procedureKind"
-            rules={[{ required: true, message: '请选择适用的程序' }]}
+            rules={[{ required: true, message: tr('请选择适用的程序', 'Choose the procedure that applies') }]}
           >
             <Radio.Group>
               <Space direction="vertical">
                 <Radio value="NORMATIVE_DOCUMENT">
-                  行政规范性文件（涉及公民、法人和其他组织权利义务，具有普遍约束力，反复适用）
+                  {tr(
+                    '行政规范性文件（涉及公民、法人和其他组织权利义务，具有普遍约束力，反复适用）',
+                    'Administrative normative document (concerns the rights and duties of citizens, legal persons and other organisations, binds generally, applies repeatedly)',
+                  )}
                 </Radio>
                 <Radio value="MAJOR_DECISION">
-                  重大行政决策（涉及重大公共利益或社会公众切身利益，列入年度决策事项目录或经认定的事项）
+                  {tr(
+                    '重大行政决策（涉及重大公共利益或社会公众切身利益，列入年度决策事项目录或经认定的事项）',
+                    'Major administrative decision (touches major public interest or the public’s vital interests; listed in the annual catalog or so determined)',
+                  )}
                 </Radio>
               </Space>
             </Radio.Group>
@@ -155,72 +173,104 @@ function StartWizard({ onCancel }: { onCancel: () => void }) {
         </div>
         <div hidden={current !== 1}>
           <Form.Item
-            label="项目编号"
+            label={tr('项目编号', 'Project code')}
             name="projectCode"
             rules={[
-              ...required('请填写项目编号'),
+              ...required(tr('请填写项目编号', 'Give the project code')),
               {
                 pattern: /^[A-Za-z0-9][A-Za-z0-9-]{0,39}$/,
-                message: '项目编号只能包含字母、数字和连字符，如 2026-001',
+                message: tr(
+                  '项目编号只能包含字母、数字和连字符，如 2026-001',
+                  'A project code has letters, digits and hyphens only, e.g. 2026-001',
+                ),
               },
             ]}
           >
             <Input placeholder="2026-001" />
           </Form.Item>
           <Form.Item
-            label="文件名称"
+            label={tr('文件名称', 'Title')}
             name="title"
-            rules={[...required('请填写文件名称'), { min: 2, max: 200, message: '2至200字' }]}
+            rules={[
+              ...required(tr('请填写文件名称', 'Give the title')),
+              { min: 2, max: 200, message: tr('2至200字', '2 to 200 characters') },
+            ]}
           >
             <Input />
           </Form.Item>
         </div>
         <div hidden={current !== 2}>
-          <Form.Item label="制定必要性" name="necessity" rules={required('请说明制定必要性')}>
+          <Form.Item
+            label={tr('制定必要性', 'Necessity')}
+            name="necessity"
+            rules={required(tr('请说明制定必要性', 'Explain why the document is needed'))}
+          >
             <Input.TextArea rows={2} />
           </Form.Item>
-          <Form.Item label="制定依据" name="legalBasis" rules={required('请列明制定依据')}>
+          <Form.Item
+            label={tr('制定依据', 'Legal basis')}
+            name="legalBasis"
+            rules={required(tr('请列明制定依据', 'List the legal basis'))}
+          >
             <Input.TextArea rows={2} />
           </Form.Item>
-          <Form.Item label="主要内容" name="mainContent" rules={required('请概述主要内容')}>
+          <Form.Item
+            label={tr('主要内容', 'Main content')}
+            name="mainContent"
+            rules={required(tr('请概述主要内容', 'Summarise the main content'))}
+          >
             <Input.TextArea rows={2} />
           </Form.Item>
-          <Form.Item label="是否涉及市场主体（涉企）" name="touchesBusiness" valuePropName="checked">
+          <Form.Item
+            label={tr('是否涉及市场主体（涉企）', 'Does it concern market actors (businesses)?')}
+            name="touchesBusiness"
+            valuePropName="checked"
+          >
             <Switch />
           </Form.Item>
-          <Form.Item label="是否同时属于重大行政决策" name="alsoMajorDecision" valuePropName="checked">
+          <Form.Item
+            label={tr('是否同时属于重大行政决策', 'Is it also a major administrative decision?')}
+            name="alsoMajorDecision"
+            valuePropName="checked"
+          >
             <Switch />
           </Form.Item>
-          <Form.Item label="制定机关" name="issuer">
+          <Form.Item label={tr('制定机关', 'Issuer')} name="issuer">
             <Radio.Group
               options={[
-                { value: 'GOVERNMENT', label: '区政府' },
-                { value: 'DEPARTMENT', label: '本部门' },
+                { value: 'GOVERNMENT', label: tr('区政府', 'District government') },
+                { value: 'DEPARTMENT', label: tr('本部门', 'My department') },
               ]}
             />
           </Form.Item>
         </div>
         <div hidden={current !== 3}>
           <Form.Item
-            label="为何属于行政规范性文件（对照纳入和排除清单）"
+            label={tr(
+              '为何属于行政规范性文件（对照纳入和排除清单）',
+              'Why it is a normative document (against the inclusion and exclusion lists)',
+            )}
             name="classificationReason"
-            rules={[...required('请填写性质认定理由'), { min: 10, message: '至少10个字' }]}
+            rules={[
+              ...required(tr('请填写性质认定理由', 'Give the reason for the classification')),
+              { min: 10, message: tr('至少10个字', 'At least 10 characters') },
+            ]}
           >
             <Input.TextArea rows={3} />
           </Form.Item>
         </div>
       </Form>
       <Space>
-        <Button onClick={onCancel}>取消</Button>
-        {current > 0 && <Button onClick={() => setCurrent(current - 1)}>上一步</Button>}
+        <Button onClick={onCancel}>{tr('取消', 'Cancel')}</Button>
+        {current > 0 && <Button onClick={() => setCurrent(current - 1)}>{tr('上一步', 'Back')}</Button>}
         {current < 3 && (
           <Button type="primary" onClick={() => void next()}>
-            下一步
+            {tr('下一步', 'Next')}
           </Button>
         )}
         {current === 3 && (
           <Button type="primary" loading={busy} onClick={() => void submit()}>
-            提交立项申请
+            {tr('提交立项申请', 'Submit the application')}
           </Button>
         )}
       </Space>

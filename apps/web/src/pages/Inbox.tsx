@@ -3,7 +3,8 @@ import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { get, post } from '../api';
 import { hasRole, useAuth } from '../auth';
-import { useLang } from '../i18n';
+import { useWorkingCalendar } from '../calendar';
+import { useLang, useTr } from '../i18n';
 import { countdown, explain, stageName, STAGE_OPTIONS } from '../labels';
 import type { InboxPage as InboxPageDto, Task } from '../types';
 
@@ -24,12 +25,16 @@ function loadViews(): Record<string, Filters> {
   }
 }
 
+/** Working days left to a due time, or overdue (counted on the calendar the API serves). */
 export function Countdown({ dueAt, problem }: { dueAt: string | null; problem?: string | null }) {
-  const c = countdown(dueAt);
+  const { lang } = useLang();
+  const tr = useTr();
+  const calendar = useWorkingCalendar();
+  const c = countdown(dueAt, Date.now(), calendar, lang);
   if (!dueAt && problem) return <Typography.Text type="warning">{problem}</Typography.Text>;
   return (
-    <span className={c.overdue ? 'lg-countdown-overdue' : undefined}>
-      {c.overdue && <Tag color="red">逾期</Tag>}
+    <span className={c.overdue ? 'lg-countdown-overdue' : undefined} data-testid="countdown">
+      {c.overdue && <Tag color="red">{tr('逾期', 'Overdue')}</Tag>}
       {c.text}
     </span>
   );
@@ -37,6 +42,7 @@ export function Countdown({ dueAt, problem }: { dueAt: string | null; problem?: 
 
 export function InboxPage() {
   const { t, lang } = useLang();
+  const tr = useTr();
   const { user } = useAuth();
   const { message } = App.useApp();
   const [filters, setFilters] = useState<Filters>({});
@@ -52,12 +58,12 @@ export function InboxPage() {
       try {
         setPage(await get<InboxPageDto>('/api/tasks/inbox', { ...filters, cursor, limit: 20 }));
       } catch (err) {
-        void message.error(explain(err));
+        void message.error(explain(err, lang));
       } finally {
         setLoading(false);
       }
     },
-    [filters, message],
+    [filters, message, lang],
   );
 
   useEffect(() => {
@@ -68,10 +74,10 @@ export function InboxPage() {
   const act = async (task: Task, action: 'claim' | 'release') => {
     try {
       await post(`/api/tasks/${task.id}/${action}`);
-      void message.success(action === 'claim' ? '已认领' : '已退回本单位');
+      void message.success(action === 'claim' ? tr('已认领', 'Claimed') : tr('已退回本单位', 'Released to your unit'));
       await load(cursors[cursors.length - 1]);
     } catch (err) {
-      void message.error(explain(err));
+      void message.error(explain(err, lang));
     }
   };
 
@@ -92,16 +98,19 @@ export function InboxPage() {
           {t.inbox}
         </Typography.Title>
         <Tag color="blue" data-testid="count-open">
-          待办 {page?.counts.open ?? 0}
+          {tr('待办', 'Open')} {page?.counts.open ?? 0}
         </Tag>
         <Tag color="red" data-testid="count-overdue">
-          逾期 {page?.counts.overdue ?? 0}
+          {tr('逾期', 'Overdue')} {page?.counts.overdue ?? 0}
         </Tag>
         <Typography.Text type="secondary">
-          共 {page?.counts.open ?? 0} 件，逾期 {page?.counts.overdue ?? 0} 件
+          {tr(
+            `共 ${page?.counts.open ?? 0} 件，逾期 ${page?.counts.overdue ?? 0} 件`,
+            `${page?.counts.open ?? 0} in all, ${page?.counts.overdue ?? 0} overdue`,
+          )}
         </Typography.Text>
       </Flex>
-      <Card size="small" title="筛选">
+      <Card size="small" title={tr('筛选', 'Filters')}>
         <Flex gap={12} wrap="wrap" align="center">
           <Select
             aria-label={t.procedureType}
@@ -111,8 +120,8 @@ export function InboxPage() {
             value={filters.procedureType}
             onChange={(v: string | undefined) => setFilters({ ...filters, procedureType: v })}
             options={[
-              { value: 'NORMATIVE_DOCUMENT', label: '行政规范性文件' },
-              { value: 'MAJOR_DECISION', label: '重大行政决策' },
+              { value: 'NORMATIVE_DOCUMENT', label: tr('行政规范性文件', 'Normative document') },
+              { value: 'MAJOR_DECISION', label: tr('重大行政决策', 'Major decision') },
             ]}
           />
           <Select
@@ -140,8 +149,8 @@ export function InboxPage() {
             {t.onlyOverdue}
           </Checkbox>
           <Input
-            aria-label="视图名称"
-            placeholder="视图名称"
+            aria-label={tr('视图名称', 'View name')}
+            placeholder={tr('视图名称', 'View name')}
             style={{ width: 140 }}
             value={viewName}
             onChange={(e) => setViewName(e.target.value)}
@@ -167,7 +176,7 @@ export function InboxPage() {
         rowClassName={(task) => (countdown(task.dueAt).overdue ? 'lg-row-overdue' : '')}
         columns={[
           {
-            title: '任务',
+            title: tr('任务', 'Task'),
             key: 'title',
             render: (_, task) => (
               <Space direction="vertical" size={0}>
@@ -181,18 +190,30 @@ export function InboxPage() {
           },
           { title: t.stage, dataIndex: 'stage', render: (s: string) => <Tag>{stageName(s, lang)}</Tag> },
           {
-            title: '期限',
+            title: tr('期限', 'Due'),
             key: 'due',
             render: (_, task) => <Countdown dueAt={task.dueAt} problem={task.dueProblem} />,
           },
           {
-            title: '承办',
+            title: tr('承办', 'Holder'),
             key: 'holder',
             render: (_, task) =>
-              task.assigneeUserId === user?.userId ? '我' : task.assigneeUserId ? '他人' : '本单位',
+              task.delegateUserId === user?.userId && task.assigneeUserId !== user?.userId ? (
+                <Tag color="purple">{tr('委托我起草', 'Delegated to me')}</Tag>
+              ) : task.assigneeUserId === user?.userId ? (
+                task.delegateUserId ? (
+                  tr('我（已委托起草）', 'Me (drafting delegated)')
+                ) : (
+                  tr('我', 'Me')
+                )
+              ) : task.assigneeUserId ? (
+                tr('他人', 'Someone else')
+              ) : (
+                tr('本单位', 'My unit')
+              ),
           },
           {
-            title: '操作',
+            title: tr('操作', 'Actions'),
             key: 'actions',
             render: (_, task) => (
               <Space wrap>
@@ -221,7 +242,7 @@ export function InboxPage() {
             void load(prev[prev.length - 1]);
           }}
         >
-          上一页
+          {tr('上一页', 'Previous')}
         </Button>
         <Button
           disabled={!page?.nextCursor}
@@ -231,7 +252,7 @@ export function InboxPage() {
             void load(page!.nextCursor!);
           }}
         >
-          下一页
+          {tr('下一页', 'Next')}
         </Button>
       </Space>
     </Space>

@@ -2,25 +2,31 @@ import { Alert, Button, Card, DatePicker, Form, Input, Select, Space, Switch } f
 import { useState, type ReactNode } from 'react';
 import { newIdempotencyKey, post } from '../api';
 import { hasRole, useAuth } from '../auth';
+import { useLang, useTr } from '../i18n';
 import { explain, stageName } from '../labels';
 import type { ProcedureSnapshot, Task } from '../types';
 
 /** Forms for the open task the signed-in officer (or leader) holds: the step it waits for, by stage. */
 export function OfficerTaskForms({ task, onDone }: { task: Task; onDone: () => Promise<void> }) {
   const { user } = useAuth();
+  const { lang } = useLang();
+  const tr = useTr();
   const [error, setError] = useState<string | null>(null);
   const [result, setResult] = useState<string | null>(null);
   const act = async (path: string, body: unknown) => {
     setError(null);
     try {
       const s = await post<ProcedureSnapshot>(`/api/tasks/${task.id}/${path}`, body, newIdempotencyKey());
-      setResult(`已办理。程序现处于“${stageName(s.stage)}”阶段。`);
+      const stage = stageName(s.stage, lang);
+      setResult(tr(`已办理。程序现处于“${stage}”阶段。`, `Done. The procedure is now in "${stage}".`));
       await onDone();
     } catch (err) {
-      setError(explain(err));
+      setError(explain(err, lang));
     }
   };
   const officer = hasRole(user, 'LEGAL_AFFAIRS_OFFICER');
+  const choose = tr('请选择', 'Choose one');
+  const fill = tr('请填写', 'Fill this in');
   let form: ReactNode = null;
   if (officer && task.stage === 'PROJECT_APPROVAL') {
     form = (
@@ -30,20 +36,20 @@ export function OfficerTaskForms({ task, onDone }: { task: Task; onDone: () => P
           void act('project-approval', { decision: v.decision, opinion: v.opinion ?? '' })
         }
       >
-        <Form.Item label="立项决定" name="decision" rules={[{ required: true, message: '请选择' }]}>
+        <Form.Item label={tr('立项决定', 'Decision')} name="decision" rules={[{ required: true, message: choose }]}>
           <Select
-            aria-label="立项决定"
+            aria-label={tr('立项决定', 'Decision')}
             options={[
-              { value: 'APPROVED', label: '同意立项' },
-              { value: 'REJECTED', label: '不予立项' },
+              { value: 'APPROVED', label: tr('同意立项', 'Approve') },
+              { value: 'REJECTED', label: tr('不予立项', 'Reject') },
             ]}
           />
         </Form.Item>
-        <Form.Item label="意见（不予立项时必填）" name="opinion">
+        <Form.Item label={tr('意见（不予立项时必填）', 'Opinion (required for a rejection)')} name="opinion">
           <Input.TextArea rows={2} />
         </Form.Item>
         <Button type="primary" htmlType="submit">
-          签署
+          {tr('签署', 'Sign')}
         </Button>
       </Form>
     );
@@ -65,44 +71,48 @@ export function OfficerTaskForms({ task, onDone }: { task: Task; onDone: () => P
           })
         }
       >
-        <Form.Item label="材料齐全" name="complete" valuePropName="checked">
+        <Form.Item label={tr('材料齐全', 'Materials complete')} name="complete" valuePropName="checked">
           <Switch />
         </Form.Item>
-        <Form.Item label="缺少的材料（逗号分隔）" name="missing">
+        <Form.Item label={tr('缺少的材料（逗号分隔）', 'Missing materials (comma-separated)')} name="missing">
           <Input />
         </Form.Item>
-        <Form.Item label="说明" name="note">
+        <Form.Item label={tr('说明', 'Note')} name="note">
           <Input />
         </Form.Item>
         <Button type="primary" htmlType="submit">
-          提交审查结果
+          {tr('提交审查结果', 'Submit the check')}
         </Button>
       </Form>
     );
   } else if (officer && task.stage === 'REGISTRATION') {
     form = (
       <Button type="primary" onClick={() => void act('registration', {})}>
-        统一登记并编号
+        {tr('统一登记并编号', 'Register and number')}
       </Button>
     );
   } else if (officer && task.stage === 'PUBLICATION') {
     form = (
       <Form layout="vertical" onFinish={(v: { channel: string; reference: string }) => void act('publication', v)}>
-        <Form.Item label="发布渠道" name="channel" rules={[{ required: true, message: '请选择' }]}>
+        <Form.Item label={tr('发布渠道', 'Channel')} name="channel" rules={[{ required: true, message: choose }]}>
           <Select
-            aria-label="发布渠道"
+            aria-label={tr('发布渠道', 'Channel')}
             options={[
-              { value: 'GAZETTE', label: '政府公报' },
-              { value: 'WEBSITE', label: '政府网站' },
-              { value: 'NEWSPAPER', label: '报纸' },
+              { value: 'GAZETTE', label: tr('政府公报', 'Government gazette') },
+              { value: 'WEBSITE', label: tr('政府网站', 'Government website') },
+              { value: 'NEWSPAPER', label: tr('报纸', 'Newspaper') },
             ]}
           />
         </Form.Item>
-        <Form.Item label="网址或公报期号" name="reference" rules={[{ required: true, min: 2, message: '请填写' }]}>
+        <Form.Item
+          label={tr('网址或公报期号', 'URL or gazette issue')}
+          name="reference"
+          rules={[{ required: true, min: 2, message: fill }]}
+        >
           <Input />
         </Form.Item>
         <Button type="primary" htmlType="submit">
-          记录发布
+          {tr('记录发布', 'Record the publication')}
         </Button>
       </Form>
     );
@@ -117,34 +127,38 @@ export function OfficerTaskForms({ task, onDone }: { task: Task; onDone: () => P
           minutes: string;
         }) => void act('deliberation', { ...v, meetingDate: v.meetingDate.format('YYYY-MM-DD') })}
       >
-        <Form.Item label="审议结果" name="decision" rules={[{ required: true, message: '请选择' }]}>
+        <Form.Item label={tr('审议结果', 'Decision')} name="decision" rules={[{ required: true, message: choose }]}>
           <Select
-            aria-label="审议结果"
+            aria-label={tr('审议结果', 'Decision')}
             options={[
-              { value: 'ADOPTED', label: '通过' },
-              { value: 'RETURNED', label: '退回修改' },
-              { value: 'REJECTED', label: '不予通过' },
+              { value: 'ADOPTED', label: tr('通过', 'Adopted') },
+              { value: 'RETURNED', label: tr('退回修改', 'Returned for revision') },
+              { value: 'REJECTED', label: tr('不予通过', 'Rejected') },
             ]}
           />
         </Form.Item>
-        <Form.Item label="会议" name="meeting" rules={[{ required: true, min: 2, message: '请填写' }]}>
+        <Form.Item label={tr('会议', 'Meeting')} name="meeting" rules={[{ required: true, min: 2, message: fill }]}>
           <Input />
         </Form.Item>
-        <Form.Item label="会议日期" name="meetingDate" rules={[{ required: true, message: '请选择' }]}>
+        <Form.Item
+          label={tr('会议日期', 'Meeting date')}
+          name="meetingDate"
+          rules={[{ required: true, message: choose }]}
+        >
           <DatePicker />
         </Form.Item>
-        <Form.Item label="审议记录" name="minutes" rules={[{ required: true, min: 2, message: '请填写' }]}>
+        <Form.Item label={tr('审议记录', 'Minutes')} name="minutes" rules={[{ required: true, min: 2, message: fill }]}>
           <Input.TextArea rows={3} />
         </Form.Item>
         <Button type="primary" htmlType="submit">
-          签署
+          {tr('签署', 'Sign')}
         </Button>
       </Form>
     );
   }
   if (!form) return null;
   return (
-    <Card title={`办理：${task.title}`} size="small">
+    <Card title={tr(`办理：${task.title}`, `Handle: ${task.title}`)} size="small">
       {result && <Alert type="success" showIcon message={result} role="status" />}
       {error && <Alert type="error" showIcon message={error} role="alert" />}
       {!result && form}
@@ -154,6 +168,10 @@ export function OfficerTaskForms({ task, onDone }: { task: Task; onDone: () => P
 
 /** The legal-affairs office's steps on a procedure in force: filing events and repeal. */
 export function OfficerProcedureSteps({ procedureId, onDone }: { procedureId: string; onDone: () => Promise<void> }) {
+  const { lang } = useLang();
+  const tr = useTr();
+  const choose = tr('请选择', 'Choose one');
+  const fill = tr('请填写', 'Fill this in');
   const [error, setError] = useState<string | null>(null);
   const act = async (path: string, body: unknown) => {
     setError(null);
@@ -161,11 +179,11 @@ export function OfficerProcedureSteps({ procedureId, onDone }: { procedureId: st
       await post(`/api/procedures/${procedureId}/${path}`, body, newIdempotencyKey());
       await onDone();
     } catch (err) {
-      setError(explain(err));
+      setError(explain(err, lang));
     }
   };
   return (
-    <Card title="备案与废止" size="small">
+    <Card title={tr('备案与废止', 'Filing and repeal')} size="small">
       {error && <Alert type="error" showIcon message={error} role="alert" />}
       <Space wrap align="start">
         <Form
@@ -174,29 +192,33 @@ export function OfficerProcedureSteps({ procedureId, onDone }: { procedureId: st
             void act('filing-events', { event: v.event, note: v.note ?? '' })
           }
         >
-          <Form.Item label="备案事件" name="event" rules={[{ required: true, message: '请选择' }]}>
+          <Form.Item label={tr('备案事件', 'Filing event')} name="event" rules={[{ required: true, message: choose }]}>
             <Select
-              aria-label="备案事件"
+              aria-label={tr('备案事件', 'Filing event')}
               style={{ width: 160 }}
               options={[
-                { value: 'SUBMITTED', label: '已报送' },
-                { value: 'CORRECTION_REQUESTED', label: '要求补正' },
-                { value: 'RESUBMITTED', label: '已补正报送' },
-                { value: 'ACCEPTED', label: '准予备案' },
+                { value: 'SUBMITTED', label: tr('已报送', 'Submitted') },
+                { value: 'CORRECTION_REQUESTED', label: tr('要求补正', 'Correction requested') },
+                { value: 'RESUBMITTED', label: tr('已补正报送', 'Resubmitted') },
+                { value: 'ACCEPTED', label: tr('准予备案', 'Accepted') },
               ]}
             />
           </Form.Item>
-          <Form.Item label="说明" name="note">
+          <Form.Item label={tr('说明', 'Note')} name="note">
             <Input />
           </Form.Item>
-          <Button htmlType="submit">记录</Button>
+          <Button htmlType="submit">{tr('记录', 'Record')}</Button>
         </Form>
         <Form layout="inline" onFinish={(v: { reason: string }) => void act('repeal', v)}>
-          <Form.Item label="废止理由" name="reason" rules={[{ required: true, min: 2, message: '请填写' }]}>
+          <Form.Item
+            label={tr('废止理由', 'Reason for repeal')}
+            name="reason"
+            rules={[{ required: true, min: 2, message: fill }]}
+          >
             <Input />
           </Form.Item>
           <Button danger htmlType="submit">
-            废止
+            {tr('废止', 'Repeal')}
           </Button>
         </Form>
       </Space>

@@ -2,59 +2,66 @@ import { Alert, Button, Card, Descriptions, Form, Input, List, Space, Table, Tag
 import { useCallback, useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { apiText, get, post } from '../api';
-import { useLang } from '../i18n';
+import { useLang, useTr } from '../i18n';
 import { explain, formatTime, statusName } from '../labels';
 import type { PublicWindow, RegisterEntry } from '../types';
 
 export function PublicRegisterPage() {
-  const { t } = useLang();
+  const { t, lang } = useLang();
+  const tr = useTr();
   const [q, setQ] = useState('');
   const [entries, setEntries] = useState<RegisterEntry[]>([]);
   const [windows, setWindows] = useState<PublicWindow[]>([]);
   const [error, setError] = useState<string | null>(null);
-  const search = useCallback(async (query: string) => {
-    try {
-      setEntries(
-        (await get<{ items: RegisterEntry[] }>('/api/public/register', { q: query || undefined, limit: 50 })).items,
-      );
-    } catch (err) {
-      setError(explain(err));
-    }
-  }, []);
+  const search = useCallback(
+    async (query: string) => {
+      try {
+        setEntries(
+          (await get<{ items: RegisterEntry[] }>('/api/public/register', { q: query || undefined, limit: 50 })).items,
+        );
+      } catch (err) {
+        setError(explain(err, lang));
+      }
+    },
+    [lang],
+  );
   useEffect(() => {
     void search('');
     get<PublicWindow[]>('/api/public/comment-windows')
       .then(setWindows)
-      .catch((err: unknown) => setError(explain(err)));
-  }, [search]);
+      .catch((err: unknown) => setError(explain(err, lang)));
+  }, [search, lang]);
 
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="middle">
       <Typography.Title level={1} style={{ fontSize: 22, margin: 0 }}>
-        行政规范性文件公开登记
+        {tr('行政规范性文件公开登记', 'Public register of normative documents')}
       </Typography.Title>
       {error && <Alert type="error" message={error} role="alert" />}
       <Card title={t.openWindows} size="small">
         <List
           dataSource={windows}
-          locale={{ emptyText: '目前没有正在征求意见的草案' }}
+          locale={{ emptyText: tr('目前没有正在征求意见的草案', 'No draft is open for comment at the moment') }}
           renderItem={(w) => (
             <List.Item>
               <Space direction="vertical" size={0}>
                 <Link to={`/public/comment-windows/${w.windowId}`}>{w.title}</Link>
                 <Typography.Text type="secondary">
-                  截止 {formatTime(w.closesAt)} · 已收到 {w.comments} 条意见
+                  {tr(
+                    `截止 ${formatTime(w.closesAt)} · 已收到 ${w.comments} 条意见`,
+                    `Closes ${formatTime(w.closesAt)} · ${w.comments} comments received`,
+                  )}
                 </Typography.Text>
               </Space>
             </List.Item>
           )}
         />
       </Card>
-      <Card title="已发布文件" size="small">
+      <Card title={tr('已发布文件', 'Published documents')} size="small">
         <Space direction="vertical" style={{ width: '100%' }}>
           <Input.Search
-            aria-label="按标题搜索"
-            placeholder="按标题搜索，如：校外培训"
+            aria-label={tr('按标题搜索', 'Search by title')}
+            placeholder={tr('按标题搜索，如：校外培训', 'Search by title, e.g. 校外培训')}
             enterButton={t.search}
             value={q}
             onChange={(e) => setQ(e.target.value)}
@@ -65,32 +72,32 @@ export function PublicRegisterPage() {
             size="small"
             scroll={{ x: 640 }}
             dataSource={entries}
-            locale={{ emptyText: '没有符合条件的文件' }}
+            locale={{ emptyText: tr('没有符合条件的文件', 'No document matches') }}
             columns={[
-              { title: '文号', dataIndex: 'number' },
+              { title: tr('文号', 'Number'), dataIndex: 'number' },
               {
-                title: '标题',
+                title: tr('标题', 'Title'),
                 key: 'title',
                 render: (_, e) => <Link to={`/public/documents/${e.id}`}>{e.title}</Link>,
               },
-              { title: '制定机关', key: 'issuer', render: (_, e) => e.issuer.name },
+              { title: tr('制定机关', 'Issuer'), key: 'issuer', render: (_, e) => e.issuer.name },
               {
-                title: '状态',
+                title: tr('状态', 'Status'),
                 dataIndex: 'status',
-                render: (s: string) => <Tag color={s === 'IN_FORCE' ? 'blue' : 'default'}>{statusName(s)}</Tag>,
+                render: (s: string) => <Tag color={s === 'IN_FORCE' ? 'blue' : 'default'}>{statusName(s, lang)}</Tag>,
               },
-              { title: '有效期至', dataIndex: 'validUntil' },
+              { title: tr('有效期至', 'Valid until'), dataIndex: 'validUntil' },
             ]}
           />
         </Space>
       </Card>
       <Card title={t.feeds} size="small">
         <Space wrap>
-          <a href="/api/public/feeds/publications.json">新发布（JSON）</a>
-          <a href="/api/public/feeds/publications.atom">新发布（Atom）</a>
-          <a href="/api/public/feeds/expiring.json">即将到期（JSON）</a>
-          <a href="/api/public/feeds/comment-windows.json">征求意见（JSON）</a>
-          <a href="/api/public/feeds/comment-windows.atom">征求意见（Atom）</a>
+          <a href="/api/public/feeds/publications.json">{tr('新发布（JSON）', 'New publications (JSON)')}</a>
+          <a href="/api/public/feeds/publications.atom">{tr('新发布（Atom）', 'New publications (Atom)')}</a>
+          <a href="/api/public/feeds/expiring.json">{tr('即将到期（JSON）', 'Expiring soon (JSON)')}</a>
+          <a href="/api/public/feeds/comment-windows.json">{tr('征求意见（JSON）', 'Open for comment (JSON)')}</a>
+          <a href="/api/public/feeds/comment-windows.atom">{tr('征求意见（Atom）', 'Open for comment (Atom)')}</a>
         </Space>
       </Card>
     </Space>
@@ -99,6 +106,8 @@ export function PublicRegisterPage() {
 
 export function PublicDocumentPage() {
   const { id } = useParams<{ id: string }>();
+  const { lang } = useLang();
+  const tr = useTr();
   const [entry, setEntry] = useState<RegisterEntry | null>(null);
   const [text, setText] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -108,37 +117,41 @@ export function PublicDocumentPage() {
         setEntry(e);
         if (e.textUrl) setText(await apiText(e.textUrl));
       })
-      .catch((err: unknown) => setError(explain(err)));
-  }, [id]);
+      .catch((err: unknown) => setError(explain(err, lang)));
+  }, [id, lang]);
   if (error) return <Alert type="error" message={error} role="alert" />;
-  if (!entry) return <Typography.Text>加载中…</Typography.Text>;
+  if (!entry) return <Typography.Text>{tr('加载中…', 'Loading…')}</Typography.Text>;
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="middle">
       <Typography.Title level={1} style={{ fontSize: 22, margin: 0 }}>
         {entry.title}
       </Typography.Title>
       <Descriptions size="small" bordered column={{ xs: 1, sm: 2 }}>
-        <Descriptions.Item label="文号">{entry.number}</Descriptions.Item>
-        <Descriptions.Item label="制定机关">{entry.issuer.name}</Descriptions.Item>
-        <Descriptions.Item label="状态">{statusName(entry.status)}</Descriptions.Item>
-        <Descriptions.Item label="可作为行政管理依据">{entry.usableAsBasis ? '是' : '否'}</Descriptions.Item>
-        <Descriptions.Item label="发布">
-          {entry.publication ? `${formatTime(entry.publication.publishedAt)}` : '未发布'}
+        <Descriptions.Item label={tr('文号', 'Number')}>{entry.number}</Descriptions.Item>
+        <Descriptions.Item label={tr('制定机关', 'Issuer')}>{entry.issuer.name}</Descriptions.Item>
+        <Descriptions.Item label={tr('状态', 'Status')}>{statusName(entry.status, lang)}</Descriptions.Item>
+        <Descriptions.Item label={tr('可作为行政管理依据', 'Usable as a basis for administration')}>
+          {entry.usableAsBasis ? tr('是', 'Yes') : tr('否', 'No')}
         </Descriptions.Item>
-        <Descriptions.Item label="有效期至">{entry.validUntil}</Descriptions.Item>
+        <Descriptions.Item label={tr('发布', 'Published')}>
+          {entry.publication ? `${formatTime(entry.publication.publishedAt)}` : tr('未发布', 'Not published')}
+        </Descriptions.Item>
+        <Descriptions.Item label={tr('有效期至', 'Valid until')}>{entry.validUntil}</Descriptions.Item>
       </Descriptions>
       {text !== null && (
-        <pre className="lg-pre" data-testid="published-text" tabIndex={0} aria-label="文件全文">
+        <pre className="lg-pre" data-testid="published-text" tabIndex={0} aria-label={tr('文件全文', 'Full text')}>
           {text}
         </pre>
       )}
-      <Link to="/public">返回登记簿</Link>
+      <Link to="/public">{tr('返回登记簿', 'Back to the register')}</Link>
     </Space>
   );
 }
 
 export function PublicWindowPage() {
   const { id } = useParams<{ id: string }>();
+  const { t, lang } = useLang();
+  const tr = useTr();
   const [w, setW] = useState<PublicWindow | null>(null);
   const [draft, setDraft] = useState<string | null>(null);
   const [receipt, setReceipt] = useState<string | null>(null);
@@ -149,8 +162,8 @@ export function PublicWindowPage() {
         setW(win);
         if (win.draft.mediaType?.startsWith('text/')) setDraft(await apiText(win.draft.url));
       })
-      .catch((err: unknown) => setError(explain(err)));
-  }, [id]);
+      .catch((err: unknown) => setError(explain(err, lang)));
+  }, [id, lang]);
 
   const submit = async (v: { content: string; name?: string; contact?: string }) => {
     setError(null);
@@ -162,37 +175,56 @@ export function PublicWindowPage() {
       });
       setReceipt(r.receiptNo);
     } catch (err) {
-      setError(explain(err));
+      setError(explain(err, lang));
     }
   };
 
   if (!w) {
-    return error ? <Alert type="error" message={error} role="alert" /> : <Typography.Text>加载中…</Typography.Text>;
+    return error ? (
+      <Alert type="error" message={error} role="alert" />
+    ) : (
+      <Typography.Text>{tr('加载中…', 'Loading…')}</Typography.Text>
+    );
   }
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="middle">
       <Typography.Title level={1} style={{ fontSize: 22, margin: 0 }}>
-        {w.title}（征求意见稿）
+        {w.title}
+        {tr('（征求意见稿）', ' (draft for comment)')}
       </Typography.Title>
       <Typography.Text>
-        征求意见期：{formatTime(w.opensAt)} 至 {formatTime(w.closesAt)} ·{' '}
-        {w.status === 'OPEN' ? '正在征求意见' : '未在征求意见期内'}
+        {tr(
+          `征求意见期：${formatTime(w.opensAt)} 至 ${formatTime(w.closesAt)} · `,
+          `Comment period: ${formatTime(w.opensAt)} to ${formatTime(w.closesAt)} · `,
+        )}
+        {w.status === 'OPEN' ? tr('正在征求意见', 'open for comment') : tr('未在征求意见期内', 'not open for comment')}
       </Typography.Text>
-      {w.shortenedReason && <Alert type="info" message={`征求意见期缩短的理由：${w.shortenedReason}`} />}
+      {w.shortenedReason && (
+        <Alert
+          type="info"
+          message={tr(
+            `征求意见期缩短的理由：${w.shortenedReason}`,
+            `Why the comment period is shorter: ${w.shortenedReason}`,
+          )}
+        />
+      )}
       {draft !== null && (
-        <pre className="lg-pre" tabIndex={0} aria-label="征求意见稿全文">
+        <pre className="lg-pre" tabIndex={0} aria-label={tr('征求意见稿全文', 'Full text of the draft')}>
           {draft}
         </pre>
       )}
-      <Card title="提出意见" size="small">
+      <Card title={tr('提出意见', 'Your comment')} size="small">
         {receipt ? (
           <Alert
             type="success"
             showIcon
             role="status"
             data-testid="receipt"
-            message={`意见已提交。回执编号：${receipt}`}
-            description="请保存回执编号，可凭此查询起草单位的答复。"
+            message={tr(`意见已提交。回执编号：${receipt}`, `Comment submitted. Receipt number: ${receipt}`)}
+            description={tr(
+              '请保存回执编号，可凭此查询起草单位的答复。',
+              "Keep the receipt number: with it you can look up the drafting department's answer.",
+            )}
           />
         ) : (
           <Form
@@ -201,25 +233,25 @@ export function PublicWindowPage() {
           >
             {error && <Alert type="error" message={error} role="alert" style={{ marginBottom: 12 }} />}
             <Form.Item
-              label="意见内容"
+              label={tr('意见内容', 'Comment')}
               name="content"
-              rules={[{ required: true, whitespace: true, message: '请填写意见内容' }]}
+              rules={[{ required: true, whitespace: true, message: tr('请填写意见内容', 'Write your comment') }]}
             >
               <Input.TextArea rows={4} maxLength={5000} />
             </Form.Item>
-            <Form.Item label="姓名（可选，不公开）" name="name">
+            <Form.Item label={tr('姓名（可选，不公开）', 'Name (optional, not published)')} name="name">
               <Input />
             </Form.Item>
-            <Form.Item label="联系方式（可选，不公开）" name="contact">
+            <Form.Item label={tr('联系方式（可选，不公开）', 'Contact (optional, not published)')} name="contact">
               <Input />
             </Form.Item>
             <Button type="primary" htmlType="submit" disabled={w.status !== 'OPEN'}>
-              提交意见
+              {t.submitComment}
             </Button>
           </Form>
         )}
       </Card>
-      <Link to="/public">返回登记簿</Link>
+      <Link to="/public">{tr('返回登记簿', 'Back to the register')}</Link>
     </Space>
   );
 }
