@@ -42,6 +42,17 @@ describe('worker restart while a procedure waits for a person', () => {
     await worker!.stop('SIGKILL');
     worker = undefined;
 
+    // The procedure's page still answers while no worker runs: from the read model, without the live view.
+    const asked = Date.now();
+    const page = await http.as<{ stage: string; live: unknown }>(
+      'officer.zhang',
+      'GET',
+      `/api/procedures/${start.body.procedureId}`,
+    );
+    expect(page.status).toBe(200);
+    expect(page.body).toMatchObject({ stage: 'PROJECT_APPROVAL', live: null });
+    expect(Date.now() - asked).toBeLessThan(15000);
+
     // The officer decides while no worker runs; the request waits for the procedure to come back.
     const decision = http.as<{ stage: string }>(
       'officer.zhang',

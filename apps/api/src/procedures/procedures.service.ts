@@ -69,6 +69,8 @@ const TASK_HOLDERS: Role[] = [Role.LegalAffairsOfficer, Role.LegalAdviser];
 /** Roles that see every procedure (the legal-affairs office watches all of them). */
 const SEES_ALL: Role[] = [Role.LegalAffairsOfficer, Role.Leader, Role.SystemAdmin];
 
+/** How long a procedure's page waits for its workflow's own view before it shows the read model alone. */
+const LIVE_QUERY_TIMEOUT_MS = 3000;
 @Injectable()
 export class ProceduresService {
   constructor(
@@ -163,11 +165,16 @@ export class ProceduresService {
     };
   }
 
-  /** The workflow's own view (comment window, opinions, number, what it waits for); null once it is gone. */
+  /**
+   * The workflow's own view (comment window, opinions, number, what it waits for); null once it is gone, or when no
+   * worker answers within a few seconds: the page then shows the read model instead of waiting on a stopped worker.
+   */
   private async liveState(workflowId: string): Promise<ProcedureSnapshot | null> {
     try {
       const client = await this.temporal.client();
-      return await client.workflow.getHandle(workflowId).query(getProcedureStateQuery);
+      return await client.withDeadline(Date.now() + LIVE_QUERY_TIMEOUT_MS, () =>
+        client.workflow.getHandle(workflowId).query(getProcedureStateQuery),
+      );
     } catch {
       return null;
     }
