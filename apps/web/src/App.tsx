@@ -165,7 +165,7 @@ function Shell() {
       <Layout.Content className="lg-content">
         <main>
           {loading ? (
-            <Spin aria-label="加载中" />
+            <Spin aria-label={lang === 'zh' ? '加载中' : 'Loading'} />
           ) : (
             <Routes>
               <Route path="/" element={<Navigate to={user ? homeFor(user) : '/public'} replace />} />
@@ -217,7 +217,8 @@ function Shell() {
                 path="*"
                 element={
                   <Typography.Paragraph>
-                    页面不存在。<Link to="/">返回首页</Link>
+                    {lang === 'zh' ? '页面不存在。' : 'There is no such page. '}
+                    <Link to="/">{lang === 'zh' ? '返回首页' : 'Back to the start'}</Link>
                   </Typography.Paragraph>
                 }
               />
@@ -226,7 +227,11 @@ function Shell() {
         </main>
       </Layout.Content>
       <Layout.Footer style={{ textAlign: 'center' }}>
-        LawGate · 行政规范性文件与重大行政决策法定程序 · <a href="/api/docs">API</a>
+        LawGate ·{' '}
+        {lang === 'zh'
+          ? '行政规范性文件与重大行政决策法定程序'
+          : 'Statutory procedures for normative documents and major administrative decisions'}{' '}
+        · <a href="/api/docs">API</a>
       </Layout.Footer>
     </Layout>
   );

@@ -67,7 +67,7 @@ export function ConsolePage() {
   const [department, setDepartment] = useState<string | undefined>();
   const [status, setStatus] = useState<string | undefined>();
   const [register, setRegister] = useState<RegisterEntry[]>([]);
-  const [verify, setVerify] = useState<string | null>(null);
+  const [verify, setVerify] = useState<{ ok: boolean; text: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   const load = useCallback(async () => {
@@ -168,11 +168,15 @@ export function ConsolePage() {
       const r = await get<{ ok: boolean; checked: number; firstBroken?: { seq: string; reason: string } }>(
         '/api/admin/ledger/verify',
       );
-      setVerify(
-        r.ok
-          ? `签署链完整：已校验 ${r.checked} 条记录。`
-          : `签署链在第 ${r.firstBroken?.seq} 条断开：${r.firstBroken?.reason}`,
-      );
+      setVerify({
+        ok: r.ok,
+        text: r.ok
+          ? tr(`签署链完整：已校验 ${r.checked} 条记录。`, `The ledger holds: ${r.checked} entries checked.`)
+          : tr(
+              `签署链在第 ${r.firstBroken?.seq} 条断开：${r.firstBroken?.reason}`,
+              `The ledger breaks at entry ${r.firstBroken?.seq}: ${r.firstBroken?.reason}`,
+            ),
+      });
     } catch (err) {
       void message.error(explain(err));
     }
@@ -312,13 +316,13 @@ export function ConsolePage() {
         items={[
           {
             key: 'procedures',
-            label: `全部程序（${procedures.length}）`,
+            label: tr(`全部程序（${procedures.length}）`, `All procedures (${procedures.length})`),
             children: (
               <Space direction="vertical" style={{ width: '100%' }}>
                 <Space wrap>
                   <Select
-                    aria-label="按阶段"
-                    placeholder="按阶段"
+                    aria-label={tr('按阶段', 'By stage')}
+                    placeholder={tr('按阶段', 'By stage')}
                     allowClear
                     style={{ minWidth: 150 }}
                     value={stage}
@@ -329,8 +333,8 @@ export function ConsolePage() {
                     }))}
                   />
                   <Select
-                    aria-label="按单位"
-                    placeholder="按单位"
+                    aria-label={tr('按单位', 'By department')}
+                    placeholder={tr('按单位', 'By department')}
                     allowClear
                     style={{ minWidth: 150 }}
                     value={department}
@@ -338,15 +342,15 @@ export function ConsolePage() {
                     options={departments.map((d) => ({ value: d, label: d }))}
                   />
                   <Select
-                    aria-label="按状态"
-                    placeholder="按状态"
+                    aria-label={tr('按状态', 'By status')}
+                    placeholder={tr('按状态', 'By status')}
                     allowClear
                     style={{ minWidth: 120 }}
                     value={status}
                     onChange={setStatus}
                     options={[...new Set(procedures.map((p) => p.status))].map((s) => ({
                       value: s,
-                      label: statusName(s),
+                      label: statusName(s, lang),
                     }))}
                   />
                 </Space>
@@ -356,11 +360,19 @@ export function ConsolePage() {
                   scroll={{ x: 720 }}
                   dataSource={shown}
                   columns={[
-                    { title: '标题', key: 't', render: (_, p) => <Link to={`/procedures/${p.id}`}>{p.title}</Link> },
-                    { title: '起草单位', dataIndex: 'departmentName' },
-                    { title: '阶段', dataIndex: 'stage', render: (s: string) => <Tag>{stageName(s, lang)}</Tag> },
-                    { title: '状态', dataIndex: 'status', render: (s: string) => statusName(s) },
-                    { title: '更新', dataIndex: 'updatedAt', render: (v: string) => formatTime(v) },
+                    {
+                      title: tr('标题', 'Title'),
+                      key: 't',
+                      render: (_, p) => <Link to={`/procedures/${p.id}`}>{p.title}</Link>,
+                    },
+                    { title: tr('起草单位', 'Department'), dataIndex: 'departmentName' },
+                    {
+                      title: t.stage,
+                      dataIndex: 'stage',
+                      render: (s: string) => <Tag>{stageName(s, lang)}</Tag>,
+                    },
+                    { title: tr('状态', 'Status'), dataIndex: 'status', render: (s: string) => statusName(s, lang) },
+                    { title: tr('更新', 'Updated'), dataIndex: 'updatedAt', render: (v: string) => formatTime(v) },
                   ]}
                 />
               </Space>
@@ -370,7 +382,7 @@ export function ConsolePage() {
             ? [
                 {
                   key: 'register',
-                  label: '登记簿',
+                  label: tr('登记簿', 'Register'),
                   children: (
                     <Table<RegisterEntry>
                       rowKey="id"
@@ -378,10 +390,14 @@ export function ConsolePage() {
                       scroll={{ x: 720 }}
                       dataSource={register}
                       columns={[
-                        { title: '文号', dataIndex: 'number' },
-                        { title: '标题', dataIndex: 'title' },
-                        { title: '状态', dataIndex: 'status', render: (s: string) => statusName(s) },
-                        { title: '有效期至', dataIndex: 'validUntil' },
+                        { title: tr('文号', 'Number'), dataIndex: 'number' },
+                        { title: tr('标题', 'Title'), dataIndex: 'title' },
+                        {
+                          title: tr('状态', 'Status'),
+                          dataIndex: 'status',
+                          render: (s: string) => statusName(s, lang),
+                        },
+                        { title: tr('有效期至', 'Valid until'), dataIndex: 'validUntil' },
                       ]}
                     />
                   ),
@@ -394,13 +410,7 @@ export function ConsolePage() {
                   children: (
                     <Space direction="vertical">
                       <Button onClick={() => void verifyLedger()}>{t.verifyLedger}</Button>
-                      {verify && (
-                        <Alert
-                          type={verify.startsWith('签署链完整') ? 'success' : 'error'}
-                          message={verify}
-                          role="status"
-                        />
-                      )}
+                      {verify && <Alert type={verify.ok ? 'success' : 'error'} message={verify.text} role="status" />}
                     </Space>
                   ),
                 },
