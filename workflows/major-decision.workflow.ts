@@ -33,6 +33,7 @@ import {
   type SubmitDocumentVersionArgs,
 } from '../libs/domain/src/procedures/normative-document.contract';
 import {
+  MD_DOCUMENT_UPLOAD_STAGES,
   DECREE_713,
   MAJOR_DECISION,
   MAJOR_DECISION_STAGE_BASIS,
@@ -104,15 +105,7 @@ import {
 const TERMINAL: ReadonlySet<Stage> = new Set(MAJOR_DECISION_TERMINAL_STAGES);
 
 /** Stages in which the undertaking unit may add a document version (a draft option, a revised draft). */
-const DOCUMENT_STAGES: ReadonlySet<Stage> = new Set([
-  Stage.Drafting,
-  Stage.Consultation,
-  Stage.PublicParticipation,
-  Stage.ExpertArgumentation,
-  Stage.RiskAssessment,
-  Stage.LegalityReview,
-  Stage.MeetingPackage,
-]);
+const DOCUMENT_STAGES: ReadonlySet<Stage> = new Set(MD_DOCUMENT_UPLOAD_STAGES);
 
 /** Statements of a refusal name the article they rest on (G-A1…G-A17). */
 const A = (article: string) => `${DECREE_713} ${article}`;

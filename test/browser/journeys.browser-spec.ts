@@ -268,6 +268,23 @@ describe('the web app in a browser', () => {
     expect(ledger.map((e) => e.decision)).toContain('LAUNCHED');
     expectNoConsoleErrors(l);
     await l.context.close();
+
+    // The undertaking unit uploads its draft and submits it as the option, the draft's SHA-256 filled in.
+    const d = await openPage(browser, base);
+    await signIn(d.page, 'drafter.edu');
+    await d.page.goto(`/procedures/${id}`);
+    await d.page.getByLabel('或直接填写文本').fill('城区公共停车设施建设规划（草案）\n第一条 新建公共停车场三处。\n');
+    await d.page.getByRole('button', { name: /上\s*传/ }).click();
+    await d.page.getByText('现为第1稿，上传后为第2稿').waitFor();
+    const options = d.page.getByRole('form', { name: '提交决策草案' });
+    await expect(options.getByLabel('决策方案').inputValue()).resolves.toMatch(/"sha256":"[0-9a-f]{64}"/);
+    await options.getByLabel('法律法规依据清单').fill('《城乡规划法》《道路交通安全法》');
+    await options.getByRole('button', { name: /提\s*交/ }).click();
+    await expect(d.page.getByTestId('current-stage').filter({ hasText: '部门协商' }).textContent()).resolves.toBe(
+      '部门协商',
+    );
+    await checkPage(d, 'major-decision-drafting');
+    await d.context.close();
   });
 
   it('lets the legal-affairs office find an overdue review and reassign it with a reason', async () => {

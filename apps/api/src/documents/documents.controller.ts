@@ -14,6 +14,10 @@ import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOperation, 
 import { createTwoFilesPatch, diffLines } from 'diff';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DOCUMENT_KINDS, DOCUMENT_MEDIA_TYPES, type DocumentKind } from '../../../../libs/domain/src/documents';
+import {
+  MAJOR_DECISION,
+  MD_DOCUMENT_UPLOAD_STAGES,
+} from '../../../../libs/domain/src/procedures/major-decision.contract';
 import { DomainError, ErrorCode } from '../../../../libs/domain/src/errors';
 import { ALL_ROLES, Role } from '../../../../libs/domain/src/roles';
 import {
@@ -121,10 +125,14 @@ export class DocumentsController {
     try {
       // Ask the procedure first, so that bytes it would refuse are not stored at all.
       const state = await handle.query<ProcedureSnapshot>('getProcedureState');
-      if (!DOCUMENT_UPLOAD_STAGES.includes(state.stage)) {
+      const major = procedure.type === MAJOR_DECISION;
+      const stages: readonly string[] = major ? MD_DOCUMENT_UPLOAD_STAGES : DOCUMENT_UPLOAD_STAGES;
+      if (!stages.includes(state.stage)) {
         throw new DomainError(
           ErrorCode.WrongStage,
-          `Documents can be added while drafting or revising; the procedure is in stage ${state.stage}.`,
+          major
+            ? `Documents can be added from drafting to the meeting package; the procedure is in stage ${state.stage}.`
+            : `Documents can be added while drafting or revising; the procedure is in stage ${state.stage}.`,
         );
       }
       await this.documents.storeBlob(sha256, body);

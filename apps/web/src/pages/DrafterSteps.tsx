@@ -195,7 +195,7 @@ const TYPES: Record<string, string> = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
 };
 
-function UploadForm({
+export function UploadForm({
   procedureId,
   documents,
   onDone,

@@ -152,7 +152,16 @@ function example(schema: Schema): Record<string, unknown> {
  * The steps of a major decision the signed-in person can take now, each as a form built from the step's field
  * schema that the API publishes. The workflow checks every rule again; a refusal is explained in plain words.
  */
-export function MajorDecisionSteps({ procedureId, onDone }: { procedureId: string; onDone: () => Promise<void> }) {
+export function MajorDecisionSteps({
+  procedureId,
+  draftSha256,
+  onDone,
+}: {
+  procedureId: string;
+  /** The current draft's SHA-256, filled in where a step names the text it is about. */
+  draftSha256: string | null;
+  onDone: () => Promise<void>;
+}) {
   const { lang } = useLang();
   const tr = useTr();
   const [available, setAvailable] = useState<AvailableSteps | null>(null);
@@ -199,11 +208,13 @@ export function MajorDecisionSteps({ procedureId, onDone }: { procedureId: strin
         )}
         {available.steps.map((s) => (
           <StepForm
-            key={s.step}
+            // A new draft version starts the step's form afresh, with the new SHA-256 filled in.
+            key={`${s.step}:${draftSha256 ?? ''}`}
             procedureId={procedureId}
             step={s.step}
             schema={s.schema}
             units={units}
+            draftSha256={draftSha256}
             onDone={async () => {
               await onDone();
               await load();
@@ -220,12 +231,14 @@ function StepForm({
   step,
   schema,
   units,
+  draftSha256,
   onDone,
 }: {
   procedureId: string;
   step: string;
   schema: Schema;
   units: Unit[];
+  draftSha256: string | null;
   onDone: () => Promise<void>;
 }) {
   const { lang } = useLang();
@@ -275,7 +288,23 @@ function StepForm({
 
   return (
     <Card type="inner" size="small" title={title}>
-      <Form form={form} name={formName} layout="vertical" aria-label={title} onFinish={submit}>
+      <Form
+        form={form}
+        name={formName}
+        layout="vertical"
+        aria-label={title}
+        onFinish={submit}
+        initialValues={
+          draftSha256
+            ? {
+                reviewedSha256: draftSha256,
+                ...('options' in schema
+                  ? { options: JSON.stringify([{ label: tr('方案一', 'Option 1'), sha256: draftSha256 }]) }
+                  : {}),
+              }
+            : undefined
+        }
+      >
         {error && <Alert type="error" message={error} showIcon role="alert" style={{ marginBottom: 12 }} />}
         {Object.entries(schema).map(([field, rule]) => {
           const label = pick(FIELDS[field], field);

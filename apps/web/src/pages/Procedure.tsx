@@ -25,6 +25,7 @@ import {
 import {
   MAJOR_DECISION_STAGE_BASIS,
   MAJOR_DECISION_STAGE_ORDER,
+  MD_DOCUMENT_UPLOAD_STAGES,
 } from '../../../../libs/domain/src/procedures/major-decision.contract';
 import { apiText, get, newIdempotencyKey, post } from '../api';
 import { hasRole, useAuth } from '../auth';
@@ -40,7 +41,7 @@ import type {
   VersionDiff,
 } from '../types';
 import { Countdown } from './Inbox';
-import { DrafterSteps } from './DrafterSteps';
+import { DrafterSteps, UploadForm } from './DrafterSteps';
 import { MajorDecisionSteps } from './MajorDecisionSteps';
 import { OfficerProcedureSteps, OfficerTaskForms } from './OfficerSteps';
 import { CommentAdoption, EarlierOpinions } from './ReviewMaterials';
@@ -53,6 +54,7 @@ export function ProcedurePage() {
   const tr = useTr();
   const [detail, setDetail] = useState<ProcedureDetail | null>(null);
   const [documents, setDocuments] = useState<ProcedureDocument[]>([]);
+  const [uploadError, setUploadError] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
   // What the last sign-off answered: kept here, since the signed task (and its form) leaves the page on reload.
   const [signed, setSigned] = useState<string | null>(null);
@@ -121,7 +123,17 @@ export function ProcedurePage() {
       </Descriptions>
 
       {signed && <Alert type="success" showIcon message={signed} role="status" data-testid="sign-result" />}
-      {detail.type === 'MAJOR_DECISION' && <MajorDecisionSteps procedureId={detail.id} onDone={load} />}
+      {detail.type === 'MAJOR_DECISION' && ownDrafter && MD_DOCUMENT_UPLOAD_STAGES.includes(stage as never) && (
+        <UploadForm procedureId={detail.id} documents={documents} onDone={load} onError={setUploadError} />
+      )}
+      {uploadError && <Alert type="error" showIcon message={uploadError} role="alert" />}
+      {detail.type === 'MAJOR_DECISION' && (
+        <MajorDecisionSteps
+          procedureId={detail.id}
+          draftSha256={documents.find((d) => d.kind === 'DRAFT')?.current?.sha256 ?? null}
+          onDone={load}
+        />
+      )}
       {openTasks
         .filter((task) => detail.type !== 'MAJOR_DECISION' && mine(task))
         .map((task) => (

@@ -93,6 +93,17 @@ export const MAJOR_DECISION_STAGE_ORDER: readonly MajorDecisionStage[] = [
   MajorDecisionStage.Execution,
 ];
 
+/** The stages in which the undertaking unit may add document versions (from drafting to the meeting package). */
+export const MD_DOCUMENT_UPLOAD_STAGES: readonly MajorDecisionStage[] = [
+  MajorDecisionStage.Drafting,
+  MajorDecisionStage.Consultation,
+  MajorDecisionStage.PublicParticipation,
+  MajorDecisionStage.ExpertArgumentation,
+  MajorDecisionStage.RiskAssessment,
+  MajorDecisionStage.LegalityReview,
+  MajorDecisionStage.MeetingPackage,
+];
+
 export const DECREE_713 = '《重大行政决策程序暂行条例》（国务院令第713号）';
 const art = (article: string): LegalBasis => ({ regulation: DECREE_713, article, verified: true });
 
