@@ -1,12 +1,11 @@
 import { App as AntApp, Button, ConfigProvider, Layout, Menu, Space, Spin, Typography } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
-import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Link, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { api, getToken, setToken } from './api';
 import { AuthContext, hasRole, useAuth, type AuthState } from './auth';
 import { LABELS, LangContext, useLang, type Lang } from './i18n';
-import { ConsolePage } from './pages/Console';
 import { DraftingPage } from './pages/Drafting';
 import { InboxPage } from './pages/Inbox';
 import { LoginPage } from './pages/Login';
@@ -14,6 +13,9 @@ import { NewMajorDecisionPage } from './pages/NewMajorDecision';
 import { ProcedurePage } from './pages/Procedure';
 import { PublicDocumentPage, PublicRegisterPage, PublicWindowPage } from './pages/PublicRegister';
 import type { LoginResponse, Principal } from './types';
+
+/** The console (with ECharts) is loaded when an officer opens it, keeping the other pages' first load small. */
+const ConsolePage = lazy(() => import('./pages/Console').then((m) => ({ default: m.ConsolePage })));
 
 const LANG_KEY = 'lawgate.lang';
 
@@ -206,7 +208,9 @@ function Shell() {
                 path="/console"
                 element={
                   <Private>
-                    <ConsolePage />
+                    <Suspense fallback={<Spin aria-label={lang === 'zh' ? '加载中' : 'Loading'} />}>
+                      <ConsolePage />
+                    </Suspense>
                   </Private>
                 }
               />
