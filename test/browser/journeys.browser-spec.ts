@@ -445,6 +445,7 @@ describe('the web app in a browser', () => {
     await checkPage(w, 'public-document');
     await page.goto('/public');
     await page.getByRole('link', { name: consultation }).waitFor();
+    await page.getByRole('heading', { name: '已公布的决策' }).waitFor();
     await checkPage(w, 'public-register');
     await page.getByRole('link', { name: consultation }).click();
     await page.getByLabel('意见内容').fill('建议明确托育机构的收费公示要求。');

@@ -294,6 +294,12 @@ describe('the major-decision procedure, its catalog and its archive through the 
         reference: '区政府公报2026年第4期',
       }),
     );
+    // Published decisions are public, without signing in.
+    const published = await http.request<{ procedureId: string; statement: string }[]>('GET', '/api/public/decisions');
+    expect(published.status).toBe(200);
+    expect(published.body.find((d) => d.procedureId === id)?.statement).toContain('区政府公报2026年第4期');
+    const years = await http.request<number[]>('GET', '/api/public/decisions/catalog-years');
+    expect(years.body).toContain(year);
     ok(await step('officer.zhang', 'archive', { note: '各环节材料归档' }));
     expect(s.stage).toBe('EXECUTION');
   });

@@ -4,11 +4,12 @@ import { ArchiveService } from './archive.service';
 import { AdminCatalogController, CatalogService, PublicCatalogController } from './catalog.controller';
 import { DecisionsController } from './decisions.controller';
 import { DecisionsService } from './decisions.service';
+import { PublicDecisionsController } from './public-decisions.controller';
 
 /** Major administrative decisions, the annual decision catalog and the decision archive. */
 @Module({
   imports: [PersistenceModule],
-  controllers: [DecisionsController, AdminCatalogController, PublicCatalogController],
+  controllers: [DecisionsController, AdminCatalogController, PublicCatalogController, PublicDecisionsController],
   providers: [DecisionsService, CatalogService, ArchiveService],
 })
 export class DecisionsModule {}

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { apiText, get, post } from '../api';
 import { useLang, useTr } from '../i18n';
-import { explain, formatTime, statusName } from '../labels';
+import { explain, formatTime, stageName, statusName } from '../labels';
 import type { PublicWindow, RegisterEntry } from '../types';
 
 export function PublicRegisterPage() {
@@ -91,6 +91,7 @@ export function PublicRegisterPage() {
           />
         </Space>
       </Card>
+      <PublicDecisions />
       <Card title={t.feeds} size="small">
         <Space wrap>
           <a href="/api/public/feeds/publications.json">{tr('新发布（JSON）', 'New publications (JSON)')}</a>
@@ -101,6 +102,87 @@ export function PublicRegisterPage() {
         </Space>
       </Card>
     </Space>
+  );
+}
+
+interface PublishedDecision {
+  procedureId: string;
+  title: string;
+  departmentName: string;
+  publishedAt: string;
+  statement: string;
+}
+
+interface PublicCatalog {
+  year: number;
+  version: number;
+  items: { itemKey: string; title: string; stage: string; stageBasis: string | null }[];
+}
+
+/** Major decisions for everyone: the latest published decision catalog with each matter's stage, and the decisions published. */
+function PublicDecisions() {
+  const { lang } = useLang();
+  const tr = useTr();
+  const [decisions, setDecisions] = useState<PublishedDecision[]>([]);
+  const [catalog, setCatalog] = useState<PublicCatalog | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    (async () => {
+      setDecisions(await get<PublishedDecision[]>('/api/public/decisions'));
+      const [latest] = await get<number[]>('/api/public/decisions/catalog-years');
+      if (latest !== undefined) setCatalog(await get<PublicCatalog>(`/api/public/catalog/${latest}`));
+    })().catch((err: unknown) => setError(explain(err, lang)));
+  }, [lang]);
+  return (
+    <Card title={tr('重大行政决策', 'Major administrative decisions')} size="small">
+      <Space direction="vertical" style={{ width: '100%' }}>
+        {error && <Alert type="error" message={error} role="alert" />}
+        <Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>
+          {catalog
+            ? tr(
+                `${catalog.year} 年度决策事项目录（第 ${catalog.version} 版）`,
+                `${catalog.year} decision catalog (version ${catalog.version})`,
+              )
+            : tr('决策事项目录', 'Decision catalog')}
+        </Typography.Title>
+        <Table
+          rowKey="itemKey"
+          size="small"
+          pagination={false}
+          scroll={{ x: 560 }}
+          dataSource={catalog?.items ?? []}
+          locale={{ emptyText: tr('尚未公布决策事项目录', 'No decision catalog has been published') }}
+          columns={[
+            { title: tr('事项', 'Matter'), dataIndex: 'title' },
+            {
+              title: tr('当前阶段', 'Stage'),
+              key: 'stage',
+              render: (_, i) => (
+                <span title={i.stageBasis ?? undefined}>
+                  {i.stage === 'NOT_STARTED' ? tr('尚未启动', 'Not started') : stageName(i.stage, lang)}
+                </span>
+              ),
+            },
+          ]}
+        />
+        <Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>
+          {tr('已公布的决策', 'Published decisions')}
+        </Typography.Title>
+        <List
+          size="small"
+          dataSource={decisions}
+          locale={{ emptyText: tr('暂无已公布的决策', 'No decision published yet') }}
+          renderItem={(d) => (
+            <List.Item>
+              <List.Item.Meta
+                title={d.title}
+                description={`${d.departmentName} · ${formatTime(d.publishedAt)} · ${d.statement}`}
+              />
+            </List.Item>
+          )}
+        />
+      </Space>
+    </Card>
   );
 }
 
