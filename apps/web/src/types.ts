@@ -197,4 +197,14 @@ export interface AdviserCandidate {
   openTasks: number;
   maxOpenTasks: number;
   active: boolean;
+  /** Present in the routing overview (`GET /api/admin/routing`). */
+  assignedDepartmentIds?: string[];
+}
+
+/** A unit of the organisation (`GET /api/org/units`). */
+export interface OrgUnit {
+  id: string;
+  code: string;
+  name: string;
+  kind: string;
 }

@@ -3,28 +3,14 @@ import { useCallback, useEffect, useState } from 'react';
 import { api, get } from '../api';
 import { useTr } from '../i18n';
 import { explain } from '../labels';
+import type { AdviserCandidate, OrgUnit } from '../types';
 
-interface Adviser {
-  userId: string;
-  displayName: string;
-  expertise: string[];
-  openTasks: number;
-  maxOpenTasks: number;
-  active: boolean;
-  assignedDepartmentIds: string[];
-}
+type Adviser = AdviserCandidate & { assignedDepartmentIds: string[] };
 
 interface Routing {
   rulesVersion: number;
   rules: { assignedAdvisersOnly: boolean; requireExpertiseMatch: boolean };
   advisers: Adviser[];
-}
-
-interface Unit {
-  id: string;
-  code: string;
-  name: string;
-  kind: string;
 }
 
 /**
@@ -36,14 +22,14 @@ export function RoutingPanel() {
   const tr = useTr();
   const { message } = App.useApp();
   const [routing, setRouting] = useState<Routing | null>(null);
-  const [units, setUnits] = useState<Unit[]>([]);
+  const [units, setUnits] = useState<OrgUnit[]>([]);
   const [editing, setEditing] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [rulesForm] = Form.useForm();
 
   const load = useCallback(async () => {
     try {
-      const [r, u] = await Promise.all([get<Routing>('/api/admin/routing'), get<Unit[]>('/api/org/units')]);
+      const [r, u] = await Promise.all([get<Routing>('/api/admin/routing'), get<OrgUnit[]>('/api/org/units')]);
       setRouting(r);
       setUnits(u.filter((x) => x.kind === 'DEPARTMENT'));
       rulesForm.setFieldsValue({ ...r.rules, reason: '' });
@@ -171,7 +157,7 @@ function AdviserForm({
   onCancel,
 }: {
   adviser: Adviser;
-  units: Unit[];
+  units: OrgUnit[];
   onSave: (body: unknown) => Promise<void>;
   onCancel: () => void;
 }) {

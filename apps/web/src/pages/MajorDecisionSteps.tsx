@@ -7,6 +7,7 @@ import {
 } from '../../../../libs/domain/src/procedures/major-decision.contract';
 import { useLang, useTr } from '../i18n';
 import { explain, stageName } from '../labels';
+import type { OrgUnit } from '../types';
 
 /** The API's field schema of a step body (apps/api/src/decisions/body-schema.ts). */
 type FieldType =
@@ -21,13 +22,6 @@ interface AvailableSteps {
 }
 
 type Pair = [string, string];
-
-interface Unit {
-  id: string;
-  code: string;
-  name: string;
-  kind: string;
-}
 
 /** Each step's name; the stage's article is shown beside them (MAJOR_DECISION_STAGE_BASIS). */
 const STEPS: Record<string, Pair> = {
@@ -165,13 +159,13 @@ export function MajorDecisionSteps({
   const { lang } = useLang();
   const tr = useTr();
   const [available, setAvailable] = useState<AvailableSteps | null>(null);
-  const [units, setUnits] = useState<Unit[]>([]);
+  const [units, setUnits] = useState<OrgUnit[]>([]);
   const [error, setError] = useState<string | null>(null);
   const load = useCallback(async () => {
     try {
       const steps = await get<AvailableSteps>(`/api/procedures/major-decisions/${procedureId}/steps`);
       if (steps.steps.some((s) => Object.keys(s.schema).some((f) => f.endsWith('UnitId')))) {
-        setUnits(await get<Unit[]>('/api/org/units'));
+        setUnits(await get<OrgUnit[]>('/api/org/units'));
       }
       setAvailable(steps);
     } catch (err) {
@@ -237,7 +231,7 @@ function StepForm({
   procedureId: string;
   step: string;
   schema: Schema;
-  units: Unit[];
+  units: OrgUnit[];
   draftSha256: string | null;
   onDone: () => Promise<void>;
 }) {
