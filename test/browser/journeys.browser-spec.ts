@@ -321,6 +321,13 @@ describe('the web app in a browser', () => {
       [id],
     );
     expect(audit.map((a) => a.reason)).toContain('原承办人出差，改由其他法律顾问办理');
+    // The procedure's own page: its ledger, and the chain verified from there.
+    await page.goto(`/procedures/${id}`);
+    await page.getByTestId('ledger').getByRole('button', { name: '校验签署链' }).click();
+    await page
+      .getByTestId('ledger-verify')
+      .filter({ hasText: /^签署链完整（\d+ 条）$/ })
+      .waitFor();
     expectNoConsoleErrors(w);
     await w.context.close();
   });
