@@ -117,12 +117,11 @@ export class CleanupActivities {
 
   /**
    * Reads one page of the documents in force (register id order), records a review row for each, opens their review
-   * tasks for the legal-affairs office (one statement for the page), starts their review workflows with the task
-   * already open, `concurrency` at a time, and moves the campaign's read model (reviews started; STARTED_ALL after the
-   * last page). Idempotent: rows and tasks are inserted once (a retry gets the tasks already open), and a workflow id
-   * already taken counts as started, so a retried page (the worker died half-way) just finishes the page. One activity
-   * per page and nothing else keeps the campaign off the task queue, where thousands of new reviews wait for the
-   * worker; opening the tasks here spares each review an activity before it waits for the office.
+   * tasks for the legal-affairs office (one statement for the page), starts their review workflows, `concurrency` at a
+   * time, and moves the campaign's read model (reviews started; STARTED_ALL after the last page). Idempotent: rows and
+   * tasks are inserted once (a retry gets the tasks already open), and a workflow id already taken counts as started,
+   * so a retried page (the worker died half-way) just finishes the page. One activity per page and nothing else keeps
+   * the campaign off the task queue, where thousands of new reviews wait for the worker.
    */
   async startCleanupReviews(input: StartCleanupReviewsInput): Promise<StartedCleanupReviews> {
     const limit = Math.max(1, Math.min(1000, Math.floor(input.limit)));
@@ -155,8 +154,9 @@ export class CleanupActivities {
         workflowId: workflowIdOf(r),
       })),
     );
-    const taskIds = await this.openReviewTasks(input.reviewPeriod, reviews, workflowIdOf);
-    for (const review of reviews) review.taskId = taskIds.get(workflowIdOf(review));
+    // The office's inbox holds the page's tasks before their reviews start; each review's own `openTask` then finds
+    // its task open (same key) instead of opening it, wherever the worker has got to.
+    await this.openReviewTasks(input.reviewPeriod, reviews, workflowIdOf);
     const client = await this.temporal.client();
     const taskQueue = this.temporal.taskQueue;
     let started = 0;
@@ -197,14 +197,14 @@ export class CleanupActivities {
 
   /**
    * The review tasks of a page, opened as `openTask` opens one (the first legal-affairs office unit; due at the end of
-   * the review period counted from now), keyed by review workflow id. Every review of the page gets its task or the
-   * activity fails: a task opened concurrently by another run of the page is picked up on the retry.
+   * the review period counted from now). Every review of the page has its task afterwards or the activity fails: a
+   * task opened concurrently by another run of the page is picked up on the retry.
    */
   private async openReviewTasks(
     reviewPeriod: Period,
     reviews: CleanupReviewInput[],
     workflowIdOf: (r: CleanupReviewInput) => string,
-  ): Promise<Map<string, string>> {
+  ): Promise<void> {
     const office = await this.org.findFirstUnitOfKind(OrgUnitKind.LegalAffairsOffice);
     if (!office) {
       throw ApplicationFailure.create({
@@ -234,7 +234,6 @@ export class CleanupActivities {
     if (missing > 0) {
       throw new Error(`${missing} review tasks of this page were opened concurrently and not yet visible; retrying`);
     }
-    return taskIds;
   }
 
   /** Moves the campaign's read model (reviews started, status). */

@@ -101,14 +101,9 @@ export interface CleanupReviewInput {
   /** SHA-256 of the registered text the sign-off binds. */
   documentSha256: string;
   reviewPeriod: Period;
-  /**
-   * The review's task, opened with its page by `startCleanupReviews`. Absent for reviews started before tasks were
-   * opened in bulk: the workflow then opens its task itself (`openTask`).
-   */
-  taskId?: string;
 }
 
-/** The title of a review's task in the office's inbox. */
+/** The title of a review's task in the office's inbox (the review workflow builds the same title for `openTask`). */
 export function cleanupReviewTaskTitle(review: Pick<CleanupReviewInput, 'title' | 'number'>): string {
   return `规范性文件清理：${review.title}（${review.number}）`;
 }
