@@ -1,21 +1,29 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { Context } from '@temporalio/activity';
+import { ApplicationFailure, Context } from '@temporalio/activity';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import {
+  CLEANUP_BASIS,
+  CLEANUP_REVIEW_STAGE,
+  CLEANUP_REVIEW_TASK_KIND,
   CLEANUP_REVIEW_WORKFLOW_TYPE,
+  cleanupReviewTaskTitle,
   cleanupReviewWorkflowId,
   type CleanupCampaignStatus,
   type CleanupDecision,
   type CleanupReviewInput,
   type CleanupReviewWorkflow,
 } from '../libs/domain/src/cleanup';
-import type { Period } from '../libs/domain/src/periods';
+import { ErrorCode } from '../libs/domain/src/errors';
+import { formatLegalBasis, type Period } from '../libs/domain/src/periods';
+import { OrgUnitKind } from '../libs/domain/src/roles';
 import type { Actor } from '../libs/domain/src/procedures/normative-document.contract';
 import { AuditRepository } from '../libs/persistence/src/repositories/audit.repository';
 import { CleanupRepository, type CleanupCounts } from '../libs/persistence/src/repositories/cleanup.repository';
+import { OrgRepository } from '../libs/persistence/src/repositories/org.repository';
 import { RegisterRepository } from '../libs/persistence/src/repositories/register.repository';
 import { TemporalClientService } from '../libs/temporal/src/temporal-client.module';
+import { ProcedureActivities } from './procedure.activities';
 
 export interface OpenCleanupCampaignInput {
   campaignId: string;
@@ -81,6 +89,8 @@ export class CleanupActivities {
     private readonly cleanup: CleanupRepository,
     private readonly register: RegisterRepository,
     private readonly audit: AuditRepository,
+    private readonly org: OrgRepository,
+    private readonly procedures: ProcedureActivities,
     private readonly temporal: TemporalClientService,
   ) {}
 
@@ -106,11 +116,12 @@ export class CleanupActivities {
   }
 
   /**
-   * Reads one page of the documents in force (register id order), records a review row for each, starts their
-   * review workflows, `concurrency` at a time, and moves the campaign's read model (reviews started; STARTED_ALL after
-   * the last page). Idempotent: rows are inserted once, and a workflow id already taken counts as started, so a
-   * retried page (the worker died half-way) just finishes the page. One activity per page and nothing else keeps the
-   * campaign off the task queue, where thousands of new reviews wait for the worker.
+   * Reads one page of the documents in force (register id order), records a review row for each, opens their review
+   * tasks for the legal-affairs office (one statement for the page), starts their review workflows, `concurrency` at a
+   * time, and moves the campaign's read model (reviews started; STARTED_ALL after the last page). Idempotent: rows and
+   * tasks are inserted once (a retry gets the tasks already open), and a workflow id already taken counts as started,
+   * so a retried page (the worker died half-way) just finishes the page. One activity per page and nothing else keeps
+   * the campaign off the task queue, where thousands of new reviews wait for the worker.
    */
   async startCleanupReviews(input: StartCleanupReviewsInput): Promise<StartedCleanupReviews> {
     const limit = Math.max(1, Math.min(1000, Math.floor(input.limit)));
@@ -132,6 +143,7 @@ export class CleanupActivities {
       documentSha256: e.documentSha256,
       reviewPeriod: input.reviewPeriod,
     }));
+    const workflowIdOf = (r: CleanupReviewInput) => cleanupReviewWorkflowId(input.campaignId, r.registerEntryId);
     await this.cleanup.insertReviews(
       input.campaignId,
       reviews.map((r) => ({
@@ -139,9 +151,12 @@ export class CleanupActivities {
         procedureId: r.procedureId,
         number: r.number,
         title: r.title,
-        workflowId: cleanupReviewWorkflowId(input.campaignId, r.registerEntryId),
+        workflowId: workflowIdOf(r),
       })),
     );
+    // The office's inbox holds the page's tasks before their reviews start; each review's own `openTask` then finds
+    // its task open (same key) instead of opening it, wherever the worker has got to.
+    await this.openReviewTasks(input.reviewPeriod, reviews, workflowIdOf);
     const client = await this.temporal.client();
     const taskQueue = this.temporal.taskQueue;
     let started = 0;
@@ -150,7 +165,7 @@ export class CleanupActivities {
     const startOne = async (review: CleanupReviewInput) => {
       try {
         await client.workflow.start<CleanupReviewWorkflow>(CLEANUP_REVIEW_WORKFLOW_TYPE, {
-          workflowId: cleanupReviewWorkflowId(review.campaignId, review.registerEntryId),
+          workflowId: workflowIdOf(review),
           taskQueue,
           args: [review],
           // One review per campaign and document, running or finished: a second start is the first one.
@@ -178,6 +193,47 @@ export class CleanupActivities {
     // The read model moves with the page (idempotent: it counts the campaign's review rows).
     await this.cleanup.recordStarted(input.campaignId, !more);
     return { lastId: page[page.length - 1].id, listed: page.length, started, alreadyStarted, more };
+  }
+
+  /**
+   * The review tasks of a page, opened as `openTask` opens one (the first legal-affairs office unit; due at the end of
+   * the review period counted from now). Every review of the page has its task afterwards or the activity fails: a
+   * task opened concurrently by another run of the page is picked up on the retry.
+   */
+  private async openReviewTasks(
+    reviewPeriod: Period,
+    reviews: CleanupReviewInput[],
+    workflowIdOf: (r: CleanupReviewInput) => string,
+  ): Promise<void> {
+    const office = await this.org.findFirstUnitOfKind(OrgUnitKind.LegalAffairsOffice);
+    if (!office) {
+      throw ApplicationFailure.create({
+        type: ErrorCode.RuleViolation,
+        message: `No organisation unit of kind ${OrgUnitKind.LegalAffairsOffice} exists to take the ${CLEANUP_REVIEW_TASK_KIND} tasks`,
+        nonRetryable: true,
+      });
+    }
+    const deadline = await this.procedures.deadlineFrom(new Date(), reviewPeriod);
+    const taskIds = await this.cleanup.openReviewTasks(
+      {
+        stage: CLEANUP_REVIEW_STAGE,
+        kind: CLEANUP_REVIEW_TASK_KIND,
+        legalBasis: formatLegalBasis(CLEANUP_BASIS),
+        assigneeUnitId: office.id,
+        dueAt: deadline.dueAt,
+        dueCalendarVersion: deadline.calendarVersion,
+        dueProblem: deadline.problem,
+      },
+      reviews.map((r) => ({
+        procedureId: r.procedureId,
+        workflowId: workflowIdOf(r),
+        title: cleanupReviewTaskTitle(r),
+      })),
+    );
+    const missing = reviews.filter((r) => !taskIds.has(workflowIdOf(r))).length;
+    if (missing > 0) {
+      throw new Error(`${missing} review tasks of this page were opened concurrently and not yet visible; retrying`);
+    }
   }
 
   /** Moves the campaign's read model (reviews started, status). */

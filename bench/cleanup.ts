@@ -5,8 +5,8 @@
  *
  * (a) bare: 10 000 `client.workflow.start` with the campaign's start concurrency, on a task queue nobody polls: the server's cost of a start and nothing else (no worker competes for the CPU);
  * (b) the campaign: from `client.workflow.start` of `cleanupCampaignWorkflow` until its read model says every review
- *     workflow was started (each page: register read, review rows inserted, starts; the reviews meanwhile open their
- *     tasks on the same worker, server and database).
+ *     workflow was started (each page: register read, review rows and review tasks inserted, starts; the reviews'
+ *     first workflow tasks meanwhile run on the same worker and server).
  *
  * Prints one JSON document with both rates, their ratio and the wall time. Figures are from a shared 2-core machine
  * with the Temporal dev server (SQLite, one history shard): compare the ratio. BENCH_DOCUMENTS (default 10000),
@@ -191,15 +191,26 @@ async function main(): Promise<void> {
       await new Promise((r) => setTimeout(r, 100));
     }
     const campaignSeconds = seconds(campaignStarted);
+    const [{ tasks }] = await dataSource.query<{ tasks: number }[]>(
+      "SELECT count(*)::int AS tasks FROM task WHERE kind = 'CLEANUP_REVIEW'",
+    );
+    // Not part of the rate: when the office's inbox holds every review task (a review that opens its own task does so
+    // only once the worker gets to its first workflow task).
+    for (;;) {
+      const [{ open }] = await dataSource.query<{ open: number }[]>(
+        "SELECT count(*)::int AS open FROM task WHERE kind = 'CLEANUP_REVIEW'",
+      );
+      if (open >= reviewsStarted) break;
+      if (seconds(campaignStarted) > 900) throw new Error('the review tasks were not all open in 15 minutes');
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const allTasksOpenSeconds = seconds(campaignStarted);
     const [{ rows, workflows }] = await dataSource.query<{ rows: number; workflows: number }[]>(
       'SELECT count(*)::int AS rows, count(DISTINCT workflow_id)::int AS workflows FROM cleanup_review WHERE campaign_id = $1',
       [campaignId],
     );
     const running = await client.workflow.count(
       `WorkflowType = "cleanupReviewWorkflow" AND ExecutionStatus = "Running"`,
-    );
-    const [{ tasks }] = await dataSource.query<{ tasks: number }[]>(
-      "SELECT count(*)::int AS tasks FROM task WHERE kind = 'CLEANUP_REVIEW'",
     );
 
     const bareRate = DOCUMENTS / bareSeconds;
@@ -219,6 +230,7 @@ async function main(): Promise<void> {
               reviewWorkflowsRunningAfter: running.count,
               reviewTasksOpenedWhenAllStarted: tasks,
               wallSeconds: round2(campaignSeconds),
+              everyReviewTaskOpenAfterSeconds: round2(allTasksOpenSeconds),
               startsPerSecond: round2(campaignRate),
             },
             ratioCampaignToBare: round2(campaignRate / bareRate),

@@ -1,4 +1,6 @@
+import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
 import { Client, Connection, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { NativeConnection, Worker } from '@temporalio/worker';
@@ -44,6 +46,25 @@ function refusalOf(err: unknown): ApplicationFailure {
   const cause = (err as WorkflowUpdateFailedError).cause;
   expect(cause).toBeInstanceOf(ApplicationFailure);
   return cause as ApplicationFailure;
+}
+
+/**
+ * With RECORD_HISTORY_FILE set, writes the review's history in the CLI's JSON form, which the replay tier reads
+ * (test/fixtures/histories); pick the test with `-t`.
+ */
+function recordHistory(workflowId: string): void {
+  if (!process.env.RECORD_HISTORY_FILE) return;
+  const json = execFileSync(process.env.TEMPORAL_CLI_PATH!, [
+    'workflow',
+    'show',
+    '--workflow-id',
+    workflowId,
+    '--address',
+    testEnv().temporalAddress,
+    '--output',
+    'json',
+  ]);
+  writeFileSync(process.env.RECORD_HISTORY_FILE, json);
 }
 
 /** Pages the fake register hands out: `PAGES` pages of two documents each. */
@@ -249,6 +270,7 @@ describe('clean-up workflows', () => {
       actor: officer,
       idempotencyKey: `${workflowId}:repeal`,
     });
+    recordHistory(workflowId);
   });
 
   it('should page through the register, continue as new, and finish once every review is decided', async () => {

@@ -103,6 +103,11 @@ export interface CleanupReviewInput {
   reviewPeriod: Period;
 }
 
+/** The title of a review's task in the office's inbox (the review workflow builds the same title for `openTask`). */
+export function cleanupReviewTaskTitle(review: Pick<CleanupReviewInput, 'title' | 'number'>): string {
+  return `规范性文件清理：${review.title}（${review.number}）`;
+}
+
 export interface DecideCleanupReviewArgs {
   taskId: string;
   decision: CleanupDecision;

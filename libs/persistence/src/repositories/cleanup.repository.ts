@@ -11,6 +11,25 @@ export interface NewCleanupReview {
   workflowId: string;
 }
 
+/** The review task of one document, opened with its page. */
+export interface NewCleanupReviewTask {
+  procedureId: string;
+  /** The review workflow's id: the task's key is (workflow, stage, round 1, kind). */
+  workflowId: string;
+  title: string;
+}
+
+/** What the review tasks of a page share: where they go, why, and when they are due. */
+export interface CleanupReviewTaskTerms {
+  stage: string;
+  kind: string;
+  legalBasis: string;
+  assigneeUnitId: string;
+  dueAt: Date | null;
+  dueCalendarVersion: number | null;
+  dueProblem: string | null;
+}
+
 export interface CleanupCounts {
   reviews: number;
   decided: number;
@@ -58,6 +77,44 @@ export class CleanupRepository {
         rows.map((r) => r.workflowId),
       ],
     );
+  }
+
+  /**
+   * Opens the review tasks of one page in one statement, skipping those already open (the task's unique key is
+   * workflow, stage, round and kind, as for `TaskRepository.openIfAbsent`), and returns every task id by workflow id,
+   * the new and the existing alike. A task inserted by a concurrent run of the same page after this statement's
+   * snapshot is neither inserted nor seen, so it is missing from the map: the caller retries.
+   */
+  async openReviewTasks(terms: CleanupReviewTaskTerms, rows: NewCleanupReviewTask[]): Promise<Map<string, string>> {
+    if (rows.length === 0) return new Map();
+    const found = await this.dataSource.query<{ workflow_id: string; id: string }[]>(
+      `WITH page AS (
+         SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[]) AS p(procedure_id, workflow_id, title)
+       ), opened AS (
+         INSERT INTO task (procedure_id, workflow_id, stage, round, kind, title, legal_basis, assignee_unit_id,
+                           due_at, due_calendar_version, due_problem)
+         SELECT p.procedure_id, p.workflow_id, $4, 1, $5, p.title, $6, $7, $8, $9, $10 FROM page p
+         ON CONFLICT (workflow_id, stage, round, kind) DO NOTHING
+         RETURNING workflow_id, id
+       )
+       SELECT workflow_id, id FROM opened
+       UNION ALL
+       SELECT t.workflow_id, t.id FROM task t JOIN page p ON p.workflow_id = t.workflow_id
+       WHERE t.stage = $4 AND t.round = 1 AND t.kind = $5`,
+      [
+        rows.map((r) => r.procedureId),
+        rows.map((r) => r.workflowId),
+        rows.map((r) => r.title),
+        terms.stage,
+        terms.kind,
+        terms.legalBasis,
+        terms.assigneeUnitId,
+        terms.dueAt,
+        terms.dueCalendarVersion,
+        terms.dueProblem,
+      ],
+    );
+    return new Map(found.map((r) => [r.workflow_id, r.id]));
   }
 
   /** Counts the campaign's started reviews (its review rows) into its row; `all` moves it to STARTED_ALL. */
