@@ -240,6 +240,7 @@ describe('the web app in a browser', () => {
     await page.getByLabel('认定理由').fill('规划');
     await page.getByRole('button', { name: '提出决策事项' }).click();
     await page.getByRole('alert').filter({ hasText: '第三条第二款' }).waitFor();
+    await checkPage(w, 'major-decision-proposal', [/status of 422/]);
     expect(page.url()).toMatch(/major-decisions\/new/);
     // The chosen kind covers the input; a person clicks the field, which is what a forced click does.
     await page.getByRole('combobox', { name: '事项类别' }).click({ force: true });

@@ -1,19 +1,5 @@
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Col,
-  Input,
-  Row,
-  Select,
-  Space,
-  Statistic,
-  Table,
-  Tabs,
-  Tag,
-  Typography,
-} from 'antd';
+import { Alert, App, Button, Card, Col, Input, Row, Space, Statistic, Table, Tabs, Tag, Typography } from 'antd';
+import { Select } from '../select';
 import * as echarts from 'echarts';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link } from 'react-router-dom';

@@ -1,4 +1,5 @@
-import { Alert, Button, DatePicker, Form, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, DatePicker, Form, InputNumber, Space, Table, Tag, Typography } from 'antd';
+import { Select } from '../select';
 import { useCallback, useEffect, useState } from 'react';
 import { get } from '../api';
 import { useTr } from '../i18n';

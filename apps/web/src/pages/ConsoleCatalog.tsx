@@ -1,17 +1,5 @@
-import {
-  Alert,
-  App,
-  Button,
-  Descriptions,
-  Form,
-  Input,
-  InputNumber,
-  Select,
-  Space,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
+import { Alert, App, Button, Descriptions, Form, Input, InputNumber, Space, Table, Tag, Typography } from 'antd';
+import { Select } from '../select';
 import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { get, post } from '../api';

@@ -1,4 +1,5 @@
-import { Alert, App, Button, Form, Input, InputNumber, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Form, Input, InputNumber, Space, Switch, Table, Tag, Typography } from 'antd';
+import { Select } from '../select';
 import { useCallback, useEffect, useState } from 'react';
 import { api, get } from '../api';
 import { useTr } from '../i18n';

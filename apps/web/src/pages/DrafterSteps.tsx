@@ -1,4 +1,5 @@
-import { Alert, App, Button, Card, Form, Input, InputNumber, Select, Space, Table, Typography } from 'antd';
+import { Alert, App, Button, Card, Form, Input, InputNumber, Space, Table, Typography } from 'antd';
+import { Select } from '../select';
 import { useCallback, useEffect, useState } from 'react';
 import { api, get, newIdempotencyKey, post } from '../api';
 import { useLang, useTr } from '../i18n';

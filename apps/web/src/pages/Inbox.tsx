@@ -1,4 +1,5 @@
-import { App, Button, Card, Checkbox, Flex, Input, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Checkbox, Flex, Input, InputNumber, Space, Table, Tag, Typography } from 'antd';
+import { Select } from '../select';
 import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { get, post } from '../api';

@@ -1,4 +1,5 @@
-import { Alert, App, Button, Card, Form, Input, InputNumber, Select, Space, Switch, Typography } from 'antd';
+import { Alert, App, Button, Card, Form, Input, InputNumber, Space, Switch, Typography } from 'antd';
+import { Select } from '../select';
 import { useCallback, useEffect, useState } from 'react';
 import { get, newIdempotencyKey, post } from '../api';
 import {

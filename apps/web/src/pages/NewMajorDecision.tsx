@@ -1,4 +1,5 @@
-import { Alert, Button, Card, Checkbox, Form, Input, InputNumber, Select, Space, Typography } from 'antd';
+import { Alert, Button, Card, Checkbox, Form, Input, InputNumber, Space, Typography } from 'antd';
+import { Select } from '../select';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { post } from '../api';

@@ -1,4 +1,5 @@
-import { Alert, Button, Card, DatePicker, Form, Input, Select, Space, Switch } from 'antd';
+import { Alert, Button, Card, DatePicker, Form, Input, Space, Switch } from 'antd';
+import { Select } from '../select';
 import { useState, type ReactNode } from 'react';
 import { newIdempotencyKey, post } from '../api';
 import { hasRole, useAuth } from '../auth';

@@ -9,13 +9,13 @@ import {
   Input,
   Radio,
   Row,
-  Select,
   Space,
   Table,
   Tag,
   Timeline,
   Typography,
 } from 'antd';
+import { Select } from '../select';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useParams, useSearchParams } from 'react-router-dom';
 import {
