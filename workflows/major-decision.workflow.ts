@@ -9,7 +9,7 @@ import {
 } from '@temporalio/workflow';
 import { acts, local, refuse } from './activity-proxies';
 import { isSha256, type DocumentKind, type DocumentVersionRef } from '../libs/domain/src/documents';
-import { ErrorCode } from '../libs/domain/src/errors';
+import { ErrorCode, PROCEDURE_BUSY_MESSAGE } from '../libs/domain/src/errors';
 import type { Period } from '../libs/domain/src/periods';
 import {
   DOCUMENT_REGISTRATION_WORKFLOW_TYPE,
@@ -297,7 +297,7 @@ export async function majorDecisionWorkflow(input: MajorDecisionInput): Promise<
           `${majorStageName(state.stage)} and waits for: ${waitingFor() ?? '—'}.`,
       );
     }
-    if (state.busy) refuse(ErrorCode.WrongStage, 'Another action on this procedure is being recorded; try again.');
+    if (state.busy) refuse(ErrorCode.WrongStage, PROCEDURE_BUSY_MESSAGE);
   }
   function requireTask(taskId: string): void {
     if (!state.openTaskId || taskId !== state.openTaskId) {
@@ -1457,7 +1457,7 @@ export async function majorDecisionWorkflow(input: MajorDecisionInput): Promise<
         `${what} belongs to execution (${majorStageName(Stage.Execution)}); the procedure is in stage ${state.stage}.`,
       );
     }
-    if (state.busy) refuse(ErrorCode.WrongStage, 'Another action on this procedure is being recorded; try again.');
+    if (state.busy) refuse(ErrorCode.WrongStage, PROCEDURE_BUSY_MESSAGE);
   }
 
   setHandler(

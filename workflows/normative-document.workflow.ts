@@ -17,7 +17,7 @@ import {
   DocumentKind,
   type DocumentVersionRef,
 } from '../libs/domain/src/documents';
-import { ErrorCode } from '../libs/domain/src/errors';
+import { ErrorCode, PROCEDURE_BUSY_MESSAGE } from '../libs/domain/src/errors';
 import { Role, OrgUnitKind } from '../libs/domain/src/roles';
 import {
   DepartmentAttr,
@@ -359,7 +359,7 @@ export async function normativeDocumentWorkflow(input: NormativeDocumentInput): 
             'The document is published and in force: it cannot be withdrawn, only repealed by the legal-affairs office.',
           );
         }
-        if (state.busy) refuse(ErrorCode.WrongStage, 'Another action on this procedure is being recorded; try again.');
+        if (state.busy) refuse(ErrorCode.WrongStage, PROCEDURE_BUSY_MESSAGE);
         if (args.reason.trim().length === 0) refuse(ErrorCode.RuleViolation, 'A withdrawal needs a reason.');
       },
     },
@@ -399,7 +399,7 @@ export async function normativeDocumentWorkflow(input: NormativeDocumentInput): 
             `Documents can be added while drafting or revising; the procedure is in stage ${state.stage}.`,
           );
         }
-        if (state.busy) refuse(ErrorCode.WrongStage, 'Another action on this procedure is being recorded; try again.');
+        if (state.busy) refuse(ErrorCode.WrongStage, PROCEDURE_BUSY_MESSAGE);
         if (!DOCUMENT_KINDS.includes(args.kind)) refuse(ErrorCode.RuleViolation, `Unknown document kind ${args.kind}.`);
         if (!isSha256(args.sha256)) refuse(ErrorCode.RuleViolation, 'The content hash is not a SHA-256.');
         if (!DOCUMENT_MEDIA_TYPES[args.mediaType]) {
@@ -467,7 +467,7 @@ export async function normativeDocumentWorkflow(input: NormativeDocumentInput): 
         if (state.pendingOpinion) {
           refuse(ErrorCode.WrongStage, 'An adviser opinion was asked already and is not given yet.');
         }
-        if (state.busy) refuse(ErrorCode.WrongStage, 'Another action on this procedure is being recorded; try again.');
+        if (state.busy) refuse(ErrorCode.WrongStage, PROCEDURE_BUSY_MESSAGE);
         if (args.question.trim().length === 0) refuse(ErrorCode.RuleViolation, 'Say what the adviser should look at.');
       },
     },
@@ -521,7 +521,7 @@ export async function normativeDocumentWorkflow(input: NormativeDocumentInput): 
         if (!state.pendingOpinion || state.pendingOpinion.taskId !== args.taskId) {
           refuse(ErrorCode.TaskClosed, `Task ${args.taskId} is not an open adviser-opinion task of this procedure.`);
         }
-        if (state.busy) refuse(ErrorCode.WrongStage, 'Another action on this procedure is being recorded; try again.');
+        if (state.busy) refuse(ErrorCode.WrongStage, PROCEDURE_BUSY_MESSAGE);
         const current = state.documents.DRAFT!;
         if (args.reviewedSha256 !== current.sha256) {
           refuse(
@@ -562,7 +562,7 @@ export async function normativeDocumentWorkflow(input: NormativeDocumentInput): 
         `${what} belongs to stage ${stageName(expected)}; the procedure is in stage ${state.stage}.`,
       );
     }
-    if (state.busy) refuse(ErrorCode.WrongStage, 'Another action on this procedure is being recorded; try again.');
+    if (state.busy) refuse(ErrorCode.WrongStage, PROCEDURE_BUSY_MESSAGE);
   }
 
   function requireOpenTask(taskId: string): void {

@@ -49,7 +49,8 @@ describe('the inbox: filters, paging, claim, release and reassignment', () => {
     let pages = 0;
     do {
       pages += 1;
-      if (pages > 500) throw new Error('the cursor does not advance');
+      // Other files leave open tasks for the office in the run's database: the bound is the count, not a number.
+      if (counts && pages > counts.open + 5) throw new Error('the cursor does not advance');
       const page: { status: number; body: Inbox } = await inbox(
         'officer.zhang',
         `?limit=1${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,

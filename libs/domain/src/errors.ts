@@ -31,6 +31,12 @@ export enum ErrorCode {
   Internal = 'INTERNAL_ERROR',
 }
 
+/**
+ * A procedure's refusal while it is still recording another action (an activity of the previous step is running).
+ * It clears by itself within moments, so the API waits and sends the action again before it says so to a person.
+ */
+export const PROCEDURE_BUSY_MESSAGE = 'Another action on this procedure is being recorded; try again.';
+
 /** A business error with a message a person understands. */
 export class DomainError extends Error {
   constructor(

@@ -4,6 +4,7 @@ import { APP_CONFIG } from '../../config/src/config.module';
 import type { AppConfig } from '../../config/src/config';
 import { temporalConnectionOptions } from './connection-options';
 import { ensureSearchAttributes } from './search-attributes.registrar';
+import { BusyRetryInterceptor } from './busy-retry.interceptor';
 
 /**
  * The API's handle on Temporal: a lazily connected `Client` (the API boots and reports "not ready" while Temporal
@@ -52,7 +53,11 @@ export class TemporalClientService implements OnApplicationShutdown {
       const added = await ensureSearchAttributes(connection, this.config.TEMPORAL_NAMESPACE);
       if (added.length > 0) this.logger.log(`registered search attributes ${added.join(', ')}`);
     }
-    return new Client({ connection, namespace: this.config.TEMPORAL_NAMESPACE });
+    return new Client({
+      connection,
+      namespace: this.config.TEMPORAL_NAMESPACE,
+      interceptors: { workflow: [new BusyRetryInterceptor()] },
+    });
   }
 
   async onApplicationShutdown(): Promise<void> {
