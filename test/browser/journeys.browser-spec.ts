@@ -1,18 +1,10 @@
 import type { Browser } from 'playwright-core';
 import { eventually } from '../support/eventually';
 import { checkPage, expectNoConsoleErrors, launchChromium, openPage, signIn } from '../support/browser';
-import type { HttpResult } from '../support/http';
+import { procedureSteps } from '../support/procedure-steps';
 import { validApplication } from '../support/records';
 import { useStack } from '../support/stack';
 import { uniqueSuffix } from '../support/test-env';
-
-interface Snapshot {
-  procedureId: string;
-  stage: string;
-  openTaskId: string | null;
-  documents?: Record<string, { version: number; sha256: string }>;
-  commentWindow?: { windowId: string; closed: boolean; commentIds: string[]; answeredIds: string[] } | null;
-}
 
 /**
  * The web app's main journeys in Debian's Chromium against the real API (serving the built app), worker, Temporal
@@ -32,35 +24,8 @@ describe('the web app in a browser', () => {
     await browser?.close();
   });
 
-  const ok = (res: HttpResult<Snapshot>): Snapshot => {
-    if (res.status >= 300) throw new Error(`${res.status} ${JSON.stringify(res.body)}`);
-    return res.body;
-  };
-  const drafter = async (id: string, path: string, body: unknown = {}) =>
-    ok(await stack.http.as<Snapshot>('drafter.edu', 'POST', `/api/procedures/${id}${path}`, { body }));
-  const upload = async (id: string, kind: string, text: string) =>
-    ok(
-      await stack.http.as<Snapshot>('drafter.edu', 'POST', `/api/procedures/${id}/documents/${kind}`, {
-        rawBody: text,
-        headers: { 'content-type': 'text/plain' },
-      }),
-    );
-  const task = async (user: string, taskId: string, path: string, body: unknown = {}) =>
-    ok(await stack.http.as<Snapshot>(user, 'POST', `/api/tasks/${taskId}/${path}`, { body }));
-  const live = async (id: string) =>
-    (await stack.http.as<{ live: Snapshot }>('officer.zhang', 'GET', `/api/procedures/${id}`)).body.live;
-  const usernameOf = async (userId: string | null) =>
-    (await stack.db.query<{ username: string }[]>('SELECT username FROM app_user WHERE id = $1', [userId]))[0].username;
-
-  async function approved(title: string): Promise<string> {
-    const s = ok(
-      await stack.http.as<Snapshot>('drafter.edu', 'POST', '/api/procedures/normative-documents', {
-        body: { projectCode: uniqueSuffix(), title, application: { ...validApplication, touchesBusiness: false } },
-      }),
-    );
-    await task('officer.zhang', s.openTaskId!, 'project-approval', { decision: 'APPROVED', opinion: '同意立项' });
-    return s.procedureId;
-  }
+  const { drafter, upload, task, live, userOf, approved, withAdviserOpinionTask } = procedureSteps(stack);
+  const usernameOf = async (userId: string | null) => (await userOf(userId)).username;
 
   /** Drafting finished with every material; the draft published for comment (`period` omitted: the minimum). */
   async function inPublicComment(title: string, period?: { amount: number; unit: string }): Promise<string> {
@@ -92,21 +57,6 @@ describe('the web app in a browser', () => {
     );
     const review = detail.body.tasks.find((t) => t.id === s.openTaskId)!;
     return { id, taskId: review.id, reviewer: await usernameOf(review.assigneeUserId) };
-  }
-
-  /** Drafting with a draft and an adviser opinion requested; returns the opinion task and its adviser. */
-  async function withAdviserOpinionTask(title: string): Promise<{ id: string; taskId: string; adviser: string }> {
-    const id = await approved(title);
-    await upload(id, 'DRAFT', `${title}\n第一条 为规范管理，制定本办法。\n`);
-    const s = await drafter(id, '/adviser-opinion-requests', {
-      expertise: ['教育'],
-      question: '第一条是否有上位法依据？',
-    });
-    const detail = await stack.http.as<{
-      tasks: { id: string; kind: string; status: string; assigneeUserId: string }[];
-    }>('officer.zhang', 'GET', `/api/procedures/${s.procedureId}`);
-    const opinion = detail.body.tasks.find((t) => t.kind === 'ADVISER_OPINION' && t.status === 'OPEN')!;
-    return { id, taskId: opinion.id, adviser: await usernameOf(opinion.assigneeUserId) };
   }
 
   it('lets an adviser find a legality review in the inbox, read the exact version, sign and see the stage move', async () => {

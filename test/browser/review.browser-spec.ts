@@ -1,26 +1,9 @@
 import type { Browser } from 'playwright-core';
 import { eventually } from '../support/eventually';
 import { checkPage, expectNoConsoleErrors, launchChromium, openPage, signIn } from '../support/browser';
-import type { HttpResult } from '../support/http';
-import { validApplication } from '../support/records';
+import { procedureSteps } from '../support/procedure-steps';
 import { useStack } from '../support/stack';
 import { uniqueSuffix } from '../support/test-env';
-
-interface Snapshot {
-  procedureId: string;
-  stage: string;
-  openTaskId: string | null;
-  documents?: Record<string, { version: number; sha256: string }>;
-  commentWindow?: { windowId: string; closed: boolean; commentIds: string[]; answeredIds: string[] } | null;
-}
-
-interface TaskRow {
-  id: string;
-  kind: string;
-  status: string;
-  stage: string;
-  assigneeUserId: string | null;
-}
 
 /**
  * The legal adviser's review in Debian's Chromium against the real stack (demonstration periods): the materials of
@@ -52,52 +35,16 @@ describe("the adviser's review in a browser", () => {
     }
   });
 
-  const ok = <T = Snapshot>(res: HttpResult<T>): T => {
-    if (res.status >= 300) throw new Error(`${res.status} ${JSON.stringify(res.body)}`);
-    return res.body;
-  };
-  const drafter = async (id: string, path: string, body: unknown = {}) =>
-    ok(await stack.http.as<Snapshot>('drafter.edu', 'POST', `/api/procedures/${id}${path}`, { body }));
-  const upload = async (id: string, kind: string, text: string) =>
-    ok(
-      await stack.http.as<Snapshot>('drafter.edu', 'POST', `/api/procedures/${id}/documents/${kind}`, {
-        rawBody: text,
-        headers: { 'content-type': 'text/plain' },
-      }),
-    );
-  const task = async (user: string, taskId: string, path: string, body: unknown = {}) =>
-    ok(await stack.http.as<Snapshot>(user, 'POST', `/api/tasks/${taskId}/${path}`, { body }));
-  const live = async (id: string) =>
-    (await stack.http.as<{ live: Snapshot }>('officer.zhang', 'GET', `/api/procedures/${id}`)).body.live;
-  const tasks = async (id: string) =>
-    (await stack.http.as<{ tasks: TaskRow[] }>('officer.zhang', 'GET', `/api/procedures/${id}`)).body.tasks;
-  const user = async (userId: string | null) =>
-    (
-      await stack.db.query<{ username: string; display_name: string }[]>(
-        'SELECT username, display_name FROM app_user WHERE id = $1',
-        [userId],
-      )
-    )[0];
-
-  async function approved(title: string): Promise<string> {
-    const s = ok(
-      await stack.http.as<Snapshot>('drafter.edu', 'POST', '/api/procedures/normative-documents', {
-        body: { projectCode: uniqueSuffix(), title, application: { ...validApplication, touchesBusiness: false } },
-      }),
-    );
-    started.push(s.procedureId);
-    await task('officer.zhang', s.openTaskId!, 'project-approval', { decision: 'APPROVED', opinion: '同意立项' });
-    return s.procedureId;
-  }
-
-  /** Drafting with a draft and an adviser opinion requested; returns the opinion task and its adviser. */
-  async function withAdviserOpinionTask(title: string): Promise<{ id: string; taskId: string; adviser: string }> {
-    const id = await approved(title);
-    await upload(id, 'DRAFT', `${title}\n第一条 为规范管理，制定本办法。\n`);
-    await drafter(id, '/adviser-opinion-requests', { expertise: ['教育'], question: '第一条是否有上位法依据？' });
-    const opinion = (await tasks(id)).find((t) => t.kind === 'ADVISER_OPINION' && t.status === 'OPEN')!;
-    return { id, taskId: opinion.id, adviser: (await user(opinion.assigneeUserId)).username };
-  }
+  const {
+    drafter,
+    upload,
+    task,
+    live,
+    tasks,
+    userOf: user,
+    approved,
+    withAdviserOpinionTask,
+  } = procedureSteps(stack, { onStarted: (id) => started.push(id) });
 
   it("shows the adviser the public comments with their adoption and the earlier round's opinion", async () => {
     const title = `校外培训机构管理办法（复审${uniqueSuffix()}）`;
