@@ -180,6 +180,15 @@ describe('the major-decision procedure, its catalog and its archive through the 
         )
       ).body;
     expect((await available('drafter.edu')).steps).toEqual([]);
+    // Another department's drafter does not see this procedure at all.
+    for (const path of ['', '/steps']) {
+      const hidden = await http.as<{ code: string }>(
+        'drafter.mkt',
+        'GET',
+        `/api/procedures/major-decisions/${id}${path}`,
+      );
+      expect({ status: hidden.status, code: hidden.body.code }).toEqual({ status: 404, code: 'NOT_FOUND' });
+    }
     const leaderSteps = await available('leader.zhou');
     expect(leaderSteps.stage).toBe('LAUNCH');
     expect(leaderSteps.steps.map((x) => x.step)).toEqual(['launch']);

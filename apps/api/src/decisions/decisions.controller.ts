@@ -36,8 +36,8 @@ export class DecisionsController {
   @Get('major-decisions/:id')
   @Roles(Role.Drafter, Role.LegalAffairsOfficer, Role.LegalAdviser, Role.Leader)
   @ApiOperation({ summary: 'The live state of a major decision' })
-  state(@Param('id', uuid) id: string): Promise<MajorDecisionSnapshot> {
-    return this.decisions.state(id);
+  state(@CurrentUser() user: Principal, @Param('id', uuid) id: string): Promise<MajorDecisionSnapshot> {
+    return this.decisions.state(user, id);
   }
 
   @Get('major-decisions/:id/steps')

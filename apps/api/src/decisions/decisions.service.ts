@@ -56,6 +56,7 @@ import { TaskRepository } from '../../../../libs/persistence/src/repositories/ta
 import { TemporalClientService } from '../../../../libs/temporal/src/temporal-client.module';
 import { actorOf, type Principal } from '../auth/principal';
 import { fromTemporalError } from '../common/temporal-errors';
+import { canSeeProcedure } from '../procedures/procedures.service';
 import { validateBody, type Schema } from './body-schema';
 
 const text = (max = 8000, optional = false) => ({ type: 'string' as const, max, optional });
@@ -422,8 +423,9 @@ export class DecisionsService {
     }
   }
 
-  async state(procedureId: string): Promise<MajorDecisionSnapshot> {
-    const procedure = await this.procedure(procedureId);
+  /** The live state, for those who may see the procedure (the same rule as every procedure's page). */
+  async state(principal: Principal, procedureId: string): Promise<MajorDecisionSnapshot> {
+    const procedure = await this.visibleProcedure(principal, procedureId);
     try {
       const client = await this.temporal.client();
       return await client.workflow.getHandle(procedure.workflowId).query(getMajorDecisionStateQuery);
@@ -438,7 +440,7 @@ export class DecisionsService {
    * from which the web app builds the step's form.
    */
   async availableSteps(principal: Principal, procedureId: string) {
-    const live = await this.state(procedureId);
+    const live = await this.state(principal, procedureId);
     const procedure = await this.procedure(procedureId);
     const open = (await this.tasks.findByProcedure(procedure.id)).filter(
       (t) =>
@@ -489,6 +491,14 @@ export class DecisionsService {
       }
       throw mapped ?? err;
     }
+  }
+
+  private async visibleProcedure(principal: Principal, procedureId: string): Promise<ProcedureEntity> {
+    const procedure = await this.procedure(procedureId);
+    if (!canSeeProcedure(principal, procedure, await this.tasks.findByProcedure(procedure.id))) {
+      throw new DomainError(ErrorCode.NotFound, `There is no major decision ${procedureId} that you can see.`);
+    }
+    return procedure;
   }
 
   /** The open task of the step's kind, which the caller (or the caller's unit) must hold. */
