@@ -1,4 +1,4 @@
-import { ApplicationFailure, proxyActivities, proxyLocalActivities } from '@temporalio/workflow';
+import { ApplicationFailure, condition, proxyActivities, proxyLocalActivities } from '@temporalio/workflow';
 import type { LawGateActivities } from '../activities';
 import type { ErrorCode } from '../libs/domain/src/errors';
 
@@ -25,4 +25,27 @@ export function refuse(code: ErrorCode, message: string, details?: Record<string
     nonRetryable: true,
     ...(details ? { details: [details] } : {}),
   });
+}
+
+/**
+ * Durable timers on an open task: remind its holder `leadSeconds` before the due time, escalate once it is overdue.
+ * Returns as soon as the task is closed. Timers live in Temporal, so they survive worker restarts; a procedure runs
+ * this beside its main loop (`void watchDeadline(...)`) for each task it opens.
+ */
+export async function watchDeadline(
+  taskId: string,
+  dueMs: number,
+  leadSeconds: number,
+  isOpen: () => boolean,
+  onOverdue: () => void,
+): Promise<void> {
+  const closed = () => !isOpen();
+  const remindAt = dueMs - leadSeconds * 1000;
+  if (remindAt > Date.now() && (await condition(closed, remindAt - Date.now()))) return;
+  if (closed()) return;
+  await acts.remindTask({ taskId });
+  if (dueMs > Date.now() && (await condition(closed, dueMs - Date.now()))) return;
+  if (closed()) return;
+  await acts.escalateOverdueTask({ taskId });
+  if (!closed()) onOverdue();
 }

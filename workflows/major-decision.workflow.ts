@@ -7,7 +7,7 @@ import {
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
-import { acts, local, refuse } from './activity-proxies';
+import { acts, local, refuse, watchDeadline } from './activity-proxies';
 import { isSha256, type DocumentKind, type DocumentVersionRef } from '../libs/domain/src/documents';
 import { ErrorCode, PROCEDURE_BUSY_MESSAGE } from '../libs/domain/src/errors';
 import type { Period } from '../libs/domain/src/periods';
@@ -358,21 +358,14 @@ export async function majorDecisionWorkflow(input: MajorDecisionInput): Promise<
     state.overdue = false;
     if (dueAt) {
       upsertSearchAttributes([{ key: DueTimeAttr, value: new Date(dueAt) }]);
-      void watchDeadline(taskId, Date.parse(dueAt));
+      void watchDeadline(
+        taskId,
+        Date.parse(dueAt),
+        policy.reminderLeadSeconds,
+        () => state.openTaskId === taskId,
+        () => (state.overdue = true),
+      );
     }
-  }
-
-  /** Durable timers on an open task: remind before the due time, escalate once overdue (never decides). */
-  async function watchDeadline(taskId: string, dueMs: number): Promise<void> {
-    const closed = () => state.openTaskId !== taskId;
-    const remindAt = dueMs - policy.reminderLeadSeconds * 1000;
-    if (remindAt > Date.now() && (await condition(closed, remindAt - Date.now()))) return;
-    if (closed()) return;
-    await acts.remindTask({ taskId });
-    if (dueMs > Date.now() && (await condition(closed, dueMs - Date.now()))) return;
-    if (closed()) return;
-    await acts.escalateOverdueTask({ taskId });
-    if (!closed()) state.overdue = true;
   }
 
   /** Signs a step into the ledger (closing `taskId`) and, when `next` is given, moves the procedure there. */

@@ -8,7 +8,7 @@ import {
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
-import { acts, local, refuse } from './activity-proxies';
+import { acts, local, refuse, watchDeadline } from './activity-proxies';
 import type { LawGateActivities } from '../activities';
 import {
   DOCUMENT_KINDS,
@@ -1637,28 +1637,6 @@ export async function normativeDocumentWorkflow(input: NormativeDocumentInput): 
     } finally {
       state.busy = false;
     }
-  }
-
-  /**
-   * Durable timers on an open task: remind its holder `leadSeconds` before the due time, escalate once it is
-   * overdue. Returns as soon as the task is closed. Timers live in Temporal, so they survive worker restarts.
-   */
-  async function watchDeadline(
-    taskId: string,
-    dueMs: number,
-    leadSeconds: number,
-    isOpen: () => boolean,
-    onOverdue: () => void,
-  ): Promise<void> {
-    const closed = () => !isOpen();
-    const remindAt = dueMs - leadSeconds * 1000;
-    if (remindAt > Date.now() && (await condition(closed, remindAt - Date.now()))) return;
-    if (closed()) return;
-    await acts.remindTask({ taskId });
-    if (dueMs > Date.now() && (await condition(closed, dueMs - Date.now()))) return;
-    if (closed()) return;
-    await acts.escalateOverdueTask({ taskId });
-    if (!closed()) onOverdue();
   }
 
   function moveTo(stage: NormativeDocumentStage, status: ProcedureStatus): void {
