@@ -37,6 +37,7 @@ interface Statistics {
   openOverdue: number;
   legalityReturn: Rate;
   commentAdoption: Rate;
+  proceduresByStage: { type: string; stage: string; count: number }[];
 }
 
 /**
@@ -134,6 +135,13 @@ describe('the console: overdue work and statistics', () => {
     });
     const after = await statistics();
     expect(after.openOverdue).toBe(overdueBefore);
+    // Every procedure is counted by stage: the two approved projects moved to drafting.
+    const inStage = (st: Statistics, stage: string) =>
+      st.proceduresByStage.find((r) => r.type === 'NORMATIVE_DOCUMENT' && r.stage === stage)?.count ?? 0;
+    expect(inStage(after, 'DRAFTING') - inStage(before, 'DRAFTING')).toBe(2);
+    expect(inStage(after, 'PROJECT_APPROVAL')).toBe(inStage(before, 'PROJECT_APPROVAL'));
+    const [{ n }] = await db.query<{ n: string }[]>('SELECT count(*) AS n FROM procedure');
+    expect(after.proceduresByStage.reduce((sum, r) => sum + r.count, 0)).toBe(Number(n));
     expect(after.onTime.rate).toBeCloseTo(after.onTime.count / after.onTime.total, 3);
     const month = after.onTimeByMonth.find((m) => m.month === after.toMonth)!;
     expect(month.total).toBeGreaterThanOrEqual(2);

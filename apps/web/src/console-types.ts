@@ -39,6 +39,7 @@ export interface Statistics {
   commentAdoptionByMonth: MonthlyRate[];
   commentAnswers: Record<string, number>;
   commentsUnanswered: number;
+  proceduresByStage: { type: string; stage: string; count: number }[];
   nearingExpiry: { within30: number; within90: number; within365: number };
 }
 

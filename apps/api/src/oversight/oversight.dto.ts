@@ -75,6 +75,11 @@ export class StatisticsDto {
   })
   commentAnswers: Record<string, number>;
   @ApiProperty({ description: 'Comments waiting for an answer' }) commentsUnanswered: number;
+  @ApiProperty({
+    description: 'Every procedure counted by type and stage (all of them, not a page)',
+    example: [{ type: 'NORMATIVE_DOCUMENT', stage: 'DRAFTING', count: 3 }],
+  })
+  proceduresByStage: { type: string; stage: string; count: number }[];
   @ApiProperty({ description: 'Documents in force whose validity ends within 30, 90 and 365 days' })
   nearingExpiry: { within30: number; within90: number; within365: number };
 }

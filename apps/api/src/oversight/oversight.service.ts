@@ -40,11 +40,13 @@ export class OversightService {
         assignee_name: string | null;
         assignee_unit_name: string;
         escalated_at: Date | null;
+        total: string;
       }[]
     >(
       `SELECT t.id, t.procedure_id, p.title AS procedure_title, p.type AS procedure_type, d.name AS department_name,
               t.stage, t.kind, t.title, t.legal_basis, t.due_at, t.assignee_user_id,
-              u.display_name AS assignee_name, au.name AS assignee_unit_name, t.escalated_at
+              u.display_name AS assignee_name, au.name AS assignee_unit_name, t.escalated_at,
+              count(*) OVER () AS total
          FROM task t
          JOIN procedure p ON p.id = t.procedure_id
          JOIN org_unit d ON d.id = p.department_id
@@ -55,11 +57,9 @@ export class OversightService {
         LIMIT $1`,
       [limit],
     );
-    const [{ n }] = await this.dataSource.query<{ n: string }[]>(
-      `SELECT count(*) AS n FROM task WHERE status = 'OPEN' AND due_at IS NOT NULL AND due_at < now()`,
-    );
     return {
-      total: Number(n),
+      // Counted before the limit applies, in the same statement.
+      total: Number(rows[0]?.total ?? 0),
       items: rows.map((r) => ({
         id: r.id,
         procedureId: r.procedure_id,
@@ -118,6 +118,9 @@ export class OversightService {
         GROUP BY 1 ORDER BY 1`,
       [since],
     );
+    const byStage = await this.dataSource.query<{ type: string; stage: string; n: string }[]>(
+      `SELECT type, stage, count(*) AS n FROM procedure GROUP BY type, stage ORDER BY type, stage`,
+    );
     const answers = await this.dataSource.query<{ answer: string; n: string }[]>(
       `SELECT answer, count(*) AS n FROM public_comment
         WHERE answered_at IS NOT NULL AND answered_at >= $1 GROUP BY answer`,
@@ -154,6 +157,7 @@ export class OversightService {
       commentAdoptionByMonth: byMonth(adoption),
       commentAnswers: Object.fromEntries(answers.map((a) => [a.answer, Number(a.n)])),
       commentsUnanswered: Number(counts.unanswered),
+      proceduresByStage: byStage.map((r) => ({ type: r.type, stage: r.stage, count: Number(r.n) })),
       nearingExpiry: {
         within30: Number(counts.within30),
         within90: Number(counts.within90),

@@ -74,22 +74,29 @@ export function ConsolePage() {
     void load();
   }, [load]);
 
-  const byStage = useMemo(() => {
-    const counts = new Map<string, number>();
-    for (const p of procedures) counts.set(p.stage, (counts.get(p.stage) ?? 0) + 1);
-    return [...counts.entries()];
-  }, [procedures]);
-
-  const stageOption = useMemo<echarts.EChartsOption>(
-    () => ({
+  // Every procedure counted by the server, one stacked bar per stage (the two procedures share some stage names).
+  const stageOption = useMemo<echarts.EChartsOption>(() => {
+    const rows = stats?.proceduresByStage ?? [];
+    const stages = [...new Set(rows.map((r) => r.stage))];
+    const series = (type: string, name: string, color: string) => ({
+      name,
+      type: 'bar' as const,
+      stack: 'stage',
+      itemStyle: { color },
+      data: stages.map((s) => rows.find((r) => r.type === type && r.stage === s)?.count ?? 0),
+    });
+    return {
       aria: { enabled: true },
-      grid: { left: 40, right: 10, top: 20, bottom: 70 },
-      xAxis: { type: 'category', data: byStage.map(([s]) => stageName(s, lang)), axisLabel: { rotate: 40 } },
+      legend: { top: 0 },
+      grid: { left: 40, right: 10, top: 30, bottom: 70 },
+      xAxis: { type: 'category', data: stages.map((s) => stageName(s, lang)), axisLabel: { rotate: 40 } },
       yAxis: { type: 'value', minInterval: 1 },
-      series: [{ type: 'bar', data: byStage.map(([, n]) => n), itemStyle: { color: '#b7282e' } }],
-    }),
-    [byStage, lang],
-  );
+      series: [
+        series('NORMATIVE_DOCUMENT', tr('规范性文件', 'Normative documents'), '#b7282e'),
+        series('MAJOR_DECISION', tr('重大行政决策', 'Major decisions'), '#1677ff'),
+      ],
+    };
+  }, [stats, lang]);
   const expiringOption = useMemo<echarts.EChartsOption>(
     () => ({
       aria: { enabled: true },
