@@ -277,7 +277,7 @@ describe('the web app in a browser', () => {
     await page.getByTestId('ledger').getByRole('button', { name: '校验签署链' }).click();
     await page
       .getByTestId('ledger-verify')
-      .filter({ hasText: /^签署链完整（\d+ 条）$/ })
+      .filter({ hasText: /^签署链完整：已校验 \d+ 条记录。$/ })
       .waitFor();
     expectNoConsoleErrors(w);
     await w.context.close();

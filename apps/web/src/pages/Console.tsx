@@ -1,4 +1,4 @@
-import { Alert, App, Button, Card, Col, Input, Row, Space, Statistic, Table, Tabs, Tag, Typography } from 'antd';
+import { Alert, Card, Col, Input, Row, Space, Statistic, Table, Tabs, Tag, Typography } from 'antd';
 import { Select } from '../select';
 import * as echarts from 'echarts';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
@@ -11,6 +11,7 @@ import { explain, formatTime, stageName, statusName } from '../labels';
 import type { Procedure, RegisterEntry } from '../types';
 import { CalendarPanel } from './ConsoleCalendar';
 import { RoutingPanel } from './ConsoleRouting';
+import { VerifyLedgerButton } from './VerifyLedger';
 import { CatalogPanel } from './ConsoleCatalog';
 import { CleanupPanel } from './ConsoleCleanup';
 import { Countdown } from './Inbox';
@@ -43,7 +44,6 @@ export function ConsolePage() {
   const { t, lang } = useLang();
   const tr = useTr();
   const { user } = useAuth();
-  const { message } = App.useApp();
   const office = hasRole(user, 'LEGAL_AFFAIRS_OFFICER', 'SYSTEM_ADMIN');
   const [procedures, setProcedures] = useState<Procedure[]>([]);
   const [overdue, setOverdue] = useState<{ items: OverdueTask[]; total: number } | null>(null);
@@ -53,7 +53,6 @@ export function ConsolePage() {
   const [department, setDepartment] = useState<string | undefined>();
   const [status, setStatus] = useState<string | undefined>();
   const [register, setRegister] = useState<RegisterEntry[]>([]);
-  const [verify, setVerify] = useState<{ ok: boolean; text: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   const load = useCallback(async () => {
@@ -155,25 +154,6 @@ export function ConsolePage() {
       (!department || p.departmentName === department) &&
       (!status || p.status === status),
   );
-
-  const verifyLedger = async () => {
-    try {
-      const r = await get<{ ok: boolean; checked: number; firstBroken?: { seq: string; reason: string } }>(
-        '/api/admin/ledger/verify',
-      );
-      setVerify({
-        ok: r.ok,
-        text: r.ok
-          ? tr(`签署链完整：已校验 ${r.checked} 条记录。`, `The ledger holds: ${r.checked} entries checked.`)
-          : tr(
-              `签署链在第 ${r.firstBroken?.seq} 条断开：${r.firstBroken?.reason}`,
-              `The ledger breaks at entry ${r.firstBroken?.seq}: ${r.firstBroken?.reason}`,
-            ),
-      });
-    } catch (err) {
-      void message.error(explain(err));
-    }
-  };
 
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="middle">
@@ -400,12 +380,7 @@ export function ConsolePage() {
                 {
                   key: 'ledger',
                   label: t.ledger,
-                  children: (
-                    <Space direction="vertical">
-                      <Button onClick={() => void verifyLedger()}>{t.verifyLedger}</Button>
-                      {verify && <Alert type={verify.ok ? 'success' : 'error'} message={verify.text} role="status" />}
-                    </Space>
-                  ),
+                  children: <VerifyLedgerButton />,
                 },
                 { key: 'routing', label: t.routing, children: <RoutingPanel /> },
               ]

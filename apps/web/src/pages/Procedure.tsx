@@ -43,6 +43,7 @@ import type {
 import { Countdown } from './Inbox';
 import { DrafterSteps, UploadForm } from './DrafterSteps';
 import { MajorDecisionSteps } from './MajorDecisionSteps';
+import { VerifyLedgerButton } from './VerifyLedger';
 import { OfficerProcedureSteps, OfficerTaskForms } from './OfficerSteps';
 import { CommentAdoption, EarlierOpinions } from './ReviewMaterials';
 
@@ -954,39 +955,5 @@ function DelegateDraftForm({
         </Button>
       </Form>
     </Card>
-  );
-}
-
-/** Walks the whole sign-off chain (this procedure's entries are links in it) and says whether it holds. */
-function VerifyLedgerButton() {
-  const { t, lang } = useLang();
-  const tr = useTr();
-  const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
-  const verify = async () => {
-    try {
-      const r = await get<{ ok: boolean; checked: number; firstBroken?: { seq: string; reason: string } }>(
-        '/api/admin/ledger/verify',
-      );
-      setResult({
-        ok: r.ok,
-        text: r.ok
-          ? tr(`签署链完整（${r.checked} 条）`, `The ledger holds (${r.checked} entries)`)
-          : tr(`签署链在第 ${r.firstBroken?.seq} 条断开`, `The ledger breaks at entry ${r.firstBroken?.seq}`),
-      });
-    } catch (err) {
-      setResult({ ok: false, text: explain(err, lang) });
-    }
-  };
-  return (
-    <Space>
-      {result && (
-        <Typography.Text type={result.ok ? 'success' : 'danger'} role="status" data-testid="ledger-verify">
-          {result.text}
-        </Typography.Text>
-      )}
-      <Button size="small" onClick={() => void verify()}>
-        {t.verifyLedger}
-      </Button>
-    </Space>
   );
 }
