@@ -300,11 +300,11 @@ describe('the web app in a browser', () => {
     await addItem.getByLabel('事项编号').fill('A-1');
     await addItem.getByLabel('事项名称').fill('城区公共停车设施建设规划');
     await addItem.getByRole('combobox', { name: '事项类别' }).click();
-    await page.locator('.ant-select-item-option[title="经济社会发展等方面的重要规划"]').click();
+    await page.locator('.ant-select-item-option[title="制定经济和社会发展等方面的重要规划"]').click();
     await addItem.getByLabel('事项说明').fill('编制城区公共停车设施建设规划');
     await addItem.getByLabel('列入理由').fill('涉及公众切身利益');
     await addItem.getByRole('button', { name: /增加事项/ }).click();
-    await page.getByText('城区公共停车设施建设规划（经济社会发展等方面的重要规划）').waitFor();
+    await page.getByText('城区公共停车设施建设规划（制定经济和社会发展等方面的重要规划）').waitFor();
     // Publication waits for the Party committee's consent.
     const publish = page.getByRole('form', { name: '公布目录' });
     await expect(publish.getByRole('button', { name: /公布目录/ }).isDisabled()).resolves.toBe(true);

@@ -134,7 +134,9 @@ export function explain(err: unknown, lang: Lang = 'zh'): string {
         ? 'This task has been completed or handled by someone else; reload the inbox.'
         : '该任务已经办结或已被他人处理，请刷新待办列表。';
     case 'VALIDATION_FAILED':
-      return en ? `Something is missing or not in the right form: ${message}` : `填写的内容不完整或格式不对：${message}`;
+      return en
+        ? `Something is missing or not in the right form: ${message}`
+        : `填写的内容不完整或格式不对：${message}`;
     case 'RULE_VIOLATION':
       return en ? `The rules of the procedure do not allow this: ${message}` : `程序规则不允许此操作：${message}`;
     case 'FORBIDDEN':
@@ -176,3 +178,31 @@ export function countdown(
 ): { text: string; overdue: boolean } {
   return workingDayCountdown(dueAt, calendar, lang, now);
 }
+
+/** Decree 713 Art 3 §1 (in scope) and §2 (excluded) kinds; an excluded kind is refused at the start, with the article. */
+const MATTER_KINDS: Record<string, [string, string]> = {
+  PUBLIC_POLICY: [
+    '制定有关公共服务、市场监管、社会管理、环境保护等方面的重大公共政策和措施',
+    'Major public policy or measure',
+  ],
+  DEVELOPMENT_PLAN: ['制定经济和社会发展等方面的重要规划', 'Important development plan'],
+  NATURAL_CULTURAL_RESOURCES: [
+    '开发利用、保护重要自然资源和文化资源的重大公共政策和措施',
+    'Natural and cultural resources',
+  ],
+  PUBLIC_CONSTRUCTION: ['在本行政区域实施的重大公共建设项目', 'Major public construction project'],
+  MAJOR_PUBLIC_INTEREST: [
+    '对经济社会发展有重大影响、涉及重大公共利益或者社会公众切身利益的其他重大事项',
+    'Other matter of major public interest',
+  ],
+  MACRO_CONTROL: ['财政政策、货币政策等宏观调控决策（不适用本程序）', 'Macro-economic control (excluded)'],
+  LEGISLATION: ['政府立法决策（不适用本程序）', 'Government legislation (excluded)'],
+  EMERGENCY_RESPONSE: ['突发事件应急处置决策（不适用本程序）', 'Emergency response (excluded)'],
+  SPECIAL_PROCEDURE: ['法律、行政法规另有规定的事项（不适用本程序）', 'Own statutory procedure (excluded)'],
+};
+
+/** Every kind, the five of Art 3 §1 first. */
+export const MATTER_KIND_KEYS = Object.keys(MATTER_KINDS);
+/** The five kinds a decision catalog lists (Art 3 §1). */
+export const IN_SCOPE_MATTER_KINDS = MATTER_KIND_KEYS.slice(0, 5);
+export const matterKindName = (kind: string, lang: Lang = 'zh') => pick(MATTER_KINDS, kind, lang);

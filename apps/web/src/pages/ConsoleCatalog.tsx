@@ -5,16 +5,7 @@ import { Link } from 'react-router-dom';
 import { get, post } from '../api';
 import type { CatalogItemProgress, CatalogProgress, CatalogVersion } from '../console-types';
 import { useLang, useTr } from '../i18n';
-import { explain, formatTime, stageName } from '../labels';
-
-/** The Art 3 §1 kinds of matter a catalog lists (State Council Decree 713). */
-const KINDS: Record<string, [string, string]> = {
-  PUBLIC_POLICY: ['重大公共政策和措施', 'Major public policy or measure'],
-  DEVELOPMENT_PLAN: ['经济社会发展等方面的重要规划', 'Important development plan'],
-  NATURAL_CULTURAL_RESOURCES: ['自然资源、文化资源开发利用与保护', 'Natural and cultural resources'],
-  PUBLIC_CONSTRUCTION: ['重大公共建设项目', 'Major public construction project'],
-  MAJOR_PUBLIC_INTEREST: ['对社会有重大影响的其他事项', 'Other matter of major public impact'],
-};
+import { explain, formatTime, IN_SCOPE_MATTER_KINDS, matterKindName, stageName } from '../labels';
 
 const VERSION_STATUS: Record<string, [string, string]> = {
   DRAFT: ['草稿', 'Draft'],
@@ -69,7 +60,7 @@ export function CatalogPanel() {
 
   const draft = versions.find((v) => v.status === 'DRAFT');
   const status = (s: string) => VERSION_STATUS[s]?.[lang === 'en' ? 1 : 0] ?? s;
-  const kind = (k: string) => KINDS[k]?.[lang === 'en' ? 1 : 0] ?? k;
+  const kind = (k: string) => matterKindName(k, lang);
 
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="middle">
@@ -257,7 +248,7 @@ function DraftVersion({
             <Select
               aria-label={tr('事项类别', 'Kind')}
               style={{ minWidth: 220 }}
-              options={Object.keys(KINDS).map((k) => ({ value: k, label: kind(k) }))}
+              options={IN_SCOPE_MATTER_KINDS.map((k) => ({ value: k, label: kind(k) }))}
             />
           </Form.Item>
         </Space>

@@ -4,31 +4,9 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { post } from '../api';
 import { useLang, useTr } from '../i18n';
-import { explain } from '../labels';
+import { explain, MATTER_KIND_KEYS, matterKindName } from '../labels';
 
 type Pair = [string, string];
-
-/** Decree 713 Art 3 §1 (in scope) and §2 (excluded) kinds; an excluded kind is refused at the start, with the article. */
-const KINDS: Record<string, Pair> = {
-  PUBLIC_POLICY: [
-    '制定有关公共服务、市场监管、社会管理、环境保护等方面的重大公共政策和措施',
-    'Major public policy or measure',
-  ],
-  DEVELOPMENT_PLAN: ['制定经济和社会发展等方面的重要规划', 'Important development plan'],
-  NATURAL_CULTURAL_RESOURCES: [
-    '开发利用、保护重要自然资源和文化资源的重大公共政策和措施',
-    'Natural and cultural resources',
-  ],
-  PUBLIC_CONSTRUCTION: ['在本行政区域实施的重大公共建设项目', 'Major public construction project'],
-  MAJOR_PUBLIC_INTEREST: [
-    '对经济社会发展有重大影响、涉及重大公共利益或者社会公众切身利益的其他重大事项',
-    'Other matter of major public interest',
-  ],
-  MACRO_CONTROL: ['财政政策、货币政策等宏观调控决策（不适用本程序）', 'Macro-economic control (excluded)'],
-  LEGISLATION: ['政府立法决策（不适用本程序）', 'Government legislation (excluded)'],
-  EMERGENCY_RESPONSE: ['突发事件应急处置决策（不适用本程序）', 'Emergency response (excluded)'],
-  SPECIAL_PROCEDURE: ['法律、行政法规另有规定的事项（不适用本程序）', 'Own statutory procedure (excluded)'],
-};
 
 const PROPOSERS: Record<string, Pair> = {
   LEADER: ['政府领导提出', 'A government leader'],
@@ -183,7 +161,7 @@ export function NewMajorDecisionPage() {
         <Form.Item name="kind" label={tr('事项类别', 'Kind of matter')} rules={required(tr('事项类别', 'Kind'))}>
           <Select
             aria-label={tr('事项类别', 'Kind of matter')}
-            options={Object.entries(KINDS).map(([value, p]) => ({ value, label: pick(p) }))}
+            options={MATTER_KIND_KEYS.map((value) => ({ value, label: matterKindName(value, lang) }))}
           />
         </Form.Item>
         <Form.Item name="reason" label={tr('认定理由', 'Why this kind')} rules={required(tr('认定理由', 'Reason'))}>
