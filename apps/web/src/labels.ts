@@ -76,6 +76,13 @@ const CONCLUSIONS: Record<string, [string, string]> = {
   PARTLY_ADOPTED: ['部分采纳', 'Partly adopted'],
   NOT_ADOPTED: ['不予采纳', 'Not adopted'],
   APPROVED: ['同意', 'Approved'],
+  // Major decisions: the exploratory-reform opinion, execution reports and members' positions.
+  NO_CLEAR_RULE: ['无明确规定（探索性改革）', 'No clear rule (exploratory reform)'],
+  PROGRESS: ['进展', 'Progress'],
+  PROBLEM: ['问题', 'Problem'],
+  FOR: ['赞成', 'For'],
+  AGAINST: ['反对', 'Against'],
+  ABSTAIN: ['弃权', 'Abstain'],
 };
 
 export const conclusionName = (c: string, lang: Lang = 'zh') => pick(CONCLUSIONS, c, lang);

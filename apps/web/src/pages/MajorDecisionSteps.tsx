@@ -7,7 +7,7 @@ import {
   type MajorDecisionStage,
 } from '../../../../libs/domain/src/procedures/major-decision.contract';
 import { useLang, useTr } from '../i18n';
-import { explain, stageName } from '../labels';
+import { conclusionName, explain, stageName } from '../labels';
 import type { OrgUnit } from '../types';
 
 /** The API's field schema of a step body (apps/api/src/decisions/body-schema.ts). */
@@ -107,22 +107,6 @@ const FIELDS: Record<string, Pair> = {
   evaluator: ['评估单位', 'Evaluator'],
   didPreDecisionWork: ['评估单位参与过决策前工作', 'Evaluator took part before the decision'],
   result: ['评估结论', 'Result'],
-};
-
-/** Names of enumerated values. */
-const VALUES: Record<string, Pair> = {
-  LAWFUL: ['合法', 'Lawful'],
-  MUST_AMEND: ['应当修改', 'Must be amended'],
-  UNLAWFUL: ['不合法', 'Unlawful'],
-  NO_CLEAR_RULE: ['无明确规定（探索性改革）', 'No clear rule (exploratory reform)'],
-  ADOPTED: ['采纳', 'Adopted'],
-  PARTLY_ADOPTED: ['部分采纳', 'Partly adopted'],
-  NOT_ADOPTED: ['不采纳', 'Not adopted'],
-  PROGRESS: ['进展', 'Progress'],
-  PROBLEM: ['问题', 'Problem'],
-  FOR: ['赞成', 'For'],
-  AGAINST: ['反对', 'Against'],
-  ABSTAIN: ['弃权', 'Abstain'],
 };
 
 /** An example value for a structured field, shown as the JSON a person fills in. */
@@ -328,7 +312,10 @@ function StepForm({
           if (rule.oneOf) {
             return (
               <Form.Item key={field} name={field} label={label} rules={rules}>
-                <Select aria-label={label} options={rule.oneOf.map((v) => ({ value: v, label: pick(VALUES[v], v) }))} />
+                <Select
+                  aria-label={label}
+                  options={rule.oneOf.map((v) => ({ value: v, label: conclusionName(v, lang) }))}
+                />
               </Form.Item>
             );
           }
