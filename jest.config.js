@@ -1,13 +1,26 @@
-/** One Jest run, six tiers. A Temporal dev server and a fresh PostgreSQL database are set up once per run. */
+/**
+ * One Jest run, seven tiers. Each tier sets up only what it needs (`test/setup/<tier>.setup.ts`), once per run however
+ * many tiers ask for the same thing: the unit and lint tiers nothing; the workflow tier a Temporal dev server and the
+ * workflow bundle; the replay tier the bundle; the integration tier a fresh PostgreSQL database; the e2e and browser
+ * tiers all of these, the compiled apps and one API and worker per environment shared by their files (the browser
+ * tier also the built web app). One teardown stops whatever was started.
+ */
 const transform = {
   '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: true, diagnostics: false }],
 };
 const common = { testEnvironment: 'node', transform, moduleFileExtensions: ['ts', 'js', 'json'], rootDir: __dirname };
+const setUp = (tier) => ({
+  globalSetup: `<rootDir>/test/setup/${tier}.setup.ts`,
+  globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
+});
+// The tiers that write the run's database run one file at a time, beside the others (see the file).
+const oneFileAtATime = { setupFilesAfterEnv: ['<rootDir>/test/setup/one-file-at-a-time.ts'] };
 
 module.exports = {
-  globalSetup: '<rootDir>/test/setup/global-setup.ts',
-  globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
   testTimeout: 60000,
+  // Two test files at a time: one of the database tiers (one file at a time) beside the unit, lint, workflow and
+  // replay files, which touch no shared data.
+  maxWorkers: 2,
   projects: [
     {
       ...common,
@@ -16,21 +29,44 @@ module.exports = {
         '<rootDir>/{apps,libs,activities,workflows,scripts}/**/*.spec.ts',
         '<rootDir>/test/unit/**/*.spec.ts',
       ],
+      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/unit/lint-[^/]*\\.spec\\.ts$'],
     },
+    // The lint rules' own tests run ESLint with type information over the project: tens of seconds, nothing started.
+    { ...common, displayName: 'lint', testMatch: ['<rootDir>/test/unit/lint-*.spec.ts'] },
     {
       ...common,
+      ...setUp('workflow'),
       displayName: 'workflow',
       testMatch: ['<rootDir>/test/workflow/**/*.workflow-spec.ts'],
       setupFiles: ['<rootDir>/test/setup/quiet-sdk.ts'],
     },
     {
       ...common,
+      ...setUp('replay'),
       displayName: 'replay',
       testMatch: ['<rootDir>/test/replay/**/*.replay-spec.ts'],
       setupFiles: ['<rootDir>/test/setup/quiet-sdk.ts'],
     },
-    { ...common, displayName: 'integration', testMatch: ['<rootDir>/test/integration/**/*.int-spec.ts'] },
-    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'] },
-    { ...common, displayName: 'browser', testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'] },
+    {
+      ...common,
+      ...setUp('integration'),
+      ...oneFileAtATime,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/test/integration/**/*.int-spec.ts'],
+    },
+    {
+      ...common,
+      ...setUp('e2e'),
+      ...oneFileAtATime,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'],
+    },
+    {
+      ...common,
+      ...setUp('browser'),
+      ...oneFileAtATime,
+      displayName: 'browser',
+      testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'],
+    },
   ],
 };

@@ -1,12 +1,9 @@
-import { Client } from 'pg';
+import { tearDown } from './run-resources';
 
-/** Stops the run's Temporal dev server and drops the run's database. */
+/**
+ * Every tier that sets something up names this teardown, which Jest runs once per run (once per module path): it
+ * stops the shared processes and Temporal and drops the run's database, whichever tiers ran.
+ */
 export default async function globalTeardown(): Promise<void> {
-  const run = globalThis.__LAWGATE_TEST_RUN__;
-  if (!run) return;
-  await run.stopTemporal();
-  const admin = new Client({ connectionString: run.adminUrl });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS "${run.database}" WITH (FORCE)`);
-  await admin.end();
+  await tearDown();
 }

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { testEnv, uniqueSuffix } from './test-env';
 
@@ -6,41 +7,117 @@ const ROOT = join(__dirname, '..', '..');
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- plain CommonJS helper shared with npm start
 const { freePort } = require('../../scripts/lib/dev-server.cjs') as { freePort: () => Promise<number> };
 
-/** A LawGate process (API or worker) started from the compiled output, as production runs it. */
-export class AppProcess {
-  readonly output: string[] = [];
-  private exit?: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+/** A process the whole test run shares: started by the global setup, which also keeps its output in a file. */
+export interface SharedProcessRef {
+  pid: number;
+  logFile: string;
+}
 
+/**
+ * A LawGate process (API or worker) started from the compiled output, as production runs it: either a child of this
+ * test file, or (`AppProcess.shared`) a process the run's global setup started and shares between test files, seen
+ * here through its pid and its log file.
+ */
+export class AppProcess {
+  private readonly lines: string[] = [];
+  private readonly local?: {
+    child: ChildProcess;
+    exit: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  };
+  private readonly ref?: SharedProcessRef;
+  /** The file this process's output also goes to, if any. */
+  readonly logFile?: string;
+
+  /** `logFile`: also append the process's output to this file (for processes shared with other test files). */
   constructor(
     readonly name: string,
-    readonly child: ChildProcess,
+    source: ChildProcess | SharedProcessRef,
+    logFile?: string,
   ) {
-    const collect = (chunk: Buffer) => this.output.push(...chunk.toString().split('\n').filter(Boolean));
+    if (!('kill' in source)) {
+      this.ref = source;
+      this.logFile = source.logFile;
+      return;
+    }
+    this.logFile = logFile;
+    const child = source;
+    const collect = (chunk: Buffer) => {
+      this.lines.push(...chunk.toString().split('\n').filter(Boolean));
+      if (logFile) appendFileSync(logFile, chunk);
+    };
     child.stdout?.on('data', collect);
     child.stderr?.on('data', collect);
-    this.exit = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+    this.local = {
+      child,
+      exit: new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal }))),
+    };
+  }
+
+  /** A process shared by the run (see `useStack`): its output is read from its log file; it cannot be stopped here. */
+  static shared(name: string, ref: SharedProcessRef): AppProcess {
+    return new AppProcess(name, ref);
+  }
+
+  get child(): ChildProcess {
+    if (!this.local) {
+      throw new Error(
+        `the ${this.name} (pid ${this.ref?.pid}) is shared by the test run: it is not a child of this test file; ` +
+          'use useStack(prefix, { ownProcesses: true }) for processes of its own',
+      );
+    }
+    return this.local.child;
+  }
+
+  get pid(): number | undefined {
+    return this.local ? this.local.child.pid : this.ref?.pid;
+  }
+
+  /** Every line the process has written so far, stdout and stderr. */
+  get output(): string[] {
+    if (this.local) return this.lines;
+    const file = this.ref!.logFile;
+    return existsSync(file) ? readFileSync(file, 'utf8').split('\n').filter(Boolean) : [];
+  }
+
+  /** Whether the process is still running. */
+  get running(): boolean {
+    if (this.local) return this.local.child.exitCode === null && this.local.child.signalCode === null;
+    try {
+      process.kill(this.ref!.pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
   }
 
   async waitForOutput(pattern: RegExp, timeoutMs = 60000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
       if (this.output.some((line) => pattern.test(line))) return;
-      if (this.child.exitCode !== null) break;
+      if (!this.running) break;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
-    throw new Error(`${this.name} did not print ${pattern} (exit ${this.child.exitCode}):\n${this.output.join('\n')}`);
+    throw new Error(`${this.name} did not print ${pattern} (running: ${this.running}):\n${this.output.join('\n')}`);
   }
 
   /** Stops the process with a signal and resolves with how it exited. */
   async stop(signal: NodeJS.Signals = 'SIGTERM'): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
-    if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill(signal);
-    return this.exit!;
+    if (!this.local) {
+      throw new Error(
+        `the ${this.name} is shared by the test run and stops at its end; ` +
+          'use useStack(prefix, { ownProcesses: true }) for processes a test may stop',
+      );
+    }
+    if (this.running) this.local.child.kill(signal);
+    return this.local.exit;
   }
 }
 
 export interface StackOptions {
   taskQueue: string;
   extraEnv?: Record<string, string>;
+  /** Also append the process's output to this file. */
+  logFile?: string;
 }
 
 function baseEnv(taskQueue: string): NodeJS.ProcessEnv {
@@ -67,8 +144,13 @@ export async function startWorker(options: StackOptions): Promise<AppProcess> {
     env: { ...baseEnv(options.taskQueue), LOG_LEVEL: 'info', ...options.extraEnv },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const worker = new AppProcess('worker', child);
-  await worker.waitForOutput(/worker polling task queue/);
+  const worker = new AppProcess('worker', child, options.logFile);
+  try {
+    await worker.waitForOutput(/worker polling task queue/);
+  } catch (err) {
+    child.kill();
+    throw err;
+  }
   return worker;
 }
 
@@ -78,7 +160,7 @@ export async function startApi(options: StackOptions): Promise<{ api: AppProcess
     env: { ...baseEnv(options.taskQueue), API_PORT: String(port), API_HOST: '127.0.0.1', ...options.extraEnv },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const api = new AppProcess('api', child);
+  const api = new AppProcess('api', child, options.logFile);
   const baseUrl = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60000;
   while (Date.now() < deadline) {
@@ -90,5 +172,6 @@ export async function startApi(options: StackOptions): Promise<{ api: AppProcess
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
+  child.kill();
   throw new Error(`API did not come up (exit ${child.exitCode}):\n${api.output.join('\n')}`);
 }

@@ -1,0 +1,267 @@
+import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { promisify } from 'node:util';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { searchAttributeCliArgs } from '../../libs/domain/src/search-attributes';
+import { buildDataSourceOptions } from '../../libs/persistence/src/data-source.options';
+import { CalendarRepository } from '../../libs/persistence/src/calendar/calendar.repository';
+import { packagedCalendar } from '../../libs/persistence/src/calendar/calendar-package';
+import { seedDemoOrganisation } from '../../libs/persistence/src/seed/demo-organisation';
+import { StackBroker } from './stack-broker';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- plain CommonJS helpers shared with npm start
+const { findOrBuildTemporal } = require('../../scripts/lib/temporal-cli.cjs') as {
+  findOrBuildTemporal: (log?: (line: string) => void) => Promise<string>;
+};
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- plain CommonJS helpers shared with npm start
+const { startDevServer, freePort } = require('../../scripts/lib/dev-server.cjs') as {
+  startDevServer: (opts: Record<string, unknown>) => Promise<{ address: string; stop: () => Promise<void> }>;
+  freePort: () => Promise<number>;
+};
+
+const ROOT = join(__dirname, '..', '..');
+const run$ = promisify(execFile);
+
+/**
+ * What one `jest` run has set up, each at most once however many tiers ask for it. Jest runs each selected tier's
+ * global set-up in its parent process, one after the other, and the variables they set reach the test workers.
+ */
+interface RunResources {
+  database?: Promise<{ adminUrl: string; database: string }>;
+  temporal?: Promise<{ address: string; stop: () => Promise<void> }>;
+  workflowBundle?: Promise<string>;
+  apps?: Promise<void>;
+  web?: Promise<void>;
+  stacks?: Promise<StackBroker>;
+}
+
+declare global {
+  var __LAWGATE_TEST_RUN__: RunResources | undefined;
+}
+
+function resources(): RunResources {
+  return (globalThis.__LAWGATE_TEST_RUN__ ??= {});
+}
+
+function log(line: string): void {
+  process.stderr.write(`[test setup] ${line}\n`);
+}
+
+async function timed<T>(label: string, work: () => Promise<T>): Promise<T> {
+  const started = Date.now();
+  const result = await work();
+  log(`${label} in ${((Date.now() - started) / 1000).toFixed(1)}s`);
+  return result;
+}
+
+function markPrepared(variable: string, value: string): void {
+  process.env[variable] = value;
+  const list = new Set((process.env.LAWGATE_TEST_PREPARED ?? '').split(',').filter(Boolean));
+  list.add(variable);
+  process.env.LAWGATE_TEST_PREPARED = [...list].join(',');
+}
+
+/** A PostgreSQL database of the run's own on `DATABASE_URL`'s server: created, migrated, seeded; dropped at the end. */
+export function database(): Promise<void> {
+  const r = resources();
+  r.database ??= timed('database created, migrated and seeded', async () => {
+    const base = new URL(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
+    const name = `lawgate_test_${Date.now()}_${process.pid}`;
+    const admin = new Client({ connectionString: base.toString() });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE "${name}"`);
+    await admin.end();
+    const testUrl = new URL(base.toString());
+    testUrl.pathname = `/${name}`;
+    const dataSource = new DataSource({
+      ...buildDataSourceOptions({ DATABASE_URL: testUrl.toString(), DATABASE_POOL_SIZE: 2, DATABASE_SSL: false }),
+      logging: ['error'],
+    });
+    await dataSource.initialize();
+    try {
+      await dataSource.runMigrations({ transaction: 'each' });
+      await seedDemoOrganisation(dataSource);
+      const calendar = packagedCalendar();
+      await new CalendarRepository(dataSource).loadYearsIfAbsent(calendar.years, calendar.source);
+    } finally {
+      await dataSource.destroy();
+    }
+    markPrepared('DATABASE_URL', testUrl.toString());
+    return { adminUrl: base.toString(), database: name };
+  });
+  return r.database.then(() => undefined);
+}
+
+/** One Temporal dev server for the run (in memory, with LawGate's search attributes). */
+export function temporal(): Promise<void> {
+  const r = resources();
+  r.temporal ??= timed('Temporal dev server started', async () => {
+    const binary = await findOrBuildTemporal(log);
+    mkdirSync(join(ROOT, '.cache'), { recursive: true });
+    const server = await startDevServer({
+      binary,
+      port: await freePort(),
+      uiPort: null,
+      dbFilename: null,
+      searchAttributeArgs: searchAttributeCliArgs(),
+      logFile: join(ROOT, '.cache', 'temporal-test.log'),
+    });
+    process.env.TEMPORAL_CLI_PATH = binary;
+    markPrepared('TEMPORAL_ADDRESS', server.address);
+    return server;
+  });
+  return r.temporal.then(() => undefined);
+}
+
+/** Newest content hash of these files and folders (relative paths and bytes), to tell when a build is stale. */
+function contentHash(paths: string[]): string {
+  const hash = createHash('sha256');
+  const visit = (path: string) => {
+    if (!existsSync(path)) return;
+    if (statSync(path).isDirectory()) {
+      for (const name of readdirSync(path).sort()) visit(join(path, name));
+      return;
+    }
+    hash.update(relative(ROOT, path)).update('\0').update(readFileSync(path)).update('\0');
+  };
+  paths.forEach(visit);
+  return hash.digest('hex');
+}
+
+/**
+ * The prebuilt workflow bundle (`dist/workflow-bundle.js`, as production runs it), rebuilt only when the workflow
+ * code, the libraries it imports or the lock file changed since the last build: a hash of their contents is kept
+ * beside the bundle.
+ */
+export function workflowBundle(): Promise<void> {
+  const r = resources();
+  r.workflowBundle ??= (async () => {
+    const bundle = join(ROOT, 'dist', 'workflow-bundle.js');
+    const stamp = `${bundle}.sources-sha256`;
+    const sources = ['workflows', 'libs', 'package-lock.json', 'scripts/build-workflow-bundle.mjs'].map((p) =>
+      join(ROOT, p),
+    );
+    const hash = contentHash(sources);
+    if (existsSync(bundle) && existsSync(stamp) && readFileSync(stamp, 'utf8') === hash) {
+      log('workflow bundle up to date');
+    } else {
+      await timed('workflow bundle built', () =>
+        run$(process.execPath, [join(ROOT, 'scripts', 'build-workflow-bundle.mjs'), bundle], { cwd: ROOT }),
+      );
+      writeFileSync(stamp, hash);
+    }
+    markPrepared('WORKFLOW_BUNDLE_PATH', bundle);
+    return bundle;
+  })();
+  return r.workflowBundle.then(() => undefined);
+}
+
+/**
+ * The API and the worker compiled to `dist/` (`tsc -p tsconfig.build.json`, incremental), which the e2e and browser
+ * tiers run as processes, as production does.
+ */
+export function apps(): Promise<void> {
+  const r = resources();
+  r.apps ??= (async () => {
+    // An incremental build does not notice deleted outputs: without them, build from scratch.
+    const outputs = ['api', 'worker'].map((app) => join(ROOT, 'dist', 'apps', app, 'src', 'main.js'));
+    if (!outputs.every((file) => existsSync(file))) {
+      rmSync(join(ROOT, '.cache', 'tsbuildinfo', 'build.tsbuildinfo'), { force: true });
+    }
+    await timed('apps compiled', () =>
+      run$(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], {
+        cwd: ROOT,
+      }).catch((err: { stdout?: string; stderr?: string; message: string }) => {
+        throw new Error(`tsc -p tsconfig.build.json failed:\n${err.stdout ?? ''}${err.stderr ?? err.message}`);
+      }),
+    );
+  })();
+  return r.apps;
+}
+
+/** The built web app (`dist/web`), which the API serves and the browser tier drives; rebuilt when its sources changed. */
+export function webApp(): Promise<void> {
+  const r = resources();
+  r.web ??= (async () => {
+    if (!webBuildIsStale()) {
+      log('web app up to date');
+      return;
+    }
+    await timed('web app built', () =>
+      run$(
+        process.execPath,
+        [
+          join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'),
+          'build',
+          '--config',
+          join(ROOT, 'apps', 'web', 'vite.config.ts'),
+        ],
+        { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 },
+      ),
+    );
+  })();
+  return r.web;
+}
+
+/** Whether dist/web is missing or older than a source of the web app (its own files, libs/domain, the lock file). */
+function webBuildIsStale(): boolean {
+  const built = join(ROOT, 'dist', 'web', 'index.html');
+  if (!existsSync(built)) return true;
+  const builtAt = statSync(built).mtimeMs;
+  const newest = (path: string): number => {
+    const stat = statSync(path);
+    if (!stat.isDirectory()) return stat.mtimeMs;
+    return readdirSync(path).reduce((max, name) => Math.max(max, newest(join(path, name))), stat.mtimeMs);
+  };
+  const sources = [join(ROOT, 'apps', 'web'), join(ROOT, 'libs', 'domain', 'src'), join(ROOT, 'package-lock.json')];
+  return sources.some((source) => newest(source) > builtAt);
+}
+
+/**
+ * The run's shared API and worker processes (`test/setup/stack-broker.ts`), started when a test file first asks for
+ * them through `useStack()`. Needs the database, Temporal, the bundle and the compiled apps.
+ */
+export function sharedStacks(): Promise<void> {
+  const r = resources();
+  r.stacks ??= (async () => {
+    await Promise.all([database(), temporal(), workflowBundle(), apps()]);
+    const broker = await StackBroker.start();
+    process.env.LAWGATE_TEST_STACKS = broker.url;
+    return broker;
+  })();
+  return r.stacks.then(() => undefined);
+}
+
+/** Runs a tier's set-up; if it fails, stops what was started, since Jest then runs no teardown. */
+export async function setUp(tier: string, steps: Array<() => Promise<void>>): Promise<void> {
+  const started = Date.now();
+  process.env.LOG_LEVEL = process.env.LOG_LEVEL ?? 'warn';
+  try {
+    await Promise.all(steps.map((step) => step()));
+  } catch (err) {
+    await tearDown().catch(() => undefined);
+    throw err;
+  }
+  log(`${tier} tier ready in ${((Date.now() - started) / 1000).toFixed(1)}s`);
+}
+
+/** Stops the shared processes and Temporal, and drops the run's database. */
+export async function tearDown(): Promise<void> {
+  const r = globalThis.__LAWGATE_TEST_RUN__;
+  if (!r) return;
+  globalThis.__LAWGATE_TEST_RUN__ = undefined;
+  const settled = <T>(p: Promise<T> | undefined) => (p ?? Promise.resolve(undefined)).catch(() => undefined);
+  const broker = await settled(r.stacks);
+  await broker?.stop();
+  const [server, db] = await Promise.all([settled(r.temporal), settled(r.database)]);
+  await server?.stop();
+  if (db) {
+    const admin = new Client({ connectionString: db.adminUrl });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS "${db.database}" WITH (FORCE)`);
+    await admin.end();
+  }
+}
