@@ -116,7 +116,7 @@ export function temporal(): Promise<void> {
   return r.temporal.then(() => undefined);
 }
 
-/** Newest content hash of these files and folders (relative paths and bytes), to tell when a build is stale. */
+/** A hash of the contents of these files and folders (relative paths and bytes), to tell when a build is stale. */
 function contentHash(paths: string[]): string {
   const hash = createHash('sha256');
   const visit = (path: string) => {
@@ -132,27 +132,42 @@ function contentHash(paths: string[]): string {
 }
 
 /**
+ * Runs a build unless its outputs exist and the contents of its sources are those it was last built from: a hash of
+ * them is kept in `stamp`, beside the outputs, so that deleting the outputs also forgets the stamp.
+ */
+async function buildUnlessUnchanged(
+  label: string,
+  sources: string[],
+  outputs: string[],
+  stamp: string,
+  build: () => Promise<unknown>,
+): Promise<void> {
+  const hash = contentHash(sources.map((p) => join(ROOT, p)));
+  const fresh = [...outputs, stamp].every((file) => existsSync(file)) && readFileSync(stamp, 'utf8') === hash;
+  if (fresh) {
+    log(`${label}: sources unchanged, the last build reused`);
+    return;
+  }
+  rmSync(stamp, { force: true });
+  await timed(`${label} built`, build);
+  writeFileSync(stamp, hash);
+}
+
+/**
  * The prebuilt workflow bundle (`dist/workflow-bundle.js`, as production runs it), rebuilt only when the workflow
- * code, the libraries it imports or the lock file changed since the last build: a hash of their contents is kept
- * beside the bundle.
+ * code, the libraries it imports or the lock file changed since the last build.
  */
 export function workflowBundle(): Promise<void> {
   const r = resources();
   r.workflowBundle ??= (async () => {
     const bundle = join(ROOT, 'dist', 'workflow-bundle.js');
-    const stamp = `${bundle}.sources-sha256`;
-    const sources = ['workflows', 'libs', 'package-lock.json', 'scripts/build-workflow-bundle.mjs'].map((p) =>
-      join(ROOT, p),
+    await buildUnlessUnchanged(
+      'workflow bundle',
+      ['workflows', 'libs', 'package-lock.json', 'scripts/build-workflow-bundle.mjs'],
+      [bundle],
+      `${bundle}.sources-sha256`,
+      () => run$(process.execPath, [join(ROOT, 'scripts', 'build-workflow-bundle.mjs'), bundle], { cwd: ROOT }),
     );
-    const hash = contentHash(sources);
-    if (existsSync(bundle) && existsSync(stamp) && readFileSync(stamp, 'utf8') === hash) {
-      log('workflow bundle up to date');
-    } else {
-      await timed('workflow bundle built', () =>
-        run$(process.execPath, [join(ROOT, 'scripts', 'build-workflow-bundle.mjs'), bundle], { cwd: ROOT }),
-      );
-      writeFileSync(stamp, hash);
-    }
     markPrepared('WORKFLOW_BUNDLE_PATH', bundle);
     return bundle;
   })();
@@ -160,23 +175,33 @@ export function workflowBundle(): Promise<void> {
 }
 
 /**
- * The API and the worker compiled to `dist/` (`tsc -p tsconfig.build.json`, incremental), which the e2e and browser
- * tiers run as processes, as production does.
+ * The API and the worker compiled to `dist/` (`tsc -p tsconfig.build.json`), which the e2e and browser tiers run as
+ * processes, as production does; skipped when no source of the build changed (even an incremental `tsc` parses
+ * every file first: half a minute on a busy machine).
  */
 export function apps(): Promise<void> {
   const r = resources();
   r.apps ??= (async () => {
-    // An incremental build does not notice deleted outputs: without them, build from scratch.
     const outputs = ['api', 'worker'].map((app) => join(ROOT, 'dist', 'apps', app, 'src', 'main.js'));
+    // An incremental build does not notice deleted outputs: without them, build from scratch.
     if (!outputs.every((file) => existsSync(file))) {
       rmSync(join(ROOT, '.cache', 'tsbuildinfo', 'build.tsbuildinfo'), { force: true });
     }
-    await timed('apps compiled', () =>
-      run$(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], {
-        cwd: ROOT,
-      }).catch((err: { stdout?: string; stderr?: string; message: string }) => {
-        throw new Error(`tsc -p tsconfig.build.json failed:\n${err.stdout ?? ''}${err.stderr ?? err.message}`);
-      }),
+    await buildUnlessUnchanged(
+      'apps (tsc)',
+      ['apps/api/src', 'apps/worker/src', 'workflows', 'activities', 'libs', 'scripts'].concat([
+        'tsconfig.json',
+        'tsconfig.build.json',
+        'package-lock.json',
+      ]),
+      outputs,
+      join(ROOT, 'dist', 'apps.sources-sha256'),
+      () =>
+        run$(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], {
+          cwd: ROOT,
+        }).catch((err: { stdout?: string; stderr?: string; message: string }) => {
+          throw new Error(`tsc -p tsconfig.build.json failed:\n${err.stdout ?? ''}${err.stderr ?? err.message}`);
+        }),
     );
   })();
   return r.apps;
@@ -252,6 +277,7 @@ export async function setUp(tier: string, steps: Array<() => Promise<void>>): Pr
 export async function tearDown(): Promise<void> {
   const r = globalThis.__LAWGATE_TEST_RUN__;
   if (!r) return;
+  const started = Date.now();
   globalThis.__LAWGATE_TEST_RUN__ = undefined;
   const settled = <T>(p: Promise<T> | undefined) => (p ?? Promise.resolve(undefined)).catch(() => undefined);
   const broker = await settled(r.stacks);
@@ -264,4 +290,5 @@ export async function tearDown(): Promise<void> {
     await admin.query(`DROP DATABASE IF EXISTS "${db.database}" WITH (FORCE)`);
     await admin.end();
   }
+  log(`torn down in ${((Date.now() - started) / 1000).toFixed(1)}s`);
 }
