@@ -1,6 +1,7 @@
-// `npm test`: installs what the suite needs, then runs lint and the type checks (side by side) and every Jest tier
-// (unit, lint, workflow, replay, integration, e2e, browser) against a real Temporal dev server, a real PostgreSQL and
-// Debian's Chromium. Extra arguments go to Jest. `LAWGATE_PRETTIER_CHECK=1` adds `prettier --check .` to the checks.
+// `npm test`: installs what the suite needs, then runs lint and the type checks side by side, then every Jest tier
+// (unit, lint, workflow, replay, integration, e2e, browser) in two lanes side by side, against a real Temporal dev
+// server, a real PostgreSQL and Debian's Chromium. Extra arguments go to Jest (one run, as given).
+// `LAWGATE_PRETTIER_CHECK=1` adds `prettier --check .` to the checks.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -66,8 +67,11 @@ if (!existsSync(CHROMIUM) || !existsSync(CJK_FONT)) {
 const env = { ...process.env, TEMPORAL_CLI_PATH: temporal };
 const bin = (pkg, file) => join(root, 'node_modules', pkg, file);
 
-/** Runs the static checks side by side (each prints its output when it ends) and stops if any failed. */
-async function checks(list) {
+/**
+ * Runs commands side by side and stops if any failed. The `live` one prints as it goes; each other prints its output
+ * in one block when it ends.
+ */
+async function sideBySide(title, list, live) {
   const started = Date.now();
   log(`${list.map(([label]) => label).join(', ')} ...`);
   const results = await Promise.all(
@@ -75,12 +79,17 @@ async function checks(list) {
       ([label, args]) =>
         new Promise((resolve) => {
           const begun = Date.now();
-          const child = spawn(process.execPath, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+          const shown = label === live;
+          const child = spawn(process.execPath, args, {
+            cwd: root,
+            env,
+            stdio: ['ignore', shown ? 'inherit' : 'pipe', shown ? 'inherit' : 'pipe'],
+          });
           const output = [];
-          child.stdout.on('data', (chunk) => output.push(chunk));
-          child.stderr.on('data', (chunk) => output.push(chunk));
+          child.stdout?.on('data', (chunk) => output.push(chunk));
+          child.stderr?.on('data', (chunk) => output.push(chunk));
           child.on('close', (code) => {
-            process.stderr.write(Buffer.concat(output));
+            if (!shown) process.stderr.write(Buffer.concat(output));
             const seconds = ((Date.now() - begun) / 1000).toFixed(1);
             log(`${label} ${code === 0 ? 'passed' : 'failed'} in ${seconds}s`);
             resolve(code === 0);
@@ -88,8 +97,12 @@ async function checks(list) {
         }),
     ),
   );
-  if (results.includes(false)) process.exit(1);
-  log(`checks passed in ${((Date.now() - started) / 1000).toFixed(1)}s`);
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  if (results.includes(false)) {
+    log(`${title} failed after ${seconds}s`);
+    process.exit(1);
+  }
+  log(`${title} passed in ${seconds}s`);
 }
 
 const staticChecks = [
@@ -101,5 +114,27 @@ const staticChecks = [
 if (process.env.LAWGATE_PRETTIER_CHECK === '1') {
   staticChecks.push(['prettier', [bin('prettier', 'bin/prettier.cjs'), '--check', '--log-level', 'warn', '.']]);
 }
-await checks(staticChecks);
-run('jest', process.execPath, [bin('jest', 'bin/jest.js'), '--ci', ...process.argv.slice(2)], env);
+await sideBySide('checks', staticChecks);
+
+// Jest in two lanes, side by side, one file at a time each: the tiers that write the run's database (which run one
+// file at a time in any case: test/setup/one-file-at-a-time.ts), and the tiers that share no data. Each lane is a
+// Jest run of its own, with its own database and Temporal dev server. Extra arguments make it one Jest run.
+const jest = (...args) => [bin('jest', 'bin/jest.js'), '--ci', ...args];
+const extra = process.argv.slice(2);
+if (extra.length > 0) {
+  run('jest', process.execPath, jest(...extra), env);
+} else {
+  const { projects } = require('../jest.config.js');
+  const writesDatabase = (p) => (p.setupFilesAfterEnv ?? []).some((file) => file.endsWith('one-file-at-a-time.ts'));
+  const lane = (list) => list.map((p) => p.displayName);
+  const [database, other] = [lane(projects.filter(writesDatabase)), lane(projects.filter((p) => !writesDatabase(p)))];
+  const databaseLane = `jest ${database.join(', ')}`;
+  await sideBySide(
+    'jest',
+    [
+      [databaseLane, jest('--maxWorkers=1', '--selectProjects', ...database)],
+      [`jest ${other.join(', ')}`, jest('--maxWorkers=1', '--selectProjects', ...other)],
+    ],
+    databaseLane,
+  );
+}

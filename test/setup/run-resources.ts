@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
@@ -166,7 +166,12 @@ export function workflowBundle(): Promise<void> {
       ['workflows', 'libs', 'package-lock.json', 'scripts/build-workflow-bundle.mjs'],
       [bundle],
       `${bundle}.sources-sha256`,
-      () => run$(process.execPath, [join(ROOT, 'scripts', 'build-workflow-bundle.mjs'), bundle], { cwd: ROOT }),
+      // Built aside and renamed into place: another Jest run (npm test runs two) may be reading or building it.
+      async () => {
+        const aside = `${bundle}.${process.pid}.tmp`;
+        await run$(process.execPath, [join(ROOT, 'scripts', 'build-workflow-bundle.mjs'), aside], { cwd: ROOT });
+        renameSync(aside, bundle);
+      },
     );
     markPrepared('WORKFLOW_BUNDLE_PATH', bundle);
     return bundle;
