@@ -4,6 +4,8 @@ import { APP_CONFIG } from '../../config/src/config.module';
 import type { AppConfig } from '../../config/src/config';
 import { CalendarRepository } from './calendar/calendar.repository';
 import { buildDataSourceOptions } from './data-source.options';
+import { CheckpointRepository } from './ledger/checkpoint.repository';
+import { EvidenceVerifier } from './ledger/evidence-verifier';
 import { LedgerRepository } from './ledger/ledger.repository';
 import { AdviserRepository } from './repositories/adviser.repository';
 import { AuditRepository } from './repositories/audit.repository';
@@ -22,9 +24,11 @@ const REPOSITORIES = [
   AuditRepository,
   CalendarRepository,
   CatalogRepository,
+  CheckpointRepository,
   CleanupRepository,
   CommentRepository,
   DocumentRepository,
+  EvidenceVerifier,
   LedgerRepository,
   NotificationRepository,
   OrgRepository,

@@ -1,6 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-const AUDIT_HASH_ARGS = 'prev text, at timestamptz, actor_kind text, actor_id uuid, action text, procedure_id uuid, reason text, details jsonb, dedup_key text';
+const AUDIT_HASH_ARGS =
+  'prev text, at timestamptz, actor_kind text, actor_id uuid, action text, procedure_id uuid, reason text, details jsonb, dedup_key text';
 
 /**
  * The audit trail becomes hash-chained and append-only like the ledger, and both are anchored by signed checkpoints.

@@ -37,7 +37,9 @@ export class EvidenceRoles17962100000000 implements MigrationInterface {
     await q.query(
       `ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO ${APPLICATION_ROLE}`,
     );
-    await q.query(`ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT, UPDATE ON SEQUENCES TO ${APPLICATION_ROLE}`);
+    await q.query(
+      `ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT, UPDATE ON SEQUENCES TO ${APPLICATION_ROLE}`,
+    );
     for (const table of EVIDENCE_TABLES) {
       await q.query(`ALTER TABLE "${table}" OWNER TO ${EVIDENCE_OWNER_ROLE}`);
       await q.query(`REVOKE ALL ON "${table}" FROM PUBLIC, ${APPLICATION_ROLE}`);
