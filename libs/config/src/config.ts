@@ -160,6 +160,14 @@ export const CONFIG_VARS = {
     usedBy: ['worker'],
     parse: int(0, 3600),
   },
+  LEDGER_CHECKPOINT_SECONDS: {
+    description:
+      'How often the worker checks whether the ledger or the audit trail moved and signs a checkpoint of their heads ' +
+      '(and at least once a day)',
+    default: '30',
+    usedBy: ['worker'],
+    parse: int(1, 86400),
+  },
   API_HOST: {
     description: 'Interface the API listens on',
     default: '127.0.0.1',
