@@ -15,6 +15,12 @@ export class AuditQueryDto {
   @IsUUID()
   actorId?: string;
 
+  @ApiPropertyOptional({ description: "The acting user's username" })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  actorUsername?: string;
+
   @ApiPropertyOptional({ enum: ['USER', 'OPERATOR', 'SYSTEM'] })
   @IsOptional()
   @IsIn(['USER', 'OPERATOR', 'SYSTEM'])

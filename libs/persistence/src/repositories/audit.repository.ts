@@ -20,6 +20,8 @@ export interface AuditQuery {
   /** An exact action, or a prefix ending in `.` or `*` (e.g. `auth.` for every login event). */
   action?: string;
   actorId?: string;
+  /** The acting user's username. */
+  actorUsername?: string;
   actorKind?: string;
   procedureId?: string;
   from?: Date;
@@ -85,11 +87,12 @@ export class AuditRepository {
       where.push(sql.replace('?', `$${params.length}`));
     };
     if (query.action) {
-      if (/[.*]$/.test(query.action))
-        {add('a.action LIKE ?', `${query.action.replace(/\*$/, '').replace(/[%_\\]/g, '\\$&')}%`);}
-      else add('a.action = ?', query.action);
+      if (/[.*]$/.test(query.action)) {
+        add('a.action LIKE ?', `${query.action.replace(/\*$/, '').replace(/[%_\\]/g, '\\$&')}%`);
+      } else add('a.action = ?', query.action);
     }
     if (query.actorId) add('a.actor_id = ?', query.actorId);
+    if (query.actorUsername) add('u.username = ?', query.actorUsername);
     if (query.actorKind) add('a.actor_kind = ?', query.actorKind);
     if (query.procedureId) add('a.procedure_id = ?', query.procedureId);
     if (query.from) add('a.at >= ?', query.from);
