@@ -5,6 +5,7 @@ import type { AppConfig } from '../../config/src/config';
 import { CalendarRepository } from './calendar/calendar.repository';
 import { buildDataSourceOptions } from './data-source.options';
 import { CheckpointRepository } from './ledger/checkpoint.repository';
+import { EvidenceKeys } from './ledger/evidence-keys';
 import { EvidenceVerifier } from './ledger/evidence-verifier';
 import { LedgerRepository } from './ledger/ledger.repository';
 import { AdviserRepository } from './repositories/adviser.repository';
@@ -28,6 +29,7 @@ const REPOSITORIES = [
   CleanupRepository,
   CommentRepository,
   DocumentRepository,
+  EvidenceKeys,
   EvidenceVerifier,
   LedgerRepository,
   NotificationRepository,

@@ -4,13 +4,11 @@ import { PersistenceModule } from '../../../../libs/persistence/src/persistence.
 import { AuditController } from './audit.controller';
 import { AuditTrailInterceptor } from './audit-trail.interceptor';
 import { EvidenceController } from './evidence.controller';
-import { EvidenceKeys } from './evidence-keys';
 
 /** The audit trail (read and filtered by the office), the request auditing, and the evidence checkpoints' publication. */
 @Module({
   imports: [PersistenceModule],
   controllers: [AuditController, EvidenceController],
-  providers: [EvidenceKeys, { provide: APP_INTERCEPTOR, useClass: AuditTrailInterceptor }],
-  exports: [EvidenceKeys],
+  providers: [{ provide: APP_INTERCEPTOR, useClass: AuditTrailInterceptor }],
 })
 export class AuditModule {}

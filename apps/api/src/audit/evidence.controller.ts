@@ -8,7 +8,7 @@ import {
 } from '../../../../libs/persistence/src/ledger/checkpoint.repository';
 import { EvidenceVerifier, type EvidenceVerification } from '../../../../libs/persistence/src/ledger/evidence-verifier';
 import { Public, Roles } from '../auth/roles.decorator';
-import { EvidenceKeys } from './evidence-keys';
+import { EvidenceKeys } from '../../../../libs/persistence/src/ledger/evidence-keys';
 
 function originOf(request: FastifyRequest): string {
   return `${request.protocol}://${request.headers.host ?? 'localhost'}`;

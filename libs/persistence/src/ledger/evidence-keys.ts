@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { APP_CONFIG } from '../../../../libs/config/src/config.module';
-import type { AppConfig } from '../../../../libs/config/src/config';
-import { signerFromFile, type EvidenceSigner } from '../../../../libs/persistence/src/ledger/signing-key';
+import { APP_CONFIG } from '../../../config/src/config.module';
+import type { AppConfig } from '../../../config/src/config';
+import { signerFromFile, type EvidenceSigner } from './signing-key';
 
 /** The evidence signing key of this installation (file outside the database), when one is configured. */
 @Injectable()
