@@ -18,6 +18,8 @@ export interface ArchiveCheck {
 export interface ArchiveVerification {
   ok: boolean;
   procedureId?: string;
+  /** The first file that does not match the manifest, when that is what failed. */
+  file?: string;
   checks: ArchiveCheck[];
 }
 
@@ -77,7 +79,7 @@ export function verifyArchive(tar: Buffer, trustedKeyPem: string): ArchiveVerifi
       : { name: 'files', ok: false, detail: `${files.file}: ${files.reason}` },
     procedureId,
   );
-  if (failed) return failed;
+  if (failed) return { ...failed, ...(files.ok ? {} : { file: files.file }) };
 
   failed = done(checkChain(byPath, trustedKeyPem), procedureId);
   if (failed) return failed;
