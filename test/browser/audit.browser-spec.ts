@@ -40,10 +40,11 @@ describe('the audit trail in a browser', () => {
         table.locator('tbody tr', { hasText: 'auth.login' }).filter({ hasNotText: 'failed' }).count(),
       ).resolves.toBe(0);
 
+      await checkPage(watched, 'audit-trail', [/status of 401/]);
+
       await page.getByLabel('用户名').fill('officer.zhang');
       await page.getByRole('button', { name: /查\s*询/ }).click();
       await table.getByText('暂无数据').or(table.locator('.ant-empty')).first().waitFor();
-      await checkPage(watched, 'audit-trail', [/status of 401/]);
     } finally {
       await watched.context.close();
     }
