@@ -86,7 +86,9 @@ export class WorkerService implements OnApplicationBootstrap, BeforeApplicationS
       shutdownGraceTime: `${config.WORKER_SHUTDOWN_GRACE_SECONDS} seconds`,
     });
     if (!config.TEMPORAL_PAYLOAD_KEYS) {
-      this.logger.warn('TEMPORAL_PAYLOAD_KEYS is not set: payloads travel unsealed and anyone on the Temporal network can drive procedures');
+      this.logger.warn(
+        'TEMPORAL_PAYLOAD_KEYS is not set: payloads travel unsealed and anyone on the Temporal network can drive procedures',
+      );
     } else if (config.TEMPORAL_PAYLOAD_PLAINTEXT === 'accept') {
       this.logger.warn('TEMPORAL_PAYLOAD_PLAINTEXT=accept: plaintext payloads count as authentic (migration window)');
     }

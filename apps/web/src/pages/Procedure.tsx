@@ -197,9 +197,7 @@ export function ProcedurePage() {
         extra={
           <>
             {hasRole(user, 'LEGAL_AFFAIRS_OFFICER', 'SYSTEM_ADMIN') && <VerifyLedgerButton />}
-            {hasRole(user, 'LEGAL_AFFAIRS_OFFICER', 'LEADER') && (
-              <ArchiveDownloadButton procedureId={detail.id} />
-            )}
+            {hasRole(user, 'LEGAL_AFFAIRS_OFFICER', 'LEADER') && <ArchiveDownloadButton procedureId={detail.id} />}
           </>
         }
       >
