@@ -1,6 +1,7 @@
 import { verify } from 'node:crypto';
 import { useStack } from '../support/stack';
 import { eventually } from '../support/eventually';
+import { procedureSteps } from '../support/procedure-steps';
 
 interface AuditEntry {
   id: string;
@@ -64,6 +65,34 @@ describe('the audit trail and the published checkpoints', () => {
       `/api/admin/audit?action=auth.login.failed&from=${encodeURIComponent(new Date(Date.now() + 60000).toISOString())}`,
     );
     expect(later.body.entries).toEqual([]);
+  });
+
+  it('records who read which document version, under its procedure', async () => {
+    const { approved, upload } = procedureSteps(stack);
+    const id = await approved('金坛区审计测试办法');
+    const uploaded = (await upload(id, 'DRAFT', '第一条 为规范管理，制定本办法。\n')) as {
+      documents?: Record<string, { versionId: string }>;
+    };
+    const versionId = uploaded.documents!.DRAFT.versionId;
+    expect((await stack.http.as('officer.zhang', 'GET', `/api/documents/versions/${versionId}/content`)).status).toBe(
+      200,
+    );
+    // A download is audited once its bytes are sent (the handler answers the reply itself): eventually.
+    await eventually(async () => {
+      const reads = await stack.http.as<AuditPage>(
+        'officer.zhang',
+        'GET',
+        `/api/admin/audit?action=document.read&procedureId=${id}`,
+      );
+      expect(reads.body.entries).toEqual([
+        expect.objectContaining({
+          action: 'document.read',
+          actorUsername: 'officer.zhang',
+          procedureId: id,
+          details: expect.objectContaining({ params: { versionId } }),
+        }),
+      ]);
+    });
   });
 
   it('refuses the trail to a drafter and refuses bad filters with a clear 4xx', async () => {
