@@ -3,6 +3,7 @@ import { DiscoveryModule } from '@nestjs/core';
 import { AppConfigModule } from '../../../libs/config/src/config.module';
 import { PersistenceModule } from '../../../libs/persistence/src/persistence.module';
 import { TemporalClientModule } from '../../../libs/temporal/src/temporal-client.module';
+import { AccountsModule } from './accounts/accounts.module';
 import { AdminModule } from './admin/admin.module';
 import { AuthModule } from './auth/auth.module';
 import { CleanupModule } from './cleanup/cleanup.module';
@@ -32,6 +33,7 @@ import { RegisterModule } from './register/register.module';
     DecisionsModule,
     CleanupModule,
     OversightModule,
+    AccountsModule,
   ],
   controllers: [HealthController],
   providers: [RouteRolesAudit],

@@ -5,6 +5,7 @@ import type { AppConfig } from '../../config/src/config';
 import { CalendarRepository } from './calendar/calendar.repository';
 import { buildDataSourceOptions } from './data-source.options';
 import { LedgerRepository } from './ledger/ledger.repository';
+import { AccountRepository } from './repositories/account.repository';
 import { AdviserRepository } from './repositories/adviser.repository';
 import { AuditRepository } from './repositories/audit.repository';
 import { CatalogRepository } from './repositories/catalog.repository';
@@ -15,9 +16,11 @@ import { NotificationRepository } from './repositories/notification.repository';
 import { OrgRepository } from './repositories/org.repository';
 import { ProcedureRepository } from './repositories/procedure.repository';
 import { RegisterRepository } from './repositories/register.repository';
+import { SessionRepository } from './repositories/session.repository';
 import { TaskRepository } from './repositories/task.repository';
 
 const REPOSITORIES = [
+  AccountRepository,
   AdviserRepository,
   AuditRepository,
   CalendarRepository,
@@ -30,6 +33,7 @@ const REPOSITORIES = [
   OrgRepository,
   ProcedureRepository,
   RegisterRepository,
+  SessionRepository,
   TaskRepository,
 ];
 

@@ -24,6 +24,7 @@ import { LedgerEntryEntity } from './ledger-entry.entity';
 import { NotificationEntity } from './notification.entity';
 import { OrgUnitEntity } from './org-unit.entity';
 import { ProcedureEntity } from './procedure.entity';
+import { RevokedTokenEntity } from './session.entity';
 import {
   FilingEntity,
   FilingEventEntity,
@@ -71,6 +72,7 @@ export {
   DecisionCatalogActEntity,
   CleanupCampaignEntity,
   CleanupReviewEntity,
+  RevokedTokenEntity,
 };
 
 export const ENTITIES = [
@@ -108,4 +110,5 @@ export const ENTITIES = [
   DecisionCatalogActEntity,
   CleanupCampaignEntity,
   CleanupReviewEntity,
+  RevokedTokenEntity,
 ];
