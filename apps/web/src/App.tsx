@@ -12,6 +12,8 @@ import { LoginPage } from './pages/Login';
 import { NewMajorDecisionPage } from './pages/NewMajorDecision';
 import { ProcedurePage } from './pages/Procedure';
 import { PublicDocumentPage, PublicRegisterPage, PublicWindowPage } from './pages/PublicRegister';
+import { AccountsPage } from './pages/Accounts';
+import { MyAccountPage } from './pages/MyAccount';
 import type { LoginResponse, Principal } from './types';
 
 /** The console (with ECharts) is loaded when an officer opens it, keeping the other pages' first load small. */
@@ -60,6 +62,7 @@ export function App() {
         return res.user;
       },
       signOut: () => {
+        void api('POST', '/api/auth/logout').catch(() => undefined);
         setToken(null);
         setUser(null);
       },
@@ -119,6 +122,14 @@ function Shell() {
     ...(user && hasRole(user, 'LEGAL_AFFAIRS_OFFICER', 'SYSTEM_ADMIN', 'LEADER')
       ? [{ key: '/console', label: <Link to="/console">{t.console}</Link> }]
       : []),
+    ...(user && hasRole(user, 'SYSTEM_ADMIN')
+      ? [
+          {
+            key: '/admin/accounts',
+            label: <Link to="/admin/accounts">{lang === 'zh' ? '账号与单位' : 'Accounts'}</Link>,
+          },
+        ]
+      : []),
     { key: '/public', label: <Link to="/public">{t.register}</Link> },
   ];
   const selected = items.find((i) => location.pathname.startsWith(i.key))?.key;
@@ -144,9 +155,9 @@ function Shell() {
           </Button>
           {user ? (
             <>
-              <Typography.Text className="lg-username" style={{ color: '#fff' }}>
+              <Link to="/account" className="lg-username" style={{ color: '#fff' }}>
                 {user.displayName}
-              </Typography.Text>
+              </Link>
               <Button
                 size="small"
                 onClick={() => {
@@ -211,6 +222,22 @@ function Shell() {
                     <Suspense fallback={<Spin aria-label={lang === 'zh' ? '加载中' : 'Loading'} />}>
                       <ConsolePage />
                     </Suspense>
+                  </Private>
+                }
+              />
+              <Route
+                path="/admin/accounts"
+                element={
+                  <Private>
+                    <AccountsPage />
+                  </Private>
+                }
+              />
+              <Route
+                path="/account"
+                element={
+                  <Private>
+                    <MyAccountPage />
                   </Private>
                 }
               />
