@@ -14,6 +14,7 @@ import { CommentRepository } from './repositories/comment.repository';
 import { DocumentRepository } from './repositories/document.repository';
 import { NotificationRepository } from './repositories/notification.repository';
 import { OrgRepository } from './repositories/org.repository';
+import { OutboxRepository } from './repositories/outbox.repository';
 import { ProcedureRepository } from './repositories/procedure.repository';
 import { RegisterRepository } from './repositories/register.repository';
 import { SessionRepository } from './repositories/session.repository';
@@ -31,6 +32,7 @@ const REPOSITORIES = [
   LedgerRepository,
   NotificationRepository,
   OrgRepository,
+  OutboxRepository,
   ProcedureRepository,
   RegisterRepository,
   SessionRepository,

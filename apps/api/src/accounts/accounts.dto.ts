@@ -3,6 +3,7 @@ import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
+  IsEmail,
   IsIn,
   IsOptional,
   IsString,
@@ -48,6 +49,12 @@ export class CreateUserDto extends ReasonDto {
   @IsIn(ALL_QUALIFICATIONS, { each: true })
   qualifications?: string[];
 
+  @ApiPropertyOptional({ description: 'Where e-mail notifications go', example: 'sun@jintan.gov.cn' })
+  @IsOptional()
+  @IsEmail()
+  @Length(3, 254)
+  email?: string;
+
   @ApiPropertyOptional({ description: 'Omit to have a temporary password generated and returned once' })
   @IsOptional()
   @IsString()
@@ -56,6 +63,12 @@ export class CreateUserDto extends ReasonDto {
 }
 
 export class ChangeUserDto extends ReasonDto {
+  @ApiPropertyOptional({ description: 'Where e-mail notifications go', example: 'sun@jintan.gov.cn' })
+  @IsOptional()
+  @IsEmail()
+  @Length(3, 254)
+  email?: string;
+
   @ApiPropertyOptional()
   @IsOptional()
   @IsString()

@@ -20,6 +20,7 @@ export interface UserView {
   unitName: string;
   roles: string[];
   qualifications: string[];
+  email: string | null;
   active: boolean;
   signsInWithPassword: boolean;
 }
@@ -38,12 +39,14 @@ export interface CreateUserInput {
   unitId: string;
   roles: string[];
   qualifications?: string[];
+  email?: string;
   /** Omitted: a temporary password is generated and returned once. */
   password?: string;
 }
 
 export interface ChangeUserInput {
   displayName?: string;
+  email?: string;
   unitId?: string;
   roles?: string[];
   qualifications?: string[];
@@ -59,6 +62,7 @@ export function userView(user: UserEntity): UserView {
     unitName: user.orgUnit?.name ?? '',
     roles: user.roles,
     qualifications: user.qualifications ?? [],
+    email: user.email ?? null,
     active: user.active,
     signsInWithPassword: user.passwordHash !== null,
   };
@@ -125,6 +129,7 @@ export class AccountsService {
       orgUnitId: input.unitId,
       roles: unique(input.roles),
       qualifications: unique(input.qualifications ?? []),
+      email: input.email ?? null,
       passwordHash: await hashPassword(password),
     });
     await this.record(manager, actor, 'account.user.create', reason, {
@@ -142,6 +147,7 @@ export class AccountsService {
       const before = await this.requireUser(manager, id);
       const change: UserChange = {};
       if (input.displayName !== undefined) change.displayName = input.displayName;
+      if (input.email !== undefined) change.email = input.email;
       if (input.unitId !== undefined) {
         await this.requireUnit(manager, input.unitId);
         change.orgUnitId = input.unitId;

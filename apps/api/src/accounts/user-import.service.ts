@@ -40,6 +40,7 @@ export class UserImportService {
                 unitId: unit.id,
                 roles: row.roles,
                 qualifications: row.qualifications,
+                email: row.email,
                 password: row.password,
               },
               `${reason} (${filename}, line ${row.line})`,

@@ -3,7 +3,15 @@ import ExcelJS from 'exceljs';
 import { DomainError, ErrorCode } from '../../../../libs/domain/src/errors';
 import { ALL_QUALIFICATIONS, ALL_ROLES } from '../../../../libs/domain/src/roles';
 
-export const IMPORT_COLUMNS = ['username', 'displayName', 'unitCode', 'roles', 'qualifications', 'password'] as const;
+export const IMPORT_COLUMNS = [
+  'username',
+  'displayName',
+  'unitCode',
+  'roles',
+  'qualifications',
+  'email',
+  'password',
+] as const;
 export const MAX_IMPORT_ROWS = 2000;
 
 export interface ImportRow {
@@ -13,6 +21,7 @@ export interface ImportRow {
   unitCode: string;
   roles: string[];
   qualifications: string[];
+  email?: string;
   password?: string;
 }
 
@@ -68,6 +77,7 @@ export async function readUserRows(filename: string, content: Buffer): Promise<I
       unitCode: get('unitCode'),
       roles: list('roles'),
       qualifications: list('qualifications'),
+      ...(get('email') ? { email: get('email') } : {}),
       ...(get('password') ? { password: get('password') } : {}),
     };
     const bad = (problem: string) => problems.push({ line, problem });
@@ -75,6 +85,7 @@ export async function readUserRows(filename: string, content: Buffer): Promise<I
     if (seen.has(row.username)) bad(`username ${row.username} appears twice in the file`);
     seen.add(row.username);
     if (!row.displayName) bad('displayName is empty');
+    if (row.email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(row.email)) bad(`email "${row.email}" is not valid`);
     if (!row.unitCode) bad('unitCode is empty');
     if (row.roles.length === 0) bad('roles is empty');
     for (const r of row.roles) if (!(ALL_ROLES as readonly string[]).includes(r)) bad(`unknown role ${r}`);

@@ -22,6 +22,7 @@ import { CalendarDayEntity, CalendarVersionEntity, CalendarYearEntity } from './
 import { BlobEntity, DocumentEntity, DocumentVersionEntity } from './document.entity';
 import { LedgerEntryEntity } from './ledger-entry.entity';
 import { NotificationEntity } from './notification.entity';
+import { NotificationDeliveryEntity, NotificationPreferenceEntity } from './notification-delivery.entity';
 import { OrgUnitEntity } from './org-unit.entity';
 import { ProcedureEntity } from './procedure.entity';
 import { RevokedTokenEntity } from './session.entity';
@@ -73,6 +74,8 @@ export {
   CleanupCampaignEntity,
   CleanupReviewEntity,
   RevokedTokenEntity,
+  NotificationDeliveryEntity,
+  NotificationPreferenceEntity,
 };
 
 export const ENTITIES = [
@@ -111,4 +114,6 @@ export const ENTITIES = [
   CleanupCampaignEntity,
   CleanupReviewEntity,
   RevokedTokenEntity,
+  NotificationDeliveryEntity,
+  NotificationPreferenceEntity,
 ];

@@ -13,6 +13,7 @@ import { CleanupCampaign17956400000000 } from './17956400000000-CleanupCampaign'
 import { OversightIndexes17956500000000 } from './17956500000000-OversightIndexes';
 import { SessionRevocation17963000000000 } from './17963000000000-SessionRevocation';
 import { AccountQualifications17963100000000 } from './17963100000000-AccountQualifications';
+import { NotificationOutbox17963200000000 } from './17963200000000-NotificationOutbox';
 
 /** Every migration, in order. A new migration file must be added here. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -30,4 +31,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   OversightIndexes17956500000000,
   SessionRevocation17963000000000,
   AccountQualifications17963100000000,
+  NotificationOutbox17963200000000,
 ];

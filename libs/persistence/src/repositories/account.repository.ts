@@ -9,11 +9,13 @@ export interface NewUser {
   orgUnitId: string;
   roles: string[];
   qualifications: string[];
+  email: string | null;
   passwordHash: string | null;
 }
 
 export interface UserChange {
   displayName?: string;
+  email?: string | null;
   orgUnitId?: string;
   roles?: string[];
   qualifications?: string[];
