@@ -14,6 +14,8 @@ import { ProcedurePage } from './pages/Procedure';
 import { PublicDocumentPage, PublicRegisterPage, PublicWindowPage } from './pages/PublicRegister';
 import { AccountsPage } from './pages/Accounts';
 import { MyAccountPage } from './pages/MyAccount';
+import { NotificationsPage } from './pages/Notifications';
+import { NotificationBell } from './NotificationBell';
 import type { LoginResponse, Principal } from './types';
 
 /** The console (with ECharts) is loaded when an officer opens it, keeping the other pages' first load small. */
@@ -155,6 +157,7 @@ function Shell() {
           </Button>
           {user ? (
             <>
+              <NotificationBell />
               <Link to="/account" className="lg-username" style={{ color: '#fff' }}>
                 {user.displayName}
               </Link>
@@ -238,6 +241,14 @@ function Shell() {
                 element={
                   <Private>
                     <MyAccountPage />
+                  </Private>
+                }
+              />
+              <Route
+                path="/notifications"
+                element={
+                  <Private>
+                    <NotificationsPage />
                   </Private>
                 }
               />

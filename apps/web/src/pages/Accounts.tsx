@@ -14,6 +14,7 @@ export interface AccountUser {
   unitName: string;
   roles: string[];
   qualifications: string[];
+  email: string | null;
   active: boolean;
 }
 
@@ -304,6 +305,7 @@ function UserForm(props: {
                 unitId: user.unitId,
                 roles: user.roles,
                 qualifications: user.qualifications,
+                email: user.email ?? undefined,
               }
             : { roles: [], qualifications: [] }
         }
@@ -316,6 +318,13 @@ function UserForm(props: {
         )}
         <Form.Item name="displayName" label={tr('姓名', 'Name')} rules={[{ required: true }]}>
           <Input />
+        </Form.Item>
+        <Form.Item
+          name="email"
+          label={tr('电子邮箱（接收通知）', 'E-mail (for notifications)')}
+          rules={[{ type: 'email' }]}
+        >
+          <Input autoComplete="off" />
         </Form.Item>
         <Form.Item name="unitId" label={tr('单位', 'Unit')} rules={[{ required: true }]}>
           <Select aria-label={tr('单位', 'Unit')} options={props.unitOptions} showSearch optionFilterProp="label" />
