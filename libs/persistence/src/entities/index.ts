@@ -20,6 +20,7 @@ import {
 import { CleanupCampaignEntity, CleanupReviewEntity } from './cleanup.entity';
 import { CalendarDayEntity, CalendarVersionEntity, CalendarYearEntity } from './calendar.entity';
 import { BlobEntity, DocumentEntity, DocumentVersionEntity } from './document.entity';
+import { DocumentTextEntity } from './document-text.entity';
 import { LedgerEntryEntity } from './ledger-entry.entity';
 import { NotificationEntity } from './notification.entity';
 import { NotificationDeliveryEntity, NotificationPreferenceEntity } from './notification-delivery.entity';
@@ -76,6 +77,7 @@ export {
   RevokedTokenEntity,
   NotificationDeliveryEntity,
   NotificationPreferenceEntity,
+  DocumentTextEntity,
 };
 
 export const ENTITIES = [
@@ -116,4 +118,5 @@ export const ENTITIES = [
   RevokedTokenEntity,
   NotificationDeliveryEntity,
   NotificationPreferenceEntity,
+  DocumentTextEntity,
 ];

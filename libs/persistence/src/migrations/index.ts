@@ -14,6 +14,7 @@ import { OversightIndexes17956500000000 } from './17956500000000-OversightIndexe
 import { SessionRevocation17963000000000 } from './17963000000000-SessionRevocation';
 import { AccountQualifications17963100000000 } from './17963100000000-AccountQualifications';
 import { NotificationOutbox17963200000000 } from './17963200000000-NotificationOutbox';
+import { RegisterFullText17963300000000 } from './17963300000000-RegisterFullText';
 
 /** Every migration, in order. A new migration file must be added here. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -32,4 +33,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   SessionRevocation17963000000000,
   AccountQualifications17963100000000,
   NotificationOutbox17963200000000,
+  RegisterFullText17963300000000,
 ];
