@@ -5,6 +5,7 @@ import { PersistenceModule } from '../../../libs/persistence/src/persistence.mod
 import { TemporalClientModule } from '../../../libs/temporal/src/temporal-client.module';
 import { AccountsModule } from './accounts/accounts.module';
 import { AdminModule } from './admin/admin.module';
+import { ExportsModule } from './exports/exports.module';
 import { AuthModule } from './auth/auth.module';
 import { CleanupModule } from './cleanup/cleanup.module';
 import { CommentsModule } from './comments/comments.module';
@@ -34,6 +35,7 @@ import { RegisterModule } from './register/register.module';
     CleanupModule,
     OversightModule,
     AccountsModule,
+    ExportsModule,
   ],
   controllers: [HealthController],
   providers: [RouteRolesAudit],
