@@ -155,7 +155,7 @@ export function AccountsPage() {
                       title: tr('状态', 'Status'),
                       dataIndex: 'active',
                       render: (a: boolean) =>
-                        a ? <Tag color="green">{tr('在用', 'active')}</Tag> : <Tag>{tr('已停用', 'deactivated')}</Tag>,
+                        a ? <Tag>{tr('在用', 'active')}</Tag> : <Tag>{tr('已停用', 'deactivated')}</Tag>,
                     },
                     {
                       title: tr('操作', 'Actions'),
@@ -167,7 +167,6 @@ export function AccountsPage() {
                           </Button>
                           <Button
                             size="small"
-                            danger={u.active}
                             onClick={() =>
                               setReasonFor({
                                 title: u.active
