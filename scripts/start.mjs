@@ -605,10 +605,14 @@ async function main() {
   const postgres = await startPostgres();
   if (stopping || !postgres) return;
 
+  const { installationSecret } = require('./lib/installation-secret.cjs');
+  const signing = installationSecret(DATA);
+  if (signing.source === 'created') log('created a signing secret for this installation in .data/jwt-secret');
   const env = {
     ...process.env,
     ...secrets,
     NODE_ENV: 'development',
+    JWT_SECRET: signing.secret,
     DATABASE_URL: postgres.url,
     ...(postgres.embedded ? { DATABASE_POOL_SIZE: '2' } : {}),
     TEMPORAL_ADDRESS: temporal.address,

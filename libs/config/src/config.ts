@@ -222,6 +222,56 @@ export const CONFIG_VARS = {
     usedBy: ['api'],
     parse: int(60, 7 * 24 * 3600),
   },
+  SMTP_URL: {
+    description:
+      'Mail server for e-mail notifications, e.g. smtp://user:pass@mail.example.gov.cn:587 (smtps:// for TLS); unset: ' +
+      'e-mail deliveries wait in the outbox',
+    usedBy: ['worker'],
+    parse: url(['smtp:', 'smtps:']),
+  },
+  MAIL_FROM: {
+    description: 'Sender of notification e-mails',
+    default: 'LawGate <lawgate@localhost>',
+    usedBy: ['worker'],
+    parse: str,
+  },
+  NOTIFY_WEBHOOK_URL: {
+    description: 'Outgoing webhook (a government messaging platform) that receives notifications as signed JSON',
+    usedBy: ['worker'],
+    parse: url(['http:', 'https:']),
+  },
+  NOTIFY_WEBHOOK_SECRET: {
+    description: 'Key of the HMAC-SHA256 signature in X-LawGate-Signature (at least 16 characters)',
+    usedBy: ['worker'],
+    parse: (raw: string) => {
+      if (raw.length < 16) throw new Error('must be at least 16 characters');
+      return raw;
+    },
+  },
+  NOTIFY_POLL_MS: {
+    description: 'How often the worker looks for notifications to deliver',
+    default: '2000',
+    usedBy: ['worker'],
+    parse: int(100, 600000),
+  },
+  NOTIFY_RETRY_BASE_MS: {
+    description: 'First retry delay of a failed delivery; doubled each attempt, at most one hour',
+    default: '30000',
+    usedBy: ['worker'],
+    parse: int(100, 3600000),
+  },
+  NOTIFY_MAX_ATTEMPTS: {
+    description: 'Attempts before a delivery is given up (it stays in the outbox as FAILED)',
+    default: '20',
+    usedBy: ['worker'],
+    parse: int(1, 1000),
+  },
+  PUBLIC_BASE_URL: {
+    description: 'Address of the web app, for links in e-mails',
+    default: 'http://127.0.0.1:3000',
+    usedBy: ['worker'],
+    parse: url(['http:', 'https:']),
+  },
   LOG_LEVEL: {
     description: 'fatal, error, warn, info, debug or trace',
     default: 'info',

@@ -27,7 +27,8 @@ import {
   MAJOR_DECISION_STAGE_ORDER,
   MD_DOCUMENT_UPLOAD_STAGES,
 } from '../../../../libs/domain/src/procedures/major-decision.contract';
-import { apiText, get, newIdempotencyKey, post } from '../api';
+import { get, newIdempotencyKey, post } from '../api';
+import { hasText, versionText } from '../document-preview';
 import { hasRole, useAuth } from '../auth';
 import { useLang, useTr } from '../i18n';
 import { conclusionName, documentKindName, explain, formatTime, stageName, statusName } from '../labels';
@@ -306,10 +307,8 @@ function DocumentsView({ documents, canRead }: { documents: ProcedureDocument[];
       const version = all.find((v) => v.versionId === versionId);
       if (!version || !canRead) return;
       try {
-        if (version.mediaType.startsWith('text/')) {
-          setText(await apiText(`/api/documents/versions/${versionId}/content`));
-        }
-        if (version.version > 1 && version.mediaType.startsWith('text/')) {
+        if (hasText(version.mediaType)) setText(await versionText(versionId, version.mediaType));
+        if (version.version > 1 && hasText(version.mediaType)) {
           setDiff(await get<VersionDiff>(`/api/documents/versions/${versionId}/diff`));
         }
       } catch (err) {
