@@ -18,6 +18,7 @@ import { OrgRepository } from '../libs/persistence/src/repositories/org.reposito
 import { ProcedureRepository } from '../libs/persistence/src/repositories/procedure.repository';
 import { TaskRepository } from '../libs/persistence/src/repositories/task.repository';
 import { TaskEntity } from '../libs/persistence/src/entities';
+import { decisionRecorded, taskAssigned } from './notification-events';
 
 export interface RegisterProcedureInput {
   procedureId: string;
@@ -231,8 +232,8 @@ export class ProcedureActivities {
       });
     }
     const deadline = await this.deadlineFrom(new Date(), input.period);
-    const task = await this.dataSource.transaction((manager) =>
-      this.tasks.openIfAbsent(manager, {
+    const task = await this.dataSource.transaction(async (manager) => {
+      const opened = await this.tasks.openIfAbsent(manager, {
         procedureId: input.procedureId,
         workflowId: input.workflowId,
         stage: input.stage,
@@ -244,8 +245,10 @@ export class ProcedureActivities {
         dueAt: deadline.dueAt,
         dueCalendarVersion: deadline.calendarVersion,
         dueProblem: deadline.problem,
-      }),
-    );
+      });
+      await this.notifications.notify(manager, taskAssigned(opened));
+      return opened;
+    });
     return {
       taskId: task.id,
       assigneeUnitId: task.assigneeUnitId,
@@ -317,6 +320,7 @@ export class ProcedureActivities {
         details: { taskId: task.id, excluded: decision.excluded, rulesVersion: version },
         dedupKey: `routed:${task.id}`,
       });
+      await this.notifications.notify(manager, taskAssigned(task));
       return routedOf(task);
     });
   }
@@ -451,6 +455,8 @@ export class ProcedureActivities {
         at: now,
       });
       await this.procedures.setStage(manager, input.workflowId, input.nextStage, input.nextStatus);
+      const notice = await decisionRecorded(manager, { ...input, actorName: input.actor.displayName });
+      if (notice) await this.notifications.notify(manager, notice);
       return { ledgerSeq: entry.seq, hash: entry.hash };
     });
   }

@@ -19,6 +19,7 @@ import type { RegisterEntryEntity } from '../libs/persistence/src/entities';
 import { AuditRepository } from '../libs/persistence/src/repositories/audit.repository';
 import { DocumentRepository } from '../libs/persistence/src/repositories/document.repository';
 import { RegisterRepository } from '../libs/persistence/src/repositories/register.repository';
+import { indexDocumentText } from './document-text';
 
 export type { RegisterDocumentInput, RegisteredDocument } from '../libs/domain/src/register';
 
@@ -156,6 +157,7 @@ export class RegisterActivities {
         await this.register.ensureCounter(manager, series.id, year);
         registered = await this.register.registerWithNextNumber(manager, entry, audit);
       }
+      await indexDocumentText(this.dataSource, this.documents, input.documentSha256);
       return {
         registerEntryId: registered!.id,
         number: registered!.number,

@@ -171,6 +171,7 @@ describe(ProcedureActivities.name, () => {
     const [government] = await db.query<{ id: string }[]>("SELECT id FROM org_unit WHERE code = 'JT-GOV'");
     // The office's own task is reminded to the office and escalated to the government's leaders.
     expect(notes).toEqual([
+      { kind: 'TASK_ASSIGNED', recipient_unit_id: officer.unitId },
       { kind: 'TASK_REMINDER', recipient_unit_id: officer.unitId },
       { kind: 'TASK_OVERDUE', recipient_unit_id: government.id },
     ]);

@@ -10,6 +10,8 @@ import { buildDataSourceOptions } from '../../libs/persistence/src/data-source.o
 import { CalendarRepository } from '../../libs/persistence/src/calendar/calendar.repository';
 import { packagedCalendar } from '../../libs/persistence/src/calendar/calendar-package';
 import { seedDemoOrganisation } from '../../libs/persistence/src/seed/demo-organisation';
+import { generatePayloadKey } from '../../libs/temporal/src/codec/keys';
+import { writeTestSigningKey } from '../support/secrets';
 import { StackBroker } from './stack-broker';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- plain CommonJS helpers shared with npm start
@@ -36,6 +38,7 @@ interface RunResources {
   apps?: Promise<void>;
   web?: Promise<void>;
   stacks?: Promise<StackBroker>;
+  secrets?: true;
 }
 
 declare global {
@@ -265,10 +268,23 @@ export function sharedStacks(): Promise<void> {
   return r.stacks.then(() => undefined);
 }
 
+/**
+ * This run's own secrets, for every tier that sets anything up: the key that seals Temporal payloads and the Ed25519
+ * key that signs checkpoints.
+ */
+function secrets(): void {
+  const r = resources();
+  if (r.secrets) return;
+  process.env.TEMPORAL_PAYLOAD_KEYS = generatePayloadKey('test');
+  process.env.LAWGATE_SIGNING_KEY_FILE = writeTestSigningKey(join(ROOT, '.cache'));
+  r.secrets = true;
+}
+
 /** Runs a tier's set-up; if it fails, stops what was started, since Jest then runs no teardown. */
 export async function setUp(tier: string, steps: Array<() => Promise<void>>): Promise<void> {
   const started = Date.now();
   process.env.LOG_LEVEL = process.env.LOG_LEVEL ?? 'warn';
+  secrets();
   try {
     await Promise.all(steps.map((step) => step()));
   } catch (err) {

@@ -3,7 +3,10 @@ import { DiscoveryModule } from '@nestjs/core';
 import { AppConfigModule } from '../../../libs/config/src/config.module';
 import { PersistenceModule } from '../../../libs/persistence/src/persistence.module';
 import { TemporalClientModule } from '../../../libs/temporal/src/temporal-client.module';
+import { AccountsModule } from './accounts/accounts.module';
 import { AdminModule } from './admin/admin.module';
+import { AuditModule } from './audit/audit.module';
+import { ExportsModule } from './exports/exports.module';
 import { AuthModule } from './auth/auth.module';
 import { CleanupModule } from './cleanup/cleanup.module';
 import { CommentsModule } from './comments/comments.module';
@@ -26,12 +29,15 @@ import { RegisterModule } from './register/register.module';
     AuthModule,
     ProceduresModule,
     AdminModule,
+    AuditModule,
     DocumentsModule,
     CommentsModule,
     RegisterModule,
     DecisionsModule,
     CleanupModule,
     OversightModule,
+    AccountsModule,
+    ExportsModule,
   ],
   controllers: [HealthController],
   providers: [RouteRolesAudit],

@@ -6,12 +6,17 @@ import { Link, Navigate, Route, Routes, useLocation, useNavigate } from 'react-r
 import { api, getToken, setToken } from './api';
 import { AuthContext, hasRole, useAuth, type AuthState } from './auth';
 import { LABELS, LangContext, useLang, type Lang } from './i18n';
+import { AuditTrailPage } from './pages/AuditTrail';
 import { DraftingPage } from './pages/Drafting';
 import { InboxPage } from './pages/Inbox';
 import { LoginPage } from './pages/Login';
 import { NewMajorDecisionPage } from './pages/NewMajorDecision';
 import { ProcedurePage } from './pages/Procedure';
 import { PublicDocumentPage, PublicRegisterPage, PublicWindowPage } from './pages/PublicRegister';
+import { AccountsPage } from './pages/Accounts';
+import { MyAccountPage } from './pages/MyAccount';
+import { NotificationsPage } from './pages/Notifications';
+import { NotificationBell } from './NotificationBell';
 import type { LoginResponse, Principal } from './types';
 
 /** The console (with ECharts) is loaded when an officer opens it, keeping the other pages' first load small. */
@@ -60,6 +65,7 @@ export function App() {
         return res.user;
       },
       signOut: () => {
+        void api('POST', '/api/auth/logout').catch(() => undefined);
         setToken(null);
         setUser(null);
       },
@@ -119,6 +125,17 @@ function Shell() {
     ...(user && hasRole(user, 'LEGAL_AFFAIRS_OFFICER', 'SYSTEM_ADMIN', 'LEADER')
       ? [{ key: '/console', label: <Link to="/console">{t.console}</Link> }]
       : []),
+    ...(user && hasRole(user, 'LEGAL_AFFAIRS_OFFICER', 'SYSTEM_ADMIN')
+      ? [{ key: '/audit', label: <Link to="/audit">{lang === 'zh' ? '审计日志' : 'Audit trail'}</Link> }]
+      : []),
+    ...(user && hasRole(user, 'SYSTEM_ADMIN')
+      ? [
+          {
+            key: '/admin/accounts',
+            label: <Link to="/admin/accounts">{lang === 'zh' ? '账号与单位' : 'Accounts'}</Link>,
+          },
+        ]
+      : []),
     { key: '/public', label: <Link to="/public">{t.register}</Link> },
   ];
   const selected = items.find((i) => location.pathname.startsWith(i.key))?.key;
@@ -144,9 +161,10 @@ function Shell() {
           </Button>
           {user ? (
             <>
-              <Typography.Text className="lg-username" style={{ color: '#fff' }}>
+              <NotificationBell />
+              <Link to="/account" className="lg-username" style={{ color: '#fff' }}>
                 {user.displayName}
-              </Typography.Text>
+              </Link>
               <Button
                 size="small"
                 onClick={() => {
@@ -211,6 +229,38 @@ function Shell() {
                     <Suspense fallback={<Spin aria-label={lang === 'zh' ? '加载中' : 'Loading'} />}>
                       <ConsolePage />
                     </Suspense>
+                  </Private>
+                }
+              />
+              <Route
+                path="/audit"
+                element={
+                  <Private>
+                    <AuditTrailPage />
+                  </Private>
+                }
+              />
+              <Route
+                path="/admin/accounts"
+                element={
+                  <Private>
+                    <AccountsPage />
+                  </Private>
+                }
+              />
+              <Route
+                path="/account"
+                element={
+                  <Private>
+                    <MyAccountPage />
+                  </Private>
+                }
+              />
+              <Route
+                path="/notifications"
+                element={
+                  <Private>
+                    <NotificationsPage />
                   </Private>
                 }
               />

@@ -27,7 +27,21 @@ export enum OrgUnitKind {
   LegalAffairsOffice = 'LEGAL_AFFAIRS_OFFICE',
   /** The pool of government legal advisers (法律顾问委员会). */
   LegalAdviserPool = 'LEGAL_ADVISER_POOL',
+  /** A town government or a street office (镇人民政府 / 街道办事处). */
+  Town = 'TOWN',
 }
+
+export const ALL_ORG_UNIT_KINDS: readonly OrgUnitKind[] = Object.values(OrgUnitKind);
+
+/** Qualifications a user may hold, recorded by an administrator. */
+export enum Qualification {
+  /** 法律职业资格: may act as a government legal adviser or public-sector lawyer. */
+  LegalProfession = 'LEGAL_PROFESSION',
+  /** 公职律师证. */
+  PublicSectorLawyer = 'PUBLIC_SECTOR_LAWYER',
+}
+
+export const ALL_QUALIFICATIONS: readonly Qualification[] = Object.values(Qualification);
 
 export function isRole(value: unknown): value is Role {
   return typeof value === 'string' && (ALL_ROLES as readonly string[]).includes(value);

@@ -4,7 +4,11 @@ import { APP_CONFIG } from '../../config/src/config.module';
 import type { AppConfig } from '../../config/src/config';
 import { CalendarRepository } from './calendar/calendar.repository';
 import { buildDataSourceOptions } from './data-source.options';
+import { CheckpointRepository } from './ledger/checkpoint.repository';
+import { EvidenceKeys } from './ledger/evidence-keys';
+import { EvidenceVerifier } from './ledger/evidence-verifier';
 import { LedgerRepository } from './ledger/ledger.repository';
+import { AccountRepository } from './repositories/account.repository';
 import { AdviserRepository } from './repositories/adviser.repository';
 import { AuditRepository } from './repositories/audit.repository';
 import { CatalogRepository } from './repositories/catalog.repository';
@@ -13,23 +17,31 @@ import { CommentRepository } from './repositories/comment.repository';
 import { DocumentRepository } from './repositories/document.repository';
 import { NotificationRepository } from './repositories/notification.repository';
 import { OrgRepository } from './repositories/org.repository';
+import { OutboxRepository } from './repositories/outbox.repository';
 import { ProcedureRepository } from './repositories/procedure.repository';
 import { RegisterRepository } from './repositories/register.repository';
+import { SessionRepository } from './repositories/session.repository';
 import { TaskRepository } from './repositories/task.repository';
 
 const REPOSITORIES = [
+  AccountRepository,
   AdviserRepository,
   AuditRepository,
   CalendarRepository,
   CatalogRepository,
+  CheckpointRepository,
   CleanupRepository,
   CommentRepository,
   DocumentRepository,
+  EvidenceKeys,
+  EvidenceVerifier,
   LedgerRepository,
   NotificationRepository,
   OrgRepository,
+  OutboxRepository,
   ProcedureRepository,
   RegisterRepository,
+  SessionRepository,
   TaskRepository,
 ];
 

@@ -1,9 +1,10 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ALL_ROLES } from '../../../../libs/domain/src/roles';
 import { LoginDto, LoginResponseDto, PrincipalDto } from './auth.dto';
 import { LocalIdentityProvider } from './auth.service';
-import { CurrentUser, type Principal } from './principal';
+import { bearerToken } from './bearer';
+import { CurrentUser, type AuthenticatedRequest, type Principal } from './principal';
 import { Public, Roles } from './roles.decorator';
 
 @ApiTags('auth')
@@ -28,5 +29,26 @@ export class AuthController {
   @ApiOkResponse({ type: PrincipalDto })
   me(@CurrentUser() user: Principal): PrincipalDto {
     return user;
+  }
+
+  @Post('logout')
+  @Roles(...ALL_ROLES)
+  @HttpCode(204)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Sign out: this token is refused from now on' })
+  @ApiNoContentResponse()
+  async logout(@Req() request: AuthenticatedRequest): Promise<void> {
+    const token = bearerToken(request);
+    if (token) await this.local.logout(token);
+  }
+
+  @Post('logout-everywhere')
+  @Roles(...ALL_ROLES)
+  @HttpCode(204)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Sign out of every session of the signed-in user' })
+  @ApiNoContentResponse()
+  async logoutEverywhere(@CurrentUser() user: Principal): Promise<void> {
+    await this.local.logoutEverywhere(user.userId);
   }
 }

@@ -3,6 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { DomainError, ErrorCode } from '../../../../libs/domain/src/errors';
 import type { Role } from '../../../../libs/domain/src/roles';
 import { IDENTITY_PROVIDER, type IdentityProvider } from './identity-provider';
+import { bearerToken } from './bearer';
 import type { AuthenticatedRequest } from './principal';
 import { PUBLIC_KEY, ROLES_KEY } from './roles.decorator';
 
@@ -25,10 +26,9 @@ export class AuthGuard implements CanActivate {
       throw new DomainError(ErrorCode.Forbidden, 'This endpoint admits no role.');
     }
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const header = request.headers.authorization;
-    const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
-    if (!match) throw new DomainError(ErrorCode.Unauthenticated, 'Sign in first: the request has no bearer token.');
-    const principal = await this.identity.resolveBearer(match[1]);
+    const token = bearerToken(request);
+    if (!token) throw new DomainError(ErrorCode.Unauthenticated, 'Sign in first: the request has no bearer token.');
+    const principal = await this.identity.resolveBearer(token);
     if (!principal) {
       throw new DomainError(ErrorCode.Unauthenticated, 'Your session is invalid or has expired; sign in again.');
     }

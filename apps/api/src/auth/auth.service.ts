@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { APP_CONFIG } from '../../../../libs/config/src/config.module';
@@ -6,6 +7,7 @@ import { DomainError, ErrorCode } from '../../../../libs/domain/src/errors';
 import { isRole } from '../../../../libs/domain/src/roles';
 import type { UserEntity } from '../../../../libs/persistence/src/entities';
 import { OrgRepository } from '../../../../libs/persistence/src/repositories/org.repository';
+import { SessionRepository } from '../../../../libs/persistence/src/repositories/session.repository';
 import type { IdentityProvider } from './identity-provider';
 import { verifyPassword } from '../../../../libs/persistence/src/password';
 import type { Principal } from './principal';
@@ -13,6 +15,12 @@ import type { Principal } from './principal';
 interface TokenClaims {
   sub: string;
   username: string;
+  /** The token's own id, so that one session can be signed out. */
+  jti: string;
+  /** The user's session generation when the token was issued; signing out everywhere raises it. */
+  gen: number;
+  /** Set by the signer from JWT_TTL_SECONDS; a token without it is refused. */
+  exp?: number;
 }
 
 /** A precomputed hash, so that an unknown username costs as much time as a wrong password. */
@@ -23,6 +31,7 @@ const DUMMY_HASH = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAA
 export class LocalIdentityProvider implements IdentityProvider {
   constructor(
     private readonly org: OrgRepository,
+    private readonly sessions: SessionRepository,
     private readonly jwt: JwtService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -36,22 +45,55 @@ export class LocalIdentityProvider implements IdentityProvider {
     if (!user || !ok || !user.active) {
       throw new DomainError(ErrorCode.Unauthenticated, 'Wrong username or password.');
     }
-    const claims: TokenClaims = { sub: user.id, username: user.username };
+    const claims: TokenClaims = {
+      sub: user.id,
+      username: user.username,
+      jti: randomUUID(),
+      gen: user.sessionGeneration,
+    };
     const accessToken = await this.jwt.signAsync(claims);
     return { accessToken, expiresIn: this.config.JWT_TTL_SECONDS, user: toPrincipal(user) };
   }
 
   async resolveBearer(token: string): Promise<Principal | null> {
-    let claims: TokenClaims;
+    const claims = await this.verify(token);
+    if (!claims) return null;
+    // Reload the user on every request: a deactivated account or a changed role takes effect at once.
+    const user = await this.org.findUserById(claims.sub);
+    if (!user || !user.active || user.sessionGeneration !== claims.gen) return null;
+    if (await this.sessions.isRevoked(claims.jti)) return null;
+    return toPrincipal(user);
+  }
+
+  /** Signs out the session of this token (it is refused from now on). */
+  async logout(token: string): Promise<void> {
+    const claims = await this.verify(token);
+    if (!claims?.exp) return;
+    await this.sessions.revokeToken(claims.jti, claims.sub, new Date(claims.exp * 1000));
+  }
+
+  /** Signs a user out of every session (their own choice, or an administrator's). */
+  async logoutEverywhere(userId: string): Promise<void> {
+    await this.sessions.bumpGeneration(userId);
+  }
+
+  /**
+   * The claims of a token signed by this installation that has not expired. A token without an expiry, an id or a
+   * session generation is refused: such a token would never stop working.
+   */
+  private async verify(token: string): Promise<(TokenClaims & { exp: number }) | null> {
+    let claims: Partial<TokenClaims>;
     try {
-      claims = await this.jwt.verifyAsync<TokenClaims>(token);
+      claims = await this.jwt.verifyAsync<Partial<TokenClaims>>(token);
     } catch {
       return null;
     }
-    // Reload the user on every request: a deactivated account or a changed role takes effect at once.
-    const user = await this.org.findUserById(claims.sub);
-    if (!user || !user.active) return null;
-    return toPrincipal(user);
+    const { sub, username, jti, gen, exp } = claims;
+    if (typeof exp !== 'number' || typeof sub !== 'string' || typeof jti !== 'string' || typeof gen !== 'number') {
+      return null;
+    }
+    if (!/^[0-9a-f-]{36}$/i.test(jti) || !/^[0-9a-f-]{36}$/i.test(sub)) return null;
+    return { sub, username: username ?? '', jti, gen, exp };
   }
 }
 

@@ -36,6 +36,7 @@ import { fromTemporalError } from '../common/temporal-errors';
 import { canReadDrafts } from '../../../../libs/domain/src/visibility';
 import { canSeeProcedure, visibilityOf } from '../procedures/procedures.service';
 import { uuidParam } from '../common/params';
+import { DocumentContentService } from './document-content.service';
 
 /** The raw request body (a Buffer), as the document content-type parsers leave it. */
 const RawBody = createParamDecorator((_data: unknown, ctx: ExecutionContext): unknown => {
@@ -67,6 +68,7 @@ export class DocumentsController {
     private readonly procedures: ProcedureRepository,
     private readonly tasks: TaskRepository,
     private readonly temporal: TemporalClientService,
+    private readonly contents: DocumentContentService,
   ) {}
 
   @Post('procedures/:id/documents/:kind')
@@ -105,6 +107,7 @@ export class DocumentsController {
       );
     }
     if (body.length === 0) throw new DomainError(ErrorCode.ValidationFailed, 'The file is empty.');
+    await this.contents.check(mediaType, body);
     const filename = decodeHeader(rawFilename, 'X-Filename') ?? `${kind.toLowerCase()}`;
     const note = decodeHeader(rawNote, 'X-Note') ?? '';
     if (filename.length > 200 || note.length > 2000) {
@@ -178,6 +181,7 @@ export class DocumentsController {
     await reply
       .header('content-type', version.mediaType)
       .header('etag', `"${version.sha256}"`)
+      .header('x-content-type-options', 'nosniff')
       .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(version.filename)}`)
       .send(content);
   }
@@ -211,12 +215,12 @@ export class DocumentsController {
         );
       }
     }
-    if (!DOCUMENT_MEDIA_TYPES[from.mediaType]?.text || !DOCUMENT_MEDIA_TYPES[to.mediaType]?.text) {
-      throw new DomainError(ErrorCode.RuleViolation, 'A line diff is available for text documents only.');
-    }
     const [a, b] = await Promise.all([this.documents.content(from.sha256), this.documents.content(to.sha256)]);
-    const oldText = a?.toString('utf8') ?? '';
-    const newText = b?.toString('utf8') ?? '';
+    const oldText = a ? await this.contents.textOf(from.mediaType, a) : '';
+    const newText = b ? await this.contents.textOf(to.mediaType, b) : '';
+    if (oldText === null || newText === null) {
+      throw new DomainError(ErrorCode.RuleViolation, 'A line diff is available for text and Word documents only.');
+    }
     const changes = diffLines(oldText, newText);
     return {
       from: versionDto(from),
@@ -225,6 +229,16 @@ export class DocumentsController {
       removed: changes.filter((c) => c.removed).reduce((n, c) => n + (c.count ?? 0), 0),
       unifiedDiff: createTwoFilesPatch(`v${from.version}`, `v${to.version}`, oldText, newText),
     };
+  }
+
+  @Get('documents/versions/:versionId/text')
+  @Roles(...ALL_ROLES)
+  @ApiOperation({ summary: 'The text of a version for a preview (a .docx as its text; null for a PDF)' })
+  async text(@CurrentUser() user: Principal, @Param('versionId', uuid('versionId')) versionId: string) {
+    const version = await this.visibleVersion(user, versionId);
+    const content = await this.documents.content(version.sha256);
+    if (!content) throw new DomainError(ErrorCode.NotFound, 'The content of this version is missing.');
+    return { ...versionDto(version), text: await this.contents.textOf(version.mediaType, content) };
   }
 
   private async visibleProcedure(user: Principal, procedureId: string) {

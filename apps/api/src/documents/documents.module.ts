@@ -1,7 +1,12 @@
 import { Module } from '@nestjs/common';
 import { PersistenceModule } from '../../../../libs/persistence/src/persistence.module';
 import { NotificationsController } from '../notifications/notifications.controller';
+import { DocumentContentService } from './document-content.service';
 import { DocumentsController } from './documents.controller';
 
-@Module({ imports: [PersistenceModule], controllers: [DocumentsController, NotificationsController] })
+@Module({
+  imports: [PersistenceModule],
+  controllers: [DocumentsController, NotificationsController],
+  providers: [DocumentContentService],
+})
 export class DocumentsModule {}

@@ -1,5 +1,5 @@
-import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional } from 'class-validator';
 import { DomainError, ErrorCode } from '../../../../libs/domain/src/errors';
@@ -15,6 +15,16 @@ export class NotificationQueryDto {
   @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean()
   unread?: boolean;
+}
+
+export class NotificationPreferencesDto {
+  @ApiProperty({ description: 'E-mail (needs an address on the account, set by the administrator)' })
+  @IsBoolean()
+  email: boolean;
+
+  @ApiProperty({ description: "The government messaging platform's webhook" })
+  @IsBoolean()
+  webhook: boolean;
 }
 
 const uuid = uuidParam('id');
@@ -39,6 +49,36 @@ export class NotificationsController {
       createdAt: n.createdAt.toISOString(),
       readAt: n.readAt?.toISOString() ?? null,
     }));
+  }
+
+  @Get('unread-count')
+  @Roles(...ALL_ROLES)
+  @ApiOperation({ summary: 'How many notifications for me or my unit are unread (the bell)' })
+  async unreadCount(@CurrentUser() user: Principal): Promise<{ unread: number }> {
+    return { unread: await this.notifications.unreadCount(user.userId, user.unitId) };
+  }
+
+  @Post('read-all')
+  @HttpCode(200)
+  @Roles(...ALL_ROLES)
+  @ApiOperation({ summary: 'Mark every notification for me or my unit read' })
+  async readAll(@CurrentUser() user: Principal): Promise<{ marked: number }> {
+    return { marked: await this.notifications.markAllRead(user.userId, user.unitId) };
+  }
+
+  @Get('preferences')
+  @Roles(...ALL_ROLES)
+  @ApiOperation({ summary: 'My notification channels (the in-app bell is always on)' })
+  preferences(@CurrentUser() user: Principal) {
+    return this.notifications.preferences(user.userId);
+  }
+
+  @Put('preferences')
+  @Roles(...ALL_ROLES)
+  @ApiOperation({ summary: 'Choose my notification channels' })
+  async setPreferences(@CurrentUser() user: Principal, @Body() body: NotificationPreferencesDto) {
+    await this.notifications.setPreferences(user.userId, { email: body.email, webhook: body.webhook });
+    return this.notifications.preferences(user.userId);
   }
 
   @Post(':id/read')

@@ -133,7 +133,7 @@ export class OversightService {
               (SELECT count(*) FROM public_comment WHERE answer IS NULL) AS unanswered,
               count(*) FILTER (WHERE valid_until <= today + 30) AS within30,
               count(*) FILTER (WHERE valid_until <= today + 90) AS within90,
-              count(*) AS within365
+              count(r.id) AS within365
          FROM (SELECT (now() AT TIME ZONE 'Asia/Shanghai')::date AS today) c
          LEFT JOIN register_entry r ON r.status = 'IN_FORCE' AND r.valid_until <= c.today + 365`,
     );

@@ -3,6 +3,7 @@ import { addDays, cstDateOf } from '../../../../libs/domain/src/calendar/legal-t
 import { DomainError, ErrorCode } from '../../../../libs/domain/src/errors';
 import type { RegisterStatus } from '../../../../libs/domain/src/register';
 import { DocumentRepository } from '../../../../libs/persistence/src/repositories/document.repository';
+import { segment } from '../../../../libs/search/src/chinese-text';
 import {
   RegisterRepository,
   type RegisterQuery,
@@ -57,6 +58,7 @@ export class RegisterService {
     const limit = filters.limit ?? 20;
     const query: RegisterQuery = {
       q: filters.q,
+      words: filters.q ? segment(filters.q) : undefined,
       number: filters.number,
       issuer: filters.issuer,
       from: filters.from,

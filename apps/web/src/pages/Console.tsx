@@ -12,6 +12,7 @@ import type { Procedure, RegisterEntry } from '../types';
 import { CalendarPanel } from './ConsoleCalendar';
 import { RoutingPanel } from './ConsoleRouting';
 import { VerifyLedgerButton } from './VerifyLedger';
+import { ExcelExport } from '../ExcelExport';
 import { CatalogPanel } from './ConsoleCatalog';
 import { CleanupPanel } from './ConsoleCleanup';
 import { Countdown } from './Inbox';
@@ -173,14 +174,17 @@ export function ConsolePage() {
           }
           size="small"
           extra={
-            <Input.Search
-              allowClear
-              size="small"
-              aria-label={tr('筛选逾期工作', 'Filter overdue work')}
-              placeholder={tr('标题、单位或承办人', 'Title, department or holder')}
-              onChange={(e) => setOverdueFilter(e.target.value.trim())}
-              style={{ width: 220 }}
-            />
+            <Space>
+              <ExcelExport path="/api/admin/exports/overdue-tasks.xlsx" />
+              <Input.Search
+                allowClear
+                size="small"
+                aria-label={tr('筛选逾期工作', 'Filter overdue work')}
+                placeholder={tr('标题、单位或承办人', 'Title, department or holder')}
+                onChange={(e) => setOverdueFilter(e.target.value.trim())}
+                style={{ width: 220 }}
+              />
+            </Space>
           }
         >
           <Table<OverdueTask>
@@ -357,22 +361,25 @@ export function ConsolePage() {
                   key: 'register',
                   label: tr('登记簿', 'Register'),
                   children: (
-                    <Table<RegisterEntry>
-                      rowKey="id"
-                      size="small"
-                      scroll={{ x: 720 }}
-                      dataSource={register}
-                      columns={[
-                        { title: tr('文号', 'Number'), dataIndex: 'number' },
-                        { title: tr('标题', 'Title'), dataIndex: 'title' },
-                        {
-                          title: tr('状态', 'Status'),
-                          dataIndex: 'status',
-                          render: (s: string) => statusName(s, lang),
-                        },
-                        { title: tr('有效期至', 'Valid until'), dataIndex: 'validUntil' },
-                      ]}
-                    />
+                    <Space direction="vertical" style={{ width: '100%' }}>
+                      <ExcelExport path="/api/admin/exports/register.xlsx" />
+                      <Table<RegisterEntry>
+                        rowKey="id"
+                        size="small"
+                        scroll={{ x: 720 }}
+                        dataSource={register}
+                        columns={[
+                          { title: tr('文号', 'Number'), dataIndex: 'number' },
+                          { title: tr('标题', 'Title'), dataIndex: 'title' },
+                          {
+                            title: tr('状态', 'Status'),
+                            dataIndex: 'status',
+                            render: (s: string) => statusName(s, lang),
+                          },
+                          { title: tr('有效期至', 'Valid until'), dataIndex: 'validUntil' },
+                        ]}
+                      />
+                    </Space>
                   ),
                 },
                 { key: 'catalog', label: tr('决策事项目录', 'Decision catalog'), children: <CatalogPanel /> },

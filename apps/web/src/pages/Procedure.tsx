@@ -27,7 +27,8 @@ import {
   MAJOR_DECISION_STAGE_ORDER,
   MD_DOCUMENT_UPLOAD_STAGES,
 } from '../../../../libs/domain/src/procedures/major-decision.contract';
-import { apiText, get, newIdempotencyKey, post } from '../api';
+import { get, newIdempotencyKey, post } from '../api';
+import { hasText, versionText } from '../document-preview';
 import { hasRole, useAuth } from '../auth';
 import { useLang, useTr } from '../i18n';
 import { conclusionName, documentKindName, explain, formatTime, stageName, statusName } from '../labels';
@@ -43,6 +44,7 @@ import type {
 import { Countdown } from './Inbox';
 import { DrafterSteps, UploadForm } from './DrafterSteps';
 import { MajorDecisionSteps } from './MajorDecisionSteps';
+import { ArchiveDownloadButton } from './ArchiveDownload';
 import { VerifyLedgerButton } from './VerifyLedger';
 import { OfficerProcedureSteps, OfficerTaskForms } from './OfficerSteps';
 import { CommentAdoption, EarlierOpinions } from './ReviewMaterials';
@@ -193,7 +195,12 @@ export function ProcedurePage() {
         title={t.ledger}
         size="small"
         data-testid="ledger"
-        extra={hasRole(user, 'LEGAL_AFFAIRS_OFFICER', 'SYSTEM_ADMIN') ? <VerifyLedgerButton /> : undefined}
+        extra={
+          <>
+            {hasRole(user, 'LEGAL_AFFAIRS_OFFICER', 'SYSTEM_ADMIN') && <VerifyLedgerButton />}
+            {hasRole(user, 'LEGAL_AFFAIRS_OFFICER', 'LEADER') && <ArchiveDownloadButton procedureId={detail.id} />}
+          </>
+        }
       >
         <Table
           rowKey="seq"
@@ -300,10 +307,8 @@ function DocumentsView({ documents, canRead }: { documents: ProcedureDocument[];
       const version = all.find((v) => v.versionId === versionId);
       if (!version || !canRead) return;
       try {
-        if (version.mediaType.startsWith('text/')) {
-          setText(await apiText(`/api/documents/versions/${versionId}/content`));
-        }
-        if (version.version > 1 && version.mediaType.startsWith('text/')) {
+        if (hasText(version.mediaType)) setText(await versionText(versionId, version.mediaType));
+        if (version.version > 1 && hasText(version.mediaType)) {
           setDiff(await get<VersionDiff>(`/api/documents/versions/${versionId}/diff`));
         }
       } catch (err) {

@@ -20,10 +20,14 @@ import {
 import { CleanupCampaignEntity, CleanupReviewEntity } from './cleanup.entity';
 import { CalendarDayEntity, CalendarVersionEntity, CalendarYearEntity } from './calendar.entity';
 import { BlobEntity, DocumentEntity, DocumentVersionEntity } from './document.entity';
+import { DocumentTextEntity } from './document-text.entity';
 import { LedgerEntryEntity } from './ledger-entry.entity';
+import { LedgerCheckpointEntity } from './ledger-checkpoint.entity';
 import { NotificationEntity } from './notification.entity';
+import { NotificationDeliveryEntity, NotificationPreferenceEntity } from './notification-delivery.entity';
 import { OrgUnitEntity } from './org-unit.entity';
 import { ProcedureEntity } from './procedure.entity';
+import { RevokedTokenEntity } from './session.entity';
 import {
   FilingEntity,
   FilingEventEntity,
@@ -54,6 +58,7 @@ export {
   CalendarVersionEntity,
   CalendarYearEntity,
   LedgerEntryEntity,
+  LedgerCheckpointEntity,
   OrgUnitEntity,
   ProcedureEntity,
   TaskEntity,
@@ -71,6 +76,10 @@ export {
   DecisionCatalogActEntity,
   CleanupCampaignEntity,
   CleanupReviewEntity,
+  RevokedTokenEntity,
+  NotificationDeliveryEntity,
+  NotificationPreferenceEntity,
+  DocumentTextEntity,
 };
 
 export const ENTITIES = [
@@ -79,6 +88,7 @@ export const ENTITIES = [
   ProcedureEntity,
   TaskEntity,
   LedgerEntryEntity,
+  LedgerCheckpointEntity,
   AuditEntryEntity,
   CalendarDayEntity,
   CalendarYearEntity,
@@ -108,4 +118,8 @@ export const ENTITIES = [
   DecisionCatalogActEntity,
   CleanupCampaignEntity,
   CleanupReviewEntity,
+  RevokedTokenEntity,
+  NotificationDeliveryEntity,
+  NotificationPreferenceEntity,
+  DocumentTextEntity,
 ];

@@ -32,6 +32,18 @@ export class UserEntity {
   @Column({ type: 'boolean', default: true })
   active: boolean;
 
+  /** Where e-mail notifications go; null: none are sent. */
+  @Column({ type: 'text', nullable: true })
+  email: string | null;
+
+  /** Qualifications the administrator recorded (e.g. LEGAL_PROFESSION, 法律职业资格). */
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  qualifications: string[];
+
+  /** Raised to sign the user out everywhere: a token carries the generation it was issued under. */
+  @Column({ name: 'session_generation', type: 'integer', default: 0 })
+  sessionGeneration: number;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 }

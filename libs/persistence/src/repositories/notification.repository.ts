@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
-import { NotificationEntity } from '../entities';
+import { NotificationEntity, NotificationPreferenceEntity } from '../entities';
 
 export type NewNotification = Pick<
   NotificationEntity,
@@ -11,9 +11,73 @@ export type NewNotification = Pick<
 export class NotificationRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Creates a notification once per `dedupKey`. */
+  /**
+   * Creates a notification once per `dedupKey`, and in the same transaction its deliveries: one outbox row per
+   * recipient (the user, or each active member of the unit) and channel that recipient chose. E-mail is on by default
+   * for an account with an address; the webhook only for those who turned it on.
+   */
   async notify(manager: EntityManager, notification: NewNotification): Promise<void> {
-    await manager.createQueryBuilder().insert().into(NotificationEntity).values(notification).orIgnore().execute();
+    const inserted = await manager
+      .createQueryBuilder()
+      .insert()
+      .into(NotificationEntity)
+      .values(notification)
+      .orIgnore()
+      .returning(['id'])
+      .execute();
+    const id = (inserted.raw as { id: string }[])[0]?.id;
+    if (!id) return; // notified before: its deliveries were enqueued then
+    await manager.query(
+      `INSERT INTO notification_delivery (notification_id, user_id, channel)
+       SELECT $1, u.id, c.channel
+         FROM app_user u
+         LEFT JOIN notification_preference p ON p.user_id = u.id
+         CROSS JOIN LATERAL (VALUES
+           ('EMAIL', COALESCE(p.email, true) AND u.email IS NOT NULL),
+           ('WEBHOOK', COALESCE(p.webhook, false))
+         ) AS c(channel, enabled)
+        WHERE u.active AND c.enabled
+          AND (u.id = $2 OR ($2::uuid IS NULL AND u.org_unit_id = $3))
+       ON CONFLICT DO NOTHING`,
+      [id, notification.recipientUserId, notification.recipientUnitId],
+    );
+  }
+
+  /** How many notifications for the user or their unit are unread (the bell). */
+  async unreadCount(userId: string, unitId: string): Promise<number> {
+    const [row] = await this.dataSource.query<{ n: string }[]>(
+      `SELECT count(*) AS n FROM notification
+        WHERE (recipient_user_id = $1 OR recipient_unit_id = $2) AND read_at IS NULL`,
+      [userId, unitId],
+    );
+    return Number(row?.n ?? 0);
+  }
+
+  /** Marks every notification of the user or their unit read; returns how many were unread. */
+  async markAllRead(userId: string, unitId: string): Promise<number> {
+    const result = await this.dataSource.query<[unknown[], number]>(
+      `UPDATE notification SET read_at = now()
+        WHERE (recipient_user_id = $1 OR recipient_unit_id = $2) AND read_at IS NULL`,
+      [userId, unitId],
+    );
+    return result[1];
+  }
+
+  async preferences(userId: string): Promise<{ email: boolean; webhook: boolean; emailAddress: string | null }> {
+    const [row] = await this.dataSource.query<
+      { email: boolean | null; webhook: boolean | null; address: string | null }[]
+    >(
+      `SELECT p.email, p.webhook, u.email AS address
+         FROM app_user u LEFT JOIN notification_preference p ON p.user_id = u.id WHERE u.id = $1`,
+      [userId],
+    );
+    return { email: row?.email ?? true, webhook: row?.webhook ?? false, emailAddress: row?.address ?? null };
+  }
+
+  async setPreferences(userId: string, prefs: { email: boolean; webhook: boolean }): Promise<void> {
+    await this.dataSource
+      .getRepository(NotificationPreferenceEntity)
+      .upsert({ userId, email: prefs.email, webhook: prefs.webhook }, ['userId']);
   }
 
   /** Notifications for the user or their unit, newest first. */

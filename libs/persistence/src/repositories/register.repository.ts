@@ -27,8 +27,10 @@ export interface NewRegisterEntry {
 
 /** Filters of the register listings (public and administrative). */
 export interface RegisterQuery {
-  /** Part of the title. */
+  /** Part of the title, or words of the text. */
   q?: string;
+  /** `q` segmented into words (see libs/search), matched against the registered texts. */
+  words?: string;
   /** The printed number, or part of it. */
   number?: string;
   /** Issuer org unit code (e.g. `JT-EDU`). */
@@ -268,7 +270,21 @@ export class RegisterRepository {
       .orderBy('e.registered_at', 'DESC')
       .addOrderBy('e.id', 'DESC')
       .limit(query.limit);
-    if (query.q) qb.andWhere("e.title ILIKE '%' || :q || '%'", { q: escapeLike(query.q) });
+    if (query.q) {
+      // The title, or the words of the registered text (segmented as the text was: see document_text).
+      qb.andWhere(
+        new Brackets((w) => {
+          w.where("e.title ILIKE '%' || :q || '%'", { q: escapeLike(query.q!) });
+          if (query.words) {
+            w.orWhere(
+              `EXISTS (SELECT 1 FROM document_text t WHERE t.sha256 = e.document_sha256
+                 AND t.words @@ plainto_tsquery('simple', :words))`,
+              { words: query.words },
+            );
+          }
+        }),
+      );
+    }
     if (query.number) qb.andWhere("e.number LIKE '%' || :number || '%'", { number: escapeLike(query.number) });
     if (query.issuer) qb.andWhere('u.code = :issuer', { issuer: query.issuer });
     // Dates are China Standard Time calendar days.

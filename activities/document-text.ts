@@ -1,0 +1,28 @@
+import type { DataSource } from 'typeorm';
+import { documentText, segment } from '../libs/search/src/chinese-text';
+import type { DocumentRepository } from '../libs/persistence/src/repositories/document.repository';
+
+/**
+ * Makes a registered document findable by the words of its text: extracts the text of its bytes (a .docx through
+ * mammoth), segments it (jieba) and stores it with its `tsvector`. Idempotent: the text of the same bytes is stored
+ * once, so a retried registration changes nothing. A PDF has no text to index (its title still is).
+ */
+export async function indexDocumentText(
+  dataSource: DataSource,
+  documents: DocumentRepository,
+  sha256: string,
+): Promise<void> {
+  const [version] = await dataSource.query<{ media_type: string }[]>(
+    'SELECT media_type FROM document_version WHERE sha256 = $1 LIMIT 1',
+    [sha256],
+  );
+  const content = version ? await documents.content(sha256) : null;
+  if (!version || !content) return;
+  const text = await documentText(version.media_type, content);
+  if (text === null) return;
+  await dataSource.query(
+    `INSERT INTO document_text (sha256, body, words) VALUES ($1, $2, to_tsvector('simple', $3))
+     ON CONFLICT (sha256) DO NOTHING`,
+    [sha256, text, segment(text)],
+  );
+}

@@ -1,0 +1,71 @@
+import { Injectable } from '@nestjs/common';
+import mammoth from 'mammoth';
+import { DomainError, ErrorCode } from '../../../../libs/domain/src/errors';
+
+export const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+export const PDF = 'application/pdf';
+
+/** What the bytes of an upload are, by their first bytes and structure, not by what the client declared. */
+export type Sniffed = 'pdf' | 'docx' | 'zip' | 'executable' | 'text' | 'binary';
+
+const startsWith = (body: Buffer, magic: string | number[]) =>
+  body.subarray(0, typeof magic === 'string' ? magic.length : magic.length).equals(Buffer.from(magic as string));
+
+export function sniff(body: Buffer): Sniffed {
+  if (startsWith(body, '%PDF-')) return 'pdf';
+  if (startsWith(body, [0x50, 0x4b, 0x03, 0x04])) {
+    // A .docx is a ZIP whose entries include word/document.xml (named in the local file headers, uncompressed).
+    return body.includes('word/document.xml') && body.includes('[Content_Types].xml') ? 'docx' : 'zip';
+  }
+  if (
+    startsWith(body, 'MZ') || // Windows PE
+    startsWith(body, [0x7f, 0x45, 0x4c, 0x46]) || // ELF
+    startsWith(body, [0xcf, 0xfa, 0xed, 0xfe]) || // Mach-O
+    startsWith(body, '#!') // script
+  ) {
+    return 'executable';
+  }
+  if (body.includes(0)) return 'binary';
+  const decoded = new TextDecoder('utf-8', { fatal: false }).decode(body);
+  return decoded.includes('\uFFFD') ? 'binary' : 'text';
+}
+
+/**
+ * Checks uploads against their bytes and reads the text of a version for the diff and the preview: `.docx` through
+ * mammoth (its raw text, paragraph by paragraph), plain text and Markdown as UTF-8. PDFs are previewed by the browser
+ * from the download (inline, with `nosniff`).
+ */
+@Injectable()
+export class DocumentContentService {
+  /** Refuses bytes that are not what the declared type says (an executable sent as `.docx`, a ZIP sent as a PDF). */
+  async check(mediaType: string, body: Buffer): Promise<void> {
+    const kind = sniff(body);
+    const refuse = (what: string) => {
+      throw new DomainError(ErrorCode.ValidationFailed, `The file was sent as ${what}, but its content is not one.`, {
+        declared: mediaType,
+        detected: kind,
+      });
+    };
+    if (mediaType === PDF) {
+      if (kind !== 'pdf' || !body.subarray(-1024).includes('%%EOF')) refuse('a PDF');
+      return;
+    }
+    if (mediaType === DOCX) {
+      if (kind !== 'docx') refuse('a Word document (.docx)');
+      try {
+        await mammoth.extractRawText({ buffer: body });
+      } catch {
+        refuse('a Word document (.docx)');
+      }
+      return;
+    }
+    if (kind !== 'text') refuse('text');
+  }
+
+  /** The text of a version for a diff or a preview; null when it has none to show (a PDF). */
+  async textOf(mediaType: string, body: Buffer): Promise<string | null> {
+    if (mediaType === DOCX) return (await mammoth.extractRawText({ buffer: body })).value;
+    if (mediaType === PDF) return null;
+    return body.toString('utf8');
+  }
+}

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { PersistenceModule } from '../../../../libs/persistence/src/persistence.module';
+import { OversightService } from '../oversight/oversight.service';
+import { RegisterService } from '../register/register.service';
+import { ExportsController } from './exports.controller';
+import { ExportsService } from './exports.service';
+
+@Module({
+  imports: [PersistenceModule],
+  controllers: [ExportsController],
+  providers: [ExportsService, RegisterService, OversightService],
+})
+export class ExportsModule {}

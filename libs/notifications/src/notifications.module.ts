@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { PersistenceModule } from '../../persistence/src/persistence.module';
+import { NotificationDispatcher } from './dispatcher';
+
+/** Delivery of notifications from the outbox (imported by the worker). */
+@Module({ imports: [PersistenceModule], providers: [NotificationDispatcher], exports: [NotificationDispatcher] })
+export class NotificationDeliveryModule {}

@@ -1,0 +1,99 @@
+import { createHash } from 'node:crypto';
+import { Test } from '@nestjs/testing';
+import type { DataSource } from 'typeorm';
+import { DataSource as DataSourceToken } from 'typeorm';
+import { ActivitiesModule } from '../../activities/activities.module';
+import { RegisterActivities } from '../../activities/register.activities';
+import { RegisterService } from '../../apps/api/src/register/register.service';
+import { AppConfigModule } from '../../libs/config/src/config.module';
+import { DocumentRepository } from '../../libs/persistence/src/repositories/document.repository';
+import { RegisterRepository } from '../../libs/persistence/src/repositories/register.repository';
+import { makeDocx } from '../support/docx';
+import { actorOf, freshSeries, insertProcedures } from '../support/register';
+import { uniqueSuffix } from '../support/test-env';
+
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+/** The register's search finds a document by a word inside its text (a .docx), not only by its title. */
+describe('register full-text search (jieba + PostgreSQL text search)', () => {
+  let activities: RegisterActivities;
+  let documents: DocumentRepository;
+  let service: RegisterService;
+  let db: DataSource;
+  let close: () => Promise<void>;
+
+  beforeAll(async () => {
+    const moduleRef = await Test.createTestingModule({
+      imports: [AppConfigModule.forProcess('worker'), ActivitiesModule],
+    }).compile();
+    const app = await moduleRef.init();
+    activities = app.get(RegisterActivities);
+    documents = app.get(DocumentRepository);
+    db = app.get(DataSourceToken);
+    service = new RegisterService(app.get(RegisterRepository), documents);
+    close = () => app.close();
+  });
+  afterAll(async () => close());
+
+  it('should find a registered .docx by a word of its text that its title does not have', async () => {
+    const series = await freshSeries(db);
+    const [procedure] = await insertProcedures(db, 1);
+    const officer = await actorOf(db, 'officer.zhang');
+    // A word no other test uses, inside the text only.
+    const word = `浔溪${['甲', '乙', '丙', '丁'][Math.floor(Math.random() * 4)]}湾`;
+    const body = await makeDocx([`第一条 ${word}湿地保护区内禁止新建排污口。`, `第二条 本办法自发布之日起施行。`]);
+    const sha256 = createHash('sha256').update(body).digest('hex');
+    await documents.storeBlob(sha256, body);
+    await db.transaction((manager) =>
+      documents.addVersion(manager, {
+        procedureId: procedure.procedureId,
+        kind: 'DRAFT',
+        sha256,
+        size: body.length,
+        mediaType: DOCX,
+        filename: '办法.docx',
+        note: '',
+        uploadedBy: officer.userId,
+        idempotencyKey: `search-${uniqueSuffix()}`,
+      }),
+    );
+    const title = `金坛区生态环境管理办法${uniqueSuffix()}`;
+    const registered = await activities.registerDocument({
+      procedureId: procedure.procedureId,
+      workflowId: procedure.workflowId,
+      issuerUnitId: series.issuerUnitId,
+      series: series.series,
+      title,
+      documentSha256: sha256,
+      validityYears: 5,
+      registeredBy: officer,
+      idempotencyKey: `registration:${procedure.procedureId}`,
+    });
+    expect(title).not.toContain('湿地');
+
+    const byText = await service.list({ q: '湿地保护', limit: 50 }, ['REGISTERED']);
+    expect(byText.items.map((r) => r.entry.id)).toContain(registered.registerEntryId);
+    const byWord = await service.list({ q: word, limit: 50 }, ['REGISTERED']);
+    expect(byWord.items.map((r) => r.entry.id)).toEqual([registered.registerEntryId]);
+    // A word in neither the title nor the text finds nothing; the title still finds it.
+    expect((await service.list({ q: '航空母舰', limit: 50 }, ['REGISTERED'])).items).toEqual([]);
+    const byTitle = await service.list({ q: title.slice(0, 12), limit: 50 }, ['REGISTERED']);
+    expect(byTitle.items.map((r) => r.entry.id)).toContain(registered.registerEntryId);
+    // A retried registration indexes nothing twice.
+    await activities.registerDocument({
+      procedureId: procedure.procedureId,
+      workflowId: procedure.workflowId,
+      issuerUnitId: series.issuerUnitId,
+      series: series.series,
+      title,
+      documentSha256: sha256,
+      validityYears: 5,
+      registeredBy: officer,
+      idempotencyKey: `registration:${procedure.procedureId}`,
+    });
+    const [{ n }] = await db.query<{ n: string }[]>('SELECT count(*) AS n FROM document_text WHERE sha256 = $1', [
+      sha256,
+    ]);
+    expect(n).toBe('1');
+  });
+});
