@@ -48,6 +48,9 @@ export function useStack(prefix: string, options: StackRequest = {}): Stack {
       return;
     }
     const shared = await askForSharedStack(broker, { extraEnv, withWorker: options.withWorker !== false });
+    // A file may fill its `extraEnv` in an earlier `beforeAll` (ports of servers it starts): the queue is the one of
+    // the environment as it is now.
+    stack.taskQueue = shared.taskQueue;
     stack.api = AppProcess.shared('api', shared.api);
     if (shared.worker) stack.worker = AppProcess.shared('worker', shared.worker);
     stack.http = new ApiClient(shared.baseUrl);
