@@ -56,7 +56,9 @@ describe('procedure definitions', () => {
     expect(nextStageFor(def, MajorDecisionStage.Publication, md)).toBe(MajorDecisionStage.Archive);
     const dual = { classification: { ...cls, alsoNormativeDocument: true } } as unknown as MajorDecisionInput;
     expect(nextStageFor(def, MajorDecisionStage.Publication, dual)).toBe(MajorDecisionStage.Registration);
-    expect(nextStageFor(def, MajorDecisionStage.Publication, dual, (s) => s === 'REGISTRATION')).toBe('ARCHIVE');
+    expect(nextStageFor(def, MajorDecisionStage.Publication, dual, (s) => s === MajorDecisionStage.Registration)).toBe(
+      'ARCHIVE',
+    );
     expect(nextStageFor(def, MajorDecisionStage.Execution, md)).toBeUndefined();
 
     const nd = (touchesBusiness: boolean) => ({ application: { touchesBusiness } }) as NormativeDocumentInput;

@@ -59,7 +59,12 @@ export interface StageName {
   readonly en: string;
 }
 
-export interface StageSpec<S extends string = string, K extends string = string, I = never, PK extends string = string> {
+export interface StageSpec<
+  S extends string = string,
+  K extends string = string,
+  I = never,
+  PK extends string = string,
+> {
   readonly stage: S;
   readonly name: StageName;
   /** The stage's legal basis (the gate names it). */
@@ -139,7 +144,9 @@ export function defineProcedure<S extends string, K extends string, I, P>(
       throw new Error(`${definition.type}: stage ${spec.stage} must list its entry task first.`);
     }
     for (const kind of spec.tasks) {
-      if (!(kind in definition.tasks)) throw new Error(`${definition.type}: stage ${spec.stage} opens unknown ${kind}.`);
+      if (!(kind in definition.tasks)) {
+        throw new Error(`${definition.type}: stage ${spec.stage} opens unknown ${kind}.`);
+      }
     }
   }
   for (const [kind, task] of Object.entries(definition.tasks as Record<string, TaskSpec>)) {
@@ -170,10 +177,7 @@ export function basisOf(def: ProcedureDefinition, stage: string): LegalBasis | u
   );
 }
 
-export function stageNameOf(
-  def: ProcedureDefinition,
-  stage: string,
-): StageName | undefined {
+export function stageNameOf(def: ProcedureDefinition, stage: string): StageName | undefined {
   return def.stages.find((s) => s.stage === stage)?.name ?? def.terminal.find((s) => s.stage === stage)?.name;
 }
 
@@ -192,10 +196,7 @@ export function draftingStagesOf<S extends string>(def: ProcedureDefinition<S>):
 }
 
 /** Roles that may hold a task of `kind`; undefined when the definition has no such task. */
-export function holderRolesOf(
-  def: ProcedureDefinition,
-  kind: string,
-): readonly Role[] | undefined {
+export function holderRolesOf(def: ProcedureDefinition, kind: string): readonly Role[] | undefined {
   return (def.tasks as Record<string, TaskSpec | undefined>)[kind]?.holders;
 }
 

@@ -259,7 +259,13 @@ export const MAJOR_DECISION_DEFINITION = defineProcedure<
     { stage: Stage.Closed, name: { zh: '已结束', en: 'Closed' }, basis: BASIS[Stage.Closed] },
   ],
   tasks: {
-    MD_LAUNCH: { kind: 'MD_LAUNCH', title: '决策启动', party: 'GOVERNMENT', holders: LEADER, periodKey: 'launchPeriod' },
+    MD_LAUNCH: {
+      kind: 'MD_LAUNCH',
+      title: '决策启动',
+      party: 'GOVERNMENT',
+      holders: LEADER,
+      periodKey: 'launchPeriod',
+    },
     MD_DRAFTING: u('MD_DRAFTING', '拟订决策草案'),
     MD_CONSULTATION: u('MD_CONSULTATION', '征求有关部门意见'),
     MD_PUBLIC_PARTICIPATION: u('MD_PUBLIC_PARTICIPATION', '公众参与'),

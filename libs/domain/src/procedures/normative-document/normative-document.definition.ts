@@ -345,4 +345,3 @@ export const NORMATIVE_DOCUMENT_DEFINITION = defineProcedure<
     },
   },
 });
-
