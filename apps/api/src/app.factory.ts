@@ -9,6 +9,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { AppConfig } from '../../../libs/config/src/config';
 import { jsonLogger } from '../../../libs/config/src/logging';
 import { AppModule } from './app.module';
+import { documentProcedureSteps, stepBodyModels } from './procedures/steps-openapi';
 import { ApiExceptionFilter } from './common/exception.filter';
 import { createValidationPipe } from './common/validation';
 import { MetricsService } from './metrics/metrics';
@@ -67,7 +68,9 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
       .setVersion('0.1.0')
       .addBearerAuth()
       .build(),
+    { extraModels: stepBodyModels() },
   );
+  documentProcedureSteps(document);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/openapi.json', useGlobalPrefix: false });
   await serveWebApp(app);
   return app;

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { PersistenceModule } from '../../../../libs/persistence/src/persistence.module';
+import { ProceduresModule } from '../procedures/procedures.module';
 import { ArchiveService } from './archive.service';
 import { AdminCatalogController, CatalogService, PublicCatalogController } from './catalog.controller';
 import { DecisionsController } from './decisions.controller';
@@ -8,7 +9,7 @@ import { PublicDecisionsController } from './public-decisions.controller';
 
 /** Major administrative decisions, the annual decision catalog and the decision archive. */
 @Module({
-  imports: [PersistenceModule],
+  imports: [PersistenceModule, ProceduresModule],
   controllers: [DecisionsController, AdminCatalogController, PublicCatalogController, PublicDecisionsController],
   providers: [DecisionsService, CatalogService, ArchiveService],
 })

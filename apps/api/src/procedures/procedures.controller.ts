@@ -32,6 +32,7 @@ import {
 import { ProceduresService } from './procedures.service';
 import { OpinionsService } from './opinions.service';
 import { TasksService } from './tasks.service';
+import { ProcedureStepsService, type StepResult } from './procedure-steps.service';
 import { idempotencyKeyOf, uuidParam } from '../common/params';
 
 const uuid = uuidParam;
@@ -103,7 +104,7 @@ export class ProceduresController {
 @Controller('tasks')
 export class TasksController {
   constructor(
-    private readonly service: ProceduresService,
+    private readonly steps: ProcedureStepsService,
     private readonly tasks: TasksService,
     private readonly opinions: OpinionsService,
   ) {}
@@ -214,7 +215,8 @@ export class TasksController {
     @Param('id', uuid('id')) id: string,
     @Body() body: DecideProjectApprovalDto,
     @Headers('idempotency-key') idempotencyKey?: string,
-  ): Promise<ProcedureSnapshotDto> {
-    return this.service.decideProjectApproval(user, id, body, idempotencyKeyOf(idempotencyKey));
+  ): Promise<StepResult> {
+    // An alias of `POST /api/procedures/:id/steps/project-approval`, addressed by the task.
+    return this.steps.takeOnTask(user, id, 'project-approval', body, idempotencyKeyOf(idempotencyKey));
   }
 }

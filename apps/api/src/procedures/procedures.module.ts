@@ -5,12 +5,20 @@ import { ProceduresController, TasksController } from './procedures.controller';
 import { ProceduresService } from './procedures.service';
 import { OpinionsService } from './opinions.service';
 import { TasksService } from './tasks.service';
-import { ProcedureStepsController, TaskStepsController } from './steps.controller';
-import { StepsService } from './steps.service';
+import { NormativeStepAliasesController, TaskStepAliasesController } from './steps.controller';
+import { ProcedureStepsController } from './procedure-steps.controller';
+import { ProcedureStepsService } from './procedure-steps.service';
 
 @Module({
   imports: [PersistenceModule, MetricsModule],
-  controllers: [ProceduresController, TasksController, ProcedureStepsController, TaskStepsController],
-  providers: [ProceduresService, TasksService, OpinionsService, StepsService],
+  controllers: [
+    ProcedureStepsController,
+    ProceduresController,
+    TasksController,
+    NormativeStepAliasesController,
+    TaskStepAliasesController,
+  ],
+  providers: [ProceduresService, TasksService, OpinionsService, ProcedureStepsService],
+  exports: [ProcedureStepsService],
 })
 export class ProceduresModule {}

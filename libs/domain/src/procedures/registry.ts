@@ -1,4 +1,5 @@
-import type { ProcedureDefinition } from './kernel/procedure-definition';
+import { Role } from '../roles';
+import { holderRolesOf, type ProcedureDefinition } from './kernel/procedure-definition';
 import { MAJOR_DECISION_DEFINITION } from './major-decision/major-decision.definition';
 import { NORMATIVE_DOCUMENT_DEFINITION } from './normative-document/normative-document.definition';
 import { isProcedureType, type ProcedureType } from './procedure-type';
@@ -19,3 +20,12 @@ export function procedureDefinition(type: string): ProcedureDefinition | undefin
 
 /** Every definition, in the order of `PROCEDURE_TYPES`. */
 export const PROCEDURE_DEFINITIONS: readonly ProcedureDefinition[] = Object.values(PROCEDURES);
+
+/** Who may hold a task that no procedure definition declares (e.g. a clean-up review): an adviser or the office. */
+const DEFAULT_HOLDERS: readonly Role[] = [Role.LegalAdviser, Role.LegalAffairsOfficer];
+
+/** The roles that may hold (claim, be reassigned) a task of `kind` in a procedure of `type`. */
+export function taskHolderRoles(type: string | null | undefined, kind: string): readonly Role[] {
+  const definition = type ? procedureDefinition(type) : undefined;
+  return (definition && holderRolesOf(definition, kind)) ?? DEFAULT_HOLDERS;
+}

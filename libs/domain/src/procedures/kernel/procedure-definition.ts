@@ -54,6 +54,16 @@ export interface WaitingFor {
   readonly [variant: string]: string | null;
 }
 
+/** The shared statutory steps a stage can be an instance of (written once in the workflow kernel's step modules). */
+export type SharedStep =
+  | 'COMMENT_WINDOW'
+  | 'MATERIALS_CHECK'
+  | 'LEGALITY_REVIEW'
+  | 'REVISION'
+  | 'DELIBERATION'
+  | 'REGISTRATION'
+  | 'PUBLICATION';
+
 export interface StageName {
   readonly zh: string;
   readonly en: string;
@@ -69,6 +79,8 @@ export interface StageSpec<
   readonly name: StageName;
   /** The stage's legal basis (the gate names it). */
   readonly basis: LegalBasis;
+  /** The shared step this stage is (oversight counts e.g. every legality review alike), if any. */
+  readonly step?: SharedStep;
   readonly runs: StageCondition<I>;
   /** Who acts in the stage, and with which roles. */
   readonly party: Party;
@@ -111,6 +123,8 @@ export interface ProcedureDefinition<
   /** Workflow ID prefix: the business key is `<prefix>:<…>`. */
   readonly workflowIdPrefix: string;
   readonly name: StageName;
+  /** When documents can be added, in words ("while drafting or revising"), for the refusal outside those stages. */
+  readonly uploadWindow: string;
   /** The stage a new procedure starts in. */
   readonly initialStage: S;
   /** Stages in statutory order. */
@@ -236,4 +250,9 @@ export function waitingText(
   if (!spec) return null;
   const text = spec.waitingFor[variant] ?? spec.waitingFor.default;
   return text === null ? null : text.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
+}
+
+/** The stages of `def` that are an instance of the shared `step`. */
+export function stagesOfStep(def: ProcedureDefinition, step: SharedStep): readonly string[] {
+  return def.stages.filter((s) => s.step === step).map((s) => s.stage);
 }

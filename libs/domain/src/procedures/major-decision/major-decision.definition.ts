@@ -102,6 +102,7 @@ export const MAJOR_DECISION_DEFINITION = defineProcedure<
   workflowType: MAJOR_DECISION_WORKFLOW_TYPE,
   workflowIdPrefix: 'major-decision',
   name: { zh: '重大行政决策', en: 'Major decision' },
+  uploadWindow: 'from drafting to the meeting package',
   initialStage: Stage.ScopeClassification,
   stages: [
     {
@@ -140,11 +141,14 @@ export const MAJOR_DECISION_DEFINITION = defineProcedure<
     undertaker(Stage.Consultation, '部门协商', 'Inter-agency consultation', 'MD_CONSULTATION', {
       default: '决策承办单位与有关部门协商（无共识时报送争议说明）',
     }),
-    undertaker(Stage.PublicParticipation, '公众参与', 'Public participation', 'MD_PUBLIC_PARTICIPATION', {
-      default: '决策承办单位公开征求意见',
-      windowOpen: '公开征求意见，至 {closesAt} 截止',
-      answering: '逐条答复公众意见',
-    }),
+    {
+      ...undertaker(Stage.PublicParticipation, '公众参与', 'Public participation', 'MD_PUBLIC_PARTICIPATION', {
+        default: '决策承办单位公开征求意见',
+        windowOpen: '公开征求意见，至 {closesAt} 截止',
+        answering: '逐条答复公众意见',
+      }),
+      step: 'COMMENT_WINDOW',
+    },
     undertaker(
       Stage.ExpertArgumentation,
       '专家论证',
@@ -178,20 +182,24 @@ export const MAJOR_DECISION_DEFINITION = defineProcedure<
         reviewing: '合法性审查机构（法律顾问、公职律师）出具审查意见',
         revising: '合法性审查意见为 {conclusion}：修改草案后重新报送审查',
       }),
+      step: 'LEGALITY_REVIEW',
       tasks: ['MD_SUBMIT_LEGALITY', 'MD_LEGALITY_REVIEW', 'MD_LEGALITY_REVISION'],
     },
     undertaker(Stage.MeetingPackage, '提交审议材料', 'Meeting package', 'MD_MEETING_PACKAGE', {
       default: '决策承办单位提交审议材料',
     }),
-    organ(
-      Stage.CollectiveDiscussion,
-      '集体讨论决定',
-      'Collective discussion',
-      'GOVERNMENT',
-      LEADER,
-      'MD_MEETING',
-      '政府常务会议或者全体会议讨论，行政首长最后发表意见并作出决定',
-    ),
+    {
+      ...organ(
+        Stage.CollectiveDiscussion,
+        '集体讨论决定',
+        'Collective discussion',
+        'GOVERNMENT',
+        LEADER,
+        'MD_MEETING',
+        '政府常务会议或者全体会议讨论，行政首长最后发表意见并作出决定',
+      ),
+      step: 'DELIBERATION',
+    },
     organ(
       Stage.PartyReport,
       '向党委请示报告',
@@ -201,21 +209,27 @@ export const MAJOR_DECISION_DEFINITION = defineProcedure<
       'MD_PARTY_REPORT',
       '向同级党委请示报告',
     ),
-    organ(Stage.Publication, '决策公布', 'Publication', 'GOVERNMENT', ORGAN, 'MD_PUBLICATION', '决策公布'),
-    organ(
-      Stage.Registration,
-      '统一登记编号',
-      'Registration',
-      'LEGAL_AFFAIRS_OFFICE',
-      OFFICER,
-      'MD_REGISTRATION',
-      '规范性文件统一登记、统一编号',
-      {
-        kind: 'INPUT',
-        description: '决策同时是行政规范性文件（双轨）',
-        test: (input: MajorDecisionInput) => input.classification.alsoNormativeDocument,
-      },
-    ),
+    {
+      ...organ(Stage.Publication, '决策公布', 'Publication', 'GOVERNMENT', ORGAN, 'MD_PUBLICATION', '决策公布'),
+      step: 'PUBLICATION',
+    },
+    {
+      ...organ(
+        Stage.Registration,
+        '统一登记编号',
+        'Registration',
+        'LEGAL_AFFAIRS_OFFICE',
+        OFFICER,
+        'MD_REGISTRATION',
+        '规范性文件统一登记、统一编号',
+        {
+          kind: 'INPUT',
+          description: '决策同时是行政规范性文件（双轨）',
+          test: (input: MajorDecisionInput) => input.classification.alsoNormativeDocument,
+        },
+      ),
+      step: 'REGISTRATION',
+    },
     organ(Stage.Archive, '决策归档', 'Archive', 'LEGAL_AFFAIRS_OFFICE', OFFICER, 'MD_ARCHIVE', '决策档案归档'),
     {
       stage: Stage.Execution,
