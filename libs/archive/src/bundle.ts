@@ -110,9 +110,8 @@ export function verifyBundle(tar: Buffer): Verification {
     const content = byPath.get(path);
     if (!content) return { ok: false, file: path, reason: 'listed in the manifest but missing from the archive' };
     const actual = sha256Hex(content);
-    if (actual !== expected) {
-      return { ok: false, file: path, reason: `SHA-256 is ${actual}, the manifest says ${expected}` };
-    }
+    if (actual !== expected)
+      {return { ok: false, file: path, reason: `SHA-256 is ${actual}, the manifest says ${expected}` };}
   }
   for (const f of files) {
     if (f.path !== MANIFEST && !(f.path in manifest.files)) {
