@@ -30,6 +30,7 @@ import {
   WithdrawProcedureDto,
 } from './procedures.dto';
 import { ProceduresService } from './procedures.service';
+import { NormativeDocumentService } from './normative-document/normative-document.service';
 import { OpinionsService } from './opinions.service';
 import { TasksService } from './tasks.service';
 import { ProcedureStepsService, type StepResult } from './procedure-steps.service';
@@ -43,6 +44,7 @@ const uuid = uuidParam;
 export class ProceduresController {
   constructor(
     private readonly service: ProceduresService,
+    private readonly normativeDocuments: NormativeDocumentService,
     private readonly opinions: OpinionsService,
   ) {}
 
@@ -52,7 +54,7 @@ export class ProceduresController {
   @ApiCreatedResponse({ type: ProcedureSnapshotDto })
   @ApiConflictResponse({ type: ErrorBodyDto, description: 'A procedure with this department and project code exists' })
   start(@CurrentUser() user: Principal, @Body() body: StartNormativeDocumentDto): Promise<ProcedureSnapshotDto> {
-    return this.service.startNormativeDocument(user, body);
+    return this.normativeDocuments.start(user, body);
   }
 
   @Get()

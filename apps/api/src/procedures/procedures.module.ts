@@ -3,6 +3,7 @@ import { PersistenceModule } from '../../../../libs/persistence/src/persistence.
 import { MetricsModule } from '../metrics/metrics.module';
 import { ProceduresController, TasksController } from './procedures.controller';
 import { ProceduresService } from './procedures.service';
+import { NormativeDocumentService } from './normative-document/normative-document.service';
 import { OpinionsService } from './opinions.service';
 import { TasksService } from './tasks.service';
 import { NormativeStepAliasesController, TaskStepAliasesController } from './steps.controller';
@@ -18,7 +19,7 @@ import { ProcedureStepsService } from './procedure-steps.service';
     NormativeStepAliasesController,
     TaskStepAliasesController,
   ],
-  providers: [ProceduresService, TasksService, OpinionsService, ProcedureStepsService],
+  providers: [ProceduresService, NormativeDocumentService, TasksService, OpinionsService, ProcedureStepsService],
   exports: [ProcedureStepsService],
 })
 export class ProceduresModule {}

@@ -1,19 +1,12 @@
-import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG } from '../../../../libs/config/src/config.module';
 import type { AppConfig } from '../../../../libs/config/src/config';
 import { DomainError, ErrorCode } from '../../../../libs/domain/src/errors';
-import { OrgUnitKind, Role } from '../../../../libs/domain/src/roles';
+import { Role } from '../../../../libs/domain/src/roles';
 import { canSeeProcedure as canSee, type VisibilityContext } from '../../../../libs/domain/src/visibility';
-import { normativeDocumentWorkflowId } from '../../../../libs/domain/src/task-queues';
 import {
-  DEFAULT_NORMATIVE_DOCUMENT_POLICY,
-  DEMO_NORMATIVE_DOCUMENT_POLICY,
-  NORMATIVE_DOCUMENT,
-  awaitSettledUpdate,
   getProcedureStateQuery,
   withdrawProcedureUpdate,
-  type NormativeDocumentInput,
   type ProcedureSnapshot,
 } from '../../../../libs/domain/src/procedures/normative-document.contract';
 import type { ProcedureEntity, TaskEntity } from '../../../../libs/persistence/src/entities';
@@ -30,7 +23,6 @@ import {
   mapTask,
   type ProcedureDetailDto,
   type ProcedureDto,
-  type StartNormativeDocumentDto,
   type WithdrawProcedureDto,
 } from './procedures.dto';
 
@@ -76,39 +68,6 @@ export class ProceduresService {
     private readonly metrics: MetricsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
-
-  /** Starts a normative-document procedure with its project application; refuses a second one for the same key. */
-  async startNormativeDocument(principal: Principal, dto: StartNormativeDocumentDto): Promise<ProcedureSnapshot> {
-    if (principal.unitKind !== (OrgUnitKind.Department as string)) {
-      throw new DomainError(ErrorCode.Forbidden, 'Only a drafter of a drafting department can apply for a project.');
-    }
-    const workflowId = normativeDocumentWorkflowId(principal.unitCode, dto.projectCode);
-    const issuerUnitId =
-      dto.application.issuer === 'DEPARTMENT'
-        ? principal.unitId
-        : ((await this.org.findFirstUnitOfKind(OrgUnitKind.Government))?.id ?? principal.unitId);
-    const input: NormativeDocumentInput = {
-      procedureId: randomUUID(),
-      projectCode: dto.projectCode,
-      title: dto.title,
-      departmentId: principal.unitId,
-      departmentCode: principal.unitCode,
-      issuerUnitId,
-      applicant: actorOf(principal),
-      application: { ...dto.application },
-      policy:
-        this.config.PROCEDURE_PERIODS === 'demo' ? DEMO_NORMATIVE_DOCUMENT_POLICY : DEFAULT_NORMATIVE_DOCUMENT_POLICY,
-    };
-    const snapshot = await this.gateway.start({
-      type: NORMATIVE_DOCUMENT,
-      workflowId,
-      input,
-      departmentCode: principal.unitCode,
-      settle: awaitSettledUpdate,
-    });
-    this.metrics.proceduresStarted.inc({ type: NORMATIVE_DOCUMENT });
-    return snapshot;
-  }
 
   async list(principal: Principal, limit: number, stage?: string): Promise<ProcedureDto[]> {
     const seesAll = principal.roles.some((role) => SEES_ALL.includes(role));
