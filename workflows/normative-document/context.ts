@@ -1,0 +1,56 @@
+import type { ProcedureRun } from '../kernel/procedure-run';
+import type { CommentWindow } from '../steps/comment-window.step';
+import type { LegalityReview } from '../steps/legality-review.step';
+import type { Registration } from '../steps/registration.step';
+import type { Revision } from '../steps/revision.step';
+import type {
+  Actor,
+  CleanupDecisionArgs,
+  DEFAULT_NORMATIVE_DOCUMENT_POLICY,
+  EmergencyCategory,
+  FilingState,
+  GivenOpinion,
+  LegalityOpinionRecord,
+  NormativeDocumentInput,
+  NormativeDocumentStage,
+  PendingOpinion,
+  ProcedureSnapshot,
+} from '../../libs/domain/src/procedures/normative-document.contract';
+
+export type Stage = NormativeDocumentStage;
+export type NdPolicy = typeof DEFAULT_NORMATIVE_DOCUMENT_POLICY;
+
+/** What a normative document keeps beside the kernel's state and the shared steps' own. */
+export interface NdState {
+  pendingOpinion: PendingOpinion | null;
+  opinions: GivenOpinion[];
+  /** Ledger entry of the latest legality opinion (it goes into the filing package). */
+  legalityOpinionEntry: { ledgerSeq: string; hash: string } | null;
+  emergency: { category: EmergencyCategory; reason: string } | null;
+  expertise: string[];
+  publication: { channel: string; reference: string; publishedAt: string } | null;
+  filing: { filingId: string; status: FilingState; dueAt: string | null } | null;
+  filingTaskId: string | null;
+  expiresAt: string | null;
+  /** A clean-up review's repeal, carried out by the in-force loop. */
+  cleanupRepeal: CleanupDecisionArgs | null;
+  amendmentRequired: { campaignId: string; reason: string } | null;
+}
+
+/** One running normative document: the kernel run, the shared steps and its own state, handed to each stage. */
+export interface Nd {
+  p: ProcedureRun<Stage, ProcedureSnapshot>;
+  input: NormativeDocumentInput;
+  policy: NdPolicy;
+  s: NdState;
+  legality: LegalityReview<Stage, ProcedureSnapshot, LegalityOpinionRecord>;
+  comments: CommentWindow<Stage, ProcedureSnapshot>;
+  registration: Registration<Stage, ProcedureSnapshot>;
+  revision: Revision<Stage, ProcedureSnapshot, LegalityOpinionRecord>;
+  /** Opens what a stage needs when the procedure enters it. */
+  enter: (stage: Stage) => Promise<void>;
+  requireDrafter: (actor: Actor, what: string) => void;
+  requireOfficer: (actor: Actor, what: string) => void;
+  /** A stage and its legal basis, as refusals name them. */
+  stageName: (stage: Stage) => string;
+}
