@@ -30,13 +30,10 @@ export const GOVERNMENT: AssignTo = { unitKind: OrgUnitKind.Government };
 export interface RunSpec<S extends string> {
   /** Procedure type code (search attribute, read model). */
   type: string;
-  procedureId: string;
-  title: string;
-  departmentCode: string;
-  initialStage: S;
-  terminal: readonly S[];
-  /** Legal basis of each stage: every task carries the basis of the stage it belongs to. */
-  basis: Record<S, LegalBasis>;
+  /** The start input's identity of the procedure. */
+  input: { procedureId: string; title: string; departmentCode: string };
+  /** The first stage, the stages in which the procedure has ended, and each stage's legal basis. */
+  stages: { initial: S; terminal: readonly S[]; basis: Record<S, LegalBasis> };
   reminderLeadSeconds: () => number;
   /** How a refusal tells a person that a step belongs to another stage. */
   wrongStage: (expected: S, what: string) => string;
@@ -78,6 +75,8 @@ export interface SignOff<S extends string> {
  */
 export class ProcedureRun<S extends string, Snap> {
   readonly workflowId = workflowInfo().workflowId;
+  readonly procedureId: string;
+  readonly title: string;
   stage: S;
   status: RunStatus = 'ACTIVE';
   openTaskId: string | null = null;
@@ -102,9 +101,32 @@ export class ProcedureRun<S extends string, Snap> {
   private readonly taskRounds: Record<string, number> = {};
 
   constructor(readonly spec: RunSpec<S>) {
-    this.stage = spec.initialStage;
-    this.terminal = new Set(spec.terminal);
+    this.stage = spec.stages.initial;
+    this.terminal = new Set(spec.stages.terminal);
+    this.procedureId = spec.input.procedureId;
+    this.title = spec.input.title;
     this.bindsReviewedText = patched('legality-review-binds-text');
+  }
+
+  /** What every procedure's snapshot starts with. */
+  snapshotBase(): {
+    procedureId: string;
+    workflowId: string;
+    stage: S;
+    openTaskId: string | null;
+    dueAt: string | null;
+    overdue: boolean;
+    documents: Partial<Record<DocumentKind, DocumentVersionRef>>;
+  } {
+    return {
+      procedureId: this.procedureId,
+      workflowId: this.workflowId,
+      stage: this.stage,
+      openTaskId: this.openTaskId,
+      dueAt: this.dueAt,
+      overdue: this.overdue,
+      documents: { ...this.documents },
+    };
   }
 
   get ended(): boolean {
@@ -180,7 +202,7 @@ export class ProcedureRun<S extends string, Snap> {
     const next = o.next ?? this.stage;
     const status = o.status ?? (o.next === undefined ? this.status : this.terminal.has(o.next) ? 'ENDED' : 'ACTIVE');
     const entry = await this.spec.recordDecision({
-      procedureId: this.spec.procedureId,
+      procedureId: this.procedureId,
       workflowId: this.workflowId,
       taskId: o.taskId,
       stage: this.stage,
@@ -226,13 +248,13 @@ export class ProcedureRun<S extends string, Snap> {
   async openStageTask(kind: string, title: string, assignTo: AssignTo, period: Period): Promise<string> {
     const stage = this.stage;
     const task = await acts.openTask({
-      procedureId: this.spec.procedureId,
+      procedureId: this.procedureId,
       workflowId: this.workflowId,
       stage,
       round: this.nextRound(stage),
       kind,
-      title: `${title}：${this.spec.title}`,
-      legalBasis: this.spec.basis[stage],
+      title: `${title}：${this.title}`,
+      legalBasis: this.spec.stages.basis[stage],
       assignTo,
       period,
     });
@@ -274,14 +296,14 @@ export class ProcedureRun<S extends string, Snap> {
     upsertSearchAttributes([
       { key: ProcedureTypeAttr, value: this.spec.type },
       { key: StageAttr, value: this.stage },
-      { key: DepartmentAttr, value: this.spec.departmentCode },
+      { key: DepartmentAttr, value: this.spec.input.departmentCode },
     ]);
     await acts.registerProcedure({
-      procedureId: this.spec.procedureId,
+      procedureId: this.procedureId,
       workflowId: this.workflowId,
       type: this.spec.type,
       projectCode: o.projectCode,
-      title: this.spec.title,
+      title: this.title,
       departmentId: o.departmentId,
       initiator: o.initiator,
       stage: this.stage,

@@ -1,7 +1,4 @@
-import type { ProcedureRun } from '../kernel/procedure-run';
-import type { CommentWindow } from '../steps/comment-window.step';
-import type { LegalityReview } from '../steps/legality-review.step';
-import type { Registration } from '../steps/registration.step';
+import type { ProcedureContext } from '../kernel/procedure-context';
 import type {
   Actor,
   ExpertRecord,
@@ -64,17 +61,9 @@ export interface MdState {
 }
 
 /** One running major decision: the kernel run, the shared steps and its own state, handed to each stage. */
-export interface Md {
-  p: ProcedureRun<Stage, Snap>;
-  input: MajorDecisionInput;
-  policy: MajorDecisionPolicy;
+export interface Md extends ProcedureContext<Stage, Snap, MajorDecisionInput, MajorDecisionPolicy, LegalityOpinion> {
   cls: ScopeClassification;
   s: MdState;
-  legality: LegalityReview<Stage, Snap, LegalityOpinion>;
-  comments: CommentWindow<Stage, Snap>;
-  registration: Registration<Stage, Snap>;
-  /** Opens what a stage needs when the procedure enters it. */
-  enter: (stage: Stage) => Promise<void>;
   /** Moves to the next stage this matter needs (skipping conditional ones) and opens it. */
   advance: () => Promise<void>;
   requireUndertaker: (actor: Actor, what: string) => void;

@@ -56,19 +56,20 @@ export async function majorDecisionWorkflow(input: MajorDecisionInput): Promise<
   const policy = input.policy;
   const cls = input.classification;
   const p: ProcedureRun<Stage, Snap> = new ProcedureRun<Stage, Snap>({
+    recordDecision: (...args) => local.recordDecision(...args),
+    // An adjustment re-runs the statutory steps, so idempotency keys name the round.
+    roundInKeys: true,
+    input,
     type: MAJOR_DECISION,
-    procedureId: input.procedureId,
-    title: input.title,
-    departmentCode: input.departmentCode,
-    initialStage: MajorDecisionStage.ScopeClassification,
-    terminal: MAJOR_DECISION_TERMINAL_STAGES,
-    basis: MAJOR_DECISION_STAGE_BASIS,
-    reminderLeadSeconds: () => policy.reminderLeadSeconds,
+    stages: {
+      initial: MajorDecisionStage.ScopeClassification,
+      terminal: MAJOR_DECISION_TERMINAL_STAGES,
+      basis: MAJOR_DECISION_STAGE_BASIS,
+    },
     wrongStage: (expected, what): string =>
       `${what} belongs to stage ${majorStageName(expected)}; the procedure is in stage ` +
       `${majorStageName(p.stage)} and waits for: ${waitingFor(md) ?? '—'}.`,
-    recordDecision: (...args) => local.recordDecision(...args),
-    roundInKeys: true,
+    reminderLeadSeconds: () => policy.reminderLeadSeconds,
   });
   const s: MdState = {
     undertakingUnitId: null,
@@ -170,18 +171,12 @@ export async function majorDecisionWorkflow(input: MajorDecisionInput): Promise<
   execution(md); // A14–A16
 
   p.snapshot = () => ({
-    procedureId: input.procedureId,
-    workflowId: p.workflowId,
-    stage: p.stage,
+    ...p.snapshotBase(),
     status: p.status as Snap['status'],
-    openTaskId: p.openTaskId,
-    dueAt: p.dueAt,
-    overdue: p.overdue,
     round: p.round,
     classification: cls,
     undertakingUnitId: s.undertakingUnitId,
     leadUnitId: s.leadUnitId,
-    documents: { ...p.documents },
     options: [...s.r.options],
     consultation: s.r.consultation,
     commentWindow: md.comments.view(),

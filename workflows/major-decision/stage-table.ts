@@ -1,9 +1,11 @@
 import { acts } from '../activity-proxies';
 import { GOVERNMENT, OFFICE, type AssignTo } from '../kernel/procedure-run';
-import type { Md, Stage } from './context';
+import type { UpdateDefinition } from '@temporalio/common';
+import type { Md, Snap, Stage } from './context';
 import {
   MAJOR_DECISION_STAGE_ORDER,
   MajorDecisionStage as S,
+  type Actor,
   type MajorDecisionPolicy,
 } from '../../libs/domain/src/procedures/major-decision.contract';
 
@@ -28,6 +30,22 @@ const STAGE_TASKS: Partial<Record<Stage, [kind: string, title: string, holder: H
 
 export function undertaker(md: Md): AssignTo {
   return { unitId: md.s.undertakingUnitId ?? md.input.departmentId };
+}
+
+/** A step the undertaking unit takes (决策承办单位, Art 11): refused to anyone else before the step's own checks. */
+export function undertakerStep<A extends unknown[]>(
+  md: Md,
+  update: UpdateDefinition<Snap, A>,
+  what: string,
+  o: { check: (...args: A) => void; run: (...args: A) => Promise<unknown> },
+): void {
+  md.p.step(update, {
+    check: (...args: A) => {
+      md.requireUndertaker((args[0] as { actor: Actor }).actor, what);
+      o.check(...args);
+    },
+    run: o.run,
+  });
 }
 
 /** Opens the stage's task (stages entered through their own updates, or terminal: nothing). */

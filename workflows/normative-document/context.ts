@@ -1,7 +1,5 @@
-import type { ProcedureRun } from '../kernel/procedure-run';
-import type { CommentWindow } from '../steps/comment-window.step';
-import type { LegalityReview } from '../steps/legality-review.step';
-import type { Registration } from '../steps/registration.step';
+import type { ProcedureContext } from '../kernel/procedure-context';
+import { Role } from '../../libs/domain/src/roles';
 import type { Revision } from '../steps/revision.step';
 import type {
   Actor,
@@ -38,19 +36,16 @@ export interface NdState {
 }
 
 /** One running normative document: the kernel run, the shared steps and its own state, handed to each stage. */
-export interface Nd {
-  p: ProcedureRun<Stage, ProcedureSnapshot>;
-  input: NormativeDocumentInput;
-  policy: NdPolicy;
+export interface Nd
+  extends ProcedureContext<Stage, ProcedureSnapshot, NormativeDocumentInput, NdPolicy, LegalityOpinionRecord> {
   s: NdState;
-  legality: LegalityReview<Stage, ProcedureSnapshot, LegalityOpinionRecord>;
-  comments: CommentWindow<Stage, ProcedureSnapshot>;
-  registration: Registration<Stage, ProcedureSnapshot>;
   revision: Revision<Stage, ProcedureSnapshot, LegalityOpinionRecord>;
-  /** Opens what a stage needs when the procedure enters it. */
-  enter: (stage: Stage) => Promise<void>;
   requireDrafter: (actor: Actor, what: string) => void;
   requireOfficer: (actor: Actor, what: string) => void;
   /** A stage and its legal basis, as refusals name them. */
   stageName: (stage: Stage) => string;
 }
+
+/** Who acts in the office's and the government's steps, as refusals name them. */
+export const OFFICER = { roles: [Role.LegalAffairsOfficer], name: 'an officer of the legal-affairs office' };
+export const LEADER = { roles: [Role.Leader], name: 'a leader of the government' };

@@ -8,7 +8,7 @@ import { LegalityReview } from '../steps/legality-review.step';
 import { Registration } from '../steps/registration.step';
 import { Revision } from '../steps/revision.step';
 import { withdrawal } from '../steps/withdrawal.step';
-import type { Nd, NdPolicy, NdState } from './context';
+import { OFFICER, type Nd, type NdPolicy, type NdState } from './context';
 import { enter, waitingFor } from './stage-table';
 import { drafting, fairCompetitionReview } from './stages/drafting.stage';
 import { inForce, publication, runInForce } from './stages/in-force.stage';
@@ -68,12 +68,8 @@ export async function normativeDocumentWorkflow(input: NormativeDocumentInput): 
   const policy = { ...DEFAULT_NORMATIVE_DOCUMENT_POLICY, ...input.policy } as NdPolicy;
   const p: ProcedureRun<Stage, ProcedureSnapshot> = new ProcedureRun<Stage, ProcedureSnapshot>({
     type: NORMATIVE_DOCUMENT,
-    procedureId: input.procedureId,
-    title: input.title,
-    departmentCode: input.departmentCode,
-    initialStage: Stage.ProjectApproval,
-    terminal: TERMINAL_STAGES,
-    basis: NORMATIVE_DOCUMENT_STAGE_BASIS,
+    input,
+    stages: { initial: Stage.ProjectApproval, terminal: TERMINAL_STAGES, basis: NORMATIVE_DOCUMENT_STAGE_BASIS },
     reminderLeadSeconds: () => policy.reminderLeadSeconds,
     wrongStage: (expected, what): string =>
       `${what} belongs to stage ${stageName(expected)}; the procedure is in stage ${p.stage}.`,
@@ -97,8 +93,7 @@ export async function normativeDocumentWorkflow(input: NormativeDocumentInput): 
       refuse(ErrorCode.Forbidden, `Only a drafter of the drafting department can ${what}.`);
     }
   };
-  const requireOfficer = (actor: Actor, what: string) =>
-    p.requireRole(actor, [Role.LegalAffairsOfficer], 'an officer of the legal-affairs office', what);
+  const requireOfficer = (actor: Actor, what: string) => p.requireRole(actor, OFFICER.roles, OFFICER.name, what);
 
   // ---- The statutory steps every procedure shares --------------------------------------------------------------
   const legality = new LegalityReview<Stage, ProcedureSnapshot, LegalityOpinionRecord>(p, {
@@ -200,14 +195,8 @@ export async function normativeDocumentWorkflow(input: NormativeDocumentInput): 
   inForce(nd); // B11, B12
 
   p.snapshot = () => ({
-    procedureId: input.procedureId,
-    workflowId: p.workflowId,
-    stage: p.stage,
+    ...p.snapshotBase(),
     status: p.status as ProcedureSnapshot['status'],
-    openTaskId: p.openTaskId,
-    dueAt: p.dueAt,
-    documents: { ...p.documents },
-    overdue: p.overdue,
     pendingOpinion: s.pendingOpinion,
     opinions: [...s.opinions],
     commentWindow: nd.comments.view(),

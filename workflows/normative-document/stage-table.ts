@@ -53,38 +53,28 @@ export async function enter(nd: Nd, stage: Stage): Promise<void> {
   }
 }
 
-/** What the procedure waits for, in the words a drafter or an officer would use. */
+/** What each stage waits for, in the words a drafter or an officer would use (terminal stages: nothing). */
+const WAITING_FOR: Partial<Record<Stage, string>> = {
+  [S.ProjectApproval]: '司法局审批立项申请',
+  [S.FairCompetitionReview]: '起草单位完成公平竞争审查',
+  [S.OwnLegalityCheck]: '起草单位出具本单位合法性审核意见并报送审核',
+  [S.MaterialsCheck]: '司法局审查报送材料是否齐全',
+  [S.LegalityReview]: '合法性审核机构（法律顾问）出具审核意见',
+  [S.Revision]: '起草单位根据审核意见修改或说明不采纳理由',
+  [S.Deliberation]: '集体审议决定，主要负责人签发',
+  [S.Registration]: '司法局统一登记、统一编号',
+  [S.Publication]: '统一发布',
+};
+
+/** What the procedure waits for now: the stage's words, or what the open step inside the stage needs. */
 export function waitingFor(nd: Nd): string | null {
   const { p, s } = nd;
   const window = nd.comments.window;
-  switch (p.stage) {
-    case S.ProjectApproval:
-      return '司法局审批立项申请';
-    case S.Drafting:
-      return s.pendingOpinion ? '法律顾问出具意见' : '起草单位上传草案、起草说明和制定依据后提交';
-    case S.FairCompetitionReview:
-      return '起草单位完成公平竞争审查';
-    case S.PublicComment:
-      if (!window) return '起草单位发布征求意见稿';
-      if (!window.closed) return `公开征求意见，至 ${window.closesAt} 截止`;
-      return '起草单位逐条答复公众意见';
-    case S.OwnLegalityCheck:
-      return '起草单位出具本单位合法性审核意见并报送审核';
-    case S.MaterialsCheck:
-      return '司法局审查报送材料是否齐全';
-    case S.LegalityReview:
-      return '合法性审核机构（法律顾问）出具审核意见';
-    case S.Revision:
-      return '起草单位根据审核意见修改或说明不采纳理由';
-    case S.Deliberation:
-      return '集体审议决定，主要负责人签发';
-    case S.Registration:
-      return '司法局统一登记、统一编号';
-    case S.Publication:
-      return '统一发布';
-    case S.InForce:
-      return s.filing && s.filing.status !== 'ACCEPTED' ? '报送备案，等待备案审查结果' : null;
-    default:
-      return null;
+  if (p.stage === S.Drafting) return s.pendingOpinion ? '法律顾问出具意见' : '起草单位上传草案、起草说明和制定依据后提交';
+  if (p.stage === S.PublicComment) {
+    if (!window) return '起草单位发布征求意见稿';
+    return window.closed ? '起草单位逐条答复公众意见' : `公开征求意见，至 ${window.closesAt} 截止`;
   }
+  if (p.stage === S.InForce) return s.filing && s.filing.status !== 'ACCEPTED' ? '报送备案，等待备案审查结果' : null;
+  return WAITING_FOR[p.stage] ?? null;
 }

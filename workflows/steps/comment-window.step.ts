@@ -106,9 +106,9 @@ export class CommentWindow<S extends string, Snap> {
         const reason = args.shortenedReason?.trim() || null;
         const minimum = o.minimum();
         const opened = await acts.openCommentWindow({
-          procedureId: p.spec.procedureId,
+          procedureId: p.procedureId,
           workflowId: p.workflowId,
-          title: p.spec.title,
+          title: p.title,
           draftVersionId: draft.versionId,
           draftSha256: draft.sha256,
           period: args.period ?? minimum,

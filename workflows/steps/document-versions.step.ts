@@ -44,7 +44,7 @@ export function documentVersions<S extends string, Snap>(
     },
     run: async (args) => {
       p.documents[args.kind] = await acts.recordDocumentVersion({
-        procedureId: p.spec.procedureId,
+        procedureId: p.procedureId,
         workflowId: p.workflowId,
         stage: p.stage,
         kind: args.kind,

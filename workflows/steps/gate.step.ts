@@ -9,9 +9,8 @@ export interface GateOptions<S extends string, Snap, A extends { actor: Actor; t
   stage: S;
   /** Names the step in refusals ("The collective deliberation"). */
   what: string;
-  /** Who may take the step, and how a refusal names them. */
-  roles: Role[];
-  who: string;
+  /** Who may take the step (and how a refusal names them), and what a refusal says they would be doing. */
+  who: { roles: Role[]; name: string };
   doing: string;
   /** Checks of the procedure's own before the stage check (a refusal that explains why the stage is not reached). */
   before?: (args: A) => void;
@@ -31,7 +30,7 @@ export function gateStep<S extends string, Snap, O, A extends { actor: Actor; ta
 ): void {
   p.step(o.update, {
     check: (args) => {
-      p.requireRole(args.actor, o.roles, o.who, o.doing);
+      p.requireRole(args.actor, o.who.roles, o.who.name, o.doing);
       o.before?.(args);
       p.requireStage(o.stage, o.what);
       p.requireTask(args.taskId);

@@ -74,13 +74,13 @@ export class LegalityReview<S extends string, Snap, O> {
     const p = this.p;
     const draft = p.documents.DRAFT!;
     const task = await acts.routeTask({
-      procedureId: p.spec.procedureId,
+      procedureId: p.procedureId,
       workflowId: p.workflowId,
       stage: this.o.stage,
       round: t.round,
       kind: t.kind,
-      title: `${t.title}：${p.spec.title}（草案第${draft.version}稿）`,
-      legalBasis: p.spec.basis[this.o.stage],
+      title: `${t.title}：${p.title}（草案第${draft.version}稿）`,
+      legalBasis: p.spec.stages.basis[this.o.stage],
       period: t.period,
       departmentId: t.departmentId,
       drafterIds: t.drafterIds,

@@ -45,18 +45,18 @@ export class Registration<S extends string, Snap> {
       run: async (args) => {
         const draft = p.documents.DRAFT!;
         const registered = await executeChild<DocumentRegistrationWorkflow>(DOCUMENT_REGISTRATION_WORKFLOW_TYPE, {
-          workflowId: registrationWorkflowId(p.spec.procedureId),
+          workflowId: registrationWorkflowId(p.procedureId),
           args: [
             {
-              procedureId: p.spec.procedureId,
+              procedureId: p.procedureId,
               workflowId: p.workflowId,
               issuerUnitId: o.issuerUnitId(),
               series: o.series(),
-              title: p.spec.title,
+              title: p.title,
               documentSha256: draft.sha256,
               validityYears: o.validityYears(),
               registeredBy: args.actor,
-              idempotencyKey: `registration:${p.spec.procedureId}`,
+              idempotencyKey: `registration:${p.procedureId}`,
             },
           ],
         });

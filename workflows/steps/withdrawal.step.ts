@@ -47,7 +47,7 @@ export function withdrawal<S extends string, Snap>(p: ProcedureRun<S, Snap>, o: 
         });
       }
       await acts.endProcedure({
-        procedureId: p.spec.procedureId,
+        procedureId: p.procedureId,
         workflowId: p.workflowId,
         stage: o.withdrawn,
         status: 'WITHDRAWN',

@@ -44,8 +44,7 @@ export function publication(md: Md): void {
     update: mdRecordPublicationUpdate,
     stage: Stage.Publication,
     what: 'Publication',
-    roles: [Role.Leader, Role.LegalAffairsOfficer],
-    who: 'the decision organ',
+    who: { roles: [Role.Leader, Role.LegalAffairsOfficer], name: 'the decision organ' },
     doing: 'publish the decision',
     before: () => {
       if (p.stage === Stage.PartyReport) {

@@ -1,5 +1,6 @@
 import { refuse } from '../../activity-proxies';
 import type { Md } from '../context';
+import { undertakerStep } from '../stage-table';
 import { isSha256 } from '../../../libs/domain/src/documents';
 import { ErrorCode } from '../../../libs/domain/src/errors';
 import {
@@ -13,9 +14,8 @@ import { Role } from '../../../libs/domain/src/roles';
 /** A6 专家论证 (G-A6): signed written opinions; no expert with a direct interest; dissent sought. */
 export function expertArgumentation(md: Md): void {
   const { p, s, A } = md;
-  p.step(mdAddExpertOpinionUpdate, {
+  undertakerStep(md, mdAddExpertOpinionUpdate, 'record expert opinions', {
     check: (args) => {
-      md.requireUndertaker(args.actor, 'record expert opinions');
       p.requireStage(Stage.ExpertArgumentation, 'An expert opinion');
       const e = args.expert;
       p.requireText(e?.name, 'The expert needs a name.');
@@ -46,9 +46,8 @@ export function expertArgumentation(md: Md): void {
       });
     },
   });
-  p.step(mdCompleteExpertsUpdate, {
+  undertakerStep(md, mdCompleteExpertsUpdate, 'complete expert argumentation', {
     check: (args) => {
-      md.requireUndertaker(args.actor, 'complete expert argumentation');
       p.requireStage(Stage.ExpertArgumentation, 'Completing expert argumentation');
       if (s.r.experts.length === 0) {
         refuse(
@@ -78,9 +77,8 @@ export function expertArgumentation(md: Md): void {
 /** A7 风险评估 (G-A7): a report with risk points, measures and a plan; an uncontrollable risk needs a new draft. */
 export function riskAssessment(md: Md): void {
   const { p, s, A } = md;
-  p.step(mdRecordRiskAssessmentUpdate, {
+  undertakerStep(md, mdRecordRiskAssessmentUpdate, 'record the risk assessment', {
     check: (args) => {
-      md.requireUndertaker(args.actor, 'record the risk assessment');
       p.requireStage(Stage.RiskAssessment, 'The risk assessment');
       p.requireText(args.riskPoints, `The risk report names the risk points (${A('第二十三条')}).`);
       p.requireText(args.measures, `The risk report names the prevention measures (${A('第二十三条')}).`);

@@ -1,5 +1,6 @@
 import { acts, refuse } from '../../activity-proxies';
 import type { Md } from '../context';
+import { undertakerStep } from '../stage-table';
 import { passes } from './legality.stage';
 import { requireMeetingRecord, meetingHeading } from '../../steps/deliberation.step';
 import { gateStep } from '../../steps/gate.step';
@@ -17,9 +18,8 @@ import { Role } from '../../../libs/domain/src/roles';
 /** A9 提交审议材料 (G-A8 hard gate, G-A11): only on the reviewed text, with every material Art 29 names. */
 export function meetingPackage(md: Md): void {
   const { p, s, cls, legality, A } = md;
-  p.step(mdSubmitMeetingPackageUpdate, {
+  undertakerStep(md, mdSubmitMeetingPackageUpdate, 'submit the meeting package', {
     check: (args) => {
-      md.requireUndertaker(args.actor, 'submit the meeting package');
       legality.requireReviewedText('The meeting package');
       const last = legality.last();
       if (p.stage === Stage.LegalityReview || (!(last && passes(last.conclusion)) && !p.ended)) {
@@ -101,8 +101,7 @@ export function collectiveDiscussion(md: Md): void {
     update: mdRecordMeetingUpdate,
     stage: Stage.CollectiveDiscussion,
     what: 'The collective discussion',
-    roles: [Role.Leader],
-    who: 'a leader of the decision organ',
+    who: { roles: [Role.Leader], name: 'a leader of the decision organ' },
     doing: 'record the meeting',
     before: () => {
       if (s.r.minutes) {

@@ -1,5 +1,6 @@
 import { refuse } from '../../activity-proxies';
 import { freshRound, type Md } from '../context';
+import { undertakerStep } from '../stage-table';
 import { ErrorCode } from '../../../libs/domain/src/errors';
 import {
   MajorDecisionStage as Stage,
@@ -33,9 +34,8 @@ export function execution(md: Md): void {
   const organ = (actor: Parameters<typeof p.requireRole>[0], what: string) =>
     p.requireRole(actor, [Role.Leader, Role.LegalAffairsOfficer], 'the decision organ', what);
 
-  p.step(mdRecordExecutionReportUpdate, {
+  undertakerStep(md, mdRecordExecutionReportUpdate, 'report on execution', {
     check: (args) => {
-      md.requireUndertaker(args.actor, 'report on execution');
       requireExecuting('An execution report', true);
       if (args.kind !== 'PROGRESS' && args.kind !== 'PROBLEM') refuse(ErrorCode.ValidationFailed, 'kind is PROGRESS or PROBLEM.');
       p.requireText(args.text, `The report needs its text (${A('第三十四条、第三十五条')}).`);

@@ -1,6 +1,6 @@
 import { refuse } from '../../activity-proxies';
 import type { Md } from '../context';
-import { undertaker } from '../stage-table';
+import { undertaker, undertakerStep } from '../stage-table';
 import type { DocumentKind } from '../../../libs/domain/src/documents';
 import { ErrorCode } from '../../../libs/domain/src/errors';
 import {
@@ -15,9 +15,8 @@ import { Role } from '../../../libs/domain/src/roles';
 /** A8 合法性审查 (G-A8, G-A9, G-A10): submission, the reviewer's written opinion, revision when it does not pass. */
 export function legalityReview(md: Md): void {
   const { p, s, cls, policy, legality, A } = md;
-  p.step(mdSubmitForLegalityReviewUpdate, {
+  undertakerStep(md, mdSubmitForLegalityReviewUpdate, 'submit the draft for legality review', {
     check: (args) => {
-      md.requireUndertaker(args.actor, 'submit the draft for legality review');
       p.requireStage(Stage.LegalityReview, 'Submitting for legality review');
       if (legality.reviewTaskId) refuse(ErrorCode.WrongStage, 'The draft is already under legality review.');
       const last = legality.last();

@@ -1,5 +1,6 @@
 import { refuse } from '../../activity-proxies';
 import type { Md } from '../context';
+import { undertakerStep } from '../stage-table';
 import { isSha256 } from '../../../libs/domain/src/documents';
 import { ErrorCode } from '../../../libs/domain/src/errors';
 import type { Period } from '../../../libs/domain/src/periods';
@@ -20,9 +21,8 @@ export function roughMs(period: Period): number {
 /** A3 拟订决策草案: one or more options, with the inventory of relevant laws and policies (Art 12). */
 export function draftOptions(md: Md): void {
   const { p, s, A } = md;
-  p.step(mdSubmitDraftOptionsUpdate, {
+  undertakerStep(md, mdSubmitDraftOptionsUpdate, 'submit the draft', {
     check: (args) => {
-      md.requireUndertaker(args.actor, 'submit the draft');
       p.requireStage(Stage.Drafting, 'Submitting the draft options');
       if (!p.documents.DRAFT) refuse(ErrorCode.RuleViolation, `Upload the draft (DRAFT) first (${A('第十二条')}).`);
       if (!Array.isArray(args.options) || args.options.length === 0) {
@@ -54,9 +54,8 @@ export function draftOptions(md: Md): void {
 /** A4 协商: inter-agency consultation; without consensus, a dispute memo for the decision organ (Art 13). */
 export function consultation(md: Md): void {
   const { p, s, A } = md;
-  p.step(mdRecordConsultationUpdate, {
+  undertakerStep(md, mdRecordConsultationUpdate, 'record the consultation', {
     check: (args) => {
-      md.requireUndertaker(args.actor, 'record the consultation');
       p.requireStage(Stage.Consultation, 'The inter-agency consultation');
       if (!Array.isArray(args.consulted) || args.consulted.length === 0) {
         refuse(ErrorCode.RuleViolation, `Name the departments consulted (${A('第十三条')}).`);
@@ -91,9 +90,8 @@ export function consultation(md: Md): void {
 /** A5 公众参与 (G-A4, G-A5): hearings, and the end of public participation once every opinion is answered. */
 export function publicParticipation(md: Md): void {
   const { p, s, policy, A } = md;
-  p.step(mdRecordHearingUpdate, {
+  undertakerStep(md, mdRecordHearingUpdate, 'record a hearing', {
     check: (args) => {
-      md.requireUndertaker(args.actor, 'record a hearing');
       p.requireStage(Stage.PublicParticipation, 'A hearing');
       const delivered = Date.parse(args.materialsDeliveredAt);
       const listed = Date.parse(args.participantListPublishedAt);
@@ -140,9 +138,8 @@ export function publicParticipation(md: Md): void {
       });
     },
   });
-  p.step(mdCompletePublicParticipationUpdate, {
+  undertakerStep(md, mdCompletePublicParticipationUpdate, 'complete public participation', {
     check: (args) => {
-      md.requireUndertaker(args.actor, 'complete public participation');
       p.requireStage(Stage.PublicParticipation, 'Completing public participation');
       md.comments.requireAnswered();
     },

@@ -1,7 +1,7 @@
 import { condition, setHandler } from '@temporalio/workflow';
 import { acts, refuse } from '../../activity-proxies';
 import { OFFICE } from '../../kernel/procedure-run';
-import type { Nd } from '../context';
+import { OFFICER, type Nd } from '../context';
 import { gateStep } from '../../steps/gate.step';
 import { publishedNow, requirePublicationReference } from '../../steps/publication.step';
 import { ErrorCode } from '../../../libs/domain/src/errors';
@@ -39,8 +39,7 @@ export function publication(nd: Nd): void {
     update: recordPublicationUpdate,
     stage: Stage.Publication,
     what: 'Publication',
-    roles: [Role.LegalAffairsOfficer],
-    who: 'an officer of the legal-affairs office',
+    who: OFFICER,
     doing: 'record the publication',
     check: (args) => {
       p.requireText(args.channel, 'Say where the document was published (gazette, website, newspaper).');

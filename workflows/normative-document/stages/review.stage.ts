@@ -1,5 +1,5 @@
 import { refuse } from '../../activity-proxies';
-import type { Nd } from '../context';
+import { LEADER, type Nd } from '../context';
 import { REVIEW_MATERIALS } from './drafting.stage';
 import { gateStep } from '../../steps/gate.step';
 import { meetingHeading, requireMeetingRecord } from '../../steps/deliberation.step';
@@ -141,8 +141,7 @@ export function deliberation(nd: Nd): void {
     update: recordDeliberationUpdate,
     stage: Stage.Deliberation,
     what: 'The collective deliberation',
-    roles: [Role.Leader],
-    who: 'a leader of the government',
+    who: LEADER,
     doing: 'record and sign the deliberation',
     check: (args) => {
       const last = legality.last();
