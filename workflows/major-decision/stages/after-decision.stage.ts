@@ -13,8 +13,7 @@ import { PUBLICATION_CHANNELS } from '../../../libs/domain/src/register';
 import { Role } from '../../../libs/domain/src/roles';
 
 /** A11 向同级党委请示报告 (G-A13). */
-export function partyReport(md: Md): void {
-  const { p, s } = md;
+export function partyReport({ p, s, advance }: Md): void {
   p.step(mdRecordPartyReportUpdate, {
     check: (args) => {
       p.requireRole(args.actor, [Role.Leader], 'a leader of the decision organ', 'record the report to the Party committee');
@@ -32,7 +31,7 @@ export function partyReport(md: Md): void {
         actor: args.actor,
         role: Role.Leader,
       });
-      await md.advance();
+      await advance();
     },
   });
 }

@@ -5,6 +5,7 @@ import { gateStep } from '../../steps/gate.step';
 import { meetingHeading, requireMeetingRecord } from '../../steps/deliberation.step';
 import { materialsCheck, requireMaterials } from '../../steps/materials-check.step';
 import { ErrorCode } from '../../../libs/domain/src/errors';
+import { Role } from '../../../libs/domain/src/roles';
 import {
   NormativeDocumentStage as Stage,
   checkMaterialsUpdate,
@@ -13,7 +14,6 @@ import {
   recordDeliberationUpdate,
   submitForLegalityReviewUpdate,
 } from '../../../libs/domain/src/procedures/normative-document.contract';
-import { Role } from '../../../libs/domain/src/roles';
 
 /** B4 → B5: public comment ends once every comment is answered. */
 export function publicCommentEnd(nd: Nd): void {
