@@ -393,6 +393,40 @@ describe('majorDecisionWorkflow (重大行政决策, 国务院令第713号)', ()
     }
   });
 
+  it('binds the legality opinion to the draft reviewed: a new draft after a LAWFUL opinion re-opens the review (G-A8)', async () => {
+    const [h, s0] = await start();
+    let s = await throughPublicParticipation(h, s0);
+    expect(s.stage).toBe(Stage.LegalityReview);
+    s = await h.executeUpdate(mdSubmitForLegalityReviewUpdate, {
+      args: [{ basisStatement: '城乡规划法第X条', proceduresPerformed: '已履行公众参与等程序', actor: drafter }],
+    });
+    // Under review, the text cannot change.
+    const underReview = await refusal(draft(h, 2));
+    expect(underReview.type).toBe(ErrorCode.WrongStage);
+    expect(underReview.message).toContain('under legality review');
+    s = await h.executeUpdate(mdGiveLegalityOpinionUpdate, {
+      args: [{ taskId: s.openTaskId!, conclusion: 'LAWFUL', reasons: '合法', reviewedSha256: sha(1), actor: adviser }],
+    });
+    expect(s.stage).toBe(Stage.MeetingPackage);
+    // Draft v2 after the LAWFUL opinion on v1: the review re-opens; the meeting package is refused, naming the article.
+    s = await draft(h, 2);
+    expect(s.stage).toBe(Stage.LegalityReview);
+    const refused = await refusal(h.executeUpdate(mdSubmitMeetingPackageUpdate, { args: [{ note: '材料齐全', actor: drafter }] }));
+    expect(refused.type).toBe(ErrorCode.RuleViolation);
+    expect(refused.message).toContain('第二十五条');
+    expect(refused.message).toContain('binds the text it reviewed');
+    // Reviewed again on v2, the package passes and the meeting decides on the text reviewed.
+    s = await legality(h, 'LAWFUL', 2);
+    expect(s.stage).toBe(Stage.MeetingPackage);
+    s = await h.executeUpdate(mdSubmitMeetingPackageUpdate, { args: [{ note: '材料齐全', actor: drafter }] });
+    s = await meeting(h, s);
+    expect(s.stage).toBe(Stage.PartyReport);
+    const signed = calls.recordDecision.filter((c) => c.workflowId === h.workflowId);
+    expect(signed.find((c) => c.decision === 'LEGALITY_REVIEW_REOPENED')?.documentSha256).toBe(sha(2));
+    expect(signed.find((c) => c.decision === 'DECIDED_ADOPTED')?.documentSha256).toBe(sha(2));
+    expect(s.legalityOpinions.map((o) => o.reviewedSha256)).toEqual([sha(1), sha(2)]);
+  });
+
   it('refuses an excluded kind at scope classification (Art 3 §2): no task is ever opened', async () => {
     const [h, s] = await start({ kind: 'EMERGENCY_RESPONSE' });
     expect(s.stage).toBe(Stage.OutOfScope);

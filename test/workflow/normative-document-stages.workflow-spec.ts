@@ -388,6 +388,29 @@ describe('normativeDocumentWorkflow, from drafting to expiry', () => {
     expect(signed?.opinion).toContain('苏政规〔2025〕3号');
   });
 
+  it('should review a text revised after a must-amend opinion again before deliberation: the opinion binds its version', async () => {
+    const { handle, input } = await start();
+    await throughComment(handle, input.procedureId);
+    let s = await throughSubmission(handle);
+    // Under review, the text cannot change (the upload stages exclude the review).
+    expect((await refusal(upload(handle, DocumentKind.Draft))).type).toBe(ErrorCode.WrongStage);
+    s = await opinion(handle, s, 'MUST_AMEND');
+    expect(s.stage).toBe(Stage.Revision);
+    s = await upload(handle, DocumentKind.Draft);
+    s = await handle.executeUpdate(resubmitRevisionUpdate, { args: [{ adoptedAll: true, actor: drafter }] });
+    expect(s.stage).toBe(Stage.LegalityReview);
+    s = await opinion(handle, s, 'LAWFUL');
+    expect(s.stage).toBe(Stage.Deliberation);
+    expect(s.legalityOpinions!.map((o) => [o.conclusion, o.version])).toEqual([
+      ['MUST_AMEND', 1],
+      ['LAWFUL', 2],
+    ]);
+    s = await deliberate(handle, s, 'ADOPTED');
+    const adopted = calls.recordDecision.find((c) => c.procedureId === input.procedureId && c.decision === 'ADOPTED');
+    expect(adopted?.documentSha256).toBe(s.documents!.DRAFT!.sha256);
+    expect(s.documents!.DRAFT!.version).toBe(2);
+  });
+
   it('should refuse to close the comment window before its statutory minimum, and let it be extended', async () => {
     const { handle, input } = await start({
       policy: { generalCommentPeriod: { amount: 4, unit: 'SECONDS' } },

@@ -1,7 +1,7 @@
 import { acts, refuse } from '../../activity-proxies';
 import type { Md } from '../context';
 import { undertakerStep } from '../stage-table';
-import { passes } from './legality.stage';
+import { passes } from '../stage-table';
 import { requireMeetingRecord, meetingHeading } from '../../steps/deliberation.step';
 import { gateStep } from '../../steps/gate.step';
 import { ErrorCode } from '../../../libs/domain/src/errors';

@@ -1,6 +1,6 @@
 import { refuse } from '../../activity-proxies';
 import type { Md } from '../context';
-import { undertaker, undertakerStep } from '../stage-table';
+import { passes, undertaker, undertakerStep } from '../stage-table';
 import type { DocumentKind } from '../../../libs/domain/src/documents';
 import { ErrorCode } from '../../../libs/domain/src/errors';
 import {
@@ -102,11 +102,6 @@ export function legalityReview(md: Md): void {
       }
     },
   });
-}
-
-/** A conclusion that lets the draft go on to the meeting (an exploratory reform only with its legal risk stated). */
-export function passes(conclusion: string): boolean {
-  return conclusion === 'LAWFUL' || conclusion === 'NO_CLEAR_RULE';
 }
 
 /**
