@@ -1,9 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
-import { Client, Connection, WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
+import { WorkflowUpdateFailedError, type Client, type WorkflowHandle } from '@temporalio/client';
 import { ActivityFailure, ApplicationFailure } from '@temporalio/common';
-import { NativeConnection, Worker } from '@temporalio/worker';
 import { DocumentKind } from '../../libs/domain/src/documents';
 import { ErrorCode } from '../../libs/domain/src/errors';
 import { Role } from '../../libs/domain/src/roles';
@@ -39,7 +38,8 @@ import {
   type ProcedureSnapshot,
 } from '../../libs/domain/src/procedures/normative-document.contract';
 import { eventually } from '../support/eventually';
-import { fakeActivities, type Calls } from '../support/fake-activities';
+import type { Calls } from '../support/fake-activities';
+import { useWorkflowHarness } from './harness';
 import { testEnv, uniqueSuffix } from '../support/test-env';
 
 const departmentId = randomUUID();
@@ -88,37 +88,16 @@ async function refusal(promise: Promise<unknown>): Promise<ApplicationFailure> {
 }
 
 describe('normativeDocumentWorkflow, from drafting to expiry', () => {
-  const taskQueue = `wf-nd-stages-${uniqueSuffix()}`;
+  const harness = useWorkflowHarness('nd-stages');
+  const { taskQueue } = harness;
   let calls: Calls;
   let comments: Map<string, string[]>;
   let client: Client;
-  let connection: Connection;
-  let nativeConnection: NativeConnection;
-  let worker: Worker;
-  let running: Promise<void>;
 
-  beforeAll(async () => {
-    const env = testEnv();
-    const fakes = fakeActivities();
-    calls = fakes.calls;
-    comments = fakes.comments;
-    connection = await Connection.connect({ address: env.temporalAddress });
-    client = new Client({ connection });
-    nativeConnection = await NativeConnection.connect({ address: env.temporalAddress });
-    worker = await Worker.create({
-      connection: nativeConnection,
-      taskQueue,
-      workflowBundle: { codePath: env.workflowBundlePath },
-      activities: fakes.activities,
-    });
-    running = worker.run();
-  });
-
-  afterAll(async () => {
-    worker.shutdown();
-    await running;
-    await nativeConnection.close();
-    await connection.close();
+  beforeAll(() => {
+    calls = harness.calls;
+    comments = harness.comments;
+    client = harness.client;
   });
 
   type Handle = WorkflowHandle<NormativeDocumentWorkflow>;
@@ -146,7 +125,7 @@ describe('normativeDocumentWorkflow, from drafting to expiry', () => {
     const handle: Handle = await client.workflow.start<NormativeDocumentWorkflow>(NORMATIVE_DOCUMENT_WORKFLOW_TYPE, {
       workflowId: `normative-document:TEST-DEPT:${projectCode}`,
       taskQueue,
-      args: [input],
+      args: [harness.versioned(input)],
     });
     const settled = await handle.executeUpdate(awaitSettledUpdate, { args: [] });
     await handle.executeUpdate(decideProjectApprovalUpdate, {

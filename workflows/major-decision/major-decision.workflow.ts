@@ -1,5 +1,6 @@
 import { local, refuse } from '../activity-proxies';
 import { ProcedureRun } from '../kernel/procedure-run';
+import { startPolicy } from '../kernel/start-policy';
 import { CommentWindow } from '../steps/comment-window.step';
 import { documentVersions } from '../steps/document-versions.step';
 import { LegalityReview } from '../steps/legality-review.step';
@@ -33,6 +34,7 @@ import {
   type Actor,
   type LegalityOpinion,
   type MajorDecisionInput,
+  type MajorDecisionPolicy,
   type StepRecord,
 } from '../../libs/domain/src/procedures/major-decision.contract';
 import { Role } from '../../libs/domain/src/roles';
@@ -53,7 +55,7 @@ const A = (article: string) => `${DECREE_713} ${article}`;
  * and `steps/`; a stage that only this statute has lives in `stages/`.
  */
 export async function majorDecisionWorkflow(input: MajorDecisionInput): Promise<Snap> {
-  const policy = input.policy;
+  const policy = await startPolicy<MajorDecisionPolicy>(MAJOR_DECISION, input);
   const cls = input.classification;
   const p: ProcedureRun<Stage, Snap> = new ProcedureRun<Stage, Snap>({
     recordDecision: (...args) => local.recordDecision(...args),
@@ -198,7 +200,10 @@ export async function majorDecisionWorkflow(input: MajorDecisionInput): Promise<
     waitingFor: waitingFor(md),
   });
   // The generic procedure endpoints (detail, document upload) ask every procedure under the kernel's query name.
-  p.expose([getMajorDecisionStateQuery, getProcedureStateQuery as unknown as QueryDefinition<Snap>], mdAwaitSettledUpdate);
+  p.expose(
+    [getMajorDecisionStateQuery, getProcedureStateQuery as unknown as QueryDefinition<Snap>],
+    mdAwaitSettledUpdate,
+  );
 
   await p.register({
     projectCode: input.matterCode,

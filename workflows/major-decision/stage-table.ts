@@ -63,7 +63,9 @@ export function waitingFor(md: Md): string | null {
   if (p.stage !== S.LegalityReview) return text();
   const last = legality.last();
   if (legality.reviewTaskId) return text('reviewing');
-  if (last && passes(last.conclusion) && legality.changedSinceOpinion()) return '草案在合法性审查后已修改：重新报送合法性审查';
+  if (last && passes(last.conclusion) && legality.changedSinceOpinion()) {
+    return '草案在合法性审查后已修改：重新报送合法性审查';
+  }
   if (last) return text('revising', { conclusion: last.conclusion });
   return text();
 }

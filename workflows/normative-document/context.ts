@@ -10,6 +10,7 @@ import type {
   GivenOpinion,
   LegalityOpinionRecord,
   NormativeDocumentInput,
+  NormativeDocumentPolicy,
   NormativeDocumentStage,
   PendingOpinion,
   ProcedureSnapshot,
@@ -36,9 +37,16 @@ export interface NdState {
 }
 
 /** One running normative document: the kernel run, the shared steps and its own state, handed to each stage. */
-export interface Nd
-  extends ProcedureContext<Stage, ProcedureSnapshot, NormativeDocumentInput, NdPolicy, LegalityOpinionRecord> {
+export interface Nd extends ProcedureContext<
+  Stage,
+  ProcedureSnapshot,
+  NormativeDocumentInput,
+  NdPolicy,
+  LegalityOpinionRecord
+> {
   s: NdState;
+  /** The policy as resolved at start (or as an older start carried it), before defaults fill what it lacks. */
+  given: NormativeDocumentPolicy;
   revision: Revision<Stage, ProcedureSnapshot, LegalityOpinionRecord>;
   requireDrafter: (actor: Actor, what: string) => void;
   requireOfficer: (actor: Actor, what: string) => void;

@@ -2,6 +2,7 @@ import { patched } from '@temporalio/workflow';
 import { acts, local, refuse } from '../activity-proxies';
 import type { LawGateActivities } from '../../activities';
 import { ProcedureRun } from '../kernel/procedure-run';
+import { startPolicy } from '../kernel/start-policy';
 import { CommentWindow } from '../steps/comment-window.step';
 import { documentVersions } from '../steps/document-versions.step';
 import { LegalityReview } from '../steps/legality-review.step';
@@ -37,6 +38,7 @@ import {
   type Actor,
   type LegalityOpinionRecord,
   type NormativeDocumentInput,
+  type NormativeDocumentPolicy,
   type ProcedureSnapshot,
 } from '../../libs/domain/src/procedures/normative-document.contract';
 
@@ -65,7 +67,8 @@ function stageName(stage: Stage): string {
  * stage does not allow (nothing is written to history); the shared mechanics live in the kernel and `steps/`.
  */
 export async function normativeDocumentWorkflow(input: NormativeDocumentInput): Promise<ProcedureSnapshot> {
-  const policy = { ...DEFAULT_NORMATIVE_DOCUMENT_POLICY, ...input.policy } as NdPolicy;
+  const given = await startPolicy<NormativeDocumentPolicy>(NORMATIVE_DOCUMENT, input);
+  const policy = { ...DEFAULT_NORMATIVE_DOCUMENT_POLICY, ...given } as NdPolicy;
   const p: ProcedureRun<Stage, ProcedureSnapshot> = new ProcedureRun<Stage, ProcedureSnapshot>({
     type: NORMATIVE_DOCUMENT,
     input,
@@ -106,21 +109,26 @@ export async function normativeDocumentWorkflow(input: NormativeDocumentInput): 
     p,
     input,
     policy,
+    given,
     s,
     legality,
     comments: new CommentWindow<Stage, ProcedureSnapshot>(p, {
       stage: Stage.PublicComment,
       basis: stageName(Stage.PublicComment),
       mayAct: requireDrafter,
-      minimum: () =>
-        input.application.touchesBusiness ? policy.businessCommentPeriod : policy.generalCommentPeriod,
+      minimum: () => (input.application.touchesBusiness ? policy.businessCommentPeriod : policy.generalCommentPeriod),
       idempotencyKey: () => `${p.workflowId}:comment-window`,
       publishingClosesTask: true,
       publishedOpinion: (closesAt, reason) =>
         reason ? `征求意见至 ${closesAt}（缩短理由：${reason}）` : `征求意见至 ${closesAt}`,
       reasonEndsMinimum: false,
       afterClose: async () => {
-        await p.openStageTask('ANSWER_COMMENTS', '逐条答复公众意见', { unitId: input.departmentId }, policy.drafterStepPeriod);
+        await p.openStageTask(
+          'ANSWER_COMMENTS',
+          '逐条答复公众意见',
+          { unitId: input.departmentId },
+          policy.drafterStepPeriod,
+        );
       },
       updates: {
         open: openCommentWindowUpdate,
@@ -215,8 +223,8 @@ export async function normativeDocumentWorkflow(input: NormativeDocumentInput): 
     projectCode: input.projectCode,
     departmentId: input.departmentId,
     initiator: input.applicant,
-    policyVersion: input.policy.version,
-    details: { application: input.application, policy: input.policy },
+    policyVersion: given.version,
+    details: { application: input.application, policy: given },
   });
   await openProjectApproval(nd);
   return p.run({

@@ -32,7 +32,10 @@ export function documentVersions<S extends string, Snap>(
       if (!stages.has(p.stage)) refuse(ErrorCode.WrongStage, o.wrongStage());
       p.requireIdle();
       if (o.underReview()) {
-        refuse(ErrorCode.WrongStage, 'The draft is under legality review; it cannot change until the opinion is given.');
+        refuse(
+          ErrorCode.WrongStage,
+          'The draft is under legality review; it cannot change until the opinion is given.',
+        );
       }
       if (!DOCUMENT_KINDS.includes(args.kind)) refuse(ErrorCode.RuleViolation, `Unknown document kind ${args.kind}.`);
       if (!isSha256(args.sha256)) refuse(ErrorCode.RuleViolation, 'The content hash is not a SHA-256.');

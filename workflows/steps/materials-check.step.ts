@@ -29,10 +29,18 @@ export function requireMaterials<S extends string, Snap>(
 }
 
 /** The reviewing body's check that the materials are complete before its clock starts, written once. */
-export function materialsCheck<S extends string, Snap>(p: ProcedureRun<S, Snap>, o: MaterialsCheckOptions<S, Snap>): void {
+export function materialsCheck<S extends string, Snap>(
+  p: ProcedureRun<S, Snap>,
+  o: MaterialsCheckOptions<S, Snap>,
+): void {
   p.step(o.update, {
     check: (args) => {
-      p.requireRole(args.actor, [Role.LegalAffairsOfficer], 'an officer of the legal-affairs office', 'check the review materials');
+      p.requireRole(
+        args.actor,
+        [Role.LegalAffairsOfficer],
+        'an officer of the legal-affairs office',
+        'check the review materials',
+      );
       p.requireStage(o.stage, 'The materials check');
       p.requireTask(args.taskId);
       if (args.complete) requireMaterials(p, o.required, (m) => `The materials are not complete: ${m} missing.`);

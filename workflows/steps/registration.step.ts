@@ -37,7 +37,12 @@ export class Registration<S extends string, Snap> {
   constructor(p: ProcedureRun<S, Snap>, o: RegistrationOptions<S, Snap>) {
     p.step(o.update, {
       check: (args) => {
-        p.requireRole(args.actor, [Role.LegalAffairsOfficer], 'an officer of the legal-affairs office', 'register the document');
+        p.requireRole(
+          args.actor,
+          [Role.LegalAffairsOfficer],
+          'an officer of the legal-affairs office',
+          'register the document',
+        );
         p.requireStage(o.stage, 'Registration and numbering');
         p.requireTask(args.taskId);
         o.check?.();

@@ -78,7 +78,9 @@ export class Revision<S extends string, Snap, O> {
     await p.sign({
       taskId: p.openTaskId,
       decision: args.adoptedAll ? 'REVISED' : 'REVISED_WITH_STATEMENT',
-      opinion: args.adoptedAll ? '已按审核意见修改' : `未采纳审核意见的理由和依据：${args.nonAdoptionStatement!.trim()}`,
+      opinion: args.adoptedAll
+        ? '已按审核意见修改'
+        : `未采纳审核意见的理由和依据：${args.nonAdoptionStatement!.trim()}`,
       actor: args.actor,
       role: Role.Drafter,
       sha256: p.documents.DRAFT!.sha256,

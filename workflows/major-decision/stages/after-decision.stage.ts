@@ -16,7 +16,12 @@ import { Role } from '../../../libs/domain/src/roles';
 export function partyReport({ p, s, advance }: Md): void {
   p.step(mdRecordPartyReportUpdate, {
     check: (args) => {
-      p.requireRole(args.actor, [Role.Leader], 'a leader of the decision organ', 'record the report to the Party committee');
+      p.requireRole(
+        args.actor,
+        [Role.Leader],
+        'a leader of the decision organ',
+        'record the report to the Party committee',
+      );
       p.requireStage(Stage.PartyReport, 'The report to the Party committee');
       p.requireTask(args.taskId);
       p.requireText(args.reportedTo, 'Name the Party committee reported to.');
@@ -56,7 +61,10 @@ export function publication(md: Md): void {
     check: (args) => {
       const known = PUBLICATION_CHANNELS as readonly string[];
       if ((args.channels ?? []).length === 0 || args.channels.some((c: string) => !known.includes(c))) {
-        refuse(ErrorCode.RuleViolation, `Name the publication channels (${known.join(', ')}) (G-A14, ${A('第三十二条')}).`);
+        refuse(
+          ErrorCode.RuleViolation,
+          `Name the publication channels (${known.join(', ')}) (G-A14, ${A('第三十二条')}).`,
+        );
       }
       requirePublicationReference(p, args.reference);
       if (cls.wideConcern) {
@@ -94,7 +102,12 @@ export function archive(md: Md): void {
   const { p, s } = md;
   p.step(mdArchiveUpdate, {
     check: (args) => {
-      p.requireRole(args.actor, [Role.LegalAffairsOfficer], 'an officer of the legal-affairs office', 'archive the records');
+      p.requireRole(
+        args.actor,
+        [Role.LegalAffairsOfficer],
+        'an officer of the legal-affairs office',
+        'archive the records',
+      );
       p.requireStage(Stage.Archive, 'Archiving');
       p.requireTask(args.taskId);
     },

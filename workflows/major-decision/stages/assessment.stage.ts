@@ -60,7 +60,9 @@ export function expertArgumentation(md: Md): void {
     run: async (args) => {
       s.r.expertAdoption = args.adoption;
       if (!args.dissentingInvited && !s.r.experts.some((e) => e.dissenting)) {
-        s.warnings.push(`G-A6: no expert holding a dissenting view was invited (${A('第二十条')} "注重选择持不同意见的").`);
+        s.warnings.push(
+          `G-A6: no expert holding a dissenting view was invited (${A('第二十条')} "注重选择持不同意见的").`,
+        );
       }
       await p.sign({
         taskId: p.openTaskId,

@@ -37,7 +37,10 @@ export function meetingPackage(md: Md): void {
       if (cls.riskFlagged && !s.r.risk?.controllable) missing.push('风险评估报告');
       if (cls.touchesMarket && !args.fairCompetitionReview?.trim()) missing.push('公平竞争审查结论');
       if (missing.length > 0) {
-        refuse(ErrorCode.RuleViolation, `The meeting package lacks: ${missing.join('、')} (G-A11, ${A('第二十九条')}).`);
+        refuse(
+          ErrorCode.RuleViolation,
+          `The meeting package lacks: ${missing.join('、')} (G-A11, ${A('第二十九条')}).`,
+        );
       }
       p.requireText(args.note, 'The package needs a covering note.');
     },
@@ -62,7 +65,9 @@ export function meetingPackage(md: Md): void {
 function checkPositions(md: Md, args: RecordMeetingArgs): void {
   const { p, A } = md;
   const positions: MemberPositionRecord[] = args.positions ?? [];
-  if (positions.length === 0) refuse(ErrorCode.RuleViolation, `The minutes record each member's position (${A('第三十条')}).`);
+  if (positions.length === 0) {
+    refuse(ErrorCode.RuleViolation, `The minutes record each member's position (${A('第三十条')}).`);
+  }
   if (new Set(positions.map((x) => x.memberId)).size !== positions.length) {
     refuse(ErrorCode.RuleViolation, 'Each member has one position in the minutes.');
   }
@@ -118,7 +123,13 @@ export function collectiveDiscussion(md: Md): void {
           `A major decision is taken at an executive or plenary meeting, not by circulation (G-A12, ${A('第三十条')}).`,
         );
       }
-      requireMeetingRecord(p, args.meeting, args.meetingDate, ErrorCode.ValidationFailed, 'meetingDate must be an ISO date.');
+      requireMeetingRecord(
+        p,
+        args.meeting,
+        args.meetingDate,
+        ErrorCode.ValidationFailed,
+        'meetingDate must be an ISO date.',
+      );
       checkPositions(md, args);
     },
     run: async (args) => {

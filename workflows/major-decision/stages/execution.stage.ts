@@ -37,12 +37,20 @@ export function execution(md: Md): void {
   undertakerStep(md, mdRecordExecutionReportUpdate, 'report on execution', {
     check: (args) => {
       requireExecuting('An execution report', true);
-      if (args.kind !== 'PROGRESS' && args.kind !== 'PROBLEM') refuse(ErrorCode.ValidationFailed, 'kind is PROGRESS or PROBLEM.');
+      if (args.kind !== 'PROGRESS' && args.kind !== 'PROBLEM') {
+        refuse(ErrorCode.ValidationFailed, 'kind is PROGRESS or PROBLEM.');
+      }
       p.requireText(args.text, `The report needs its text (${A('第三十四条、第三十五条')}).`);
     },
     run: async (args) => {
       s.executionReports.push({ kind: args.kind, text: args.text, at: new Date().toISOString() });
-      await p.sign({ taskId: null, decision: `EXECUTION_${args.kind}`, opinion: args.text, actor: args.actor, role: Role.Drafter });
+      await p.sign({
+        taskId: null,
+        decision: `EXECUTION_${args.kind}`,
+        opinion: args.text,
+        actor: args.actor,
+        role: Role.Drafter,
+      });
     },
   });
   p.step(mdRecordEvaluationUpdate, {
@@ -77,7 +85,13 @@ export function execution(md: Md): void {
     },
     run: async (args) => {
       s.suspension = { reason: args.reason, at: new Date().toISOString() };
-      const signed = { taskId: null, decision: 'SUSPENDED', opinion: args.reason, actor: args.actor, role: Role.Leader };
+      const signed = {
+        taskId: null,
+        decision: 'SUSPENDED',
+        opinion: args.reason,
+        actor: args.actor,
+        role: Role.Leader,
+      };
       await p.sign({ ...signed, next: Stage.Suspended, status: 'SUSPENDED' });
     },
   });
@@ -89,14 +103,24 @@ export function execution(md: Md): void {
     },
     run: async (args) => {
       s.suspension = null;
-      await p.sign({ taskId: null, decision: 'RESUMED', opinion: args.reason, actor: args.actor, role: Role.Leader, next: Stage.Execution });
+      await p.sign({
+        taskId: null,
+        decision: 'RESUMED',
+        opinion: args.reason,
+        actor: args.actor,
+        role: Role.Leader,
+        next: Stage.Execution,
+      });
     },
   });
   p.step(mdStartAdjustmentUpdate, {
     check: (args) => {
       leader(args.actor, 'the decision organ', 'start an adjustment');
       requireExecuting('An adjustment', true);
-      p.requireText(args.reason, `An adjustment needs its reason; it re-runs the statutory steps (G-A16, ${A('第三十七条')}).`);
+      p.requireText(
+        args.reason,
+        `An adjustment needs its reason; it re-runs the statutory steps (G-A16, ${A('第三十七条')}).`,
+      );
     },
     run: async (args) => {
       await p.sign({
@@ -122,7 +146,10 @@ export function execution(md: Md): void {
       organ(args.actor, 'close the case');
       requireExecuting('Closing the case', true);
       if (!s.r.archived) {
-        refuse(ErrorCode.RuleViolation, `The case cannot close before its records are archived (G-A15, ${A('第三十三条')}).`);
+        refuse(
+          ErrorCode.RuleViolation,
+          `The case cannot close before its records are archived (G-A15, ${A('第三十三条')}).`,
+        );
       }
       p.requireText(args.reason, 'Closing needs its reason.');
     },

@@ -72,7 +72,10 @@ export function legalityReview(md: Md): void {
             `Only an exploratory reform matter may go forward without a clear rule (G-A8, ${A('第二十五条至第二十八条')}).`,
           );
         }
-        p.requireText(args.legalRisk, `An exploratory reform goes forward only with its legal risk stated explicitly (G-A8).`);
+        p.requireText(
+          args.legalRisk,
+          `An exploratory reform goes forward only with its legal risk stated explicitly (G-A8).`,
+        );
       }
     },
     run: async (args) => {
@@ -98,7 +101,12 @@ export function legalityReview(md: Md): void {
       });
       if (passes(args.conclusion)) await md.advance();
       else {
-        await p.openStageTask('MD_LEGALITY_REVISION', '根据合法性审查意见修改草案', undertaker(md), policy.undertakerStepPeriod);
+        await p.openStageTask(
+          'MD_LEGALITY_REVISION',
+          '根据合法性审查意见修改草案',
+          undertaker(md),
+          policy.undertakerStepPeriod,
+        );
       }
     },
   });

@@ -32,7 +32,10 @@ export function draftOptions(md: Md): void {
         p.requireText(o.label, 'Every option needs a label.');
         if (!isSha256(o.sha256)) refuse(ErrorCode.ValidationFailed, `Option ${o.label}: sha256 must be 64 hex digits.`);
       }
-      p.requireText(args.lawInventory, `The draft needs the inventory of relevant laws and policies (${A('第十二条')}).`);
+      p.requireText(
+        args.lawInventory,
+        `The draft needs the inventory of relevant laws and policies (${A('第十二条')}).`,
+      );
     },
     run: async (args) => {
       s.r.options = args.options.map((o) => ({ label: o.label, sha256: o.sha256 }));
@@ -108,7 +111,10 @@ export function publicParticipation(md: Md): void {
         );
       }
       if (listed > held) {
-        refuse(ErrorCode.RuleViolation, `The participant list is published before the hearing (G-A5, ${A('第十六条')}).`);
+        refuse(
+          ErrorCode.RuleViolation,
+          `The participant list is published before the hearing (G-A5, ${A('第十六条')}).`,
+        );
       }
       if (!Array.isArray(args.participants) || args.participants.length === 0) {
         refuse(ErrorCode.RuleViolation, `A hearing needs its participant list (${A('第十六条')}).`);
@@ -139,7 +145,7 @@ export function publicParticipation(md: Md): void {
     },
   });
   undertakerStep(md, mdCompletePublicParticipationUpdate, 'complete public participation', {
-    check: (args) => {
+    check: (_args) => {
       p.requireStage(Stage.PublicParticipation, 'Completing public participation');
       md.comments.requireAnswered();
     },

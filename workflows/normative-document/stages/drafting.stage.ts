@@ -46,7 +46,14 @@ export function drafting(nd: Nd): void {
     },
     run: async (args) => {
       const next = input.application.touchesBusiness ? Stage.FairCompetitionReview : Stage.PublicComment;
-      await p.sign({ taskId: null, decision: 'DRAFT_COMPLETED', opinion: args.note, actor: args.actor, role: Role.Drafter, next });
+      await p.sign({
+        taskId: null,
+        decision: 'DRAFT_COMPLETED',
+        opinion: args.note,
+        actor: args.actor,
+        role: Role.Drafter,
+        next,
+      });
       await nd.enter(next);
     },
   });
@@ -84,7 +91,10 @@ function adviserOpinions(nd: Nd): void {
     check: (args) => {
       nd.requireDrafter(args.actor, 'ask for an adviser opinion');
       if (p.stage !== Stage.Drafting) {
-        refuse(ErrorCode.WrongStage, `Adviser opinions are asked while drafting; the procedure is in stage ${p.stage}.`);
+        refuse(
+          ErrorCode.WrongStage,
+          `Adviser opinions are asked while drafting; the procedure is in stage ${p.stage}.`,
+        );
       }
       if (!p.documents.DRAFT) refuse(ErrorCode.RuleViolation, 'Upload the draft before asking for an opinion on it.');
       if (s.pendingOpinion) refuse(ErrorCode.WrongStage, 'An adviser opinion was asked already and is not given yet.');
@@ -102,7 +112,7 @@ function adviserOpinions(nd: Nd): void {
         kind: 'ADVISER_OPINION',
         title: `法律顾问意见：${input.title}（草案第${draft.version}稿）`,
         legalBasis: ADVISER_OPINION_BASIS,
-        period: input.policy.adviserOpinionPeriod ?? { amount: 5, unit: 'WORKING_DAYS' },
+        period: nd.given.adviserOpinionPeriod ?? { amount: 5, unit: 'WORKING_DAYS' },
         departmentId: input.departmentId,
         drafterIds: [...new Set([input.applicant.userId, args.actor.userId])],
         expertise: args.expertise,
@@ -114,7 +124,7 @@ function adviserOpinions(nd: Nd): void {
         void watchDeadline(
           task.taskId,
           Date.parse(task.dueAt),
-          input.policy.reminderLeadSeconds ?? 24 * 3600,
+          nd.given.reminderLeadSeconds ?? 24 * 3600,
           () => s.pendingOpinion?.taskId === task.taskId,
           () => undefined,
         );

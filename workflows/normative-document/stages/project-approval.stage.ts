@@ -52,7 +52,8 @@ export function projectApproval({ p, requireOfficer }: Nd): void {
  * Opens the project-approval task at start. Its deadline timers run in line (procedures started before they existed
  * run without them), so this returns once the task is closed.
  */
-export async function openProjectApproval({ p, input }: Nd): Promise<void> {
+export async function openProjectApproval(nd: Nd): Promise<void> {
+  const { p, input } = nd;
   const task = await acts.openTask({
     procedureId: input.procedureId,
     workflowId: p.workflowId,
@@ -62,7 +63,7 @@ export async function openProjectApproval({ p, input }: Nd): Promise<void> {
     title: `立项审批：${input.title}`,
     legalBasis: NORMATIVE_DOCUMENT_STAGE_BASIS[Stage.ProjectApproval],
     assignTo: { unitKind: OrgUnitKind.LegalAffairsOffice },
-    period: input.policy.projectApprovalPeriod,
+    period: nd.given.projectApprovalPeriod,
   });
   p.openTaskId = task.taskId;
   p.dueAt = task.dueAt;
@@ -72,7 +73,7 @@ export async function openProjectApproval({ p, input }: Nd): Promise<void> {
     await watchDeadline(
       task.taskId,
       Date.parse(task.dueAt),
-      input.policy.reminderLeadSeconds ?? 24 * 3600,
+      nd.given.reminderLeadSeconds ?? 24 * 3600,
       () => p.openTaskId === task.taskId,
       () => (p.overdue = true),
     );

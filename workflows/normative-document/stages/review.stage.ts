@@ -151,7 +151,13 @@ export function deliberation(nd: Nd): void {
           `No deliberation without a legality opinion that the draft is lawful (${nd.stageName(Stage.LegalityReview)}).`,
         );
       }
-      requireMeetingRecord(p, args.meeting, args.meetingDate, ErrorCode.RuleViolation, 'The meeting date is not a date.');
+      requireMeetingRecord(
+        p,
+        args.meeting,
+        args.meetingDate,
+        ErrorCode.RuleViolation,
+        'The meeting date is not a date.',
+      );
       p.requireText(args.minutes, 'The deliberation record is required.');
     },
     run: async (args) => {

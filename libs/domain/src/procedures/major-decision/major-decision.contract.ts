@@ -262,7 +262,10 @@ export interface MajorDecisionInput {
   proposer: Actor;
   proposal: DecisionProposal;
   classification: ScopeClassification;
-  policy: MajorDecisionPolicy;
+  /** The policy version the decision starts under (`POLICY_VERSIONS`): its periods come from code, never the input. */
+  policyVersion?: string;
+  /** Decisions started before policy versions only: the policy they were started with. Refused in a new start. */
+  policy?: MajorDecisionPolicy;
 }
 
 export interface ExpertRecord {

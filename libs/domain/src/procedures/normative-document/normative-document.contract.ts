@@ -280,7 +280,13 @@ export interface NormativeDocumentInput {
   issuerUnitId?: string;
   applicant: Actor;
   application: ProjectApplication;
-  policy: NormativeDocumentPolicy;
+  /**
+   * The policy version the procedure starts under (`POLICY_VERSIONS`): its periods come from code, never from the
+   * input. Procedures started before versions were required carry `policy` instead, and keep it.
+   */
+  policyVersion?: string;
+  /** Procedures started before policy versions only: the policy they were started with. Refused in a new start. */
+  policy?: NormativeDocumentPolicy;
 }
 
 export type ProjectApprovalDecision = 'APPROVED' | 'REJECTED';
@@ -400,7 +406,9 @@ export const decideProjectApprovalUpdate = defineUpdate<ProcedureSnapshot, [Deci
 );
 
 /** The drafting unit withdraws its procedure; refused once the procedure has ended. */
-export const withdrawProcedureUpdate = defineUpdate<ProcedureSnapshot, [WithdrawProcedureArgs]>(WITHDRAW_PROCEDURE_UPDATE);
+export const withdrawProcedureUpdate = defineUpdate<ProcedureSnapshot, [WithdrawProcedureArgs]>(
+  WITHDRAW_PROCEDURE_UPDATE,
+);
 
 /** Steps the drafting unit signs itself: the end of drafting, its fair-competition review, its own legality check. */
 export interface CompleteDraftingArgs {

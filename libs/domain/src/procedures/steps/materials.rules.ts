@@ -7,6 +7,9 @@ export interface Material {
 }
 
 /** The materials of `required` that the procedure does not hold yet, named for a refusal. */
-export function missingMaterials(required: readonly Material[], held: Partial<Record<DocumentKind, unknown>>): string[] {
+export function missingMaterials(
+  required: readonly Material[],
+  held: Partial<Record<DocumentKind, unknown>>,
+): string[] {
   return required.filter((m) => !held[m.kind]).map((m) => `${m.label}（${m.kind}）`);
 }
