@@ -55,7 +55,8 @@ const A = (article: string) => `${DECREE_713} ${article}`;
  * and `steps/`; a stage that only this statute has lives in `stages/`.
  */
 export async function majorDecisionWorkflow(input: MajorDecisionInput): Promise<Snap> {
-  const policy = await startPolicy<MajorDecisionPolicy>(MAJOR_DECISION, input);
+  // Resolved once every handler is registered (below): an update arriving with the start must find its handler.
+  let policy = {} as MajorDecisionPolicy;
   const cls = input.classification;
   const p: ProcedureRun<Stage, Snap> = new ProcedureRun<Stage, Snap>({
     recordDecision: (...args) => local.recordDecision(...args),
@@ -205,6 +206,8 @@ export async function majorDecisionWorkflow(input: MajorDecisionInput): Promise<
     mdAwaitSettledUpdate,
   );
 
+  policy = await startPolicy<MajorDecisionPolicy>(MAJOR_DECISION, input);
+  md.policy = policy;
   await p.register({
     projectCode: input.matterCode,
     departmentId: input.departmentId,

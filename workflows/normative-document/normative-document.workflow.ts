@@ -67,8 +67,9 @@ function stageName(stage: Stage): string {
  * stage does not allow (nothing is written to history); the shared mechanics live in the kernel and `steps/`.
  */
 export async function normativeDocumentWorkflow(input: NormativeDocumentInput): Promise<ProcedureSnapshot> {
-  const given = await startPolicy<NormativeDocumentPolicy>(NORMATIVE_DOCUMENT, input);
-  const policy = { ...DEFAULT_NORMATIVE_DOCUMENT_POLICY, ...given } as NdPolicy;
+  // Resolved once every handler is registered (below): an update arriving with the start must find its handler.
+  let given = {} as NormativeDocumentPolicy;
+  let policy: NdPolicy = DEFAULT_NORMATIVE_DOCUMENT_POLICY;
   const p: ProcedureRun<Stage, ProcedureSnapshot> = new ProcedureRun<Stage, ProcedureSnapshot>({
     type: NORMATIVE_DOCUMENT,
     input,
@@ -219,6 +220,9 @@ export async function normativeDocumentWorkflow(input: NormativeDocumentInput): 
   });
   p.expose([getProcedureStateQuery], awaitSettledUpdate);
 
+  given = await startPolicy<NormativeDocumentPolicy>(NORMATIVE_DOCUMENT, input);
+  policy = { ...DEFAULT_NORMATIVE_DOCUMENT_POLICY, ...given };
+  Object.assign(nd, { given, policy });
   await p.register({
     projectCode: input.projectCode,
     departmentId: input.departmentId,

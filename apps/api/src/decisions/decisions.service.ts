@@ -8,8 +8,6 @@ import { OrgUnitKind, Role } from '../../../../libs/domain/src/roles';
 import { DepartmentAttr, ProcedureTypeAttr, StageAttr } from '../../../../libs/domain/src/search-attributes';
 import type { Actor } from '../../../../libs/domain/src/procedures/normative-document.contract';
 import {
-  DEFAULT_MAJOR_DECISION_POLICY,
-  DEMO_MAJOR_DECISION_POLICY,
   IN_SCOPE_KINDS,
   MAJOR_DECISION,
   MAJOR_DECISION_WORKFLOW_TYPE,
@@ -48,6 +46,7 @@ import {
   type MajorDecisionSnapshot,
   type MajorDecisionWorkflow,
 } from '../../../../libs/domain/src/procedures/major-decision.contract';
+import { policyVersionFor } from '../../../../libs/domain/src/procedures/policies';
 import type { ProcedureEntity } from '../../../../libs/persistence/src/entities';
 import { CatalogRepository } from '../../../../libs/persistence/src/repositories/catalog.repository';
 import { OrgRepository } from '../../../../libs/persistence/src/repositories/org.repository';
@@ -397,7 +396,8 @@ export class DecisionsService {
       proposer: actorOf(principal),
       proposal: body.proposal,
       classification: body.classification,
-      policy: this.config.PROCEDURE_PERIODS === 'demo' ? DEMO_MAJOR_DECISION_POLICY : DEFAULT_MAJOR_DECISION_POLICY,
+      // Periods come from the policy in code, selected by version id (the worker resolves it).
+      policyVersion: policyVersionFor(MAJOR_DECISION, this.config.PROCEDURE_PERIODS === 'demo'),
     };
     try {
       const client = await this.temporal.client();

@@ -2,14 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG } from '../../../../libs/config/src/config.module';
 import type { AppConfig } from '../../../../libs/config/src/config';
+import { policyVersionFor } from '../../../../libs/domain/src/procedures/policies';
 import { DomainError, ErrorCode } from '../../../../libs/domain/src/errors';
 import { OrgUnitKind, Role } from '../../../../libs/domain/src/roles';
 import { canSeeProcedure as canSee, type VisibilityContext } from '../../../../libs/domain/src/visibility';
 import { DepartmentAttr, ProcedureTypeAttr, StageAttr } from '../../../../libs/domain/src/search-attributes';
 import { normativeDocumentWorkflowId } from '../../../../libs/domain/src/task-queues';
 import {
-  DEFAULT_NORMATIVE_DOCUMENT_POLICY,
-  DEMO_NORMATIVE_DOCUMENT_POLICY,
   NORMATIVE_DOCUMENT,
   NORMATIVE_DOCUMENT_WORKFLOW_TYPE,
   NormativeDocumentStage,
@@ -102,8 +101,8 @@ export class ProceduresService {
       issuerUnitId,
       applicant: actorOf(principal),
       application: { ...dto.application },
-      policy:
-        this.config.PROCEDURE_PERIODS === 'demo' ? DEMO_NORMATIVE_DOCUMENT_POLICY : DEFAULT_NORMATIVE_DOCUMENT_POLICY,
+      // Periods come from the policy in code, selected by version id (the worker resolves it).
+      policyVersion: policyVersionFor(NORMATIVE_DOCUMENT, this.config.PROCEDURE_PERIODS === 'demo'),
     };
     const client = await this.client(workflowId);
     try {
