@@ -51,7 +51,7 @@ export function useWorkflowHarness(prefix: string, o: { workflowsPath?: string }
       connection: nativeConnection,
       taskQueue: harness.taskQueue,
       ...(o.workflowsPath
-        ? { workflowsPath: o.workflowsPath, bundlerOptions: { ignoreModules: ['@nestjs/common', 'typeorm'] } }
+        ? { workflowsPath: o.workflowsPath }
         : { workflowBundle: { codePath: env.workflowBundlePath } }),
       activities: fakes.activities,
     });

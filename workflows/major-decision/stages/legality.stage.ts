@@ -14,7 +14,7 @@ import { Role } from '../../../libs/domain/src/roles';
 
 /** A8 合法性审查 (G-A8, G-A9, G-A10): submission, the reviewer's written opinion, revision when it does not pass. */
 export function legalityReview(md: Md): void {
-  const { p, s, cls, policy, legality, A } = md;
+  const { p, s, cls, legality, A } = md;
   undertakerStep(md, mdSubmitForLegalityReviewUpdate, 'submit the draft for legality review', {
     check: (args) => {
       p.requireStage(Stage.LegalityReview, 'Submitting for legality review');
@@ -46,11 +46,11 @@ export function legalityReview(md: Md): void {
         round: legality.opinions.length + 1 + (p.round - 1) * 100,
         kind: 'MD_LEGALITY_REVIEW',
         title: '合法性审查',
-        period: policy.legalityReviewPeriod,
+        period: md.policy.legalityReviewPeriod,
         departmentId: s.undertakingUnitId ?? md.input.departmentId,
         drafterIds: [args.actor.userId],
         expertise: [],
-        minimum: policy.legalityReviewMinimum,
+        minimum: md.policy.legalityReviewMinimum,
       });
     },
   });
@@ -105,7 +105,7 @@ export function legalityReview(md: Md): void {
           'MD_LEGALITY_REVISION',
           '根据合法性审查意见修改草案',
           undertaker(md),
-          policy.undertakerStepPeriod,
+          md.policy.undertakerStepPeriod,
         );
       }
     },

@@ -92,7 +92,7 @@ export function consultation(md: Md): void {
 
 /** A5 公众参与 (G-A4, G-A5): hearings, and the end of public participation once every opinion is answered. */
 export function publicParticipation(md: Md): void {
-  const { p, s, policy, A } = md;
+  const { p, s, A } = md;
   undertakerStep(md, mdRecordHearingUpdate, 'record a hearing', {
     check: (args) => {
       p.requireStage(Stage.PublicParticipation, 'A hearing');
@@ -102,7 +102,7 @@ export function publicParticipation(md: Md): void {
       if ([delivered, listed, held].some(Number.isNaN)) {
         refuse(ErrorCode.ValidationFailed, 'Hearing times must be ISO dates.');
       }
-      const notice = policy.hearingNotice;
+      const notice = md.policy.hearingNotice;
       if (held - delivered < roughMs(notice)) {
         refuse(
           ErrorCode.RuleViolation,

@@ -34,7 +34,7 @@ function addPlain(fromMs: number, period: Period, direction: 1 | -1): number {
 
 /** B10 统一发布 (G-B10): only the registered text the lawful opinion binds is published; then it is in force. */
 export function publication(nd: Nd): void {
-  const { p, input, s, policy, registration } = nd;
+  const { p, input, s, registration } = nd;
   gateStep(p, nd.legality, {
     update: recordPublicationUpdate,
     stage: Stage.Publication,
@@ -60,8 +60,8 @@ export function publication(nd: Nd): void {
         idempotencyKey: `${p.workflowId}:publication`,
       });
       s.publication = { channel: args.channel, reference: args.reference, publishedAt };
-      s.expiresAt = policy.validitySeconds
-        ? new Date(Date.parse(publishedAt) + policy.validitySeconds * 1000).toISOString()
+      s.expiresAt = nd.policy.validitySeconds
+        ? new Date(Date.parse(publishedAt) + nd.policy.validitySeconds * 1000).toISOString()
         : // Valid until the end of that day, China Standard Time.
           new Date(Date.parse(`${registered.validUntil}T24:00:00+08:00`)).toISOString();
       await p.sign({
