@@ -7,7 +7,7 @@ import {
   WorkflowUpdateFailedError,
   type Client,
 } from '@temporalio/client';
-import { ApplicationFailure } from '@temporalio/common';
+import { ActivityFailure, ApplicationFailure } from '@temporalio/common';
 import { POLICY_VERSIONS, policyVersionFor } from '../../libs/domain/src/procedures/policies';
 import { DocumentKind } from '../../libs/domain/src/documents';
 import { ErrorCode } from '../../libs/domain/src/errors';
@@ -113,7 +113,9 @@ describe('normativeDocumentWorkflow', () => {
       });
       const failure = await handle.result().catch((e: unknown) => e);
       expect(failure).toBeInstanceOf(WorkflowFailedError);
-      expect(((failure as WorkflowFailedError).cause as ApplicationFailure).type).toBe(ErrorCode.RuleViolation);
+      let cause = (failure as WorkflowFailedError).cause;
+      if (cause instanceof ActivityFailure) cause = cause.cause;
+      expect((cause as ApplicationFailure).type).toBe(ErrorCode.RuleViolation);
       expect(calls.registerProcedure.filter((c) => c.workflowId === workflowId)).toHaveLength(0);
       expect(calls.openTask.filter((c) => c.workflowId === workflowId)).toHaveLength(0);
     }

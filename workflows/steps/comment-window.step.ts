@@ -240,9 +240,10 @@ export class CommentWindow<S extends string, Snap> {
     p.busy = true;
     try {
       const closed = await acts.closeCommentWindow({ windowId: w.windowId });
+      // Shown closed once what follows the close is open too (the task of answering the comments).
+      if (o.afterClose) await o.afterClose();
       w.closed = true;
       w.commentIds = closed.commentIds;
-      if (o.afterClose) await o.afterClose();
     } finally {
       p.busy = false;
     }

@@ -51,8 +51,9 @@ export function resolvePolicyVersion(
   versions: Readonly<Record<string, PolicyVersion>> = POLICY_VERSIONS,
 ): { policy: PolicyVersion['policy'] } | { refusal: string } {
   const found = version === undefined ? undefined : versions[version];
-  if (!found)
-    {return { refusal: `Unknown policy version ${version ?? '(none)'}: a start names a version of the policy in code.` };}
+  if (!found) {
+    return { refusal: `Unknown policy version ${version ?? '(none)'}: a start names a version of the policy in code.` };
+  }
   if (found.procedureType !== procedureType) {
     return { refusal: `Policy version ${version} belongs to ${found.procedureType}, not ${procedureType}.` };
   }

@@ -73,3 +73,12 @@ export interface WithdrawProcedureArgs {
 
 /** Name of the withdrawal update. */
 export const WITHDRAW_PROCEDURE_UPDATE = 'withdrawProcedure';
+
+/**
+ * The stages of a stage enum from `first` to `last`, in declaration order. Each procedure declares its enum in
+ * statutory order with its terminal stages last, so its order, upload stages and terminal stages are ranges of it.
+ */
+export function stageRange<S extends string>(stages: Record<string, S>, first: S, last: S): S[] {
+  const all = Object.values(stages);
+  return all.slice(all.indexOf(first), all.indexOf(last) + 1);
+}

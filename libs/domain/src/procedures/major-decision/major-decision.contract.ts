@@ -1,7 +1,12 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { DocumentKind, DocumentVersionRef } from '../../documents';
 import type { LegalBasis, Period } from '../../periods';
-import { SUBMIT_DOCUMENT_VERSION_UPDATE, type Actor, type SubmitDocumentVersionArgs } from '../kernel/kernel.contract';
+import {
+  SUBMIT_DOCUMENT_VERSION_UPDATE,
+  stageRange,
+  type Actor,
+  type SubmitDocumentVersionArgs,
+} from '../kernel/kernel.contract';
 import type { CommentWindowState, RegistrationRecord } from '../steps/steps.contract';
 
 export type { Actor, SubmitDocumentVersionArgs, CommentWindowState, RegistrationRecord };
@@ -65,42 +70,25 @@ export enum MajorDecisionStage {
   Closed = 'CLOSED',
 }
 
-export const MAJOR_DECISION_TERMINAL_STAGES: readonly MajorDecisionStage[] = [
+export const MAJOR_DECISION_TERMINAL_STAGES: readonly MajorDecisionStage[] = stageRange(
+  MajorDecisionStage,
   MajorDecisionStage.OutOfScope,
-  MajorDecisionStage.NotLaunched,
-  MajorDecisionStage.NotAdopted,
   MajorDecisionStage.Closed,
-];
+);
 
 /** The stages in statutory order, as a timeline and the catalog progress report show them. */
-export const MAJOR_DECISION_STAGE_ORDER: readonly MajorDecisionStage[] = [
+export const MAJOR_DECISION_STAGE_ORDER: readonly MajorDecisionStage[] = stageRange(
+  MajorDecisionStage,
   MajorDecisionStage.ScopeClassification,
-  MajorDecisionStage.Launch,
-  MajorDecisionStage.Drafting,
-  MajorDecisionStage.Consultation,
-  MajorDecisionStage.PublicParticipation,
-  MajorDecisionStage.ExpertArgumentation,
-  MajorDecisionStage.RiskAssessment,
-  MajorDecisionStage.LegalityReview,
-  MajorDecisionStage.MeetingPackage,
-  MajorDecisionStage.CollectiveDiscussion,
-  MajorDecisionStage.PartyReport,
-  MajorDecisionStage.Publication,
-  MajorDecisionStage.Registration,
-  MajorDecisionStage.Archive,
   MajorDecisionStage.Execution,
-];
+);
 
 /** The stages in which the undertaking unit may add document versions (from drafting to the meeting package). */
-export const MD_DOCUMENT_UPLOAD_STAGES: readonly MajorDecisionStage[] = [
+export const MD_DOCUMENT_UPLOAD_STAGES: readonly MajorDecisionStage[] = stageRange(
+  MajorDecisionStage,
   MajorDecisionStage.Drafting,
-  MajorDecisionStage.Consultation,
-  MajorDecisionStage.PublicParticipation,
-  MajorDecisionStage.ExpertArgumentation,
-  MajorDecisionStage.RiskAssessment,
-  MajorDecisionStage.LegalityReview,
   MajorDecisionStage.MeetingPackage,
-];
+);
 
 export const DECREE_713 = '《重大行政决策程序暂行条例》（国务院令第713号）';
 const art = (article: string): LegalBasis => ({ regulation: DECREE_713, article, verified: true });

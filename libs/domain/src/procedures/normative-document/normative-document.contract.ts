@@ -6,6 +6,7 @@ import {
   PROCEDURE_STATE_QUERY,
   SUBMIT_DOCUMENT_VERSION_UPDATE,
   WITHDRAW_PROCEDURE_UPDATE,
+  stageRange,
   type Actor,
   type ProcedureStatus,
   type SubmitDocumentVersionArgs,
@@ -68,39 +69,25 @@ export enum NormativeDocumentStage {
   Withdrawn = 'WITHDRAWN',
 }
 
-/** Stages in which a procedure has ended. */
-export const TERMINAL_STAGES: readonly NormativeDocumentStage[] = [
+/** Stages in which a procedure has ended (declared last). */
+export const TERMINAL_STAGES: readonly NormativeDocumentStage[] = stageRange(
+  NormativeDocumentStage,
   NormativeDocumentStage.Expired,
-  NormativeDocumentStage.Repealed,
-  NormativeDocumentStage.NotAdopted,
-  NormativeDocumentStage.Rejected,
   NormativeDocumentStage.Withdrawn,
-];
+);
 
 /** Stages in which the drafting unit may add document versions (a revised draft, missing materials). */
 export const DOCUMENT_UPLOAD_STAGES: readonly NormativeDocumentStage[] = [
-  NormativeDocumentStage.Drafting,
-  NormativeDocumentStage.FairCompetitionReview,
-  NormativeDocumentStage.PublicComment,
-  NormativeDocumentStage.OwnLegalityCheck,
+  ...stageRange(NormativeDocumentStage, NormativeDocumentStage.Drafting, NormativeDocumentStage.OwnLegalityCheck),
   NormativeDocumentStage.Revision,
 ];
 
 /** The stages in their statutory order, as a timeline shows them (terminal stages excluded). */
-export const NORMATIVE_DOCUMENT_STAGE_ORDER: readonly NormativeDocumentStage[] = [
+export const NORMATIVE_DOCUMENT_STAGE_ORDER: readonly NormativeDocumentStage[] = stageRange(
+  NormativeDocumentStage,
   NormativeDocumentStage.ProjectApproval,
-  NormativeDocumentStage.Drafting,
-  NormativeDocumentStage.FairCompetitionReview,
-  NormativeDocumentStage.PublicComment,
-  NormativeDocumentStage.OwnLegalityCheck,
-  NormativeDocumentStage.MaterialsCheck,
-  NormativeDocumentStage.LegalityReview,
-  NormativeDocumentStage.Revision,
-  NormativeDocumentStage.Deliberation,
-  NormativeDocumentStage.Registration,
-  NormativeDocumentStage.Publication,
   NormativeDocumentStage.InForce,
-];
+);
 
 const DOC37 = '国办发〔2018〕37号《关于加强行政规范性文件制定和监督管理工作的通知》';
 const DOC115 = '国办发〔2018〕115号《关于全面推行行政规范性文件合法性审核机制的指导意见》';
