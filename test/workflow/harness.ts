@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { fakeActivities, type Calls } from '../support/fake-activities';
@@ -66,4 +68,24 @@ export function useWorkflowHarness(prefix: string, o: { workflowsPath?: string }
   });
 
   return harness;
+}
+
+/**
+ * With RECORD_HISTORY_FILE set, writes the workflow's history in the CLI's JSON form, which the replay tier reads
+ * (test/fixtures/histories); pick the test with `-t`. The CLI is TEMPORAL_CLI_PATH.
+ */
+export function recordHistory(workflowId: string): void {
+  const file = process.env.RECORD_HISTORY_FILE;
+  if (!file) return;
+  const json = execFileSync(process.env.TEMPORAL_CLI_PATH!, [
+    'workflow',
+    'show',
+    '--workflow-id',
+    workflowId,
+    '--address',
+    testEnv().temporalAddress,
+    '--output',
+    'json',
+  ]);
+  writeFileSync(file, json);
 }

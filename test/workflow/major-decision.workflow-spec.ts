@@ -45,7 +45,7 @@ import {
 } from '../../libs/domain/src/procedures/major-decision.contract';
 import { eventually } from '../support/eventually';
 import type { Calls } from '../support/fake-activities';
-import { useWorkflowHarness } from './harness';
+import { recordHistory, useWorkflowHarness } from './harness';
 import { testEnv, uniqueSuffix } from '../support/test-env';
 
 const departmentId = randomUUID();
@@ -406,6 +406,7 @@ describe('majorDecisionWorkflow (重大行政决策, 国务院令第713号)', ()
     expect(signed.find((c) => c.decision === 'LEGALITY_REVIEW_REOPENED')?.documentSha256).toBe(sha(2));
     expect(signed.find((c) => c.decision === 'DECIDED_ADOPTED')?.documentSha256).toBe(sha(2));
     expect(s.legalityOpinions.map((o) => o.reviewedSha256)).toEqual([sha(1), sha(2)]);
+    recordHistory(h.workflowId);
   });
 
   it('refuses an excluded kind at scope classification (Art 3 §2): no task is ever opened', async () => {
