@@ -133,6 +133,7 @@ describe('normativeDocumentWorkflow', () => {
       }),
     );
     await handle.terminate('test done');
+    await handle.terminate('test done');
   });
 
   it('should open a project-approval task for the legal-affairs office and move to drafting when approved', async () => {
