@@ -5,8 +5,6 @@ import type { AppConfig } from '../../../../libs/config/src/config';
 import { DomainError, ErrorCode } from '../../../../libs/domain/src/errors';
 import { OrgUnitKind } from '../../../../libs/domain/src/roles';
 import {
-  DEFAULT_MAJOR_DECISION_POLICY,
-  DEMO_MAJOR_DECISION_POLICY,
   IN_SCOPE_KINDS,
   MAJOR_DECISION,
   getMajorDecisionStateQuery,
@@ -16,6 +14,7 @@ import {
   type MajorDecisionInput,
   type MajorDecisionSnapshot,
 } from '../../../../libs/domain/src/procedures/major-decision.contract';
+import { policyVersionFor } from '../../../../libs/domain/src/procedures/policies';
 import type { ProcedureEntity } from '../../../../libs/persistence/src/entities';
 import { CatalogRepository } from '../../../../libs/persistence/src/repositories/catalog.repository';
 import { OrgRepository } from '../../../../libs/persistence/src/repositories/org.repository';
@@ -90,7 +89,8 @@ export class DecisionsService {
       proposer: actorOf(principal),
       proposal: body.proposal,
       classification: body.classification,
-      policy: this.config.PROCEDURE_PERIODS === 'demo' ? DEMO_MAJOR_DECISION_POLICY : DEFAULT_MAJOR_DECISION_POLICY,
+      // Periods come from the policy in code, selected by version id (the worker resolves it).
+      policyVersion: policyVersionFor(MAJOR_DECISION, this.config.PROCEDURE_PERIODS === 'demo'),
     };
     const snapshot = await this.gateway.start({
       type: MAJOR_DECISION,

@@ -4,13 +4,12 @@ import { APP_CONFIG } from '../../../../../libs/config/src/config.module';
 import type { AppConfig } from '../../../../../libs/config/src/config';
 import { DomainError, ErrorCode } from '../../../../../libs/domain/src/errors';
 import {
-  DEFAULT_NORMATIVE_DOCUMENT_POLICY,
-  DEMO_NORMATIVE_DOCUMENT_POLICY,
   NORMATIVE_DOCUMENT,
   awaitSettledUpdate,
   type NormativeDocumentInput,
   type ProcedureSnapshot,
 } from '../../../../../libs/domain/src/procedures/normative-document.contract';
+import { policyVersionFor } from '../../../../../libs/domain/src/procedures/policies';
 import { OrgUnitKind } from '../../../../../libs/domain/src/roles';
 import { normativeDocumentWorkflowId } from '../../../../../libs/domain/src/task-queues';
 import { OrgRepository } from '../../../../../libs/persistence/src/repositories/org.repository';
@@ -48,8 +47,8 @@ export class NormativeDocumentService {
       issuerUnitId,
       applicant: actorOf(principal),
       application: { ...dto.application },
-      policy:
-        this.config.PROCEDURE_PERIODS === 'demo' ? DEMO_NORMATIVE_DOCUMENT_POLICY : DEFAULT_NORMATIVE_DOCUMENT_POLICY,
+      // Periods come from the policy in code, selected by version id (the worker resolves it).
+      policyVersion: policyVersionFor(NORMATIVE_DOCUMENT, this.config.PROCEDURE_PERIODS === 'demo'),
     };
     const snapshot = await this.gateway.start({
       type: NORMATIVE_DOCUMENT,
