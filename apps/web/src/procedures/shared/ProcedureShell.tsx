@@ -7,6 +7,7 @@ import { useLang, useTr } from '../../i18n';
 import { conclusionName, explain, formatTime, stageName, statusName } from '../../labels';
 import type { ProcedureDetail, ProcedureDocument } from '../../types';
 import { Countdown } from '../../pages/Inbox';
+import { ArchiveDownloadButton } from '../../pages/ArchiveDownload';
 import { VerifyLedgerButton } from '../../pages/VerifyLedger';
 import { CommentAdoption, EarlierOpinions } from '../../pages/ReviewMaterials';
 import { webProcedureOf } from '../registry';
@@ -145,7 +146,12 @@ export function ProcedurePage() {
         title={t.ledger}
         size="small"
         data-testid="ledger"
-        extra={hasRole(user, 'LEGAL_AFFAIRS_OFFICER', 'SYSTEM_ADMIN') ? <VerifyLedgerButton /> : undefined}
+        extra={
+          <>
+            {hasRole(user, 'LEGAL_AFFAIRS_OFFICER', 'SYSTEM_ADMIN') && <VerifyLedgerButton />}
+            {hasRole(user, 'LEGAL_AFFAIRS_OFFICER', 'LEADER') && <ArchiveDownloadButton procedureId={detail.id} />}
+          </>
+        }
       >
         <Table
           rowKey="seq"
