@@ -3,11 +3,12 @@ import { builtinModules } from 'node:module';
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import importX, { createNodeResolver } from 'eslint-plugin-import-x';
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', '.cache/**', '.data/**', 'coverage/**'] },
+  { ignores: ['dist/**', 'node_modules/**', '.cache/**', '.data/**', 'coverage/**', 'apps/web/src/api/schema.d.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -87,6 +88,56 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    // Layering: controllers → services → repositories. A controller neither queries the database nor defines a service.
+    files: ['apps/api/src/**/*.controller.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'typeorm',
+              message: 'Controllers call services; queries and transactions belong in a service or repository.',
+            },
+            {
+              name: '@nestjs/typeorm',
+              message: 'Controllers call services; queries belong in a service or repository.',
+            },
+          ],
+          patterns: [
+            {
+              group: ['**/workflows/**', '**/workflows'],
+              message: 'Apps start workflows by type name through libs/domain contracts.',
+            },
+            {
+              group: ['**/persistence/src/entities', '**/persistence/src/entities/**'],
+              allowTypeImports: true,
+              message: 'Controllers use entities as types only; loading them is a repository’s job.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "ClassDeclaration:has(Decorator[expression.callee.name='Injectable'])",
+          message: 'A service lives in its own .service.ts file, not in a controller file.',
+        },
+      ],
+    },
+  },
+  {
+    // No import cycles between modules (cycles make Nest providers and the web bundle load half-initialised).
+    files: ['apps/**/*.{ts,tsx}', 'libs/**/*.ts', 'activities/**/*.ts'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js', '.mjs'] })],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+      'import-x/extensions': ['.ts', '.tsx', '.js', '.mjs'],
+    },
+    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
   },
   {
     // The web app runs in the browser, with its own tsconfig (JSX, DOM).

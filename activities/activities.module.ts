@@ -3,6 +3,7 @@ import { PersistenceModule } from '../libs/persistence/src/persistence.module';
 import { TemporalClientModule } from '../libs/temporal/src/temporal-client.module';
 import { CleanupActivities } from './cleanup.activities';
 import { CommentActivities } from './comment.activities';
+import { PolicyActivities } from './policy.activities';
 import { ProcedureActivities } from './procedure.activities';
 import { RegisterActivities } from './register.activities';
 
@@ -12,8 +13,8 @@ import { RegisterActivities } from './register.activities';
  */
 @Module({
   imports: [PersistenceModule, TemporalClientModule],
-  providers: [ProcedureActivities, CommentActivities, RegisterActivities, CleanupActivities],
-  exports: [ProcedureActivities, CommentActivities, RegisterActivities, CleanupActivities],
+  providers: [ProcedureActivities, CommentActivities, RegisterActivities, CleanupActivities, PolicyActivities],
+  exports: [ProcedureActivities, CommentActivities, RegisterActivities, CleanupActivities, PolicyActivities],
 })
 export class ActivitiesModule {}
 
@@ -23,4 +24,5 @@ export const ACTIVITY_CLASSES = [
   CommentActivities,
   RegisterActivities,
   CleanupActivities,
+  PolicyActivities,
 ] as const;

@@ -1,5 +1,6 @@
 import type { CleanupActivities } from './cleanup.activities';
 import type { CommentActivities } from './comment.activities';
+import type { PolicyActivities } from './policy.activities';
 import type { ProcedureActivities } from './procedure.activities';
 import type { RegisterActivities } from './register.activities';
 
@@ -38,9 +39,11 @@ export type LawGateActivities = Pick<
     | 'recordCleanupProgress'
     | 'cleanupProgress'
     | 'recordCleanupDecision'
-  >;
+  > &
+  Pick<PolicyActivities, 'resolvePolicy'>;
 
 export type * from './procedure.activities';
 export type * from './comment.activities';
 export type * from './register.activities';
 export type * from './cleanup.activities';
+export type * from './policy.activities';

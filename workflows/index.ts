@@ -1,5 +1,5 @@
 /** Every workflow the LawGate worker runs. Workflow function names are Temporal workflow types: never rename them. */
-export { normativeDocumentWorkflow } from './normative-document.workflow';
+export { normativeDocumentWorkflow } from './normative-document/normative-document.workflow';
 export { documentRegistrationWorkflow } from './registration.workflow';
-export { majorDecisionWorkflow } from './major-decision.workflow';
+export { majorDecisionWorkflow } from './major-decision/major-decision.workflow';
 export { cleanupCampaignWorkflow, cleanupReviewWorkflow } from './cleanup.workflow';

@@ -3,6 +3,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import type { LawGateActivities } from '../../activities';
 import { ErrorCode } from '../../libs/domain/src/errors';
 import type { Period } from '../../libs/domain/src/periods';
+import { resolvePolicyVersion } from '../../libs/domain/src/procedures/policies';
 
 /** Every call the workflow made, per activity. */
 export type Calls = { [K in keyof LawGateActivities]: Parameters<LawGateActivities[K]>[0][] };
@@ -16,15 +17,36 @@ function secondsOf(period: Period): number {
  * Activities faked at the boundary for workflow tests: they record what the workflow asked for and answer as the real
  * ones would, with periods in seconds. `comments` lets a test say which public comments a window received.
  */
-export function fakeActivities(): { activities: LawGateActivities; calls: Calls; comments: Map<string, string[]> } {
+export function fakeActivities(): {
+  activities: LawGateActivities;
+  calls: Calls;
+  comments: Map<string, string[]>;
+  policies: Map<string, object>;
+} {
   const calls = new Proxy({} as Calls, {
     get: (target, key: string) => ((target as Record<string, unknown[]>)[key] ??= []),
   });
   const comments = new Map<string, string[]>();
+  /** Test policy versions the faked configuration allows, beside the versions in code. */
+  const policies = new Map<string, object>();
   const windows = new Map<string, { procedureId: string; closesAt: number }>();
   const numbers = new Map<string, number>();
   let seq = 0;
   const activities: LawGateActivities = {
+    resolvePolicy: async (input) => {
+      calls.resolvePolicy.push(input);
+      const registered = input.version === undefined ? undefined : policies.get(input.version);
+      if (registered) return registered as Awaited<ReturnType<LawGateActivities['resolvePolicy']>>;
+      const resolved = resolvePolicyVersion(input.procedureType, input.version, true);
+      if ('refusal' in resolved) {
+        throw ApplicationFailure.create({
+          type: ErrorCode.RuleViolation,
+          message: resolved.refusal,
+          nonRetryable: true,
+        });
+      }
+      return resolved.policy;
+    },
     registerProcedure: async (input) => void calls.registerProcedure.push(input),
     openTask: async (input) => {
       calls.openTask.push(input);
@@ -165,5 +187,5 @@ export function fakeActivities(): { activities: LawGateActivities; calls: Calls;
     },
     recordCleanupDecision: async (input) => void calls.recordCleanupDecision.push(input),
   };
-  return { activities, calls, comments };
+  return { activities, calls, comments, policies };
 }

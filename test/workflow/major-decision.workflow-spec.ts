@@ -1,9 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
-import { Client, Connection, WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
+import { WorkflowUpdateFailedError, type Client, type WorkflowHandle } from '@temporalio/client';
 import { ActivityFailure, ApplicationFailure } from '@temporalio/common';
-import { NativeConnection, Worker } from '@temporalio/worker';
 import { DocumentKind } from '../../libs/domain/src/documents';
 import { ErrorCode } from '../../libs/domain/src/errors';
 import { Role } from '../../libs/domain/src/roles';
@@ -45,7 +44,8 @@ import {
   type ScopeClassification,
 } from '../../libs/domain/src/procedures/major-decision.contract';
 import { eventually } from '../support/eventually';
-import { fakeActivities, type Calls } from '../support/fake-activities';
+import type { Calls } from '../support/fake-activities';
+import { recordHistory, useWorkflowHarness } from './harness';
 import { testEnv, uniqueSuffix } from '../support/test-env';
 
 const departmentId = randomUUID();
@@ -116,37 +116,16 @@ function positions(others: MemberPositionRecord['position'][], head: MemberPosit
 }
 
 describe('majorDecisionWorkflow (重大行政决策, 国务院令第713号)', () => {
-  const taskQueue = `wf-md-${uniqueSuffix()}`;
+  const harness = useWorkflowHarness('md');
+  const { taskQueue } = harness;
   let calls: Calls;
   let comments: Map<string, string[]>;
   let client: Client;
-  let connection: Connection;
-  let nativeConnection: NativeConnection;
-  let worker: Worker;
-  let running: Promise<void>;
 
-  beforeAll(async () => {
-    const env = testEnv();
-    const fakes = fakeActivities();
-    calls = fakes.calls;
-    comments = fakes.comments;
-    connection = await Connection.connect({ address: env.temporalAddress });
-    client = new Client({ connection });
-    nativeConnection = await NativeConnection.connect({ address: env.temporalAddress });
-    worker = await Worker.create({
-      connection: nativeConnection,
-      taskQueue,
-      workflowBundle: { codePath: env.workflowBundlePath },
-      activities: fakes.activities,
-    });
-    running = worker.run();
-  });
-
-  afterAll(async () => {
-    worker.shutdown();
-    await running;
-    await nativeConnection.close();
-    await connection.close();
+  beforeAll(() => {
+    calls = harness.calls;
+    comments = harness.comments;
+    client = harness.client;
   });
 
   async function start(classification: Partial<ScopeClassification> = {}): Promise<[Handle, MajorDecisionSnapshot]> {
@@ -172,7 +151,7 @@ describe('majorDecisionWorkflow (重大行政决策, 国务院令第713号)', ()
     const handle = await client.workflow.start<MajorDecisionWorkflow>(MAJOR_DECISION_WORKFLOW_TYPE, {
       taskQueue,
       workflowId: `major-decision:test:${procedureId}`,
-      args: [input],
+      args: [harness.versioned(input)],
     });
     return [handle, await handle.executeUpdate(mdAwaitSettledUpdate, { args: [] })];
   }
@@ -391,6 +370,43 @@ describe('majorDecisionWorkflow (重大行政决策, 国务院令第713号)', ()
       ]);
       writeFileSync(process.env.RECORD_HISTORY_FILE, json);
     }
+  });
+
+  it('binds the legality opinion to the draft reviewed: a new draft after a LAWFUL opinion re-opens the review (G-A8)', async () => {
+    const [h, s0] = await start();
+    let s = await throughPublicParticipation(h, s0);
+    expect(s.stage).toBe(Stage.LegalityReview);
+    s = await h.executeUpdate(mdSubmitForLegalityReviewUpdate, {
+      args: [{ basisStatement: '城乡规划法第X条', proceduresPerformed: '已履行公众参与等程序', actor: drafter }],
+    });
+    // Under review, the text cannot change.
+    const underReview = await refusal(draft(h, 2));
+    expect(underReview.type).toBe(ErrorCode.WrongStage);
+    expect(underReview.message).toContain('under legality review');
+    s = await h.executeUpdate(mdGiveLegalityOpinionUpdate, {
+      args: [{ taskId: s.openTaskId!, conclusion: 'LAWFUL', reasons: '合法', reviewedSha256: sha(1), actor: adviser }],
+    });
+    expect(s.stage).toBe(Stage.MeetingPackage);
+    // Draft v2 after the LAWFUL opinion on v1: the review re-opens; the meeting package is refused, naming the article.
+    s = await draft(h, 2);
+    expect(s.stage).toBe(Stage.LegalityReview);
+    const refused = await refusal(
+      h.executeUpdate(mdSubmitMeetingPackageUpdate, { args: [{ note: '材料齐全', actor: drafter }] }),
+    );
+    expect(refused.type).toBe(ErrorCode.RuleViolation);
+    expect(refused.message).toContain('第二十五条');
+    expect(refused.message).toContain('binds the text it reviewed');
+    // Reviewed again on v2, the package passes and the meeting decides on the text reviewed.
+    s = await legality(h, 'LAWFUL', 2);
+    expect(s.stage).toBe(Stage.MeetingPackage);
+    s = await h.executeUpdate(mdSubmitMeetingPackageUpdate, { args: [{ note: '材料齐全', actor: drafter }] });
+    s = await meeting(h, s);
+    expect(s.stage).toBe(Stage.PartyReport);
+    const signed = calls.recordDecision.filter((c) => c.workflowId === h.workflowId);
+    expect(signed.find((c) => c.decision === 'LEGALITY_REVIEW_REOPENED')?.documentSha256).toBe(sha(2));
+    expect(signed.find((c) => c.decision === 'DECIDED_ADOPTED')?.documentSha256).toBe(sha(2));
+    expect(s.legalityOpinions.map((o) => o.reviewedSha256)).toEqual([sha(1), sha(2)]);
+    recordHistory(h.workflowId);
   });
 
   it('refuses an excluded kind at scope classification (Art 3 §2): no task is ever opened', async () => {

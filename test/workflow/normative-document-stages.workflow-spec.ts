@@ -1,9 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
-import { Client, Connection, WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
+import { WorkflowUpdateFailedError, type Client, type WorkflowHandle } from '@temporalio/client';
 import { ActivityFailure, ApplicationFailure } from '@temporalio/common';
-import { NativeConnection, Worker } from '@temporalio/worker';
 import { DocumentKind } from '../../libs/domain/src/documents';
 import { ErrorCode } from '../../libs/domain/src/errors';
 import { Role } from '../../libs/domain/src/roles';
@@ -39,7 +38,8 @@ import {
   type ProcedureSnapshot,
 } from '../../libs/domain/src/procedures/normative-document.contract';
 import { eventually } from '../support/eventually';
-import { fakeActivities, type Calls } from '../support/fake-activities';
+import type { Calls } from '../support/fake-activities';
+import { useWorkflowHarness } from './harness';
 import { testEnv, uniqueSuffix } from '../support/test-env';
 
 const departmentId = randomUUID();
@@ -88,37 +88,16 @@ async function refusal(promise: Promise<unknown>): Promise<ApplicationFailure> {
 }
 
 describe('normativeDocumentWorkflow, from drafting to expiry', () => {
-  const taskQueue = `wf-nd-stages-${uniqueSuffix()}`;
+  const harness = useWorkflowHarness('nd-stages');
+  const { taskQueue } = harness;
   let calls: Calls;
   let comments: Map<string, string[]>;
   let client: Client;
-  let connection: Connection;
-  let nativeConnection: NativeConnection;
-  let worker: Worker;
-  let running: Promise<void>;
 
-  beforeAll(async () => {
-    const env = testEnv();
-    const fakes = fakeActivities();
-    calls = fakes.calls;
-    comments = fakes.comments;
-    connection = await Connection.connect({ address: env.temporalAddress });
-    client = new Client({ connection });
-    nativeConnection = await NativeConnection.connect({ address: env.temporalAddress });
-    worker = await Worker.create({
-      connection: nativeConnection,
-      taskQueue,
-      workflowBundle: { codePath: env.workflowBundlePath },
-      activities: fakes.activities,
-    });
-    running = worker.run();
-  });
-
-  afterAll(async () => {
-    worker.shutdown();
-    await running;
-    await nativeConnection.close();
-    await connection.close();
+  beforeAll(() => {
+    calls = harness.calls;
+    comments = harness.comments;
+    client = harness.client;
   });
 
   type Handle = WorkflowHandle<NormativeDocumentWorkflow>;
@@ -146,7 +125,7 @@ describe('normativeDocumentWorkflow, from drafting to expiry', () => {
     const handle: Handle = await client.workflow.start<NormativeDocumentWorkflow>(NORMATIVE_DOCUMENT_WORKFLOW_TYPE, {
       workflowId: `normative-document:TEST-DEPT:${projectCode}`,
       taskQueue,
-      args: [input],
+      args: [harness.versioned(input)],
     });
     const settled = await handle.executeUpdate(awaitSettledUpdate, { args: [] });
     await handle.executeUpdate(decideProjectApprovalUpdate, {
@@ -386,6 +365,29 @@ describe('normativeDocumentWorkflow, from drafting to expiry', () => {
       (c) => c.procedureId === input.procedureId && c.decision === 'REVISED_WITH_STATEMENT',
     );
     expect(signed?.opinion).toContain('苏政规〔2025〕3号');
+  });
+
+  it('should review a text revised after a must-amend opinion again before deliberation: the opinion binds its version', async () => {
+    const { handle, input } = await start();
+    await throughComment(handle, input.procedureId);
+    let s = await throughSubmission(handle);
+    // Under review, the text cannot change (the upload stages exclude the review).
+    expect((await refusal(upload(handle, DocumentKind.Draft))).type).toBe(ErrorCode.WrongStage);
+    s = await opinion(handle, s, 'MUST_AMEND');
+    expect(s.stage).toBe(Stage.Revision);
+    s = await upload(handle, DocumentKind.Draft);
+    s = await handle.executeUpdate(resubmitRevisionUpdate, { args: [{ adoptedAll: true, actor: drafter }] });
+    expect(s.stage).toBe(Stage.LegalityReview);
+    s = await opinion(handle, s, 'LAWFUL');
+    expect(s.stage).toBe(Stage.Deliberation);
+    expect(s.legalityOpinions!.map((o) => [o.conclusion, o.version])).toEqual([
+      ['MUST_AMEND', 1],
+      ['LAWFUL', 2],
+    ]);
+    s = await deliberate(handle, s, 'ADOPTED');
+    const adopted = calls.recordDecision.find((c) => c.procedureId === input.procedureId && c.decision === 'ADOPTED');
+    expect(adopted?.documentSha256).toBe(s.documents!.DRAFT!.sha256);
+    expect(s.documents!.DRAFT!.version).toBe(2);
   });
 
   it('should refuse to close the comment window before its statutory minimum, and let it be extended', async () => {

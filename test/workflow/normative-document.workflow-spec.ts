@@ -2,13 +2,13 @@ import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import {
-  Client,
-  Connection,
   WorkflowExecutionAlreadyStartedError,
+  WorkflowFailedError,
   WorkflowUpdateFailedError,
+  type Client,
 } from '@temporalio/client';
-import { ApplicationFailure } from '@temporalio/common';
-import { NativeConnection, Worker } from '@temporalio/worker';
+import { ActivityFailure, ApplicationFailure } from '@temporalio/common';
+import { POLICY_VERSIONS, policyVersionFor } from '../../libs/domain/src/procedures/policies';
 import { DocumentKind } from '../../libs/domain/src/documents';
 import { ErrorCode } from '../../libs/domain/src/errors';
 import { OrgUnitKind, Role } from '../../libs/domain/src/roles';
@@ -28,7 +28,8 @@ import {
   type NormativeDocumentWorkflow,
 } from '../../libs/domain/src/procedures/normative-document.contract';
 import { eventually } from '../support/eventually';
-import { fakeActivities, type Calls } from '../support/fake-activities';
+import type { Calls } from '../support/fake-activities';
+import { useWorkflowHarness } from './harness';
 import { testEnv, uniqueSuffix } from '../support/test-env';
 
 const officer: Actor = {
@@ -55,35 +56,14 @@ function refusalOf(err: unknown): ApplicationFailure {
 }
 
 describe('normativeDocumentWorkflow', () => {
-  const taskQueue = `wf-nd-${uniqueSuffix()}`;
+  const harness = useWorkflowHarness('nd');
+  const { taskQueue } = harness;
   let calls: Calls;
   let client: Client;
-  let connection: Connection;
-  let nativeConnection: NativeConnection;
-  let worker: Worker;
-  let running: Promise<void>;
 
-  beforeAll(async () => {
-    const env = testEnv();
-    const fakes = fakeActivities();
-    calls = fakes.calls;
-    connection = await Connection.connect({ address: env.temporalAddress });
-    client = new Client({ connection });
-    nativeConnection = await NativeConnection.connect({ address: env.temporalAddress });
-    worker = await Worker.create({
-      connection: nativeConnection,
-      taskQueue,
-      workflowBundle: { codePath: env.workflowBundlePath },
-      activities: fakes.activities,
-    });
-    running = worker.run();
-  });
-
-  afterAll(async () => {
-    worker.shutdown();
-    await running;
-    await nativeConnection.close();
-    await connection.close();
+  beforeAll(() => {
+    calls = harness.calls;
+    client = harness.client;
   });
 
   async function start(overrides: Partial<NormativeDocumentInput> = {}) {
@@ -109,11 +89,52 @@ describe('normativeDocumentWorkflow', () => {
     const handle = await client.workflow.start<NormativeDocumentWorkflow>(NORMATIVE_DOCUMENT_WORKFLOW_TYPE, {
       workflowId,
       taskQueue,
-      args: [input],
+      args: [harness.versioned(input)],
     });
     const settled = await handle.executeUpdate(awaitSettledUpdate, { args: [] });
     return { handle, input, workflowId, settled };
   }
+
+  it('should take its periods from a policy version in code, and refuse a start with periods of its own or an unknown version', async () => {
+    const base = (await start()).input;
+    const statutory = policyVersionFor('NORMATIVE_DOCUMENT', false);
+    const refused = [
+      { policy: { version: 'forged', projectApprovalPeriod: { amount: 1, unit: 'SECONDS' as const } } },
+      { policyVersion: 'nd-1999.1' },
+      { policyVersion: policyVersionFor('MAJOR_DECISION', false) },
+    ];
+    for (const bad of refused) {
+      const workflowId = `normative-document:TEST-DEPT:${uniqueSuffix()}`;
+      const handle = await client.workflow.start<NormativeDocumentWorkflow>(NORMATIVE_DOCUMENT_WORKFLOW_TYPE, {
+        workflowId,
+        taskQueue,
+        args: [{ ...base, policy: undefined, procedureId: randomUUID(), ...bad }],
+      });
+      const failure = await handle.result().catch((e: unknown) => e);
+      expect(failure).toBeInstanceOf(WorkflowFailedError);
+      let cause = (failure as WorkflowFailedError).cause;
+      if (cause instanceof ActivityFailure) cause = cause.cause;
+      expect((cause as ApplicationFailure).type).toBe(ErrorCode.RuleViolation);
+      expect(calls.registerProcedure.filter((c) => c.workflowId === workflowId)).toHaveLength(0);
+      expect(calls.openTask.filter((c) => c.workflowId === workflowId)).toHaveLength(0);
+    }
+    // The statutory version resolves to the periods in code (the fake task list counts only seconds, so the test
+    // stops once the procedure is registered under it).
+    const workflowId = `normative-document:TEST-DEPT:${uniqueSuffix()}`;
+    const handle = await client.workflow.start<NormativeDocumentWorkflow>(NORMATIVE_DOCUMENT_WORKFLOW_TYPE, {
+      workflowId,
+      taskQueue,
+      args: [{ ...base, policy: undefined, procedureId: randomUUID(), policyVersion: statutory }],
+    });
+    await eventually(async () =>
+      expect(calls.registerProcedure.find((c) => c.workflowId === workflowId)).toMatchObject({
+        policyVersion: statutory,
+        details: { policy: POLICY_VERSIONS[statutory].policy },
+      }),
+    );
+    await handle.terminate('test done');
+    await handle.terminate('test done');
+  });
 
   it('should open a project-approval task for the legal-affairs office and move to drafting when approved', async () => {
     const { handle, workflowId, settled } = await start();

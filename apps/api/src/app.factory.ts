@@ -5,10 +5,11 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import type { AppConfig } from '../../../libs/config/src/config';
 import { jsonLogger } from '../../../libs/config/src/logging';
 import { AppModule } from './app.module';
+import { createOpenApiDocument } from './openapi';
 import { ApiExceptionFilter } from './common/exception.filter';
 import { createValidationPipe } from './common/validation';
 import { MetricsService } from './metrics/metrics';
@@ -55,19 +56,7 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
     );
   });
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('LawGate API')
-      .setDescription(
-        'Statutory review procedures for administrative normative documents and major administrative decisions. ' +
-          'Sign in at POST /api/auth/login and send the token as `Authorization: Bearer <token>`. ' +
-          'Every error is `{ code, message, details }`.',
-      )
-      .setVersion('0.1.0')
-      .addBearerAuth()
-      .build(),
-  );
+  const document = createOpenApiDocument(app);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/openapi.json', useGlobalPrefix: false });
   await serveWebApp(app);
   return app;

@@ -14,6 +14,7 @@ import { DecisionsModule } from './decisions/decisions.module';
 import { DocumentsModule } from './documents/documents.module';
 import { RouteRolesAudit } from './auth/route-roles.audit';
 import { HealthController } from './health/health.controller';
+import { DatabaseHealthService } from './health/health.service';
 import { MetricsModule } from './metrics/metrics.module';
 import { OversightModule } from './oversight/oversight.module';
 import { ProceduresModule } from './procedures/procedures.module';
@@ -40,6 +41,6 @@ import { RegisterModule } from './register/register.module';
     ExportsModule,
   ],
   controllers: [HealthController],
-  providers: [RouteRolesAudit],
+  providers: [RouteRolesAudit, DatabaseHealthService],
 })
 export class AppModule {}

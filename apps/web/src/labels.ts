@@ -1,51 +1,39 @@
 /** Names of stages, statuses and decisions, and the plain-language explanation of the API's refusals. */
 import { ApiError } from './api';
+import { stageNameOf } from '../../../libs/domain/src/procedures/kernel/procedure-definition';
+import { PROCEDURE_DEFINITIONS, procedureDefinition } from '../../../libs/domain/src/procedures/registry';
 import type { Lang } from './i18n';
 import { workingDayCountdown, type CalendarSnapshot } from './working-days';
 
-const STAGES: Record<string, [string, string]> = {
-  PROJECT_APPROVAL: ['立项审批', 'Project approval'],
-  DRAFTING: ['起草', 'Drafting'],
-  FAIR_COMPETITION_REVIEW: ['公平竞争审查', 'Fair-competition review'],
-  PUBLIC_COMMENT: ['公开征求意见', 'Public comment'],
-  OWN_LEGALITY_CHECK: ['本单位合法性审核', 'Own legality check'],
-  MATERIALS_CHECK: ['材料齐全性审查', 'Materials check'],
-  LEGALITY_REVIEW: ['合法性审核', 'Legality review'],
-  REVISION: ['修改', 'Revision'],
-  DELIBERATION: ['集体审议', 'Deliberation'],
-  REGISTRATION: ['统一登记编号', 'Registration'],
-  PUBLICATION: ['统一发布', 'Publication'],
-  IN_FORCE: ['施行中', 'In force'],
-  EXPIRED: ['已失效', 'Expired'],
-  REPEALED: ['已废止', 'Repealed'],
-  NOT_ADOPTED: ['未通过', 'Not adopted'],
-  REJECTED: ['不予立项', 'Rejected'],
-  WITHDRAWN: ['已撤回', 'Withdrawn'],
-  ADVISER_OPINION: ['法律顾问意见', 'Adviser opinion'],
-  // Major administrative decisions (State Council Decree 713).
-  SCOPE_CLASSIFICATION: ['决策事项范围认定', 'Scope classification'],
-  LAUNCH: ['决策启动', 'Launch'],
-  CONSULTATION: ['部门协商', 'Inter-agency consultation'],
-  PUBLIC_PARTICIPATION: ['公众参与', 'Public participation'],
-  EXPERT_ARGUMENTATION: ['专家论证', 'Expert argumentation'],
-  RISK_ASSESSMENT: ['风险评估', 'Risk assessment'],
-  MEETING_PACKAGE: ['提交审议材料', 'Meeting package'],
-  COLLECTIVE_DISCUSSION: ['集体讨论决定', 'Collective discussion'],
-  PARTY_REPORT: ['向党委请示报告', 'Report to the Party committee'],
-  ARCHIVE: ['决策归档', 'Archive'],
-  EXECUTION: ['决策执行与评估', 'Execution and evaluation'],
-  SUSPENDED: ['中止执行', 'Suspended'],
-  OUT_OF_SCOPE: ['不属于重大行政决策', 'Out of scope'],
-  NOT_LAUNCHED: ['不予启动', 'Not launched'],
-  CLOSED: ['已结束', 'Closed'],
-};
+/**
+ * Stage names from the procedure definitions (each procedure type's stages and terminal stages); a code two types
+ * share is named as the first type names it unless the type is given.
+ */
+const STAGES: Record<string, [string, string]> = Object.fromEntries(
+  [...PROCEDURE_DEFINITIONS]
+    .reverse()
+    .flatMap((d) => [...d.stages, ...d.terminal].map((s) => [s.stage, [s.name.zh, s.name.en] as [string, string]])),
+);
+/** Names of tasks shown where a stage is (an adviser's opinion is asked within drafting). */
+const TASK_STAGES: Record<string, [string, string]> = { ADVISER_OPINION: ['法律顾问意见', 'Adviser opinion'] };
 
-export function stageName(stage: string, lang: Lang = 'zh'): string {
-  const s = STAGES[stage];
+export function stageName(stage: string, lang: Lang = 'zh', type?: string): string {
+  const own = type ? procedureDefinition(type) : undefined;
+  const name = own ? stageNameOf(own, stage) : undefined;
+  if (name) return lang === 'zh' ? name.zh : name.en;
+  const s = STAGES[stage] ?? TASK_STAGES[stage];
   return s ? s[lang === 'zh' ? 0 : 1] : stage;
 }
 
-export const STAGE_OPTIONS = Object.keys(STAGES);
+export const STAGE_OPTIONS = [...Object.keys(STAGES), ...Object.keys(TASK_STAGES)];
+
+/** Procedure types with their names, for filters and charts. */
+export const PROCEDURE_TYPE_OPTIONS = PROCEDURE_DEFINITIONS.map((d) => ({ type: d.type, name: d.name }));
+
+export const procedureTypeName = (type: string, lang: Lang = 'zh') => {
+  const name = procedureDefinition(type)?.name;
+  return name ? (lang === 'zh' ? name.zh : name.en) : type;
+};
 
 const STATUS: Record<string, [string, string]> = {
   ACTIVE: ['进行中', 'Active'],

@@ -17,6 +17,11 @@ export enum ErrorCode {
   WrongStage = 'WRONG_STAGE',
   /** The task was already decided or closed. */
   TaskClosed = 'TASK_CLOSED',
+  /**
+   * The procedure is still recording another action (an activity of the previous step runs). It clears by itself
+   * within moments: the procedure gateway sends the same update again before it passes this on.
+   */
+  ProcedureBusy = 'PROCEDURE_BUSY',
   /** The request refers to a document version that is no longer current. */
   StaleVersion = 'STALE_VERSION',
   /** A rule of the procedure refuses the input (missing materials, period too short, ...). */
@@ -32,8 +37,8 @@ export enum ErrorCode {
 }
 
 /**
- * A procedure's refusal while it is still recording another action (an activity of the previous step is running).
- * It clears by itself within moments, so the API waits and sends the action again before it says so to a person.
+ * The message of a procedure's refusal while it is still recording another action; the refusal's type is
+ * `ErrorCode.ProcedureBusy`, and callers tell it apart by that type, never by this text.
  */
 export const PROCEDURE_BUSY_MESSAGE = 'Another action on this procedure is being recorded; try again.';
 

@@ -10,3 +10,8 @@ export * from './comments';
 export * from './register';
 export * from './procedures/major-decision.contract';
 export * from './cleanup';
+export * from './procedures/procedure-type';
+export * from './procedures/kernel/procedure-definition';
+export * from './procedures/normative-document/normative-document.definition';
+export * from './procedures/major-decision/major-decision.definition';
+export * from './procedures/registry';

@@ -1,5 +1,6 @@
 import { Role } from './roles';
-import { NormativeDocumentStage } from './procedures/normative-document.contract';
+import { draftingStagesOf } from './procedures/kernel/procedure-definition';
+import { procedureDefinition } from './procedures/registry';
 
 /** What visibility depends on: who asks, and the procedure's department, stage and tasks. */
 export interface VisibilityContext {
@@ -7,16 +8,19 @@ export interface VisibilityContext {
   userId: string;
   unitId: string;
   procedureDepartmentId: string;
+  /** The procedure's type: its definition says in which stages the draft is still the drafting side's text. */
+  procedureType: string;
   procedureStage: string;
   /** The user, or their unit, holds (or held, or drafts for) a task in the procedure. */
   involvedThroughTask: boolean;
 }
 
-/** Stages in which a draft is still the drafting unit's working text. */
-const DRAFTING_STAGES: ReadonlySet<string> = new Set([
-  NormativeDocumentStage.ProjectApproval,
-  NormativeDocumentStage.Drafting,
-]);
+/** Whether the draft is still the drafting side's working text in this stage (its definition's `drafting` stages). */
+function inDrafting(ctx: VisibilityContext): boolean {
+  const definition = procedureDefinition(ctx.procedureType);
+  // An unknown type is treated as still drafting: the narrower reading.
+  return !definition || draftingStagesOf(definition).includes(ctx.procedureStage);
+}
 
 /**
  * Who may see a procedure's record (stage, tasks, ledger):
@@ -40,5 +44,5 @@ export function canReadDrafts(ctx: VisibilityContext): boolean {
   if (ctx.roles.includes(Role.LegalAffairsOfficer)) return true;
   if (ctx.roles.includes(Role.Drafter) && ctx.unitId === ctx.procedureDepartmentId) return true;
   if (ctx.involvedThroughTask) return true;
-  return ctx.roles.includes(Role.Leader) && !DRAFTING_STAGES.has(ctx.procedureStage);
+  return ctx.roles.includes(Role.Leader) && !inDrafting(ctx);
 }

@@ -1,18 +1,31 @@
 import type { WorkflowStartUpdateInput, WorkflowStartUpdateOutput } from '@temporalio/client';
-import { PROCEDURE_BUSY_MESSAGE } from '../../domain/src/errors';
+import { ErrorCode, PROCEDURE_BUSY_MESSAGE } from '../../domain/src/errors';
 import { BusyRetryInterceptor } from './busy-retry.interceptor';
 
 const input = { updateName: 'completeDrafting', args: [{ note: 'x' }] } as unknown as WorkflowStartUpdateInput;
 const busy: WorkflowStartUpdateOutput = {
   updateId: 'u1',
   workflowRunId: 'r1',
-  outcome: { failure: { message: PROCEDURE_BUSY_MESSAGE } },
+  outcome: {
+    failure: { message: PROCEDURE_BUSY_MESSAGE, applicationFailureInfo: { type: ErrorCode.ProcedureBusy } },
+  },
 };
 const done: WorkflowStartUpdateOutput = { updateId: 'u1', workflowRunId: 'r1', outcome: { success: {} } };
 const otherRefusal: WorkflowStartUpdateOutput = {
   updateId: 'u1',
   workflowRunId: 'r1',
-  outcome: { failure: { message: 'Drafting cannot end without the drafting explanation.' } },
+  outcome: {
+    failure: {
+      message: 'Drafting cannot end without the drafting explanation.',
+      applicationFailureInfo: { type: ErrorCode.RuleViolation },
+    },
+  },
+};
+/** A refusal that merely carries the busy words, under another type, is not taken for busy. */
+const wordsOnly: WorkflowStartUpdateOutput = {
+  updateId: 'u1',
+  workflowRunId: 'r1',
+  outcome: { failure: { message: PROCEDURE_BUSY_MESSAGE, applicationFailureInfo: { type: ErrorCode.WrongStage } } },
 };
 
 describe(BusyRetryInterceptor.name, () => {
@@ -32,6 +45,12 @@ describe(BusyRetryInterceptor.name, () => {
   it('passes any other refusal on at once', async () => {
     const next = jest.fn(() => Promise.resolve(otherRefusal));
     await expect(new BusyRetryInterceptor(5000, noSleep).startUpdate(input, next)).resolves.toBe(otherRefusal);
+    expect(next).toHaveBeenCalledTimes(1);
+  });
+
+  it('tells busy apart by the failure type, not by the message', async () => {
+    const next = jest.fn(() => Promise.resolve(wordsOnly));
+    await expect(new BusyRetryInterceptor(5000, noSleep).startUpdate(input, next)).resolves.toBe(wordsOnly);
     expect(next).toHaveBeenCalledTimes(1);
   });
 

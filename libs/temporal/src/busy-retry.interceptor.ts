@@ -4,14 +4,15 @@ import type {
   WorkflowStartUpdateInput,
   WorkflowStartUpdateOutput,
 } from '@temporalio/client';
-import { PROCEDURE_BUSY_MESSAGE } from '../../domain/src/errors';
+import { ErrorCode } from '../../domain/src/errors';
 
 /** How long an update waits, in all, for a procedure that is still recording its previous action. */
 export const BUSY_RETRY_BUDGET_MS = 5000;
 const BUSY_RETRY_PAUSE_MS = 100;
 
+/** A busy refusal is told apart by its failure type, never by its message. */
 function refusedAsBusy(output: WorkflowStartUpdateOutput): boolean {
-  return output.outcome?.failure?.message === PROCEDURE_BUSY_MESSAGE;
+  return output.outcome?.failure?.applicationFailureInfo?.type === ErrorCode.ProcedureBusy;
 }
 
 /**

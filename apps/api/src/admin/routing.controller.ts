@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Param, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { ArrayMaxSize, IsBoolean, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
+// eslint-disable-next-line @typescript-eslint/no-restricted-imports -- its transactions move into a service next (docs/api.md)
 import { DataSource } from 'typeorm';
 import { DomainError, ErrorCode } from '../../../../libs/domain/src/errors';
 import { OrgUnitKind, Role } from '../../../../libs/domain/src/roles';

@@ -18,9 +18,8 @@ import type { CleanupCampaignEntity, CleanupReviewEntity } from '../../../../lib
 import { LedgerRepository } from '../../../../libs/persistence/src/ledger/ledger.repository';
 import { CleanupRepository } from '../../../../libs/persistence/src/repositories/cleanup.repository';
 import { TaskRepository } from '../../../../libs/persistence/src/repositories/task.repository';
-import { TemporalClientService } from '../../../../libs/temporal/src/temporal-client.module';
+import { ProcedureGateway, stepUpdateId } from '../../../../libs/temporal/src/procedure-gateway';
 import { actorOf, type Principal } from '../auth/principal';
-import { fromTemporalError } from '../common/temporal-errors';
 
 function campaignDto(c: CleanupCampaignEntity) {
   return {
@@ -57,7 +56,7 @@ function reviewDto(r: CleanupReviewEntity) {
 export class CleanupService {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly temporal: TemporalClientService,
+    private readonly gateway: ProcedureGateway,
     private readonly cleanup: CleanupRepository,
     private readonly tasks: TaskRepository,
     private readonly ledger: LedgerRepository,
@@ -66,31 +65,22 @@ export class CleanupService {
   async start(principal: Principal, title: string, campaignId?: string) {
     const id = campaignId ?? String(registrationYear(new Date()));
     const workflowId = cleanupCampaignWorkflowId(id);
+    const input: Parameters<CleanupCampaignWorkflow>[0] = {
+      campaignId: id,
+      title,
+      startedBy: actorOf(principal),
+      policy: this.config.PROCEDURE_PERIODS === 'demo' ? DEMO_CLEANUP_POLICY : DEFAULT_CLEANUP_POLICY,
+    };
     try {
-      const client = await this.temporal.client();
-      await client.workflow.start<CleanupCampaignWorkflow>(CLEANUP_CAMPAIGN_WORKFLOW_TYPE, {
-        workflowId,
-        taskQueue: this.temporal.taskQueue,
-        args: [
-          {
-            campaignId: id,
-            title,
-            startedBy: actorOf(principal),
-            policy: this.config.PROCEDURE_PERIODS === 'demo' ? DEMO_CLEANUP_POLICY : DEFAULT_CLEANUP_POLICY,
-          },
-        ],
-        // A campaign key names one campaign for ever, running or finished.
-        workflowIdConflictPolicy: 'FAIL',
-        workflowIdReusePolicy: 'REJECT_DUPLICATE',
-      });
+      // A campaign key names one campaign for ever, running or finished.
+      await this.gateway.startWorkflow({ workflowType: CLEANUP_CAMPAIGN_WORKFLOW_TYPE, workflowId, input });
     } catch (err) {
-      const mapped = fromTemporalError(err, { workflowId });
-      if (mapped?.code === ErrorCode.DuplicateProcedure) {
+      if (err instanceof DomainError && err.code === ErrorCode.DuplicateProcedure) {
         throw new DomainError(ErrorCode.DuplicateProcedure, `A clean-up campaign ${id} already exists.`, {
           campaignId: id,
         });
       }
-      throw mapped ?? err;
+      throw err;
     }
     return { campaignId: id, workflowId, status: 'RUNNING' as const };
   }
@@ -178,7 +168,7 @@ export class CleanupService {
         `Task ${taskId} is a ${task.kind} task; this action needs ${CLEANUP_REVIEW_TASK_KIND}.`,
       );
     }
-    const updateId = idempotencyKey ? `${decideCleanupReviewUpdate.name}:${taskId}:${idempotencyKey}` : undefined;
+    const updateId = idempotencyKey ? stepUpdateId(decideCleanupReviewUpdate.name, taskId, idempotencyKey) : undefined;
     if (task.status !== 'OPEN') {
       // The same request again after it was recorded gets the same answer, not an error.
       const repeated = updateId ? await this.ledger.findByIdempotencyKey(updateId) : null;
@@ -190,17 +180,17 @@ export class CleanupService {
       );
     }
     try {
-      const client = await this.temporal.client();
-      return await client.workflow.getHandle(task.workflowId).executeUpdate(decideCleanupReviewUpdate, {
-        args: [{ taskId, decision, reason: reason ?? '', actor: actorOf(principal) }],
-        ...(updateId ? { updateId } : {}),
-      });
+      return await this.gateway.step(
+        task.workflowId,
+        decideCleanupReviewUpdate,
+        { taskId, decision, reason: reason ?? '', actor: actorOf(principal) },
+        updateId,
+      );
     } catch (err) {
-      const mapped = fromTemporalError(err, { workflowId: task.workflowId });
-      if (mapped?.code === ErrorCode.NotFound) {
+      if (err instanceof DomainError && err.code === ErrorCode.NotFound) {
         throw new DomainError(ErrorCode.TaskClosed, 'This clean-up review has already ended.');
       }
-      throw mapped ?? err;
+      throw err;
     }
   }
 }

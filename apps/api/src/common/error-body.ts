@@ -24,6 +24,7 @@ export const STATUS_OF: Record<ErrorCode, number> = {
   [ErrorCode.DuplicateProcedure]: 409,
   [ErrorCode.WrongStage]: 409,
   [ErrorCode.TaskClosed]: 409,
+  [ErrorCode.ProcedureBusy]: 409,
   [ErrorCode.StaleVersion]: 409,
   [ErrorCode.RuleViolation]: 422,
   [ErrorCode.CommentWindowNotOpen]: 409,

@@ -10,7 +10,8 @@ import { LedgerRepository } from '../../../../libs/persistence/src/ledger/ledger
 import { DocumentRepository } from '../../../../libs/persistence/src/repositories/document.repository';
 import { ProcedureRepository } from '../../../../libs/persistence/src/repositories/procedure.repository';
 import { TaskRepository } from '../../../../libs/persistence/src/repositories/task.repository';
-import { TemporalClientService } from '../../../../libs/temporal/src/temporal-client.module';
+import { ProcedureGateway } from '../../../../libs/temporal/src/procedure-gateway';
+import { getProcedureStateQuery } from '../../../../libs/domain/src/procedures/normative-document.contract';
 
 /** A file extension for a stored version: its own, else one for its media type. */
 function extensionOf(filename: string, mediaType: string): string {
@@ -36,7 +37,7 @@ export class ArchiveService {
     private readonly documents: DocumentRepository,
     private readonly ledger: LedgerRepository,
     private readonly tasks: TaskRepository,
-    private readonly temporal: TemporalClientService,
+    private readonly gateway: ProcedureGateway,
     private readonly keys: EvidenceKeys,
   ) {}
 
@@ -117,11 +118,8 @@ export class ArchiveService {
 
   /** The workflow's own record (experts, risk, minutes, ...); null when the procedure's workflow cannot be asked. */
   private async liveState(workflowId: string): Promise<Partial<MajorDecisionSnapshot> | null> {
-    try {
-      const client = await this.temporal.client();
-      return await client.workflow.getHandle(workflowId).query<Partial<MajorDecisionSnapshot>>('getProcedureState');
-    } catch {
-      return null;
-    }
+    return this.gateway
+      .query<Partial<MajorDecisionSnapshot>>(workflowId, getProcedureStateQuery.name)
+      .catch(() => null);
   }
 }

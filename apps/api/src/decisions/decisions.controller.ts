@@ -6,15 +6,18 @@ import type { MajorDecisionSnapshot } from '../../../../libs/domain/src/procedur
 import { CurrentUser, type Principal } from '../auth/principal';
 import { Roles } from '../auth/roles.decorator';
 import { ArchiveService } from './archive.service';
-import { DecisionsService, MAJOR_DECISION_STEPS } from './decisions.service';
+import { DecisionsService } from './decisions.service';
+import { ProcedureStepsService, type StepResult } from '../procedures/procedure-steps.service';
+import { MAJOR_DECISION_API } from '../procedures/major-decision/major-decision.api';
+import { StartMajorDecisionDto } from '../procedures/major-decision/major-decision.dto';
 import { idempotencyKeyOf, uuidParam } from '../common/params';
 
 const uuid = uuidParam('id');
 
 /**
  * Major administrative decisions (重大行政决策): start one (refused at scope classification for the Art 3 §2 kinds),
- * read its live state, and take its human steps, `POST /api/procedures/major-decisions/:id/<step>` with the steps of
- * `MAJOR_DECISION_STEPS`.
+ * and read its live state. Its steps are taken at `POST /api/procedures/:id/steps/:step` (`major-decision.api.ts`);
+ * the routes `/api/procedures/major-decisions/:id/<step>` and `/steps` remain as aliases (docs/api.md).
  */
 @ApiTags('major decisions')
 @ApiBearerAuth()
@@ -22,6 +25,7 @@ const uuid = uuidParam('id');
 export class DecisionsController {
   constructor(
     private readonly decisions: DecisionsService,
+    private readonly steps: ProcedureStepsService,
     private readonly archive: ArchiveService,
   ) {}
 
@@ -29,7 +33,7 @@ export class DecisionsController {
   @HttpCode(201)
   @Roles(Role.Drafter)
   @ApiOperation({ summary: 'A1/G-A1: propose a major decision with its scope classification' })
-  start(@CurrentUser() user: Principal, @Body() body: unknown): Promise<MajorDecisionSnapshot> {
+  start(@CurrentUser() user: Principal, @Body() body: StartMajorDecisionDto): Promise<MajorDecisionSnapshot> {
     return this.decisions.start(user, body);
   }
 
@@ -43,34 +47,39 @@ export class DecisionsController {
   @Get('major-decisions/:id/steps')
   @Roles(Role.Drafter, Role.LegalAffairsOfficer, Role.LegalAdviser, Role.Leader)
   @ApiOperation({ summary: 'The steps I can take now in this major decision, each with the fields of its body' })
-  steps(@CurrentUser() user: Principal, @Param('id', uuid) id: string) {
-    return this.decisions.availableSteps(user, id);
+  async available(@CurrentUser() user: Principal, @Param('id', uuid) id: string) {
+    await this.decisions.requireMajorDecision(id);
+    return this.steps.available(user, id);
   }
 
   @Post('major-decisions/:id/:step')
   @HttpCode(200)
   @Roles(Role.Drafter, Role.LegalAffairsOfficer, Role.LegalAdviser, Role.Leader)
-  @ApiOperation({ summary: `A human step: ${Object.keys(MAJOR_DECISION_STEPS).join(', ')}` })
-  step(
+  @ApiOperation({
+    summary: `Alias of POST /api/procedures/{id}/steps/{step}: ${Object.keys(MAJOR_DECISION_API.steps).join(', ')}`,
+  })
+  async step(
     @CurrentUser() user: Principal,
     @Param('id', uuid) id: string,
     @Param('step') step: string,
     @Body() body: unknown,
     @Headers('idempotency-key') idem?: string,
-  ): Promise<MajorDecisionSnapshot> {
-    return this.decisions.step(user, id, step, body, idempotencyKeyOf(idem));
+  ): Promise<StepResult> {
+    await this.decisions.requireMajorDecision(id);
+    return this.steps.take(user, id, step, body, idempotencyKeyOf(idem));
   }
 
   @Post('major-decisions/:id/comment-window/close')
   @HttpCode(200)
   @Roles(Role.Drafter)
   @ApiOperation({ summary: 'A5: close the comment window once the statutory minimum has run' })
-  closeWindow(
+  async closeWindow(
     @CurrentUser() user: Principal,
     @Param('id', uuid) id: string,
     @Body() body: unknown,
-  ): Promise<MajorDecisionSnapshot> {
-    return this.decisions.step(user, id, 'comment-window/close', body);
+  ): Promise<StepResult> {
+    await this.decisions.requireMajorDecision(id);
+    return this.steps.take(user, id, 'close-comment-window', body);
   }
 
   @Get(':id/archive')

@@ -1,15 +1,18 @@
 import { Module } from '@nestjs/common';
 import { PersistenceModule } from '../../../../libs/persistence/src/persistence.module';
+import { ProceduresModule } from '../procedures/procedures.module';
 import { ArchiveService } from './archive.service';
-import { AdminCatalogController, CatalogService, PublicCatalogController } from './catalog.controller';
+import { AdminCatalogController, PublicCatalogController } from './catalog.controller';
+import { CatalogService } from './catalog.service';
 import { DecisionsController } from './decisions.controller';
 import { DecisionsService } from './decisions.service';
 import { PublicDecisionsController } from './public-decisions.controller';
+import { PublicDecisionsService } from './public-decisions.service';
 
 /** Major administrative decisions, the annual decision catalog and the decision archive. */
 @Module({
-  imports: [PersistenceModule],
+  imports: [PersistenceModule, ProceduresModule],
   controllers: [DecisionsController, AdminCatalogController, PublicCatalogController, PublicDecisionsController],
-  providers: [DecisionsService, CatalogService, ArchiveService],
+  providers: [DecisionsService, CatalogService, ArchiveService, PublicDecisionsService],
 })
 export class DecisionsModule {}

@@ -14,14 +14,12 @@ import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOperation, 
 import { createTwoFilesPatch, diffLines } from 'diff';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DOCUMENT_KINDS, DOCUMENT_MEDIA_TYPES, type DocumentKind } from '../../../../libs/domain/src/documents';
-import {
-  MAJOR_DECISION,
-  MD_DOCUMENT_UPLOAD_STAGES,
-} from '../../../../libs/domain/src/procedures/major-decision.contract';
+import { uploadStagesOf } from '../../../../libs/domain/src/procedures/kernel/procedure-definition';
+import { procedureDefinition } from '../../../../libs/domain/src/procedures/registry';
 import { DomainError, ErrorCode } from '../../../../libs/domain/src/errors';
 import { ALL_ROLES, Role } from '../../../../libs/domain/src/roles';
 import {
-  DOCUMENT_UPLOAD_STAGES,
+  getProcedureStateQuery,
   submitDocumentVersionUpdate,
   type ProcedureSnapshot,
 } from '../../../../libs/domain/src/procedures/normative-document.contract';
@@ -29,10 +27,9 @@ import type { DocumentVersionEntity } from '../../../../libs/persistence/src/ent
 import { DocumentRepository } from '../../../../libs/persistence/src/repositories/document.repository';
 import { ProcedureRepository } from '../../../../libs/persistence/src/repositories/procedure.repository';
 import { TaskRepository } from '../../../../libs/persistence/src/repositories/task.repository';
-import { TemporalClientService } from '../../../../libs/temporal/src/temporal-client.module';
+import { ProcedureGateway, stepUpdateId } from '../../../../libs/temporal/src/procedure-gateway';
 import { actorOf, CurrentUser, type Principal } from '../auth/principal';
 import { Roles } from '../auth/roles.decorator';
-import { fromTemporalError } from '../common/temporal-errors';
 import { canReadDrafts } from '../../../../libs/domain/src/visibility';
 import { canSeeProcedure, visibilityOf } from '../procedures/procedures.service';
 import { uuidParam } from '../common/params';
@@ -67,8 +64,8 @@ export class DocumentsController {
     private readonly documents: DocumentRepository,
     private readonly procedures: ProcedureRepository,
     private readonly tasks: TaskRepository,
-    private readonly temporal: TemporalClientService,
     private readonly contents: DocumentContentService,
+    private readonly gateway: ProcedureGateway,
   ) {}
 
   @Post('procedures/:id/documents/:kind')
@@ -121,36 +118,26 @@ export class DocumentsController {
       throw new DomainError(ErrorCode.NotFound, `Your department has no procedure ${procedureId}.`);
     }
     const sha256 = createHash('sha256').update(body).digest('hex');
-    const client = await this.temporal.client().catch((err: unknown) => {
-      throw fromTemporalError(err, { workflowId: procedure.workflowId }) ?? err;
-    });
-    const handle = client.workflow.getHandle(procedure.workflowId);
-    try {
-      // Ask the procedure first, so that bytes it would refuse are not stored at all.
-      const state = await handle.query<ProcedureSnapshot>('getProcedureState');
-      const major = procedure.type === MAJOR_DECISION;
-      const stages: readonly string[] = major ? MD_DOCUMENT_UPLOAD_STAGES : DOCUMENT_UPLOAD_STAGES;
-      if (!stages.includes(state.stage)) {
-        throw new DomainError(
-          ErrorCode.WrongStage,
-          major
-            ? `Documents can be added from drafting to the meeting package; the procedure is in stage ${state.stage}.`
-            : `Documents can be added while drafting or revising; the procedure is in stage ${state.stage}.`,
-        );
-      }
-      await this.documents.storeBlob(sha256, body);
-      // One update per (procedure, kind, bytes): sending the same file twice records it once; the same file in another
-      // procedure is that procedure's own version.
-      return await handle.executeUpdate(submitDocumentVersionUpdate, {
-        args: [
-          { kind: kind as DocumentKind, sha256, size: body.length, mediaType, filename, note, actor: actorOf(user) },
-        ],
-        updateId: `document:${procedure.id}:${kind}:${sha256}`,
-      });
-    } catch (err) {
-      if (err instanceof DomainError) throw err;
-      throw fromTemporalError(err, { workflowId: procedure.workflowId }) ?? err;
+    // Ask the procedure first, so that bytes it would refuse are not stored at all.
+    const state: ProcedureSnapshot = await this.gateway.query(procedure.workflowId, getProcedureStateQuery);
+    // The stages are the procedure definition's upload stages; the workflow checks again.
+    const definition = procedureDefinition(procedure.type);
+    if (!definition || !uploadStagesOf<string>(definition).includes(state.stage)) {
+      throw new DomainError(
+        ErrorCode.WrongStage,
+        `Documents can be added ${definition?.uploadWindow ?? 'only in a drafting stage'}; ` +
+          `the procedure is in stage ${state.stage}.`,
+      );
     }
+    await this.documents.storeBlob(sha256, body);
+    // One update per (procedure, kind, bytes): sending the same file twice records it once; the same file in another
+    // procedure is that procedure's own version.
+    return this.gateway.step(
+      procedure.workflowId,
+      submitDocumentVersionUpdate,
+      { kind: kind as DocumentKind, sha256, size: body.length, mediaType, filename, note, actor: actorOf(user) },
+      stepUpdateId(submitDocumentVersionUpdate.name, procedure.id, `${kind}:${sha256}`),
+    );
   }
 
   @Get('procedures/:id/documents')

@@ -1,9 +1,9 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { DataSource } from 'typeorm';
 import { TemporalClientService } from '../../../../libs/temporal/src/temporal-client.module';
 import { Public } from '../auth/roles.decorator';
+import { DatabaseHealthService } from './health.service';
 
 type Check = 'up' | 'down';
 
@@ -11,7 +11,7 @@ type Check = 'up' | 'down';
 @Controller('health')
 export class HealthController {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly database: DatabaseHealthService,
     private readonly temporal: TemporalClientService,
   ) {}
 
@@ -26,7 +26,7 @@ export class HealthController {
   async ready(
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<{ status: string; checks: Record<string, Check> }> {
-    const [database, temporal] = await Promise.all([this.databaseUp(), this.temporal.isHealthy()]);
+    const [database, temporal] = await Promise.all([this.database.isUp(), this.temporal.isHealthy()]);
     const checks: Record<string, Check> = { database: database ? 'up' : 'down', temporal: temporal ? 'up' : 'down' };
     const ready = database && temporal;
     void reply.status(ready ? 200 : 503);
@@ -38,14 +38,5 @@ export class HealthController {
   @ApiOperation({ summary: 'Liveness: 200 while the process serves requests' })
   live(): { status: string } {
     return { status: 'alive' };
-  }
-
-  private async databaseUp(): Promise<boolean> {
-    try {
-      await this.dataSource.query('SELECT 1');
-      return true;
-    } catch {
-      return false;
-    }
   }
 }

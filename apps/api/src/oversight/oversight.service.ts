@@ -1,6 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { stagesOfStep, timelineOf } from '../../../../libs/domain/src/procedures/kernel/procedure-definition';
+import { PROCEDURE_DEFINITIONS, procedureDefinition } from '../../../../libs/domain/src/procedures/registry';
 import type { MonthlyRateDto, OverduePageDto, RateDto, StatisticsDto } from './oversight.dto';
+
+/** The legality-review stages of every procedure type (their definitions mark them). */
+const LEGALITY_STAGES = [...new Set(PROCEDURE_DEFINITIONS.flatMap((d) => stagesOfStep(d, 'LEGALITY_REVIEW')))];
+
+/** Position of a stage in its procedure's statutory order (terminal stages after the rest). */
+function stageRank(type: string, stage: string): number {
+  const definition = procedureDefinition(type);
+  const at = definition ? timelineOf(definition).indexOf(stage) : -1;
+  return at === -1 ? Number.MAX_SAFE_INTEGER : at;
+}
 
 /** Legality opinions that send a draft back for revision, in both procedures' wording. */
 const RETURNED = ['UNLAWFUL', 'MUST_AMEND', 'LEGALITY_UNLAWFUL', 'LEGALITY_MUST_AMEND'];
@@ -106,9 +118,9 @@ export class OversightService {
       `SELECT ${month('recorded_at')} AS month, count(*) AS total,
               count(*) FILTER (WHERE decision = ANY($2)) AS count
          FROM ledger_entry
-        WHERE stage = 'LEGALITY_REVIEW' AND recorded_at >= $1 AND decision = ANY($3)
+        WHERE stage = ANY($4) AND recorded_at >= $1 AND decision = ANY($3)
         GROUP BY 1 ORDER BY 1`,
-      [since, RETURNED, [...RETURNED, ...PASSED]],
+      [since, RETURNED, [...RETURNED, ...PASSED], LEGALITY_STAGES],
     );
     const adoption = await this.dataSource.query<MonthRow[]>(
       `SELECT ${month('answered_at')} AS month, count(*) AS total,
@@ -157,7 +169,10 @@ export class OversightService {
       commentAdoptionByMonth: byMonth(adoption),
       commentAnswers: Object.fromEntries(answers.map((a) => [a.answer, Number(a.n)])),
       commentsUnanswered: Number(counts.unanswered),
-      proceduresByStage: byStage.map((r) => ({ type: r.type, stage: r.stage, count: Number(r.n) })),
+      // In each procedure's statutory order, as its definition gives it.
+      proceduresByStage: byStage
+        .map((r) => ({ type: r.type, stage: r.stage, count: Number(r.n) }))
+        .sort((a, b) => a.type.localeCompare(b.type) || stageRank(a.type, a.stage) - stageRank(b.type, b.stage)),
       nearingExpiry: {
         within30: Number(counts.within30),
         within90: Number(counts.within90),

@@ -13,9 +13,8 @@ import { AuditRepository } from '../../../../libs/persistence/src/repositories/a
 import { OrgRepository } from '../../../../libs/persistence/src/repositories/org.repository';
 import { ProcedureRepository } from '../../../../libs/persistence/src/repositories/procedure.repository';
 import { TaskRepository } from '../../../../libs/persistence/src/repositories/task.repository';
-import { TemporalClientService } from '../../../../libs/temporal/src/temporal-client.module';
+import { ProcedureGateway, stepUpdateId } from '../../../../libs/temporal/src/procedure-gateway';
 import { actorOf, type Principal } from '../auth/principal';
-import { fromTemporalError } from '../common/temporal-errors';
 import {
   mapTask,
   type AdviserOpinionDto,
@@ -34,7 +33,7 @@ import {
 export class OpinionsService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly temporal: TemporalClientService,
+    private readonly gateway: ProcedureGateway,
     private readonly procedures: ProcedureRepository,
     private readonly tasks: TaskRepository,
     private readonly org: OrgRepository,
@@ -47,11 +46,11 @@ export class OpinionsService {
     if (!procedure || procedure.departmentId !== principal.unitId) {
       throw new DomainError(ErrorCode.NotFound, `Your department has no procedure ${procedureId}.`);
     }
-    return this.update(procedure.workflowId, (handle) =>
-      handle.executeUpdate(requestAdviserOpinionUpdate, {
-        args: [{ expertise: dto.expertise, question: dto.question, actor: actorOf(principal) }],
-      }),
-    );
+    return this.gateway.step(procedure.workflowId, requestAdviserOpinionUpdate, {
+      expertise: dto.expertise,
+      question: dto.question,
+      actor: actorOf(principal),
+    });
   }
 
   async sign(
@@ -70,20 +69,18 @@ export class OpinionsService {
       );
     }
     const draftBy = task.draftOpinion ? await this.org.findUserById(task.draftOpinion.byUserId) : null;
-    return this.update(task.workflowId, (handle) =>
-      handle.executeUpdate(giveAdviserOpinionUpdate, {
-        args: [
-          {
-            taskId,
-            conclusion: dto.conclusion,
-            reasons: dto.reasons,
-            reviewedSha256: dto.reviewedSha256,
-            ...(draftBy ? { countersignsDraftOf: draftBy.displayName } : {}),
-            actor: actorOf(principal),
-          },
-        ],
-        ...(idempotencyKey ? { updateId: `opinion:${taskId}:${idempotencyKey}` } : {}),
-      }),
+    return this.gateway.step(
+      task.workflowId,
+      giveAdviserOpinionUpdate,
+      {
+        taskId,
+        conclusion: dto.conclusion,
+        reasons: dto.reasons,
+        reviewedSha256: dto.reviewedSha256,
+        ...(draftBy ? { countersignsDraftOf: draftBy.displayName } : {}),
+        actor: actorOf(principal),
+      },
+      idempotencyKey ? stepUpdateId(giveAdviserOpinionUpdate.name, taskId, idempotencyKey) : undefined,
     );
   }
 
@@ -186,19 +183,5 @@ export class OpinionsService {
       throw new DomainError(ErrorCode.TaskClosed, `Task ${taskId} is already closed (${task.outcome ?? task.status}).`);
     }
     return task;
-  }
-
-  private async update<T>(
-    workflowId: string,
-    call: (
-      handle: ReturnType<Awaited<ReturnType<TemporalClientService['client']>>['workflow']['getHandle']>,
-    ) => Promise<T>,
-  ): Promise<T> {
-    try {
-      const client = await this.temporal.client();
-      return await call(client.workflow.getHandle(workflowId));
-    } catch (err) {
-      throw fromTemporalError(err, { workflowId }) ?? err;
-    }
   }
 }

@@ -30,8 +30,10 @@ import {
   WithdrawProcedureDto,
 } from './procedures.dto';
 import { ProceduresService } from './procedures.service';
+import { NormativeDocumentService } from './normative-document/normative-document.service';
 import { OpinionsService } from './opinions.service';
 import { TasksService } from './tasks.service';
+import { ProcedureStepsService, type StepResult } from './procedure-steps.service';
 import { idempotencyKeyOf, uuidParam } from '../common/params';
 
 const uuid = uuidParam;
@@ -42,6 +44,7 @@ const uuid = uuidParam;
 export class ProceduresController {
   constructor(
     private readonly service: ProceduresService,
+    private readonly normativeDocuments: NormativeDocumentService,
     private readonly opinions: OpinionsService,
   ) {}
 
@@ -51,7 +54,7 @@ export class ProceduresController {
   @ApiCreatedResponse({ type: ProcedureSnapshotDto })
   @ApiConflictResponse({ type: ErrorBodyDto, description: 'A procedure with this department and project code exists' })
   start(@CurrentUser() user: Principal, @Body() body: StartNormativeDocumentDto): Promise<ProcedureSnapshotDto> {
-    return this.service.startNormativeDocument(user, body);
+    return this.normativeDocuments.start(user, body);
   }
 
   @Get()
@@ -103,7 +106,7 @@ export class ProceduresController {
 @Controller('tasks')
 export class TasksController {
   constructor(
-    private readonly service: ProceduresService,
+    private readonly steps: ProcedureStepsService,
     private readonly tasks: TasksService,
     private readonly opinions: OpinionsService,
   ) {}
@@ -214,7 +217,8 @@ export class TasksController {
     @Param('id', uuid('id')) id: string,
     @Body() body: DecideProjectApprovalDto,
     @Headers('idempotency-key') idempotencyKey?: string,
-  ): Promise<ProcedureSnapshotDto> {
-    return this.service.decideProjectApproval(user, id, body, idempotencyKeyOf(idempotencyKey));
+  ): Promise<StepResult> {
+    // An alias of `POST /api/procedures/:id/steps/project-approval`, addressed by the task.
+    return this.steps.takeOnTask(user, id, 'project-approval', body, idempotencyKeyOf(idempotencyKey));
   }
 }

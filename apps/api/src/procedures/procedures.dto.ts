@@ -19,6 +19,7 @@ import type {
   ProcedureStatus,
   ProjectApprovalDecision,
 } from '../../../../libs/domain/src/procedures/normative-document.contract';
+import { PROCEDURE_TYPES, type ProcedureType } from '../../../../libs/domain/src/procedures/procedure-type';
 import type { LedgerEntryEntity, ProcedureEntity, TaskEntity } from '../../../../libs/persistence/src/entities';
 
 export class ProjectApplicationDto {
@@ -118,10 +119,10 @@ export class ListQueryDto {
 }
 
 export class InboxQueryDto {
-  @ApiPropertyOptional({ enum: ['NORMATIVE_DOCUMENT', 'MAJOR_DECISION'] })
+  @ApiPropertyOptional({ enum: PROCEDURE_TYPES })
   @IsOptional()
-  @IsIn(['NORMATIVE_DOCUMENT', 'MAJOR_DECISION'])
-  procedureType?: string;
+  @IsIn(PROCEDURE_TYPES)
+  procedureType?: ProcedureType;
 
   @ApiPropertyOptional({ description: 'Only tasks of this stage' })
   @IsOptional()

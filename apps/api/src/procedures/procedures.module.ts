@@ -3,14 +3,23 @@ import { PersistenceModule } from '../../../../libs/persistence/src/persistence.
 import { MetricsModule } from '../metrics/metrics.module';
 import { ProceduresController, TasksController } from './procedures.controller';
 import { ProceduresService } from './procedures.service';
+import { NormativeDocumentService } from './normative-document/normative-document.service';
 import { OpinionsService } from './opinions.service';
 import { TasksService } from './tasks.service';
-import { ProcedureStepsController, TaskStepsController } from './steps.controller';
-import { StepsService } from './steps.service';
+import { NormativeStepAliasesController, TaskStepAliasesController } from './steps.controller';
+import { ProcedureStepsController } from './procedure-steps.controller';
+import { ProcedureStepsService } from './procedure-steps.service';
 
 @Module({
   imports: [PersistenceModule, MetricsModule],
-  controllers: [ProceduresController, TasksController, ProcedureStepsController, TaskStepsController],
-  providers: [ProceduresService, TasksService, OpinionsService, StepsService],
+  controllers: [
+    ProcedureStepsController,
+    ProceduresController,
+    TasksController,
+    NormativeStepAliasesController,
+    TaskStepAliasesController,
+  ],
+  providers: [ProceduresService, NormativeDocumentService, TasksService, OpinionsService, ProcedureStepsService],
+  exports: [ProcedureStepsService],
 })
 export class ProceduresModule {}

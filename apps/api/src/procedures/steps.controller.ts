@@ -9,24 +9,6 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { Role } from '../../../../libs/domain/src/roles';
-import {
-  answerCommentUpdate,
-  checkMaterialsUpdate,
-  closeCommentWindowUpdate,
-  completeDraftingUpdate,
-  completePublicCommentUpdate,
-  extendCommentWindowUpdate,
-  giveLegalityOpinionUpdate,
-  openCommentWindowUpdate,
-  recordDeliberationUpdate,
-  recordFairCompetitionReviewUpdate,
-  recordFilingEventUpdate,
-  recordPublicationUpdate,
-  registerDocumentUpdate,
-  repealDocumentUpdate,
-  resubmitRevisionUpdate,
-  submitForLegalityReviewUpdate,
-} from '../../../../libs/domain/src/procedures/normative-document.contract';
 import { CurrentUser, type Principal } from '../auth/principal';
 import { Roles } from '../auth/roles.decorator';
 import { ErrorBodyDto } from '../common/error-body';
@@ -46,7 +28,7 @@ import {
   ResubmitRevisionDto,
   SubmitForReviewDto,
 } from './steps.dto';
-import { StepsService } from './steps.service';
+import { ProcedureStepsService, type StepResult } from './procedure-steps.service';
 import { idempotencyKeyOf, uuidParam } from '../common/params';
 
 const uuid = uuidParam;
@@ -55,7 +37,10 @@ const IDEMPOTENCY = { name: 'Idempotency-Key', required: false, description: 'Re
 const REFUSED = { type: ErrorBodyDto, description: 'The stage does not allow it, or the task is closed' };
 const RULE = { type: ErrorBodyDto, description: 'A rule of the procedure refuses it; the message names the rule' };
 
-/** The drafting department's and the legal-affairs office's steps on a normative-document procedure. */
+/**
+ * The normative-document steps at their first URLs, kept as thin aliases of `POST /api/procedures/:id/steps/:step`
+ * until clients have moved (docs/api.md says when they go). Each validates its body and takes the same step.
+ */
 @ApiTags('procedure steps')
 @ApiBearerAuth()
 @ApiHeader(IDEMPOTENCY)
@@ -63,8 +48,8 @@ const RULE = { type: ErrorBodyDto, description: 'A rule of the procedure refuses
 @ApiConflictResponse(REFUSED)
 @ApiUnprocessableEntityResponse(RULE)
 @Controller('procedures/:id')
-export class ProcedureStepsController {
-  constructor(private readonly steps: StepsService) {}
+export class NormativeStepAliasesController {
+  constructor(private readonly steps: ProcedureStepsService) {}
 
   @Post('complete-drafting')
   @HttpCode(200)
@@ -75,8 +60,8 @@ export class ProcedureStepsController {
     @Param('id', uuid('id')) id: string,
     @Body() body: NoteDto,
     @Headers('idempotency-key') idem?: string,
-  ): Promise<ProcedureSnapshotDto> {
-    return this.steps.drafterStep(user, id, completeDraftingUpdate, { note: body.note }, idempotencyKeyOf(idem));
+  ): Promise<StepResult> {
+    return this.steps.take(user, id, 'complete-drafting', body, idempotencyKeyOf(idem));
   }
 
   @Post('fair-competition-review')
@@ -88,8 +73,8 @@ export class ProcedureStepsController {
     @Param('id', uuid('id')) id: string,
     @Body() body: FairCompetitionReviewDto,
     @Headers('idempotency-key') idem?: string,
-  ): Promise<ProcedureSnapshotDto> {
-    return this.steps.drafterStep(user, id, recordFairCompetitionReviewUpdate, { ...body }, idempotencyKeyOf(idem));
+  ): Promise<StepResult> {
+    return this.steps.take(user, id, 'fair-competition-review', body, idempotencyKeyOf(idem));
   }
 
   @Post('comment-window')
@@ -101,14 +86,8 @@ export class ProcedureStepsController {
     @Param('id', uuid('id')) id: string,
     @Body() body: OpenCommentWindowDto,
     @Headers('idempotency-key') idem?: string,
-  ): Promise<ProcedureSnapshotDto> {
-    return this.steps.drafterStep(
-      user,
-      id,
-      openCommentWindowUpdate,
-      { period: body.period ? { ...body.period } : undefined, shortenedReason: body.shortenedReason },
-      idempotencyKeyOf(idem),
-    );
+  ): Promise<StepResult> {
+    return this.steps.take(user, id, 'comment-window', body, idempotencyKeyOf(idem));
   }
 
   @Post('comment-window/extend')
@@ -120,14 +99,8 @@ export class ProcedureStepsController {
     @Param('id', uuid('id')) id: string,
     @Body() body: ExtendCommentWindowDto,
     @Headers('idempotency-key') idem?: string,
-  ): Promise<ProcedureSnapshotDto> {
-    return this.steps.drafterStep(
-      user,
-      id,
-      extendCommentWindowUpdate,
-      { extension: { ...body.extension }, reason: body.reason },
-      idempotencyKeyOf(idem),
-    );
+  ): Promise<StepResult> {
+    return this.steps.take(user, id, 'extend-comment-window', body, idempotencyKeyOf(idem));
   }
 
   @Post('comment-window/close')
@@ -137,9 +110,9 @@ export class ProcedureStepsController {
   closeCommentWindow(
     @CurrentUser() user: Principal,
     @Param('id', uuid('id')) id: string,
-    @Body() _body: OptionalNoteDto,
-  ): Promise<ProcedureSnapshotDto> {
-    return this.steps.drafterStep(user, id, closeCommentWindowUpdate, {});
+    @Body() body: OptionalNoteDto,
+  ): Promise<StepResult> {
+    return this.steps.take(user, id, 'close-comment-window', body);
   }
 
   @Post('comments/:commentId/answer')
@@ -152,8 +125,8 @@ export class ProcedureStepsController {
     @Param('commentId', uuid('commentId')) commentId: string,
     @Body() body: AnswerCommentDto,
     @Headers('idempotency-key') idem?: string,
-  ): Promise<ProcedureSnapshotDto> {
-    return this.steps.drafterStep(user, id, answerCommentUpdate, { commentId, ...body }, idempotencyKeyOf(idem));
+  ): Promise<StepResult> {
+    return this.steps.take(user, id, 'answer-comment', { commentId, ...body }, idempotencyKeyOf(idem));
   }
 
   @Post('complete-public-comment')
@@ -165,8 +138,8 @@ export class ProcedureStepsController {
     @Param('id', uuid('id')) id: string,
     @Body() body: NoteDto,
     @Headers('idempotency-key') idem?: string,
-  ): Promise<ProcedureSnapshotDto> {
-    return this.steps.drafterStep(user, id, completePublicCommentUpdate, { note: body.note }, idempotencyKeyOf(idem));
+  ): Promise<StepResult> {
+    return this.steps.take(user, id, 'complete-public-comment', body, idempotencyKeyOf(idem));
   }
 
   @Post('submit-for-review')
@@ -178,14 +151,8 @@ export class ProcedureStepsController {
     @Param('id', uuid('id')) id: string,
     @Body() body: SubmitForReviewDto,
     @Headers('idempotency-key') idem?: string,
-  ): Promise<ProcedureSnapshotDto> {
-    return this.steps.drafterStep(
-      user,
-      id,
-      submitForLegalityReviewUpdate,
-      { note: body.note, emergency: body.emergency ? { ...body.emergency } : undefined, expertise: body.expertise },
-      idempotencyKeyOf(idem),
-    );
+  ): Promise<StepResult> {
+    return this.steps.take(user, id, 'submit-for-review', body, idempotencyKeyOf(idem));
   }
 
   @Post('resubmit')
@@ -197,8 +164,8 @@ export class ProcedureStepsController {
     @Param('id', uuid('id')) id: string,
     @Body() body: ResubmitRevisionDto,
     @Headers('idempotency-key') idem?: string,
-  ): Promise<ProcedureSnapshotDto> {
-    return this.steps.drafterStep(user, id, resubmitRevisionUpdate, { ...body }, idempotencyKeyOf(idem));
+  ): Promise<StepResult> {
+    return this.steps.take(user, id, 'resubmit', body, idempotencyKeyOf(idem));
   }
 
   @Post('filing-events')
@@ -210,8 +177,8 @@ export class ProcedureStepsController {
     @Param('id', uuid('id')) id: string,
     @Body() body: FilingEventDto,
     @Headers('idempotency-key') idem?: string,
-  ): Promise<ProcedureSnapshotDto> {
-    return this.steps.officeStep(user, id, recordFilingEventUpdate, { ...body }, idempotencyKeyOf(idem));
+  ): Promise<StepResult> {
+    return this.steps.take(user, id, 'filing-events', body, idempotencyKeyOf(idem));
   }
 
   @Post('repeal')
@@ -223,12 +190,12 @@ export class ProcedureStepsController {
     @Param('id', uuid('id')) id: string,
     @Body() body: RepealDto,
     @Headers('idempotency-key') idem?: string,
-  ): Promise<ProcedureSnapshotDto> {
-    return this.steps.officeStep(user, id, repealDocumentUpdate, { reason: body.reason }, idempotencyKeyOf(idem));
+  ): Promise<StepResult> {
+    return this.steps.take(user, id, 'repeal', body, idempotencyKeyOf(idem));
   }
 }
 
-/** Steps that close a task: only its holder, or a member of the unit it is assigned to, may take them. */
+/** Task steps at their first URLs (`/api/tasks/:id/<step>`): aliases of the same steps, addressed by the task. */
 @ApiTags('procedure steps')
 @ApiBearerAuth()
 @ApiHeader(IDEMPOTENCY)
@@ -236,8 +203,8 @@ export class ProcedureStepsController {
 @ApiConflictResponse(REFUSED)
 @ApiUnprocessableEntityResponse(RULE)
 @Controller('tasks/:id')
-export class TaskStepsController {
-  constructor(private readonly steps: StepsService) {}
+export class TaskStepAliasesController {
+  constructor(private readonly steps: ProcedureStepsService) {}
 
   @Post('materials-check')
   @HttpCode(200)
@@ -248,15 +215,8 @@ export class TaskStepsController {
     @Param('id', uuid('id')) id: string,
     @Body() body: MaterialsCheckDto,
     @Headers('idempotency-key') idem?: string,
-  ): Promise<ProcedureSnapshotDto> {
-    return this.steps.taskStep(
-      user,
-      id,
-      ['MATERIALS_CHECK'],
-      checkMaterialsUpdate,
-      { ...body },
-      idempotencyKeyOf(idem),
-    );
+  ): Promise<StepResult> {
+    return this.steps.takeOnTask(user, id, 'materials-check', body, idempotencyKeyOf(idem));
   }
 
   @Post('legality-opinion')
@@ -268,15 +228,8 @@ export class TaskStepsController {
     @Param('id', uuid('id')) id: string,
     @Body() body: AdviserOpinionDto,
     @Headers('idempotency-key') idem?: string,
-  ): Promise<ProcedureSnapshotDto> {
-    return this.steps.taskStep(
-      user,
-      id,
-      ['LEGALITY_REVIEW'],
-      giveLegalityOpinionUpdate,
-      { ...body },
-      idempotencyKeyOf(idem),
-    );
+  ): Promise<StepResult> {
+    return this.steps.takeOnTask(user, id, 'legality-opinion', body, idempotencyKeyOf(idem));
   }
 
   @Post('deliberation')
@@ -288,15 +241,8 @@ export class TaskStepsController {
     @Param('id', uuid('id')) id: string,
     @Body() body: DeliberationDto,
     @Headers('idempotency-key') idem?: string,
-  ): Promise<ProcedureSnapshotDto> {
-    return this.steps.taskStep(
-      user,
-      id,
-      ['DELIBERATION'],
-      recordDeliberationUpdate,
-      { ...body },
-      idempotencyKeyOf(idem),
-    );
+  ): Promise<StepResult> {
+    return this.steps.takeOnTask(user, id, 'deliberation', body, idempotencyKeyOf(idem));
   }
 
   @Post('registration')
@@ -306,10 +252,10 @@ export class TaskStepsController {
   registration(
     @CurrentUser() user: Principal,
     @Param('id', uuid('id')) id: string,
-    @Body() _body: OptionalNoteDto,
+    @Body() body: OptionalNoteDto,
     @Headers('idempotency-key') idem?: string,
-  ): Promise<ProcedureSnapshotDto> {
-    return this.steps.taskStep(user, id, ['REGISTRATION'], registerDocumentUpdate, {}, idempotencyKeyOf(idem));
+  ): Promise<StepResult> {
+    return this.steps.takeOnTask(user, id, 'registration', body, idempotencyKeyOf(idem));
   }
 
   @Post('publication')
@@ -321,7 +267,7 @@ export class TaskStepsController {
     @Param('id', uuid('id')) id: string,
     @Body() body: PublicationDto,
     @Headers('idempotency-key') idem?: string,
-  ): Promise<ProcedureSnapshotDto> {
-    return this.steps.taskStep(user, id, ['PUBLICATION'], recordPublicationUpdate, { ...body }, idempotencyKeyOf(idem));
+  ): Promise<StepResult> {
+    return this.steps.takeOnTask(user, id, 'publication', body, idempotencyKeyOf(idem));
   }
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { CalendarRangeError, periodEnd } from '../../../../libs/domain/src/calendar/legal-time';
 import { DomainError, ErrorCode } from '../../../../libs/domain/src/errors';
-import { Role } from '../../../../libs/domain/src/roles';
+import { taskHolderRoles } from '../../../../libs/domain/src/procedures/registry';
 import type { TaskEntity } from '../../../../libs/persistence/src/entities';
 import { CalendarRepository } from '../../../../libs/persistence/src/calendar/calendar.repository';
 import { AuditRepository } from '../../../../libs/persistence/src/repositories/audit.repository';
@@ -11,13 +11,6 @@ import { ProcedureRepository } from '../../../../libs/persistence/src/repositori
 import { InvalidCursorError, TaskRepository } from '../../../../libs/persistence/src/repositories/task.repository';
 import type { Principal } from '../auth/principal';
 import { mapTask, type InboxPageDto, type InboxQueryDto, type ReassignTaskDto, type TaskDto } from './procedures.dto';
-
-/** Which role may hold a task of each kind (the default: an adviser or the legal-affairs office). */
-const HOLDER_ROLES: Record<string, Role[]> = {
-  PROJECT_APPROVAL: [Role.LegalAffairsOfficer],
-  ADVISER_OPINION: [Role.LegalAdviser],
-};
-const holderRolesOf = (kind: string): Role[] => HOLDER_ROLES[kind] ?? [Role.LegalAdviser, Role.LegalAffairsOfficer];
 
 /** The inbox and who holds each task: claim, release, reassign. Assignment never moves a procedure on. */
 @Injectable()
@@ -71,7 +64,7 @@ export class TasksService {
 
   async claim(principal: Principal, taskId: string): Promise<TaskDto> {
     const task = await this.visibleTask(principal, taskId);
-    this.requireHolderRole(principal, task);
+    await this.requireHolderRole(principal, task);
     if (task.assigneeUserId === principal.userId) return mapTask(task);
     if (task.assigneeUserId) throw new DomainError(ErrorCode.TaskClosed, await this.heldBy(task));
     if (task.assigneeUnitId !== principal.unitId) {
@@ -125,14 +118,14 @@ export class TasksService {
     if (!target || !target.active) {
       throw new DomainError(ErrorCode.NotFound, `There is no active user ${dto.toUserId}.`);
     }
-    const allowed = holderRolesOf(task.kind);
+    const procedure = await this.procedures.findById(task.procedureId);
+    const allowed = taskHolderRoles(procedure?.type, task.kind);
     if (!target.roles.some((r) => allowed.includes(r))) {
       throw new DomainError(
         ErrorCode.RuleViolation,
         `${target.displayName} cannot hold a ${task.kind} task: it needs one of the roles ${allowed.join(', ')}.`,
       );
     }
-    const procedure = await this.procedures.findById(task.procedureId);
     if (procedure && (procedure.initiatorId === target.id || procedure.departmentId === target.orgUnitId)) {
       throw new DomainError(
         ErrorCode.RuleViolation,
@@ -166,8 +159,10 @@ export class TasksService {
     return task;
   }
 
-  private requireHolderRole(principal: Principal, task: TaskEntity): void {
-    const allowed = holderRolesOf(task.kind);
+  /** The roles the procedure's definition names for a task of this kind. */
+  private async requireHolderRole(principal: Principal, task: TaskEntity): Promise<void> {
+    const procedure = await this.procedures.findById(task.procedureId);
+    const allowed = taskHolderRoles(procedure?.type, task.kind);
     if (!principal.roles.some((r) => allowed.includes(r))) {
       throw new DomainError(ErrorCode.Forbidden, `A ${task.kind} task needs one of the roles ${allowed.join(', ')}.`);
     }

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+// eslint-disable-next-line @typescript-eslint/no-restricted-imports -- its transactions move into a service next (docs/api.md)
 import { DataSource } from 'typeorm';
 import { DomainError, ErrorCode } from '../../../../libs/domain/src/errors';
 import { REGISTER_STATUSES } from '../../../../libs/domain/src/register';

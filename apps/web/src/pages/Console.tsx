@@ -7,7 +7,9 @@ import { get } from '../api';
 import { hasRole, useAuth } from '../auth';
 import type { MonthlyRate, OverdueTask, Statistics } from '../console-types';
 import { useLang, useTr } from '../i18n';
-import { explain, formatTime, stageName, statusName } from '../labels';
+import { explain, formatTime, procedureTypeName, stageName, statusName } from '../labels';
+import { PROCEDURE_TYPES } from '../../../../libs/domain/src/procedures/procedure-type';
+import { WEB_PROCEDURES } from '../procedures/registry';
 import type { Procedure, RegisterEntry } from '../types';
 import { CalendarPanel } from './ConsoleCalendar';
 import { RoutingPanel } from './ConsoleRouting';
@@ -16,7 +18,7 @@ import { ExcelExport } from '../ExcelExport';
 import { CatalogPanel } from './ConsoleCatalog';
 import { CleanupPanel } from './ConsoleCleanup';
 import { Countdown } from './Inbox';
-import { ReassignButton } from './Procedure';
+import { ReassignButton } from '../procedures/shared/TasksTable';
 
 function Chart({ option, label }: { option: echarts.EChartsOption; label: string }) {
   const ref = useRef<HTMLDivElement>(null);
@@ -91,10 +93,7 @@ export function ConsolePage() {
       grid: { left: 40, right: 10, top: 30, bottom: 70 },
       xAxis: { type: 'category', data: stages.map((s) => stageName(s, lang)), axisLabel: { rotate: 40 } },
       yAxis: { type: 'value', minInterval: 1 },
-      series: [
-        series('NORMATIVE_DOCUMENT', tr('规范性文件', 'Normative documents'), '#b7282e'),
-        series('MAJOR_DECISION', tr('重大行政决策', 'Major decisions'), '#1677ff'),
-      ],
+      series: PROCEDURE_TYPES.map((type) => series(type, procedureTypeName(type, lang), WEB_PROCEDURES[type].color)),
     };
   }, [stats, lang]);
   const expiringOption = useMemo<echarts.EChartsOption>(

@@ -50,7 +50,7 @@ export function DrafterSteps({
           <Form
             layout="inline"
             onFinish={(v: { note?: string }) =>
-              void step('complete-drafting', { note: v.note ?? '' }, tr('起草完成', 'Drafting completed'))
+              void step('steps/complete-drafting', { note: v.note ?? '' }, tr('起草完成', 'Drafting completed'))
             }
           >
             <Form.Item label={tr('说明', 'Note')} name="note">
@@ -92,7 +92,7 @@ export function DrafterSteps({
         <Form
           layout="vertical"
           onFinish={(v: { conclusion: string; summary: string }) =>
-            void step('fair-competition-review', v, tr('已记录公平竞争审查', 'Fair-competition review recorded'))
+            void step('steps/fair-competition-review', v, tr('已记录公平竞争审查', 'Fair-competition review recorded'))
           }
         >
           <Form.Item
@@ -126,7 +126,7 @@ export function DrafterSteps({
           layout="vertical"
           onFinish={(v: { note: string; expertise?: string }) =>
             void step(
-              'submit-for-review',
+              'steps/submit-for-review',
               { note: v.note, expertise: v.expertise ? v.expertise.split(/[，,\s]+/).filter(Boolean) : undefined },
               tr('已报送合法性审核', 'Submitted for the legality review'),
             )
@@ -152,7 +152,7 @@ export function DrafterSteps({
           layout="vertical"
           onFinish={(v: { statement?: string }) =>
             void step(
-              'resubmit',
+              'steps/resubmit',
               v.statement ? { adoptedAll: false, nonAdoptionStatement: v.statement } : { adoptedAll: true },
               tr('已重新报送', 'Resubmitted'),
             )
@@ -329,7 +329,7 @@ function CommentSteps({
         layout="inline"
         onFinish={(v: { amount?: number; unit?: string; shortenedReason?: string }) =>
           void step(
-            'comment-window',
+            'steps/comment-window',
             v.amount
               ? {
                   period: { amount: v.amount, unit: v.unit ?? 'CALENDAR_DAYS' },
@@ -376,7 +376,7 @@ function CommentSteps({
             layout="inline"
             onFinish={(v: { amount: number; reason: string }) =>
               void step(
-                'comment-window/extend',
+                'steps/extend-comment-window',
                 { extension: { amount: v.amount, unit: 'CALENDAR_DAYS' }, reason: v.reason },
                 tr('已延长', 'Extended'),
               )
@@ -398,7 +398,9 @@ function CommentSteps({
             </Form.Item>
             <Button htmlType="submit">{tr('延长', 'Extend')}</Button>
           </Form>
-          <Button onClick={() => void step('comment-window/close', {}, tr('已结束征求意见', 'Comment period ended'))}>
+          <Button
+            onClick={() => void step('steps/close-comment-window', {}, tr('已结束征求意见', 'Comment period ended'))}
+          >
             {tr('结束征求意见', 'End the comment period')}
           </Button>
         </Space>
@@ -431,7 +433,11 @@ function CommentSteps({
                 <AnswerForm
                   comment={c}
                   onAnswer={async (answer, reason) => {
-                    await step(`comments/${c.commentId}/answer`, { answer, reason }, tr('已答复', 'Answered'));
+                    await step(
+                      'steps/answer-comment',
+                      { commentId: c.commentId, answer, reason },
+                      tr('已答复', 'Answered'),
+                    );
                     await load();
                   }}
                 />
@@ -442,7 +448,11 @@ function CommentSteps({
       <Button
         type="primary"
         onClick={() =>
-          void step('complete-public-comment', { note: '已逐条答复' }, tr('征求意见完成', 'Public comment completed'))
+          void step(
+            'steps/complete-public-comment',
+            { note: '已逐条答复' },
+            tr('征求意见完成', 'Public comment completed'),
+          )
         }
       >
         {tr('完成征求意见', 'Complete public comment')}

@@ -5,9 +5,14 @@ import { get, post } from '../api';
 import { useLang, useTr } from '../i18n';
 import { explain, formatTime, stageName, statusName } from '../labels';
 import type { Procedure, ProcedureSnapshot } from '../types';
+import { PROCEDURE_TYPES } from '../../../../libs/domain/src/procedures/procedure-type';
+import { WEB_PROCEDURES, webProcedureOf } from '../procedures/registry';
+
+/** This wizard starts a normative document; another type's start page is reached from its first step. */
+const WIZARD_PATH = '/drafting';
 
 interface WizardValues {
-  procedureKind: 'NORMATIVE_DOCUMENT';
+  procedureKind: string;
   projectCode: string;
   title: string;
   necessity: string;
@@ -84,8 +89,9 @@ function StartWizard({ onCancel }: { onCancel: () => void }) {
     try {
       await form.validateFields(STEP_FIELDS[current]);
       // A major decision has its own proposal and scope classification, asked on its own page.
-      if (current === 0 && form.getFieldValue('procedureKind') === 'MAJOR_DECISION') {
-        navigate('/drafting/major-decisions/new');
+      const chosen = webProcedureOf(String(form.getFieldValue('procedureKind')));
+      if (current === 0 && chosen && chosen.startPath !== WIZARD_PATH) {
+        navigate(chosen.startPath);
         return;
       }
       setCurrent(current + 1);
@@ -155,18 +161,11 @@ function StartWizard({ onCancel }: { onCancel: () => void }) {
           >
             <Radio.Group>
               <Space direction="vertical">
-                <Radio value="NORMATIVE_DOCUMENT">
-                  {tr(
-                    '行政规范性文件（涉及公民、法人和其他组织权利义务，具有普遍约束力，反复适用）',
-                    'Administrative normative document (concerns the rights and duties of citizens, legal persons and other organisations, binds generally, applies repeatedly)',
-                  )}
-                </Radio>
-                <Radio value="MAJOR_DECISION">
-                  {tr(
-                    '重大行政决策（涉及重大公共利益或社会公众切身利益，列入年度决策事项目录或经认定的事项）',
-                    'Major administrative decision (touches major public interest or the public’s vital interests; listed in the annual catalog or so determined)',
-                  )}
-                </Radio>
+                {PROCEDURE_TYPES.map((type) => (
+                  <Radio key={type} value={type}>
+                    {tr(...WEB_PROCEDURES[type].appliesTo)}
+                  </Radio>
+                ))}
               </Space>
             </Radio.Group>
           </Form.Item>

@@ -6,7 +6,7 @@ import { get, post } from '../api';
 import { hasRole, useAuth } from '../auth';
 import { useWorkingCalendar } from '../calendar';
 import { useLang, useTr } from '../i18n';
-import { countdown, explain, stageName, STAGE_OPTIONS } from '../labels';
+import { countdown, explain, PROCEDURE_TYPE_OPTIONS, stageName, STAGE_OPTIONS } from '../labels';
 import type { InboxPage as InboxPageDto, Task } from '../types';
 
 interface Filters {
@@ -120,10 +120,7 @@ export function InboxPage() {
             style={{ minWidth: 160 }}
             value={filters.procedureType}
             onChange={(v: string | undefined) => setFilters({ ...filters, procedureType: v })}
-            options={[
-              { value: 'NORMATIVE_DOCUMENT', label: tr('行政规范性文件', 'Normative document') },
-              { value: 'MAJOR_DECISION', label: tr('重大行政决策', 'Major decision') },
-            ]}
+            options={PROCEDURE_TYPE_OPTIONS.map((o) => ({ value: o.type, label: tr(o.name.zh, o.name.en) }))}
           />
           <Select
             aria-label={t.stage}

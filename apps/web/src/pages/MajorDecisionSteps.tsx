@@ -30,7 +30,7 @@ const STEPS: Record<string, Pair> = {
   'draft-options': ['提交决策草案', 'Submit the draft options'],
   consultation: ['部门协商', 'Inter-agency consultation'],
   'comment-window': ['公开征求意见', 'Publish for comment'],
-  'comment-window/close': ['结束征求意见', 'Close the comment period'],
+  'close-comment-window': ['结束征求意见', 'Close the comment period'],
   'comment-answers': ['答复公众意见', 'Answer a public opinion'],
   hearing: ['听证', 'Hearing'],
   'complete-public-participation': ['完成公众参与', 'Complete public participation'],
@@ -148,7 +148,7 @@ export function MajorDecisionSteps({
   const [error, setError] = useState<string | null>(null);
   const load = useCallback(async () => {
     try {
-      const steps = await get<AvailableSteps>(`/api/procedures/major-decisions/${procedureId}/steps`);
+      const steps = await get<AvailableSteps>(`/api/procedures/${procedureId}/steps`);
       if (steps.steps.some((s) => Object.keys(s.schema).some((f) => f.endsWith('UnitId')))) {
         setUnits(await get<OrgUnit[]>('/api/org/units'));
       }
@@ -256,7 +256,7 @@ function StepForm({
       } else body[field] = v;
     }
     setError(null);
-    void post(`/api/procedures/major-decisions/${procedureId}/${step}`, body, key)
+    void post(`/api/procedures/${procedureId}/steps/${step}`, body, key)
       .then(async () => {
         void message.success(tr(`已办理：${title}`, `Done: ${title}`));
         form.resetFields();

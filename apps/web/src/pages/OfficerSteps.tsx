@@ -17,7 +17,11 @@ export function OfficerTaskForms({ task, onDone }: { task: Task; onDone: () => P
   const act = async (path: string, body: unknown) => {
     setError(null);
     try {
-      const s = await post<ProcedureSnapshot>(`/api/tasks/${task.id}/${path}`, body, newIdempotencyKey());
+      const s = await post<ProcedureSnapshot>(
+        `/api/procedures/${task.procedureId}/steps/${path}`,
+        body,
+        newIdempotencyKey(),
+      );
       const stage = stageName(s.stage, lang);
       setResult(tr(`已办理。程序现处于“${stage}”阶段。`, `Done. The procedure is now in "${stage}".`));
       await onDone();
@@ -177,7 +181,7 @@ export function OfficerProcedureSteps({ procedureId, onDone }: { procedureId: st
   const act = async (path: string, body: unknown) => {
     setError(null);
     try {
-      await post(`/api/procedures/${procedureId}/${path}`, body, newIdempotencyKey());
+      await post(`/api/procedures/${procedureId}/steps/${path}`, body, newIdempotencyKey());
       await onDone();
     } catch (err) {
       setError(explain(err, lang));

@@ -1,0 +1,22 @@
+import type { INestApplication } from '@nestjs/common';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import { documentProcedureSteps, stepBodyModels } from './procedures/steps-openapi';
+
+/** The API's OpenAPI document (served at /api/openapi.json; `npm run openapi:types` turns it into web types). */
+export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('LawGate API')
+      .setDescription(
+        'Statutory review procedures for administrative normative documents and major administrative decisions. ' +
+          'Sign in at POST /api/auth/login and send the token as `Authorization: Bearer <token>`. ' +
+          'Every error is `{ code, message, details }`.',
+      )
+      .setVersion('0.1.0')
+      .addBearerAuth()
+      .build(),
+    { extraModels: stepBodyModels() },
+  );
+  return documentProcedureSteps(document);
+}

@@ -1,0 +1,508 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
+import { MATTER_KINDS, type MatterKind } from '../../../../../libs/domain/src/procedures/major-decision.contract';
+import { PeriodDto } from '../steps.dto';
+
+/** The request bodies of the major-decision steps (国务院令第713号); the workflow's validators check the rules. */
+
+const TEXT = 8000;
+
+export class LaunchDto {
+  @ApiProperty({ description: 'A1–A2: launch the matter (false: not launched)' })
+  @IsBoolean()
+  launch: boolean;
+
+  @ApiPropertyOptional({ maxLength: 36, description: 'The undertaking unit (决策承办单位), when launched' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(36)
+  undertakingUnitId?: string;
+
+  @ApiPropertyOptional({ maxLength: 36, description: 'The lead unit, when several units undertake it' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(36)
+  leadUnitId?: string;
+
+  @ApiProperty({ maxLength: TEXT })
+  @IsString()
+  @MaxLength(TEXT)
+  reason: string;
+}
+
+export class DraftOptionDto {
+  @ApiProperty({ maxLength: 200, example: '方案一' })
+  @IsString()
+  @MaxLength(200)
+  label: string;
+
+  @ApiProperty({ maxLength: 64, description: 'SHA-256 of a stored DRAFT version' })
+  @IsString()
+  @MaxLength(64)
+  sha256: string;
+}
+
+export class DraftOptionsDto {
+  @ApiProperty({ type: [DraftOptionDto], maxItems: 10 })
+  @IsArray()
+  @ArrayMaxSize(10)
+  @ValidateNested({ each: true })
+  @Type(() => DraftOptionDto)
+  options: DraftOptionDto[];
+
+  @ApiProperty({ maxLength: TEXT })
+  @IsString()
+  @MaxLength(TEXT)
+  lawInventory: string;
+
+  @ApiPropertyOptional({ maxLength: TEXT })
+  @IsOptional()
+  @IsString()
+  @MaxLength(TEXT)
+  costBenefit?: string;
+}
+
+export class ConsultationDto {
+  @ApiProperty({ type: [String], maxItems: 100 })
+  @IsArray()
+  @ArrayMaxSize(100)
+  @IsString({ each: true })
+  @MaxLength(500, { each: true })
+  consulted: string[];
+
+  @ApiProperty()
+  @IsBoolean()
+  consensus: boolean;
+
+  @ApiPropertyOptional({ maxLength: TEXT, description: 'Required without consensus' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(TEXT)
+  disputeMemo?: string;
+}
+
+export class DecisionCommentWindowDto {
+  @ApiPropertyOptional({ type: PeriodDto, description: 'Omit for the minimum (一般 30 days, Art 15)' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => PeriodDto)
+  period?: PeriodDto;
+
+  @ApiPropertyOptional({ maxLength: 2000 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  shortenedReason?: string;
+}
+
+/** A step whose body is empty: any field is refused. */
+export class EmptyDto {}
+
+export class DecisionCommentAnswerDto {
+  @ApiProperty({ maxLength: 36 })
+  @IsString()
+  @MaxLength(36)
+  commentId: string;
+
+  @ApiProperty({ enum: ['ADOPTED', 'PARTLY_ADOPTED', 'NOT_ADOPTED'] })
+  @IsIn(['ADOPTED', 'PARTLY_ADOPTED', 'NOT_ADOPTED'])
+  answer: 'ADOPTED' | 'PARTLY_ADOPTED' | 'NOT_ADOPTED';
+
+  @ApiProperty({ maxLength: 4000 })
+  @IsString()
+  @MaxLength(4000)
+  reason: string;
+}
+
+export class HearingDto {
+  @ApiProperty({ maxLength: 40, example: '2026-11-01T09:00:00+08:00' })
+  @IsString()
+  @MaxLength(40)
+  materialsDeliveredAt: string;
+
+  @ApiProperty({ maxLength: 40 })
+  @IsString()
+  @MaxLength(40)
+  participantListPublishedAt: string;
+
+  @ApiProperty({ maxLength: 40 })
+  @IsString()
+  @MaxLength(40)
+  heldAt: string;
+
+  @ApiProperty({ type: [String], maxItems: 100 })
+  @IsArray()
+  @ArrayMaxSize(100)
+  @IsString({ each: true })
+  @MaxLength(500, { each: true })
+  participants: string[];
+
+  @ApiProperty({ maxLength: 64 })
+  @IsString()
+  @MaxLength(64)
+  signedRecordSha256: string;
+}
+
+export class ExpertDto {
+  @ApiProperty({ maxLength: 100 })
+  @IsString()
+  @MaxLength(100)
+  name: string;
+
+  @ApiProperty({ maxLength: 200 })
+  @IsString()
+  @MaxLength(200)
+  affiliation: string;
+
+  @ApiProperty({ description: 'A declared direct interest excludes the expert (Art 20)' })
+  @IsBoolean()
+  declaredInterest: boolean;
+
+  @ApiProperty()
+  @IsBoolean()
+  dissenting: boolean;
+
+  @ApiProperty({ maxLength: TEXT })
+  @IsString()
+  @MaxLength(TEXT)
+  opinion: string;
+
+  @ApiProperty({ maxLength: 64 })
+  @IsString()
+  @MaxLength(64)
+  signedSha256: string;
+}
+
+export class ExpertOpinionDto {
+  @ApiProperty({ type: ExpertDto })
+  @ValidateNested()
+  @Type(() => ExpertDto)
+  expert: ExpertDto;
+}
+
+export class CompleteExpertsDto {
+  @ApiProperty({ maxLength: TEXT })
+  @IsString()
+  @MaxLength(TEXT)
+  adoption: string;
+
+  @ApiProperty()
+  @IsBoolean()
+  dissentingInvited: boolean;
+}
+
+export class RiskAssessmentDto {
+  @ApiProperty({ maxLength: TEXT })
+  @IsString()
+  @MaxLength(TEXT)
+  riskPoints: string;
+
+  @ApiProperty({ maxLength: TEXT })
+  @IsString()
+  @MaxLength(TEXT)
+  measures: string;
+
+  @ApiProperty({ maxLength: TEXT })
+  @IsString()
+  @MaxLength(TEXT)
+  contingencyPlan: string;
+
+  @ApiProperty({ maxLength: 40 })
+  @IsString()
+  @MaxLength(40)
+  level: string;
+
+  @ApiProperty({ maxLength: 400 })
+  @IsString()
+  @MaxLength(400)
+  method: string;
+
+  @ApiProperty()
+  @IsBoolean()
+  controllable: boolean;
+}
+
+export class SubmitLegalityDto {
+  @ApiProperty({ maxLength: TEXT })
+  @IsString()
+  @MaxLength(TEXT)
+  basisStatement: string;
+
+  @ApiProperty({ maxLength: TEXT })
+  @IsString()
+  @MaxLength(TEXT)
+  proceduresPerformed: string;
+}
+
+export class DecisionLegalityOpinionDto {
+  @ApiProperty({ enum: ['LAWFUL', 'MUST_AMEND', 'UNLAWFUL', 'NO_CLEAR_RULE'] })
+  @IsIn(['LAWFUL', 'MUST_AMEND', 'UNLAWFUL', 'NO_CLEAR_RULE'])
+  conclusion: 'LAWFUL' | 'MUST_AMEND' | 'UNLAWFUL' | 'NO_CLEAR_RULE';
+
+  @ApiProperty({ maxLength: TEXT })
+  @IsString()
+  @MaxLength(TEXT)
+  reasons: string;
+
+  @ApiProperty({ maxLength: 64, description: 'SHA-256 of the draft version reviewed (409 if it changed)' })
+  @IsString()
+  @MaxLength(64)
+  reviewedSha256: string;
+
+  @ApiPropertyOptional({ maxLength: TEXT, description: 'Exploratory reform: the legal risk, stated' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(TEXT)
+  legalRisk?: string;
+}
+
+export class MeetingPackageDto {
+  @ApiPropertyOptional({ maxLength: 4000 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(4000)
+  fairCompetitionReview?: string;
+
+  @ApiProperty({ maxLength: TEXT })
+  @IsString()
+  @MaxLength(TEXT)
+  note: string;
+}
+
+export class MemberPositionDto {
+  @ApiProperty({ maxLength: 100 })
+  @IsString()
+  @MaxLength(100)
+  memberId: string;
+
+  @ApiProperty({ maxLength: 100 })
+  @IsString()
+  @MaxLength(100)
+  name: string;
+
+  @ApiProperty({ enum: ['FOR', 'AGAINST', 'ABSTAIN'] })
+  @IsIn(['FOR', 'AGAINST', 'ABSTAIN'])
+  position: 'FOR' | 'AGAINST' | 'ABSTAIN';
+
+  @ApiProperty({ maxLength: TEXT })
+  @IsString()
+  @MaxLength(TEXT)
+  statement: string;
+}
+
+export class MeetingDto {
+  @ApiProperty({ maxLength: 20, example: 'EXECUTIVE' })
+  @IsString()
+  @MaxLength(20)
+  meetingType: string;
+
+  @ApiProperty({ maxLength: 200 })
+  @IsString()
+  @MaxLength(200)
+  meeting: string;
+
+  @ApiProperty({ maxLength: 40 })
+  @IsString()
+  @MaxLength(40)
+  meetingDate: string;
+
+  @ApiProperty({ type: [MemberPositionDto], maxItems: 60, description: 'In speaking order; the head last' })
+  @IsArray()
+  @ArrayMaxSize(60)
+  @ValidateNested({ each: true })
+  @Type(() => MemberPositionDto)
+  positions: MemberPositionDto[];
+
+  @ApiProperty({ maxLength: 100 })
+  @IsString()
+  @MaxLength(100)
+  headId: string;
+
+  @ApiProperty({ enum: ['ADOPTED', 'NOT_ADOPTED'] })
+  @IsIn(['ADOPTED', 'NOT_ADOPTED'])
+  decision: 'ADOPTED' | 'NOT_ADOPTED';
+
+  @ApiPropertyOptional({ maxLength: TEXT })
+  @IsOptional()
+  @IsString()
+  @MaxLength(TEXT)
+  headReason?: string;
+}
+
+export class PartyReportDto {
+  @ApiProperty({ maxLength: 200 })
+  @IsString()
+  @MaxLength(200)
+  reportedTo: string;
+
+  @ApiProperty({ maxLength: 200 })
+  @IsString()
+  @MaxLength(200)
+  reference: string;
+}
+
+export class DecisionPublicationDto {
+  @ApiProperty({ type: [String], maxItems: 100 })
+  @IsArray()
+  @ArrayMaxSize(100)
+  @IsString({ each: true })
+  @MaxLength(500, { each: true })
+  channels: string[];
+
+  @ApiProperty({ maxLength: 500 })
+  @IsString()
+  @MaxLength(500)
+  reference: string;
+
+  @ApiPropertyOptional({ maxLength: TEXT })
+  @IsOptional()
+  @IsString()
+  @MaxLength(TEXT)
+  opinionsExplanation?: string;
+}
+
+export class TaskNoteDto {
+  @ApiProperty({ maxLength: 2000 })
+  @IsString()
+  @MaxLength(2000)
+  note: string;
+}
+
+export class ExecutionReportDto {
+  @ApiProperty({ enum: ['PROGRESS', 'PROBLEM'] })
+  @IsIn(['PROGRESS', 'PROBLEM'])
+  kind: 'PROGRESS' | 'PROBLEM';
+
+  @ApiProperty({ maxLength: TEXT })
+  @IsString()
+  @MaxLength(TEXT)
+  text: string;
+}
+
+export class EvaluationDto {
+  @ApiProperty({ maxLength: 200 })
+  @IsString()
+  @MaxLength(200)
+  evaluator: string;
+
+  @ApiProperty({ description: 'Art 36: the evaluator did not do the main pre-decision work' })
+  @IsBoolean()
+  didPreDecisionWork: boolean;
+
+  @ApiProperty({ maxLength: TEXT })
+  @IsString()
+  @MaxLength(TEXT)
+  result: string;
+}
+
+export class ReasonDto {
+  @ApiProperty({ maxLength: TEXT })
+  @IsString()
+  @MaxLength(TEXT)
+  reason: string;
+}
+
+export class DecisionProposalDto {
+  @ApiProperty({ enum: ['LEADER', 'DEPARTMENT', 'LOWER_GOVERNMENT', 'DEPUTY_OR_MEMBER', 'PUBLIC'] })
+  @IsIn(['LEADER', 'DEPARTMENT', 'LOWER_GOVERNMENT', 'DEPUTY_OR_MEMBER', 'PUBLIC'])
+  proposer: 'LEADER' | 'DEPARTMENT' | 'LOWER_GOVERNMENT' | 'DEPUTY_OR_MEMBER' | 'PUBLIC';
+
+  @ApiProperty({ maxLength: TEXT })
+  @IsString()
+  @MaxLength(TEXT)
+  problem: string;
+
+  @ApiProperty({ maxLength: TEXT })
+  @IsString()
+  @MaxLength(TEXT)
+  reasonsAndBasis: string;
+
+  @ApiProperty({ maxLength: TEXT })
+  @IsString()
+  @MaxLength(TEXT)
+  preliminarySolution: string;
+
+  @ApiProperty({ maxLength: TEXT })
+  @IsString()
+  @MaxLength(TEXT)
+  necessityAndFeasibility: string;
+}
+
+export class ScopeClassificationDto {
+  @ApiProperty({ enum: MATTER_KINDS, description: 'Art 3 §1 kinds enter; §2 kinds are refused at once' })
+  @IsIn(MATTER_KINDS)
+  kind: MatterKind;
+
+  @ApiProperty({ maxLength: TEXT })
+  @IsString()
+  @MaxLength(TEXT)
+  reason: string;
+
+  @ApiProperty({ description: 'Expert argumentation is required (Art 19)' })
+  @IsBoolean()
+  professional: boolean;
+
+  @ApiProperty({ description: 'Risk assessment is required (Art 22)' })
+  @IsBoolean()
+  riskFlagged: boolean;
+
+  @ApiProperty()
+  @IsBoolean()
+  wideConcern: boolean;
+
+  @ApiProperty()
+  @IsBoolean()
+  touchesMarket: boolean;
+
+  @ApiProperty()
+  @IsBoolean()
+  exploratoryReform: boolean;
+
+  @ApiProperty({ description: 'Dual track: also an administrative normative document' })
+  @IsBoolean()
+  alsoNormativeDocument: boolean;
+}
+
+export class StartMajorDecisionDto {
+  @ApiProperty({ maxLength: 64, example: 'JT-2026-MD-01' })
+  @IsString()
+  @MaxLength(64)
+  matterCode: string;
+
+  @ApiProperty({ maxLength: 200 })
+  @IsString()
+  @MaxLength(200)
+  title: string;
+
+  @ApiPropertyOptional({ description: 'The published catalog the matter is listed in (决策事项目录)' })
+  @IsOptional()
+  @IsInt()
+  catalogYear?: number;
+
+  @ApiPropertyOptional({ maxLength: 64 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  catalogItemKey?: string;
+
+  @ApiProperty({ type: DecisionProposalDto })
+  @ValidateNested()
+  @Type(() => DecisionProposalDto)
+  proposal: DecisionProposalDto;
+
+  @ApiProperty({ type: ScopeClassificationDto })
+  @ValidateNested()
+  @Type(() => ScopeClassificationDto)
+  classification: ScopeClassificationDto;
+}

@@ -1,0 +1,215 @@
+import { Injectable } from '@nestjs/common';
+import { DomainError, ErrorCode } from '../../../../libs/domain/src/errors';
+import { getProcedureStateQuery } from '../../../../libs/domain/src/procedures/normative-document.contract';
+import type { ProcedureEntity, TaskEntity } from '../../../../libs/persistence/src/entities';
+import { LedgerRepository } from '../../../../libs/persistence/src/ledger/ledger.repository';
+import { ProcedureRepository } from '../../../../libs/persistence/src/repositories/procedure.repository';
+import { TaskRepository } from '../../../../libs/persistence/src/repositories/task.repository';
+import { ProcedureGateway, stepUpdateId } from '../../../../libs/temporal/src/procedure-gateway';
+import { actorOf, type Principal } from '../auth/principal';
+import { MetricsService } from '../metrics/metrics';
+import type { StepApi } from './procedure-api';
+import { canSeeProcedure } from './procedures.service';
+import { procedureApiOf } from './registry';
+import { fieldSchemaOf, validateStepBody } from './step-body';
+
+/** What a step answers: the procedure's snapshot, as its workflow returns it. */
+export type StepResult = { procedureId: string; stage: string; status: string } & Record<string, unknown>;
+
+/**
+ * Takes a person's step on any procedure: finds the step in the procedure type's API (`registry.ts`), checks the
+ * body against its DTO, the caller's role and scope (own department, or the holder of the open task), and sends the
+ * update through the procedure gateway. The workflow's validator then refuses what the stage does not allow, which
+ * reaches the caller as 403/409/422 with nothing changed. An `Idempotency-Key` makes a repeated request act once.
+ */
+@Injectable()
+export class ProcedureStepsService {
+  constructor(
+    private readonly gateway: ProcedureGateway,
+    private readonly procedures: ProcedureRepository,
+    private readonly tasks: TaskRepository,
+    private readonly ledger: LedgerRepository,
+    private readonly metrics: MetricsService,
+  ) {}
+
+  /** `POST /api/procedures/:id/steps/:step`. */
+  async take(principal: Principal, procedureId: string, name: string, raw: unknown, key?: string) {
+    const procedure = await this.procedures.findById(procedureId);
+    if (!procedure) throw new DomainError(ErrorCode.NotFound, `There is no procedure ${procedureId}.`);
+    const step = this.stepOf(procedure, name);
+    const body = validateStepBody(step.body, raw);
+    this.requireRole(principal, step, name);
+    if (step.scope === 'OWN_DEPARTMENT' && procedure.departmentId !== principal.unitId) {
+      throw new DomainError(ErrorCode.NotFound, `Your department has no procedure ${procedureId}.`);
+    }
+    if (step.scope !== 'TASK') {
+      return this.send(principal, procedure, step, body, null, key && stepUpdateId(step.update, procedureId, key));
+    }
+    const procedureTasks = await this.tasks.findByProcedure(procedure.id);
+    const open = procedureTasks.find((t) => t.status === 'OPEN' && step.tasks.includes(t.kind));
+    if (!open) {
+      // The same request again after it was recorded gets the same answer, not an error.
+      const done = procedureTasks.filter((t) => step.tasks.includes(t.kind)).pop();
+      if (done && key && (await this.ledger.findByIdempotencyKey(stepUpdateId(step.update, done.id, key)))) {
+        return this.readModelSnapshot(done);
+      }
+      const waits = procedureTasks.filter((t) => t.status === 'OPEN');
+      throw new DomainError(
+        ErrorCode.WrongStage,
+        `The step ${name} needs an open ${step.tasks.join('/')} task; the procedure is in stage ${procedure.stage}` +
+          (waits.length ? ` and waits for ${waits.map((t) => `${t.kind}（${t.legalBasis}）`).join(', ')}.` : '.'),
+      );
+    }
+    return this.onTask(principal, procedure, open, step, body, key);
+  }
+
+  /** The old task routes (`POST /api/tasks/:id/<step>`): the same step, addressed by its task. */
+  async takeOnTask(principal: Principal, taskId: string, name: string, raw: unknown, key?: string) {
+    const task = await this.tasks.findById(taskId);
+    if (!task) throw new DomainError(ErrorCode.NotFound, `There is no task ${taskId}.`);
+    const procedure = await this.procedures.findById(task.procedureId);
+    if (!procedure) throw new DomainError(ErrorCode.NotFound, `There is no task ${taskId}.`);
+    const step = this.stepOf(procedure, name);
+    const body = validateStepBody(step.body, raw);
+    this.requireRole(principal, step, name);
+    return this.onTask(principal, procedure, task, step, body, key);
+  }
+
+  /**
+   * The steps the caller can take now: those of the current stage that the caller's role takes, within their scope
+   * (own department; for a task's step, only when the caller or the caller's unit holds that task), each with its
+   * body's fields, from which the web app builds the step's form.
+   */
+  async available(principal: Principal, procedureId: string) {
+    const procedure = await this.procedures.findById(procedureId);
+    const tasks = procedure ? await this.tasks.findByProcedure(procedure.id) : [];
+    if (!procedure || !canSeeProcedure(principal, procedure, tasks)) {
+      throw new DomainError(ErrorCode.NotFound, `There is no procedure ${procedureId} that you can see.`);
+    }
+    const live = await this.gateway
+      .query<{ stage: string; status: string; waitingFor?: string | null }>(
+        procedure.workflowId,
+        getProcedureStateQuery.name,
+        3000,
+      )
+      .catch(() => null);
+    const stage = live?.stage ?? procedure.stage;
+    const held = tasks.filter(
+      (t) =>
+        t.status === 'OPEN' &&
+        (t.assigneeUserId === principal.userId || (!t.assigneeUserId && t.assigneeUnitId === principal.unitId)),
+    );
+    const steps = Object.entries(procedureApiOf(procedure.type)?.steps ?? {}).filter(
+      ([, s]) =>
+        s.stages.includes(stage) &&
+        s.roles.some((r) => principal.roles.includes(r)) &&
+        (s.scope !== 'OWN_DEPARTMENT' || procedure.departmentId === principal.unitId) &&
+        (s.scope !== 'TASK' || held.some((t) => s.tasks.includes(t.kind))),
+    );
+    return {
+      procedureId: procedure.id,
+      type: procedure.type,
+      stage,
+      status: live?.status ?? procedure.status,
+      waitingFor: live?.waitingFor ?? null,
+      steps: steps.map(([step, s]) => ({
+        step,
+        summary: s.summary,
+        roles: [...s.roles],
+        scope: s.scope,
+        schema: fieldSchemaOf(s.body),
+      })),
+    };
+  }
+
+  private async onTask(
+    principal: Principal,
+    procedure: ProcedureEntity,
+    task: TaskEntity,
+    step: StepApi,
+    body: object,
+    key: string | undefined,
+  ) {
+    const holds = task.assigneeUserId
+      ? task.assigneeUserId === principal.userId
+      : task.assigneeUnitId === principal.unitId;
+    if (!holds) {
+      throw new DomainError(
+        ErrorCode.Forbidden,
+        task.assigneeUserId
+          ? 'This task is held by another person; only they (or whoever it is reassigned to) can act on it.'
+          : 'This task is assigned to another unit; you cannot act on it.',
+      );
+    }
+    if (!step.tasks.includes(task.kind)) {
+      throw new DomainError(
+        ErrorCode.WrongStage,
+        `Task ${task.id} is a ${task.kind} task; this action needs ${step.tasks.join(' or ')}.`,
+      );
+    }
+    const updateId = key ? stepUpdateId(step.update, task.id, key) : undefined;
+    if (task.status !== 'OPEN') {
+      // The same request again after it was recorded gets the same answer, not an error.
+      if (updateId && (await this.ledger.findByIdempotencyKey(updateId))) return this.readModelSnapshot(task);
+      throw new DomainError(
+        ErrorCode.TaskClosed,
+        `Task ${task.id} was already closed (${task.outcome ?? task.status}).`,
+      );
+    }
+    return this.send(principal, procedure, step, body, task.id, updateId);
+  }
+
+  private async send(
+    principal: Principal,
+    procedure: ProcedureEntity,
+    step: StepApi,
+    body: object,
+    taskId: string | null,
+    updateId: string | undefined,
+  ): Promise<StepResult> {
+    try {
+      const snapshot = (await step.send({
+        gateway: this.gateway,
+        workflowId: procedure.workflowId,
+        body,
+        actor: actorOf(principal),
+        taskId,
+        updateId,
+      })) as StepResult;
+      this.metrics.decisions.inc({ stage: procedure.stage, decision: step.update });
+      return snapshot;
+    } catch (err) {
+      if (err instanceof DomainError && err.code === ErrorCode.NotFound) {
+        throw new DomainError(ErrorCode.WrongStage, `The procedure has already ended (${procedure.stage}).`);
+      }
+      throw err;
+    }
+  }
+
+  private stepOf(procedure: ProcedureEntity, name: string): StepApi {
+    const step = procedureApiOf(procedure.type)?.steps[name];
+    if (!step || !Object.hasOwn(procedureApiOf(procedure.type)!.steps, name)) {
+      throw new DomainError(ErrorCode.NotFound, `There is no step ${name} in a ${procedure.type} procedure.`);
+    }
+    return step;
+  }
+
+  private requireRole(principal: Principal, step: StepApi, name: string): void {
+    if (!step.roles.some((r) => principal.roles.includes(r))) {
+      throw new DomainError(ErrorCode.Forbidden, `The step ${name} is taken by ${step.roles.join(' or ')}.`);
+    }
+  }
+
+  private async readModelSnapshot(task: TaskEntity): Promise<StepResult> {
+    const procedure = await this.procedures.findById(task.procedureId);
+    const open = (await this.tasks.findByProcedure(task.procedureId)).find((t) => t.status === 'OPEN');
+    return {
+      procedureId: task.procedureId,
+      workflowId: task.workflowId,
+      stage: procedure?.stage ?? task.stage,
+      status: procedure?.status ?? 'ACTIVE',
+      openTaskId: open?.id ?? null,
+      dueAt: open?.dueAt?.toISOString() ?? null,
+    };
+  }
+}

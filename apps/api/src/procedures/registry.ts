@@ -1,0 +1,19 @@
+import type { ProcedureType } from '../../../../libs/domain/src/procedures/procedure-type';
+import { isProcedureType } from '../../../../libs/domain/src/procedures/procedure-type';
+import { MAJOR_DECISION_API } from './major-decision/major-decision.api';
+import { NORMATIVE_DOCUMENT_API } from './normative-document/normative-document.api';
+import type { ProcedureApi } from './procedure-api';
+
+/**
+ * Each procedure type's API (its steps): one line per procedure. A type in `PROCEDURE_TYPES` without an entry
+ * here is a compile error.
+ */
+export const PROCEDURE_APIS: Record<ProcedureType, ProcedureApi> = {
+  NORMATIVE_DOCUMENT: NORMATIVE_DOCUMENT_API,
+  MAJOR_DECISION: MAJOR_DECISION_API,
+};
+
+/** The API of a stored procedure's type; undefined for a type this build does not know. */
+export function procedureApiOf(type: string): ProcedureApi | undefined {
+  return isProcedureType(type) ? PROCEDURE_APIS[type] : undefined;
+}

@@ -1,0 +1,538 @@
+import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type { DocumentKind, DocumentVersionRef } from '../../documents';
+import type { LegalBasis, Period } from '../../periods';
+import {
+  SUBMIT_DOCUMENT_VERSION_UPDATE,
+  stageRange,
+  type Actor,
+  type SubmitDocumentVersionArgs,
+} from '../kernel/kernel.contract';
+import type { CommentWindowState, RegistrationRecord } from '../steps/steps.contract';
+
+export type { Actor, SubmitDocumentVersionArgs, CommentWindowState, RegistrationRecord };
+
+/** Procedure type code, also the `LawGateProcedureType` search attribute value. */
+export const MAJOR_DECISION = 'MAJOR_DECISION';
+
+/** Temporal workflow type of the major-decision procedure (a public API: never rename). */
+export const MAJOR_DECISION_WORKFLOW_TYPE = 'majorDecisionWorkflow';
+
+/** Workflow ID of a major decision: a business key, `major-decision:<unit code>:<matter code>`. */
+export function majorDecisionWorkflowId(unitCode: string, matterCode: string): string {
+  return `major-decision:${unitCode}:${matterCode}`;
+}
+
+/**
+ * Stages of the major administrative decision procedure (重大行政决策), regulations.md §1.2 (A1–A16), under
+ * 《重大行政决策程序暂行条例》(国务院令第713号). Conditional stages (public participation, experts, risk) are entered
+ * only when the matter needs them; the gate that decides this is named with each.
+ */
+export enum MajorDecisionStage {
+  /** G-A1 范围界定: the matter is classified in or out of Art 3; excluded kinds never get further. */
+  ScopeClassification = 'SCOPE_CLASSIFICATION',
+  /** A1–A2 决策启动: the proposal waits for the decision organ's launch decision naming the undertaking unit. */
+  Launch = 'LAUNCH',
+  /** A3 拟订决策草案: the undertaking unit drafts one or more options. */
+  Drafting = 'DRAFTING',
+  /** A4 协商: inter-agency consultation; a dispute memo goes to the organ when there is no consensus. */
+  Consultation = 'CONSULTATION',
+  /** A5 公众参与: open comment, hearings, every opinion answered. */
+  PublicParticipation = 'PUBLIC_PARTICIPATION',
+  /** A6 专家论证: for professional or technical matters. */
+  ExpertArgumentation = 'EXPERT_ARGUMENTATION',
+  /** A7 风险评估: for matters flagged as possibly affecting stability or public safety. */
+  RiskAssessment = 'RISK_ASSESSMENT',
+  /** A8 合法性审查: the hard gate before the meeting. */
+  LegalityReview = 'LEGALITY_REVIEW',
+  /** A9 提交审议材料: the meeting package, checked against Art 29. */
+  MeetingPackage = 'MEETING_PACKAGE',
+  /** A10 集体讨论决定: executive or plenary meeting; the head decides, speaking last. */
+  CollectiveDiscussion = 'COLLECTIVE_DISCUSSION',
+  /** A11 向同级党委请示报告. */
+  PartyReport = 'PARTY_REPORT',
+  /** A12 决策公布. */
+  Publication = 'PUBLICATION',
+  /** Dual track: a decision that is also a normative document is registered and numbered (B9). */
+  Registration = 'REGISTRATION',
+  /** A13 决策档案: every step's records filed before the case goes on. */
+  Archive = 'ARCHIVE',
+  /** A14–A15 执行与后评估: execution reports, post-decision evaluation. */
+  Execution = 'EXECUTION',
+  /** A16 中止执行: the head suspended execution in an urgent situation. */
+  Suspended = 'SUSPENDED',
+  /** Terminal: the matter falls outside Art 3 (or a special procedure governs it). */
+  OutOfScope = 'OUT_OF_SCOPE',
+  /** Terminal: the decision organ decided not to launch the matter. */
+  NotLaunched = 'NOT_LAUNCHED',
+  /** Terminal: the meeting did not adopt the decision. */
+  NotAdopted = 'NOT_ADOPTED',
+  /** Terminal: execution ended and the case is closed. */
+  Closed = 'CLOSED',
+}
+
+export const MAJOR_DECISION_TERMINAL_STAGES: readonly MajorDecisionStage[] = stageRange(
+  MajorDecisionStage,
+  MajorDecisionStage.OutOfScope,
+  MajorDecisionStage.Closed,
+);
+
+/** The stages in statutory order, as a timeline and the catalog progress report show them. */
+export const MAJOR_DECISION_STAGE_ORDER: readonly MajorDecisionStage[] = stageRange(
+  MajorDecisionStage,
+  MajorDecisionStage.ScopeClassification,
+  MajorDecisionStage.Execution,
+);
+
+/** The stages in which the undertaking unit may add document versions (from drafting to the meeting package). */
+export const MD_DOCUMENT_UPLOAD_STAGES: readonly MajorDecisionStage[] = stageRange(
+  MajorDecisionStage,
+  MajorDecisionStage.Drafting,
+  MajorDecisionStage.MeetingPackage,
+);
+
+export const DECREE_713 = '《重大行政决策程序暂行条例》（国务院令第713号）';
+const art = (article: string): LegalBasis => ({ regulation: DECREE_713, article, verified: true });
+
+/** Legal basis of each stage (regulations.md §1.2, §1.6); all read in the official text [V: R1]. */
+export const MAJOR_DECISION_STAGE_BASIS: Record<MajorDecisionStage, LegalBasis> = {
+  [MajorDecisionStage.ScopeClassification]: art('第三条'),
+  [MajorDecisionStage.Launch]: art('第十条、第十一条'),
+  [MajorDecisionStage.Drafting]: art('第十二条'),
+  [MajorDecisionStage.Consultation]: art('第十三条'),
+  [MajorDecisionStage.PublicParticipation]: art('第十四条至第十八条'),
+  [MajorDecisionStage.ExpertArgumentation]: art('第十九条至第二十一条'),
+  [MajorDecisionStage.RiskAssessment]: art('第二十二条至第二十四条'),
+  [MajorDecisionStage.LegalityReview]: art('第二十五条至第二十八条'),
+  [MajorDecisionStage.MeetingPackage]: art('第二十九条'),
+  [MajorDecisionStage.CollectiveDiscussion]: art('第三十条'),
+  [MajorDecisionStage.PartyReport]: art('第三十一条'),
+  [MajorDecisionStage.Publication]: art('第三十二条'),
+  [MajorDecisionStage.Registration]: {
+    regulation: '国办发〔2018〕37号《关于加强行政规范性文件制定和监督管理工作的通知》',
+    article: '统一登记、统一编号',
+    verified: false,
+  },
+  [MajorDecisionStage.Archive]: art('第三十三条'),
+  [MajorDecisionStage.Execution]: art('第三十四条至第三十六条'),
+  [MajorDecisionStage.Suspended]: art('第三十五条、第三十七条'),
+  [MajorDecisionStage.OutOfScope]: art('第三条第二款'),
+  [MajorDecisionStage.NotLaunched]: art('第十一条'),
+  [MajorDecisionStage.NotAdopted]: art('第三十条'),
+  [MajorDecisionStage.Closed]: art('第三十三条、第三十八条'),
+};
+
+/** `LEGALITY_REVIEW（《重大行政决策程序暂行条例》（国务院令第713号） 第二十五条至第二十八条）`. */
+export function majorStageName(stage: MajorDecisionStage): string {
+  const basis = MAJOR_DECISION_STAGE_BASIS[stage];
+  return `${stage}（${basis.regulation} ${basis.article}）`;
+}
+
+/** The Art 3 §1 kinds of matter (in scope). */
+export const IN_SCOPE_KINDS = [
+  'PUBLIC_POLICY',
+  'DEVELOPMENT_PLAN',
+  'NATURAL_CULTURAL_RESOURCES',
+  'PUBLIC_CONSTRUCTION',
+  'MAJOR_PUBLIC_INTEREST',
+] as const;
+/** The Art 3 §2 kinds excluded from this procedure (and matters whose own law sets a procedure). */
+export const EXCLUDED_KINDS = ['MACRO_CONTROL', 'LEGISLATION', 'EMERGENCY_RESPONSE', 'SPECIAL_PROCEDURE'] as const;
+export type MatterKind = (typeof IN_SCOPE_KINDS)[number] | (typeof EXCLUDED_KINDS)[number];
+export const MATTER_KINDS: readonly MatterKind[] = [...IN_SCOPE_KINDS, ...EXCLUDED_KINDS];
+
+/** G-A1: why an excluded kind cannot enter, naming Art 3 §2; null for a kind in scope. */
+export function scopeRefusal(kind: MatterKind): string | null {
+  if ((IN_SCOPE_KINDS as readonly string[]).includes(kind)) return null;
+  const what: Record<(typeof EXCLUDED_KINDS)[number], string> = {
+    MACRO_CONTROL: '财政政策、货币政策等宏观调控决策',
+    LEGISLATION: '政府立法决策',
+    EMERGENCY_RESPONSE: '突发事件应急处置决策',
+    SPECIAL_PROCEDURE: '法律、行政法规对决策程序另有规定的事项',
+  };
+  return (
+    `A matter of kind ${kind} (${what[kind as (typeof EXCLUDED_KINDS)[number]]}) is outside the major-decision ` +
+    `procedure: ${DECREE_713} 第三条第二款.`
+  );
+}
+
+/**
+ * Versioned policy a major decision starts under. Decree 713's minimums are here as data (with their article) so
+ * that tests can run the real workflow with periods of seconds; Jiangsu-specific periods are unknown (§1.5 [U]).
+ */
+export interface MajorDecisionPolicy {
+  version: string;
+  reminderLeadSeconds: number;
+  /** How long the decision organ has to decide whether to launch (an SLA). */
+  launchPeriod: Period;
+  /** Time the undertaking unit has for a step of its own. */
+  undertakerStepPeriod: Period;
+  /** G-A4: open consultation lasts at least this, "一般" 30 calendar days (Art 15). */
+  commentMinimum: Period;
+  /** G-A5: hearing materials reach participants at least this long before the hearing (Art 16). */
+  hearingNotice: Period;
+  /** G-A10: the reviewer is left at least this, "一般" 7 working days (Art 26); less is warned. */
+  legalityReviewMinimum: Period;
+  /** Time the legality reviewer has (an SLA; no national maximum). */
+  legalityReviewPeriod: Period;
+  /** Time the organ has for the meeting, the Party report, publication and archiving (SLAs). */
+  organStepPeriod: Period;
+  /** Dual track: the series and validity a registered normative document gets. */
+  numberSeries: string;
+  validityYears: number;
+}
+
+export const DEFAULT_MAJOR_DECISION_POLICY: MajorDecisionPolicy = {
+  version: 'md-2026.1',
+  reminderLeadSeconds: 24 * 3600,
+  launchPeriod: { amount: 20, unit: 'WORKING_DAYS' },
+  undertakerStepPeriod: { amount: 20, unit: 'WORKING_DAYS' },
+  commentMinimum: { amount: 30, unit: 'CALENDAR_DAYS' },
+  hearingNotice: { amount: 7, unit: 'CALENDAR_DAYS' },
+  legalityReviewMinimum: { amount: 7, unit: 'WORKING_DAYS' },
+  legalityReviewPeriod: { amount: 15, unit: 'WORKING_DAYS' },
+  organStepPeriod: { amount: 20, unit: 'WORKING_DAYS' },
+  numberSeries: 'NORMATIVE',
+  validityYears: 5,
+};
+
+/** Periods of seconds for demonstrations and end-to-end tests (`PROCEDURE_PERIODS=demo`). Never used in production. */
+export const DEMO_MAJOR_DECISION_POLICY: MajorDecisionPolicy = {
+  ...DEFAULT_MAJOR_DECISION_POLICY,
+  version: 'md-2026.1-demo',
+  reminderLeadSeconds: 60,
+  launchPeriod: { amount: 600, unit: 'SECONDS' },
+  undertakerStepPeriod: { amount: 600, unit: 'SECONDS' },
+  commentMinimum: { amount: 3, unit: 'SECONDS' },
+  hearingNotice: { amount: 7, unit: 'SECONDS' },
+  legalityReviewMinimum: { amount: 2, unit: 'SECONDS' },
+  legalityReviewPeriod: { amount: 600, unit: 'SECONDS' },
+  organStepPeriod: { amount: 600, unit: 'SECONDS' },
+};
+
+/** A1: the proposal (决策事项建议); departments and lower governments argue it fully (Art 10). */
+export interface DecisionProposal {
+  proposer: 'LEADER' | 'DEPARTMENT' | 'LOWER_GOVERNMENT' | 'DEPUTY_OR_MEMBER' | 'PUBLIC';
+  problem: string;
+  reasonsAndBasis: string;
+  preliminarySolution: string;
+  necessityAndFeasibility: string;
+}
+
+/** G-A1: the classification and the flags that decide which conditional stages run. */
+export interface ScopeClassification {
+  kind: MatterKind;
+  reason: string;
+  /** Expert argumentation is required (Art 19). */
+  professional: boolean;
+  /** Risk assessment is required (Art 22). */
+  riskFlagged: boolean;
+  /** Matters of wide public concern: publication explains how opinions were used (Art 32). */
+  wideConcern: boolean;
+  /** The draft touches market actors' economic activity: the package needs a fair-competition review (Art 29). */
+  touchesMarket: boolean;
+  /** An exploratory reform with no clear national rule: may pass legality review with the legal risk stated. */
+  exploratoryReform: boolean;
+  /** Dual track: the decision is also an administrative normative document. */
+  alsoNormativeDocument: boolean;
+}
+
+export interface MajorDecisionInput {
+  procedureId: string;
+  matterCode: string;
+  title: string;
+  /** The proposing unit (the read model's department until the launch decision names the undertaking unit). */
+  departmentId: string;
+  departmentCode: string;
+  /** The decision organ, in whose name a dual-track document is numbered. */
+  governmentUnitId: string;
+  /** The catalog item the matter runs for, if any (决策事项目录). */
+  catalogItemId?: string | null;
+  proposer: Actor;
+  proposal: DecisionProposal;
+  classification: ScopeClassification;
+  /** The policy version the decision starts under (`POLICY_VERSIONS`): its periods come from code, never the input. */
+  policyVersion?: string;
+  /** Decisions started before policy versions only: the policy they were started with. Refused in a new start. */
+  policy?: MajorDecisionPolicy;
+}
+
+export interface ExpertRecord {
+  name: string;
+  affiliation: string;
+  /** Declared a direct interest in the matter: such an expert is excluded (Art 20). */
+  declaredInterest: boolean;
+  /** Invited as holding a dissenting view (Art 20 "注重选择持不同意见的"). */
+  dissenting: boolean;
+  opinion: string;
+  /** SHA-256 of the signed or sealed written opinion. */
+  signedSha256: string;
+}
+
+export interface RiskReport {
+  riskPoints: string;
+  measures: string;
+  contingencyPlan: string;
+  /** e.g. HIGH / MEDIUM / LOW; the method or standard says what it means (§1.8: not hard-coded). */
+  level: string;
+  method: string;
+  controllable: boolean;
+  /** The draft version the assessment rated. */
+  draftSha256: string;
+}
+
+export type LegalityConclusion = 'LAWFUL' | 'MUST_AMEND' | 'UNLAWFUL' | 'NO_CLEAR_RULE';
+
+export interface LegalityOpinion {
+  round: number;
+  taskId: string;
+  conclusion: LegalityConclusion;
+  reasons: string;
+  reviewerId: string;
+  reviewerName: string;
+  reviewedSha256: string;
+  givenAt: string;
+  /** Exploratory reform exception: the legal risk stated explicitly. */
+  legalRisk: string | null;
+}
+
+export type MemberPosition = 'FOR' | 'AGAINST' | 'ABSTAIN';
+
+export interface MemberPositionRecord {
+  memberId: string;
+  name: string;
+  position: MemberPosition;
+  /** What the member said; for dissent, verbatim. */
+  statement: string;
+}
+
+export interface MeetingMinutes {
+  meetingType: 'EXECUTIVE' | 'PLENARY';
+  meeting: string;
+  meetingDate: string;
+  /** In speaking order; the head's position is last. */
+  positions: MemberPositionRecord[];
+  headId: string;
+  decision: 'ADOPTED' | 'NOT_ADOPTED';
+  headReason: string | null;
+  signedBy: string;
+  signedAt: string;
+  ledgerHash: string;
+}
+
+export interface HearingRecord {
+  materialsDeliveredAt: string;
+  participantListPublishedAt: string;
+  heldAt: string;
+  participants: string[];
+  signedRecordSha256: string;
+}
+
+export interface PublicationRecord {
+  channels: string[];
+  reference: string;
+  opinionsExplanation: string | null;
+  publishedAt: string;
+}
+
+export interface StepRecord {
+  stage: MajorDecisionStage;
+  round: number;
+  decision: string;
+  actorName: string;
+  at: string;
+}
+
+/** What a client sees of a running major decision. */
+export interface MajorDecisionSnapshot {
+  procedureId: string;
+  workflowId: string;
+  stage: MajorDecisionStage;
+  status: 'ACTIVE' | 'ENDED' | 'SUSPENDED';
+  /** The open task the procedure waits for, if any. */
+  openTaskId: string | null;
+  dueAt: string | null;
+  overdue: boolean;
+  /** Adjustment round: 1 for the original decision, +1 for each adjustment that re-ran the steps. */
+  round: number;
+  classification: ScopeClassification;
+  undertakingUnitId: string | null;
+  leadUnitId: string | null;
+  documents: Partial<Record<DocumentKind, DocumentVersionRef>>;
+  options: { label: string; sha256: string }[];
+  consultation: { consulted: string[]; consensus: boolean; disputeMemo: string | null } | null;
+  commentWindow: CommentWindowState | null;
+  hearing: HearingRecord | null;
+  experts: ExpertRecord[];
+  risk: RiskReport | null;
+  legalityOpinions: LegalityOpinion[];
+  reviewMinimumEndsAt: string | null;
+  minutes: MeetingMinutes | null;
+  partyReport: { reportedTo: string; reference: string; at: string } | null;
+  publication: PublicationRecord | null;
+  registration: RegistrationRecord | null;
+  archived: boolean;
+  executionReports: { kind: 'PROGRESS' | 'PROBLEM'; text: string; at: string }[];
+  evaluations: { evaluator: string; result: string; at: string }[];
+  suspension: { reason: string; at: string } | null;
+  /** Steps completed, oldest first (the catalog progress report uses them). */
+  steps: StepRecord[];
+  /** Soft rules ("一般", "注重") that were not met: recorded, not blocking. */
+  warnings: string[];
+  waitingFor: string | null;
+}
+
+export interface DecideLaunchArgs {
+  taskId: string;
+  launch: boolean;
+  undertakingUnitId?: string;
+  leadUnitId?: string;
+  reason: string;
+  actor: Actor;
+}
+export interface DraftOptionsArgs {
+  /** One or more options (Art 12: two or more allowed where views diverge widely); each a stored DRAFT version. */
+  options: { label: string; sha256: string }[];
+  lawInventory: string;
+  costBenefit?: string;
+  actor: Actor;
+}
+export interface ConsultationArgs {
+  consulted: string[];
+  consensus: boolean;
+  /** Required without consensus: the issues, each side's view, the undertaker's view with reasons and basis. */
+  disputeMemo?: string;
+  actor: Actor;
+}
+export interface OpenDecisionCommentArgs {
+  period?: Period;
+  shortenedReason?: string;
+  actor: Actor;
+}
+export interface DecisionActorArgs {
+  actor: Actor;
+}
+export interface AnswerDecisionCommentArgs {
+  commentId: string;
+  answer: 'ADOPTED' | 'PARTLY_ADOPTED' | 'NOT_ADOPTED';
+  reason: string;
+  actor: Actor;
+}
+export interface HearingArgs extends Omit<HearingRecord, never> {
+  actor: Actor;
+}
+export interface ExpertOpinionArgs {
+  expert: ExpertRecord;
+  actor: Actor;
+}
+export interface CompleteExpertsArgs {
+  /** How the experts' opinions were adopted (goes into the meeting package, Art 29 (3)). */
+  adoption: string;
+  /** Whether a dissenting expert was invited (a warning when not). */
+  dissentingInvited: boolean;
+  actor: Actor;
+}
+export interface RiskAssessmentArgs extends Omit<RiskReport, 'draftSha256'> {
+  actor: Actor;
+}
+export interface SubmitLegalityArgs {
+  basisStatement: string;
+  proceduresPerformed: string;
+  actor: Actor;
+}
+export interface DecisionLegalityOpinionArgs {
+  taskId: string;
+  conclusion: LegalityConclusion;
+  reasons: string;
+  reviewedSha256: string;
+  legalRisk?: string;
+  actor: Actor;
+}
+export interface MeetingPackageArgs {
+  fairCompetitionReview?: string;
+  note: string;
+  actor: Actor;
+}
+export interface RecordMeetingArgs {
+  taskId: string;
+  meetingType: string;
+  meeting: string;
+  meetingDate: string;
+  positions: MemberPositionRecord[];
+  headId: string;
+  decision: 'ADOPTED' | 'NOT_ADOPTED';
+  headReason?: string;
+  actor: Actor;
+}
+export interface PartyReportArgs {
+  taskId: string;
+  reportedTo: string;
+  reference: string;
+  actor: Actor;
+}
+export interface DecisionPublicationArgs {
+  taskId: string;
+  channels: string[];
+  reference: string;
+  opinionsExplanation?: string;
+  actor: Actor;
+}
+export interface DecisionTaskArgs {
+  taskId: string;
+  note: string;
+  actor: Actor;
+}
+export interface ExecutionReportArgs {
+  kind: 'PROGRESS' | 'PROBLEM';
+  text: string;
+  actor: Actor;
+}
+export interface EvaluationArgs {
+  evaluator: string;
+  /** Art 36: the evaluator is not a unit that did the main pre-decision argumentation or assessment. */
+  didPreDecisionWork: boolean;
+  result: string;
+  actor: Actor;
+}
+export interface ReasonArgs {
+  reason: string;
+  actor: Actor;
+}
+
+const u = <A>(name: string) => defineUpdate<MajorDecisionSnapshot, [A]>(`md.${name}`);
+
+export const mdDecideLaunchUpdate = u<DecideLaunchArgs>('decideLaunch');
+/** Same name as the normative procedure's update, so that the document upload endpoint serves both. */
+export const mdSubmitDocumentVersionUpdate = defineUpdate<MajorDecisionSnapshot, [SubmitDocumentVersionArgs]>(
+  SUBMIT_DOCUMENT_VERSION_UPDATE,
+);
+export const mdSubmitDraftOptionsUpdate = u<DraftOptionsArgs>('submitDraftOptions');
+export const mdRecordConsultationUpdate = u<ConsultationArgs>('recordConsultation');
+export const mdOpenCommentWindowUpdate = u<OpenDecisionCommentArgs>('openCommentWindow');
+export const mdCloseCommentWindowUpdate = u<DecisionActorArgs>('closeCommentWindow');
+export const mdAnswerCommentUpdate = u<AnswerDecisionCommentArgs>('answerComment');
+export const mdRecordHearingUpdate = u<HearingArgs>('recordHearing');
+export const mdCompletePublicParticipationUpdate = u<DecisionActorArgs>('completePublicParticipation');
+export const mdAddExpertOpinionUpdate = u<ExpertOpinionArgs>('addExpertOpinion');
+export const mdCompleteExpertsUpdate = u<CompleteExpertsArgs>('completeExperts');
+export const mdRecordRiskAssessmentUpdate = u<RiskAssessmentArgs>('recordRiskAssessment');
+export const mdSubmitForLegalityReviewUpdate = u<SubmitLegalityArgs>('submitForLegalityReview');
+export const mdGiveLegalityOpinionUpdate = u<DecisionLegalityOpinionArgs>('giveLegalityOpinion');
+export const mdSubmitMeetingPackageUpdate = u<MeetingPackageArgs>('submitMeetingPackage');
+export const mdRecordMeetingUpdate = u<RecordMeetingArgs>('recordMeeting');
+export const mdRecordPartyReportUpdate = u<PartyReportArgs>('recordPartyReport');
+export const mdRecordPublicationUpdate = u<DecisionPublicationArgs>('recordPublication');
+export const mdRegisterDocumentUpdate = u<DecisionTaskArgs>('registerDocument');
+export const mdArchiveUpdate = u<DecisionTaskArgs>('archive');
+export const mdRecordExecutionReportUpdate = u<ExecutionReportArgs>('recordExecutionReport');
+export const mdRecordEvaluationUpdate = u<EvaluationArgs>('recordEvaluation');
+export const mdSuspendExecutionUpdate = u<ReasonArgs>('suspendExecution');
+export const mdResumeExecutionUpdate = u<ReasonArgs>('resumeExecution');
+export const mdStartAdjustmentUpdate = u<ReasonArgs>('startAdjustment');
+export const mdCloseDecisionUpdate = u<ReasonArgs>('closeDecision');
+/** Resolves once the procedure has settled after start, returning the snapshot. */
+export const mdAwaitSettledUpdate = defineUpdate<MajorDecisionSnapshot, []>('md.awaitSettled');
+
+/** Live state of the procedure. */
+export const getMajorDecisionStateQuery = defineQuery<MajorDecisionSnapshot>('getMajorDecisionState');
+
+export type MajorDecisionWorkflow = (input: MajorDecisionInput) => Promise<MajorDecisionSnapshot>;

@@ -1,0 +1,575 @@
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { DocumentKind, DocumentVersionRef } from '../../documents';
+import type { LegalBasis, Period } from '../../periods';
+import {
+  AWAIT_SETTLED_UPDATE,
+  PROCEDURE_STATE_QUERY,
+  SUBMIT_DOCUMENT_VERSION_UPDATE,
+  WITHDRAW_PROCEDURE_UPDATE,
+  stageRange,
+  type Actor,
+  type ProcedureStatus,
+  type SubmitDocumentVersionArgs,
+  type WithdrawProcedureArgs,
+} from '../kernel/kernel.contract';
+import type { CommentWindowState, RegistrationRecord } from '../steps/steps.contract';
+import type { OpinionConclusion } from '../steps/legality-review.rules';
+
+export type {
+  Actor,
+  ProcedureStatus,
+  SubmitDocumentVersionArgs,
+  WithdrawProcedureArgs,
+  CommentWindowState,
+  RegistrationRecord,
+  OpinionConclusion,
+};
+
+/** Procedure type code, also the `LawGateProcedureType` search attribute value. */
+export const NORMATIVE_DOCUMENT = 'NORMATIVE_DOCUMENT';
+
+/**
+ * Stages of the administrative normative document procedure (行政规范性文件), regulations.md §2.2.
+ * Only the stages the workflow runs today are listed; later stages are added behind `patched()`.
+ */
+export enum NormativeDocumentStage {
+  /** B1 立项: the legal-affairs office approves or rejects the drafting unit's application. */
+  ProjectApproval = 'PROJECT_APPROVAL',
+  /** B2 起草: the project is approved and the drafting unit drafts (optionally with legal advisers' opinions). */
+  Drafting = 'DRAFTING',
+  /** B3 公平竞争审查: required when the document touches business activity. */
+  FairCompetitionReview = 'FAIR_COMPETITION_REVIEW',
+  /** B4 公开征求意见: the draft is open for public comment; every comment must be answered. */
+  PublicComment = 'PUBLIC_COMMENT',
+  /** B5 本单位合法性审核: the drafting unit's own legal office checks the draft before submitting it. */
+  OwnLegalityCheck = 'OWN_LEGALITY_CHECK',
+  /** B6 (intake) 材料齐全性审查: the reviewing body checks the materials; its clock starts only when complete. */
+  MaterialsCheck = 'MATERIALS_CHECK',
+  /** B6 合法性审核: the reviewing body, with legal advisers, gives its written opinion. */
+  LegalityReview = 'LEGALITY_REVIEW',
+  /** B7 修改: the drafting unit revises after an opinion of 不合法 or 应当予以修改. */
+  Revision = 'REVISION',
+  /** B8 集体审议决定: the leadership meeting deliberates; the principal signs. */
+  Deliberation = 'DELIBERATION',
+  /** B9 统一登记、统一编号: the legal-affairs office registers the document and it gets its number. */
+  Registration = 'REGISTRATION',
+  /** B10 统一发布: the registered document is published; only then is it in force. */
+  Publication = 'PUBLICATION',
+  /** B11–B12 有效期内: published and in force; filing (备案) is tracked beside it until accepted. */
+  InForce = 'IN_FORCE',
+  /** Terminal: the validity period ran out (B12). */
+  Expired = 'EXPIRED',
+  /** Terminal: repealed (废止), e.g. by a clean-up campaign. */
+  Repealed = 'REPEALED',
+  /** Terminal: the leadership meeting did not adopt the document. */
+  NotAdopted = 'NOT_ADOPTED',
+  /** Terminal: the project application was rejected. */
+  Rejected = 'REJECTED',
+  /** Terminal: the drafting unit withdrew the procedure. */
+  Withdrawn = 'WITHDRAWN',
+}
+
+/** Stages in which a procedure has ended (declared last). */
+export const TERMINAL_STAGES: readonly NormativeDocumentStage[] = stageRange(
+  NormativeDocumentStage,
+  NormativeDocumentStage.Expired,
+  NormativeDocumentStage.Withdrawn,
+);
+
+/** Stages in which the drafting unit may add document versions (a revised draft, missing materials). */
+export const DOCUMENT_UPLOAD_STAGES: readonly NormativeDocumentStage[] = [
+  ...stageRange(NormativeDocumentStage, NormativeDocumentStage.Drafting, NormativeDocumentStage.OwnLegalityCheck),
+  NormativeDocumentStage.Revision,
+];
+
+/** The stages in their statutory order, as a timeline shows them (terminal stages excluded). */
+export const NORMATIVE_DOCUMENT_STAGE_ORDER: readonly NormativeDocumentStage[] = stageRange(
+  NormativeDocumentStage,
+  NormativeDocumentStage.ProjectApproval,
+  NormativeDocumentStage.InForce,
+);
+
+const DOC37 = '国办发〔2018〕37号《关于加强行政规范性文件制定和监督管理工作的通知》';
+const DOC115 = '国办发〔2018〕115号《关于全面推行行政规范性文件合法性审核机制的指导意见》';
+
+/**
+ * Legal basis of each stage (regulations.md §2.2). 国办发〔2018〕37号 was not read in full (regulations.md §8), hence
+ * unverified; 国办发〔2018〕115号, the 公平竞争审查条例, the 优化营商环境条例 and the 政府信息公开条例 were.
+ */
+export const NORMATIVE_DOCUMENT_STAGE_BASIS: Record<NormativeDocumentStage, LegalBasis> = {
+  [NormativeDocumentStage.ProjectApproval]: { regulation: DOC37, article: '严格制发程序（立项）', verified: false },
+  [NormativeDocumentStage.Drafting]: { regulation: DOC37, article: '严格制发程序（起草、评估论证）', verified: false },
+  [NormativeDocumentStage.FairCompetitionReview]: {
+    regulation: '《公平竞争审查条例》',
+    article: '第二条、第十三条、第十四条、第十八条',
+    verified: true,
+  },
+  [NormativeDocumentStage.PublicComment]: {
+    regulation: '《优化营商环境条例》第六十二条；法治政府建设示范指标第24项',
+    article: '公开征求意见（涉企不少于30日；一般不少于7个工作日）',
+    verified: false,
+  },
+  [NormativeDocumentStage.OwnLegalityCheck]: {
+    regulation: DOC115,
+    article: '（五）本单位合法性审核意见',
+    verified: true,
+  },
+  [NormativeDocumentStage.MaterialsCheck]: { regulation: DOC115, article: '（五）审核材料齐全', verified: true },
+  [NormativeDocumentStage.LegalityReview]: {
+    regulation: DOC115,
+    article: '（五）审核时限不少于5个工作日、最长不超过15个工作日；（六）审核意见',
+    verified: true,
+  },
+  [NormativeDocumentStage.Revision]: {
+    regulation: DOC115,
+    article: '（六）未采纳审核意见应说明理由和依据',
+    verified: true,
+  },
+  [NormativeDocumentStage.Deliberation]: {
+    regulation: DOC115,
+    article: '（七）集体审议；主要负责人签发（37号，待核实）',
+    verified: false,
+  },
+  [NormativeDocumentStage.Registration]: { regulation: DOC37, article: '统一登记、统一编号', verified: false },
+  [NormativeDocumentStage.Publication]: {
+    regulation: '《政府信息公开条例》第二十条、第二十六条；《优化营商环境条例》第六十四条',
+    article: '统一发布；未经公布不得作为行政管理依据',
+    verified: true,
+  },
+  [NormativeDocumentStage.InForce]: { regulation: DOC37, article: '备案审查；有效期、评估与清理', verified: false },
+  [NormativeDocumentStage.Expired]: { regulation: DOC37, article: '有效期届满自动失效', verified: false },
+  [NormativeDocumentStage.Repealed]: { regulation: DOC37, article: '清理、废止', verified: false },
+  [NormativeDocumentStage.NotAdopted]: { regulation: DOC115, article: '（七）集体审议决定', verified: true },
+  [NormativeDocumentStage.Rejected]: { regulation: DOC37, article: '严格制发程序（立项）', verified: false },
+  [NormativeDocumentStage.Withdrawn]: { regulation: DOC37, article: '严格制发程序', verified: false },
+};
+
+/**
+ * Versioned policy a procedure starts under; tests pass periods in seconds. Fields added after the first release are
+ * optional, and the workflow falls back to `DEFAULT_NORMATIVE_DOCUMENT_POLICY` for procedures started without them.
+ * Rules the domain reference marks unverified are here, as data, rather than hard-coded.
+ */
+export interface NormativeDocumentPolicy {
+  /** Identifier of this policy version, recorded with the procedure. */
+  version: string;
+  /** How long the legal-affairs office has to decide on project approval (an SLA, not a statutory minimum). */
+  projectApprovalPeriod: Period;
+  /** How long before a task's due time its holder is reminded (absent in procedures started before reminders). */
+  reminderLeadSeconds?: number;
+  /** How long a legal adviser has to give an opinion on a draft (absent in procedures started before opinions). */
+  adviserOpinionPeriod?: Period;
+  /** G-B4: minimum comment window in general (≥7 working days). */
+  generalCommentPeriod?: Period;
+  /** G-B4: minimum comment window for documents that concern market actors (≥30 calendar days). */
+  businessCommentPeriod?: Period;
+  /** Time the drafting unit has for a step of its own (fair-competition review, answers, own legality check). */
+  drafterStepPeriod?: Period;
+  /** G-B5: time the reviewing body has to check the materials. */
+  materialsCheckPeriod?: Period;
+  /** G-B6: the reviewer is left at least this long (a minimum: an opinion before it is refused, except emergencies). */
+  legalityReviewMinimum?: Period;
+  /** G-B6: the review is due within this (a maximum: breaching it is reminded and escalated). */
+  legalityReviewMaximum?: Period;
+  /** Time the leadership has to deliberate once the package is complete. */
+  deliberationPeriod?: Period;
+  /** Time the legal-affairs office has to register and to publish. */
+  registrationPeriod?: Period;
+  /** G-B11: filing with the higher authority is due this long after publication (Jiangsu value unverified). */
+  filingPeriod?: Period;
+  /** Authority the document is filed with. */
+  filingRecipient?: string;
+  /** G-B12: validity in years (default 5), and for 暂行/试行 documents (default 2). */
+  defaultValidityYears?: number;
+  provisionalValidityYears?: number;
+  /** G-B12: an evaluation task opens this long before expiry (default about 6 months). */
+  evaluationLead?: Period;
+  /** Tests only: validity counted in seconds from publication instead of years from registration. */
+  validitySeconds?: number;
+  /** The document series numbers are allocated in. */
+  numberSeries?: string;
+}
+
+export const DEFAULT_NORMATIVE_DOCUMENT_POLICY: Required<Omit<NormativeDocumentPolicy, 'validitySeconds'>> &
+  Pick<NormativeDocumentPolicy, 'validitySeconds'> = {
+  version: 'nd-2026.2',
+  projectApprovalPeriod: { amount: 10, unit: 'WORKING_DAYS' },
+  reminderLeadSeconds: 24 * 3600,
+  adviserOpinionPeriod: { amount: 5, unit: 'WORKING_DAYS' },
+  generalCommentPeriod: { amount: 7, unit: 'WORKING_DAYS' },
+  businessCommentPeriod: { amount: 30, unit: 'CALENDAR_DAYS' },
+  drafterStepPeriod: { amount: 10, unit: 'WORKING_DAYS' },
+  materialsCheckPeriod: { amount: 3, unit: 'WORKING_DAYS' },
+  legalityReviewMinimum: { amount: 5, unit: 'WORKING_DAYS' },
+  legalityReviewMaximum: { amount: 15, unit: 'WORKING_DAYS' },
+  deliberationPeriod: { amount: 20, unit: 'WORKING_DAYS' },
+  registrationPeriod: { amount: 3, unit: 'WORKING_DAYS' },
+  filingPeriod: { amount: 30, unit: 'CALENDAR_DAYS' },
+  filingRecipient: '常州市人民政府（市司法局）',
+  defaultValidityYears: 5,
+  provisionalValidityYears: 2,
+  evaluationLead: { amount: 183, unit: 'CALENDAR_DAYS' },
+  validitySeconds: undefined,
+  numberSeries: 'NORMATIVE',
+};
+
+/**
+ * Periods of a few seconds, for demonstrations and end-to-end tests (`PROCEDURE_PERIODS=demo`): the real workflow
+ * runs every stage, its minimums and its timers, only faster. Never used in production.
+ */
+export const DEMO_NORMATIVE_DOCUMENT_POLICY: NormativeDocumentPolicy = {
+  ...DEFAULT_NORMATIVE_DOCUMENT_POLICY,
+  version: 'nd-2026.2-demo',
+  projectApprovalPeriod: { amount: 600, unit: 'SECONDS' },
+  reminderLeadSeconds: 60,
+  adviserOpinionPeriod: { amount: 600, unit: 'SECONDS' },
+  generalCommentPeriod: { amount: 3, unit: 'SECONDS' },
+  businessCommentPeriod: { amount: 5, unit: 'SECONDS' },
+  drafterStepPeriod: { amount: 600, unit: 'SECONDS' },
+  materialsCheckPeriod: { amount: 600, unit: 'SECONDS' },
+  legalityReviewMinimum: { amount: 2, unit: 'SECONDS' },
+  legalityReviewMaximum: { amount: 600, unit: 'SECONDS' },
+  deliberationPeriod: { amount: 600, unit: 'SECONDS' },
+  registrationPeriod: { amount: 600, unit: 'SECONDS' },
+  filingPeriod: { amount: 600, unit: 'SECONDS' },
+  evaluationLead: { amount: 1, unit: 'CALENDAR_DAYS' },
+};
+
+/** The drafting unit's project application (立项申请). */
+export interface ProjectApplication {
+  /** Why the document is needed (制定必要性). */
+  necessity: string;
+  /** Legal basis the document rests on (制定依据). */
+  legalBasis: string;
+  /** Main content (主要内容). */
+  mainContent: string;
+  /** Whether the document touches business activity (affects comment period and fair-competition review). */
+  touchesBusiness: boolean;
+  /** Whether the matter is also a major administrative decision (dual track). */
+  alsoMajorDecision: boolean;
+  /**
+   * G-B1: why this is a normative document (it affects the rights and obligations of citizens, legal persons or other
+   * organisations, binds generally and applies repeatedly), against the inclusion and exclusion lists. Required for
+   * new applications; absent in procedures started before classification was recorded.
+   */
+  classificationReason?: string;
+  /** Who issues the document: the district government (the default) or the drafting department in its own name. */
+  issuer?: 'GOVERNMENT' | 'DEPARTMENT';
+}
+
+/** Input of `normativeDocumentWorkflow`. Plain JSON; dates are ISO strings. */
+export interface NormativeDocumentInput {
+  procedureId: string;
+  projectCode: string;
+  title: string;
+  departmentId: string;
+  departmentCode: string;
+  /** The unit in whose name the document is issued and numbered (absent in procedures started before numbering). */
+  issuerUnitId?: string;
+  applicant: Actor;
+  application: ProjectApplication;
+  /**
+   * The policy version the procedure starts under (`POLICY_VERSIONS`): its periods come from code, never from the
+   * input. Procedures started before versions were required carry `policy` instead, and keep it.
+   */
+  policyVersion?: string;
+  /** Procedures started before policy versions only: the policy they were started with. Refused in a new start. */
+  policy?: NormativeDocumentPolicy;
+}
+
+export type ProjectApprovalDecision = 'APPROVED' | 'REJECTED';
+
+export interface DecideProjectApprovalArgs {
+  taskId: string;
+  decision: ProjectApprovalDecision;
+  opinion: string;
+  actor: Actor;
+}
+
+/** What a client sees of a running procedure. */
+export interface ProcedureSnapshot {
+  procedureId: string;
+  workflowId: string;
+  stage: NormativeDocumentStage;
+  status: ProcedureStatus;
+  /** The open task the procedure waits for, if any. */
+  openTaskId: string | null;
+  /** When the step it waits for is due (ISO), if any. */
+  dueAt: string | null;
+  /** True once the open task is past its due time (it has been escalated). */
+  overdue?: boolean;
+  /** The current version of each document of the procedure. */
+  documents?: Partial<Record<DocumentKind, DocumentVersionRef>>;
+  /** The legal adviser's opinion the procedure waits for, if one was asked. */
+  pendingOpinion?: PendingOpinion | null;
+  /** Opinions given so far, oldest first. */
+  opinions?: GivenOpinion[];
+  /** The public comment window, once opened. */
+  commentWindow?: CommentWindowState | null;
+  /** Legality-review opinions of the reviewing body, oldest first. */
+  legalityOpinions?: LegalityOpinionRecord[];
+  /** When the reviewer's minimum period ends (an opinion before it is refused unless the matter is an emergency). */
+  reviewMinimumEndsAt?: string | null;
+  /** The number and validity the document got at registration. */
+  registration?: RegistrationRecord | null;
+  /** When and where it was published. */
+  publication?: { channel: string; reference: string; publishedAt: string } | null;
+  /** Filing with the higher authority. */
+  filing?: { filingId: string; status: FilingState; dueAt: string | null } | null;
+  /** When the document stops being in force. */
+  expiresAt?: string | null;
+  /** What the procedure waits for next, in plain words. */
+  waitingFor?: string | null;
+  /** Set when a clean-up review decided the document must be amended (re-issued under a new number). */
+  amendmentRequired?: { campaignId: string; reason: string } | null;
+}
+
+export type FilingState = 'PENDING' | 'SUBMITTED' | 'CORRECTION_REQUESTED' | 'RESUBMITTED' | 'ACCEPTED';
+
+export interface LegalityOpinionRecord {
+  round: number;
+  taskId: string;
+  conclusion: OpinionConclusion;
+  version: number;
+  sha256: string;
+  reviewerId: string;
+  /** For an opinion not (fully) adopted, the drafting unit's statement of reasons and basis (G-B7). */
+  nonAdoptionStatement?: string | null;
+}
+
+export interface PendingOpinion {
+  taskId: string;
+  round: number;
+  /** The draft version the opinion was asked on. */
+  requestedOn: DocumentVersionRef;
+}
+
+export interface GivenOpinion {
+  round: number;
+  taskId: string;
+  conclusion: OpinionConclusion;
+  /** The draft version the adviser reviewed and signed. */
+  version: number;
+  sha256: string;
+  adviserId: string;
+}
+
+export interface RequestAdviserOpinionArgs {
+  /** Areas of expertise the opinion needs (used to route it). */
+  expertise: string[];
+  question: string;
+  actor: Actor;
+}
+
+export interface GiveAdviserOpinionArgs {
+  taskId: string;
+  conclusion: OpinionConclusion;
+  reasons: string;
+  /** SHA-256 of the draft version the adviser read: refused unless it is the current version. */
+  reviewedSha256: string;
+  /** Set when the adviser countersigns a delegate's draft: who drafted it. */
+  countersignsDraftOf?: string;
+  actor: Actor;
+}
+
+/** While drafting, the drafting unit asks the government's legal advisers for an opinion on the current draft. */
+export const requestAdviserOpinionUpdate = defineUpdate<ProcedureSnapshot, [RequestAdviserOpinionArgs]>(
+  'requestAdviserOpinion',
+);
+
+/** The legal adviser signs an opinion on the current draft version; a stale version is refused. */
+export const giveAdviserOpinionUpdate = defineUpdate<ProcedureSnapshot, [GiveAdviserOpinionArgs]>('giveAdviserOpinion');
+
+/**
+ * The drafting unit adds a version of a document (draft, drafting explanation, basis list). Allowed while drafting;
+ * refused in other stages and when the bytes are those of the current version.
+ */
+export const submitDocumentVersionUpdate = defineUpdate<ProcedureSnapshot, [SubmitDocumentVersionArgs]>(
+  SUBMIT_DOCUMENT_VERSION_UPDATE,
+);
+
+/** The legal-affairs office decides the project application. Refused unless the procedure is in PROJECT_APPROVAL. */
+export const decideProjectApprovalUpdate = defineUpdate<ProcedureSnapshot, [DecideProjectApprovalArgs]>(
+  'decideProjectApproval',
+);
+
+/** The drafting unit withdraws its procedure; refused once the procedure has ended. */
+export const withdrawProcedureUpdate = defineUpdate<ProcedureSnapshot, [WithdrawProcedureArgs]>(
+  WITHDRAW_PROCEDURE_UPDATE,
+);
+
+/** Steps the drafting unit signs itself: the end of drafting, its fair-competition review, its own legality check. */
+export interface CompleteDraftingArgs {
+  note: string;
+  actor: Actor;
+}
+
+export type FairCompetitionConclusion = 'COMPLIANT' | 'NON_COMPLIANT';
+
+export interface RecordFairCompetitionReviewArgs {
+  conclusion: FairCompetitionConclusion;
+  summary: string;
+  /** 公平竞争审查条例 Art 12: a measure that fails review may still issue under a statutory exception, stated here. */
+  exceptionReason?: string;
+  actor: Actor;
+}
+
+export interface OpenCommentWindowArgs {
+  /** Longer than the statutory minimum if the drafting unit wants; shorter only with `shortenedReason`. */
+  period?: Period;
+  /** Why the window is shorter than the minimum (published with the notice). */
+  shortenedReason?: string;
+  actor: Actor;
+}
+
+export interface ExtendCommentWindowArgs {
+  extension: Period;
+  reason: string;
+  actor: Actor;
+}
+
+export interface CloseCommentWindowArgs {
+  actor: Actor;
+}
+
+export interface AnswerCommentArgs {
+  commentId: string;
+  answer: 'ADOPTED' | 'PARTLY_ADOPTED' | 'NOT_ADOPTED';
+  reason: string;
+  actor: Actor;
+}
+
+export type EmergencyCategory = 'EMERGENCY' | 'URGENT_ORDER';
+
+export interface SubmitForLegalityReviewArgs {
+  /** The drafting unit's own legality conclusion (its own legal office signs it). */
+  note: string;
+  /** 国办发〔2018〕115号 (五): documents needed at once for emergencies or an urgent order of a superior. */
+  emergency?: { category: EmergencyCategory; reason: string };
+  /** Areas of expertise the review needs (used to route it to a legal adviser). */
+  expertise?: string[];
+  actor: Actor;
+}
+
+export interface CheckMaterialsArgs {
+  taskId: string;
+  complete: boolean;
+  /** What is missing, when incomplete. */
+  missing?: string[];
+  note: string;
+  actor: Actor;
+}
+
+export interface GiveLegalityOpinionArgs {
+  taskId: string;
+  conclusion: OpinionConclusion;
+  reasons: string;
+  /** SHA-256 of the draft version the reviewer read: refused unless it is the current version. */
+  reviewedSha256: string;
+  actor: Actor;
+}
+
+export interface ResubmitRevisionArgs {
+  /** True when every point of the opinion was adopted (the draft must then have a new version). */
+  adoptedAll: boolean;
+  /** G-B7: for an opinion not fully adopted, the reasons and basis, attached to the deliberation package. */
+  nonAdoptionStatement?: string;
+  actor: Actor;
+}
+
+export type DeliberationDecision = 'ADOPTED' | 'RETURNED' | 'REJECTED';
+
+export interface RecordDeliberationArgs {
+  taskId: string;
+  decision: DeliberationDecision;
+  /** e.g. 区政府第12次常务会议 */
+  meeting: string;
+  meetingDate: string;
+  /** The deliberation record (what was said and decided); the principal signs it. */
+  minutes: string;
+  actor: Actor;
+}
+
+export interface RegisterDocumentArgs {
+  taskId: string;
+  actor: Actor;
+}
+
+export interface RecordPublicationArgs {
+  taskId: string;
+  /** GAZETTE, WEBSITE, NEWSPAPER … */
+  channel: string;
+  /** URL or gazette issue. */
+  reference: string;
+  actor: Actor;
+}
+
+export type FilingEventKind = 'SUBMITTED' | 'CORRECTION_REQUESTED' | 'RESUBMITTED' | 'ACCEPTED';
+
+export interface RecordFilingEventArgs {
+  event: FilingEventKind;
+  note: string;
+  actor: Actor;
+}
+
+export interface RepealDocumentArgs {
+  reason: string;
+  actor: Actor;
+}
+
+export const completeDraftingUpdate = defineUpdate<ProcedureSnapshot, [CompleteDraftingArgs]>('completeDrafting');
+export const recordFairCompetitionReviewUpdate = defineUpdate<ProcedureSnapshot, [RecordFairCompetitionReviewArgs]>(
+  'recordFairCompetitionReview',
+);
+export const openCommentWindowUpdate = defineUpdate<ProcedureSnapshot, [OpenCommentWindowArgs]>('openCommentWindow');
+export const extendCommentWindowUpdate = defineUpdate<ProcedureSnapshot, [ExtendCommentWindowArgs]>(
+  'extendCommentWindow',
+);
+/** Closing before the statutory minimum has run is refused; the window also closes by itself at its end. */
+export const closeCommentWindowUpdate = defineUpdate<ProcedureSnapshot, [CloseCommentWindowArgs]>('closeCommentWindow');
+export const answerCommentUpdate = defineUpdate<ProcedureSnapshot, [AnswerCommentArgs]>('answerComment');
+/** Leaves public comment once every comment has been answered. */
+export const completePublicCommentUpdate = defineUpdate<ProcedureSnapshot, [CompleteDraftingArgs]>(
+  'completePublicComment',
+);
+export const submitForLegalityReviewUpdate = defineUpdate<ProcedureSnapshot, [SubmitForLegalityReviewArgs]>(
+  'submitForLegalityReview',
+);
+export const checkMaterialsUpdate = defineUpdate<ProcedureSnapshot, [CheckMaterialsArgs]>('checkMaterials');
+export const giveLegalityOpinionUpdate = defineUpdate<ProcedureSnapshot, [GiveLegalityOpinionArgs]>(
+  'giveLegalityOpinion',
+);
+export const resubmitRevisionUpdate = defineUpdate<ProcedureSnapshot, [ResubmitRevisionArgs]>('resubmitRevision');
+export const recordDeliberationUpdate = defineUpdate<ProcedureSnapshot, [RecordDeliberationArgs]>('recordDeliberation');
+export const registerDocumentUpdate = defineUpdate<ProcedureSnapshot, [RegisterDocumentArgs]>('registerDocument');
+export const recordPublicationUpdate = defineUpdate<ProcedureSnapshot, [RecordPublicationArgs]>('recordPublication');
+export const recordFilingEventUpdate = defineUpdate<ProcedureSnapshot, [RecordFilingEventArgs]>('recordFilingEvent');
+export const repealDocumentUpdate = defineUpdate<ProcedureSnapshot, [RepealDocumentArgs]>('repealDocument');
+
+/** What a clean-up review (清理) decided about a document in force. */
+export type CleanupDecision = 'KEEP' | 'AMEND' | 'REPEAL';
+
+export interface CleanupDecisionArgs {
+  campaignId: string;
+  decision: CleanupDecision;
+  reason: string;
+  actor: Actor;
+}
+
+/**
+ * Sent by a clean-up review workflow once its decision is signed (the sign-off is in the ledger already). REPEAL ends
+ * the document (废止); AMEND marks it for re-issue, which is a new procedure with a new number; KEEP changes nothing.
+ * A signal, because a workflow cannot send an update; ignored unless the document is in force.
+ */
+export const cleanupDecisionSignal = defineSignal<[CleanupDecisionArgs]>('cleanupDecision');
+
+/** Resolves once the procedure has settled after start (its first task is open), returning the snapshot. */
+export const awaitSettledUpdate = defineUpdate<ProcedureSnapshot, []>(AWAIT_SETTLED_UPDATE);
+
+/** Live state of the procedure. */
+export const getProcedureStateQuery = defineQuery<ProcedureSnapshot>(PROCEDURE_STATE_QUERY);
+
+/** Temporal workflow type of the normative-document procedure (a public API: never rename). */
+export const NORMATIVE_DOCUMENT_WORKFLOW_TYPE = 'normativeDocumentWorkflow';
+
+/** Signature of the workflow, for typed client calls without importing workflow code. */
+export type NormativeDocumentWorkflow = (input: NormativeDocumentInput) => Promise<ProcedureSnapshot>;

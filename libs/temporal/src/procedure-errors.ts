@@ -1,0 +1,53 @@
+import {
+  WorkflowExecutionAlreadyStartedError,
+  WorkflowNotFoundError,
+  WorkflowUpdateFailedError,
+} from '@temporalio/client';
+import { ActivityFailure, ApplicationFailure } from '@temporalio/common';
+import { DomainError, ErrorCode } from '../../domain/src/errors';
+
+const ERROR_CODES: ReadonlySet<string> = new Set(Object.values(ErrorCode));
+
+/** Innermost `ApplicationFailure` in a failure's cause chain. */
+export function applicationFailureIn(err: unknown): ApplicationFailure | undefined {
+  let current: unknown = err;
+  let found: ApplicationFailure | undefined;
+  for (let depth = 0; current && depth < 10; depth += 1) {
+    if (current instanceof ApplicationFailure) found = current;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return found;
+}
+
+/**
+ * Turns what the Temporal client throws into a `DomainError`. A workflow's refusal is told apart by its
+ * `ApplicationFailure` type (an `ErrorCode`), never by its message: the type becomes the code, the message is kept
+ * for the person. A missing workflow is NOT_FOUND, a duplicate start DUPLICATE_PROCEDURE, an unreachable server
+ * SERVICE_UNAVAILABLE; anything else is left to the caller (undefined).
+ */
+export function fromTemporalError(err: unknown, context: { workflowId: string }): DomainError | undefined {
+  if (err instanceof DomainError) return err;
+  const { workflowId } = context;
+  if (err instanceof WorkflowExecutionAlreadyStartedError) {
+    return new DomainError(ErrorCode.DuplicateProcedure, `A procedure with the key ${workflowId} already exists.`, {
+      workflowId,
+    });
+  }
+  if (err instanceof WorkflowNotFoundError) {
+    return new DomainError(ErrorCode.NotFound, `Procedure ${workflowId} is not running.`, { workflowId });
+  }
+  if (err instanceof WorkflowUpdateFailedError || err instanceof ActivityFailure) {
+    const failure = applicationFailureIn(err);
+    if (failure?.type && ERROR_CODES.has(failure.type)) {
+      return new DomainError(failure.type as ErrorCode, failure.message, { workflowId });
+    }
+    return new DomainError(ErrorCode.Internal, 'The procedure could not record the action; nothing was changed.', {
+      workflowId,
+    });
+  }
+  const grpcCode = (err as { code?: unknown }).code;
+  if (grpcCode === 14 || grpcCode === 4 || /connect|UNAVAILABLE|DEADLINE/i.test(String((err as Error)?.message))) {
+    return new DomainError(ErrorCode.Unavailable, 'The workflow engine is not reachable right now; try again shortly.');
+  }
+  return undefined;
+}

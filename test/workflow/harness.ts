@@ -1,0 +1,91 @@
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { Client, Connection } from '@temporalio/client';
+import { NativeConnection, Worker } from '@temporalio/worker';
+import { fakeActivities, type Calls } from '../support/fake-activities';
+import { testEnv, uniqueSuffix } from '../support/test-env';
+
+/** What a workflow test works with: a client, a worker on its own task queue, and the faked activities' records. */
+export interface WorkflowHarness {
+  taskQueue: string;
+  client: Client;
+  calls: Calls;
+  /** Which public comments each procedure's comment window receives. */
+  comments: Map<string, string[]>;
+  /**
+   * Registers a test policy (periods of seconds) as a policy version the faked configuration allows, and returns its
+   * id: a start names the version, never periods of its own.
+   */
+  policyVersion: (policy: { version: string }) => string;
+  /** A start input whose test policy is registered as a version: the input names the version, without periods. */
+  versioned: <I extends { policy?: { version: string } }>(input: I) => Omit<I, 'policy'> & { policyVersion: string };
+}
+
+/**
+ * The one workflow-test harness: a worker running the real workflow bundle against activities faked at the boundary
+ * (`test/support/fake-activities.ts`), started before the file's tests and shut down after them.
+ */
+export function useWorkflowHarness(prefix: string, o: { workflowsPath?: string } = {}): WorkflowHarness {
+  const harness = { taskQueue: `wf-${prefix}-${uniqueSuffix()}` } as WorkflowHarness;
+  let connection: Connection;
+  let nativeConnection: NativeConnection;
+  let worker: Worker;
+  let running: Promise<void>;
+
+  beforeAll(async () => {
+    const env = testEnv();
+    const fakes = fakeActivities();
+    harness.calls = fakes.calls;
+    harness.comments = fakes.comments;
+    harness.policyVersion = (policy) => {
+      const version = `test:${policy.version}:${uniqueSuffix()}`;
+      fakes.policies.set(version, { ...policy, version });
+      return version;
+    };
+    harness.versioned = (input) => {
+      const { policy, ...rest } = input;
+      return { ...rest, policyVersion: harness.policyVersion(policy!) };
+    };
+    connection = await Connection.connect({ address: env.temporalAddress });
+    harness.client = new Client({ connection });
+    nativeConnection = await NativeConnection.connect({ address: env.temporalAddress });
+    worker = await Worker.create({
+      connection: nativeConnection,
+      taskQueue: harness.taskQueue,
+      ...(o.workflowsPath
+        ? { workflowsPath: o.workflowsPath }
+        : { workflowBundle: { codePath: env.workflowBundlePath } }),
+      activities: fakes.activities,
+    });
+    running = worker.run();
+  }, 120000);
+
+  afterAll(async () => {
+    worker?.shutdown();
+    await running;
+    await nativeConnection?.close();
+    await connection?.close();
+  });
+
+  return harness;
+}
+
+/**
+ * With RECORD_HISTORY_FILE set, writes the workflow's history in the CLI's JSON form, which the replay tier reads
+ * (test/fixtures/histories); pick the test with `-t`. The CLI is TEMPORAL_CLI_PATH.
+ */
+export function recordHistory(workflowId: string): void {
+  const file = process.env.RECORD_HISTORY_FILE;
+  if (!file) return;
+  const json = execFileSync(process.env.TEMPORAL_CLI_PATH!, [
+    'workflow',
+    'show',
+    '--workflow-id',
+    workflowId,
+    '--address',
+    testEnv().temporalAddress,
+    '--output',
+    'json',
+  ]);
+  writeFileSync(file, json);
+}

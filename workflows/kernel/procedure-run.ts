@@ -1,0 +1,334 @@
+import type { UpdateDefinition, QueryDefinition } from '@temporalio/common';
+import {
+  allHandlersFinished,
+  condition,
+  currentUpdateInfo,
+  patched,
+  setHandler,
+  upsertSearchAttributes,
+  workflowInfo,
+} from '@temporalio/workflow';
+import { acts, refuse, watchDeadline } from '../activity-proxies';
+import type { LawGateActivities } from '../../activities';
+import type { DocumentKind, DocumentVersionRef } from '../../libs/domain/src/documents';
+import { ErrorCode, PROCEDURE_BUSY_MESSAGE } from '../../libs/domain/src/errors';
+import type { LegalBasis, Period } from '../../libs/domain/src/periods';
+import type { Actor, RunStatus } from '../../libs/domain/src/procedures/kernel/kernel.contract';
+import { OrgUnitKind, type Role } from '../../libs/domain/src/roles';
+import { DepartmentAttr, DueTimeAttr, ProcedureTypeAttr, StageAttr } from '../../libs/domain/src/search-attributes';
+
+export type AssignTo = { unitId: string } | { unitKind: OrgUnitKind };
+export type LedgerRef = { ledgerSeq: string; hash: string };
+type RecordDecision = LawGateActivities['recordDecision'];
+type RegisterInput = Parameters<LawGateActivities['registerProcedure']>[0];
+
+/** Who acts for the legal-affairs office and the government, as task assignees. */
+export const OFFICE: AssignTo = { unitKind: OrgUnitKind.LegalAffairsOffice };
+export const GOVERNMENT: AssignTo = { unitKind: OrgUnitKind.Government };
+
+/** What a procedure tells the kernel about itself when it starts. */
+export interface RunSpec<S extends string> {
+  /** Procedure type code (search attribute, read model). */
+  type: string;
+  /** The start input's identity of the procedure. */
+  input: { procedureId: string; title: string; departmentCode: string };
+  /** The first stage, the stages in which the procedure has ended, and each stage's legal basis. */
+  stages: { initial: S; terminal: readonly S[]; basis: Record<S, LegalBasis> };
+  reminderLeadSeconds: () => number;
+  /** How a refusal tells a person that a step belongs to another stage. */
+  wrongStage: (expected: S, what: string) => string;
+  /** Records a sign-off in the ledger (a procedure may keep an older way for histories started before a change). */
+  recordDecision: RecordDecision;
+  /** Idempotency keys outside an update name the adjustment round too (procedures that re-run their steps). */
+  roundInKeys?: boolean;
+}
+
+/** One signed step, as the catalog's progress report reads it. */
+export interface SignedStep {
+  stage: string;
+  round: number;
+  decision: string;
+  actorName: string;
+  at: string;
+}
+
+export interface SignOff<S extends string> {
+  taskId: string | null;
+  decision: string;
+  opinion: string;
+  actor: Actor;
+  role: Role;
+  /** The text signed (defaults to the current draft). */
+  sha256?: string | null;
+  /** Moves the procedure there once signed. */
+  next?: S;
+  status?: RunStatus;
+}
+
+/**
+ * The procedure-run kernel: the state every procedure has (stage, status, open task, documents, busy lock), its guards,
+ * sign-offs, stage tasks with deadline timers, moves, the snapshot handlers and the main loop. A procedure's workflow
+ * creates one run, lets the shared steps and its own stages register their updates on it, and calls `run()`.
+ *
+ * Workflow code: deterministic; every side effect goes through an activity, in the same order as before the kernel
+ * existed, so that recorded histories replay.
+ */
+export class ProcedureRun<S extends string, Snap> {
+  readonly workflowId = workflowInfo().workflowId;
+  readonly procedureId: string;
+  readonly title: string;
+  stage: S;
+  status: RunStatus = 'ACTIVE';
+  openTaskId: string | null = null;
+  dueAt: string | null = null;
+  overdue = false;
+  settled = false;
+  /** A person's action is being recorded; a second one waits for the first to land. */
+  busy = false;
+  /** Adjustment round: 1, +1 each time a procedure re-runs its statutory steps. */
+  round = 1;
+  documents: Partial<Record<DocumentKind, DocumentVersionRef>> = {};
+  steps: SignedStep[] = [];
+  readonly terminal: ReadonlySet<S>;
+  /**
+   * Procedures started with this code bind every sign-off after the legality review to the exact text reviewed (a
+   * changed text re-opens the review). Decided once at start, so procedures started before keep their old path.
+   */
+  readonly bindsReviewedText: boolean;
+  snapshot: () => Snap = () => {
+    throw new Error('snapshot not set');
+  };
+  private readonly taskRounds: Record<string, number> = {};
+
+  constructor(readonly spec: RunSpec<S>) {
+    this.stage = spec.stages.initial;
+    this.terminal = new Set(spec.stages.terminal);
+    this.procedureId = spec.input.procedureId;
+    this.title = spec.input.title;
+    this.bindsReviewedText = patched('legality-review-binds-text');
+  }
+
+  /** What every procedure's snapshot starts with. */
+  snapshotBase(): {
+    procedureId: string;
+    workflowId: string;
+    stage: S;
+    openTaskId: string | null;
+    dueAt: string | null;
+    overdue: boolean;
+    documents: Partial<Record<DocumentKind, DocumentVersionRef>>;
+  } {
+    return {
+      procedureId: this.procedureId,
+      workflowId: this.workflowId,
+      stage: this.stage,
+      openTaskId: this.openTaskId,
+      dueAt: this.dueAt,
+      overdue: this.overdue,
+      documents: { ...this.documents },
+    };
+  }
+
+  get ended(): boolean {
+    return this.terminal.has(this.stage);
+  }
+
+  /** Answers the state query and the settle update under the procedure's names. */
+  expose(queries: QueryDefinition<Snap>[], settle: UpdateDefinition<Snap, []>): void {
+    for (const query of queries) setHandler(query, () => this.snapshot());
+    setHandler(settle, async () => {
+      await condition(() => this.settled && !this.busy);
+      return this.snapshot();
+    });
+  }
+
+  /** Registers a person's step: `check` refuses what the stage does not allow, `run` does it under the busy lock. */
+  step<A extends unknown[]>(
+    def: UpdateDefinition<Snap, A>,
+    o: { check: (...args: A) => void; run: (...args: A) => Promise<unknown> },
+  ): void {
+    setHandler(def, (...args: A) => this.whileBusy(() => o.run(...args)), { validator: o.check });
+  }
+
+  async whileBusy(fn: () => Promise<unknown>): Promise<Snap> {
+    this.busy = true;
+    try {
+      await fn();
+      return this.snapshot();
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  // ---- Guards -----------------------------------------------------------------------------------------------------
+
+  requireNotEnded(): void {
+    if (this.ended) refuse(ErrorCode.WrongStage, `The procedure has already ended (${this.stage}).`);
+  }
+
+  requireStage(expected: S, what: string): void {
+    this.requireNotEnded();
+    if (this.stage !== expected) refuse(ErrorCode.WrongStage, this.spec.wrongStage(expected, what));
+    this.requireIdle();
+  }
+
+  requireIdle(): void {
+    if (this.busy) refuse(ErrorCode.WrongStage, PROCEDURE_BUSY_MESSAGE);
+  }
+
+  requireTask(taskId: string): void {
+    if (!this.openTaskId || taskId !== this.openTaskId) {
+      refuse(ErrorCode.TaskClosed, `Task ${taskId} is not the open task of stage ${this.stage} of this procedure.`);
+    }
+  }
+
+  requireRole(actor: Actor, roles: Role[], who: string, what: string): void {
+    if (!roles.some((r) => actor.roles.includes(r))) refuse(ErrorCode.Forbidden, `Only ${who} can ${what}.`);
+  }
+
+  requireText(value: string | undefined | null, message: string): void {
+    if (!value || value.trim().length === 0) refuse(ErrorCode.RuleViolation, message);
+  }
+
+  // ---- Sign-offs, tasks and moves ---------------------------------------------------------------------------------
+
+  updateKey(suffix: string): string {
+    const scope = this.spec.roundInKeys ? `${this.round}:${this.stage}` : this.stage;
+    return currentUpdateInfo()?.id ?? `${this.workflowId}:${scope}:${suffix}`;
+  }
+
+  /** Signs a step into the ledger (closing `taskId` if it is the open task) and, when `next` is given, moves there. */
+  async sign(o: SignOff<S>): Promise<LedgerRef> {
+    const next = o.next ?? this.stage;
+    const status = o.status ?? (o.next === undefined ? this.status : this.terminal.has(o.next) ? 'ENDED' : 'ACTIVE');
+    const entry = await this.spec.recordDecision({
+      procedureId: this.procedureId,
+      workflowId: this.workflowId,
+      taskId: o.taskId,
+      stage: this.stage,
+      decision: o.decision,
+      opinion: o.opinion,
+      actor: o.actor,
+      actorRole: o.role,
+      documentSha256: o.sha256 !== undefined ? o.sha256 : (this.documents.DRAFT?.sha256 ?? null),
+      idempotencyKey: this.updateKey(o.decision),
+      nextStage: next,
+      nextStatus: status,
+    });
+    this.steps.push({
+      stage: this.stage,
+      round: this.round,
+      decision: o.decision,
+      actorName: o.actor.displayName,
+      at: new Date().toISOString(),
+    });
+    if (o.taskId && o.taskId === this.openTaskId) this.closeTask();
+    if (o.next !== undefined) this.moveTo(o.next, status);
+    return entry;
+  }
+
+  closeTask(): void {
+    this.openTaskId = null;
+    this.dueAt = null;
+    this.overdue = false;
+  }
+
+  /** The next task round of the current stage; an adjustment's rounds come after the original's. */
+  nextRound(stage: S = this.stage): number {
+    const key = `${this.round}:${stage}`;
+    this.taskRounds[key] = (this.taskRounds[key] ?? 0) + 1;
+    return (this.round - 1) * 100 + this.taskRounds[key];
+  }
+
+  roundOf(stage: S): number {
+    return (this.round - 1) * 100 + (this.taskRounds[`${this.round}:${stage}`] ?? 1);
+  }
+
+  /** Opens the task of the current stage for a unit and watches its due time on durable timers. */
+  async openStageTask(kind: string, title: string, assignTo: AssignTo, period: Period): Promise<string> {
+    const stage = this.stage;
+    const task = await acts.openTask({
+      procedureId: this.procedureId,
+      workflowId: this.workflowId,
+      stage,
+      round: this.nextRound(stage),
+      kind,
+      title: `${title}：${this.title}`,
+      legalBasis: this.spec.stages.basis[stage],
+      assignTo,
+      period,
+    });
+    this.adoptTask(task.taskId, task.dueAt);
+    return task.taskId;
+  }
+
+  /** Makes `taskId` the open task; reminds its holder and escalates it on durable timers beside the main loop. */
+  adoptTask(taskId: string, dueAt: string | null): void {
+    this.openTaskId = taskId;
+    this.dueAt = dueAt;
+    this.overdue = false;
+    if (dueAt) {
+      upsertSearchAttributes([{ key: DueTimeAttr, value: new Date(dueAt) }]);
+      void watchDeadline(
+        taskId,
+        Date.parse(dueAt),
+        this.spec.reminderLeadSeconds(),
+        () => this.openTaskId === taskId,
+        () => (this.overdue = true),
+      );
+    }
+  }
+
+  moveTo(stage: S, status: RunStatus): void {
+    this.stage = stage;
+    this.status = status;
+    this.closeTask();
+    upsertSearchAttributes([
+      { key: StageAttr, value: stage },
+      { key: DueTimeAttr, value: null },
+    ]);
+  }
+
+  // ---- Start and main loop ----------------------------------------------------------------------------------------
+
+  /** Names the procedure in search attributes and registers it in the read model. */
+  async register(o: Omit<RegisterInput, 'procedureId' | 'workflowId' | 'type' | 'title' | 'stage'>): Promise<void> {
+    upsertSearchAttributes([
+      { key: ProcedureTypeAttr, value: this.spec.type },
+      { key: StageAttr, value: this.stage },
+      { key: DepartmentAttr, value: this.spec.input.departmentCode },
+    ]);
+    await acts.registerProcedure({
+      procedureId: this.procedureId,
+      workflowId: this.workflowId,
+      type: this.spec.type,
+      projectCode: o.projectCode,
+      title: this.title,
+      departmentId: o.departmentId,
+      initiator: o.initiator,
+      stage: this.stage,
+      policyVersion: o.policyVersion,
+      details: o.details,
+    });
+  }
+
+  /**
+   * Runs until the procedure ends: stages with timers of their own (`timed`) run here; every other move happens in
+   * the update handlers. Returns the final snapshot once every handler has finished.
+   */
+  async run(timed: Partial<Record<S, () => Promise<void>>>): Promise<Snap> {
+    while (!this.ended) {
+      const stage = this.stage;
+      const round = this.round;
+      const timer = timed[stage];
+      if (timer) await timer();
+      await condition(() => (this.stage !== stage || this.round !== round) && !this.busy);
+    }
+    return this.finish();
+  }
+
+  async finish(): Promise<Snap> {
+    await condition(allHandlersFinished);
+    return this.snapshot();
+  }
+}

@@ -1,0 +1,33 @@
+import { GOVERNMENT, OFFICE, type AssignTo, type ProcedureRun } from './procedure-run';
+import type { Period } from '../../libs/domain/src/periods';
+import {
+  stageSpec,
+  type Party,
+  type ProcedureDefinition,
+} from '../../libs/domain/src/procedures/kernel/procedure-definition';
+
+/** Who holds a task of `party`: the drafting side's unit, the legal-affairs office or the government. */
+export function holderOf(party: Party, draftingUnit: AssignTo): AssignTo {
+  if (party === 'LEGAL_AFFAIRS_OFFICE') return OFFICE;
+  if (party === 'GOVERNMENT') return GOVERNMENT;
+  return draftingUnit;
+}
+
+/**
+ * Opens the entry task the procedure's definition names for `stage` (kind, title, holder, period), with its deadline
+ * timers. Stages without an entry task, and routed tasks (opened by their own step), open nothing here.
+ */
+export async function openEntryTask<S extends string, Snap, K extends string, I, P>(
+  p: ProcedureRun<S, Snap>,
+  def: ProcedureDefinition<S, K, I, string>,
+  stage: S,
+  policy: P,
+  draftingUnit: AssignTo,
+): Promise<void> {
+  const kind = stageSpec(def, stage)?.entryTask;
+  if (!kind) return;
+  const task = def.tasks[kind];
+  if (task.routed || task.periodKey === null) return;
+  const period = (policy as Record<string, Period>)[task.periodKey];
+  await p.openStageTask(task.kind, task.title, holderOf(task.party, draftingUnit), period);
+}

@@ -1,0 +1,17 @@
+import { patched } from '@temporalio/workflow';
+import { acts, refuse } from '../activity-proxies';
+import { ErrorCode } from '../../libs/domain/src/errors';
+
+/**
+ * The policy (statutory periods) a procedure runs under. New starts name a policy version, resolved from the policy
+ * in code by an activity that reads the worker's configuration (demonstration periods only where it allows them); a
+ * start that carries periods of its own, or names no known version, fails before anything is recorded. Procedures
+ * started before policy versions keep the policy of their input (their histories take the old path).
+ */
+export async function startPolicy<P>(procedureType: string, input: { policy?: P; policyVersion?: string }): Promise<P> {
+  if (!patched('policy-by-version')) return input.policy!;
+  if (input.policy !== undefined) {
+    refuse(ErrorCode.RuleViolation, 'A start names a policy version; it never carries periods of its own.');
+  }
+  return (await acts.resolvePolicy({ procedureType, version: input.policyVersion })) as P;
+}

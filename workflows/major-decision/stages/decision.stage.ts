@@ -1,0 +1,183 @@
+import { acts, refuse } from '../../activity-proxies';
+import type { Md } from '../context';
+import { undertakerStep } from '../stage-table';
+import { passes } from '../stage-table';
+import { requireMeetingRecord, meetingHeading } from '../../steps/deliberation.step';
+import { gateStep } from '../../steps/gate.step';
+import { ErrorCode } from '../../../libs/domain/src/errors';
+import {
+  MajorDecisionStage as Stage,
+  mdRecordMeetingUpdate,
+  mdSubmitMeetingPackageUpdate,
+  type MeetingMinutes,
+  type MemberPositionRecord,
+  type RecordMeetingArgs,
+} from '../../../libs/domain/src/procedures/major-decision.contract';
+import { Role } from '../../../libs/domain/src/roles';
+
+/** A9 提交审议材料 (G-A8 hard gate, G-A11): only on the reviewed text, with every material Art 29 names. */
+export function meetingPackage(md: Md): void {
+  const { p, s, cls, legality, A } = md;
+  undertakerStep(md, mdSubmitMeetingPackageUpdate, 'submit the meeting package', {
+    check: (args) => {
+      legality.requireReviewedText('The meeting package');
+      const last = legality.last();
+      if (p.stage === Stage.LegalityReview || (!(last && passes(last.conclusion)) && !p.ended)) {
+        refuse(
+          ErrorCode.RuleViolation,
+          `No meeting without a legality-review opinion that is not unlawful (G-A8, ${A('第二十五条、第二十九条')}); ` +
+            (last ? `the latest opinion is ${last.conclusion}.` : 'no opinion has been given.'),
+        );
+      }
+      p.requireStage(Stage.MeetingPackage, 'The meeting package');
+      const missing: string[] = [];
+      if (!p.documents.DRAFT) missing.push('决策草案');
+      if (!md.comments.window?.closed) missing.push('公众意见及采纳情况');
+      if (cls.professional && !s.r.expertAdoption) missing.push('专家论证意见采纳情况');
+      if (cls.riskFlagged && !s.r.risk?.controllable) missing.push('风险评估报告');
+      if (cls.touchesMarket && !args.fairCompetitionReview?.trim()) missing.push('公平竞争审查结论');
+      if (missing.length > 0) {
+        refuse(
+          ErrorCode.RuleViolation,
+          `The meeting package lacks: ${missing.join('、')} (G-A11, ${A('第二十九条')}).`,
+        );
+      }
+      p.requireText(args.note, 'The package needs a covering note.');
+    },
+    run: async (args) => {
+      await p.sign({
+        taskId: p.openTaskId,
+        decision: 'MEETING_PACKAGE_COMPLETE',
+        opinion:
+          `${args.note}\n审议材料：决策草案；公众意见及采纳情况；` +
+          `${cls.professional ? `专家论证意见采纳情况（${s.r.expertAdoption}）；` : ''}` +
+          `${cls.riskFlagged ? '风险评估报告；' : ''}合法性审查意见` +
+          `${args.fairCompetitionReview ? `；公平竞争审查：${args.fairCompetitionReview}` : ''}`,
+        actor: args.actor,
+        role: Role.Drafter,
+      });
+      await md.advance();
+    },
+  });
+}
+
+/** G-A12: each member's position, the head last; a head deciding against the majority states the reason. */
+function checkPositions(md: Md, args: RecordMeetingArgs): void {
+  const { p, A } = md;
+  const positions: MemberPositionRecord[] = args.positions ?? [];
+  if (positions.length === 0) {
+    refuse(ErrorCode.RuleViolation, `The minutes record each member's position (${A('第三十条')}).`);
+  }
+  if (new Set(positions.map((x) => x.memberId)).size !== positions.length) {
+    refuse(ErrorCode.RuleViolation, 'Each member has one position in the minutes.');
+  }
+  for (const x of positions) {
+    p.requireText(x.name, 'Each position names its member.');
+    if (!['FOR', 'AGAINST', 'ABSTAIN'].includes(x.position)) {
+      refuse(ErrorCode.ValidationFailed, `Position of ${x.name} must be FOR, AGAINST or ABSTAIN.`);
+    }
+    if (x.position === 'AGAINST') {
+      p.requireText(x.statement, `Dissent is recorded verbatim: ${x.name}'s statement is missing (G-A12).`);
+    }
+  }
+  if (positions[positions.length - 1].memberId !== args.headId) {
+    refuse(
+      ErrorCode.RuleViolation,
+      `The head of government speaks last: the last position must be the head's (G-A12, ${A('第三十条')}).`,
+    );
+  }
+  const others = positions.slice(0, -1);
+  const forCount = others.filter((x) => x.position === 'FOR').length;
+  const against = others.filter((x) => x.position === 'AGAINST').length;
+  const majority = forCount > against ? 'ADOPTED' : against > forCount ? 'NOT_ADOPTED' : null;
+  if (majority && majority !== args.decision) {
+    p.requireText(
+      args.headReason,
+      `The head decided ${args.decision} against the majority (${forCount} for, ${against} against): the reason ` +
+        `must be stated in the minutes (G-A12, ${A('第三十条')}).`,
+    );
+  }
+}
+
+/** A10 集体讨论决定 (G-A12, G-A17): an executive or plenary meeting decides on the reviewed text; minutes immutable. */
+export function collectiveDiscussion(md: Md): void {
+  const { p, s, A } = md;
+  gateStep(p, md.legality, {
+    update: mdRecordMeetingUpdate,
+    stage: Stage.CollectiveDiscussion,
+    what: 'The collective discussion',
+    who: { roles: [Role.Leader], name: 'a leader of the decision organ' },
+    doing: 'record the meeting',
+    before: () => {
+      if (s.r.minutes) {
+        refuse(
+          ErrorCode.WrongStage,
+          `The minutes were signed on ${s.r.minutes.signedAt} and are immutable (G-A12, ${A('第三十条')}).`,
+        );
+      }
+    },
+    check: (args) => {
+      if (args.meetingType !== 'EXECUTIVE' && args.meetingType !== 'PLENARY') {
+        refuse(
+          ErrorCode.RuleViolation,
+          `A major decision is taken at an executive or plenary meeting, not by circulation (G-A12, ${A('第三十条')}).`,
+        );
+      }
+      requireMeetingRecord(
+        p,
+        args.meeting,
+        args.meetingDate,
+        ErrorCode.ValidationFailed,
+        'meetingDate must be an ISO date.',
+      );
+      checkPositions(md, args);
+    },
+    run: async (args) => {
+      const others = args.positions.slice(0, -1);
+      const minimum = md.legality.minimumEndsAt;
+      if (minimum && Date.parse(args.meetingDate) < Date.parse(minimum)) {
+        s.warnings.push(
+          `G-A10: the meeting (${args.meetingDate}) came before the reviewer's minimum period ended ` +
+            `(${minimum}) (${A('第二十六条')} "一般").`,
+        );
+      }
+      const kind = args.meetingType === 'EXECUTIVE' ? '常务会议' : '全体会议';
+      const minutesText =
+        `${meetingHeading(args.meeting, args.meetingDate, kind)}\n` +
+        args.positions.map((x) => `${x.name}：${x.position}——${x.statement}`).join('\n') +
+        `\n决定：${args.decision}${args.headReason ? `\n行政首长未采纳多数意见的理由：${args.headReason}` : ''}` +
+        `\n（其他成员 ${others.length} 人）`;
+      const entry = await p.sign({
+        taskId: args.taskId,
+        decision: args.decision === 'ADOPTED' ? 'DECIDED_ADOPTED' : 'DECIDED_NOT_ADOPTED',
+        opinion: minutesText,
+        actor: args.actor,
+        role: Role.Leader,
+      });
+      s.r.minutes = {
+        meetingType: args.meetingType as MeetingMinutes['meetingType'],
+        meeting: args.meeting,
+        meetingDate: args.meetingDate,
+        positions: args.positions.map((x) => ({ ...x })),
+        headId: args.headId,
+        decision: args.decision,
+        headReason: args.headReason?.trim() || null,
+        signedBy: args.actor.displayName,
+        signedAt: new Date().toISOString(),
+        ledgerHash: entry.hash,
+      };
+      if (args.decision === 'ADOPTED') return md.advance();
+      p.moveTo(Stage.NotAdopted, 'ENDED');
+      await acts.endProcedure({
+        procedureId: md.input.procedureId,
+        workflowId: p.workflowId,
+        stage: Stage.NotAdopted,
+        status: 'ENDED',
+        actor: args.actor,
+        action: 'procedure.not-adopted',
+        reason: 'The meeting did not adopt the decision.',
+        idempotencyKey: `${p.workflowId}:not-adopted:${p.round}`,
+      });
+    },
+  });
+}

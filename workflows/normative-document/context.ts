@@ -1,0 +1,59 @@
+import type { ProcedureContext } from '../kernel/procedure-context';
+import { Role } from '../../libs/domain/src/roles';
+import type { Revision } from '../steps/revision.step';
+import type {
+  Actor,
+  CleanupDecisionArgs,
+  DEFAULT_NORMATIVE_DOCUMENT_POLICY,
+  EmergencyCategory,
+  FilingState,
+  GivenOpinion,
+  LegalityOpinionRecord,
+  NormativeDocumentInput,
+  NormativeDocumentPolicy,
+  NormativeDocumentStage,
+  PendingOpinion,
+  ProcedureSnapshot,
+} from '../../libs/domain/src/procedures/normative-document.contract';
+
+export type Stage = NormativeDocumentStage;
+export type NdPolicy = typeof DEFAULT_NORMATIVE_DOCUMENT_POLICY;
+
+/** What a normative document keeps beside the kernel's state and the shared steps' own. */
+export interface NdState {
+  pendingOpinion: PendingOpinion | null;
+  opinions: GivenOpinion[];
+  /** Ledger entry of the latest legality opinion (it goes into the filing package). */
+  legalityOpinionEntry: { ledgerSeq: string; hash: string } | null;
+  emergency: { category: EmergencyCategory; reason: string } | null;
+  expertise: string[];
+  publication: { channel: string; reference: string; publishedAt: string } | null;
+  filing: { filingId: string; status: FilingState; dueAt: string | null } | null;
+  filingTaskId: string | null;
+  expiresAt: string | null;
+  /** A clean-up review's repeal, carried out by the in-force loop. */
+  cleanupRepeal: CleanupDecisionArgs | null;
+  amendmentRequired: { campaignId: string; reason: string } | null;
+}
+
+/** One running normative document: the kernel run, the shared steps and its own state, handed to each stage. */
+export interface Nd extends ProcedureContext<
+  Stage,
+  ProcedureSnapshot,
+  NormativeDocumentInput,
+  NdPolicy,
+  LegalityOpinionRecord
+> {
+  s: NdState;
+  /** The policy as resolved at start (or as an older start carried it), before defaults fill what it lacks. */
+  given: NormativeDocumentPolicy;
+  revision: Revision<Stage, ProcedureSnapshot, LegalityOpinionRecord>;
+  requireDrafter: (actor: Actor, what: string) => void;
+  requireOfficer: (actor: Actor, what: string) => void;
+  /** A stage and its legal basis, as refusals name them. */
+  stageName: (stage: Stage) => string;
+}
+
+/** Who acts in the office's and the government's steps, as refusals name them. */
+export const OFFICER = { roles: [Role.LegalAffairsOfficer], name: 'an officer of the legal-affairs office' };
+export const LEADER = { roles: [Role.Leader], name: 'a leader of the government' };

@@ -1,0 +1,153 @@
+import { acts, refuse } from '../activity-proxies';
+import type { ProcedureRun } from '../kernel/procedure-run';
+import { DocumentKind } from '../../libs/domain/src/documents';
+import { ErrorCode } from '../../libs/domain/src/errors';
+import type { Period } from '../../libs/domain/src/periods';
+import {
+  changedTextRefusal,
+  reviewGap,
+  textChangedSince,
+  type ReviewedText,
+} from '../../libs/domain/src/procedures/steps/legality-review.rules';
+
+export interface LegalityReviewOptions<S extends string, O> {
+  /** The stage in which the reviewing body reviews. */
+  stage: S;
+  /** What an opinion record says about the text it binds. */
+  reviewed: (opinion: O) => ReviewedText;
+  /** Which conclusions let the text go on to the later gates in this procedure. */
+  passing: (conclusion: string) => boolean;
+  /** The article a refusal at a later gate names. */
+  basis: string;
+}
+
+export interface ReviewTask {
+  round: number;
+  kind: string;
+  title: string;
+  period: Period;
+  departmentId: string;
+  drafterIds: string[];
+  expertise: string[];
+  /** The reviewer is left at least this long (null: no minimum, e.g. an emergency). */
+  minimum: Period | null;
+}
+
+/**
+ * The legality review (合法性审核／审查), written once. The review task is routed to a legal adviser; the opinion binds
+ * the exact version reviewed (its SHA-256); the text cannot change while it is under review; and in procedures that
+ * bind the reviewed text, a text changed after the opinion closes every later gate until it is reviewed again.
+ */
+export class LegalityReview<S extends string, Snap, O> {
+  opinions: O[] = [];
+  reviewTaskId: string | null = null;
+  minimumEndsAt: string | null = null;
+
+  constructor(
+    private readonly p: ProcedureRun<S, Snap>,
+    private readonly o: LegalityReviewOptions<S, O>,
+  ) {}
+
+  /** A new round of the procedure is reviewed afresh. */
+  reset(): void {
+    this.opinions = [];
+    this.reviewTaskId = null;
+    this.minimumEndsAt = null;
+  }
+
+  last(): O | undefined {
+    return this.opinions[this.opinions.length - 1];
+  }
+
+  private lastReviewed(): ReviewedText | undefined {
+    const last = this.last();
+    return last ? this.o.reviewed(last) : undefined;
+  }
+
+  /** True while a review task is open: the text cannot change then. */
+  underReview(): boolean {
+    return this.reviewTaskId !== null && this.p.stage === this.o.stage;
+  }
+
+  /** Opens the review: the task goes to a legal adviser by the routing rules; the reviewer's clock starts now. */
+  async open(t: ReviewTask): Promise<void> {
+    const p = this.p;
+    const draft = p.documents.DRAFT!;
+    const task = await acts.routeTask({
+      procedureId: p.procedureId,
+      workflowId: p.workflowId,
+      stage: this.o.stage,
+      round: t.round,
+      kind: t.kind,
+      title: `${t.title}：${p.title}（草案第${draft.version}稿）`,
+      legalBasis: p.spec.stages.basis[this.o.stage],
+      period: t.period,
+      departmentId: t.departmentId,
+      drafterIds: t.drafterIds,
+      expertise: t.expertise,
+      subjectVersionId: draft.versionId,
+    });
+    this.reviewTaskId = task.taskId;
+    this.minimumEndsAt = t.minimum
+      ? (await acts.computeDeadline({ from: new Date().toISOString(), period: t.minimum })).dueAt
+      : null;
+    p.adoptTask(task.taskId, task.dueAt);
+  }
+
+  /** Refuses an opinion on anything but the open review task and the current text. */
+  checkOpinion(args: { taskId: string; reviewedSha256: string }): void {
+    if (!this.reviewTaskId || args.taskId !== this.reviewTaskId) {
+      refuse(ErrorCode.TaskClosed, `Task ${args.taskId} is not the open legality-review task of this procedure.`);
+    }
+    const current = this.p.documents.DRAFT;
+    if (!current || args.reviewedSha256 !== current.sha256) {
+      refuse(
+        ErrorCode.StaleVersion,
+        current
+          ? `The draft has changed: version ${current.version} (SHA-256 ${current.sha256.slice(0, 12)}…) is current. ` +
+              'Read the current version and sign again.'
+          : 'There is no draft to review.',
+      );
+    }
+  }
+
+  /** Records a given opinion: the review task is closed and the opinion binds the text it names. */
+  record(opinion: O): void {
+    this.opinions.push(opinion);
+    this.reviewTaskId = null;
+  }
+
+  /** True when a text changed after a passing opinion (only in procedures that bind the reviewed text). */
+  changedAfterOpinion(): boolean {
+    const last = this.lastReviewed();
+    return (
+      this.p.bindsReviewedText &&
+      !!last &&
+      this.o.passing(last.conclusion) &&
+      textChangedSince(last, this.p.documents.DRAFT?.sha256)
+    );
+  }
+
+  /** True when a new version of the text was added after the opinion, so the review must be done again. */
+  changedSinceOpinion(): boolean {
+    return textChangedSince(this.lastReviewed(), this.p.documents.DRAFT?.sha256);
+  }
+
+  /**
+   * A gate after the review (meeting package, meeting, deliberation, registration, publication) passes only on the
+   * text the opinion binds; the refusal names the article.
+   */
+  requireReviewedText(gate: string): void {
+    if (!this.p.bindsReviewedText) return;
+    const last = this.lastReviewed();
+    const current = this.p.documents.DRAFT?.sha256;
+    if (last && current && reviewGap(last, current, this.o.passing) === 'TEXT_CHANGED') {
+      refuse(ErrorCode.RuleViolation, changedTextRefusal(last, current, gate, this.o.basis));
+    }
+  }
+
+  /** Whether an upload of `kind` changed the reviewed text after a passing opinion. */
+  reopens(kind: DocumentKind): boolean {
+    return kind === DocumentKind.Draft && this.changedAfterOpinion();
+  }
+}
