@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Injectable, Param, ParseIntPipe, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Injectable, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DomainError, ErrorCode } from '../../../../libs/domain/src/errors';
 import { Role } from '../../../../libs/domain/src/roles';
@@ -20,11 +20,9 @@ import { TaskRepository } from '../../../../libs/persistence/src/repositories/ta
 import { CurrentUser, type Principal } from '../auth/principal';
 import { Public, Roles } from '../auth/roles.decorator';
 import { validateBody } from './body-schema';
+import { yearParam } from '../common/params';
 
-const year = new ParseIntPipe({
-  exceptionFactory: () =>
-    new DomainError(ErrorCode.ValidationFailed, 'year must be a number.', { fields: { year: ['must be a number'] } }),
-});
+const year = yearParam();
 
 const ITEM = {
   title: { type: 'string' as const, max: 200 },

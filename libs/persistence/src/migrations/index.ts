@@ -11,6 +11,7 @@ import { UnifiedRegister17956100000000 } from './17956100000000-UnifiedRegister'
 import { DecisionCatalog17956300000000 } from './17956300000000-DecisionCatalog';
 import { CleanupCampaign17956400000000 } from './17956400000000-CleanupCampaign';
 import { OversightIndexes17956500000000 } from './17956500000000-OversightIndexes';
+import { RateLimitsAndSignIn17961000000000 } from './17961000000000-RateLimitsAndSignIn';
 
 /** Every migration, in order. A new migration file must be added here. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -26,4 +27,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   DecisionCatalog17956300000000,
   CleanupCampaign17956400000000,
   OversightIndexes17956500000000,
+  RateLimitsAndSignIn17961000000000,
 ];
