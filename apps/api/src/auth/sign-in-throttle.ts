@@ -15,6 +15,12 @@ export interface SignInLockout {
   lockedUntil: string | null;
 }
 
+/** Rows of an UPDATE ... RETURNING (TypeORM answers `[rows, affected]` for an UPDATE on PostgreSQL). */
+function updatedRows<T>(result: unknown): T[] {
+  const out = result as unknown[];
+  return (Array.isArray(out[0]) ? out[0] : out) as T[];
+}
+
 function minutesText(seconds: number): string {
   return `${Math.max(1, Math.ceil(seconds / 60))} minute(s)`;
 }
@@ -69,18 +75,20 @@ export class SignInThrottle {
     await this.dataSource.transaction(async (manager) => {
       const rows: { failures: number; locked_until: Date | null }[] = await manager.query(
         `INSERT INTO sign_in_lockout (username, failures, last_failure_at)
-              SELECT $1, 1, clock_timestamp() WHERE EXISTS (SELECT 1 FROM app_user WHERE username = $1)
+              SELECT $1::varchar, 1, clock_timestamp() WHERE EXISTS (SELECT 1 FROM app_user WHERE username = $1::varchar)
          ON CONFLICT (username) DO UPDATE SET failures = sign_in_lockout.failures + 1, last_failure_at = clock_timestamp()
          RETURNING failures, locked_until`,
         [username],
       );
       const row = rows[0];
       if (!row || row.failures < max) return;
-      const locked: { locked_until: Date }[] = await manager.query(
-        `UPDATE sign_in_lockout SET failures = 0,
+      const locked = updatedRows<{ locked_until: Date }>(
+        await manager.query(
+          `UPDATE sign_in_lockout SET failures = 0,
                 locked_until = clock_timestamp() + $2 * interval '1 minute'
           WHERE username = $1 RETURNING locked_until`,
-        [username, this.config.SIGN_IN_LOCKOUT_MINUTES],
+          [username, this.config.SIGN_IN_LOCKOUT_MINUTES],
+        ),
       );
       const lockedUntil = new Date(locked[0].locked_until).toISOString();
       await this.audit.record(manager, {
@@ -119,10 +127,12 @@ export class SignInThrottle {
   /** An administrator lifts a lockout; recorded with who, when and why. */
   async unlock(username: string, admin: { userId: string; username: string }, reason: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      const rows: { locked_until: Date }[] = await manager.query(
-        `UPDATE sign_in_lockout SET locked_until = NULL, failures = 0
-          WHERE username = $1 AND locked_until > clock_timestamp() RETURNING username, locked_until`,
-        [username],
+      const rows = updatedRows<{ username: string }>(
+        await manager.query(
+          `UPDATE sign_in_lockout SET locked_until = NULL, failures = 0
+            WHERE username = $1 AND locked_until > clock_timestamp() RETURNING username`,
+          [username],
+        ),
       );
       if (rows.length === 0) {
         throw new DomainError(ErrorCode.NotFound, `The account ${username} is not locked.`, { username });

@@ -27,14 +27,14 @@ export function idempotencyKeyOf(raw: string | undefined): string | undefined {
   return raw;
 }
 
-/** A year in a path (`/catalog/2026`): four digits, 2000-2200; anything else is a 400, never a database overflow. */
+/** A year in a path (`/catalog/2026`): four digits from 1900; anything else is a 400, never a database overflow. */
 export function yearParam(name = 'year'): PipeTransform<string, number> {
   return {
     transform(raw: string): number {
       const year = /^\d{4}$/.test(raw) ? Number(raw) : NaN;
-      if (!(year >= 2000 && year <= 2200)) {
-        throw new DomainError(ErrorCode.ValidationFailed, `${name} must be a year from 2000 to 2200.`, {
-          fields: { [name]: [`${name} must be a year from 2000 to 2200`] },
+      if (!(year >= 1900)) {
+        throw new DomainError(ErrorCode.ValidationFailed, `${name} must be a year from 1900 to 9999.`, {
+          fields: { [name]: [`${name} must be a year from 1900 to 9999`] },
         });
       }
       return year;
