@@ -9,7 +9,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { AppConfig } from '../../../libs/config/src/config';
 import { jsonLogger } from '../../../libs/config/src/logging';
 import { AppModule } from './app.module';
-import { ApiExceptionFilter } from './common/exception.filter';
+import { ApiExceptionFilter, sendError, toErrorBody } from './common/exception.filter';
 import { createValidationPipe } from './common/validation';
 import { installEdgeChecks } from './common/edge';
 import { installSecurityHeaders } from './common/security-headers';
@@ -33,6 +33,11 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
     },
     bodyLimit: JSON_BODY_LIMIT,
     trustProxy: config.API_TRUST_PROXY,
+    // The router's own refusals (a malformed percent-escape in a path, an over-long parameter) in the error shape too.
+    frameworkErrors: (error: Error, request: FastifyRequest, reply: FastifyReply) => {
+      const { status, body } = toErrorBody(error, String(request.id));
+      sendError(reply, status, body);
+    },
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, {
     logger: jsonLogger('api', config.LOG_LEVEL),
