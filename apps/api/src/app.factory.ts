@@ -10,6 +10,8 @@ import type { AppConfig } from '../../../libs/config/src/config';
 import { jsonLogger } from '../../../libs/config/src/logging';
 import { AppModule } from './app.module';
 import { ApiExceptionFilter, sendError, toErrorBody } from './common/exception.filter';
+import { ErrorBodyDto } from './common/error-body';
+import { correctDocument } from './common/openapi-document';
 import { createValidationPipe } from './common/validation';
 import { installEdgeChecks } from './common/edge';
 import { installSecurityHeaders } from './common/security-headers';
@@ -73,18 +75,21 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
     );
   });
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('LawGate API')
-      .setDescription(
-        'Statutory review procedures for administrative normative documents and major administrative decisions. ' +
-          'Sign in at POST /api/auth/login and send the token as `Authorization: Bearer <token>`. ' +
-          'Every error is `{ code, message, details }`.',
-      )
-      .setVersion('0.1.0')
-      .addBearerAuth()
-      .build(),
+  const document = correctDocument(
+    SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder()
+        .setTitle('LawGate API')
+        .setDescription(
+          'Statutory review procedures for administrative normative documents and major administrative decisions. ' +
+            'Sign in at POST /api/auth/login and send the token as `Authorization: Bearer <token>`. ' +
+            'Every error is `{ code, message, details }`.',
+        )
+        .setVersion('0.1.0')
+        .addBearerAuth()
+        .build(),
+      { extraModels: [ErrorBodyDto] },
+    ),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/openapi.json', useGlobalPrefix: false });
   await serveWebApp(app);
