@@ -48,7 +48,10 @@ describe('bad-input corpus from the OpenAPI document', () => {
             headers: { ...c.headers, 'x-forwarded-for': address },
             timeoutMs: 20_000,
           })
-          .catch((err: Error) => ({ status: 0, body: { error: `${err.message} ${(err.cause as Error | undefined)?.message ?? ''}` } }));
+          .catch((err: Error) => ({
+            status: 0,
+            body: { error: `${err.message} ${(err.cause as Error | undefined)?.message ?? ''}` },
+          }));
         if (res.status === 0) {
           tally.server5xx += 1;
           problems.push(`${where} -> no answer: ${JSON.stringify(res.body)}`);

@@ -8,10 +8,7 @@ describe(commentRateLimits.name, () => {
 
   function setup() {
     let now = 1_000_000;
-    const limits = commentRateLimits(
-      new MemoryRateCounter(() => now),
-      config,
-    );
+    const limits = commentRateLimits(new MemoryRateCounter(() => now), config);
     return { limits, advance: (ms: number) => (now += ms) };
   }
 

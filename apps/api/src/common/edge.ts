@@ -98,19 +98,14 @@ export function installEdgeChecks(fastify: FastifyInstance, bodyLimit: number): 
     return result.value;
   };
   fastify.removeContentTypeParser(['application/json']);
-  fastify.addContentTypeParser(
-    'application/json',
-    { parseAs: 'buffer', bodyLimit },
-    (_request, body, done) => {
-      try {
-        done(null, parseJsonBody(body as unknown as Buffer, parseText));
-      } catch (err) {
-        done(err as Error);
-      }
-    },
-  );
+  fastify.addContentTypeParser('application/json', { parseAs: 'buffer', bodyLimit }, (_request, body, done) => {
+    try {
+      done(null, parseJsonBody(body as unknown as Buffer, parseText));
+    } catch (err) {
+      done(err as Error);
+    }
+  });
   fastify.addHook('onRequest', async (request: FastifyRequest, _reply: FastifyReply) => {
     checkRequestTarget(request.url);
   });
 }
-

@@ -46,11 +46,15 @@ export class PgRateCounter implements RateCounter {
          FROM rate_limit_hit WHERE key = $1 AND expires_at > clock_timestamp()`,
       [`${key}|${windowMs}`.slice(0, 300)],
     );
-    return rows[0] ? { count: Number(rows[0].count), resetInMs: Number(rows[0].reset_in_ms) } : { count: 0, resetInMs: 0 };
+    return rows[0]
+      ? { count: Number(rows[0].count), resetInMs: Number(rows[0].reset_in_ms) }
+      : { count: 0, resetInMs: 0 };
   }
 
   private async sweep(): Promise<void> {
-    await this.dataSource.query(`DELETE FROM rate_limit_hit WHERE expires_at < clock_timestamp() - interval '1 minute'`);
+    await this.dataSource.query(
+      `DELETE FROM rate_limit_hit WHERE expires_at < clock_timestamp() - interval '1 minute'`,
+    );
   }
 }
 
