@@ -1,20 +1,28 @@
 import { readFileSync } from 'node:fs';
-import { verifyBundle } from '../libs/archive/src/bundle';
+import { verifyArchive } from '../libs/archive/src/proof';
 
 /**
- * `npm run archive:verify -- <bundle.tar>`: checks every file of a decision archive against its manifest, offline.
- * Prints the result as JSON; exits 1 and names the first file that fails.
+ * `npm run archive:verify -- <bundle.tar> [--public-key <key.pem>]`: checks a decision archive offline: the manifest's
+ * signature, every file, the ledger chain inside it against its signed checkpoint, and each sign-off's document. The
+ * trusted key is `--public-key` (LawGate publishes it at /api/public/ledger/key), else the public half of
+ * `LAWGATE_SIGNING_KEY_FILE`. Prints the result as JSON; exits 1 naming the first check that fails.
  */
 function main(): void {
-  const path = process.argv[2];
-  if (!path) {
-    console.error('Usage: npm run archive:verify -- <bundle.tar>');
+  const args = process.argv.slice(2);
+  const keyAt = args.indexOf('--public-key');
+  const keyFile = keyAt >= 0 ? args[keyAt + 1] : process.env.LAWGATE_SIGNING_KEY_FILE;
+  const path = args.find((arg, i) => !arg.startsWith('--') && (keyAt < 0 || i !== keyAt + 1));
+  if (!path || !keyFile) {
+    console.error(
+      'Usage: npm run archive:verify -- <bundle.tar> --public-key <key.pem>  (or set LAWGATE_SIGNING_KEY_FILE)',
+    );
     process.exit(2);
   }
-  const result = verifyBundle(readFileSync(path));
+  const result = verifyArchive(readFileSync(path), readFileSync(keyFile, 'utf8'));
   console.log(JSON.stringify(result));
   if (!result.ok) {
-    console.error(`${result.file}: ${result.reason}`);
+    const failed = result.checks.find((c) => !c.ok);
+    console.error(`${failed?.name}: ${failed?.detail}`);
     process.exitCode = 1;
   }
 }

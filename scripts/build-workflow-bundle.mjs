@@ -9,6 +9,8 @@ const out = process.argv[2] ?? join(root, 'dist', 'workflow-bundle.js');
 const started = Date.now();
 const { code } = await bundleWorkflowCode({
   workflowsPath: join(root, 'workflows', 'index.ts'),
+  // Payload authentication: input not sealed with LawGate's keys has no effect (docs/trust-boundary.md).
+  workflowInterceptorModules: [join(root, 'workflows', 'interceptors.ts')],
   logger: { log() {}, trace() {}, debug() {}, info() {}, warn: console.warn, error: console.error },
 });
 mkdirSync(dirname(out), { recursive: true });

@@ -1,22 +1,41 @@
 import 'reflect-metadata';
+import { readFileSync } from 'node:fs';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '../libs/config/src/config';
 import { buildDataSourceOptions } from '../libs/persistence/src/data-source.options';
-import { LedgerRepository } from '../libs/persistence/src/ledger/ledger.repository';
+import type { SignedCheckpoint } from '../libs/persistence/src/ledger/checkpoint';
+import { EvidenceVerifier } from '../libs/persistence/src/ledger/evidence-verifier';
 
 /**
- * `npm run ledger:verify`: walks the whole sign-off ledger in order, recomputing each entry's hash and its link to
- * the previous one. Prints the result as JSON; exits 1 and names the first broken entry if the chain does not hold.
+ * `npm run ledger:verify [-- --checkpoint <file.json>] [--public-key <key.pem>]`: walks the sign-off ledger and the
+ * audit trail link by link and checks both heads against the latest signed checkpoint in the database, or against a
+ * checkpoint you kept (a `_checkpoint` item of the public feed `/api/public/feeds/ledger-checkpoints.json`). The key
+ * trusted is `--public-key`, else the public half of `LAWGATE_SIGNING_KEY_FILE`. Prints the result as JSON; exits 1
+ * naming truncation, rewriting, a broken entry or a bad signature.
  */
+function option(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : undefined;
+}
+
 async function main(): Promise<void> {
   const config = loadConfig(process.env, 'migrate');
+  const keyFile = option('public-key') ?? config.LAWGATE_SIGNING_KEY_FILE;
+  const checkpointFile = option('checkpoint');
+  const external = checkpointFile
+    ? ((JSON.parse(readFileSync(checkpointFile, 'utf8')) as { _checkpoint?: SignedCheckpoint })._checkpoint ??
+      (JSON.parse(readFileSync(checkpointFile, 'utf8')) as SignedCheckpoint))
+    : undefined;
   const dataSource = new DataSource({ ...buildDataSourceOptions(config), logging: ['error'] });
   await dataSource.initialize();
   try {
-    const result = await new LedgerRepository(dataSource).verify();
+    const result = await new EvidenceVerifier(dataSource).verify(
+      keyFile ? readFileSync(keyFile, 'utf8') : null,
+      external,
+    );
     console.log(JSON.stringify(result));
     if (!result.ok) {
-      console.error(`Ledger entry ${result.firstBroken?.seq} is broken: ${result.firstBroken?.reason}.`);
+      for (const problem of result.problems) console.error(problem);
       process.exitCode = 1;
     }
   } finally {

@@ -10,6 +10,7 @@
  * Only Node built-ins are imported here: everything else is loaded once the dependencies are installed and built.
  */
 import { spawn, spawnSync } from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import net from 'node:net';
@@ -555,6 +556,38 @@ function banner({ baseUrl, temporal, postgres }) {
   console.log(lines.filter((l) => l !== null).join('\n'));
 }
 
+/**
+ * This installation's own secrets under .data/keys (created once, readable by this user only): the AES key that seals
+ * Temporal payloads and the Ed25519 key that signs ledger checkpoints and archive manifests. Variables already set in
+ * the environment win. A Temporal database from before payloads were sealed gets the plaintext migration window.
+ */
+function installationSecrets() {
+  const dir = path.join(DATA, 'keys');
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const keysFile = path.join(dir, 'temporal-payload-keys');
+  const acceptFile = path.join(dir, 'accept-plaintext');
+  if (!fs.existsSync(keysFile)) {
+    if (fs.existsSync(TEMPORAL_DB)) {
+      fs.writeFileSync(acceptFile, 'procedures started before payloads were sealed\n', { mode: 0o600 });
+      log('existing Temporal data: plaintext payloads stay accepted (remove .data/keys/accept-plaintext to end that)');
+    }
+    const id = `k${new Date().toISOString().slice(0, 10).replace(/-/g, '')}`;
+    fs.writeFileSync(keysFile, `${id}:${crypto.randomBytes(32).toString('base64')}\n`, { mode: 0o600 });
+  }
+  const signingFile = path.join(dir, 'signing-key.pem');
+  if (!fs.existsSync(signingFile)) {
+    const { privateKey } = crypto.generateKeyPairSync('ed25519');
+    fs.writeFileSync(signingFile, privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 });
+  }
+  return {
+    TEMPORAL_PAYLOAD_KEYS: process.env.TEMPORAL_PAYLOAD_KEYS || fs.readFileSync(keysFile, 'utf8').trim(),
+    ...(fs.existsSync(acceptFile) && !process.env.TEMPORAL_PAYLOAD_PLAINTEXT
+      ? { TEMPORAL_PAYLOAD_PLAINTEXT: 'accept' }
+      : {}),
+    LAWGATE_SIGNING_KEY_FILE: process.env.LAWGATE_SIGNING_KEY_FILE || signingFile,
+  };
+}
+
 async function main() {
   log(`starting LawGate in ${ROOT}`);
   ensureDependencies();
@@ -566,6 +599,7 @@ async function main() {
   if (stopping) return;
   fs.mkdirSync(LOGS, { recursive: true });
 
+  const secrets = installationSecrets();
   const temporal = await startTemporal();
   if (stopping || !temporal) return;
   const postgres = await startPostgres();
@@ -573,6 +607,7 @@ async function main() {
 
   const env = {
     ...process.env,
+    ...secrets,
     NODE_ENV: 'development',
     DATABASE_URL: postgres.url,
     ...(postgres.embedded ? { DATABASE_POOL_SIZE: '2' } : {}),

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
+import { lawgateTestDataConverter } from '../support/secrets';
 import type { DataSource } from 'typeorm';
 import {
   DOCUMENT_REGISTRATION_WORKFLOW_TYPE,
@@ -28,7 +29,7 @@ describe('registration under concurrency, across worker processes', () => {
     db = await openTestDataSource();
     workers = await Promise.all([startWorker({ taskQueue }), startWorker({ taskQueue })]);
     connection = await Connection.connect({ address: testEnv().temporalAddress });
-    client = new Client({ connection });
+    client = new Client({ connection, dataConverter: lawgateTestDataConverter() });
   }, 120000);
 
   afterAll(async () => {

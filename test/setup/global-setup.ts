@@ -8,6 +8,8 @@ import { buildDataSourceOptions } from '../../libs/persistence/src/data-source.o
 import { CalendarRepository } from '../../libs/persistence/src/calendar/calendar.repository';
 import { packagedCalendar } from '../../libs/persistence/src/calendar/calendar-package';
 import { seedDemoOrganisation } from '../../libs/persistence/src/seed/demo-organisation';
+import { generatePayloadKey } from '../../libs/temporal/src/codec/keys';
+import { writeTestSigningKey } from '../support/secrets';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- plain CommonJS helpers shared with npm start
 const { findOrBuildTemporal } = require('../../scripts/lib/temporal-cli.cjs') as {
@@ -98,6 +100,9 @@ export default async function globalSetup(): Promise<void> {
   }
   process.env.WORKFLOW_BUNDLE_PATH = join(ROOT, 'dist', 'workflow-bundle.js');
   process.env.LOG_LEVEL = process.env.LOG_LEVEL ?? 'warn';
+  // This run's own secrets: the key that seals Temporal payloads and the Ed25519 key that signs checkpoints.
+  process.env.TEMPORAL_PAYLOAD_KEYS = generatePayloadKey('test');
+  process.env.LAWGATE_SIGNING_KEY_FILE = writeTestSigningKey(join(ROOT, '.cache'));
 
   globalThis.__LAWGATE_TEST_RUN__ = { adminUrl: base.toString(), database, stopTemporal: server.stop };
   process.stderr.write(

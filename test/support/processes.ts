@@ -54,6 +54,8 @@ function baseEnv(taskQueue: string): NodeJS.ProcessEnv {
     TEMPORAL_ADDRESS: env.temporalAddress,
     TEMPORAL_TASK_QUEUE: taskQueue,
     WORKFLOW_BUNDLE_PATH: env.workflowBundlePath,
+    TEMPORAL_PAYLOAD_KEYS: process.env.TEMPORAL_PAYLOAD_KEYS,
+    LAWGATE_SIGNING_KEY_FILE: process.env.LAWGATE_SIGNING_KEY_FILE,
     LOG_LEVEL: 'warn',
   };
 }

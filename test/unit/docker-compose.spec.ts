@@ -8,6 +8,11 @@ import { LAWGATE_SEARCH_ATTRIBUTES, SEARCH_ATTRIBUTE_CLI_TYPE } from '../../libs
 const ROOT = join(__dirname, '..', '..');
 /** What `${VAR:?message}` (a variable the operator must set, such as the JWT secret) stands for in these tests. */
 const REQUIRED_VALUE = 'required-value-set-by-the-operator-0123456789';
+/** Required variables whose value has a form of its own. */
+const REQUIRED_VALUES: Record<string, string> = {
+  LAWGATE_TEMPORAL_PAYLOAD_KEYS: `k1:${Buffer.alloc(32, 7).toString('base64')}`,
+  LAWGATE_SIGNING_KEY_PATH: './signing-key.pem',
+};
 
 type Scalar = string | number | boolean | null;
 interface ComposeService {
@@ -20,10 +25,14 @@ interface ComposeService {
   depends_on?: string[] | Record<string, { condition?: string }>;
   volumes?: (string | { type?: string; source?: string; target: string })[];
   healthcheck?: { test?: string | string[] };
+  networks?: string[] | Record<string, unknown>;
+  secrets?: (string | { source: string; target?: string })[];
 }
 interface ComposeFile {
   services: Record<string, ComposeService>;
   volumes?: Record<string, unknown>;
+  networks?: Record<string, { internal?: boolean } | null>;
+  secrets?: Record<string, { file?: string }>;
 }
 
 interface Interpolation {
@@ -48,7 +57,7 @@ function interpolate(value: unknown): Interpolation {
           return resolveString(arg ?? '');
         case '?':
           required.add(name);
-          return REQUIRED_VALUE;
+          return REQUIRED_VALUES[name] ?? REQUIRED_VALUE;
         case '+':
           return '';
         default:
@@ -114,6 +123,11 @@ function publishedPorts(svc: ComposeService): PublishedPort[] {
   });
 }
 
+function networksOf(svc: ComposeService): string[] {
+  const networks = svc.networks ?? ['default'];
+  return Array.isArray(networks) ? networks : Object.keys(networks);
+}
+
 function dependencyCondition(svc: ComposeService, on: string): string | undefined {
   const deps = svc.depends_on ?? {};
   if (Array.isArray(deps)) return deps.includes(on) ? 'service_started' : undefined;
@@ -167,10 +181,9 @@ describe('docker-compose.yml', () => {
     }
   });
 
-  it('should publish the API on 3000 and Temporal, its UI and PostgreSQL on the loopback interface only', () => {
+  it('should publish the API on 3000, the Temporal UI and PostgreSQL on the loopback interface only, and Temporal not at all', () => {
     expect(publishedPorts(service('lawgate-api'))).toContainEqual(expect.objectContaining({ published: 3000 }));
     const internal: [string, number][] = [
-      ['temporal', 7233],
       ['temporal-ui', 8080],
       ['postgresql', 5432],
     ];
@@ -180,9 +193,62 @@ describe('docker-compose.yml', () => {
         ports: [{ hostIp: '127.0.0.1', published: port, target: port }],
       });
     }
-    for (const name of ['temporal-admin-tools', 'temporal-create-namespace', 'lawgate-migrate', 'lawgate-worker']) {
+    for (const name of [
+      'temporal',
+      'temporal-admin-tools',
+      'temporal-create-namespace',
+      'lawgate-migrate',
+      'lawgate-worker',
+    ]) {
       expect({ name, ports: publishedPorts(service(name)) }).toEqual({ name, ports: [] });
     }
+  });
+
+  it('should keep the Temporal frontend on an internal network only, shared by the processes that talk to it', () => {
+    const temporalNetworks = networksOf(service('temporal'));
+    expect(temporalNetworks.length).toBeGreaterThan(0);
+    for (const network of temporalNetworks) {
+      expect({ network, internal: compose.networks?.[network]?.internal }).toEqual({ network, internal: true });
+    }
+    for (const name of ['lawgate-api', 'lawgate-worker', 'temporal-ui', 'temporal-create-namespace']) {
+      const shared = networksOf(service(name)).filter((n) => temporalNetworks.includes(n));
+      expect({ name, shared: shared.length > 0 }).toEqual({ name, shared: true });
+    }
+  });
+
+  it("should turn the Temporal UI's write actions off and give it no codec endpoint (sealed payloads shown as such)", () => {
+    const ui = environment(service('temporal-ui'));
+    expect(ui.TEMPORAL_DISABLE_WRITE_ACTIONS).toBe('true');
+    expect(ui.TEMPORAL_CODEC_ENDPOINT).toBeUndefined();
+  });
+
+  it('should seal Temporal payloads and sign evidence in every LawGate process, with keys the operator provides', () => {
+    for (const name of ['lawgate-api', 'lawgate-worker']) {
+      const env = environment(raw.services[name]);
+      expect({ name, keys: env.TEMPORAL_PAYLOAD_KEYS }).toEqual({
+        name,
+        keys: expect.stringMatching(/^\$\{LAWGATE_TEMPORAL_PAYLOAD_KEYS:\?.+\}$/),
+      });
+      const signingKey = environment(service(name)).LAWGATE_SIGNING_KEY_FILE;
+      expect(signingKey).toBe('/run/secrets/lawgate-signing-key');
+      expect(service(name).secrets).toContain('lawgate-signing-key');
+    }
+    expect(raw.secrets?.['lawgate-signing-key']?.file).toMatch(/^\$\{LAWGATE_SIGNING_KEY_PATH:\?.+\}$/);
+  });
+
+  it('should run the API and the worker as a database role that is not the owner the migrations run as', () => {
+    const owner = new URL(loadConfig(environment(service('lawgate-migrate'))).DATABASE_URL).username;
+    for (const name of ['lawgate-api', 'lawgate-worker']) {
+      const user = new URL(loadConfig(environment(service(name))).DATABASE_URL).username;
+      expect({ name, user }).toEqual({ name, user: 'lawgate_runtime' });
+      expect(user).not.toBe(owner);
+    }
+    const init = readFileSync(join(ROOT, 'deploy', 'postgres', 'init-databases.sh'), 'utf8');
+    expect(init).toMatch(/CREATE ROLE lawgate_evidence NOLOGIN;/);
+    expect(init).toMatch(
+      /CREATE ROLE lawgate_runtime WITH LOGIN PASSWORD :'lawgate_app_password' IN ROLE lawgate_app;/,
+    );
+    expect(init).toMatch(new RegExp(`GRANT lawgate_evidence TO ${owner};`));
   });
 
   it('should fix NUM_HISTORY_SHARDS to a positive integer that no variable can change', () => {
@@ -250,9 +316,11 @@ describe('docker-compose.yml', () => {
     expect(environment(ns).NAMESPACE).toBe(environment(service('lawgate-worker')).TEMPORAL_NAMESPACE);
   });
 
-  it('should use a default for every interpolated variable except the required JWT secret', () => {
+  it('should use a default for every interpolated variable except the secrets the operator must provide', () => {
     expect([...resolved.undefaulted]).toEqual([]);
-    expect([...resolved.required]).toEqual(['LAWGATE_JWT_SECRET']);
+    expect([...resolved.required].sort()).toEqual(
+      ['LAWGATE_JWT_SECRET', 'LAWGATE_SIGNING_KEY_PATH', 'LAWGATE_TEMPORAL_PAYLOAD_KEYS'].sort(),
+    );
     expect(environment(raw.services['lawgate-api']).JWT_SECRET).toMatch(/^\$\{LAWGATE_JWT_SECRET:\?.+\}$/);
   });
 
@@ -269,12 +337,11 @@ describe('docker-compose.yml', () => {
     const config = loadConfig(env);
     const temporalHost = config.TEMPORAL_ADDRESS.split(':')[0];
     expect(compose.services[temporalHost]).toBeDefined();
-    expect(publishedPorts(service(temporalHost)).map((p) => p.target)).toContain(
-      Number(config.TEMPORAL_ADDRESS.split(':')[1]),
-    );
+    expect(networksOf(service(name)).some((n) => networksOf(service(temporalHost)).includes(n))).toBe(true);
     const db = new URL(config.DATABASE_URL);
     expect({ host: db.hostname, database: db.pathname }).toEqual({ host: 'postgresql', database: '/lawgate' });
-    expect(decodeURIComponent(db.password)).toBe(environment(service('postgresql')).LAWGATE_DB_PASSWORD);
+    const passwordVar = name === 'lawgate-migrate' ? 'LAWGATE_DB_PASSWORD' : 'LAWGATE_APP_DB_PASSWORD';
+    expect(decodeURIComponent(db.password)).toBe(environment(service('postgresql'))[passwordVar]);
   });
 
   it('should make the API listen on all interfaces on the port it publishes and health-checks', () => {

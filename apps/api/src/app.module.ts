@@ -4,6 +4,7 @@ import { AppConfigModule } from '../../../libs/config/src/config.module';
 import { PersistenceModule } from '../../../libs/persistence/src/persistence.module';
 import { TemporalClientModule } from '../../../libs/temporal/src/temporal-client.module';
 import { AdminModule } from './admin/admin.module';
+import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CleanupModule } from './cleanup/cleanup.module';
 import { CommentsModule } from './comments/comments.module';
@@ -28,6 +29,7 @@ import { RateLimitModule } from './common/rate-limit/rate-limit.module';
     AuthModule,
     ProceduresModule,
     AdminModule,
+    AuditModule,
     DocumentsModule,
     CommentsModule,
     RegisterModule,

@@ -6,6 +6,7 @@ import { Link, Navigate, Route, Routes, useLocation, useNavigate } from 'react-r
 import { api, getToken, setToken } from './api';
 import { AuthContext, hasRole, useAuth, type AuthState } from './auth';
 import { LABELS, LangContext, useLang, type Lang } from './i18n';
+import { AuditTrailPage } from './pages/AuditTrail';
 import { DraftingPage } from './pages/Drafting';
 import { InboxPage } from './pages/Inbox';
 import { LoginPage } from './pages/Login';
@@ -119,6 +120,9 @@ function Shell() {
     ...(user && hasRole(user, 'LEGAL_AFFAIRS_OFFICER', 'SYSTEM_ADMIN', 'LEADER')
       ? [{ key: '/console', label: <Link to="/console">{t.console}</Link> }]
       : []),
+    ...(user && hasRole(user, 'LEGAL_AFFAIRS_OFFICER', 'SYSTEM_ADMIN')
+      ? [{ key: '/audit', label: <Link to="/audit">{lang === 'zh' ? '审计日志' : 'Audit trail'}</Link> }]
+      : []),
     { key: '/public', label: <Link to="/public">{t.register}</Link> },
   ];
   const selected = items.find((i) => location.pathname.startsWith(i.key))?.key;
@@ -211,6 +215,14 @@ function Shell() {
                     <Suspense fallback={<Spin aria-label={lang === 'zh' ? '加载中' : 'Loading'} />}>
                       <ConsolePage />
                     </Suspense>
+                  </Private>
+                }
+              />
+              <Route
+                path="/audit"
+                element={
+                  <Private>
+                    <AuditTrailPage />
                   </Private>
                 }
               />

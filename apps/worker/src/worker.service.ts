@@ -14,6 +14,7 @@ import { APP_CONFIG } from '../../../libs/config/src/config.module';
 import type { AppConfig } from '../../../libs/config/src/config';
 import { temporalConnectionOptions } from '../../../libs/temporal/src/connection-options';
 import { ensureSearchAttributes } from '../../../libs/temporal/src/search-attributes.registrar';
+import { lawgateDataConverter } from '../../../libs/temporal/src/codec';
 
 /** Binds every public method of each activity provider into Temporal's activities object. */
 export function bindActivities(moduleRef: ModuleRef): Record<string, (...args: unknown[]) => Promise<unknown>> {
@@ -38,6 +39,12 @@ export function workflowSource(config: AppConfig): Pick<WorkerOptions, 'workflow
     return { workflowBundle: { codePath: prebuilt } };
   }
   return { workflowsPath: require.resolve(join(__dirname, '..', '..', '..', 'workflows')) };
+}
+
+/** The workflow interceptors (payload authentication); a prebuilt bundle has them built in. */
+export function workflowInterceptorModules(config: AppConfig): string[] {
+  if (config.WORKFLOW_BUNDLE_PATH) return [];
+  return [require.resolve(join(__dirname, '..', '..', '..', 'workflows', 'interceptors'))];
 }
 
 /**
@@ -73,9 +80,18 @@ export class WorkerService implements OnApplicationBootstrap, BeforeApplicationS
       namespace: config.TEMPORAL_NAMESPACE,
       taskQueue: config.TEMPORAL_TASK_QUEUE,
       ...workflowSource(config),
+      interceptors: { workflowModules: workflowInterceptorModules(config) },
+      dataConverter: lawgateDataConverter(config),
       activities: bindActivities(this.moduleRef),
       shutdownGraceTime: `${config.WORKER_SHUTDOWN_GRACE_SECONDS} seconds`,
     });
+    if (!config.TEMPORAL_PAYLOAD_KEYS) {
+      this.logger.warn(
+        'TEMPORAL_PAYLOAD_KEYS is not set: payloads travel unsealed and anyone on the Temporal network can drive procedures',
+      );
+    } else if (config.TEMPORAL_PAYLOAD_PLAINTEXT === 'accept') {
+      this.logger.warn('TEMPORAL_PAYLOAD_PLAINTEXT=accept: plaintext payloads count as authentic (migration window)');
+    }
     this.running = this.worker.run();
     this.running.catch((err: unknown) => {
       this.logger.error(`worker stopped with an error: ${(err as Error).stack ?? String(err)}`);

@@ -6,7 +6,15 @@ import { createHash } from 'node:crypto';
  * any archiver, and verify it offline with `npm run archive:verify -- <bundle.tar>` (no database, no network).
  */
 export const MANIFEST = 'manifest.json';
+/** Ed25519 signature (base64) over the manifest's exact bytes, by LawGate's evidence key. */
+export const MANIFEST_SIGNATURE = 'manifest.sig';
 export const BUNDLE_FORMAT = 'lawgate-decision-archive/1';
+
+/** What signs a manifest: the evidence key (see libs/persistence/src/ledger/signing-key.ts). */
+export interface ManifestSigner {
+  keyId: string;
+  sign(statement: string): string;
+}
 
 export interface BundleFile {
   path: string;
@@ -17,7 +25,9 @@ export interface Manifest {
   format: string;
   procedureId: string;
   generatedAt: string;
-  /** Every file of the bundle except the manifest, with its SHA-256 (hex). */
+  /** The evidence key that signed `manifest.sig` (absent in unsigned bundles of earlier versions). */
+  signingKeyId?: string;
+  /** Every file of the bundle except the manifest and its signature, with its SHA-256 (hex). */
   files: Record<string, string>;
 }
 
@@ -44,15 +54,28 @@ function header(path: string, size: number, mtime: number): Buffer {
   return h;
 }
 
-/** Writes the files and a manifest of their SHA-256 into one tar. */
-export function writeBundle(procedureId: string, files: BundleFile[], now = new Date()): Buffer {
+/** Writes the files and a manifest of their SHA-256 into one tar; with a signer, also the manifest's signature. */
+export function writeBundle(
+  procedureId: string,
+  files: BundleFile[],
+  now = new Date(),
+  signer?: ManifestSigner,
+): Buffer {
   const manifest: Manifest = {
     format: BUNDLE_FORMAT,
     procedureId,
     generatedAt: now.toISOString(),
+    ...(signer ? { signingKeyId: signer.keyId } : {}),
     files: Object.fromEntries(files.map((f) => [f.path, sha256Hex(f.content)])),
   };
-  const all = [{ path: MANIFEST, content: Buffer.from(JSON.stringify(manifest, null, 2)) }, ...files];
+  const manifestBytes = Buffer.from(JSON.stringify(manifest, null, 2));
+  const all = [
+    { path: MANIFEST, content: manifestBytes },
+    ...(signer
+      ? [{ path: MANIFEST_SIGNATURE, content: Buffer.from(signer.sign(manifestBytes.toString('utf8'))) }]
+      : []),
+    ...files,
+  ];
   const mtime = Math.floor(now.getTime() / 1000);
   const parts: Buffer[] = [];
   for (const f of all) {
@@ -110,11 +133,12 @@ export function verifyBundle(tar: Buffer): Verification {
     const content = byPath.get(path);
     if (!content) return { ok: false, file: path, reason: 'listed in the manifest but missing from the archive' };
     const actual = sha256Hex(content);
-    if (actual !== expected)
-      {return { ok: false, file: path, reason: `SHA-256 is ${actual}, the manifest says ${expected}` };}
+    if (actual !== expected) {
+      return { ok: false, file: path, reason: `SHA-256 is ${actual}, the manifest says ${expected}` };
+    }
   }
   for (const f of files) {
-    if (f.path !== MANIFEST && !(f.path in manifest.files)) {
+    if (f.path !== MANIFEST && f.path !== MANIFEST_SIGNATURE && !(f.path in manifest.files)) {
       return { ok: false, file: f.path, reason: 'not listed in the manifest' };
     }
   }

@@ -33,18 +33,34 @@ describe(loadConfig.name, () => {
   it('should demand real secrets and a database in production, where development defaults are unsafe', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/DATABASE_URL is required in production/);
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET is required in production/);
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/TEMPORAL_PAYLOAD_KEYS is required in production/);
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/LAWGATE_SIGNING_KEY_FILE is required in production/);
     const config = loadConfig({
       NODE_ENV: 'production',
       DATABASE_URL: 'postgres://lawgate@db:5432/lawgate',
       JWT_SECRET: 'x'.repeat(40),
+      TEMPORAL_PAYLOAD_KEYS: `k1:${Buffer.alloc(32, 1).toString('base64')}`,
+      LAWGATE_SIGNING_KEY_FILE: '/run/secrets/lawgate-signing-key',
     });
     expect(config.NODE_ENV).toBe('production');
   });
 
   it('should require in production only what the process itself reads', () => {
-    const worker = { NODE_ENV: 'production', DATABASE_URL: 'postgres://lawgate@db:5432/lawgate' };
+    const worker = {
+      NODE_ENV: 'production',
+      DATABASE_URL: 'postgres://lawgate@db:5432/lawgate',
+      TEMPORAL_PAYLOAD_KEYS: `k1:${Buffer.alloc(32, 1).toString('base64')}`,
+      LAWGATE_SIGNING_KEY_FILE: '/run/secrets/lawgate-signing-key',
+    };
     expect(loadConfig(worker, 'worker').JWT_SECRET).toBe('lawgate-development-secret-change-me');
     expect(() => loadConfig(worker, 'api')).toThrow(/JWT_SECRET is required in production/);
+  });
+
+  it('should refuse payload keys that are not 32-byte base64 keys with unique ids', () => {
+    const key = Buffer.alloc(32, 2).toString('base64');
+    expect(() => loadConfig({ TEMPORAL_PAYLOAD_KEYS: 'k1:c2hvcnQ=' })).toThrow(/must be 32 bytes/);
+    expect(() => loadConfig({ TEMPORAL_PAYLOAD_KEYS: `k1:${key},k1:${key}` })).toThrow(/unique/);
+    expect(loadConfig({ TEMPORAL_PAYLOAD_KEYS: `k2:${key}, k1:${key}` }).TEMPORAL_PAYLOAD_PLAINTEXT).toBe('refuse');
   });
 
   it('should know its own variables and no others', () => {

@@ -1,3 +1,5 @@
+import { parsePayloadKeys } from '../../temporal/src/codec/keys';
+
 /**
  * LawGate's configuration: every environment variable the API and the worker read, validated once at boot.
  * The same table feeds the README and the docker-compose test (every variable compose sets must be known here).
@@ -115,6 +117,32 @@ export const CONFIG_VARS = {
     usedBy: ['api', 'worker'],
     parse: bool,
   },
+  TEMPORAL_PAYLOAD_KEYS: {
+    description:
+      'Keys that seal every Temporal payload (AES-256-GCM), comma-separated id:base64key, newest first: the first ' +
+      'encrypts, all decrypt. API and worker must share them. Unset outside production: payloads travel unsealed',
+    usedBy: ['api', 'worker'],
+    parse: (raw: string) => {
+      parsePayloadKeys(raw);
+      return raw;
+    },
+    requiredInProduction: true,
+  },
+  TEMPORAL_PAYLOAD_PLAINTEXT: {
+    description:
+      'refuse: a payload that is not sealed with a configured key has no effect; accept: plaintext payloads count as ' +
+      'authentic (only for the migration window of histories written before payloads were sealed)',
+    default: 'refuse',
+    usedBy: ['api', 'worker'],
+    parse: oneOf('refuse', 'accept'),
+  },
+  LAWGATE_SIGNING_KEY_FILE: {
+    description:
+      'Ed25519 private key (PKCS#8 PEM) that signs ledger checkpoints and archive manifests; kept outside the database',
+    usedBy: ['api', 'worker', 'migrate', 'start'],
+    parse: str,
+    requiredInProduction: true,
+  },
   TEMPORAL_UI_URL: {
     description: 'Base URL of the Temporal Web UI, for links to procedures',
     default: 'http://127.0.0.1:8233',
@@ -131,6 +159,14 @@ export const CONFIG_VARS = {
     default: '20',
     usedBy: ['worker'],
     parse: int(0, 3600),
+  },
+  LEDGER_CHECKPOINT_SECONDS: {
+    description:
+      'How often the worker checks whether the ledger or the audit trail moved and signs a checkpoint of their heads ' +
+      '(and at least once a day)',
+    default: '30',
+    usedBy: ['worker'],
+    parse: int(1, 86400),
   },
   API_HOST: {
     description: 'Interface the API listens on',

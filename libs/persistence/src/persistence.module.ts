@@ -4,6 +4,9 @@ import { APP_CONFIG } from '../../config/src/config.module';
 import type { AppConfig } from '../../config/src/config';
 import { CalendarRepository } from './calendar/calendar.repository';
 import { buildDataSourceOptions } from './data-source.options';
+import { CheckpointRepository } from './ledger/checkpoint.repository';
+import { EvidenceKeys } from './ledger/evidence-keys';
+import { EvidenceVerifier } from './ledger/evidence-verifier';
 import { LedgerRepository } from './ledger/ledger.repository';
 import { AdviserRepository } from './repositories/adviser.repository';
 import { AuditRepository } from './repositories/audit.repository';
@@ -22,9 +25,12 @@ const REPOSITORIES = [
   AuditRepository,
   CalendarRepository,
   CatalogRepository,
+  CheckpointRepository,
   CleanupRepository,
   CommentRepository,
   DocumentRepository,
+  EvidenceKeys,
+  EvidenceVerifier,
   LedgerRepository,
   NotificationRepository,
   OrgRepository,

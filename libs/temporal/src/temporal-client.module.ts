@@ -5,6 +5,7 @@ import type { AppConfig } from '../../config/src/config';
 import { temporalConnectionOptions } from './connection-options';
 import { ensureSearchAttributes } from './search-attributes.registrar';
 import { BusyRetryInterceptor } from './busy-retry.interceptor';
+import { lawgateDataConverter } from './codec';
 
 /**
  * The API's handle on Temporal: a lazily connected `Client` (the API boots and reports "not ready" while Temporal
@@ -56,6 +57,7 @@ export class TemporalClientService implements OnApplicationShutdown {
     return new Client({
       connection,
       namespace: this.config.TEMPORAL_NAMESPACE,
+      dataConverter: lawgateDataConverter(this.config),
       interceptors: { workflow: [new BusyRetryInterceptor()] },
     });
   }

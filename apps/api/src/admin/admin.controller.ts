@@ -9,7 +9,6 @@ import {
 import { DomainError, ErrorCode } from '../../../../libs/domain/src/errors';
 import { ALL_ROLES, Role } from '../../../../libs/domain/src/roles';
 import { CalendarRepository } from '../../../../libs/persistence/src/calendar/calendar.repository';
-import { LedgerRepository, type LedgerVerification } from '../../../../libs/persistence/src/ledger/ledger.repository';
 import { AuditRepository } from '../../../../libs/persistence/src/repositories/audit.repository';
 import { OrgRepository } from '../../../../libs/persistence/src/repositories/org.repository';
 import { CurrentUser, type Principal } from '../auth/principal';
@@ -24,7 +23,6 @@ const year = yearParam();
 @Controller()
 export class AdminController {
   constructor(
-    private readonly ledger: LedgerRepository,
     private readonly calendar: CalendarRepository,
     private readonly audit: AuditRepository,
     private readonly org: OrgRepository,
@@ -37,13 +35,6 @@ export class AdminController {
   })
   async units() {
     return (await this.org.listUnits()).map((u) => ({ id: u.id, code: u.code, name: u.name, kind: u.kind }));
-  }
-
-  @Get('admin/ledger/verify')
-  @Roles(Role.SystemAdmin, Role.LegalAffairsOfficer)
-  @ApiOperation({ summary: 'Walk the sign-off ledger and name the first entry whose hash or link does not hold' })
-  verifyLedger(): Promise<LedgerVerification> {
-    return this.ledger.verify();
   }
 
   @Get('calendar/years')

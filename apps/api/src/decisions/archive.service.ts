@@ -4,6 +4,8 @@ import { writeBundle, type BundleFile } from '../../../../libs/archive/src/bundl
 import { DomainError, ErrorCode } from '../../../../libs/domain/src/errors';
 import type { MajorDecisionSnapshot } from '../../../../libs/domain/src/procedures/major-decision.contract';
 import { CommentWindowEntity, PublicCommentEntity } from '../../../../libs/persistence/src/entities';
+import { ledgerEvidenceFiles } from '../../../../libs/persistence/src/ledger/archive-evidence';
+import { EvidenceKeys } from '../../../../libs/persistence/src/ledger/evidence-keys';
 import { LedgerRepository } from '../../../../libs/persistence/src/ledger/ledger.repository';
 import { DocumentRepository } from '../../../../libs/persistence/src/repositories/document.repository';
 import { ProcedureRepository } from '../../../../libs/persistence/src/repositories/procedure.repository';
@@ -35,6 +37,7 @@ export class ArchiveService {
     private readonly ledger: LedgerRepository,
     private readonly tasks: TaskRepository,
     private readonly temporal: TemporalClientService,
+    private readonly keys: EvidenceKeys,
   ) {}
 
   async export(procedureId: string): Promise<{ filename: string; tar: Buffer }> {
@@ -105,7 +108,10 @@ export class ArchiveService {
       if (live.publication) files.push({ path: 'publication.json', content: json(live.publication) });
       if (live.registration) files.push({ path: 'registration.json', content: json(live.registration) });
     }
-    const tar = writeBundle(procedureId, files);
+    // Signed manifest and the ledger chain up to a signed checkpoint (docs/trust-boundary.md).
+    const signer = this.keys.signer;
+    if (signer) files.push(...(await ledgerEvidenceFiles(this.dataSource, procedureId, signer)));
+    const tar = writeBundle(procedureId, files, new Date(), signer ?? undefined);
     return { filename: `decision-archive-${procedure.projectCode}.tar`, tar };
   }
 

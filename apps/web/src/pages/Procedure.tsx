@@ -43,6 +43,7 @@ import type {
 import { Countdown } from './Inbox';
 import { DrafterSteps, UploadForm } from './DrafterSteps';
 import { MajorDecisionSteps } from './MajorDecisionSteps';
+import { ArchiveDownloadButton } from './ArchiveDownload';
 import { VerifyLedgerButton } from './VerifyLedger';
 import { OfficerProcedureSteps, OfficerTaskForms } from './OfficerSteps';
 import { CommentAdoption, EarlierOpinions } from './ReviewMaterials';
@@ -193,7 +194,12 @@ export function ProcedurePage() {
         title={t.ledger}
         size="small"
         data-testid="ledger"
-        extra={hasRole(user, 'LEGAL_AFFAIRS_OFFICER', 'SYSTEM_ADMIN') ? <VerifyLedgerButton /> : undefined}
+        extra={
+          <>
+            {hasRole(user, 'LEGAL_AFFAIRS_OFFICER', 'SYSTEM_ADMIN') && <VerifyLedgerButton />}
+            {hasRole(user, 'LEGAL_AFFAIRS_OFFICER', 'LEADER') && <ArchiveDownloadButton procedureId={detail.id} />}
+          </>
+        }
       >
         <Table
           rowKey="seq"

@@ -8,20 +8,36 @@ import { explain } from '../labels';
 export function VerifyLedgerButton() {
   const { t, lang } = useLang();
   const tr = useTr();
-  const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
+  const [result, setResult] = useState<{ ok: boolean; text: string; anchored?: string } | null>(null);
   const verify = async () => {
     try {
-      const r = await get<{ ok: boolean; checked: number; firstBroken?: { seq: string; reason: string } }>(
-        '/api/admin/ledger/verify',
-      );
+      const r = await get<{
+        ok: boolean;
+        checked: number;
+        firstBroken?: { seq: string; reason: string };
+        problems?: string[];
+        checkpoint?: { signedAt: string } | null;
+      }>('/api/admin/ledger/verify');
+      const anchored = r.checkpoint
+        ? tr(
+            `，并与 ${r.checkpoint.signedAt} 的签名检查点一致`,
+            `, consistent with the signed checkpoint of ${r.checkpoint.signedAt}`,
+          )
+        : '';
       setResult({
         ok: r.ok,
+        anchored,
         text: r.ok
           ? tr(`签署链完整：已校验 ${r.checked} 条记录。`, `The ledger holds: ${r.checked} entries checked.`)
-          : tr(
-              `签署链在第 ${r.firstBroken?.seq} 条断开：${r.firstBroken?.reason}`,
-              `The ledger breaks at entry ${r.firstBroken?.seq}: ${r.firstBroken?.reason}`,
-            ),
+          : r.firstBroken
+            ? tr(
+                `签署链在第 ${r.firstBroken.seq} 条断开：${r.firstBroken.reason}`,
+                `The ledger breaks at entry ${r.firstBroken.seq}: ${r.firstBroken.reason}`,
+              )
+            : tr(
+                `签署链校验未通过：${(r.problems ?? []).join('；')}`,
+                `The ledger check failed: ${(r.problems ?? []).join('; ')}`,
+              ),
       });
     } catch (err) {
       setResult({ ok: false, text: explain(err, lang) });
@@ -36,6 +52,9 @@ export function VerifyLedgerButton() {
         <Typography.Text type={result.ok ? 'success' : 'danger'} role="status" data-testid="ledger-verify">
           {result.text}
         </Typography.Text>
+      )}
+      {result?.ok && result.anchored && (
+        <Typography.Text type="secondary">{result.anchored.replace(/^[，,]\s*/, '')}</Typography.Text>
       )}
     </Space>
   );

@@ -21,6 +21,7 @@ import { CleanupCampaignEntity, CleanupReviewEntity } from './cleanup.entity';
 import { CalendarDayEntity, CalendarVersionEntity, CalendarYearEntity } from './calendar.entity';
 import { BlobEntity, DocumentEntity, DocumentVersionEntity } from './document.entity';
 import { LedgerEntryEntity } from './ledger-entry.entity';
+import { LedgerCheckpointEntity } from './ledger-checkpoint.entity';
 import { NotificationEntity } from './notification.entity';
 import { OrgUnitEntity } from './org-unit.entity';
 import { ProcedureEntity } from './procedure.entity';
@@ -54,6 +55,7 @@ export {
   CalendarVersionEntity,
   CalendarYearEntity,
   LedgerEntryEntity,
+  LedgerCheckpointEntity,
   OrgUnitEntity,
   ProcedureEntity,
   TaskEntity,
@@ -79,6 +81,7 @@ export const ENTITIES = [
   ProcedureEntity,
   TaskEntity,
   LedgerEntryEntity,
+  LedgerCheckpointEntity,
   AuditEntryEntity,
   CalendarDayEntity,
   CalendarYearEntity,

@@ -15,7 +15,7 @@ export interface LedgerVerification {
   firstBroken?: { seq: string; reason: string };
 }
 
-function payloadOf(entry: LedgerEntryEntity): LedgerPayload {
+export function payloadOf(entry: LedgerEntryEntity): LedgerPayload {
   return {
     procedureId: entry.procedureId,
     taskId: entry.taskId,

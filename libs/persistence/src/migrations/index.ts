@@ -12,6 +12,8 @@ import { DecisionCatalog17956300000000 } from './17956300000000-DecisionCatalog'
 import { CleanupCampaign17956400000000 } from './17956400000000-CleanupCampaign';
 import { OversightIndexes17956500000000 } from './17956500000000-OversightIndexes';
 import { RateLimitsAndSignIn17961000000000 } from './17961000000000-RateLimitsAndSignIn';
+import { EvidenceChains17962000000000 } from './17962000000000-EvidenceChains';
+import { EvidenceRoles17962100000000 } from './17962100000000-EvidenceRoles';
 
 /** Every migration, in order. A new migration file must be added here. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -28,4 +30,6 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   CleanupCampaign17956400000000,
   OversightIndexes17956500000000,
   RateLimitsAndSignIn17961000000000,
+  EvidenceChains17962000000000,
+  EvidenceRoles17962100000000,
 ];

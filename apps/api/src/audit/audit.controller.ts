@@ -1,0 +1,28 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Role } from '../../../../libs/domain/src/roles';
+import { AuditRepository } from '../../../../libs/persistence/src/repositories/audit.repository';
+import { Roles } from '../auth/roles.decorator';
+import { AuditQueryDto } from './audit.dto';
+
+@ApiTags('audit')
+@ApiBearerAuth()
+@Controller('admin/audit')
+export class AuditController {
+  constructor(private readonly audit: AuditRepository) {}
+
+  @Get()
+  @Roles(Role.SystemAdmin, Role.LegalAffairsOfficer)
+  @ApiOperation({
+    summary:
+      'The audit trail, newest first: logins, document reads, exports, archive downloads, administrative changes, ' +
+      'operator actions and every recorded step; filter by action (or prefix), actor, procedure and time',
+  })
+  async list(@Query() query: AuditQueryDto) {
+    const entries = await this.audit.search(query);
+    return {
+      entries: entries.map((e) => ({ ...e, at: e.at.toISOString() })),
+      nextBeforeId: entries.length === (query.limit ?? 50) ? entries[entries.length - 1].id : null,
+    };
+  }
+}

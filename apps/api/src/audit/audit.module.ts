@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
+import { PersistenceModule } from '../../../../libs/persistence/src/persistence.module';
+import { AuditController } from './audit.controller';
+import { AuditTrailInterceptor } from './audit-trail.interceptor';
+import { EvidenceController } from './evidence.controller';
+
+/** The audit trail (read and filtered by the office), the request auditing, and the evidence checkpoints' publication. */
+@Module({
+  imports: [PersistenceModule],
+  controllers: [AuditController, EvidenceController],
+  providers: [{ provide: APP_INTERCEPTOR, useClass: AuditTrailInterceptor }],
+})
+export class AuditModule {}

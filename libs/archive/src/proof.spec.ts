@@ -1,0 +1,138 @@
+import { execFileSync } from 'node:child_process';
+import { createHash, generateKeyPairSync } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { checkpointStatement } from '../../persistence/src/ledger/checkpoint';
+import { GENESIS_HASH, ledgerHash, type LedgerPayload } from '../../persistence/src/ledger/ledger-hash';
+import { signerFromPem } from '../../persistence/src/ledger/signing-key';
+import { readBundle, writeBundle, type BundleFile } from './bundle';
+import { ARCHIVE_CHAIN, ARCHIVE_CHECKPOINT, verifyArchive } from './proof';
+
+const pem = () => generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+const KEY = pem();
+const signer = signerFromPem(KEY);
+const draft = Buffer.from('第一条 为了规范管理，制定本办法。\n');
+const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+const json = (v: unknown) => Buffer.from(JSON.stringify(v, null, 2));
+
+/** A small archive as ArchiveService writes it: a document, the procedure's sign-offs, the chain and its checkpoint. */
+function archiveFiles(): BundleFile[] {
+  const base: Omit<LedgerPayload, 'idempotencyKey' | 'decision' | 'documentSha256'> = {
+    procedureId: 'p1',
+    taskId: null,
+    workflowId: 'normative-document:p1',
+    stage: 'LEGALITY_REVIEW',
+    actorId: 'a1',
+    actorName: '张审核',
+    actorRole: 'LEGAL_AFFAIRS_OFFICER',
+    actorUnitId: 'u1',
+    opinion: '合法',
+    recordedAt: '2026-11-29T10:00:00.000Z',
+  };
+  const chain = [];
+  let prev = GENESIS_HASH;
+  for (const [seq, procedureId, documentSha256] of [
+    ['1', 'p1', sha(draft)],
+    ['2', 'other', null],
+  ] as const) {
+    const payload = { ...base, procedureId, documentSha256, decision: 'LAWFUL', idempotencyKey: `k${seq}` };
+    const hash = ledgerHash(prev, payload);
+    chain.push({ seq, prevHash: prev, hash, ...payload });
+    prev = hash;
+  }
+  const claim = {
+    ledgerHeadSeq: '2',
+    ledgerHeadHash: prev,
+    auditHeadId: '0',
+    auditHeadHash: GENESIS_HASH,
+    signedAt: '2026-11-29T10:01:00.000Z',
+  };
+  return [
+    { path: `documents/DRAFT/v1-${sha(draft).slice(0, 16)}.txt`, content: draft },
+    { path: 'ledger.json', content: json([chain[0]]) },
+    { path: ARCHIVE_CHAIN, content: json(chain) },
+    {
+      path: ARCHIVE_CHECKPOINT,
+      content: json({ ...claim, keyId: signer.keyId, signature: signer.sign(checkpointStatement(claim)) }),
+    },
+  ];
+}
+
+describe('verifyArchive', () => {
+  it('accepts an archive as written: signature, files, chain up to the checkpoint, documents of the sign-offs', () => {
+    const result = verifyArchive(writeBundle('p1', archiveFiles(), new Date(), signer), KEY);
+    expect(result.checks.map((c) => [c.name, c.ok])).toEqual([
+      ['signature', true],
+      ['files', true],
+      ['ledger-chain', true],
+      ['sign-off-documents', true],
+    ]);
+    expect(result.ok).toBe(true);
+  });
+
+  it('fails on the signature when a file was edited and the manifest regenerated', () => {
+    const original = readBundle(writeBundle('p1', archiveFiles(), new Date(), signer));
+    const edited = original
+      .filter((f) => f.path !== 'manifest.json' && f.path !== 'manifest.sig')
+      .map((f) => (f.path.startsWith('documents/') ? { ...f, content: Buffer.from('第一条 已被改动。\n') } : f));
+    // Regenerated with a key of the forger's own, and regenerated with the old signature copied over: both fail.
+    const forged = writeBundle('p1', edited, new Date(), signerFromPem(pem()));
+    expect(verifyArchive(forged, KEY).checks).toEqual([
+      { name: 'signature', ok: false, detail: expect.stringMatching(/the trusted key is/) },
+    ]);
+    const oldSig = original.find((f) => f.path === 'manifest.sig')!.content.toString();
+    const copied = writeBundle('p1', edited, new Date(), { keyId: signer.keyId, sign: () => oldSig });
+    const result = verifyArchive(copied, KEY);
+    expect(result.ok).toBe(false);
+    expect(result.checks).toEqual([
+      {
+        name: 'signature',
+        ok: false,
+        detail: expect.stringMatching(/does not verify: the manifest was changed or regenerated/),
+      },
+    ]);
+
+    // The same through the command line, as an inspector runs it.
+    const dir = mkdtempSync(join(tmpdir(), 'lawgate-archive-'));
+    writeFileSync(join(dir, 'forged.tar'), copied);
+    writeFileSync(join(dir, 'key.pem'), signer.publicKeyPem);
+    let exit = 0;
+    let stderr = '';
+    try {
+      execFileSync(
+        process.execPath,
+        [
+          require.resolve('ts-node/dist/bin.js'),
+          '--transpile-only',
+          join(__dirname, '..', '..', '..', 'scripts', 'archive-verify.ts'),
+          join(dir, 'forged.tar'),
+          '--public-key',
+          join(dir, 'key.pem'),
+        ],
+        { stdio: 'pipe' },
+      );
+    } catch (err) {
+      exit = (err as { status: number }).status;
+      stderr = String((err as { stderr: Buffer }).stderr);
+    }
+    expect(exit).toBe(1);
+    expect(stderr).toMatch(/^signature: the manifest signature does not verify/);
+  });
+
+  it('fails when a sign-off names a document the archive does not hold, or the chain was changed', () => {
+    const files = archiveFiles().filter((f) => !f.path.startsWith('documents/'));
+    expect(verifyArchive(writeBundle('p1', files, new Date(), signer), KEY).checks.pop()).toMatchObject({
+      name: 'sign-off-documents',
+      ok: false,
+    });
+    const chained = archiveFiles().map((f) =>
+      f.path === ARCHIVE_CHAIN ? { ...f, content: Buffer.from(f.content.toString().replace('"合法"', '"不合法"')) } : f,
+    );
+    expect(verifyArchive(writeBundle('p1', chained, new Date(), signer), KEY).checks.pop()).toEqual({
+      name: 'ledger-chain',
+      ok: false,
+      detail: 'entry 1: content does not match its hash',
+    });
+  });
+});

@@ -1,0 +1,34 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Worker } from '@temporalio/worker';
+import { lawgateDataConverter } from '../../libs/temporal/src/codec';
+import { generatePayloadKey } from '../../libs/temporal/src/codec/keys';
+import { testEnv } from '../support/test-env';
+
+const HISTORIES = join(__dirname, '..', 'fixtures', 'histories');
+const KEYS = generatePayloadKey('replay');
+
+/**
+ * Procedures started before payloads were sealed have plaintext histories. A worker with the codec replays them only
+ * in the migration window (TEMPORAL_PAYLOAD_PLAINTEXT=accept); with plaintext refused, their input decodes to the
+ * unauthenticated marker and the replay no longer matches (docs/trust-boundary.md).
+ */
+describe('replay of plaintext histories by a worker that seals payloads', () => {
+  const files = readdirSync(HISTORIES).filter((f) => f.endsWith('.json'));
+  const replay = (plaintext: 'accept' | 'refuse', file: string) =>
+    Worker.runReplayHistory(
+      {
+        workflowBundle: { codePath: testEnv().workflowBundlePath },
+        dataConverter: lawgateDataConverter({ TEMPORAL_PAYLOAD_KEYS: KEYS, TEMPORAL_PAYLOAD_PLAINTEXT: plaintext }),
+      },
+      JSON.parse(readFileSync(join(HISTORIES, file), 'utf8')) as unknown,
+    );
+
+  it.each(files)('replays %s in the migration window', async (file) => {
+    await expect(replay('accept', file)).resolves.toBeUndefined();
+  });
+
+  it('does not replay them once plaintext is refused', async () => {
+    await expect(replay('refuse', files[0])).rejects.toThrow(/nondeterminism/);
+  });
+});
