@@ -121,7 +121,26 @@ export const ACCESS_TABLE: Readonly<Record<string, Access>> = {
 /** The roles one may hold, in the order the endpoint table shows them. */
 export const ROLE_COLUMNS: readonly Role[] = [D, A, O, L, S];
 
-/** Who may call `operation` (e.g. `GET /api/procedures/{id}`), or undefined for an operation the table lacks. */
+/**
+ * Who may call `operation` (e.g. `GET /api/procedures/{id}`), or undefined for an operation the table lacks. An
+ * operation the document spells out per value of a parameter (`POST /api/procedures/{id}/steps/close`, one per
+ * step) falls under the table's entry for the parameter (`POST /api/procedures/{id}/steps/{step}`).
+ */
 export function accessOf(operation: string): Access | undefined {
-  return ACCESS_TABLE[operation];
+  return ACCESS_TABLE[operation] ?? ACCESS_TABLE[entryCovering(operation) ?? ''];
+}
+
+/** The table entry whose `{parameter}` segments cover a literal segment of `operation`, if any. */
+export function entryCovering(operation: string): string | undefined {
+  const [method, path] = operation.split(' ');
+  const segments = path.split('/');
+  return Object.keys(ACCESS_TABLE).find((entry) => {
+    const [m, p] = entry.split(' ');
+    const parts = p.split('/');
+    return (
+      m === method &&
+      parts.length === segments.length &&
+      parts.every((part, i) => part === segments[i] || (part.startsWith('{') && !segments[i].startsWith('{')))
+    );
+  });
 }
