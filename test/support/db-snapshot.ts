@@ -1,10 +1,12 @@
 import type { DataSource } from 'typeorm';
 
 /**
- * Counters that a refused request may legitimately move: the request rate limit and the sign-in throttle (a wrong
- * password counts by design). Every other table must be exactly as it was.
+ * What a refused request may legitimately move: the request rate limit and the sign-in throttle (a wrong password
+ * counts by design), and the ledger checkpoints (signed on a timer, not by requests). Every other table must be
+ * exactly as it was, the audit trail included, bar its record of failed sign-ins (recorded by design).
  */
-const BOOKKEEPING = new Set(['rate_limit_hit', 'sign_in_lockout', 'typeorm_migrations']);
+const BOOKKEEPING = new Set(['rate_limit_hit', 'sign_in_lockout', 'typeorm_migrations', 'ledger_checkpoint']);
+const AUDITED_REFUSALS = `WHERE t.action NOT IN ('auth.login.failed', 'sign-in.locked')`;
 
 /** A fingerprint of every table's rows (order-independent), to show that a batch of requests changed nothing. */
 export async function snapshotTables(db: DataSource): Promise<Record<string, string>> {
@@ -16,7 +18,7 @@ export async function snapshotTables(db: DataSource): Promise<Record<string, str
     wanted
       .map(
         (name) =>
-          `SELECT '${name}' AS name, count(*) || ':' || coalesce(md5(string_agg(md5(t::text), '' ORDER BY md5(t::text))), '') AS fingerprint FROM "${name}" t`,
+          `SELECT '${name}' AS name, count(*) || ':' || coalesce(md5(string_agg(md5(t::text), '' ORDER BY md5(t::text))), '') AS fingerprint FROM "${name}" t ${name === 'audit_entry' ? AUDITED_REFUSALS : ''}`,
       )
       .join(' UNION ALL '),
   );
