@@ -23,6 +23,13 @@ export interface WatchedPage {
 
 export async function openPage(browser: Browser, baseURL: string, width = 1280): Promise<WatchedPage> {
   const context = await browser.newContext({ baseURL, viewport: { width, height: 900 }, locale: 'zh-CN' });
+  // Every Content-Security-Policy violation in the page is kept, for `expectNoConsoleErrors` (the policy is the API's).
+  await context.addInitScript({
+    content:
+      'window.__cspViolations = []; document.addEventListener("securitypolicyviolation", (e) => ' +
+      'window.__cspViolations.push(e.violatedDirective + " blocked " + (e.blockedURI || "inline") + " at " + ' +
+      'e.sourceFile + ":" + e.lineNumber));',
+  });
   const page = await context.newPage();
   page.setDefaultTimeout(20000);
   const errors: string[] = [];
@@ -37,6 +44,13 @@ export async function openPage(browser: Browser, baseURL: string, width = 1280):
 export function expectNoConsoleErrors(watched: WatchedPage, allowed: RegExp[] = []): void {
   const unexpected = watched.errors.filter((e) => !allowed.some((pattern) => pattern.test(e)));
   expect(unexpected).toEqual([]);
+}
+
+/** No Content-Security-Policy violation in the page so far: the web app runs under the API's CSP as it is. */
+export async function expectNoCspViolations(watched: WatchedPage): Promise<void> {
+  const violations = await watched.page.evaluate<string[]>('window.__cspViolations ?? []');
+  expect({ url: watched.page.url(), violations }).toEqual({ url: watched.page.url(), violations: [] });
+  expect(watched.errors.filter((e) => /Content Security Policy/i.test(e))).toEqual([]);
 }
 
 export async function signIn(page: Page, username: string): Promise<void> {
@@ -56,7 +70,8 @@ interface AxeViolation {
 
 /** Runs axe-core in the page and fails on any serious or critical violation. */
 export async function expectAccessible(page: Page, label: string): Promise<void> {
-  await page.addScriptTag({ content: AXE_SOURCE });
+  // Evaluated through the DevTools protocol: an inline <script> would be refused by the page's CSP (script-src 'self').
+  await page.evaluate(AXE_SOURCE);
   const violations = await page.evaluate<AxeViolation[]>(
     // Elements in the middle of an enter or leave animation (a form's help text fading out) are half transparent for
     // a moment and would fail the contrast rule at random; they are left out of this check.
@@ -84,5 +99,6 @@ export async function screenshots(page: Page, name: string): Promise<void> {
 export async function checkPage(watched: WatchedPage, name: string, allowed: RegExp[] = []): Promise<void> {
   await expectAccessible(watched.page, name);
   await screenshots(watched.page, name);
+  await expectNoCspViolations(watched);
   expectNoConsoleErrors(watched, allowed);
 }

@@ -10,12 +10,19 @@ import type { AppConfig } from '../../../libs/config/src/config';
 import { jsonLogger } from '../../../libs/config/src/logging';
 import { AppModule } from './app.module';
 import { createOpenApiDocument } from './openapi';
-import { ApiExceptionFilter } from './common/exception.filter';
+import { ApiExceptionFilter, sendError, toErrorBody } from './common/exception.filter';
+import { correctDocument } from './common/openapi-document';
 import { createValidationPipe } from './common/validation';
+import { installEdgeChecks } from './common/edge';
+import { installSecurityHeaders } from './common/security-headers';
+import { installRequestRateLimit } from './common/rate-limit/request-rate-limit';
+import { PgRateCounter } from './common/rate-limit/rate-counter';
 import { MetricsService } from './metrics/metrics';
 import { DOCUMENT_MEDIA_TYPES } from '../../../libs/domain/src/documents';
 
 const REQUEST_ID = /^[A-Za-z0-9_.:-]{1,128}$/;
+/** The largest JSON body the API reads (documents have their own limit, DOCUMENT_MAX_BYTES). */
+const JSON_BODY_LIMIT = 1024 * 1024;
 
 /** Builds the API application (used by `main.ts` and by the tests), not yet listening. */
 export async function createApiApp(config: AppConfig): Promise<NestFastifyApplication> {
@@ -26,11 +33,19 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
-    bodyLimit: 1024 * 1024,
+    bodyLimit: JSON_BODY_LIMIT,
+    trustProxy: config.API_TRUST_PROXY,
+    // The router's own refusals (a malformed percent-escape in a path, an over-long parameter) in the error shape too.
+    frameworkErrors: (error: Error, request: FastifyRequest, reply: FastifyReply) => {
+      const { status, body } = toErrorBody(error, String(request.id));
+      sendError(reply, status, body);
+    },
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, {
     logger: jsonLogger('api', config.LOG_LEVEL),
     bufferLogs: false,
+    // The JSON body parser is LawGate's own (common/edge.ts): limits and checks before anything reads the body.
+    bodyParser: false,
   });
   app.setGlobalPrefix('api', { exclude: ['metrics'] });
   app.useGlobalPipes(createValidationPipe());
@@ -38,6 +53,10 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
   app.enableShutdownHooks(['SIGINT', 'SIGTERM']);
 
   const fastify = app.getHttpAdapter().getInstance();
+  // Before any route exists: the edge checks (their refusals reach ApiExceptionFilter through Nest's error handler), the security headers and the shared request rate limit.
+  installEdgeChecks(fastify, JSON_BODY_LIMIT);
+  await installSecurityHeaders(app);
+  await installRequestRateLimit(app, app.get(PgRateCounter), config.API_RATE_LIMIT_PER_MINUTE);
   // Document uploads arrive as the file itself; their size limit is the documents' own, not the JSON one.
   fastify.removeContentTypeParser(['text/plain']);
   fastify.addContentTypeParser(
@@ -56,7 +75,7 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
     );
   });
 
-  const document = createOpenApiDocument(app);
+  const document = correctDocument(createOpenApiDocument(app));
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/openapi.json', useGlobalPrefix: false });
   await serveWebApp(app);
   return app;

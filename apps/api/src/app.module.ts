@@ -19,12 +19,14 @@ import { MetricsModule } from './metrics/metrics.module';
 import { OversightModule } from './oversight/oversight.module';
 import { ProceduresModule } from './procedures/procedures.module';
 import { RegisterModule } from './register/register.module';
+import { RateLimitModule } from './common/rate-limit/rate-limit.module';
 
 @Module({
   imports: [
     DiscoveryModule,
     AppConfigModule.forProcess('api'),
     PersistenceModule,
+    RateLimitModule,
     TemporalClientModule,
     MetricsModule,
     AuthModule,

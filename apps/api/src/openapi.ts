@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import { ErrorBodyDto } from './common/error-body';
 import { documentProcedureSteps, stepBodyModels } from './procedures/steps-openapi';
 
 /** The API's OpenAPI document (served at /api/openapi.json; `npm run openapi:types` turns it into web types). */
@@ -16,7 +17,7 @@ export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
       .setVersion('0.1.0')
       .addBearerAuth()
       .build(),
-    { extraModels: stepBodyModels() },
+    { extraModels: [ErrorBodyDto, ...stepBodyModels()] },
   );
   return documentProcedureSteps(document);
 }

@@ -206,6 +206,40 @@ export const CONFIG_VARS = {
     usedBy: ['api'],
     parse: int(1, 100000),
   },
+  API_RATE_LIMIT_PER_MINUTE: {
+    description:
+      'Requests one client address may send to the API per minute (then 429 with Retry-After), counted in PostgreSQL ' +
+      'so that every API replica counts the same; loopback callers are not limited',
+    default: '600',
+    usedBy: ['api'],
+    parse: int(10, 10_000_000),
+  },
+  API_TRUST_PROXY: {
+    description:
+      "Take the client's address from X-Forwarded-For (set it when the API runs behind a reverse proxy, so that " +
+      'rate limits and the sign-in throttle count each client, not the proxy)',
+    default: 'false',
+    usedBy: ['api'],
+    parse: bool,
+  },
+  SIGN_IN_MAX_FAILURES: {
+    description: 'Wrong passwords in a row after which an account is locked (an administrator can unlock it)',
+    default: '10',
+    usedBy: ['api'],
+    parse: int(3, 1000),
+  },
+  SIGN_IN_LOCKOUT_MINUTES: {
+    description: 'How long a locked account stays locked unless an administrator unlocks it sooner',
+    default: '15',
+    usedBy: ['api'],
+    parse: int(1, 7 * 24 * 60),
+  },
+  SIGN_IN_FAILURES_PER_ADDRESS: {
+    description: 'Failed sign-ins one client address may make in 15 minutes, over all accounts (then 429)',
+    default: '30',
+    usedBy: ['api'],
+    parse: int(3, 100_000),
+  },
   JWT_SECRET: {
     description: 'Secret that signs access tokens (at least 16 characters; use 32 or more random ones)',
     default: 'lawgate-development-secret-change-me',

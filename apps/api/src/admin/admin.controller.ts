@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseIntPipe, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   CalendarRangeError,
@@ -14,13 +14,9 @@ import { OrgRepository } from '../../../../libs/persistence/src/repositories/org
 import { CurrentUser, type Principal } from '../auth/principal';
 import { Roles } from '../auth/roles.decorator';
 import { DeadlineQueryDto, PutCalendarYearDto } from './admin.dto';
+import { yearParam } from '../common/params';
 
-const year = new ParseIntPipe({
-  exceptionFactory: () =>
-    new DomainError(ErrorCode.ValidationFailed, 'year must be a whole number.', {
-      fields: { year: ['must be an integer'] },
-    }),
-});
+const year = yearParam();
 
 @ApiTags('administration')
 @ApiBearerAuth()

@@ -59,10 +59,10 @@ export class DeadlineQueryDto {
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'from must be YYYY-MM-DD' })
   from: string;
 
-  @ApiProperty({ example: 15 })
+  @ApiProperty({ example: 15, minimum: 1, maximum: 3660 })
   @Type(() => Number)
   @IsInt()
-  @Min(0)
+  @Min(1)
   @Max(3660)
   amount: number;
 

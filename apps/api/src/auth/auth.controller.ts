@@ -1,4 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
+import { DomainError, ErrorCode } from '../../../../libs/domain/src/errors';
+import { SignInThrottle } from './sign-in-throttle';
 import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ALL_ROLES } from '../../../../libs/domain/src/roles';
 import { LoginDto, LoginResponseDto, PrincipalDto } from './auth.dto';
@@ -10,15 +13,25 @@ import { Public, Roles } from './roles.decorator';
 @ApiTags('auth')
 @Controller('auth')
 export class AuthController {
-  constructor(private readonly local: LocalIdentityProvider) {}
+  constructor(
+    private readonly local: LocalIdentityProvider,
+    private readonly throttle: SignInThrottle,
+  ) {}
 
   @Post('login')
   @Public()
   @HttpCode(200)
   @ApiOperation({ summary: 'Sign in with username and password; returns a bearer token' })
   @ApiOkResponse({ type: LoginResponseDto })
-  async login(@Body() body: LoginDto): Promise<LoginResponseDto> {
-    const result = await this.local.login(body.username, body.password);
+  async login(@Body() body: LoginDto, @Req() request: FastifyRequest): Promise<LoginResponseDto> {
+    await this.throttle.check(body.username, request.ip);
+    const result = await this.local.login(body.username, body.password).catch(async (err: unknown) => {
+      if (err instanceof DomainError && err.code === ErrorCode.Unauthenticated) {
+        await this.throttle.failed(body.username, request.ip);
+      }
+      throw err;
+    });
+    await this.throttle.succeeded(body.username);
     return { accessToken: result.accessToken, tokenType: 'Bearer', expiresIn: result.expiresIn, user: result.user };
   }
 

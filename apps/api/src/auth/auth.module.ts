@@ -8,6 +8,8 @@ import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { LocalIdentityProvider } from './auth.service';
 import { IDENTITY_PROVIDER } from './identity-provider';
+import { SignInLockoutsController } from './sign-in-lockouts.controller';
+import { SignInThrottle } from './sign-in-throttle';
 
 @Module({
   imports: [
@@ -21,9 +23,10 @@ import { IDENTITY_PROVIDER } from './identity-provider';
       }),
     }),
   ],
-  controllers: [AuthController],
+  controllers: [AuthController, SignInLockoutsController],
   providers: [
     LocalIdentityProvider,
+    SignInThrottle,
     { provide: IDENTITY_PROVIDER, useExisting: LocalIdentityProvider },
     { provide: APP_GUARD, useClass: AuthGuard },
   ],

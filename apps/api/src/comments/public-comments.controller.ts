@@ -11,7 +11,9 @@ import { DocumentRepository } from '../../../../libs/persistence/src/repositorie
 import { Public } from '../auth/roles.decorator';
 import { SubmitCommentDto } from './comments.dto';
 import { atomFeed, jsonFeed, type FeedWindow } from './feeds';
-import { SlidingWindowRateLimiter } from './rate-limiter';
+import { commentRateKey, commentRateLimits } from './rate-limiter';
+import { PgRateCounter } from '../common/rate-limit/rate-counter';
+import type { RateLimits } from '../common/rate-limit/limits';
 import { uuidParam } from '../common/params';
 
 const RECEIPT_NO = /^ZQ-\d{8}-\d{4,}$/;
@@ -48,17 +50,15 @@ export function publicWindowDto(w: CommentWindowEntity, comments: number, now = 
 @ApiTags('public comments')
 @Controller('public')
 export class PublicCommentsController {
-  private readonly limiter: SlidingWindowRateLimiter;
+  private readonly limiter: RateLimits;
 
   constructor(
     private readonly comments: CommentRepository,
     private readonly documents: DocumentRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    counter: PgRateCounter,
   ) {
-    this.limiter = new SlidingWindowRateLimiter([
-      { max: config.COMMENT_RATE_PER_MINUTE, windowMs: 60_000 },
-      { max: config.COMMENT_RATE_PER_DAY, windowMs: 24 * 3600_000 },
-    ]);
+    this.limiter = commentRateLimits(counter, config);
   }
 
   @Get('comment-windows')
@@ -106,7 +106,7 @@ export class PublicCommentsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const fingerprint = this.fingerprintOf(request);
-    const decision = this.limiter.take(`${id}:${fingerprint}`);
+    const decision = await this.limiter.take(commentRateKey(id, fingerprint));
     if (!decision.allowed) {
       void reply.header('retry-after', String(decision.retryAfterSeconds));
       throw new DomainError(

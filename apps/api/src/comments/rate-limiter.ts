@@ -1,62 +1,19 @@
-/** One limit: at most `max` events per `windowMs`. */
-export interface RateLimit {
-  max: number;
-  windowMs: number;
-}
-
-export type RateDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
+import type { AppConfig } from '../../../../libs/config/src/config';
+import { RateLimits } from '../common/rate-limit/limits';
+import type { RateCounter } from '../common/rate-limit/rate-counter';
 
 /**
- * A sliding-window rate limiter over several limits (e.g. 5 a minute and 50 a day), per key.
- *
- * It keeps its counts in this process's memory: right for a single API process, which is how LawGate serves the
- * public today. With several API replicas each counts on its own (a client gets the limit once per replica); a
- * shared store (a PostgreSQL table or Redis) would be needed then. Keys hold at most the largest limit's number of
- * timestamps and are dropped once their longest window has passed, so memory stays bounded by active clients.
+ * The public comment limit: per comment window and client, `COMMENT_RATE_PER_MINUTE` a minute and
+ * `COMMENT_RATE_PER_DAY` a day, counted in the shared store (PostgreSQL), so that every API replica counts the same.
  */
-export class SlidingWindowRateLimiter {
-  private readonly hits = new Map<string, number[]>();
-  private readonly longestMs: number;
-  private calls = 0;
+export function commentRateLimits(counter: RateCounter, config: AppConfig): RateLimits {
+  return new RateLimits(counter, [
+    { max: config.COMMENT_RATE_PER_MINUTE, windowMs: 60_000 },
+    { max: config.COMMENT_RATE_PER_DAY, windowMs: 24 * 3600_000 },
+  ]);
+}
 
-  constructor(
-    private readonly limits: RateLimit[],
-    private readonly now: () => number = Date.now,
-  ) {
-    this.longestMs = Math.max(...limits.map((l) => l.windowMs));
-  }
-
-  /** Counts an attempt for `key` if every limit allows it; otherwise says how long until one would. */
-  take(key: string): RateDecision {
-    const now = this.now();
-    if (++this.calls % 1000 === 0) this.sweep(now);
-    const times = (this.hits.get(key) ?? []).filter((t) => t > now - this.longestMs);
-    let retryAfterMs = 0;
-    for (const limit of this.limits) {
-      const inWindow = times.filter((t) => t > now - limit.windowMs);
-      if (inWindow.length >= limit.max) {
-        // The attempt that frees a slot is the oldest one still counted against this limit.
-        retryAfterMs = Math.max(retryAfterMs, inWindow[inWindow.length - limit.max] + limit.windowMs - now);
-      }
-    }
-    if (retryAfterMs > 0) {
-      this.hits.set(key, times);
-      return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(retryAfterMs / 1000)) };
-    }
-    times.push(now);
-    const keep = Math.max(...this.limits.map((l) => l.max));
-    this.hits.set(key, times.slice(-keep));
-    return { allowed: true };
-  }
-
-  /** Number of keys held (for tests). */
-  get size(): number {
-    return this.hits.size;
-  }
-
-  private sweep(now: number): void {
-    for (const [key, times] of this.hits) {
-      if (times.every((t) => t <= now - this.longestMs)) this.hits.delete(key);
-    }
-  }
+/** The key a comment counts against: the window and the client's keyed address hash. */
+export function commentRateKey(windowId: string, fingerprint: string): string {
+  return `comment:${windowId}:${fingerprint}`;
 }

@@ -39,6 +39,9 @@ export function toErrorBody(exception: unknown, requestId: string): { status: nu
   const fastifyError = exception as { statusCode?: unknown; message?: unknown; code?: unknown };
   if (typeof fastifyError?.statusCode === 'number' && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
     const status = fastifyError.statusCode;
+    if (fastifyError.code === 'FST_LAWGATE_REFUSED' && typeof fastifyError.message === 'string') {
+      return { status, body: { code: codeOfStatus(status), message: fastifyError.message, details: {} } };
+    }
     const message =
       fastifyError.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE'
         ? 'This content type is not accepted here; JSON endpoints take application/json.'
@@ -77,6 +80,13 @@ export class ApiExceptionFilter implements ExceptionFilter {
         JSON.stringify({ requestId: request.id, error: (exception as Error)?.stack ?? String(exception) }),
       );
     }
-    void reply.status(status).send(body);
+    sendError(reply, status, body);
   }
+}
+
+/** Sends an error body; a 429 or 503 that says how long to wait also says it in Retry-After. */
+export function sendError(reply: FastifyReply, status: number, body: ErrorBody): void {
+  const wait = body.details.retryAfterSeconds;
+  if ((status === 429 || status === 503) && typeof wait === 'number') void reply.header('retry-after', String(wait));
+  void reply.status(status).send(body);
 }

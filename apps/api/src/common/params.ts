@@ -1,4 +1,4 @@
-import { ParseUUIDPipe } from '@nestjs/common';
+import { ParseUUIDPipe, type PipeTransform } from '@nestjs/common';
 import { DomainError, ErrorCode } from '../../../../libs/domain/src/errors';
 
 /** A path parameter that must be a UUID; anything else is a 400 naming the parameter. */
@@ -25,4 +25,19 @@ export function idempotencyKeyOf(raw: string | undefined): string | undefined {
     );
   }
   return raw;
+}
+
+/** A year in a path (`/catalog/2026`): four digits from 1900; anything else is a 400, never a database overflow. */
+export function yearParam(name = 'year'): PipeTransform<string, number> {
+  return {
+    transform(raw: string): number {
+      const year = /^\d{4}$/.test(raw) ? Number(raw) : NaN;
+      if (!(year >= 1900)) {
+        throw new DomainError(ErrorCode.ValidationFailed, `${name} must be a year from 1900 to 9999.`, {
+          fields: { [name]: [`${name} must be a year from 1900 to 9999`] },
+        });
+      }
+      return year;
+    },
+  };
 }

@@ -1,4 +1,5 @@
-import { Injectable, ParseIntPipe } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
+import { yearParam } from '../common/params';
 import { DomainError, ErrorCode } from '../../../../libs/domain/src/errors';
 import {
   MAJOR_DECISION_STAGE_BASIS,
@@ -14,10 +15,8 @@ import {
 import { ProcedureRepository } from '../../../../libs/persistence/src/repositories/procedure.repository';
 import { TaskRepository } from '../../../../libs/persistence/src/repositories/task.repository';
 
-export const year = new ParseIntPipe({
-  exceptionFactory: () =>
-    new DomainError(ErrorCode.ValidationFailed, 'year must be a number.', { fields: { year: ['must be a number'] } }),
-});
+/** A catalog year in a path: four digits (see `yearParam`). */
+export const year = yearParam();
 
 export const ITEM = {
   title: { type: 'string' as const, max: 200 },

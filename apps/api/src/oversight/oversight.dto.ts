@@ -56,6 +56,12 @@ export class MonthlyRateDto extends RateDto {
   @ApiProperty({ example: '2026-11' }) month: string;
 }
 
+export class StageCountDto {
+  @ApiProperty({ example: 'NORMATIVE_DOCUMENT' }) type: string;
+  @ApiProperty({ example: 'DRAFTING' }) stage: string;
+  @ApiProperty({ example: 3 }) count: number;
+}
+
 export class StatisticsDto {
   @ApiProperty({ example: '2025-12' }) fromMonth: string;
   @ApiProperty({ example: '2026-11' }) toMonth: string;
@@ -76,8 +82,8 @@ export class StatisticsDto {
   commentAnswers: Record<string, number>;
   @ApiProperty({ description: 'Comments waiting for an answer' }) commentsUnanswered: number;
   @ApiProperty({
+    type: [StageCountDto],
     description: 'Every procedure counted by type and stage (all of them, not a page)',
-    example: [{ type: 'NORMATIVE_DOCUMENT', stage: 'DRAFTING', count: 3 }],
   })
   proceduresByStage: { type: string; stage: string; count: number }[];
   @ApiProperty({ description: 'Documents in force whose validity ends within 30, 90 and 365 days' })

@@ -13,6 +13,7 @@ import {
   Max,
   Min,
   ValidateNested,
+  IsObject,
 } from 'class-validator';
 import type {
   ProcedureSnapshot,
@@ -79,6 +80,7 @@ export class StartNormativeDocumentDto {
   title: string;
 
   @ApiProperty({ type: ProjectApplicationDto })
+  @IsObject()
   @ValidateNested()
   @Type(() => ProjectApplicationDto)
   application: ProjectApplicationDto;

@@ -12,6 +12,7 @@ import {
   Max,
   Min,
   ValidateNested,
+  IsObject,
 } from 'class-validator';
 import type { PeriodUnit } from '../../../../libs/domain/src/periods';
 
@@ -70,6 +71,7 @@ export class OpenCommentWindowDto {
 
 export class ExtendCommentWindowDto {
   @ApiProperty({ type: PeriodDto })
+  @IsObject()
   @ValidateNested()
   @Type(() => PeriodDto)
   extension: PeriodDto;

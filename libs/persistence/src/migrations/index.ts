@@ -11,6 +11,7 @@ import { UnifiedRegister17956100000000 } from './17956100000000-UnifiedRegister'
 import { DecisionCatalog17956300000000 } from './17956300000000-DecisionCatalog';
 import { CleanupCampaign17956400000000 } from './17956400000000-CleanupCampaign';
 import { OversightIndexes17956500000000 } from './17956500000000-OversightIndexes';
+import { RateLimitsAndSignIn17961000000000 } from './17961000000000-RateLimitsAndSignIn';
 import { EvidenceChains17962000000000 } from './17962000000000-EvidenceChains';
 import { EvidenceRoles17962100000000 } from './17962100000000-EvidenceRoles';
 import { SessionRevocation17963000000000 } from './17963000000000-SessionRevocation';
@@ -32,6 +33,7 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   DecisionCatalog17956300000000,
   CleanupCampaign17956400000000,
   OversightIndexes17956500000000,
+  RateLimitsAndSignIn17961000000000,
   EvidenceChains17962000000000,
   EvidenceRoles17962100000000,
   SessionRevocation17963000000000,
