@@ -4,6 +4,7 @@ import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { fakeActivities, type Calls } from '../support/fake-activities';
 import { testEnv, uniqueSuffix } from '../support/test-env';
+import { BusyRetryInterceptor } from '../../libs/temporal/src/busy-retry.interceptor';
 
 /** What a workflow test works with: a client, a worker on its own task queue, and the faked activities' records. */
 export interface WorkflowHarness {
@@ -47,7 +48,8 @@ export function useWorkflowHarness(prefix: string, o: { workflowsPath?: string }
       return { ...rest, policyVersion: harness.policyVersion(policy!) };
     };
     connection = await Connection.connect({ address: env.temporalAddress });
-    harness.client = new Client({ connection });
+    // The product's client sends an update again while the procedure still records its previous action; so does this one.
+    harness.client = new Client({ connection, interceptors: { workflow: [new BusyRetryInterceptor()] } });
     nativeConnection = await NativeConnection.connect({ address: env.temporalAddress });
     worker = await Worker.create({
       connection: nativeConnection,

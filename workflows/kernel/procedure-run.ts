@@ -173,7 +173,7 @@ export class ProcedureRun<S extends string, Snap> {
   }
 
   requireIdle(): void {
-    if (this.busy) refuse(ErrorCode.WrongStage, PROCEDURE_BUSY_MESSAGE);
+    if (this.busy) refuse(ErrorCode.ProcedureBusy, PROCEDURE_BUSY_MESSAGE);
   }
 
   requireTask(taskId: string): void {
