@@ -1,7 +1,7 @@
 // `npm test`: installs what the suite needs, then runs lint and the type checks side by side, then every Jest tier
 // (unit, lint, workflow, replay, integration, e2e, browser) in two lanes side by side, against a real Temporal dev
 // server, a real PostgreSQL and Debian's Chromium. Extra arguments go to Jest (one run, as given).
-// `LAWGATE_PRETTIER_CHECK=1` adds `prettier --check .` to the checks.
+// The checks include `prettier --check .` (`LAWGATE_PRETTIER_CHECK=0` leaves it out).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -110,8 +110,8 @@ const staticChecks = [
   ['typecheck', [bin('typescript', 'bin/tsc'), '-p', 'tsconfig.json', '--noEmit']],
   ['typecheck web', [bin('typescript', 'bin/tsc'), '-p', 'apps/web/tsconfig.json', '--noEmit']],
 ];
-// Formatting is checked once the whole repository has been formatted; until then the switch keeps it off.
-if (process.env.LAWGATE_PRETTIER_CHECK === '1') {
+// Formatting is checked with the other static checks (`LAWGATE_PRETTIER_CHECK=0` leaves it out while formatting).
+if (process.env.LAWGATE_PRETTIER_CHECK !== '0') {
   staticChecks.push(['prettier', [bin('prettier', 'bin/prettier.cjs'), '--check', '--log-level', 'warn', '.']]);
 }
 await sideBySide('checks', staticChecks);
