@@ -2,7 +2,7 @@ import { parsePayloadKeys } from '../../temporal/src/codec/keys';
 
 /**
  * LawGate's configuration: every environment variable the API and the worker read, validated once at boot.
- * The same table feeds the README and the docker-compose test (every variable compose sets must be known here).
+ * The same table feeds docs/configuration.md (a unit test checks it lists every variable) and the docker-compose test (every variable compose sets must be known here).
  */
 /** The processes that read configuration: the API, the worker, the migration runner, and `npm start`. */
 export type LawGateProcess = 'api' | 'worker' | 'migrate' | 'start';
@@ -191,7 +191,7 @@ export const CONFIG_VARS = {
       'statutory: periods as the law and policy state them; demo: every period a few seconds, so a demonstration ' +
       'or an end-to-end test can walk a procedure through all its stages (refused in production)',
     default: 'statutory',
-    usedBy: ['api'],
+    usedBy: ['api', 'worker'],
     parse: oneOf('statutory', 'demo'),
   },
   COMMENT_RATE_PER_MINUTE: {
