@@ -2,7 +2,8 @@ import { parsePayloadKeys } from '../../temporal/src/codec/keys';
 
 /**
  * LawGate's configuration: every environment variable the API and the worker read, validated once at boot.
- * The same table feeds docs/configuration.md (a unit test checks it lists every variable) and the docker-compose test (every variable compose sets must be known here).
+ * The same table feeds docs/configuration.md (a unit test checks that it lists every variable) and the
+ * docker-compose test (every variable compose sets must be known here).
  */
 /** The processes that read configuration: the API, the worker, the migration runner, and `npm start`. */
 export type LawGateProcess = 'api' | 'worker' | 'migrate' | 'start';
