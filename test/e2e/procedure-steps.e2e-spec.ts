@@ -100,7 +100,20 @@ describe('the procedure step API through API, Temporal, worker and PostgreSQL', 
     for (const step of ['project-approval', 'materials-check', 'launch', 'legality-opinion', 'meeting']) {
       const post = doc.paths[`/api/procedures/{id}/steps/${step}`]?.post;
       expect(post?.requestBody).toBeDefined();
-      expect(Object.keys(post!.responses).sort()).toEqual(['200', '400', '401', '403', '404', '409', '422', '503']);
+      expect(Object.keys(post!.responses).sort()).toEqual([
+        '200',
+        '400',
+        '401',
+        '403',
+        '404',
+        '409',
+        '413',
+        '415',
+        '422',
+        '429',
+        '500',
+        '503',
+      ]);
     }
     expect(doc.paths['/api/procedures/{id}/steps/{step}']).toBeUndefined();
   });
