@@ -25,7 +25,12 @@ describe('hostile input, sign-in throttling and security headers', () => {
   const stack = useStack('hostile-input', {
     extraEnv: { API_TRUST_PROXY: 'true', API_RATE_LIMIT_PER_MINUTE: '10000', ...SIGN_IN_LIMITS },
   });
-  const address = () => `203.0.113.${Math.floor(Math.random() * 250) + 1}`;
+  // A different client address for every use (the throttle counts per address in the run's shared database).
+  let lastAddress = Math.floor(Math.random() * 60000);
+  const address = () => {
+    lastAddress += 1;
+    return `198.18.${(lastAddress >> 8) & 255}.${lastAddress & 255}`;
+  };
   let admin: string;
   beforeAll(async () => {
     admin = await stack.http.tokenFor('admin');

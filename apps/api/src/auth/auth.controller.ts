@@ -6,6 +6,7 @@ import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTa
 import { ALL_ROLES } from '../../../../libs/domain/src/roles';
 import { LoginDto, LoginResponseDto, PrincipalDto } from './auth.dto';
 import { LocalIdentityProvider } from './auth.service';
+import { refuseInput } from '../common/no-input';
 import { bearerToken } from './bearer';
 import { CurrentUser, type AuthenticatedRequest, type Principal } from './principal';
 import { Public, Roles } from './roles.decorator';
@@ -51,7 +52,7 @@ export class AuthController {
   @ApiOperation({ summary: 'Sign out: this token is refused from now on' })
   @ApiNoContentResponse()
   async logout(@Req() request: AuthenticatedRequest): Promise<void> {
-    refuseInput(request);
+    refuseInput(request, 'A sign-out');
     const token = bearerToken(request);
     if (token) await this.local.logout(token);
   }
@@ -63,18 +64,7 @@ export class AuthController {
   @ApiOperation({ summary: 'Sign out of every session of the signed-in user' })
   @ApiNoContentResponse()
   async logoutEverywhere(@CurrentUser() user: Principal, @Req() request: AuthenticatedRequest): Promise<void> {
-    refuseInput(request);
+    refuseInput(request, 'A sign-out');
     await this.local.logoutEverywhere(user.userId);
-  }
-}
-
-/** A sign-out takes no parameters and no body: anything sent with one is refused before the session ends. */
-function refuseInput(request: AuthenticatedRequest): void {
-  const query = Object.keys((request.query as object | undefined) ?? {});
-  const body = request.body === undefined || request.body === null ? [] : Object.keys(request.body);
-  if (query.length > 0 || body.length > 0) {
-    throw new DomainError(ErrorCode.ValidationFailed, 'A sign-out takes no parameters and no body.', {
-      fields: Object.fromEntries([...query, ...body].map((name) => [name, ['is not expected']])),
-    });
   }
 }

@@ -1,5 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional } from 'class-validator';
 import { DomainError, ErrorCode } from '../../../../libs/domain/src/errors';
@@ -7,6 +8,7 @@ import { ALL_ROLES } from '../../../../libs/domain/src/roles';
 import { NotificationRepository } from '../../../../libs/persistence/src/repositories/notification.repository';
 import { CurrentUser, type Principal } from '../auth/principal';
 import { Roles } from '../auth/roles.decorator';
+import { refuseInput } from '../common/no-input';
 import { uuidParam } from '../common/params';
 
 export class NotificationQueryDto {
@@ -62,7 +64,8 @@ export class NotificationsController {
   @HttpCode(200)
   @Roles(...ALL_ROLES)
   @ApiOperation({ summary: 'Mark every notification for me or my unit read' })
-  async readAll(@CurrentUser() user: Principal): Promise<{ marked: number }> {
+  async readAll(@CurrentUser() user: Principal, @Req() request: FastifyRequest): Promise<{ marked: number }> {
+    refuseInput(request, 'Marking everything read');
     return { marked: await this.notifications.markAllRead(user.userId, user.unitId) };
   }
 

@@ -6,6 +6,7 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
+  IsObject,
   IsOptional,
   IsString,
   MaxLength,
@@ -497,11 +498,13 @@ export class StartMajorDecisionDto {
   catalogItemKey?: string;
 
   @ApiProperty({ type: DecisionProposalDto })
+  @IsObject()
   @ValidateNested()
   @Type(() => DecisionProposalDto)
   proposal: DecisionProposalDto;
 
   @ApiProperty({ type: ScopeClassificationDto })
+  @IsObject()
   @ValidateNested()
   @Type(() => ScopeClassificationDto)
   classification: ScopeClassificationDto;
