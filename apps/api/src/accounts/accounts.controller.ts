@@ -1,5 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  TemporaryPasswordResponseDto,
+  UnitViewResponseDto,
+  UserCreatedResponseDto,
+  UserViewResponseDto,
+} from './accounts.responses';
 import { ALL_ROLES, Role } from '../../../../libs/domain/src/roles';
 import { CurrentUser, type Principal } from '../auth/principal';
 import { Roles } from '../auth/roles.decorator';
@@ -29,6 +35,7 @@ export class AccountsController {
   @Get('admin/users')
   @Roles(Role.SystemAdmin)
   @ApiOperation({ summary: 'Every account with its unit, roles, qualifications and whether it is active' })
+  @ApiOkResponse({ type: UserViewResponseDto, isArray: true })
   users() {
     return this.accounts.listUsers();
   }
@@ -36,6 +43,7 @@ export class AccountsController {
   @Post('admin/users')
   @Roles(Role.SystemAdmin)
   @ApiOperation({ summary: 'Create an account (a temporary password is returned once when none is given)' })
+  @ApiCreatedResponse({ type: UserCreatedResponseDto })
   createUser(@CurrentUser() actor: Principal, @Body() body: CreateUserDto) {
     const { reason, ...input } = body;
     return this.accounts.createUser(actor, input, reason);
@@ -51,6 +59,7 @@ export class AccountsController {
   @Patch('admin/users/:id')
   @Roles(Role.SystemAdmin)
   @ApiOperation({ summary: "Change an account's name, unit, roles or qualifications" })
+  @ApiOkResponse({ type: UserViewResponseDto })
   changeUser(@CurrentUser() actor: Principal, @Param('id', uuidParam('id')) id: string, @Body() body: ChangeUserDto) {
     const { reason, ...input } = body;
     return this.accounts.changeUser(actor, id, input, reason);
@@ -60,6 +69,7 @@ export class AccountsController {
   @HttpCode(200)
   @Roles(Role.SystemAdmin)
   @ApiOperation({ summary: 'Deactivate an account (it cannot sign in; its sessions end)' })
+  @ApiOkResponse({ type: UserViewResponseDto })
   deactivate(@CurrentUser() actor: Principal, @Param('id', uuidParam('id')) id: string, @Body() body: ReasonDto) {
     return this.accounts.setActive(actor, id, false, body.reason);
   }
@@ -68,6 +78,7 @@ export class AccountsController {
   @HttpCode(200)
   @Roles(Role.SystemAdmin)
   @ApiOperation({ summary: 'Activate an account again' })
+  @ApiOkResponse({ type: UserViewResponseDto })
   activate(@CurrentUser() actor: Principal, @Param('id', uuidParam('id')) id: string, @Body() body: ReasonDto) {
     return this.accounts.setActive(actor, id, true, body.reason);
   }
@@ -76,6 +87,7 @@ export class AccountsController {
   @HttpCode(200)
   @Roles(Role.SystemAdmin)
   @ApiOperation({ summary: 'Set a temporary password (returned once) and end every session of the account' })
+  @ApiOkResponse({ type: TemporaryPasswordResponseDto })
   resetPassword(@CurrentUser() actor: Principal, @Param('id', uuidParam('id')) id: string, @Body() body: ReasonDto) {
     return this.accounts.resetPassword(actor, id, body.reason);
   }
@@ -95,6 +107,7 @@ export class AccountsController {
   @Get('admin/units')
   @Roles(Role.SystemAdmin)
   @ApiOperation({ summary: 'Every organisation unit with its kind and parent' })
+  @ApiOkResponse({ type: UnitViewResponseDto, isArray: true })
   units() {
     return this.accounts.listUnits();
   }
@@ -102,6 +115,7 @@ export class AccountsController {
   @Post('admin/units')
   @Roles(Role.SystemAdmin)
   @ApiOperation({ summary: 'Add a unit: a department, a town or street office, ...' })
+  @ApiCreatedResponse({ type: UnitViewResponseDto })
   createUnit(@CurrentUser() actor: Principal, @Body() body: CreateUnitDto) {
     const { reason, ...input } = body;
     return this.accounts.createUnit(actor, input, reason);
@@ -110,6 +124,7 @@ export class AccountsController {
   @Patch('admin/units/:id')
   @Roles(Role.SystemAdmin)
   @ApiOperation({ summary: 'Rename a unit or place it under another' })
+  @ApiOkResponse({ type: UnitViewResponseDto })
   changeUnit(@CurrentUser() actor: Principal, @Param('id', uuidParam('id')) id: string, @Body() body: ChangeUnitDto) {
     const { reason, ...input } = body;
     return this.accounts.changeUnit(actor, id, input, reason);

@@ -1,5 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import {
+  MarkedReadResponseDto,
+  NotificationPreferencesResponseDto,
+  NotificationResponseDto,
+  UnreadCountResponseDto,
+} from './notifications.responses';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional } from 'class-validator';
 import { DomainError, ErrorCode } from '../../../../libs/domain/src/errors';
@@ -38,6 +44,7 @@ export class NotificationsController {
   @Get()
   @Roles(...ALL_ROLES)
   @ApiOperation({ summary: 'Reminders and escalations for me or my unit, newest first' })
+  @ApiOkResponse({ type: NotificationResponseDto, isArray: true })
   async list(@CurrentUser() user: Principal, @Query() query: NotificationQueryDto) {
     const rows = await this.notifications.forUser(user.userId, user.unitId, query.unread ?? false, 100);
     return rows.map((n) => ({
@@ -54,6 +61,7 @@ export class NotificationsController {
   @Get('unread-count')
   @Roles(...ALL_ROLES)
   @ApiOperation({ summary: 'How many notifications for me or my unit are unread (the bell)' })
+  @ApiOkResponse({ type: UnreadCountResponseDto })
   async unreadCount(@CurrentUser() user: Principal): Promise<{ unread: number }> {
     return { unread: await this.notifications.unreadCount(user.userId, user.unitId) };
   }
@@ -62,6 +70,7 @@ export class NotificationsController {
   @HttpCode(200)
   @Roles(...ALL_ROLES)
   @ApiOperation({ summary: 'Mark every notification for me or my unit read' })
+  @ApiOkResponse({ type: MarkedReadResponseDto })
   async readAll(@CurrentUser() user: Principal): Promise<{ marked: number }> {
     return { marked: await this.notifications.markAllRead(user.userId, user.unitId) };
   }
@@ -69,6 +78,7 @@ export class NotificationsController {
   @Get('preferences')
   @Roles(...ALL_ROLES)
   @ApiOperation({ summary: 'My notification channels (the in-app bell is always on)' })
+  @ApiOkResponse({ type: NotificationPreferencesResponseDto })
   preferences(@CurrentUser() user: Principal) {
     return this.notifications.preferences(user.userId);
   }
@@ -76,6 +86,7 @@ export class NotificationsController {
   @Put('preferences')
   @Roles(...ALL_ROLES)
   @ApiOperation({ summary: 'Choose my notification channels' })
+  @ApiOkResponse({ type: NotificationPreferencesResponseDto })
   async setPreferences(@CurrentUser() user: Principal, @Body() body: NotificationPreferencesDto) {
     await this.notifications.setPreferences(user.userId, { email: body.email, webhook: body.webhook });
     return this.notifications.preferences(user.userId);
