@@ -72,3 +72,85 @@ export class CommentStatusResponseDto extends CommentReceiptResponseDto {
   @ApiProperty({ type: String, format: 'date-time', nullable: true })
   answeredAt!: string | null;
 }
+
+class CommentCountsDto {
+  @ApiProperty({ type: 'integer' })
+  total!: number;
+
+  @ApiProperty({ type: 'integer' })
+  answered!: number;
+
+  @ApiProperty({ type: 'integer' })
+  adopted!: number;
+
+  @ApiProperty({ type: 'integer' })
+  partlyAdopted!: number;
+
+  @ApiProperty({ type: 'integer' })
+  notAdopted!: number;
+}
+
+class WindowExtensionDto {
+  @ApiProperty({ format: 'date-time' })
+  oldClosesAt!: string;
+
+  @ApiProperty({ format: 'date-time' })
+  newClosesAt!: string;
+
+  @ApiProperty()
+  reason!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  actorId!: string;
+
+  @ApiProperty({ format: 'date-time' })
+  extendedAt!: string;
+}
+
+/** A comment window as the office sees it: closing, calendar, answer counts and extensions. */
+export class OfficeCommentWindowDto extends PublicCommentWindowDto {
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  closedAt!: string | null;
+
+  @ApiProperty({ type: 'integer', nullable: true, description: 'The calendar version its closing was counted with' })
+  calendarVersion!: number | null;
+
+  @ApiProperty({ type: CommentCountsDto })
+  summary!: CommentCountsDto;
+
+  @ApiProperty({ type: [WindowExtensionDto] })
+  extensions!: WindowExtensionDto[];
+}
+
+/** A comment as the office sees it; name and contact are null for those who may not see them. */
+export class OfficeCommentDto {
+  @ApiProperty({ format: 'uuid' })
+  commentId!: string;
+
+  @ApiProperty()
+  receiptNo!: string;
+
+  @ApiProperty()
+  content!: string;
+
+  @ApiProperty({ type: String, nullable: true })
+  name!: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  contact!: string | null;
+
+  @ApiProperty({ format: 'date-time' })
+  submittedAt!: string;
+
+  @ApiProperty({ type: String, nullable: true, example: 'ADOPTED' })
+  answer!: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  answerReason!: string | null;
+
+  @ApiProperty({ type: String, nullable: true, description: 'Who answered (display name)' })
+  answeredBy!: string | null;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  answeredAt!: string | null;
+}

@@ -11,6 +11,7 @@ import {
   type ExecutionContext,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ProcedureSnapshotDto } from '../procedures/procedures.dto';
 import { createTwoFilesPatch, diffLines } from 'diff';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DOCUMENT_KINDS, DOCUMENT_MEDIA_TYPES, type DocumentKind } from '../../../../libs/domain/src/documents';
@@ -78,7 +79,10 @@ export class DocumentsController {
   })
   @ApiConsumes(...Object.keys(DOCUMENT_MEDIA_TYPES))
   @ApiBody({ schema: { type: 'string', format: 'binary' } })
-  @ApiCreatedResponse({ description: 'The procedure with the current version of each document' })
+  @ApiCreatedResponse({
+    type: ProcedureSnapshotDto,
+    description: 'The procedure with the current version of each document',
+  })
   async upload(
     @CurrentUser() user: Principal,
     @Param('id', uuid('id')) procedureId: string,
