@@ -1,9 +1,18 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+import { ErrorBodyDto } from '../common/error-body';
 import {
   TemporaryPasswordResponseDto,
   UnitViewResponseDto,
   UserCreatedResponseDto,
+  UsersImportedResponseDto,
   UserViewResponseDto,
 } from './accounts.responses';
 import { ALL_ROLES, Role } from '../../../../libs/domain/src/roles';
@@ -44,6 +53,10 @@ export class AccountsController {
   @Roles(Role.SystemAdmin)
   @ApiOperation({ summary: 'Create an account (a temporary password is returned once when none is given)' })
   @ApiCreatedResponse({ type: UserCreatedResponseDto })
+  @ApiUnprocessableEntityResponse({
+    type: ErrorBodyDto,
+    description: 'The change breaks a rule (the last active administrator, a unit under itself, a name in use)',
+  })
   createUser(@CurrentUser() actor: Principal, @Body() body: CreateUserDto) {
     const { reason, ...input } = body;
     return this.accounts.createUser(actor, input, reason);
@@ -52,6 +65,8 @@ export class AccountsController {
   @Post('admin/users/import')
   @Roles(Role.SystemAdmin)
   @ApiOperation({ summary: 'Create the accounts of a CSV or XLSX file: all rows, or none when any row is refused' })
+  @ApiCreatedResponse({ type: UsersImportedResponseDto })
+  @ApiUnprocessableEntityResponse({ type: ErrorBodyDto, description: 'A row is refused; no account was created' })
   importUsers(@CurrentUser() actor: Principal, @Body() body: ImportUsersDto) {
     return this.importer.importFile(actor, body.filename, Buffer.from(body.contentBase64, 'base64'), body.reason);
   }
@@ -60,6 +75,10 @@ export class AccountsController {
   @Roles(Role.SystemAdmin)
   @ApiOperation({ summary: "Change an account's name, unit, roles or qualifications" })
   @ApiOkResponse({ type: UserViewResponseDto })
+  @ApiUnprocessableEntityResponse({
+    type: ErrorBodyDto,
+    description: 'The change breaks a rule (the last active administrator, a unit under itself, a name in use)',
+  })
   changeUser(@CurrentUser() actor: Principal, @Param('id', uuidParam('id')) id: string, @Body() body: ChangeUserDto) {
     const { reason, ...input } = body;
     return this.accounts.changeUser(actor, id, input, reason);
@@ -70,6 +89,10 @@ export class AccountsController {
   @Roles(Role.SystemAdmin)
   @ApiOperation({ summary: 'Deactivate an account (it cannot sign in; its sessions end)' })
   @ApiOkResponse({ type: UserViewResponseDto })
+  @ApiUnprocessableEntityResponse({
+    type: ErrorBodyDto,
+    description: 'The change breaks a rule (the last active administrator, a unit under itself, a name in use)',
+  })
   deactivate(@CurrentUser() actor: Principal, @Param('id', uuidParam('id')) id: string, @Body() body: ReasonDto) {
     return this.accounts.setActive(actor, id, false, body.reason);
   }
@@ -116,6 +139,10 @@ export class AccountsController {
   @Roles(Role.SystemAdmin)
   @ApiOperation({ summary: 'Add a unit: a department, a town or street office, ...' })
   @ApiCreatedResponse({ type: UnitViewResponseDto })
+  @ApiUnprocessableEntityResponse({
+    type: ErrorBodyDto,
+    description: 'The change breaks a rule (the last active administrator, a unit under itself, a name in use)',
+  })
   createUnit(@CurrentUser() actor: Principal, @Body() body: CreateUnitDto) {
     const { reason, ...input } = body;
     return this.accounts.createUnit(actor, input, reason);
@@ -125,6 +152,10 @@ export class AccountsController {
   @Roles(Role.SystemAdmin)
   @ApiOperation({ summary: 'Rename a unit or place it under another' })
   @ApiOkResponse({ type: UnitViewResponseDto })
+  @ApiUnprocessableEntityResponse({
+    type: ErrorBodyDto,
+    description: 'The change breaks a rule (the last active administrator, a unit under itself, a name in use)',
+  })
   changeUnit(@CurrentUser() actor: Principal, @Param('id', uuidParam('id')) id: string, @Body() body: ChangeUnitDto) {
     const { reason, ...input } = body;
     return this.accounts.changeUnit(actor, id, input, reason);

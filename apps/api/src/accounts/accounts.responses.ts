@@ -64,3 +64,8 @@ export class UnitViewResponseDto {
   @ApiProperty({ type: String, format: 'uuid', nullable: true })
   parentId!: string | null;
 }
+
+export class UsersImportedResponseDto {
+  @ApiProperty({ type: [UserCreatedResponseDto], description: 'Every account created, in file order' })
+  created!: UserCreatedResponseDto[];
+}
