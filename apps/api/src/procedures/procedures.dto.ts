@@ -322,9 +322,19 @@ export class ProcedureDetailDto extends ProcedureDto {
   @ApiProperty({ type: [LedgerEntryDto] }) ledger: LedgerEntryDto[];
   @ApiProperty({ description: 'The procedure in the Temporal Web UI' }) temporalUiUrl: string;
   @ApiProperty({
-    type: ProcedureSnapshotDto,
+    type: 'object',
     nullable: true,
-    description: "The workflow's live state (null when the workflow cannot be asked, e.g. long after it ended)",
+    description:
+      "The workflow's live state, a procedure snapshot (null when the workflow cannot be asked, e.g. long after it ended)",
+    required: ['procedureId', 'workflowId', 'stage', 'status'],
+    properties: {
+      procedureId: { type: 'string' },
+      workflowId: { type: 'string' },
+      stage: { type: 'string' },
+      status: { type: 'string' },
+      openTaskId: { type: 'string', nullable: true },
+      dueAt: { type: 'string', nullable: true },
+    },
   })
   live: ProcedureSnapshot | null;
 }
