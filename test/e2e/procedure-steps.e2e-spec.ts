@@ -102,7 +102,7 @@ describe('the procedure step API through API, Temporal, worker and PostgreSQL', 
       expect(post?.requestBody).toBeDefined();
       // Beside the step's own answers, the edge refusals every operation with a body can give (openapi-document.ts).
       expect(Object.keys(post!.responses).sort()).toEqual(
-        ['200', '400', '401', '403', '404', '409', '413', '415', '422', '429', '500', '503'].sort(),
+        ['200', '400', '401', '403', '404', '409', '413', '414', '415', '422', '429', '500', '503'].sort(),
       );
     }
     expect(doc.paths['/api/procedures/{id}/steps/{step}']).toBeUndefined();
