@@ -1,6 +1,9 @@
-import { setUp, temporal, workflowBundle } from './run-resources';
+import { database, setUp, temporal, workflowBundle } from './run-resources';
 
-/** Workflow tier: the Temporal dev server and the prebuilt workflow bundle; no database, no compiled apps. */
+/**
+ * Workflow tier: the Temporal dev server and the prebuilt workflow bundle, and a database of the run's own for the
+ * specs that run a workflow against the real activities (registration numbering); no compiled apps.
+ */
 export default async function workflowSetup(): Promise<void> {
-  await setUp('workflow', [temporal, workflowBundle]);
+  await setUp('workflow', [temporal, workflowBundle, database]);
 }

@@ -76,6 +76,12 @@ export class ApiClient {
   }
 
   /** Signs in a demo user (password from the seed) and caches the token. */
+  /** Signs in again: for after a sign-out (everywhere), which ends the token kept for that user. */
+  async freshTokenFor(username: string): Promise<string> {
+    this.tokens.delete(username);
+    return this.tokenFor(username);
+  }
+
   async tokenFor(username: string): Promise<string> {
     const cached = this.tokens.get(username);
     if (cached) return cached;

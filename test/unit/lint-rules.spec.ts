@@ -24,7 +24,7 @@ describe('lint rules for workflow code', () => {
 
   it('should refuse Node built-ins, Nest and TypeORM in workflows/', async () => {
     const messages = await lintAs(
-      'workflows/normative-document.workflow.ts',
+      'workflows/normative-document/normative-document.workflow.ts',
       [
         "import { readFileSync } from 'node:fs';",
         "import { Injectable } from '@nestjs/common';",
@@ -43,7 +43,7 @@ describe('lint rules for workflow code', () => {
 
   it('should refuse timers and value imports of activities in workflows/', async () => {
     const messages = await lintAs(
-      'workflows/normative-document.workflow.ts',
+      'workflows/normative-document/normative-document.workflow.ts',
       [
         "import { ProcedureActivities } from '../activities/procedure.activities';",
         'setTimeout(() => ProcedureActivities, 1);',

@@ -28,6 +28,7 @@ import {
   type Actor,
   type NormativeDocumentWorkflow,
 } from '../../libs/domain/src/procedures/normative-document.contract';
+import { policyVersionFor } from '../../libs/domain/src/procedures/policies';
 import { eventually } from '../support/eventually';
 import { fakeActivities, type Calls } from '../support/fake-activities';
 import { testEnv, uniqueSuffix } from '../support/test-env';
@@ -234,7 +235,8 @@ describe('clean-up workflows', () => {
             touchesBusiness: false,
             alsoMajorDecision: false,
           },
-          policy: { version: 'test', projectApprovalPeriod: { amount: 600, unit: 'SECONDS' } },
+          // A start names its policy by version (here the demonstration periods, in seconds, as the fakes count).
+          policyVersion: policyVersionFor('NORMATIVE_DOCUMENT', true),
         },
       ],
       workflowExecutionTimeout: '2 minutes',

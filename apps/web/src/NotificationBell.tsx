@@ -27,7 +27,7 @@ export function NotificationBell() {
       window.removeEventListener('lawgate:notifications-changed', refresh);
     };
   }, []);
-  const label = tr(`通知（${unread} 条未读）`, `Notifications (${unread} unread)`);
+  const label = tr(`通知（${unread} 条未读）`, `Notices (${unread} unread)`);
   return (
     <Badge count={unread} size="small" data-testid="bell-count">
       <Button size="small" aria-label={label} title={label} onClick={() => navigate('/notifications')}>

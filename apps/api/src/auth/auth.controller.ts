@@ -60,6 +60,7 @@ export class AuthController {
   @ApiOperation({ summary: 'Sign out: this token is refused from now on' })
   @ApiNoContentResponse()
   async logout(@Req() request: AuthenticatedRequest): Promise<void> {
+    refuseInput(request);
     const token = bearerToken(request);
     if (token) await this.local.logout(token);
   }
@@ -70,7 +71,19 @@ export class AuthController {
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Sign out of every session of the signed-in user' })
   @ApiNoContentResponse()
-  async logoutEverywhere(@CurrentUser() user: Principal): Promise<void> {
+  async logoutEverywhere(@CurrentUser() user: Principal, @Req() request: AuthenticatedRequest): Promise<void> {
+    refuseInput(request);
     await this.local.logoutEverywhere(user.userId);
+  }
+}
+
+/** A sign-out takes no parameters and no body: anything sent with one is refused before the session ends. */
+function refuseInput(request: AuthenticatedRequest): void {
+  const query = Object.keys((request.query as object | undefined) ?? {});
+  const body = request.body === undefined || request.body === null ? [] : Object.keys(request.body);
+  if (query.length > 0 || body.length > 0) {
+    throw new DomainError(ErrorCode.ValidationFailed, 'A sign-out takes no parameters and no body.', {
+      fields: Object.fromEntries([...query, ...body].map((name) => [name, ['is not expected']])),
+    });
   }
 }

@@ -20,6 +20,7 @@ import { CleanupRepository } from '../../../../libs/persistence/src/repositories
 import { TaskRepository } from '../../../../libs/persistence/src/repositories/task.repository';
 import { ProcedureGateway, stepUpdateId } from '../../../../libs/temporal/src/procedure-gateway';
 import { actorOf, type Principal } from '../auth/principal';
+import { requireTaskHolder } from '../procedures/task-holder';
 
 function campaignDto(c: CleanupCampaignEntity) {
   return {
@@ -151,17 +152,7 @@ export class CleanupService {
   ): Promise<CleanupReviewSnapshot> {
     const task = await this.tasks.findById(taskId);
     if (!task) throw new DomainError(ErrorCode.NotFound, `There is no task ${taskId}.`);
-    const holds = task.assigneeUserId
-      ? task.assigneeUserId === principal.userId
-      : task.assigneeUnitId === principal.unitId;
-    if (!holds) {
-      throw new DomainError(
-        ErrorCode.Forbidden,
-        task.assigneeUserId
-          ? 'This task is held by another person; only they (or whoever it is reassigned to) can act on it.'
-          : 'This task is assigned to another unit; you cannot act on it.',
-      );
-    }
+    requireTaskHolder(task, principal);
     if (task.kind !== CLEANUP_REVIEW_TASK_KIND) {
       throw new DomainError(
         ErrorCode.WrongStage,

@@ -12,6 +12,7 @@ import type { StepApi } from './procedure-api';
 import { canSeeProcedure } from './procedures.service';
 import { procedureApiOf } from './registry';
 import { fieldSchemaOf, validateStepBody } from './step-body';
+import { requireTaskHolder } from './task-holder';
 
 /** What a step answers: the procedure's snapshot, as its workflow returns it. */
 export type StepResult = { procedureId: string; stage: string; status: string } & Record<string, unknown>;
@@ -130,17 +131,7 @@ export class ProcedureStepsService {
     body: object,
     key: string | undefined,
   ) {
-    const holds = task.assigneeUserId
-      ? task.assigneeUserId === principal.userId
-      : task.assigneeUnitId === principal.unitId;
-    if (!holds) {
-      throw new DomainError(
-        ErrorCode.Forbidden,
-        task.assigneeUserId
-          ? 'This task is held by another person; only they (or whoever it is reassigned to) can act on it.'
-          : 'This task is assigned to another unit; you cannot act on it.',
-      );
-    }
+    requireTaskHolder(task, principal);
     if (!step.tasks.includes(task.kind)) {
       throw new DomainError(
         ErrorCode.WrongStage,

@@ -37,6 +37,7 @@ import {
   RegisterEntryEntity,
   VoidedNumberEntity,
 } from './register.entity';
+import { RateLimitHitEntity, SignInLockoutEntity } from './rate-limit.entity';
 import { TaskEntity } from './task.entity';
 import { UserEntity } from './user.entity';
 
@@ -80,9 +81,13 @@ export {
   NotificationDeliveryEntity,
   NotificationPreferenceEntity,
   DocumentTextEntity,
+  RateLimitHitEntity,
+  SignInLockoutEntity,
 };
 
 export const ENTITIES = [
+  RateLimitHitEntity,
+  SignInLockoutEntity,
   OrgUnitEntity,
   UserEntity,
   ProcedureEntity,
