@@ -1,5 +1,20 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+import { ErrorBodyDto } from '../common/error-body';
+import {
+  TemporaryPasswordResponseDto,
+  UnitViewResponseDto,
+  UserCreatedResponseDto,
+  UsersImportedResponseDto,
+  UserViewResponseDto,
+} from './accounts.responses';
 import { ALL_ROLES, Role } from '../../../../libs/domain/src/roles';
 import { CurrentUser, type Principal } from '../auth/principal';
 import { Roles } from '../auth/roles.decorator';
@@ -29,6 +44,7 @@ export class AccountsController {
   @Get('admin/users')
   @Roles(Role.SystemAdmin)
   @ApiOperation({ summary: 'Every account with its unit, roles, qualifications and whether it is active' })
+  @ApiOkResponse({ type: UserViewResponseDto, isArray: true })
   users() {
     return this.accounts.listUsers();
   }
@@ -36,6 +52,11 @@ export class AccountsController {
   @Post('admin/users')
   @Roles(Role.SystemAdmin)
   @ApiOperation({ summary: 'Create an account (a temporary password is returned once when none is given)' })
+  @ApiCreatedResponse({ type: UserCreatedResponseDto })
+  @ApiUnprocessableEntityResponse({
+    type: ErrorBodyDto,
+    description: 'The change breaks a rule (the last active administrator, a unit under itself, a name in use)',
+  })
   createUser(@CurrentUser() actor: Principal, @Body() body: CreateUserDto) {
     const { reason, ...input } = body;
     return this.accounts.createUser(actor, input, reason);
@@ -44,6 +65,8 @@ export class AccountsController {
   @Post('admin/users/import')
   @Roles(Role.SystemAdmin)
   @ApiOperation({ summary: 'Create the accounts of a CSV or XLSX file: all rows, or none when any row is refused' })
+  @ApiCreatedResponse({ type: UsersImportedResponseDto })
+  @ApiUnprocessableEntityResponse({ type: ErrorBodyDto, description: 'A row is refused; no account was created' })
   importUsers(@CurrentUser() actor: Principal, @Body() body: ImportUsersDto) {
     return this.importer.importFile(actor, body.filename, Buffer.from(body.contentBase64, 'base64'), body.reason);
   }
@@ -51,6 +74,11 @@ export class AccountsController {
   @Patch('admin/users/:id')
   @Roles(Role.SystemAdmin)
   @ApiOperation({ summary: "Change an account's name, unit, roles or qualifications" })
+  @ApiOkResponse({ type: UserViewResponseDto })
+  @ApiUnprocessableEntityResponse({
+    type: ErrorBodyDto,
+    description: 'The change breaks a rule (the last active administrator, a unit under itself, a name in use)',
+  })
   changeUser(@CurrentUser() actor: Principal, @Param('id', uuidParam('id')) id: string, @Body() body: ChangeUserDto) {
     const { reason, ...input } = body;
     return this.accounts.changeUser(actor, id, input, reason);
@@ -60,6 +88,11 @@ export class AccountsController {
   @HttpCode(200)
   @Roles(Role.SystemAdmin)
   @ApiOperation({ summary: 'Deactivate an account (it cannot sign in; its sessions end)' })
+  @ApiOkResponse({ type: UserViewResponseDto })
+  @ApiUnprocessableEntityResponse({
+    type: ErrorBodyDto,
+    description: 'The change breaks a rule (the last active administrator, a unit under itself, a name in use)',
+  })
   deactivate(@CurrentUser() actor: Principal, @Param('id', uuidParam('id')) id: string, @Body() body: ReasonDto) {
     return this.accounts.setActive(actor, id, false, body.reason);
   }
@@ -68,6 +101,7 @@ export class AccountsController {
   @HttpCode(200)
   @Roles(Role.SystemAdmin)
   @ApiOperation({ summary: 'Activate an account again' })
+  @ApiOkResponse({ type: UserViewResponseDto })
   activate(@CurrentUser() actor: Principal, @Param('id', uuidParam('id')) id: string, @Body() body: ReasonDto) {
     return this.accounts.setActive(actor, id, true, body.reason);
   }
@@ -76,6 +110,7 @@ export class AccountsController {
   @HttpCode(200)
   @Roles(Role.SystemAdmin)
   @ApiOperation({ summary: 'Set a temporary password (returned once) and end every session of the account' })
+  @ApiOkResponse({ type: TemporaryPasswordResponseDto })
   resetPassword(@CurrentUser() actor: Principal, @Param('id', uuidParam('id')) id: string, @Body() body: ReasonDto) {
     return this.accounts.resetPassword(actor, id, body.reason);
   }
@@ -95,6 +130,7 @@ export class AccountsController {
   @Get('admin/units')
   @Roles(Role.SystemAdmin)
   @ApiOperation({ summary: 'Every organisation unit with its kind and parent' })
+  @ApiOkResponse({ type: UnitViewResponseDto, isArray: true })
   units() {
     return this.accounts.listUnits();
   }
@@ -102,6 +138,11 @@ export class AccountsController {
   @Post('admin/units')
   @Roles(Role.SystemAdmin)
   @ApiOperation({ summary: 'Add a unit: a department, a town or street office, ...' })
+  @ApiCreatedResponse({ type: UnitViewResponseDto })
+  @ApiUnprocessableEntityResponse({
+    type: ErrorBodyDto,
+    description: 'The change breaks a rule (the last active administrator, a unit under itself, a name in use)',
+  })
   createUnit(@CurrentUser() actor: Principal, @Body() body: CreateUnitDto) {
     const { reason, ...input } = body;
     return this.accounts.createUnit(actor, input, reason);
@@ -110,6 +151,11 @@ export class AccountsController {
   @Patch('admin/units/:id')
   @Roles(Role.SystemAdmin)
   @ApiOperation({ summary: 'Rename a unit or place it under another' })
+  @ApiOkResponse({ type: UnitViewResponseDto })
+  @ApiUnprocessableEntityResponse({
+    type: ErrorBodyDto,
+    description: 'The change breaks a rule (the last active administrator, a unit under itself, a name in use)',
+  })
   changeUnit(@CurrentUser() actor: Principal, @Param('id', uuidParam('id')) id: string, @Body() body: ChangeUnitDto) {
     const { reason, ...input } = body;
     return this.accounts.changeUnit(actor, id, input, reason);

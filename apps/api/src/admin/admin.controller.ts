@@ -1,5 +1,14 @@
 import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { ErrorBodyDto } from '../common/error-body';
+import {
+  CalendarDayResponseDto,
+  CalendarVersionResponseDto,
+  CalendarYearPutResponseDto,
+  CalendarYearResponseDto,
+  DeadlineResponseDto,
+  OrgUnitResponseDto,
+} from './admin.responses';
 import {
   CalendarRangeError,
   calendarDaysAfter,
@@ -33,6 +42,7 @@ export class AdminController {
   @ApiOperation({
     summary: 'The organisation: government, departments, the legal-affairs office (to name units in steps)',
   })
+  @ApiOkResponse({ type: OrgUnitResponseDto, isArray: true })
   async units() {
     return (await this.org.listUnits()).map((u) => ({ id: u.id, code: u.code, name: u.name, kind: u.kind }));
   }
@@ -40,6 +50,7 @@ export class AdminController {
   @Get('calendar/years')
   @Roles(...ALL_ROLES)
   @ApiOperation({ summary: 'Years of the working-day calendar that are loaded, with their source' })
+  @ApiOkResponse({ type: CalendarYearResponseDto, isArray: true })
   async years() {
     return (await this.calendar.loadedYears()).map((y) => ({
       year: y.year,
@@ -52,6 +63,7 @@ export class AdminController {
   @Get('calendar/years/:year')
   @Roles(...ALL_ROLES)
   @ApiOperation({ summary: 'Holidays and adjusted working days of a loaded year' })
+  @ApiOkResponse({ type: CalendarDayResponseDto, isArray: true })
   async days(@Param('year', year) y: number) {
     const loaded = (await this.calendar.loadedYears()).some((l) => l.year === y);
     if (!loaded) throw new DomainError(ErrorCode.NotFound, `The calendar for ${y} is not loaded.`);
@@ -61,6 +73,7 @@ export class AdminController {
   @Get('calendar/history')
   @Roles(Role.SystemAdmin, Role.LegalAffairsOfficer)
   @ApiOperation({ summary: 'Every version of the calendar: who changed it, why, what' })
+  @ApiOkResponse({ type: CalendarVersionResponseDto, isArray: true })
   async history() {
     return (await this.calendar.history()).map((v) => ({
       version: v.version,
@@ -74,6 +87,11 @@ export class AdminController {
   @Put('calendar/years/:year')
   @Roles(Role.SystemAdmin, Role.LegalAffairsOfficer)
   @ApiOperation({ summary: "Load or replace a year's holidays from the State Council notice (a new calendar version)" })
+  @ApiOkResponse({ type: CalendarYearPutResponseDto })
+  @ApiUnprocessableEntityResponse({
+    type: ErrorBodyDto,
+    description: 'A day outside the year, listed twice, or a weekday marked as a working day',
+  })
   async putYear(@CurrentUser() user: Principal, @Param('year', year) y: number, @Body() body: PutCalendarYearDto) {
     if (y < 2000 || y > 2200) throw new DomainError(ErrorCode.ValidationFailed, 'year must be between 2000 and 2200.');
     const seen = new Set<string>();
@@ -112,6 +130,11 @@ export class AdminController {
   @Get('calendar/deadline')
   @Roles(...ALL_ROLES)
   @ApiOperation({ summary: 'When a period starting on a date ends, counted as the law counts it' })
+  @ApiOkResponse({ type: DeadlineResponseDto })
+  @ApiUnprocessableEntityResponse({
+    type: ErrorBodyDto,
+    description: 'The calendar is empty, or the period runs past the loaded years',
+  })
   async deadline(@Query() query: DeadlineQueryDto) {
     const snapshot = await this.calendar.snapshot();
     if (!snapshot) throw new DomainError(ErrorCode.RuleViolation, 'The working-day calendar is empty; load it first.');

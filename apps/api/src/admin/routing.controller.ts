@@ -1,5 +1,22 @@
 import { Body, Controller, Get, Param, Post, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+import { ErrorBodyDto } from '../common/error-body';
+import {
+  AdviserCandidateResponseDto,
+  ConflictDeclaredResponseDto,
+  ConflictResponseDto,
+  RoutingOverviewResponseDto,
+  RoutingRulesChangedResponseDto,
+} from './admin.responses';
 import { ArrayMaxSize, IsBoolean, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
 // eslint-disable-next-line @typescript-eslint/no-restricted-imports -- its transactions move into a service next (docs/api.md)
 import { DataSource } from 'typeorm';
@@ -93,6 +110,7 @@ export class RoutingController {
   @ApiOperation({
     summary: 'The routing rules in force, and every adviser as routing sees them (load, expertise, conflicts)',
   })
+  @ApiOkResponse({ type: RoutingOverviewResponseDto })
   async overview() {
     const [{ version, rules }, candidates] = await Promise.all([this.advisers.rules(), this.advisers.candidates()]);
     return { rulesVersion: version, rules, advisers: candidates };
@@ -101,6 +119,7 @@ export class RoutingController {
   @Put('admin/routing/rules')
   @Roles(Role.SystemAdmin, Role.LegalAffairsOfficer)
   @ApiOperation({ summary: 'Change the routing rules (a new version; audited with the reason)' })
+  @ApiOkResponse({ type: RoutingRulesChangedResponseDto })
   async setRules(@CurrentUser() user: Principal, @Body() body: RoutingRulesDto) {
     const rules = {
       assignedAdvisersOnly: body.assignedAdvisersOnly,
@@ -125,6 +144,11 @@ export class RoutingController {
   @Put('admin/advisers/:userId')
   @Roles(Role.SystemAdmin, Role.LegalAffairsOfficer)
   @ApiOperation({ summary: "Set an adviser's expertise, capacity, activity and assigned departments (audited)" })
+  @ApiOkResponse({ type: AdviserCandidateResponseDto, description: 'The adviser as routing now sees them' })
+  @ApiUnprocessableEntityResponse({
+    type: ErrorBodyDto,
+    description: 'The profile breaks a rule (an assigned unit that is not a department)',
+  })
   async setProfile(
     @CurrentUser() user: Principal,
     @Param('userId', uuid) userId: string,
@@ -164,6 +188,7 @@ export class RoutingController {
   @Get('advisers/me/conflicts')
   @Roles(Role.LegalAdviser)
   @ApiOperation({ summary: 'The conflicts of interest I declared' })
+  @ApiOkResponse({ type: ConflictResponseDto, isArray: true })
   async myConflicts(@CurrentUser() user: Principal) {
     return (await this.advisers.conflictsOf(user.userId)).map((c) => ({
       id: c.id,
@@ -177,6 +202,7 @@ export class RoutingController {
   @Post('advisers/me/conflicts')
   @Roles(Role.LegalAdviser)
   @ApiOperation({ summary: 'Declare a conflict of interest: no task of that procedure or department is routed to me' })
+  @ApiCreatedResponse({ type: ConflictDeclaredResponseDto })
   async declare(@CurrentUser() user: Principal, @Body() body: ConflictDto) {
     if (!body.procedureId === !body.departmentId) {
       throw new DomainError(

@@ -1,5 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AuditPageResponseDto } from './audit.responses';
 import { Role } from '../../../../libs/domain/src/roles';
 import { AuditRepository } from '../../../../libs/persistence/src/repositories/audit.repository';
 import { Roles } from '../auth/roles.decorator';
@@ -18,6 +19,7 @@ export class AuditController {
       'The audit trail, newest first: logins, document reads, exports, archive downloads, administrative changes, ' +
       'operator actions and every recorded step; filter by action (or prefix), actor, procedure and time',
   })
+  @ApiOkResponse({ type: AuditPageResponseDto })
   async list(@Query() query: AuditQueryDto) {
     const entries = await this.audit.search(query);
     return {

@@ -1,5 +1,6 @@
 import { Controller, Get, Header, Req } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CheckpointFeedDto, EvidenceVerificationDto } from './evidence.responses';
 import type { FastifyRequest } from 'fastify';
 import { Role } from '../../../../libs/domain/src/roles';
 import {
@@ -29,6 +30,8 @@ export class EvidenceController {
 
   @Get('admin/ledger/verify')
   @Roles(Role.SystemAdmin, Role.LegalAffairsOfficer)
+  @ApiBearerAuth()
+  @ApiOkResponse({ type: EvidenceVerificationDto })
   @ApiOperation({
     summary:
       'Walk the sign-off ledger and the audit trail link by link and check both heads against the latest signed ' +
@@ -51,6 +54,7 @@ export class EvidenceController {
   @ApiOperation({
     summary: 'Signed ledger checkpoints as a JSON Feed 1.1 (newest first); keep copies to prove completeness',
   })
+  @ApiOkResponse({ type: CheckpointFeedDto })
   async feed(@Req() request: FastifyRequest) {
     const origin = originOf(request);
     const list = await this.checkpoints.list(100);

@@ -2,7 +2,15 @@ import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { DomainError, ErrorCode } from '../../../../libs/domain/src/errors';
 import { SignInThrottle } from './sign-in-throttle';
-import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import { ErrorBodyDto } from '../common/error-body';
 import { ALL_ROLES } from '../../../../libs/domain/src/roles';
 import { LoginDto, LoginResponseDto, PrincipalDto } from './auth.dto';
 import { LocalIdentityProvider } from './auth.service';
@@ -24,6 +32,7 @@ export class AuthController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Sign in with username and password; returns a bearer token' })
   @ApiOkResponse({ type: LoginResponseDto })
+  @ApiUnauthorizedResponse({ type: ErrorBodyDto, description: 'Wrong username or password' })
   async login(@Body() body: LoginDto, @Req() request: FastifyRequest): Promise<LoginResponseDto> {
     await this.throttle.check(body.username, request.ip);
     const result = await this.local.login(body.username, body.password).catch(async (err: unknown) => {

@@ -2,10 +2,19 @@ import { Body, Controller, Get, Headers, HttpCode, Param, Post } from '@nestjs/c
 import {
   ApiBearerAuth,
   ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiOkResponse,
   ApiOperation,
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
+import {
+  CleanupCampaignResponseDto,
+  CleanupReviewResponseDto,
+  CleanupStartedResponseDto,
+  CleanupListsResponseDto,
+  CleanupProgressResponseDto,
+} from './cleanup.responses';
 import { CAMPAIGN_ID_PATTERN } from '../../../../libs/domain/src/cleanup';
 import { DomainError, ErrorCode } from '../../../../libs/domain/src/errors';
 import { Role } from '../../../../libs/domain/src/roles';
@@ -34,6 +43,7 @@ export class CleanupCampaignsController {
   @Roles(Role.LegalAffairsOfficer, Role.SystemAdmin)
   @ApiOperation({ summary: 'Start a clean-up campaign: one review per document in force (409 if the key exists)' })
   @ApiConflictResponse({ type: ErrorBodyDto, description: 'A campaign with this key exists' })
+  @ApiCreatedResponse({ type: CleanupStartedResponseDto })
   start(@CurrentUser() user: Principal, @Body() body: StartCleanupCampaignDto) {
     return this.service.start(user, body.title, body.campaignId);
   }
@@ -41,6 +51,7 @@ export class CleanupCampaignsController {
   @Get()
   @Roles(Role.LegalAffairsOfficer, Role.SystemAdmin)
   @ApiOperation({ summary: 'Clean-up campaigns, newest first' })
+  @ApiOkResponse({ type: CleanupCampaignResponseDto, isArray: true })
   list() {
     return this.service.list();
   }
@@ -48,6 +59,7 @@ export class CleanupCampaignsController {
   @Get(':id')
   @Roles(Role.LegalAffairsOfficer, Role.SystemAdmin)
   @ApiOperation({ summary: 'Progress: documents in force at the start, reviews started, decisions by kind' })
+  @ApiOkResponse({ type: CleanupProgressResponseDto })
   progress(@Param('id') id: string) {
     return this.service.progress(campaignId(id));
   }
@@ -55,6 +67,7 @@ export class CleanupCampaignsController {
   @Get(':id/lists')
   @Roles(Role.LegalAffairsOfficer, Role.SystemAdmin)
   @ApiOperation({ summary: 'The lists of documents kept, amended and repealed (decisions), and expired (register)' })
+  @ApiOkResponse({ type: CleanupListsResponseDto })
   lists(@Param('id') id: string) {
     return this.service.lists(campaignId(id));
   }
@@ -75,6 +88,7 @@ export class CleanupReviewController {
   @ApiOperation({ summary: 'Decide a clean-up review: KEEP, AMEND (with reason) or REPEAL (with reason)' })
   @ApiConflictResponse({ type: ErrorBodyDto, description: 'The task is closed or not a clean-up review' })
   @ApiUnprocessableEntityResponse({ type: ErrorBodyDto, description: 'AMEND or REPEAL without a reason' })
+  @ApiOkResponse({ type: CleanupReviewResponseDto })
   decide(
     @CurrentUser() user: Principal,
     @Param('id', uuid) id: string,

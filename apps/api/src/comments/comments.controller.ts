@@ -1,5 +1,6 @@
 import { Controller, Get, Param } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { OfficeCommentDto, OfficeCommentWindowDto } from './public-comments.responses';
 import { DomainError, ErrorCode } from '../../../../libs/domain/src/errors';
 import { Role } from '../../../../libs/domain/src/roles';
 import type { ProcedureEntity } from '../../../../libs/persistence/src/entities';
@@ -37,6 +38,7 @@ export class CommentsController {
   @Get('procedures/:id/comment-windows')
   @Roles(Role.Drafter, Role.LegalAffairsOfficer, Role.Leader, Role.LegalAdviser)
   @ApiOperation({ summary: "The procedure's comment windows with their extensions and answer counts" })
+  @ApiOkResponse({ type: OfficeCommentWindowDto, isArray: true })
   async windows(@CurrentUser() user: Principal, @Param('id', uuid('id')) procedureId: string) {
     await this.visibleProcedure(user, procedureId);
     const rows = await this.comments.windowsForProcedure(procedureId);
@@ -62,6 +64,7 @@ export class CommentsController {
   @ApiOperation({
     summary: "Every comment of a window with its answer, and the commenter's name and contact (not for advisers)",
   })
+  @ApiOkResponse({ type: OfficeCommentDto, isArray: true })
   async list(@CurrentUser() user: Principal, @Param('id', uuid('id')) windowId: string) {
     const window = await this.comments.findWindow(windowId);
     if (!window) throw new DomainError(ErrorCode.NotFound, `There is no comment window ${windowId} that you can see.`);

@@ -1,6 +1,13 @@
 import { createHmac } from 'node:crypto';
 import { Body, Controller, Get, Inject, Param, Post, Req, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { JsonFeedDto } from '../common/json-feed.dto';
+import {
+  CommentReceiptResponseDto,
+  CommentStatusResponseDto,
+  PublicCommentWindowDto,
+} from './public-comments.responses';
+import { ErrorBodyDto } from '../common/error-body';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { APP_CONFIG } from '../../../../libs/config/src/config.module';
 import type { AppConfig } from '../../../../libs/config/src/config';
@@ -64,6 +71,7 @@ export class PublicCommentsController {
   @Get('comment-windows')
   @Public()
   @ApiOperation({ summary: 'Drafts open for public comment now, soonest closing first' })
+  @ApiOkResponse({ type: PublicCommentWindowDto, isArray: true })
   async list() {
     return (await this.comments.openWindows()).map(({ window, comments }) => publicWindowDto(window, comments));
   }
@@ -71,6 +79,7 @@ export class PublicCommentsController {
   @Get('comment-windows/:id')
   @Public()
   @ApiOperation({ summary: 'One comment window (open or closed)' })
+  @ApiOkResponse({ type: PublicCommentWindowDto })
   async get(@Param('id', uuid('id')) id: string) {
     const window = await this.window(id);
     return publicWindowDto(window, await this.comments.commentCount(id));
@@ -98,7 +107,8 @@ export class PublicCommentsController {
     summary: 'Comment on the draft; returns a receipt number to follow the answer',
     description: '409 when the window is closed or not yet open; 429 with Retry-After past the per-client limit.',
   })
-  @ApiCreatedResponse({ schema: { example: { receiptNo: 'ZQ-20261125-0007', submittedAt: '…', windowId: '…' } } })
+  @ApiCreatedResponse({ type: CommentReceiptResponseDto })
+  @ApiConflictResponse({ type: ErrorBodyDto, description: 'The window is closed or not yet open' })
   async submit(
     @Param('id', uuid('id')) id: string,
     @Body() dto: SubmitCommentDto,
@@ -128,6 +138,7 @@ export class PublicCommentsController {
   @Get('comments/:receiptNo')
   @Public()
   @ApiOperation({ summary: "A comment's status by its receipt number, and the answer once given" })
+  @ApiOkResponse({ type: CommentStatusResponseDto })
   async byReceipt(@Param('receiptNo') receiptNo: string) {
     if (!RECEIPT_NO.test(receiptNo)) {
       throw new DomainError(ErrorCode.ValidationFailed, 'A receipt number looks like ZQ-20261125-0007.', {
@@ -151,6 +162,7 @@ export class PublicCommentsController {
   @Get('feeds/comment-windows.json')
   @Public()
   @ApiOperation({ summary: 'Open comment windows as a JSON Feed 1.1' })
+  @ApiOkResponse({ type: JsonFeedDto })
   async feedJson(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const feed = jsonFeed(baseUrlOf(request), await this.feedWindows());
     await reply.header('content-type', 'application/feed+json; charset=utf-8').send(JSON.stringify(feed));

@@ -1,9 +1,20 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ErrorCode } from '../../../../libs/domain/src/errors';
 
+/** Codes of refusals made by the HTTP layer itself (a status without a domain error code). */
+const HTTP_CODES = [
+  'BAD_REQUEST',
+  'METHOD_NOT_ALLOWED',
+  'NOT_ACCEPTABLE',
+  'CONFLICT',
+  'PAYLOAD_TOO_LARGE',
+  'UNSUPPORTED_MEDIA_TYPE',
+  'TOO_MANY_REQUESTS',
+] as const;
+
 /** The one shape of every error the API returns. */
 export class ErrorBodyDto {
-  @ApiProperty({ enum: ErrorCode, example: ErrorCode.ValidationFailed })
+  @ApiProperty({ enum: [...Object.values(ErrorCode), ...HTTP_CODES], example: ErrorCode.ValidationFailed })
   code: string;
 
   @ApiProperty({ example: 'The request is not valid: title must be a string.' })
@@ -33,7 +44,7 @@ export const STATUS_OF: Record<ErrorCode, number> = {
   [ErrorCode.Internal]: 500,
 };
 
-const CODE_OF_STATUS: Record<number, string> = {
+const CODE_OF_STATUS: Record<number, ErrorCode | (typeof HTTP_CODES)[number]> = {
   400: 'BAD_REQUEST',
   401: ErrorCode.Unauthenticated,
   403: ErrorCode.Forbidden,

@@ -15,6 +15,7 @@ const ERROR_MEANING: Record<string, string> = {
   '403': "The signed-in user's roles do not admit this operation",
   '404': 'Nothing exists at this address, or the caller may not see it',
   '413': 'The body is larger than allowed',
+  '414': 'A path parameter is longer than allowed',
   '415': 'The body has a content type this operation does not take',
   '429': 'Too many requests from this client; Retry-After says how long to wait',
   '500': 'An unexpected error; nothing was changed; the details name the request id',
@@ -29,7 +30,7 @@ function errorResponse(status: string) {
  * - a header declared twice (by `@ApiHeader` and by a `@Headers()` parameter, in different case) is one parameter,
  *   described as the `@ApiHeader` says, and required only if both say so;
  * - the refusals that any operation can give at the edge (400, 429, 500; 401 and 403 where a token is needed; 404
- *   where the path names something; 413 and 415 where a body is taken) are documented, with the error shape.
+ *   and 414 where the path names something; 413 and 415 where a body is taken) are documented, with the error shape.
  */
 export function correctDocument(document: OpenAPIObject): OpenAPIObject {
   for (const item of Object.values(document.paths)) {
@@ -40,7 +41,7 @@ export function correctDocument(document: OpenAPIObject): OpenAPIObject {
       const responses = (op.responses ??= {});
       const statuses = ['400', '429', '500'];
       if (op.security?.length) statuses.push('401', '403');
-      if (op.parameters.some((p) => p.in === 'path')) statuses.push('404');
+      if (op.parameters.some((p) => p.in === 'path')) statuses.push('404', '414');
       if (op.requestBody) statuses.push('413', '415');
       for (const status of statuses) responses[status] ??= errorResponse(status);
     }

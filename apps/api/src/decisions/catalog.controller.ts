@@ -1,5 +1,14 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+import { ErrorBodyDto } from '../common/error-body';
+import { CatalogProgressResponseDto, CatalogVersionResponseDto, PublicCatalogResponseDto } from './catalog.responses';
 import { DomainError, ErrorCode } from '../../../../libs/domain/src/errors';
 import { Role } from '../../../../libs/domain/src/roles';
 import { type MatterKind, scopeRefusal } from '../../../../libs/domain/src/procedures/major-decision.contract';
@@ -17,6 +26,7 @@ export class AdminCatalogController {
   @Get(':year/versions')
   @Roles(Role.LegalAffairsOfficer, Role.Leader)
   @ApiOperation({ summary: 'Every version of the year’s catalog (newest first), with items and recorded acts' })
+  @ApiOkResponse({ type: CatalogVersionResponseDto, isArray: true })
   async versions(@Param('year', year) y: number) {
     return (await this.service.catalog.versions(y)).map(catalogDto);
   }
@@ -25,6 +35,8 @@ export class AdminCatalogController {
   @HttpCode(201)
   @Roles(Role.LegalAffairsOfficer)
   @ApiOperation({ summary: 'Open a draft version (copies the published items)' })
+  @ApiCreatedResponse({ type: CatalogVersionResponseDto })
+  @ApiUnprocessableEntityResponse({ type: ErrorBodyDto, description: 'The act breaks a catalog rule' })
   async createDraft(@CurrentUser() user: Principal, @Param('year', year) y: number, @Body() raw: unknown) {
     const body = validateBody<{ title: string; reason: string }>(raw, {
       title: { type: 'string', max: 200 },
@@ -37,6 +49,8 @@ export class AdminCatalogController {
   @HttpCode(201)
   @Roles(Role.LegalAffairsOfficer)
   @ApiOperation({ summary: 'Add an item to the draft version, with the reason (a recorded act)' })
+  @ApiCreatedResponse({ type: CatalogVersionResponseDto })
+  @ApiUnprocessableEntityResponse({ type: ErrorBodyDto, description: 'The act breaks a catalog rule' })
   async addItem(@CurrentUser() user: Principal, @Param('year', year) y: number, @Body() raw: unknown) {
     const body = validateBody<{ itemKey: string } & Record<keyof typeof ITEM, string>>(raw, {
       itemKey: { type: 'string', max: 64 },
@@ -48,6 +62,8 @@ export class AdminCatalogController {
   @Patch(':year/items/:itemKey')
   @Roles(Role.LegalAffairsOfficer)
   @ApiOperation({ summary: 'Change an item of the draft version, with the reason (a recorded act)' })
+  @ApiOkResponse({ type: CatalogVersionResponseDto })
+  @ApiUnprocessableEntityResponse({ type: ErrorBodyDto, description: 'The act breaks a catalog rule' })
   async changeItem(
     @CurrentUser() user: Principal,
     @Param('year', year) y: number,
@@ -62,6 +78,8 @@ export class AdminCatalogController {
   @HttpCode(200)
   @Roles(Role.LegalAffairsOfficer, Role.Leader)
   @ApiOperation({ summary: 'Record the same-level Party committee’s consent to the draft version (Art 3 §3)' })
+  @ApiOkResponse({ type: CatalogVersionResponseDto })
+  @ApiUnprocessableEntityResponse({ type: ErrorBodyDto, description: 'The act breaks a catalog rule' })
   async consent(@CurrentUser() user: Principal, @Param('year', year) y: number, @Body() raw: unknown) {
     const body = validateBody<{ consentBy: string; reference: string; consentAt?: string }>(raw, {
       consentBy: { type: 'string', max: 200 },
@@ -77,6 +95,8 @@ export class AdminCatalogController {
   @HttpCode(200)
   @Roles(Role.LegalAffairsOfficer)
   @ApiOperation({ summary: 'Publish the draft version; refused without the recorded Party-committee consent' })
+  @ApiOkResponse({ type: CatalogVersionResponseDto })
+  @ApiUnprocessableEntityResponse({ type: ErrorBodyDto, description: 'The act breaks a catalog rule' })
   async publish(@CurrentUser() user: Principal, @Param('year', year) y: number, @Body() raw: unknown) {
     const body = validateBody<{ reason: string }>(raw, { reason: { type: 'string', max: 4000 } });
     return catalogDto(await this.service.catalog.publish(y, user.userId, body.reason));
@@ -85,6 +105,7 @@ export class AdminCatalogController {
   @Get(':year/progress')
   @Roles(Role.LegalAffairsOfficer, Role.Leader)
   @ApiOperation({ summary: 'For each published item: its stage, the steps done and the steps overdue' })
+  @ApiOkResponse({ type: CatalogProgressResponseDto })
   progress(@Param('year', year) y: number) {
     return this.service.progress(y);
   }
@@ -124,6 +145,7 @@ export class PublicCatalogController {
   @Get(':year')
   @Public()
   @ApiOperation({ summary: 'The published decision catalog of the year with each item’s current stage' })
+  @ApiOkResponse({ type: PublicCatalogResponseDto })
   catalog(@Param('year', year) y: number) {
     return this.service.publicCatalog(y);
   }

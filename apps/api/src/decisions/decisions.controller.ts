@@ -1,5 +1,17 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+import { ErrorBodyDto } from '../common/error-body';
+import { ProcedureSnapshotDto } from '../procedures/procedures.dto';
+import { AvailableStepsResponseDto } from '../procedures/procedure-steps.responses';
 import type { FastifyReply } from 'fastify';
 import { Role } from '../../../../libs/domain/src/roles';
 import type { MajorDecisionSnapshot } from '../../../../libs/domain/src/procedures/major-decision.contract';
@@ -33,6 +45,8 @@ export class DecisionsController {
   @HttpCode(201)
   @Roles(Role.Drafter)
   @ApiOperation({ summary: 'A1/G-A1: propose a major decision with its scope classification' })
+  @ApiCreatedResponse({ type: ProcedureSnapshotDto })
+  @ApiUnprocessableEntityResponse({ type: ErrorBodyDto, description: 'The request breaks a rule of the procedure' })
   start(@CurrentUser() user: Principal, @Body() body: StartMajorDecisionDto): Promise<MajorDecisionSnapshot> {
     return this.decisions.start(user, body);
   }
@@ -40,6 +54,7 @@ export class DecisionsController {
   @Get('major-decisions/:id')
   @Roles(Role.Drafter, Role.LegalAffairsOfficer, Role.LegalAdviser, Role.Leader)
   @ApiOperation({ summary: 'The live state of a major decision' })
+  @ApiOkResponse({ type: ProcedureSnapshotDto })
   state(@CurrentUser() user: Principal, @Param('id', uuid) id: string): Promise<MajorDecisionSnapshot> {
     return this.decisions.state(user, id);
   }
@@ -47,6 +62,7 @@ export class DecisionsController {
   @Get('major-decisions/:id/steps')
   @Roles(Role.Drafter, Role.LegalAffairsOfficer, Role.LegalAdviser, Role.Leader)
   @ApiOperation({ summary: 'The steps I can take now in this major decision, each with the fields of its body' })
+  @ApiOkResponse({ type: AvailableStepsResponseDto })
   async available(@CurrentUser() user: Principal, @Param('id', uuid) id: string) {
     await this.decisions.requireMajorDecision(id);
     return this.steps.available(user, id);
@@ -58,6 +74,9 @@ export class DecisionsController {
   @ApiOperation({
     summary: `Alias of POST /api/procedures/{id}/steps/{step}: ${Object.keys(MAJOR_DECISION_API.steps).join(', ')}`,
   })
+  @ApiOkResponse({ type: ProcedureSnapshotDto })
+  @ApiConflictResponse({ type: ErrorBodyDto, description: 'The stage does not allow it now, or the procedure is busy' })
+  @ApiUnprocessableEntityResponse({ type: ErrorBodyDto, description: 'The request breaks a rule of the procedure' })
   async step(
     @CurrentUser() user: Principal,
     @Param('id', uuid) id: string,
@@ -73,6 +92,9 @@ export class DecisionsController {
   @HttpCode(200)
   @Roles(Role.Drafter)
   @ApiOperation({ summary: 'A5: close the comment window once the statutory minimum has run' })
+  @ApiOkResponse({ type: ProcedureSnapshotDto })
+  @ApiConflictResponse({ type: ErrorBodyDto, description: 'The stage does not allow it now, or the procedure is busy' })
+  @ApiUnprocessableEntityResponse({ type: ErrorBodyDto, description: 'The request breaks a rule of the procedure' })
   async closeWindow(
     @CurrentUser() user: Principal,
     @Param('id', uuid) id: string,

@@ -1,5 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { PublishedDecisionDto } from './public-decisions.responses';
 import { Public } from '../auth/roles.decorator';
 import { PublicDecisionsService } from './public-decisions.service';
 
@@ -12,6 +13,7 @@ export class PublicDecisionsController {
   @Get('catalog-years')
   @Public()
   @ApiOperation({ summary: 'The years whose decision catalog is published, newest first' })
+  @ApiOkResponse({ schema: { type: 'array', items: { type: 'integer' } } })
   catalogYears() {
     return this.decisions.catalogYears();
   }
@@ -19,6 +21,7 @@ export class PublicDecisionsController {
   @Get()
   @Public()
   @ApiOperation({ summary: 'Published major decisions, newest first, with the publication statement' })
+  @ApiOkResponse({ type: PublishedDecisionDto, isArray: true })
   list() {
     return this.decisions.list();
   }

@@ -10,7 +10,20 @@ import {
   Res,
   type ExecutionContext,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConflictResponse,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+import { ProcedureSnapshotDto } from '../procedures/procedures.dto';
+import { ErrorBodyDto } from '../common/error-body';
+import { ProcedureDocumentResponseDto, VersionDiffResponseDto, VersionTextResponseDto } from './documents.responses';
 import { createTwoFilesPatch, diffLines } from 'diff';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DOCUMENT_KINDS, DOCUMENT_MEDIA_TYPES, type DocumentKind } from '../../../../libs/domain/src/documents';
@@ -78,7 +91,11 @@ export class DocumentsController {
   })
   @ApiConsumes(...Object.keys(DOCUMENT_MEDIA_TYPES))
   @ApiBody({ schema: { type: 'string', format: 'binary' } })
-  @ApiCreatedResponse({ description: 'The procedure with the current version of each document' })
+  @ApiCreatedResponse({
+    type: ProcedureSnapshotDto,
+    description: 'The procedure with the current version of each document',
+  })
+  @ApiConflictResponse({ type: ErrorBodyDto, description: 'The stage does not take this document now' })
   async upload(
     @CurrentUser() user: Principal,
     @Param('id', uuid('id')) procedureId: string,
@@ -143,6 +160,7 @@ export class DocumentsController {
   @Get('procedures/:id/documents')
   @Roles(...ALL_ROLES)
   @ApiOperation({ summary: "The procedure's documents with every version (SHA-256, size, who uploaded it, when)" })
+  @ApiOkResponse({ type: ProcedureDocumentResponseDto, isArray: true })
   async list(@CurrentUser() user: Principal, @Param('id', uuid('id')) procedureId: string) {
     await this.visibleProcedure(user, procedureId);
     const documents = await this.documents.listForProcedure(procedureId);
@@ -177,6 +195,11 @@ export class DocumentsController {
   @Roles(...ALL_ROLES)
   @ApiOperation({
     summary: 'Line diff of a text version against another version of the same document (default: the previous one)',
+  })
+  @ApiOkResponse({ type: VersionDiffResponseDto })
+  @ApiUnprocessableEntityResponse({
+    type: ErrorBodyDto,
+    description: 'The first version, versions of different documents, or a type without a line diff',
   })
   async diff(
     @CurrentUser() user: Principal,
@@ -221,6 +244,7 @@ export class DocumentsController {
   @Get('documents/versions/:versionId/text')
   @Roles(...ALL_ROLES)
   @ApiOperation({ summary: 'The text of a version for a preview (a .docx as its text; null for a PDF)' })
+  @ApiOkResponse({ type: VersionTextResponseDto })
   async text(@CurrentUser() user: Principal, @Param('versionId', uuid('versionId')) versionId: string) {
     const version = await this.visibleVersion(user, versionId);
     const content = await this.documents.content(version.sha256);

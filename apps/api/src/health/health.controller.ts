@@ -1,5 +1,6 @@
 import { Controller, Get, Res } from '@nestjs/common';
-import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+
 import type { FastifyReply } from 'fastify';
 import { TemporalClientService } from '../../../../libs/temporal/src/temporal-client.module';
 import { Public } from '../auth/roles.decorator';
@@ -36,6 +37,7 @@ export class HealthController {
   @Get('live')
   @Public()
   @ApiOperation({ summary: 'Liveness: 200 while the process serves requests' })
+  @ApiOkResponse({ schema: { type: 'object', required: ['status'], properties: { status: { enum: ['alive'] } } } })
   live(): { status: string } {
     return { status: 'alive' };
   }

@@ -1,6 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
+import {
+  MarkedReadResponseDto,
+  NotificationPreferencesResponseDto,
+  NotificationResponseDto,
+  UnreadCountResponseDto,
+} from './notifications.responses';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional } from 'class-validator';
 import { DomainError, ErrorCode } from '../../../../libs/domain/src/errors';
@@ -40,6 +46,7 @@ export class NotificationsController {
   @Get()
   @Roles(...ALL_ROLES)
   @ApiOperation({ summary: 'Reminders and escalations for me or my unit, newest first' })
+  @ApiOkResponse({ type: NotificationResponseDto, isArray: true })
   async list(@CurrentUser() user: Principal, @Query() query: NotificationQueryDto) {
     const rows = await this.notifications.forUser(user.userId, user.unitId, query.unread ?? false, 100);
     return rows.map((n) => ({
@@ -56,6 +63,7 @@ export class NotificationsController {
   @Get('unread-count')
   @Roles(...ALL_ROLES)
   @ApiOperation({ summary: 'How many notifications for me or my unit are unread (the bell)' })
+  @ApiOkResponse({ type: UnreadCountResponseDto })
   async unreadCount(@CurrentUser() user: Principal): Promise<{ unread: number }> {
     return { unread: await this.notifications.unreadCount(user.userId, user.unitId) };
   }
@@ -64,6 +72,7 @@ export class NotificationsController {
   @HttpCode(200)
   @Roles(...ALL_ROLES)
   @ApiOperation({ summary: 'Mark every notification for me or my unit read' })
+  @ApiOkResponse({ type: MarkedReadResponseDto })
   async readAll(@CurrentUser() user: Principal, @Req() request: FastifyRequest): Promise<{ marked: number }> {
     refuseInput(request, 'Marking everything read');
     return { marked: await this.notifications.markAllRead(user.userId, user.unitId) };
@@ -72,6 +81,7 @@ export class NotificationsController {
   @Get('preferences')
   @Roles(...ALL_ROLES)
   @ApiOperation({ summary: 'My notification channels (the in-app bell is always on)' })
+  @ApiOkResponse({ type: NotificationPreferencesResponseDto })
   preferences(@CurrentUser() user: Principal) {
     return this.notifications.preferences(user.userId);
   }
@@ -79,6 +89,7 @@ export class NotificationsController {
   @Put('preferences')
   @Roles(...ALL_ROLES)
   @ApiOperation({ summary: 'Choose my notification channels' })
+  @ApiOkResponse({ type: NotificationPreferencesResponseDto })
   async setPreferences(@CurrentUser() user: Principal, @Body() body: NotificationPreferencesDto) {
     await this.notifications.setPreferences(user.userId, { email: body.email, webhook: body.webhook });
     return this.notifications.preferences(user.userId);

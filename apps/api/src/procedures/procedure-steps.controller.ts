@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiExcludeEndpoint, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiExcludeEndpoint, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AvailableStepsResponseDto } from './procedure-steps.responses';
 import { ALL_ROLES } from '../../../../libs/domain/src/roles';
 import { CurrentUser, type Principal } from '../auth/principal';
 import { Roles } from '../auth/roles.decorator';
@@ -22,6 +23,7 @@ export class ProcedureStepsController {
   @Get()
   @Roles(...ALL_ROLES)
   @ApiOperation({ summary: 'The steps I can take now in this procedure, each with the fields of its body' })
+  @ApiOkResponse({ type: AvailableStepsResponseDto })
   available(@CurrentUser() user: Principal, @Param('id', uuid) id: string) {
     return this.steps.available(user, id);
   }

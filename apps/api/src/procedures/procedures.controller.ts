@@ -7,6 +7,7 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiTags,
+  ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { ALL_ROLES, Role } from '../../../../libs/domain/src/roles';
 import { CurrentUser, type Principal } from '../auth/principal';
@@ -91,6 +92,7 @@ export class ProceduresController {
   @HttpCode(200)
   @Roles(Role.Drafter)
   @ApiOperation({ summary: 'Withdraw a running procedure of your department, with a reason' })
+  @ApiConflictResponse({ type: ErrorBodyDto, description: 'The procedure has ended or is busy' })
   @ApiOkResponse({ type: ProcedureSnapshotDto })
   withdraw(
     @CurrentUser() user: Principal,
@@ -178,6 +180,7 @@ export class TasksController {
   @HttpCode(200)
   @Roles(Role.LegalAdviser, Role.LegalAffairsOfficer)
   @ApiOperation({ summary: "Take a task of my unit for myself, so that colleagues don't work on it twice" })
+  @ApiConflictResponse({ type: ErrorBodyDto, description: 'The task is closed or someone else holds it' })
   @ApiOkResponse({ type: TaskDto })
   claim(@CurrentUser() user: Principal, @Param('id', uuid('id')) id: string): Promise<TaskDto> {
     return this.tasks.claim(user, id);
@@ -196,6 +199,7 @@ export class TasksController {
   @HttpCode(200)
   @Roles(Role.LegalAffairsOfficer, Role.SystemAdmin)
   @ApiOperation({ summary: 'Move a task to another person, with a written reason (recorded in the audit trail)' })
+  @ApiUnprocessableEntityResponse({ type: ErrorBodyDto, description: 'The new assignee may not take the task' })
   @ApiOkResponse({ type: TaskDto })
   reassign(
     @CurrentUser() user: Principal,
@@ -209,6 +213,7 @@ export class TasksController {
   @HttpCode(200)
   @Roles(Role.LegalAffairsOfficer)
   @ApiOperation({ summary: 'Approve or reject a project application; answers with the procedure’s new stage' })
+  @ApiUnprocessableEntityResponse({ type: ErrorBodyDto, description: 'The decision breaks a rule of the step' })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat the same key to repeat safely' })
   @ApiOkResponse({ type: ProcedureSnapshotDto })
   @ApiConflictResponse({ type: ErrorBodyDto, description: 'The task is closed or the stage has moved on' })

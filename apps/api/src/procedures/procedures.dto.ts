@@ -228,19 +228,24 @@ export class ReassignTaskDto {
 export class ProcedureSnapshotDto implements ProcedureSnapshot {
   @ApiProperty() procedureId: string;
   @ApiProperty() workflowId: string;
-  @ApiProperty() stage: ProcedureSnapshot['stage'];
+  @ApiProperty({ type: String, description: 'The stage of the procedure type' }) stage: ProcedureSnapshot['stage'];
   @ApiProperty() status: ProcedureStatus;
   @ApiProperty({ nullable: true, type: String }) openTaskId: string | null;
   @ApiProperty({ nullable: true, type: String }) dueAt: string | null;
-  @ApiPropertyOptional({ description: 'What the procedure waits for next, in plain words' }) waitingFor?: string | null;
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'What the procedure waits for next, in plain words',
+  })
+  waitingFor?: string | null;
   @ApiPropertyOptional({ type: Object, description: 'Current version of each document' })
   documents?: ProcedureSnapshot['documents'];
-  @ApiPropertyOptional({ type: Object }) commentWindow?: ProcedureSnapshot['commentWindow'];
+  @ApiPropertyOptional({ type: Object, nullable: true }) commentWindow?: ProcedureSnapshot['commentWindow'];
   @ApiPropertyOptional({ type: Object, isArray: true }) legalityOpinions?: ProcedureSnapshot['legalityOpinions'];
-  @ApiPropertyOptional({ type: Object, description: 'Number and validity from registration' })
+  @ApiPropertyOptional({ type: Object, nullable: true, description: 'Number and validity from registration' })
   registration?: ProcedureSnapshot['registration'];
-  @ApiPropertyOptional({ type: Object }) publication?: ProcedureSnapshot['publication'];
-  @ApiPropertyOptional({ type: Object }) filing?: ProcedureSnapshot['filing'];
+  @ApiPropertyOptional({ type: Object, nullable: true }) publication?: ProcedureSnapshot['publication'];
+  @ApiPropertyOptional({ type: Object, nullable: true }) filing?: ProcedureSnapshot['filing'];
   @ApiPropertyOptional({ nullable: true, type: String }) expiresAt?: string | null;
 }
 
@@ -317,9 +322,19 @@ export class ProcedureDetailDto extends ProcedureDto {
   @ApiProperty({ type: [LedgerEntryDto] }) ledger: LedgerEntryDto[];
   @ApiProperty({ description: 'The procedure in the Temporal Web UI' }) temporalUiUrl: string;
   @ApiProperty({
-    type: ProcedureSnapshotDto,
+    type: 'object',
     nullable: true,
-    description: "The workflow's live state (null when the workflow cannot be asked, e.g. long after it ended)",
+    description:
+      "The workflow's live state, a procedure snapshot (null when the workflow cannot be asked, e.g. long after it ended)",
+    required: ['procedureId', 'workflowId', 'stage', 'status'],
+    properties: {
+      procedureId: { type: 'string' },
+      workflowId: { type: 'string' },
+      stage: { type: 'string' },
+      status: { type: 'string' },
+      openTaskId: { type: 'string', nullable: true },
+      dueAt: { type: 'string', nullable: true },
+    },
   })
   live: ProcedureSnapshot | null;
 }

@@ -53,6 +53,7 @@ export class NormativeStepAliasesController {
 
   @Post('complete-drafting')
   @HttpCode(200)
+  @ApiOkResponse({ type: ProcedureSnapshotDto })
   @Roles(Role.Drafter)
   @ApiOperation({ summary: 'B2: finish drafting (draft, drafting explanation and basis list uploaded)' })
   completeDrafting(
@@ -66,6 +67,7 @@ export class NormativeStepAliasesController {
 
   @Post('fair-competition-review')
   @HttpCode(200)
+  @ApiOkResponse({ type: ProcedureSnapshotDto })
   @Roles(Role.Drafter)
   @ApiOperation({ summary: 'B3: record the fair-competition review (a failing one returns the draft to drafting)' })
   fairCompetition(
@@ -79,6 +81,7 @@ export class NormativeStepAliasesController {
 
   @Post('comment-window')
   @HttpCode(200)
+  @ApiOkResponse({ type: ProcedureSnapshotDto })
   @Roles(Role.Drafter)
   @ApiOperation({ summary: 'B4: publish the current draft for public comment (statutory minimum unless shortened)' })
   openCommentWindow(
@@ -92,6 +95,7 @@ export class NormativeStepAliasesController {
 
   @Post('comment-window/extend')
   @HttpCode(200)
+  @ApiOkResponse({ type: ProcedureSnapshotDto })
   @Roles(Role.Drafter)
   @ApiOperation({ summary: 'B4: extend the comment window (a recorded act with its reason)' })
   extendCommentWindow(
@@ -105,6 +109,7 @@ export class NormativeStepAliasesController {
 
   @Post('comment-window/close')
   @HttpCode(200)
+  @ApiOkResponse({ type: ProcedureSnapshotDto })
   @Roles(Role.Drafter)
   @ApiOperation({ summary: 'B4: close the window once the statutory minimum has run (refused before)' })
   closeCommentWindow(
@@ -117,6 +122,7 @@ export class NormativeStepAliasesController {
 
   @Post('comments/:commentId/answer')
   @HttpCode(200)
+  @ApiOkResponse({ type: ProcedureSnapshotDto })
   @Roles(Role.Drafter)
   @ApiOperation({ summary: 'B4: answer a public comment (adopted / partly / not adopted, with the reason)' })
   answerComment(
@@ -131,6 +137,7 @@ export class NormativeStepAliasesController {
 
   @Post('complete-public-comment')
   @HttpCode(200)
+  @ApiOkResponse({ type: ProcedureSnapshotDto })
   @Roles(Role.Drafter)
   @ApiOperation({ summary: 'B4: leave public comment once the window closed and every comment is answered' })
   completePublicComment(
@@ -144,6 +151,7 @@ export class NormativeStepAliasesController {
 
   @Post('submit-for-review')
   @HttpCode(200)
+  @ApiOkResponse({ type: ProcedureSnapshotDto })
   @Roles(Role.Drafter)
   @ApiOperation({ summary: "B5: sign the unit's own legality check and submit the materials for legality review" })
   submitForReview(
@@ -157,6 +165,7 @@ export class NormativeStepAliasesController {
 
   @Post('resubmit')
   @HttpCode(200)
+  @ApiOkResponse({ type: ProcedureSnapshotDto })
   @Roles(Role.Drafter)
   @ApiOperation({ summary: 'B7: resubmit after revision, or state the reasons for not adopting the opinion' })
   resubmit(
@@ -170,6 +179,7 @@ export class NormativeStepAliasesController {
 
   @Post('filing-events')
   @HttpCode(200)
+  @ApiOkResponse({ type: ProcedureSnapshotDto })
   @Roles(Role.LegalAffairsOfficer)
   @ApiOperation({ summary: 'B11: record a filing event (submitted, correction requested, resubmitted, accepted)' })
   filingEvent(
@@ -183,6 +193,7 @@ export class NormativeStepAliasesController {
 
   @Post('repeal')
   @HttpCode(200)
+  @ApiOkResponse({ type: ProcedureSnapshotDto })
   @Roles(Role.LegalAffairsOfficer)
   @ApiOperation({ summary: 'B12: repeal a document in force (废止), with the reason' })
   repeal(
@@ -208,6 +219,7 @@ export class TaskStepAliasesController {
 
   @Post('materials-check')
   @HttpCode(200)
+  @ApiOkResponse({ type: ProcedureSnapshotDto })
   @Roles(Role.LegalAffairsOfficer)
   @ApiOperation({ summary: 'B6 intake: the materials are complete (the review clock starts) or what is missing' })
   materialsCheck(
@@ -221,6 +233,7 @@ export class TaskStepAliasesController {
 
   @Post('legality-opinion')
   @HttpCode(200)
+  @ApiOkResponse({ type: ProcedureSnapshotDto })
   @Roles(Role.LegalAdviser, Role.LegalAffairsOfficer)
   @ApiOperation({ summary: 'B6: sign the legality opinion on the exact current draft (409 if it changed)' })
   legalityOpinion(
@@ -234,6 +247,7 @@ export class TaskStepAliasesController {
 
   @Post('deliberation')
   @HttpCode(200)
+  @ApiOkResponse({ type: ProcedureSnapshotDto })
   @Roles(Role.Leader)
   @ApiOperation({ summary: 'B8: record the collective deliberation; the principal signs' })
   deliberation(
@@ -247,6 +261,7 @@ export class TaskStepAliasesController {
 
   @Post('registration')
   @HttpCode(200)
+  @ApiOkResponse({ type: ProcedureSnapshotDto })
   @Roles(Role.LegalAffairsOfficer)
   @ApiOperation({ summary: 'B9: register the document; it gets its number (e.g. 坛政规〔2026〕3号)' })
   registration(
@@ -260,6 +275,7 @@ export class TaskStepAliasesController {
 
   @Post('publication')
   @HttpCode(200)
+  @ApiOkResponse({ type: ProcedureSnapshotDto })
   @Roles(Role.LegalAffairsOfficer)
   @ApiOperation({ summary: 'B10: record the publication; only then is the document in force' })
   publication(

@@ -1,5 +1,7 @@
 import { Body, Controller, Get, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { ErrorBodyDto } from '../common/error-body';
+import { AdminRegisterPageDto, IssuerSeriesResponseDto } from './register.responses';
 // eslint-disable-next-line @typescript-eslint/no-restricted-imports -- its transactions move into a service next (docs/api.md)
 import { DataSource } from 'typeorm';
 import { DomainError, ErrorCode } from '../../../../libs/domain/src/errors';
@@ -43,6 +45,7 @@ export class AdminRegisterController {
   @Get('register')
   @Roles(Role.SystemAdmin, Role.LegalAffairsOfficer)
   @ApiOperation({ summary: 'The register in every status, unpublished and voided numbers included' })
+  @ApiOkResponse({ type: AdminRegisterPageDto })
   async list(@Query() query: AdminRegisterQueryDto) {
     const page = await this.service.list(query, query.status ? [query.status] : [...REGISTER_STATUSES]);
     const voided = new Map(
@@ -66,6 +69,7 @@ export class AdminRegisterController {
   @Get('issuer-series')
   @Roles(Role.SystemAdmin, Role.LegalAffairsOfficer)
   @ApiOperation({ summary: "The issuers' number series and their printed codes" })
+  @ApiOkResponse({ type: IssuerSeriesResponseDto, isArray: true })
   async series() {
     return (await this.register.listSeries()).map(seriesDto);
   }
@@ -75,6 +79,8 @@ export class AdminRegisterController {
   @ApiOperation({
     summary: "Create or change an issuer's number series (audited with the reason); numbers given keep their form",
   })
+  @ApiOkResponse({ type: IssuerSeriesResponseDto })
+  @ApiUnprocessableEntityResponse({ type: ErrorBodyDto, description: 'The change breaks a rule of the number series' })
   async setSeries(@CurrentUser() user: Principal, @Body() body: IssuerSeriesDto) {
     if (!(await this.org.findUnitById(body.issuerUnitId))) {
       throw new DomainError(ErrorCode.NotFound, `There is no organisation unit ${body.issuerUnitId}.`);

@@ -1,5 +1,7 @@
 import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { JsonFeedDto } from '../common/json-feed.dto';
+import { RegisterEntryResponseDto, RegisterPageResponseDto } from './register.responses';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Public } from '../auth/roles.decorator';
 import { NoQueryParamsPipe } from '../common/validation';
@@ -34,6 +36,7 @@ export class PublicRegisterController {
   @Get('register')
   @Public()
   @ApiOperation({ summary: 'Search the register of published normative documents (newest registration first)' })
+  @ApiOkResponse({ type: RegisterPageResponseDto })
   async list(@Query() query: PublicRegisterQueryDto): Promise<RegisterPageDto<RegisterEntryDto>> {
     const page = await this.register.list(query, query.status ? [query.status] : [...PUBLIC_STATUSES]);
     return { items: page.items.map(entryDto), nextCursor: page.nextCursor };
@@ -42,6 +45,7 @@ export class PublicRegisterController {
   @Get('register/:id')
   @Public()
   @ApiOperation({ summary: 'One published document: number, issuer, dates, validity, status, where it was published' })
+  @ApiOkResponse({ type: RegisterEntryResponseDto })
   async one(
     @Param('id', uuid) id: string,
     @Query(NoQueryParamsPipe) _query: Record<string, never>,
@@ -69,6 +73,7 @@ export class PublicRegisterController {
   @Get('feeds/publications.json')
   @Public()
   @ApiOperation({ summary: 'Newest publications (JSON Feed 1.1)' })
+  @ApiOkResponse({ type: JsonFeedDto })
   async publicationsJson(@Query() query: FeedQueryDto, @Req() request: FastifyRequest) {
     const origin = originOf(request);
     return jsonFeed({
@@ -101,6 +106,7 @@ export class PublicRegisterController {
   @Get('feeds/expiring.json')
   @Public()
   @ApiOperation({ summary: 'In-force documents whose validity ends within `days` days (default 180), soonest first' })
+  @ApiOkResponse({ type: JsonFeedDto })
   async expiringJson(@Query() query: ExpiringFeedQueryDto, @Req() request: FastifyRequest) {
     const origin = originOf(request);
     return jsonFeed({
