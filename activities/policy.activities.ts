@@ -14,15 +14,20 @@ export interface ResolvePolicyInput {
 
 /**
  * The statutory periods a procedure starts under, resolved by version id from the policy in code. Demonstration
- * periods (seconds) resolve only where the worker's configuration allows them: `PROCEDURE_PERIODS=demo`, or any
- * installation that is not production (development and tests); a production worker refuses them.
+ * periods (seconds) resolve only where the worker's configuration explicitly allows them
+ * (`PROCEDURE_DEMO_POLICY_ALLOWED=true`), and never in a production process, whatever its configuration says.
  */
+/** Whether demonstration policy versions may run here: explicitly allowed, and never in production. */
+export function demoPolicyAllowed(config: Pick<AppConfig, 'NODE_ENV' | 'PROCEDURE_DEMO_POLICY_ALLOWED'>): boolean {
+  return config.PROCEDURE_DEMO_POLICY_ALLOWED === true && config.NODE_ENV !== 'production';
+}
+
 @Injectable()
 export class PolicyActivities {
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
   resolvePolicy(input: ResolvePolicyInput): Promise<NormativeDocumentPolicy | MajorDecisionPolicy> {
-    const allowDemo = this.config.PROCEDURE_PERIODS === 'demo' || process.env.NODE_ENV !== 'production';
+    const allowDemo = demoPolicyAllowed(this.config);
     const resolved = resolvePolicyVersion(input.procedureType, input.version, allowDemo);
     if ('refusal' in resolved) {
       throw ApplicationFailure.create({ type: ErrorCode.RuleViolation, message: resolved.refusal, nonRetryable: true });

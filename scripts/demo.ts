@@ -106,7 +106,7 @@ async function ensureLawGate(): Promise<ChildProcess | null> {
   }
   say('Starting LawGate with demonstration periods (PROCEDURE_PERIODS=demo) …');
   const child = spawn(process.execPath, [join(__dirname, 'start.mjs')], {
-    env: { ...process.env, PROCEDURE_PERIODS: 'demo' },
+    env: { ...process.env, PROCEDURE_PERIODS: 'demo', PROCEDURE_DEMO_POLICY_ALLOWED: 'true' },
     stdio: ['ignore', 'ignore', 'inherit'],
     detached: true,
   });

@@ -133,6 +133,8 @@ function baseEnv(taskQueue: string): NodeJS.ProcessEnv {
     WORKFLOW_BUNDLE_PATH: env.workflowBundlePath,
     TEMPORAL_PAYLOAD_KEYS: process.env.TEMPORAL_PAYLOAD_KEYS,
     LAWGATE_SIGNING_KEY_FILE: process.env.LAWGATE_SIGNING_KEY_FILE,
+    // Test installations run the demonstration policy versions (periods of seconds); production never does.
+    PROCEDURE_DEMO_POLICY_ALLOWED: 'true',
     LOG_LEVEL: 'warn',
   };
 }

@@ -63,6 +63,22 @@ describe(loadConfig.name, () => {
     expect(loadConfig({ TEMPORAL_PAYLOAD_KEYS: `k2:${key}, k1:${key}` }).TEMPORAL_PAYLOAD_PLAINTEXT).toBe('refuse');
   });
 
+  it('should run demonstration periods only where configuration explicitly allows them, never in production', () => {
+    expect(() => loadConfig({ PROCEDURE_PERIODS: 'demo' })).toThrow(/PROCEDURE_DEMO_POLICY_ALLOWED=true/);
+    const allowed = loadConfig({ PROCEDURE_PERIODS: 'demo', PROCEDURE_DEMO_POLICY_ALLOWED: 'true' });
+    expect(allowed).toMatchObject({ PROCEDURE_PERIODS: 'demo', PROCEDURE_DEMO_POLICY_ALLOWED: true });
+    expect(loadConfig({}).PROCEDURE_DEMO_POLICY_ALLOWED).toBe(false);
+    const production = {
+      NODE_ENV: 'production',
+      DATABASE_URL: 'postgres://lawgate@db:5432/lawgate',
+      TEMPORAL_PAYLOAD_KEYS: `k1:${Buffer.alloc(32, 1).toString('base64')}`,
+      LAWGATE_SIGNING_KEY_FILE: '/run/secrets/lawgate-signing-key',
+    };
+    expect(() => loadConfig({ ...production, PROCEDURE_DEMO_POLICY_ALLOWED: 'true' }, 'worker')).toThrow(
+      /PROCEDURE_DEMO_POLICY_ALLOWED=true allows periods of seconds and is refused in production/,
+    );
+  });
+
   it('should know its own variables and no others', () => {
     expect(isKnownConfigVar('DATABASE_URL')).toBe(true);
     expect(isKnownConfigVar('DATABASE_PASSWORD')).toBe(false);

@@ -195,6 +195,14 @@ export const CONFIG_VARS = {
     usedBy: ['api', 'worker'],
     parse: oneOf('statutory', 'demo'),
   },
+  PROCEDURE_DEMO_POLICY_ALLOWED: {
+    description:
+      'true: this installation may run procedures under the demonstration policy versions (periods of seconds), ' +
+      'which PROCEDURE_PERIODS=demo starts; the worker refuses such a start otherwise (never allowed in production)',
+    default: 'false',
+    usedBy: ['api', 'worker'],
+    parse: bool,
+  },
   COMMENT_RATE_PER_MINUTE: {
     description: 'Public comments one client may send to one comment window per minute (then 429 with Retry-After)',
     default: '5',
@@ -357,6 +365,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, forProcess?: La
   }
   if (production && out.PROCEDURE_PERIODS === 'demo') {
     problems.push('PROCEDURE_PERIODS=demo shortens statutory periods to seconds and is refused in production');
+  }
+  if (production && out.PROCEDURE_DEMO_POLICY_ALLOWED === true) {
+    problems.push('PROCEDURE_DEMO_POLICY_ALLOWED=true allows periods of seconds and is refused in production');
+  }
+  if (!production && out.PROCEDURE_PERIODS === 'demo' && out.PROCEDURE_DEMO_POLICY_ALLOWED !== true) {
+    problems.push(
+      'PROCEDURE_PERIODS=demo starts procedures under the demonstration policy, which this installation does not ' +
+        'allow: set PROCEDURE_DEMO_POLICY_ALLOWED=true where demonstration periods are meant',
+    );
   }
   if (problems.length > 0) throw new ConfigError(problems);
   return out as AppConfig;
