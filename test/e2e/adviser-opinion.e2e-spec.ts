@@ -146,4 +146,67 @@ describe("a legal adviser's opinion on the exact draft version", () => {
     const verify = await http.as<{ ok: boolean }>('admin', 'GET', '/api/admin/ledger/verify');
     expect(verify.body.ok).toBe(true);
   });
+
+  it('should show an adviser the drafts and the ledger only while or after holding a task in the procedure', async () => {
+    const own = (
+      await http.as<Snapshot>('drafter.edu', 'POST', '/api/procedures/normative-documents', {
+        body: { projectCode: uniqueSuffix(), title: '金坛区托育机构管理办法', application: validApplication },
+      })
+    ).body;
+    await http.as('officer.zhang', 'POST', `/api/tasks/${own.openTaskId}/project-approval`, {
+      body: { decision: 'APPROVED', opinion: '同意立项' },
+    });
+    const text = '第一条 为了规范托育机构，制定本办法。\n';
+    const draft = await http.as<Snapshot>('drafter.edu', 'POST', `/api/procedures/${own.procedureId}/documents/DRAFT`, {
+      rawBody: text,
+      headers: { 'content-type': 'text/plain' },
+    });
+    const versionId = draft.body.documents!.DRAFT.versionId;
+    const asked = await http.as<Snapshot>(
+      'drafter.edu',
+      'POST',
+      `/api/procedures/${own.procedureId}/adviser-opinion-requests`,
+      {
+        body: { expertise: ['教育'], question: '第一条是否有上位法依据？' },
+      },
+    );
+    const taskId = asked.body.pendingOpinion!.taskId;
+    const [routed] = await db.query<{ username: string; unit: string }[]>(
+      'SELECT u.username, t.assignee_unit_id AS unit FROM task t JOIN app_user u ON u.id = t.assignee_user_id WHERE t.id = $1',
+      [taskId],
+    );
+    // Another adviser of the same committee (the task's unit), holding no task in this procedure.
+    const [other] = await db.query<{ username: string }[]>(
+      `SELECT u.username FROM app_user u
+        WHERE 'LEGAL_ADVISER' = ANY (u.roles) AND u.active AND u.org_unit_id = $1 AND u.username <> $2
+        ORDER BY u.username LIMIT 1`,
+      [routed.unit, routed.username],
+    );
+    expect(other).toBeDefined();
+    const reads = async (username: string) => ({
+      ledger: (await http.as(username, 'GET', `/api/procedures/${own.procedureId}`)).status,
+      documents: (await http.as(username, 'GET', `/api/procedures/${own.procedureId}/documents`)).status,
+      draft: (await http.as(username, 'GET', `/api/documents/versions/${versionId}/content`)).status,
+    });
+    const hidden = { ledger: 404, documents: 404, draft: 404 };
+    const shown = { ledger: 200, documents: 200, draft: 200 };
+    expect(await reads(other.username)).toEqual(hidden);
+    expect(await reads(routed.username)).toEqual(shown);
+    const listed = await http.as<{ id: string }[]>(other.username, 'GET', '/api/procedures');
+    expect(listed.body.map((p) => p.id)).not.toContain(own.procedureId);
+
+    const signed = await http.as<Snapshot>(routed.username, 'POST', `/api/tasks/${taskId}/opinion`, {
+      body: { conclusion: 'LAWFUL', reasons: '第一条符合上位法。', reviewedSha256: sha(text) },
+    });
+    expect(signed.status).toBe(200);
+    // Having held the task, the adviser still reads what they signed; the other adviser still does not.
+    expect(await reads(routed.username)).toEqual(shown);
+    expect(await reads(other.username)).toEqual(hidden);
+    const ledger = await http.as<{ ledger: { decision: string }[] }>(
+      routed.username,
+      'GET',
+      `/api/procedures/${own.procedureId}`,
+    );
+    expect(ledger.body.ledger.map((e) => e.decision)).toContain('LAWFUL');
+  });
 });

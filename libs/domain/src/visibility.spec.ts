@@ -1,5 +1,11 @@
 import { Role } from './roles';
-import { canReadDrafts, canSeeProcedure, type VisibilityContext } from './visibility';
+import {
+  canReadDrafts,
+  canSeeProcedure,
+  involvedThroughTasks,
+  type TaskInvolvement,
+  type VisibilityContext,
+} from './visibility';
 
 const base = {
   userId: 'u',
@@ -50,5 +56,29 @@ describe('who sees a procedure and who reads its drafts, per role and stage', ()
   ])('should decide for %s', (_who, context, sees, reads) => {
     expect(canSeeProcedure(context)).toBe(sees);
     expect(canReadDrafts(context)).toBe(reads);
+  });
+});
+
+describe('involvement through tasks: one rule for advisers, officers and delegates', () => {
+  const adviser = { userId: 'a7', unitId: 'committee', roles: [Role.LegalAdviser] };
+  const officer = { userId: 'o1', unitId: 'lao', roles: [Role.LegalAffairsOfficer] };
+  const task = (over: Partial<TaskInvolvement>): TaskInvolvement => ({
+    assigneeUserId: null,
+    assigneeUnitId: 'committee',
+    delegateUserId: null,
+    completedBy: null,
+    ...over,
+  });
+
+  it.each<[string, typeof adviser, TaskInvolvement[], boolean]>([
+    ['an adviser with no task', adviser, [], false],
+    ["an adviser whose committee holds another adviser's task", adviser, [task({ assigneeUserId: 'a8' })], false],
+    ["an adviser whose committee's pool holds an unclaimed task", adviser, [task({})], false],
+    ['an adviser holding a task', adviser, [task({ assigneeUserId: 'a7' })], true],
+    ['an adviser who completed a task', adviser, [task({ assigneeUserId: 'a7', completedBy: 'a7' })], true],
+    ['an adviser drafting as delegate', adviser, [task({ assigneeUserId: 'a8', delegateUserId: 'a7' })], true],
+    ["an officer whose office's pool holds a task", officer, [task({ assigneeUnitId: 'lao' })], true],
+  ])('should decide for %s', (_who, who, tasks, involved) => {
+    expect(involvedThroughTasks(who, tasks)).toBe(involved);
   });
 });

@@ -15,6 +15,34 @@ export interface VisibilityContext {
   involvedThroughTask: boolean;
 }
 
+/** The fields of a task that say who holds, held or drafts for it (the read model's task row). */
+export interface TaskInvolvement {
+  assigneeUserId: string | null;
+  assigneeUnitId: string;
+  delegateUserId: string | null;
+  completedBy: string | null;
+}
+
+/**
+ * Whether a task involves a user, the one rule behind `involvedThroughTask`: the user holds it (assignee), held it
+ * (completed it), or drafts for its holder (delegate). A task waiting in a unit's pool involves the unit's
+ * legal-affairs officers (the office's own inbox), never an adviser: an adviser is involved only once the task is
+ * theirs (routed to them, claimed, or delegated to them), and stays involved after completing it. Being in the
+ * adviser committee, or being assigned to the drafting department by the routing rules, grants nothing by itself.
+ */
+export function involvedThroughTasks(
+  who: { userId: string; unitId: string; roles: readonly Role[] },
+  tasks: readonly TaskInvolvement[],
+): boolean {
+  return tasks.some(
+    (t) =>
+      t.assigneeUserId === who.userId ||
+      t.delegateUserId === who.userId ||
+      t.completedBy === who.userId ||
+      (t.assigneeUserId === null && t.assigneeUnitId === who.unitId && who.roles.includes(Role.LegalAffairsOfficer)),
+  );
+}
+
 /** Whether the draft is still the drafting side's working text in this stage (its definition's `drafting` stages). */
 function inDrafting(ctx: VisibilityContext): boolean {
   const definition = procedureDefinition(ctx.procedureType);
@@ -25,8 +53,9 @@ function inDrafting(ctx: VisibilityContext): boolean {
 /**
  * Who may see a procedure's record (stage, tasks, ledger):
  * - the drafting department's drafters; the legal-affairs office; leaders; system administrators (to operate it);
- * - anyone involved through a task (the routed adviser, a delegate, a reassigned officer);
- * - nobody else: not other departments, not advisers without a task.
+ * - anyone involved through a task (`involvedThroughTasks`: the adviser holding or having held one, a delegate, a
+ *   reassigned officer);
+ * - nobody else: not other departments, not advisers without a task of their own.
  */
 export function canSeeProcedure(ctx: VisibilityContext): boolean {
   if (ctx.roles.some((r) => r === Role.LegalAffairsOfficer || r === Role.Leader || r === Role.SystemAdmin)) return true;

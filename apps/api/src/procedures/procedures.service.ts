@@ -3,7 +3,11 @@ import { APP_CONFIG } from '../../../../libs/config/src/config.module';
 import type { AppConfig } from '../../../../libs/config/src/config';
 import { DomainError, ErrorCode } from '../../../../libs/domain/src/errors';
 import { Role } from '../../../../libs/domain/src/roles';
-import { canSeeProcedure as canSee, type VisibilityContext } from '../../../../libs/domain/src/visibility';
+import {
+  canSeeProcedure as canSee,
+  involvedThroughTasks,
+  type VisibilityContext,
+} from '../../../../libs/domain/src/visibility';
 import {
   getProcedureStateQuery,
   withdrawProcedureUpdate,
@@ -35,22 +39,13 @@ export function visibilityOf(principal: Principal, procedure: ProcedureEntity, t
     procedureDepartmentId: procedure.departmentId,
     procedureType: procedure.type,
     procedureStage: procedure.stage,
-    involvedThroughTask: tasks.some(
-      (t) =>
-        t.assigneeUserId === principal.userId ||
-        t.delegateUserId === principal.userId ||
-        // A unit's task involves the unit's members who can hold tasks, not e.g. an administrator seated there.
-        (t.assigneeUnitId === principal.unitId && principal.roles.some((r) => TASK_HOLDERS.includes(r))),
-    ),
+    involvedThroughTask: involvedThroughTasks(principal, tasks),
   };
 }
 
 export function canSeeProcedure(principal: Principal, procedure: ProcedureEntity, tasks: TaskEntity[]): boolean {
   return canSee(visibilityOf(principal, procedure, tasks));
 }
-
-/** Roles that can hold review tasks. */
-const TASK_HOLDERS: Role[] = [Role.LegalAffairsOfficer, Role.LegalAdviser];
 
 /** Roles that see every procedure (the legal-affairs office watches all of them). */
 const SEES_ALL: Role[] = [Role.LegalAffairsOfficer, Role.Leader, Role.SystemAdmin];
@@ -78,8 +73,7 @@ export class ProceduresService {
     const viaTasks = await this.procedures.list({
       limit,
       stage,
-      taskUnitId: principal.unitId,
-      taskUserId: principal.userId,
+      involvedUserId: principal.userId,
     });
     const byId = new Map([...own, ...viaTasks].map((p) => [p.id, p]));
     return [...byId.values()]

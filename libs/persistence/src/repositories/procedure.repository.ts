@@ -6,9 +6,11 @@ import { ProcedureEntity } from '../entities';
 export interface ProcedureListFilter {
   /** Only procedures of this department. */
   departmentId?: string;
-  /** Only procedures with a task for this unit or user. */
-  taskUnitId?: string;
-  taskUserId?: string;
+  /**
+   * Only procedures with a task this user holds, held (completed) or drafts for (delegate): the list side of
+   * `involvedThroughTasks` in libs/domain visibility.
+   */
+  involvedUserId?: string;
   stage?: string;
   limit: number;
 }
@@ -49,10 +51,11 @@ export class ProcedureRepository {
       .take(filter.limit);
     if (filter.departmentId) qb.andWhere('p.department_id = :departmentId', { departmentId: filter.departmentId });
     if (filter.stage) qb.andWhere('p.stage = :stage', { stage: filter.stage });
-    if (filter.taskUnitId || filter.taskUserId) {
+    if (filter.involvedUserId) {
       qb.andWhere(
-        'EXISTS (SELECT 1 FROM task t WHERE t.procedure_id = p.id AND (t.assignee_unit_id = :unitId OR t.assignee_user_id = :userId))',
-        { unitId: filter.taskUnitId ?? null, userId: filter.taskUserId ?? null },
+        'EXISTS (SELECT 1 FROM task t WHERE t.procedure_id = p.id AND ' +
+          '(t.assignee_user_id = :userId OR t.delegate_user_id = :userId OR t.completed_by = :userId))',
+        { userId: filter.involvedUserId },
       );
     }
     return qb.getMany();
