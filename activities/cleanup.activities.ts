@@ -23,6 +23,9 @@ import { CleanupRepository, type CleanupCounts } from '../libs/persistence/src/r
 import { OrgRepository } from '../libs/persistence/src/repositories/org.repository';
 import { RegisterRepository } from '../libs/persistence/src/repositories/register.repository';
 import { TemporalClientService } from '../libs/temporal/src/temporal-client.module';
+import { ProcedureGateway } from '../libs/temporal/src/procedure-gateway';
+import { DomainError } from '../libs/domain/src/errors';
+import { applyCleanupDecisionUpdate } from '../libs/domain/src/procedures/normative-document.contract';
 import { ProcedureActivities } from './procedure.activities';
 
 export interface OpenCleanupCampaignInput {
@@ -52,6 +55,30 @@ export interface StartedCleanupReviews {
   alreadyStarted: number;
   /** Whether documents in force follow this page (false: every review of the campaign is started). */
   more: boolean;
+}
+
+export interface VerifyCleanupDecisionInput {
+  campaignId: string;
+  procedureId: string;
+  decision: CleanupDecision;
+  actorUserId: string;
+}
+
+export interface ApplyCleanupDecisionInput {
+  documentWorkflowId: string;
+  campaignId: string;
+  decision: CleanupDecision;
+  reason: string;
+  actor: Actor;
+  /** The update id: a retried activity sends the same update, which the workflow runs once. */
+  updateId: string;
+}
+
+/** What became of a decision sent to the document's workflow. */
+export interface AppliedCleanupDecision {
+  /** APPLIED: signed and acted on; NOT_RUNNING: no such workflow running; REFUSED: the workflow refused it. */
+  notice: 'APPLIED' | 'NOT_RUNNING' | 'REFUSED';
+  refusal: { code: string; message: string } | null;
 }
 
 export interface RecordCleanupDecisionInput {
@@ -92,6 +119,7 @@ export class CleanupActivities {
     private readonly org: OrgRepository,
     private readonly procedures: ProcedureActivities,
     private readonly temporal: TemporalClientService,
+    private readonly gateway: ProcedureGateway,
   ) {}
 
   /** Creates the campaign row once, counting the documents in force, and audits who started it. */
@@ -274,5 +302,57 @@ export class CleanupActivities {
         at: now,
       });
     });
+  }
+
+  /**
+   * The document's workflow asks, before it applies a decision, whether the campaign exists and has recorded exactly
+   * this decision about this document by this officer. A decision no campaign took (a forged or replayed update) is
+   * refused, naming why; nothing is written.
+   */
+  async verifyCleanupDecision(input: VerifyCleanupDecisionInput): Promise<{ registerEntryId: string }> {
+    const refuse = (message: string) =>
+      ApplicationFailure.create({ type: ErrorCode.RuleViolation, message, nonRetryable: true });
+    const campaign = await this.cleanup.findCampaign(input.campaignId);
+    if (!campaign) throw refuse(`There is no clean-up campaign ${input.campaignId}.`);
+    const review = await this.cleanup.findDecidedReview(input.campaignId, input.procedureId);
+    if (!review || !review.decision) {
+      throw refuse(`Clean-up campaign ${input.campaignId} has decided nothing about this document.`);
+    }
+    if (review.decision !== input.decision || review.decidedBy !== input.actorUserId) {
+      throw refuse(
+        `Clean-up campaign ${input.campaignId} decided ${review.decision} about this document, by another officer ` +
+          'or with another decision than the one sent.',
+      );
+    }
+    return { registerEntryId: review.registerEntryId };
+  }
+
+  /**
+   * Sends a review's decision to the document's workflow as the `applyCleanupDecision` update, through the procedure
+   * gateway (as the API sends every step). A workflow that is not running is NOT_RUNNING (the review then acts on the
+   * register); a refusal is REFUSED with its code; a busy procedure or an unreachable server is retried.
+   */
+  async applyCleanupDecision(input: ApplyCleanupDecisionInput): Promise<AppliedCleanupDecision> {
+    try {
+      await this.gateway.step(
+        input.documentWorkflowId,
+        applyCleanupDecisionUpdate,
+        { campaignId: input.campaignId, decision: input.decision, reason: input.reason, actor: input.actor },
+        input.updateId,
+      );
+      return { notice: 'APPLIED', refusal: null };
+    } catch (err) {
+      if (!(err instanceof DomainError)) throw err;
+      if (err.code === ErrorCode.NotFound) return { notice: 'NOT_RUNNING', refusal: null };
+      if (
+        err.code === ErrorCode.ProcedureBusy ||
+        err.code === ErrorCode.Unavailable ||
+        err.code === ErrorCode.Internal
+      ) {
+        throw new Error(`The document's workflow could not take the decision yet (${err.code}); retrying`);
+      }
+      this.logger.warn(`Clean-up decision refused by ${input.documentWorkflowId}: ${err.code} ${err.message}`);
+      return { notice: 'REFUSED', refusal: { code: err.code, message: err.message } };
+    }
   }
 }

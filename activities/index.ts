@@ -39,6 +39,8 @@ export type LawGateActivities = Pick<
     | 'recordCleanupProgress'
     | 'cleanupProgress'
     | 'recordCleanupDecision'
+    | 'verifyCleanupDecision'
+    | 'applyCleanupDecision'
   > &
   Pick<PolicyActivities, 'resolvePolicy'>;
 

@@ -5,6 +5,7 @@ import {
   continueAsNew,
   currentUpdateInfo,
   getExternalWorkflowHandle,
+  patched,
   proxyActivities,
   setHandler,
   sleep,
@@ -30,7 +31,11 @@ import {
 } from '../libs/domain/src/cleanup';
 import { ErrorCode } from '../libs/domain/src/errors';
 import { OrgUnitKind, Role } from '../libs/domain/src/roles';
-import { cleanupDecisionSignal, type Actor } from '../libs/domain/src/procedures/normative-document.contract';
+import {
+  CLEANUP_DECISION_UPDATE_PATCH,
+  cleanupDecisionSignal,
+  type Actor,
+} from '../libs/domain/src/procedures/normative-document.contract';
 
 /**
  * One page of review starts: up to a few hundred workflow starts, so it gets minutes, and heartbeats so that a dead
@@ -123,8 +128,9 @@ function isWorkflowNotFound(err: unknown): boolean {
 /**
  * One document's clean-up review: a task for the legal-affairs office, the officer's decision (KEEP, AMEND with a
  * reason, REPEAL with a reason) as the `decideCleanupReview` update, signed into the ledger against the registered
- * text, recorded on the review row, and then told to the document's workflow (`cleanupDecisionSignal`): it repeals
- * the document (and sets the register) or marks it for re-issue. A document with no running workflow (it ended, or
+ * text, recorded on the review row, and then sent to the document's workflow as its `applyCleanupDecision` update
+ * (reviews started before `CLEANUP_DECISION_UPDATE_PATCH`: the `cleanupDecisionSignal`): it repeals the document (and
+ * sets the register) or marks it for re-issue. A document with no running workflow (it ended, or
  * was registered before LawGate) is repealed in the register directly.
  */
 export async function cleanupReviewWorkflow(input: CleanupReviewInput): Promise<CleanupReviewSnapshot> {
@@ -221,6 +227,30 @@ export async function cleanupReviewWorkflow(input: CleanupReviewInput): Promise<
   const decision = state.decision!;
   const reason = state.reason ?? '';
   const actor = state.actor!;
+  if (patched(CLEANUP_DECISION_UPDATE_PATCH)) {
+    // The document's workflow takes the decision as a validated update (through an activity and the procedure
+    // gateway), checks it against the campaign in PostgreSQL and signs it into its ledger; no signal moves it.
+    const applied = await acts.applyCleanupDecision({
+      documentWorkflowId: input.documentWorkflowId,
+      campaignId: input.campaignId,
+      decision,
+      reason,
+      actor,
+      updateId: `${workflowId}:apply`,
+    });
+    state.documentNotice = applied.notice;
+    if (applied.notice === 'NOT_RUNNING' && decision === 'REPEAL') {
+      await acts.setRegisterStatus({
+        registerEntryId: input.registerEntryId,
+        status: 'REPEALED',
+        reason: `清理决定废止：${reason}`,
+        actor,
+        idempotencyKey: `${workflowId}:repeal`,
+      });
+    }
+    await condition(allHandlersFinished);
+    return snapshot();
+  }
   try {
     await getExternalWorkflowHandle(input.documentWorkflowId).signal(cleanupDecisionSignal, {
       campaignId: input.campaignId,

@@ -186,6 +186,25 @@ export function fakeActivities(): {
       return { reviews: decided, decided, kept: 0, amended: 0, repealed: 0 };
     },
     recordCleanupDecision: async (input) => void calls.recordCleanupDecision.push(input),
+    // As the real one reads cleanup_review: the campaign must have recorded this decision about this document.
+    verifyCleanupDecision: async (input) => {
+      calls.verifyCleanupDecision.push(input);
+      const recorded = calls.recordCleanupDecision.find(
+        (c) => c.campaignId === input.campaignId && c.procedureId === input.procedureId,
+      );
+      if (!recorded || recorded.decision !== input.decision || recorded.actor.userId !== input.actorUserId) {
+        throw ApplicationFailure.create({
+          type: ErrorCode.RuleViolation,
+          message: `Clean-up campaign ${input.campaignId} has decided nothing about this document.`,
+          nonRetryable: true,
+        });
+      }
+      return { registerEntryId: recorded.registerEntryId };
+    },
+    applyCleanupDecision: async (input) => {
+      calls.applyCleanupDecision.push(input);
+      return { notice: 'NOT_RUNNING', refusal: null };
+    },
   };
   return { activities, calls, comments, policies };
 }

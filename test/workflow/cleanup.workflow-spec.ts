@@ -24,6 +24,7 @@ import { ErrorCode } from '../../libs/domain/src/errors';
 import { OrgUnitKind, Role } from '../../libs/domain/src/roles';
 import {
   NORMATIVE_DOCUMENT_WORKFLOW_TYPE,
+  applyCleanupDecisionUpdate,
   awaitSettledUpdate,
   type Actor,
   type NormativeDocumentWorkflow,
@@ -93,6 +94,23 @@ describe('clean-up workflows', () => {
         const listed = done < PAGES * 2 ? Math.min(2, input.limit) : 0;
         const more = done + listed < PAGES * 2;
         return { lastId: listed ? String(done + listed) : null, listed, started: listed, alreadyStarted: 0, more };
+      },
+      // As the real activity does through the procedure gateway: the update on the document's workflow.
+      applyCleanupDecision: async (input) => {
+        calls.applyCleanupDecision.push(input);
+        try {
+          await client.workflow.getHandle(input.documentWorkflowId).executeUpdate(applyCleanupDecisionUpdate, {
+            args: [
+              { campaignId: input.campaignId, decision: input.decision, reason: input.reason, actor: input.actor },
+            ],
+            updateId: input.updateId,
+          });
+          return { notice: 'APPLIED', refusal: null };
+        } catch (err) {
+          if (err instanceof WorkflowNotFoundError) return { notice: 'NOT_RUNNING', refusal: null };
+          const cause = refusalOf(err);
+          return { notice: 'REFUSED', refusal: { code: cause.type ?? '', message: cause.message } };
+        }
       },
       cleanupProgress: async (input) => {
         calls.cleanupProgress.push(input);
@@ -214,7 +232,7 @@ describe('clean-up workflows', () => {
     expect(calls.setRegisterStatus.filter((c) => c.registerEntryId === input.registerEntryId)).toHaveLength(0);
   });
 
-  it("should signal the document's workflow with the decision", async () => {
+  it("should send the decision to the document's workflow as a validated update, never as a signal", async () => {
     const procedureId = randomUUID();
     const documentWorkflowId = `normative-document:TEST:${uniqueSuffix()}`;
     const document = await client.workflow.start<NormativeDocumentWorkflow>(NORMATIVE_DOCUMENT_WORKFLOW_TYPE, {
@@ -247,13 +265,14 @@ describe('clean-up workflows', () => {
       args: [{ taskId, decision: 'AMEND', reason: '上位法已修改', actor: officer }],
     });
     const result = await handle.result();
-    expect(result).toMatchObject({ decision: 'AMEND', reason: '上位法已修改', documentNotice: 'SIGNALLED' });
+    // The document is not in force (it was just started): its validator refuses the decision, naming the stage.
+    expect(result).toMatchObject({ decision: 'AMEND', reason: '上位法已修改', documentNotice: 'REFUSED' });
+    expect(calls.applyCleanupDecision.filter((c) => c.documentWorkflowId === documentWorkflowId)).toEqual([
+      expect.objectContaining({ campaignId: input.campaignId, decision: 'AMEND', actor: officer }),
+    ]);
     const history = await document.fetchHistory();
-    const signals = (history.events ?? [])
-      .map((e) => e.workflowExecutionSignaledEventAttributes)
-      .filter((a) => a?.signalName === 'cleanupDecision');
-    expect(signals).toHaveLength(1);
-    // The document's workflow sets the register itself (here it is not in force, so it ignores the signal).
+    const signals = (history.events ?? []).filter((e) => e.workflowExecutionSignaledEventAttributes);
+    expect(signals).toHaveLength(0);
     expect(calls.setRegisterStatus.filter((c) => c.registerEntryId === input.registerEntryId)).toHaveLength(0);
     await document.terminate('test over');
   });

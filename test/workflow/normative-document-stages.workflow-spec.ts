@@ -10,6 +10,7 @@ import {
   NORMATIVE_DOCUMENT_WORKFLOW_TYPE,
   NormativeDocumentStage as Stage,
   answerCommentUpdate,
+  applyCleanupDecisionUpdate,
   awaitSettledUpdate,
   checkMaterialsUpdate,
   cleanupDecisionSignal,
@@ -39,7 +40,7 @@ import {
 } from '../../libs/domain/src/procedures/normative-document.contract';
 import { eventually } from '../support/eventually';
 import type { Calls } from '../support/fake-activities';
-import { useWorkflowHarness } from './harness';
+import { recordHistory, useWorkflowHarness } from './harness';
 import { testEnv, uniqueSuffix } from '../support/test-env';
 
 const departmentId = randomUUID();
@@ -588,37 +589,88 @@ describe('normativeDocumentWorkflow, from drafting to expiry', () => {
     });
   });
 
-  it('should mark a document for amendment, then repeal it, on clean-up decisions', async () => {
+  it('should take clean-up decisions only as validated updates checked against the campaign, each signed into the ledger', async () => {
     const { handle, input } = await start();
     await throughComment(handle, input.procedureId);
     let s = await throughSubmission(handle);
     s = await opinion(handle, s, 'LAWFUL');
     s = await deliberate(handle, s, 'ADOPTED');
     await throughPublication(handle, s);
+    const cleanupSigns = () =>
+      calls.recordDecision.filter((c) => c.procedureId === input.procedureId && c.decision.startsWith('CLEANUP_'));
+    // What the review workflows recorded in PostgreSQL before telling the document (the fakes answer from these).
+    const recordedDecision = (campaignId: string, decision: 'AMEND' | 'REPEAL', reason: string) =>
+      calls.recordCleanupDecision.push({
+        campaignId,
+        registerEntryId: `entry-${input.procedureId}`,
+        procedureId: input.procedureId,
+        taskId: null,
+        decision,
+        reason,
+        actor: officer,
+        idempotencyKey: `review-${campaignId}`,
+      });
+
+    // A signal no longer moves the legal state of a document started with this code.
     await handle.signal(cleanupDecisionSignal, {
-      campaignId: 'c-1',
-      decision: 'AMEND',
-      reason: '需修订',
+      campaignId: 'c-0',
+      decision: 'REPEAL',
+      reason: '伪造',
       actor: officer,
     });
-    await eventually(async () =>
-      expect((await handle.query(getProcedureStateQuery)).amendmentRequired).toEqual({
-        campaignId: 'c-1',
-        reason: '需修订',
+    // The validator checks the actor's claim, the decision's form; nothing enters the ledger.
+    const notOfficer = await refusal(
+      handle.executeUpdate(applyCleanupDecisionUpdate, {
+        args: [{ campaignId: 'c-1', decision: 'REPEAL', reason: '已过时', actor: drafter }],
       }),
     );
-    expect((await handle.query(getProcedureStateQuery)).stage).toBe(Stage.InForce);
-    await handle.signal(cleanupDecisionSignal, {
-      campaignId: 'c-2',
-      decision: 'REPEAL',
-      reason: '已过时',
-      actor: officer,
+    expect(notOfficer.type).toBe(ErrorCode.Forbidden);
+    const noReason = await refusal(
+      handle.executeUpdate(applyCleanupDecisionUpdate, {
+        args: [{ campaignId: 'c-1', decision: 'REPEAL', reason: ' ', actor: officer }],
+      }),
+    );
+    expect(noReason.type).toBe(ErrorCode.RuleViolation);
+    // An invented campaign id: the campaign decided nothing about this document, so the handler refuses it.
+    const invented = await refusal(
+      handle.executeUpdate(applyCleanupDecisionUpdate, {
+        args: [{ campaignId: 'invented', decision: 'REPEAL', reason: '已过时', actor: officer }],
+      }),
+    );
+    expect(invented.type).toBe(ErrorCode.RuleViolation);
+    expect(invented.message).toContain('invented');
+    let state = await handle.query(getProcedureStateQuery);
+    expect(state).toMatchObject({ stage: Stage.InForce, amendmentRequired: null });
+    expect(cleanupSigns()).toHaveLength(0);
+    expect(calls.setRegisterStatus.filter((c) => c.registerEntryId === `entry-${input.procedureId}`)).toHaveLength(0);
+
+    recordedDecision('c-1', 'AMEND', '需修订');
+    state = await handle.executeUpdate(applyCleanupDecisionUpdate, {
+      args: [{ campaignId: 'c-1', decision: 'AMEND', reason: '需修订', actor: officer }],
+      updateId: 'apply-c-1',
+    });
+    expect(state).toMatchObject({ stage: Stage.InForce, amendmentRequired: { campaignId: 'c-1', reason: '需修订' } });
+    expect(cleanupSigns()).toEqual([
+      expect.objectContaining({ decision: 'CLEANUP_AMEND', stage: Stage.InForce, idempotencyKey: 'apply-c-1' }),
+    ]);
+    // The same campaign's decision again is refused (a retried activity reuses its update id instead).
+    const again = await refusal(
+      handle.executeUpdate(applyCleanupDecisionUpdate, {
+        args: [{ campaignId: 'c-1', decision: 'AMEND', reason: '需修订', actor: officer }],
+      }),
+    );
+    expect(again.type).toBe(ErrorCode.TaskClosed);
+
+    recordedDecision('c-2', 'REPEAL', '已过时');
+    await handle.executeUpdate(applyCleanupDecisionUpdate, {
+      args: [{ campaignId: 'c-2', decision: 'REPEAL', reason: '已过时', actor: officer }],
     });
     expect(await handle.result()).toMatchObject({ stage: Stage.Repealed, status: 'ENDED' });
-    expect(calls.setRegisterStatus.find((c) => c.registerEntryId === `entry-${input.procedureId}`)).toMatchObject({
-      status: 'REPEALED',
-      reason: '清理决定废止：已过时',
-    });
+    expect(cleanupSigns().map((c) => c.decision)).toEqual(['CLEANUP_AMEND', 'CLEANUP_REPEAL']);
+    expect(calls.setRegisterStatus.filter((c) => c.registerEntryId === `entry-${input.procedureId}`)).toEqual([
+      expect.objectContaining({ status: 'REPEALED', reason: '清理决定废止：已过时' }),
+    ]);
+    recordHistory(handle.workflowId);
   });
 
   it('should refuse every gate whose precondition is missing, naming what is missing', async () => {

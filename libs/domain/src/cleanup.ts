@@ -94,7 +94,7 @@ export interface CleanupReviewInput {
   campaignId: string;
   registerEntryId: string;
   procedureId: string;
-  /** The document's own workflow, told the decision by `cleanupDecisionSignal`. */
+  /** The document's own workflow, told the decision by its `applyCleanupDecision` update. */
   documentWorkflowId: string;
   number: string;
   title: string;
@@ -116,8 +116,12 @@ export interface DecideCleanupReviewArgs {
   actor: Actor;
 }
 
-/** How the document learnt the decision: its workflow was signalled, or it has none running (the register was set). */
-export type DocumentNotice = 'SIGNALLED' | 'NOT_RUNNING';
+/**
+ * How the document learnt the decision: APPLIED by its workflow's `applyCleanupDecision` update (signed into its
+ * ledger), REFUSED by that update's checks (the decision has no effect on the document), NOT_RUNNING (it has no
+ * workflow running; the register was set), or SIGNALLED (reviews started before `CLEANUP_DECISION_UPDATE_PATCH`).
+ */
+export type DocumentNotice = 'APPLIED' | 'REFUSED' | 'SIGNALLED' | 'NOT_RUNNING';
 
 export interface CleanupReviewSnapshot {
   campaignId: string;

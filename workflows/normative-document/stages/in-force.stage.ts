@@ -1,4 +1,4 @@
-import { condition, setHandler } from '@temporalio/workflow';
+import { condition, patched, setHandler } from '@temporalio/workflow';
 import { acts, refuse } from '../../activity-proxies';
 import { OFFICE } from '../../kernel/procedure-run';
 import { OFFICER, type Nd } from '../context';
@@ -8,7 +8,9 @@ import { ErrorCode } from '../../../libs/domain/src/errors';
 import type { Period } from '../../../libs/domain/src/periods';
 import {
   NORMATIVE_DOCUMENT_STAGE_BASIS,
+  CLEANUP_DECISION_UPDATE_PATCH,
   NormativeDocumentStage as Stage,
+  applyCleanupDecisionUpdate,
   cleanupDecisionSignal,
   recordFilingEventUpdate,
   recordPublicationUpdate,
@@ -17,6 +19,7 @@ import {
   type FilingState,
 } from '../../../libs/domain/src/procedures/normative-document.contract';
 import { Role } from '../../../libs/domain/src/roles';
+import { CLEANUP_BASIS, CLEANUP_DECISIONS } from '../../../libs/domain/src/cleanup';
 
 const FILING_NEXT: Record<FilingState, readonly string[]> = {
   PENDING: ['SUBMITTED'],
@@ -186,11 +189,58 @@ export function inForce(nd: Nd): void {
       });
     },
   });
-  setHandler(cleanupDecisionSignal, (args: CleanupDecisionArgs) => {
-    if (p.stage !== Stage.InForce) return;
+  const takeDecision = (args: CleanupDecisionArgs) => {
     if (args.decision === 'REPEAL') s.cleanupRepeal = args;
     else if (args.decision === 'AMEND') s.amendmentRequired = { campaignId: args.campaignId, reason: args.reason };
+  };
+  const applied = new Set<string>();
+  p.step(applyCleanupDecisionUpdate, {
+    check: (args) => {
+      nd.requireOfficer(args.actor, 'apply a clean-up decision');
+      inForceStage('A clean-up decision');
+      if (typeof args.campaignId !== 'string' || args.campaignId.trim().length === 0) {
+        refuse(ErrorCode.ValidationFailed, 'A clean-up decision names the campaign that took it.');
+      }
+      if (!CLEANUP_DECISIONS.includes(args.decision)) {
+        refuse(ErrorCode.ValidationFailed, `The decision must be one of ${CLEANUP_DECISIONS.join(', ')}.`);
+      }
+      if (args.decision !== 'KEEP') {
+        p.requireText(
+          args.reason,
+          `A decision to ${args.decision} a document needs its reason (${CLEANUP_BASIS.regulation}).`,
+        );
+      }
+      if (applied.has(args.campaignId)) {
+        refuse(ErrorCode.TaskClosed, `Campaign ${args.campaignId}'s decision was already applied to this document.`);
+      }
+      if (s.cleanupRepeal) refuse(ErrorCode.WrongStage, 'The document is being repealed by a clean-up decision.');
+    },
+    run: async (args) => {
+      // The campaign must exist and have decided exactly this about this document, by this officer.
+      await acts.verifyCleanupDecision({
+        campaignId: args.campaignId,
+        procedureId: nd.input.procedureId,
+        decision: args.decision,
+        actorUserId: args.actor.userId,
+      });
+      await p.sign({
+        taskId: null,
+        decision: `CLEANUP_${args.decision}`,
+        opinion: `清理（${args.campaignId}）：${args.reason || '继续有效'}`,
+        actor: args.actor,
+        role: Role.LegalAffairsOfficer,
+      });
+      applied.add(args.campaignId);
+      takeDecision(args);
+    },
   });
+  // Documents started before the update existed keep the signal their histories recorded; no new document listens.
+  if (!patched(CLEANUP_DECISION_UPDATE_PATCH)) {
+    setHandler(cleanupDecisionSignal, (args: CleanupDecisionArgs) => {
+      if (p.stage !== Stage.InForce) return;
+      takeDecision(args);
+    });
+  }
 }
 
 /** Ends the document in force: by expiry or by a clean-up decision (whose sign-off is in the ledger already). */

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, IsNull, Not, type EntityManager } from 'typeorm';
 import type { CleanupCampaignStatus, CleanupDecision } from '../../../domain/src/cleanup';
 import { CleanupCampaignEntity, CleanupReviewEntity, RegisterEntryEntity } from '../entities';
 
@@ -210,6 +210,13 @@ export class CleanupRepository {
       .orderBy('e.expired_at', 'ASC')
       .addOrderBy('e.number', 'ASC')
       .getMany();
+  }
+
+  /** The campaign's decided review of a procedure's document, if any. */
+  findDecidedReview(campaignId: string, procedureId: string): Promise<CleanupReviewEntity | null> {
+    return this.dataSource.getRepository(CleanupReviewEntity).findOne({
+      where: { campaignId, procedureId, decision: Not(IsNull()) },
+    });
   }
 
   findReviewByWorkflowId(workflowId: string): Promise<CleanupReviewEntity | null> {

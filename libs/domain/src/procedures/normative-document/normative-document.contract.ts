@@ -556,11 +556,25 @@ export interface CleanupDecisionArgs {
 }
 
 /**
- * Sent by a clean-up review workflow once its decision is signed (the sign-off is in the ledger already). REPEAL ends
- * the document (废止); AMEND marks it for re-issue, which is a new procedure with a new number; KEEP changes nothing.
- * A signal, because a workflow cannot send an update; ignored unless the document is in force.
+ * The released path before `CLEANUP_DECISION_UPDATE_PATCH`: a signal from the clean-up review workflow. Only
+ * documents whose workflows started before that patch still listen to it (their recorded histories replay with it);
+ * a signal moves no legal state of a document started since.
  */
 export const cleanupDecisionSignal = defineSignal<[CleanupDecisionArgs]>('cleanupDecision');
+
+/**
+ * A clean-up review's decision applied to the document in force, as a validated Workflow Update: the validator checks
+ * the actor's claim (a legal-affairs officer), the stage (in force) and the decision's form; the handler checks the
+ * campaign and its recorded decision in PostgreSQL (`verifyCleanupDecision`), signs the application into the ledger
+ * and then REPEAL ends the document (废止), AMEND marks it for re-issue, KEEP changes nothing. Sent by the review
+ * workflow through an activity and the procedure gateway (a workflow cannot send an update itself).
+ */
+export const applyCleanupDecisionUpdate = defineUpdate<ProcedureSnapshot, [CleanupDecisionArgs]>(
+  'applyCleanupDecision',
+);
+
+/** The `patched()` id under which documents stop listening to `cleanupDecisionSignal`, and reviews send the update. */
+export const CLEANUP_DECISION_UPDATE_PATCH = 'cleanup-decision-update';
 
 /** Resolves once the procedure has settled after start (its first task is open), returning the snapshot. */
 export const awaitSettledUpdate = defineUpdate<ProcedureSnapshot, []>(AWAIT_SETTLED_UPDATE);
