@@ -3,6 +3,7 @@ import { PersistenceModule } from '../libs/persistence/src/persistence.module';
 import { TemporalClientModule } from '../libs/temporal/src/temporal-client.module';
 import { CleanupActivities } from './cleanup.activities';
 import { CommentActivities } from './comment.activities';
+import { DecisionRecordActivities } from './decision-record.activities';
 import { PolicyActivities } from './policy.activities';
 import { ProcedureActivities } from './procedure.activities';
 import { RegisterActivities } from './register.activities';
@@ -13,8 +14,22 @@ import { RegisterActivities } from './register.activities';
  */
 @Module({
   imports: [PersistenceModule, TemporalClientModule],
-  providers: [ProcedureActivities, CommentActivities, RegisterActivities, CleanupActivities, PolicyActivities],
-  exports: [ProcedureActivities, CommentActivities, RegisterActivities, CleanupActivities, PolicyActivities],
+  providers: [
+    ProcedureActivities,
+    CommentActivities,
+    RegisterActivities,
+    CleanupActivities,
+    PolicyActivities,
+    DecisionRecordActivities,
+  ],
+  exports: [
+    ProcedureActivities,
+    CommentActivities,
+    RegisterActivities,
+    CleanupActivities,
+    PolicyActivities,
+    DecisionRecordActivities,
+  ],
 })
 export class ActivitiesModule {}
 
@@ -25,4 +40,5 @@ export const ACTIVITY_CLASSES = [
   RegisterActivities,
   CleanupActivities,
   PolicyActivities,
+  DecisionRecordActivities,
 ] as const;

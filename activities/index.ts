@@ -1,5 +1,6 @@
 import type { CleanupActivities } from './cleanup.activities';
 import type { CommentActivities } from './comment.activities';
+import type { DecisionRecordActivities } from './decision-record.activities';
 import type { PolicyActivities } from './policy.activities';
 import type { ProcedureActivities } from './procedure.activities';
 import type { RegisterActivities } from './register.activities';
@@ -42,10 +43,12 @@ export type LawGateActivities = Pick<
     | 'verifyCleanupDecision'
     | 'applyCleanupDecision'
   > &
-  Pick<PolicyActivities, 'resolvePolicy'>;
+  Pick<PolicyActivities, 'resolvePolicy'> &
+  Pick<DecisionRecordActivities, 'recordDecisionRecord'>;
 
 export type * from './procedure.activities';
 export type * from './comment.activities';
 export type * from './register.activities';
 export type * from './cleanup.activities';
 export type * from './policy.activities';
+export type * from './decision-record.activities';

@@ -2,13 +2,14 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Connection, WorkflowNotFoundError } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
 import { readBundle } from '../../libs/archive/src/bundle';
 import { eventually } from '../support/eventually';
 import type { ApiClient, HttpResult } from '../support/http';
 import { recordCounts } from '../support/records';
 import { useStack } from '../support/stack';
-import { uniqueSuffix } from '../support/test-env';
+import { testEnv, uniqueSuffix } from '../support/test-env';
 
 interface Snapshot {
   procedureId: string;
@@ -151,7 +152,8 @@ describe('the major-decision procedure, its catalog and its archive through the 
       catalogYear: year,
       catalogItemKey: '01',
       proposal,
-      classification,
+      // Professional and risk-flagged: expert argumentation and the risk assessment run too (their records are kept).
+      classification: { ...classification, professional: true, riskFlagged: true },
     });
     expect(res.status).toBe(201);
     s = res.body;
@@ -254,6 +256,31 @@ describe('the major-decision procedure, its catalog and its archive through the 
       }),
     );
     ok(await step('drafter.edu', 'complete-public-participation'));
+    expect(s.stage).toBe('EXPERT_ARGUMENTATION');
+    ok(
+      await step('drafter.edu', 'expert-opinions', {
+        expert: {
+          name: '钱教授',
+          affiliation: '南京师范大学',
+          declaredInterest: false,
+          dissenting: true,
+          opinion: '选址应避开主干道。',
+          signedSha256: 'e'.repeat(64),
+        },
+      }),
+    );
+    ok(await step('drafter.edu', 'complete-experts', { adoption: '选址意见已采纳', dissentingInvited: true }));
+    expect(s.stage).toBe('RISK_ASSESSMENT');
+    ok(
+      await step('drafter.edu', 'risk-assessment', {
+        riskPoints: '征地补偿',
+        measures: '提前公示补偿方案',
+        contingencyPlan: '信访接待预案',
+        level: '低',
+        method: '社会稳定风险评估办法',
+        controllable: true,
+      }),
+    );
     expect(s.stage).toBe('LEGALITY_REVIEW');
     await refused(() => step('drafter.edu', 'meeting-package', { note: '材料' }), 422, 'RULE_VIOLATION', [
       'G-A8',
@@ -311,6 +338,14 @@ describe('the major-decision procedure, its catalog and its archive through the 
     expect(years.body).toContain(year);
     ok(await step('officer.zhang', 'archive', { note: '各环节材料归档' }));
     expect(s.stage).toBe('EXECUTION');
+    ok(await step('drafter.edu', 'execution-reports', { kind: 'PROGRESS', text: '一期工程已开工' }));
+    ok(
+      await step('leader.zhou', 'evaluations', {
+        evaluator: '第三方评估机构',
+        didPreDecisionWork: false,
+        result: '学位缺口缓解',
+      }),
+    );
   });
 
   it('reports the catalog progress: stage, steps done and steps overdue', async () => {
@@ -384,5 +419,84 @@ describe('the major-decision procedure, its catalog and its archive through the 
     expect(failure?.status).toBe(1);
     expect(JSON.parse(failure!.stdout)).toMatchObject({ ok: false, file: draftPath });
     expect(failure!.stderr).toContain(draftPath);
+  });
+
+  it("archives the decision's records from PostgreSQL, after Temporal no longer holds the workflow", async () => {
+    const rows = await db.query<{ kind: string }[]>(
+      'SELECT kind FROM decision_record WHERE procedure_id = $1 ORDER BY recorded_at, id',
+      [id],
+    );
+    expect(rows.map((r) => r.kind)).toEqual([
+      'EXPERT_OPINION',
+      'EXPERT_ADOPTION',
+      'RISK_ASSESSMENT',
+      'MEETING_MINUTES',
+      'PARTY_REPORT',
+      'PUBLICATION',
+      'EXECUTION_REPORT',
+      'EVALUATION',
+    ]);
+    // As after Temporal's retention period: the workflow and its history are gone, so no state can be asked.
+    const [{ workflow_id: workflowId }] = await db.query<{ workflow_id: string }[]>(
+      'SELECT workflow_id FROM procedure WHERE id = $1',
+      [id],
+    );
+    const connection = await Connection.connect({ address: testEnv().temporalAddress });
+    try {
+      await connection.workflowService.deleteWorkflowExecution({
+        namespace: 'default',
+        workflowExecution: { workflowId },
+      });
+      await eventually(async () => {
+        const gone = await connection.workflowService
+          .describeWorkflowExecution({ namespace: 'default', execution: { workflowId } })
+          .then(
+            () => false,
+            (err: unknown) => err instanceof WorkflowNotFoundError || /not found/i.test(String(err)),
+          );
+        expect(gone).toBe(true);
+      }, 20000);
+    } finally {
+      await connection.close();
+    }
+
+    const token = await http.tokenFor('officer.zhang');
+    const response = await fetch(`${http.baseUrl}/api/procedures/${id}/archive`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(response.status).toBe(200);
+    const tar = Buffer.from(await response.arrayBuffer());
+    const files = new Map(readBundle(tar).map((f) => [f.path, f.content.toString('utf8')]));
+    expect(files.has('state.json')).toBe(false);
+    const read = <T>(path: string): T => JSON.parse(files.get(path) ?? 'null') as T;
+    expect(read<{ name: string; dissenting: boolean }[]>('experts/opinions.json')).toEqual([
+      expect.objectContaining({ name: '钱教授', dissenting: true, opinion: '选址应避开主干道。' }),
+    ]);
+    expect(read('experts/adoption.json')).toMatchObject({ adoption: '选址意见已采纳' });
+    expect(read('risk/report.json')).toMatchObject({ riskPoints: '征地补偿', controllable: true });
+    expect(read<{ positions: { statement: string }[] }>('meeting/minutes.json').positions[0].statement).toBe(
+      '财力不足，我反对。',
+    );
+    expect(read('party-report.json')).toMatchObject({ reportedTo: '中共常州市金坛区委' });
+    expect(read('publication.json')).toMatchObject({ reference: '区政府公报2026年第4期' });
+    expect(read('execution/reports.json')).toEqual([expect.objectContaining({ text: '一期工程已开工' })]);
+    expect(read('execution/evaluations.json')).toEqual([expect.objectContaining({ evaluator: '第三方评估机构' })]);
+    expect(read<unknown[]>('records/decision-records.json')).toHaveLength(8);
+
+    const dir = mkdtempSync(join(tmpdir(), 'lawgate-archive-'));
+    const file = join(dir, 'records.tar');
+    writeFileSync(file, tar);
+    const verified = JSON.parse(
+      execFileSync('npm', ['run', '--silent', 'archive:verify', '--', file], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        stdio: 'pipe',
+      }),
+    ) as { ok: boolean; checks: { name: string; ok: boolean; detail: string }[] };
+    expect(verified.ok).toBe(true);
+    expect(verified.checks.find((c) => c.name === 'decision-records')).toMatchObject({
+      ok: true,
+      detail: '8 records match their SHA-256 and their sign-offs in the ledger',
+    });
   });
 });

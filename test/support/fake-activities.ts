@@ -48,6 +48,7 @@ export function fakeActivities(): {
       return resolved.policy;
     },
     registerProcedure: async (input) => void calls.registerProcedure.push(input),
+    recordDecisionRecord: async (input) => void calls.recordDecisionRecord.push(input),
     openTask: async (input) => {
       calls.openTask.push(input);
       return {

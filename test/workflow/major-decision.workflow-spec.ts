@@ -356,6 +356,23 @@ describe('majorDecisionWorkflow (重大行政决策, 国务院令第713号)', ()
     expect(routed.legalBasis.article).toBe('第二十五条至第二十八条');
     expect(result.minutes?.positions.at(-1)?.memberId).toBe(leader.userId);
     expect(result.minutes?.positions.find((p) => p.position === 'AGAINST')?.statement).toBe('我反对：理由1');
+    // Each step's record is kept in PostgreSQL at the step, linked to its sign-off, once (keyed by the update).
+    const kept = calls.recordDecisionRecord.filter((c) => c.procedureId === s.procedureId);
+    expect(kept.map((c) => c.kind)).toEqual(
+      expect.arrayContaining([
+        'EXPERT_OPINION',
+        'EXPERT_ADOPTION',
+        'RISK_ASSESSMENT',
+        'MEETING_MINUTES',
+        'PARTY_REPORT',
+        'PUBLICATION',
+        'EXECUTION_REPORT',
+        'EVALUATION',
+      ]),
+    );
+    expect(kept.every((c) => c.ledgerHash !== null && c.idempotencyKey.endsWith(`:${c.kind}`))).toBe(true);
+    expect(new Set(kept.map((c) => c.idempotencyKey)).size).toBe(kept.length);
+    expect(kept.find((c) => c.kind === 'MEETING_MINUTES')?.content).toMatchObject({ decision: 'ADOPTED' });
     if (process.env.RECORD_HISTORY_FILE) {
       // Recorded in the CLI's JSON form, which the replay tier reads (test/fixtures/histories).
       const json = execFileSync(process.env.TEMPORAL_CLI_PATH!, [

@@ -7,7 +7,7 @@ import { checkpointStatement } from '../../persistence/src/ledger/checkpoint';
 import { GENESIS_HASH, ledgerHash, type LedgerPayload } from '../../persistence/src/ledger/ledger-hash';
 import { signerFromPem } from '../../persistence/src/ledger/signing-key';
 import { readBundle, writeBundle, type BundleFile } from './bundle';
-import { ARCHIVE_CHAIN, ARCHIVE_CHECKPOINT, verifyArchive } from './proof';
+import { ARCHIVE_CHAIN, ARCHIVE_CHECKPOINT, DECISION_RECORDS_FILE, verifyArchive } from './proof';
 
 const pem = () => generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
 const KEY = pem();
@@ -17,7 +17,7 @@ const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 const json = (v: unknown) => Buffer.from(JSON.stringify(v, null, 2));
 
 /** A small archive as ArchiveService writes it: a document, the procedure's sign-offs, the chain and its checkpoint. */
-function archiveFiles(): BundleFile[] {
+function archiveFiles(ownDecisions: string[] = ['LAWFUL']): BundleFile[] {
   const base: Omit<LedgerPayload, 'idempotencyKey' | 'decision' | 'documentSha256'> = {
     procedureId: 'p1',
     taskId: null,
@@ -32,17 +32,23 @@ function archiveFiles(): BundleFile[] {
   };
   const chain = [];
   let prev = GENESIS_HASH;
-  for (const [seq, procedureId, documentSha256] of [
-    ['1', 'p1', sha(draft)],
-    ['2', 'other', null],
-  ] as const) {
-    const payload = { ...base, procedureId, documentSha256, decision: 'LAWFUL', idempotencyKey: `k${seq}` };
+  const entries: [string, string, string | null, string][] = [
+    ...ownDecisions.map((d, i): [string, string, string | null, string] => [
+      String(i + 1),
+      'p1',
+      i === 0 ? sha(draft) : null,
+      d,
+    ]),
+    [String(ownDecisions.length + 1), 'other', null, 'LAWFUL'],
+  ];
+  for (const [seq, procedureId, documentSha256, decision] of entries) {
+    const payload = { ...base, procedureId, documentSha256, decision, idempotencyKey: `k${seq}` };
     const hash = ledgerHash(prev, payload);
     chain.push({ seq, prevHash: prev, hash, ...payload });
     prev = hash;
   }
   const claim = {
-    ledgerHeadSeq: '2',
+    ledgerHeadSeq: String(entries.length),
     ledgerHeadHash: prev,
     auditHeadId: '0',
     auditHeadHash: GENESIS_HASH,
@@ -50,7 +56,7 @@ function archiveFiles(): BundleFile[] {
   };
   return [
     { path: `documents/DRAFT/v1-${sha(draft).slice(0, 16)}.txt`, content: draft },
-    { path: 'ledger.json', content: json([chain[0]]) },
+    { path: 'ledger.json', content: json(chain.filter((e) => e.procedureId === 'p1')) },
     { path: ARCHIVE_CHAIN, content: json(chain) },
     {
       path: ARCHIVE_CHECKPOINT,
@@ -67,6 +73,7 @@ describe('verifyArchive', () => {
       ['files', true],
       ['ledger-chain', true],
       ['sign-off-documents', true],
+      ['decision-records', true],
     ]);
     expect(result.ok).toBe(true);
   });
@@ -133,6 +140,77 @@ describe('verifyArchive', () => {
       name: 'ledger-chain',
       ok: false,
       detail: 'entry 1: content does not match its hash',
+    });
+  });
+
+  describe("a major decision's records kept in PostgreSQL", () => {
+    /** The archive of a procedure whose second sign-off (PUBLISHED) kept its record. */
+    const withRecords = (edit: (records: Record<string, unknown>[], hashes: string[]) => void = () => undefined) => {
+      const files = archiveFiles(['LAWFUL', 'PUBLISHED', 'EVALUATED']);
+      const own = JSON.parse(files.find((f) => f.path === 'ledger.json')!.content.toString()) as { hash: string }[];
+      const publication = JSON.stringify({ channels: ['GAZETTE'], reference: '公报2026年第4期' });
+      const evaluation = JSON.stringify({ evaluator: '第三方评估机构', result: '效果良好' });
+      const records: Record<string, unknown>[] = [
+        {
+          kind: 'PUBLICATION',
+          content: publication,
+          contentSha256: sha(Buffer.from(publication)),
+          ledgerHash: own[1].hash,
+        },
+        {
+          kind: 'EVALUATION',
+          content: evaluation,
+          contentSha256: sha(Buffer.from(evaluation)),
+          ledgerHash: own[2].hash,
+        },
+      ];
+      edit(
+        records,
+        own.map((e) => e.hash),
+      );
+      return writeBundle('p1', [...files, { path: DECISION_RECORDS_FILE, content: json(records) }], new Date(), signer);
+    };
+
+    it('accepts records that match their SHA-256 and their sign-offs', () => {
+      const result = verifyArchive(withRecords(), KEY);
+      expect(result.checks.pop()).toMatchObject({ name: 'decision-records', ok: true });
+      expect(result.ok).toBe(true);
+    });
+
+    it('fails on a record whose text does not match its SHA-256', () => {
+      const archive = withRecords((records) => {
+        records[0].content = JSON.stringify({ channels: ['WEBSITE'], reference: '改动' });
+      });
+      expect(verifyArchive(archive, KEY).checks.pop()).toEqual({
+        name: 'decision-records',
+        ok: false,
+        detail: 'record 0 (PUBLICATION) does not match its SHA-256',
+      });
+    });
+
+    it('fails when a recorded step lost its record, or a record names no sign-off of the procedure', () => {
+      expect(
+        verifyArchive(
+          withRecords((records) => records.pop()),
+          KEY,
+        ).checks.pop(),
+      ).toEqual({
+        name: 'decision-records',
+        ok: false,
+        detail: 'sign-off 3 (EVALUATED) has no EVALUATION record',
+      });
+      const unlinked = withRecords((records) => {
+        records[1].ledgerHash = 'f'.repeat(64);
+      });
+      expect(verifyArchive(unlinked, KEY).checks.pop()).toMatchObject({
+        name: 'decision-records',
+        ok: false,
+        detail: "record 1 (EVALUATION) names no sign-off of this procedure's ledger",
+      });
+      const misfiled = withRecords((records, hashes) => {
+        records[1].ledgerHash = hashes[0];
+      });
+      expect(verifyArchive(misfiled, KEY).checks.pop()).toMatchObject({ name: 'decision-records', ok: false });
     });
   });
 });

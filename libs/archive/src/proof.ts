@@ -6,11 +6,39 @@ import { MANIFEST, MANIFEST_SIGNATURE, readBundle, sha256Hex, verifyBundle, type
 export const ARCHIVE_CHAIN = 'ledger/chain.json';
 export const ARCHIVE_CHECKPOINT = 'ledger/checkpoint.json';
 const PROCEDURE_LEDGER = 'ledger.json';
+/** A major decision's step records as kept in PostgreSQL (`decision_record`). */
+export const DECISION_RECORDS_FILE = 'records/decision-records.json';
+
+/**
+ * Sign-offs whose step keeps a record: once a procedure keeps records (from its first recorded sign-off on), each
+ * such sign-off must have its record in the archive.
+ */
+export const RECORDED_SIGN_OFFS: Readonly<Record<string, string>> = {
+  EXPERT_OPINION: 'EXPERT_OPINION',
+  EXPERTS_ARGUED: 'EXPERT_ADOPTION',
+  HEARING_HELD: 'HEARING',
+  RISK_CONTROLLABLE: 'RISK_ASSESSMENT',
+  RISK_UNCONTROLLABLE: 'RISK_ASSESSMENT',
+  DECIDED_ADOPTED: 'MEETING_MINUTES',
+  DECIDED_NOT_ADOPTED: 'MEETING_MINUTES',
+  REPORTED_TO_PARTY_COMMITTEE: 'PARTY_REPORT',
+  PUBLISHED: 'PUBLICATION',
+  EXECUTION_PROGRESS: 'EXECUTION_REPORT',
+  EXECUTION_PROBLEM: 'EXECUTION_REPORT',
+  EVALUATED: 'EVALUATION',
+};
+
+interface KeptRecord {
+  kind: string;
+  content: string;
+  contentSha256: string;
+  ledgerHash: string | null;
+}
 
 type ChainEntry = LedgerPayload & { seq: string; prevHash: string; hash: string };
 
 export interface ArchiveCheck {
-  name: 'signature' | 'files' | 'ledger-chain' | 'sign-off-documents';
+  name: 'signature' | 'files' | 'ledger-chain' | 'sign-off-documents' | 'decision-records';
   ok: boolean;
   detail: string;
 }
@@ -86,6 +114,9 @@ export function verifyArchive(tar: Buffer, trustedKeyPem: string): ArchiveVerifi
 
   failed = done(checkSignOffDocuments(byPath), procedureId);
   if (failed) return failed;
+
+  failed = done(checkDecisionRecords(byPath), procedureId);
+  if (failed) return failed;
   return { ok: true, procedureId, checks };
 }
 
@@ -143,11 +174,32 @@ function checkChain(byPath: Map<string, Buffer>, trustedKeyPem: string): Archive
   };
 }
 
+/**
+ * The signed papers a step's record names by SHA-256 (an expert's signed written opinion, the hearing record signed by
+ * its participants): LawGate holds their hash, not their bytes, so a sign-off naming one is matched by its record.
+ */
+function externallySigned(byPath: Map<string, Buffer>): Map<string, string> {
+  const records = parse<KeptRecord[]>(byPath, DECISION_RECORDS_FILE);
+  const out = new Map<string, string>();
+  for (const r of Array.isArray(records) ? records : []) {
+    if (!r.ledgerHash || typeof r.content !== 'string') continue;
+    try {
+      const content = JSON.parse(r.content) as { signedSha256?: unknown; signedRecordSha256?: unknown };
+      const signed = content.signedSha256 ?? content.signedRecordSha256;
+      if (typeof signed === 'string') out.set(r.ledgerHash, signed);
+    } catch {
+      // an unreadable record is reported by the decision-records check
+    }
+  }
+  return out;
+}
+
 function checkSignOffDocuments(byPath: Map<string, Buffer>): ArchiveCheck {
-  const own = parse<{ seq: string; documentSha256: string | null }[]>(byPath, PROCEDURE_LEDGER) ?? [];
+  const own = parse<{ seq: string; hash: string; documentSha256: string | null }[]>(byPath, PROCEDURE_LEDGER) ?? [];
   const present = new Set([...byPath.values()].map((content) => sha256Hex(content)));
+  const external = externallySigned(byPath);
   const bound = own.filter((e) => e.documentSha256);
-  const missing = bound.find((e) => !present.has(e.documentSha256!));
+  const missing = bound.find((e) => !present.has(e.documentSha256!) && external.get(e.hash) !== e.documentSha256);
   if (missing) {
     return {
       name: 'sign-off-documents',
@@ -159,5 +211,67 @@ function checkSignOffDocuments(byPath: Map<string, Buffer>): ArchiveCheck {
     name: 'sign-off-documents',
     ok: true,
     detail: `${bound.length} sign-offs each match a document in the archive`,
+  };
+}
+
+/**
+ * A major decision's records (read from PostgreSQL when the archive was made): each record's text matches its
+ * SHA-256; each names the sign-off that recorded its step, and that sign-off is one of the procedure's (whose chain
+ * the previous checks proved); and from the first recorded sign-off on, every sign-off of a recorded step has its
+ * record of the right kind, so a record dropped before the archive was signed is named.
+ */
+function checkDecisionRecords(byPath: Map<string, Buffer>): ArchiveCheck {
+  const own = parse<{ seq: string; decision: string; hash: string }[]>(byPath, PROCEDURE_LEDGER) ?? [];
+  const raw = byPath.get(DECISION_RECORDS_FILE);
+  if (!raw) {
+    const recordable = own.filter((e) => RECORDED_SIGN_OFFS[e.decision]).length;
+    return {
+      name: 'decision-records',
+      ok: true,
+      detail: recordable
+        ? `no records kept in PostgreSQL (the procedure predates them); ${recordable} recorded steps are in the ledger`
+        : 'no step that keeps a record',
+    };
+  }
+  const records = parse<KeptRecord[]>(byPath, DECISION_RECORDS_FILE);
+  if (!Array.isArray(records)) {
+    return { name: 'decision-records', ok: false, detail: `${DECISION_RECORDS_FILE} is unreadable` };
+  }
+  const bySignOff = new Map(own.map((e) => [e.hash, e]));
+  for (const [i, r] of records.entries()) {
+    if (typeof r.content !== 'string' || sha256Hex(Buffer.from(r.content, 'utf8')) !== r.contentSha256) {
+      return { name: 'decision-records', ok: false, detail: `record ${i} (${r.kind}) does not match its SHA-256` };
+    }
+    const signOff = r.ledgerHash ? bySignOff.get(r.ledgerHash) : undefined;
+    if (!signOff) {
+      return {
+        name: 'decision-records',
+        ok: false,
+        detail: `record ${i} (${r.kind}) names no sign-off of this procedure's ledger`,
+      };
+    }
+    if (RECORDED_SIGN_OFFS[signOff.decision] !== r.kind) {
+      return {
+        name: 'decision-records',
+        ok: false,
+        detail: `record ${i} (${r.kind}) is linked to sign-off ${signOff.seq} (${signOff.decision})`,
+      };
+    }
+  }
+  const recorded = new Set(records.map((r) => r.ledgerHash));
+  const first = own.findIndex((e) => recorded.has(e.hash));
+  const missing =
+    first < 0 ? undefined : own.slice(first).find((e) => RECORDED_SIGN_OFFS[e.decision] && !recorded.has(e.hash));
+  if (missing) {
+    return {
+      name: 'decision-records',
+      ok: false,
+      detail: `sign-off ${missing.seq} (${missing.decision}) has no ${RECORDED_SIGN_OFFS[missing.decision]} record`,
+    };
+  }
+  return {
+    name: 'decision-records',
+    ok: true,
+    detail: `${records.length} records match their SHA-256 and their sign-offs in the ledger`,
   };
 }

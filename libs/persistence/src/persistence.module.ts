@@ -18,6 +18,7 @@ import { DocumentRepository } from './repositories/document.repository';
 import { NotificationRepository } from './repositories/notification.repository';
 import { OrgRepository } from './repositories/org.repository';
 import { OutboxRepository } from './repositories/outbox.repository';
+import { DecisionRecordRepository } from './repositories/decision-record.repository';
 import { ProcedureRepository } from './repositories/procedure.repository';
 import { RegisterRepository } from './repositories/register.repository';
 import { SessionRepository } from './repositories/session.repository';
@@ -32,6 +33,7 @@ const REPOSITORIES = [
   CheckpointRepository,
   CleanupRepository,
   CommentRepository,
+  DecisionRecordRepository,
   DocumentRepository,
   EvidenceKeys,
   EvidenceVerifier,

@@ -1,6 +1,7 @@
 import { refuse } from '../../activity-proxies';
 import type { Md } from '../context';
 import { gateStep } from '../../steps/gate.step';
+import { keepRecord } from '../records';
 import { publishedNow, requirePublicationReference } from '../../steps/publication.step';
 import { ErrorCode } from '../../../libs/domain/src/errors';
 import {
@@ -13,7 +14,8 @@ import { PUBLICATION_CHANNELS } from '../../../libs/domain/src/register';
 import { Role } from '../../../libs/domain/src/roles';
 
 /** A11 向同级党委请示报告 (G-A13). */
-export function partyReport({ p, s, advance }: Md): void {
+export function partyReport(md: Md): void {
+  const { p, s, advance } = md;
   p.step(mdRecordPartyReportUpdate, {
     check: (args) => {
       p.requireRole(
@@ -29,13 +31,14 @@ export function partyReport({ p, s, advance }: Md): void {
     },
     run: async (args) => {
       s.r.partyReport = { reportedTo: args.reportedTo, reference: args.reference, at: new Date().toISOString() };
-      await p.sign({
+      const entry = await p.sign({
         taskId: args.taskId,
         decision: 'REPORTED_TO_PARTY_COMMITTEE',
         opinion: `报告：${args.reportedTo}（${args.reference}）`,
         actor: args.actor,
         role: Role.Leader,
       });
+      await keepRecord(md, 'PARTY_REPORT', { ...s.r.partyReport }, entry);
       await advance();
     },
   });
@@ -83,7 +86,7 @@ export function publication(md: Md): void {
         opinionsExplanation: explanation,
         publishedAt: publishedNow(),
       };
-      await p.sign({
+      const entry = await p.sign({
         taskId: args.taskId,
         decision: 'PUBLISHED',
         opinion:
@@ -92,6 +95,7 @@ export function publication(md: Md): void {
         actor: args.actor,
         role: args.actor.roles.includes(Role.Leader) ? Role.Leader : Role.LegalAffairsOfficer,
       });
+      await keepRecord(md, 'PUBLICATION', { ...s.r.publication }, entry);
       await md.advance();
     },
   });

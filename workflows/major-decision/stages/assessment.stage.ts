@@ -1,6 +1,7 @@
 import { refuse } from '../../activity-proxies';
 import type { Md } from '../context';
 import { undertakerStep } from '../stage-table';
+import { keepRecord } from '../records';
 import { isSha256 } from '../../../libs/domain/src/documents';
 import { ErrorCode } from '../../../libs/domain/src/errors';
 import {
@@ -36,7 +37,7 @@ export function expertArgumentation(md: Md): void {
     run: async (args) => {
       const e = args.expert;
       s.r.experts.push({ ...e });
-      await p.sign({
+      const entry = await p.sign({
         taskId: null,
         decision: 'EXPERT_OPINION',
         opinion: `${e.name}（${e.affiliation}${e.dissenting ? '，持不同意见' : ''}）：${e.opinion}`,
@@ -44,6 +45,7 @@ export function expertArgumentation(md: Md): void {
         role: Role.Drafter,
         sha256: e.signedSha256,
       });
+      await keepRecord(md, 'EXPERT_OPINION', { ...e }, entry);
     },
   });
   undertakerStep(md, mdCompleteExpertsUpdate, 'complete expert argumentation', {
@@ -64,13 +66,19 @@ export function expertArgumentation(md: Md): void {
           `G-A6: no expert holding a dissenting view was invited (${A('第二十条')} "注重选择持不同意见的").`,
         );
       }
-      await p.sign({
+      const entry = await p.sign({
         taskId: p.openTaskId,
         decision: 'EXPERTS_ARGUED',
         opinion: `专家 ${s.r.experts.length} 人；意见采纳情况：${args.adoption}`,
         actor: args.actor,
         role: Role.Drafter,
       });
+      await keepRecord(
+        md,
+        'EXPERT_ADOPTION',
+        { adoption: args.adoption, experts: s.r.experts.length, dissentingInvited: !!args.dissentingInvited },
+        entry,
+      );
       await md.advance();
     },
   });
@@ -101,23 +109,25 @@ export function riskAssessment(md: Md): void {
       const rating = `风险等级 ${level}（${method}）`;
       if (!controllable) {
         s.r.uncontrollableSha = draftSha;
-        await p.sign({
+        const rated = await p.sign({
           taskId: null,
           decision: 'RISK_UNCONTROLLABLE',
           opinion: `${rating}：风险不可控，调整决策草案后重新评估\n风险点：${riskPoints}`,
           actor: args.actor,
           role: Role.Drafter,
         });
+        await keepRecord(md, 'RISK_ASSESSMENT', { ...s.r.risk }, rated);
         return;
       }
       s.r.uncontrollableSha = null;
-      await p.sign({
+      const entry = await p.sign({
         taskId: p.openTaskId,
         decision: 'RISK_CONTROLLABLE',
         opinion: `${rating}：风险可控\n风险点：${riskPoints}\n防范措施：${measures}\n处置预案：${contingencyPlan}`,
         actor: args.actor,
         role: Role.Drafter,
       });
+      await keepRecord(md, 'RISK_ASSESSMENT', { ...s.r.risk }, entry);
       await md.advance();
     },
   });

@@ -1,6 +1,7 @@
 import { acts, refuse } from '../../activity-proxies';
 import type { Md } from '../context';
 import { undertakerStep } from '../stage-table';
+import { keepRecord } from '../records';
 import { passes } from '../stage-table';
 import { requireMeetingRecord, meetingHeading } from '../../steps/deliberation.step';
 import { gateStep } from '../../steps/gate.step';
@@ -166,6 +167,7 @@ export function collectiveDiscussion(md: Md): void {
         signedAt: new Date().toISOString(),
         ledgerHash: entry.hash,
       };
+      await keepRecord(md, 'MEETING_MINUTES', { ...s.r.minutes }, entry);
       if (args.decision === 'ADOPTED') return md.advance();
       p.moveTo(Stage.NotAdopted, 'ENDED');
       await acts.endProcedure({

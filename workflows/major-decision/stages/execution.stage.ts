@@ -1,6 +1,7 @@
 import { refuse } from '../../activity-proxies';
 import { freshRound, type Md } from '../context';
 import { undertakerStep } from '../stage-table';
+import { keepRecord } from '../records';
 import { ErrorCode } from '../../../libs/domain/src/errors';
 import {
   MajorDecisionStage as Stage,
@@ -43,14 +44,16 @@ export function execution(md: Md): void {
       p.requireText(args.text, `The report needs its text (${A('第三十四条、第三十五条')}).`);
     },
     run: async (args) => {
-      s.executionReports.push({ kind: args.kind, text: args.text, at: new Date().toISOString() });
-      await p.sign({
+      const report = { kind: args.kind, text: args.text, at: new Date().toISOString() };
+      s.executionReports.push(report);
+      const entry = await p.sign({
         taskId: null,
         decision: `EXECUTION_${args.kind}`,
         opinion: args.text,
         actor: args.actor,
         role: Role.Drafter,
       });
+      await keepRecord(md, 'EXECUTION_REPORT', { ...report }, entry);
     },
   });
   p.step(mdRecordEvaluationUpdate, {
@@ -67,14 +70,16 @@ export function execution(md: Md): void {
       p.requireText(args.result, 'The evaluation needs its result.');
     },
     run: async (args) => {
-      s.evaluations.push({ evaluator: args.evaluator, result: args.result, at: new Date().toISOString() });
-      await p.sign({
+      const evaluation = { evaluator: args.evaluator, result: args.result, at: new Date().toISOString() };
+      s.evaluations.push(evaluation);
+      const entry = await p.sign({
         taskId: null,
         decision: 'EVALUATED',
         opinion: `评估单位：${args.evaluator}\n${args.result}`,
         actor: args.actor,
         role: organRole(args.actor.roles),
       });
+      await keepRecord(md, 'EVALUATION', { ...evaluation }, entry);
     },
   });
   p.step(mdSuspendExecutionUpdate, {

@@ -1,6 +1,7 @@
 import { refuse } from '../../activity-proxies';
 import type { Md } from '../context';
 import { undertakerStep } from '../stage-table';
+import { keepRecord } from '../records';
 import { isSha256 } from '../../../libs/domain/src/documents';
 import { ErrorCode } from '../../../libs/domain/src/errors';
 import type { Period } from '../../../libs/domain/src/periods';
@@ -134,7 +135,7 @@ export function publicParticipation(md: Md): void {
         participants: [...args.participants],
         signedRecordSha256: args.signedRecordSha256,
       };
-      await p.sign({
+      const entry = await p.sign({
         taskId: null,
         decision: 'HEARING_HELD',
         opinion: `听证会 ${args.heldAt}；材料送达 ${args.materialsDeliveredAt}；参加人 ${args.participants.join('、')}；听证笔录经参加人签字`,
@@ -142,6 +143,7 @@ export function publicParticipation(md: Md): void {
         role: Role.Drafter,
         sha256: args.signedRecordSha256,
       });
+      await keepRecord(md, 'HEARING', { ...s.r.hearing }, entry);
     },
   });
   undertakerStep(md, mdCompletePublicParticipationUpdate, 'complete public participation', {

@@ -1,12 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import { writeBundle, type BundleFile } from '../../../../libs/archive/src/bundle';
+import { DECISION_RECORDS_FILE } from '../../../../libs/archive/src/proof';
 import { DomainError, ErrorCode } from '../../../../libs/domain/src/errors';
 import type { MajorDecisionSnapshot } from '../../../../libs/domain/src/procedures/major-decision.contract';
 import { CommentWindowEntity, PublicCommentEntity } from '../../../../libs/persistence/src/entities';
 import { ledgerEvidenceFiles } from '../../../../libs/persistence/src/ledger/archive-evidence';
 import { EvidenceKeys } from '../../../../libs/persistence/src/ledger/evidence-keys';
 import { LedgerRepository } from '../../../../libs/persistence/src/ledger/ledger.repository';
+import { DecisionRecordRepository } from '../../../../libs/persistence/src/repositories/decision-record.repository';
 import { DocumentRepository } from '../../../../libs/persistence/src/repositories/document.repository';
 import { ProcedureRepository } from '../../../../libs/persistence/src/repositories/procedure.repository';
 import { TaskRepository } from '../../../../libs/persistence/src/repositories/task.repository';
@@ -26,8 +28,11 @@ const json = (value: unknown) => Buffer.from(JSON.stringify(value, null, 2) + '\
  * The decision archive (决策档案, 国务院令第713号 Art 33; lifetime accountability, Art 38): one tar with every document
  * version (its bytes, named with its SHA-256), every ledger entry, the comment and adoption table, expert opinions,
  * the risk report, the legality opinions, the minutes with each member's position, the publication record, and a
- * manifest (file → SHA-256) that `npm run archive:verify` checks offline. Works for any procedure; the
- * major-decision records come from the workflow's own state.
+ * manifest (file → SHA-256) that `npm run archive:verify` checks offline. Works for any procedure. A major
+ * decision's step records (experts, hearing, risk, minutes, Party report, publication, execution, evaluation) are read
+ * from PostgreSQL (`decision_record`, with each record's SHA-256 and the hash of the sign-off that recorded it), so the
+ * archive does not depend on Temporal's retention; only procedures that kept no record yet fall back to the
+ * workflow's state for them.
  */
 @Injectable()
 export class ArchiveService {
@@ -39,6 +44,7 @@ export class ArchiveService {
     private readonly tasks: TaskRepository,
     private readonly gateway: ProcedureGateway,
     private readonly keys: EvidenceKeys,
+    private readonly records: DecisionRecordRepository,
   ) {}
 
   async export(procedureId: string): Promise<{ filename: string; tar: Buffer }> {
@@ -98,15 +104,52 @@ export class ArchiveService {
       }),
     });
 
+    const records = await this.records.findByProcedure(procedureId);
     const live = await this.liveState(procedure.workflowId);
-    if (live) {
-      files.push({ path: 'state.json', content: json(live) });
+    if (live) files.push({ path: 'state.json', content: json(live) });
+    if (records.length > 0) {
+      // Each record as kept (its JSON text, SHA-256 and sign-off), then readable files by kind, all from PostgreSQL.
+      files.push({
+        path: DECISION_RECORDS_FILE,
+        content: json(
+          records.map((r) => ({
+            kind: r.kind,
+            round: r.round,
+            content: r.content,
+            contentSha256: r.contentSha256,
+            ledgerHash: r.ledgerHash,
+            recordedAt: r.recordedAt,
+          })),
+        ),
+      });
+      const of = (kind: string) => records.filter((r) => r.kind === kind).map((r) => JSON.parse(r.content) as unknown);
+      const last = (kind: string) => of(kind).at(-1);
+      const hearing = last('HEARING');
+      if (hearing) files.push({ path: 'public-participation/hearing.json', content: json(hearing) });
+      files.push({ path: 'experts/opinions.json', content: json(of('EXPERT_OPINION')) });
+      const adoption = last('EXPERT_ADOPTION');
+      if (adoption) files.push({ path: 'experts/adoption.json', content: json(adoption) });
+      const risk = last('RISK_ASSESSMENT');
+      if (risk) files.push({ path: 'risk/report.json', content: json(risk) });
+      const minutes = last('MEETING_MINUTES');
+      if (minutes) files.push({ path: 'meeting/minutes.json', content: json(minutes) });
+      const party = last('PARTY_REPORT');
+      if (party) files.push({ path: 'party-report.json', content: json(party) });
+      const publication = last('PUBLICATION');
+      if (publication) files.push({ path: 'publication.json', content: json(publication) });
+      const reports = of('EXECUTION_REPORT');
+      if (reports.length) files.push({ path: 'execution/reports.json', content: json(reports) });
+      const evaluations = of('EVALUATION');
+      if (evaluations.length) files.push({ path: 'execution/evaluations.json', content: json(evaluations) });
+    } else if (live) {
       if (live.hearing) files.push({ path: 'public-participation/hearing.json', content: json(live.hearing) });
       files.push({ path: 'experts/opinions.json', content: json(live.experts ?? []) });
       if (live.risk) files.push({ path: 'risk/report.json', content: json(live.risk) });
-      files.push({ path: 'legality/opinions.json', content: json(live.legalityOpinions ?? []) });
       if (live.minutes) files.push({ path: 'meeting/minutes.json', content: json(live.minutes) });
       if (live.publication) files.push({ path: 'publication.json', content: json(live.publication) });
+    }
+    if (live) {
+      files.push({ path: 'legality/opinions.json', content: json(live.legalityOpinions ?? []) });
       if (live.registration) files.push({ path: 'registration.json', content: json(live.registration) });
     }
     // Signed manifest and the ledger chain up to a signed checkpoint (docs/trust-boundary.md).

@@ -21,6 +21,8 @@ import { CleanupCampaignEntity, CleanupReviewEntity } from './cleanup.entity';
 import { CalendarDayEntity, CalendarVersionEntity, CalendarYearEntity } from './calendar.entity';
 import { BlobEntity, DocumentEntity, DocumentVersionEntity } from './document.entity';
 import { DocumentTextEntity } from './document-text.entity';
+import { DecisionRecordEntity } from './decision-record.entity';
+import { IntegrityAlertEntity } from './integrity-alert.entity';
 import { LedgerEntryEntity } from './ledger-entry.entity';
 import { LedgerCheckpointEntity } from './ledger-checkpoint.entity';
 import { NotificationEntity } from './notification.entity';
@@ -42,6 +44,8 @@ import { TaskEntity } from './task.entity';
 import { UserEntity } from './user.entity';
 
 export {
+  DecisionRecordEntity,
+  IntegrityAlertEntity,
   CommentReceiptSequenceEntity,
   CommentWindowEntity,
   CommentWindowExtensionEntity,
@@ -86,6 +90,8 @@ export {
 };
 
 export const ENTITIES = [
+  DecisionRecordEntity,
+  IntegrityAlertEntity,
   RateLimitHitEntity,
   SignInLockoutEntity,
   OrgUnitEntity,
