@@ -161,6 +161,14 @@ export const CONFIG_VARS = {
     usedBy: ['worker'],
     parse: int(0, 3600),
   },
+  RECONCILIATION_SECONDS: {
+    description:
+      "How often the worker reconciles the procedures' read models and ledger with their workflows' status and " +
+      'history, raising integrity alerts for resets and terminations done outside LawGate (0: never)',
+    default: '300',
+    usedBy: ['worker'],
+    parse: int(0, 86400),
+  },
   LEDGER_CHECKPOINT_SECONDS: {
     description:
       'How often the worker checks whether the ledger or the audit trail moved and signs a checkpoint of their heads ' +

@@ -18,6 +18,7 @@ import { DocumentRepository } from './repositories/document.repository';
 import { NotificationRepository } from './repositories/notification.repository';
 import { OrgRepository } from './repositories/org.repository';
 import { OutboxRepository } from './repositories/outbox.repository';
+import { IntegrityAlertRepository } from './repositories/integrity-alert.repository';
 import { DecisionRecordRepository } from './repositories/decision-record.repository';
 import { ProcedureRepository } from './repositories/procedure.repository';
 import { RegisterRepository } from './repositories/register.repository';
@@ -37,6 +38,7 @@ const REPOSITORIES = [
   DocumentRepository,
   EvidenceKeys,
   EvidenceVerifier,
+  IntegrityAlertRepository,
   LedgerRepository,
   NotificationRepository,
   OrgRepository,

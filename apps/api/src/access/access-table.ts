@@ -77,6 +77,8 @@ export const ACCESS_TABLE: Readonly<Record<string, Access>> = {
   'GET /api/org/units': ANY_ROLE,
   'GET /api/admin/ledger/verify': [S, O],
   'GET /api/admin/audit': [S, O],
+  'GET /api/admin/integrity/alerts': [S, O],
+  'POST /api/admin/integrity/reconcile': [S, O],
   'GET /api/public/ledger/key': PUBLIC,
   'GET /api/public/feeds/ledger-checkpoints.json': PUBLIC,
   'GET /api/calendar/years': ANY_ROLE,

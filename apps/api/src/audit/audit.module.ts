@@ -4,11 +4,13 @@ import { PersistenceModule } from '../../../../libs/persistence/src/persistence.
 import { AuditController } from './audit.controller';
 import { AuditTrailInterceptor } from './audit-trail.interceptor';
 import { EvidenceController } from './evidence.controller';
+import { IntegrityController } from './integrity.controller';
+import { ReconciliationModule } from '../../../../libs/temporal/src/reconciliation.module';
 
 /** The audit trail (read and filtered by the office), the request auditing, and the evidence checkpoints' publication. */
 @Module({
-  imports: [PersistenceModule],
-  controllers: [AuditController, EvidenceController],
+  imports: [PersistenceModule, ReconciliationModule],
+  controllers: [AuditController, EvidenceController, IntegrityController],
   providers: [{ provide: APP_INTERCEPTOR, useClass: AuditTrailInterceptor }],
 })
 export class AuditModule {}
