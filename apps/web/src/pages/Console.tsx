@@ -13,6 +13,7 @@ import { WEB_PROCEDURES } from '../procedures/registry';
 import type { Procedure, RegisterEntry } from '../types';
 import { CalendarPanel } from './ConsoleCalendar';
 import { RoutingPanel } from './ConsoleRouting';
+import { IntegrityAlertsPanel } from './IntegrityAlerts';
 import { VerifyLedgerButton } from './VerifyLedger';
 import { ExcelExport } from '../ExcelExport';
 import { CatalogPanel } from './ConsoleCatalog';
@@ -387,6 +388,11 @@ export function ConsolePage() {
                   key: 'ledger',
                   label: t.ledger,
                   children: <VerifyLedgerButton />,
+                },
+                {
+                  key: 'integrity',
+                  label: tr('完整性告警', 'Integrity alerts'),
+                  children: <IntegrityAlertsPanel />,
                 },
                 { key: 'routing', label: t.routing, children: <RoutingPanel /> },
               ]

@@ -1,0 +1,92 @@
+import { Button, Space, Table, Typography } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import { get, post } from '../api';
+import { useLang, useTr } from '../i18n';
+import { explain } from '../labels';
+
+interface Alert {
+  id: string;
+  procedureId: string;
+  workflowId: string;
+  kind: string;
+  message: string;
+  detectedAt: string;
+}
+
+const KIND_ZH: Record<string, string> = {
+  WORKFLOW_RESET: '流程被重置',
+  WORKFLOW_TERMINATED: '流程被外部终止',
+  STATUS_MISMATCH: '流程状态与记录不一致',
+  WORKFLOW_MISSING: '流程缺失',
+};
+
+/**
+ * The reconciliation's integrity alerts (a workflow reset or terminated outside LawGate, or closed or missing while
+ * the procedure is active), newest first, and a button that reconciles now.
+ */
+export function IntegrityAlertsPanel() {
+  const { lang } = useLang();
+  const tr = useTr();
+  const [alerts, setAlerts] = useState<Alert[]>([]);
+  const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
+  const load = useCallback(async () => {
+    try {
+      setAlerts((await get<{ alerts: Alert[] }>('/api/admin/integrity/alerts')).alerts);
+    } catch (err) {
+      setStatus({ ok: false, text: explain(err, lang) });
+    }
+  }, [lang]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+  const reconcile = async () => {
+    try {
+      const r = await post<{ checked: number; raised: Alert[] }>('/api/admin/integrity/reconcile');
+      setStatus({
+        ok: r.raised.length === 0,
+        text: tr(
+          `已核对 ${r.checked} 个程序，新告警 ${r.raised.length} 条。`,
+          `${r.checked} procedures reconciled, ${r.raised.length} new alerts.`,
+        ),
+      });
+      await load();
+    } catch (err) {
+      setStatus({ ok: false, text: explain(err, lang) });
+    }
+  };
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      <Space wrap>
+        <Button size="small" onClick={() => void reconcile()}>
+          {tr('立即核对流程与记录', 'Reconcile now')}
+        </Button>
+        {status && (
+          <Typography.Text type={status.ok ? 'success' : 'danger'} role="status" data-testid="reconcile-status">
+            {status.text}
+          </Typography.Text>
+        )}
+      </Space>
+      <Table<Alert>
+        size="small"
+        rowKey="id"
+        dataSource={alerts}
+        pagination={false}
+        locale={{ emptyText: tr('没有完整性告警', 'No integrity alerts') }}
+        columns={[
+          {
+            title: tr('发现时间', 'Detected'),
+            dataIndex: 'detectedAt',
+            render: (at: string) => new Date(at).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB'),
+          },
+          {
+            title: tr('类别', 'Kind'),
+            dataIndex: 'kind',
+            render: (kind: string) => (lang === 'zh' ? (KIND_ZH[kind] ?? kind) : kind),
+          },
+          { title: tr('流程', 'Workflow'), dataIndex: 'workflowId' },
+          { title: tr('说明', 'What was found'), dataIndex: 'message' },
+        ]}
+      />
+    </Space>
+  );
+}
