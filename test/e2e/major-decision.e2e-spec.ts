@@ -300,6 +300,34 @@ describe('the major-decision procedure, its catalog and its archive through the 
     await refused(() => step('officer.zhang', 'legality-opinion', opinion), 403, 'FORBIDDEN');
     ok(await step(holder.username, 'legality-opinion', opinion));
     expect(s.stage).toBe('MEETING_PACKAGE');
+    // Draft v2 after the LAWFUL opinion on v1: the upload re-opens the review, and the meeting package is refused,
+    // naming the article, until the text the meeting decides on has been reviewed itself.
+    const v2 = await http.as<Snapshot>('drafter.edu', 'POST', `/api/procedures/${id}/documents/DRAFT`, {
+      rawBody: '关于新建两所中小学的决定（草案）\n第一条 ……\n第二条 选址另行确定。\n',
+      headers: { 'content-type': 'text/plain' },
+    });
+    expect(v2.status).toBe(201);
+    expect((await live()).stage).toBe('LEGALITY_REVIEW');
+    await refused(() => step('drafter.edu', 'meeting-package', { note: '审议材料齐全' }), 422, 'RULE_VIOLATION', [
+      '第二十五条',
+    ]);
+    ok(
+      await step('drafter.edu', 'legality-review', {
+        basisStatement: '义务教育法',
+        proceduresPerformed: '已公开征求意见；草案第二版',
+      }),
+    );
+    const [again] = await db.query<{ username: string }[]>(
+      `SELECT u.username FROM task t JOIN app_user u ON u.id = t.assignee_user_id WHERE t.procedure_id = $1 AND t.kind = 'MD_LEGALITY_REVIEW' AND t.status = 'OPEN'`,
+      [id],
+    );
+    ok(
+      await step(again.username, 'legality-opinion', {
+        ...opinion,
+        reviewedSha256: v2.body.documents.DRAFT.sha256,
+      }),
+    );
+    expect(s.stage).toBe('MEETING_PACKAGE');
     ok(await step('drafter.edu', 'meeting-package', { note: '审议材料齐全' }));
     const [head] = await db.query<{ id: string }[]>(`SELECT id FROM app_user WHERE username = 'leader.zhou'`);
     const meeting = {
