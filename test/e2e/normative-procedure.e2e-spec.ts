@@ -237,6 +237,16 @@ describe('the normative-document procedure through the API, gate by gate', () =>
       s = res.body;
     });
     expect(s.stage).toBe('DELIBERATION');
+    // The LAWFUL opinion binds this text: a new draft now is refused, so the deliberation decides on the text reviewed.
+    await refused(
+      () =>
+        http.as('drafter.edu', 'POST', `/api/procedures/${id}/documents/DRAFT`, {
+          rawBody: '第一条 为规范校外培训机构，制定本办法。\n第五条 未经审查的改动。\n',
+          headers: { 'content-type': 'text/plain' },
+        }),
+      409,
+      'WRONG_STAGE',
+    );
   });
 
   it('should register with a gap-free number only after the deliberation, and publish before it is in force', async () => {
