@@ -326,4 +326,48 @@ describe('the normative-document procedure through the API, gate by gate', () =>
     expect(after.commentAdoption.count - ratesBefore.commentAdoption.count).toBe(1);
     expect((after.commentAnswers.ADOPTED ?? 0) - (ratesBefore.commentAnswers.ADOPTED ?? 0)).toBe(1);
   });
+
+  it('should repeal the document in force on a clean-up decision: a validated update, signed into its ledger', async () => {
+    const [entry] = await db.query<{ id: string }[]>('SELECT id FROM register_entry WHERE procedure_id = $1', [id]);
+    const campaignId = `nd-${uniqueSuffix()}`;
+    const started = await http.as('officer.zhang', 'POST', '/api/admin/cleanup-campaigns', {
+      body: { title: '规范性文件清理（流程测试）', campaignId },
+    });
+    expect(started.status).toBe(201);
+    const taskId = await eventually(async () => {
+      const [row] = await db.query<{ id: string }[]>(
+        `SELECT t.id FROM cleanup_review r JOIN task t ON t.workflow_id = r.workflow_id
+         WHERE r.campaign_id = $1 AND r.register_entry_id = $2`,
+        [campaignId, entry.id],
+      );
+      expect(row).toBeDefined();
+      return row.id;
+    }, 30000);
+    const decided = await http.as('officer.zhang', 'POST', `/api/tasks/${taskId}/cleanup-review`, {
+      body: { decision: 'REPEAL', reason: '调整对象已消失' },
+    });
+    expect(decided.status).toBe(200);
+    // The review sends the decision to the document's workflow as applyCleanupDecision: checked against the campaign,
+    // signed into the document's ledger, and the document is repealed with its register entry.
+    const detail = await eventually(async () => {
+      const res = await http.as<{ ledger: { decision: string; stage: string }[]; stage: string; status: string }>(
+        'officer.zhang',
+        'GET',
+        `/api/procedures/${id}`,
+      );
+      expect(res.body).toMatchObject({ stage: 'REPEALED', status: 'ENDED' });
+      return res.body;
+    }, 30000);
+    expect(detail.ledger.slice(-2).map((e) => [e.stage, e.decision])).toEqual([
+      ['CLEANUP_REVIEW', 'REPEAL'],
+      ['IN_FORCE', 'CLEANUP_REPEAL'],
+    ]);
+    const [register] = await db.query<{ status: string; status_reason: string }[]>(
+      'SELECT status, status_reason FROM register_entry WHERE id = $1',
+      [entry.id],
+    );
+    expect(register).toEqual({ status: 'REPEALED', status_reason: '清理决定废止：调整对象已消失' });
+    const verify = await http.as<{ ok: boolean }>('officer.zhang', 'GET', '/api/admin/ledger/verify');
+    expect(verify.body.ok).toBe(true);
+  });
 });
