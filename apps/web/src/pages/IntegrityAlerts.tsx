@@ -61,7 +61,7 @@ export function IntegrityAlertsPanel() {
           {tr('立即核对流程与记录', 'Reconcile now')}
         </Button>
         {status && (
-          <Typography.Text type={status.ok ? 'success' : 'danger'} role="status" data-testid="reconcile-status">
+          <Typography.Text strong={!status.ok} role="status" data-testid="reconcile-status">
             {status.text}
           </Typography.Text>
         )}
