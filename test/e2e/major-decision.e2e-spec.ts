@@ -234,7 +234,7 @@ describe('the major-decision procedure, its catalog and its archive through the 
       }),
     );
     expect(s.stage).toBe('PUBLIC_PARTICIPATION');
-    await refused(() => step('drafter.edu', 'complete-public-participation'), 422, 'RULE_VIOLATION', ['第十四条']);
+    await refused(() => step('drafter.edu', 'complete-public-participation'), 422, 'RULE_VIOLATION', ['第十五条']);
     ok(await step('drafter.edu', 'comment-window'));
     const posted = await http.request<{ receiptNo: string }>(
       'POST',

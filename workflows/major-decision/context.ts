@@ -1,4 +1,5 @@
 import type { ProcedureContext } from '../kernel/procedure-context';
+import type { LegalBasisKey } from '../../libs/domain/src/legal-bases';
 import type {
   Actor,
   ExpertRecord,
@@ -67,6 +68,6 @@ export interface Md extends ProcedureContext<Stage, Snap, MajorDecisionInput, Ma
   /** Moves to the next stage this matter needs (skipping conditional ones) and opens it. */
   advance: () => Promise<void>;
   requireUndertaker: (actor: Actor, what: string) => void;
-  /** Names an article of Decree 713 in a refusal. */
-  A: (article: string) => string;
+  /** Names the basis of a refusal, from the table of legal bases. */
+  A: (...keys: [LegalBasisKey, ...LegalBasisKey[]]) => string;
 }

@@ -54,7 +54,7 @@ export function publication(md: Md): void {
       if (p.stage === Stage.PartyReport) {
         refuse(
           ErrorCode.RuleViolation,
-          `Publication is blocked until the report to the same-level Party committee is recorded (G-A13, ${A('第三十一条')}).`,
+          `Publication is blocked until the report to the same-level Party committee is recorded (G-A13, ${A('D713/31')}).`,
         );
       }
     },
@@ -63,7 +63,7 @@ export function publication(md: Md): void {
       if ((args.channels ?? []).length === 0 || args.channels.some((c: string) => !known.includes(c))) {
         refuse(
           ErrorCode.RuleViolation,
-          `Name the publication channels (${known.join(', ')}) (G-A14, ${A('第三十二条')}).`,
+          `Name the publication channels (${known.join(', ')}) (G-A14, ${A('D713/32')}).`,
         );
       }
       requirePublicationReference(p, args.reference);
@@ -71,7 +71,7 @@ export function publication(md: Md): void {
         p.requireText(
           args.opinionsExplanation,
           `A matter of wide concern is published with an explanation of how public and expert opinions were used ` +
-            `(G-A14, ${A('第三十二条')}).`,
+            `(G-A14, ${A('D713/32')}).`,
         );
       }
     },

@@ -40,7 +40,7 @@ export function execution(md: Md): void {
       if (args.kind !== 'PROGRESS' && args.kind !== 'PROBLEM') {
         refuse(ErrorCode.ValidationFailed, 'kind is PROGRESS or PROBLEM.');
       }
-      p.requireText(args.text, `The report needs its text (${A('第三十四条、第三十五条')}).`);
+      p.requireText(args.text, `The report needs its text (${A('D713/34', 'D713/35')}).`);
     },
     run: async (args) => {
       s.executionReports.push({ kind: args.kind, text: args.text, at: new Date().toISOString() });
@@ -61,7 +61,7 @@ export function execution(md: Md): void {
       if (args.didPreDecisionWork) {
         refuse(
           ErrorCode.RuleViolation,
-          `A unit that did the main pre-decision argumentation or assessment cannot evaluate the decision (${A('第三十六条')}).`,
+          `A unit that did the main pre-decision argumentation or assessment cannot evaluate the decision (${A('D713/36')}).`,
         );
       }
       p.requireText(args.result, 'The evaluation needs its result.');
@@ -81,7 +81,7 @@ export function execution(md: Md): void {
     check: (args) => {
       leader(args.actor, 'the head of government', 'suspend execution');
       requireExecuting('An urgent suspension');
-      p.requireText(args.reason, `An urgent suspension needs its reason (G-A16, ${A('第三十五条、第三十七条')}).`);
+      p.requireText(args.reason, `An urgent suspension needs its reason (G-A16, ${A('D713/35', 'D713/37')}).`);
     },
     run: async (args) => {
       s.suspension = { reason: args.reason, at: new Date().toISOString() };
@@ -119,7 +119,7 @@ export function execution(md: Md): void {
       requireExecuting('An adjustment', true);
       p.requireText(
         args.reason,
-        `An adjustment needs its reason; it re-runs the statutory steps (G-A16, ${A('第三十七条')}).`,
+        `An adjustment needs its reason; it re-runs the statutory steps (G-A16, ${A('D713/37')}).`,
       );
     },
     run: async (args) => {
@@ -148,7 +148,7 @@ export function execution(md: Md): void {
       if (!s.r.archived) {
         refuse(
           ErrorCode.RuleViolation,
-          `The case cannot close before its records are archived (G-A15, ${A('第三十三条')}).`,
+          `The case cannot close before its records are archived (G-A15, ${A('D713/33')}).`,
         );
       }
       p.requireText(args.reason, 'Closing needs its reason.');

@@ -23,13 +23,13 @@ export function legalityReview(md: Md): void {
       if (last && last.reviewedSha256 === p.documents.DRAFT?.sha256) {
         refuse(
           ErrorCode.RuleViolation,
-          `The opinion was ${last.conclusion}: revise the draft (a new DRAFT version) before resubmitting (${A('第二十八条')}).`,
+          `The opinion was ${last.conclusion}: revise the draft (a new DRAFT version) before resubmitting (${A('D713/28')}).`,
         );
       }
-      p.requireText(args.basisStatement, `The submission states the legal basis relied on (${A('第二十六条')}).`);
+      p.requireText(args.basisStatement, `The submission states the legal basis relied on (${A('D713/26')}).`);
       p.requireText(
         args.proceduresPerformed,
-        `The submission states how the statutory steps were performed (${A('第二十六条')}).`,
+        `The submission states how the statutory steps were performed (${A('D713/26')}).`,
       );
     },
     run: async (args) => {
@@ -59,17 +59,17 @@ export function legalityReview(md: Md): void {
       p.requireRole(
         args.actor,
         [Role.LegalAdviser],
-        `a legal adviser or government lawyer (法律顾问、公职律师, G-A9, ${A('第二十八条')})`,
+        `a legal adviser or government lawyer (法律顾问、公职律师, G-A9, ${A('D713/28')})`,
         'give the legality-review opinion',
       );
       p.requireStage(Stage.LegalityReview, 'The legality-review opinion');
       legality.checkOpinion(args);
-      p.requireText(args.reasons, `The legality-review opinion is written, with reasons (${A('第二十七条')}).`);
+      p.requireText(args.reasons, `The legality-review opinion is written, with reasons (${A('D713/28')}).`);
       if (args.conclusion === 'NO_CLEAR_RULE') {
         if (!cls.exploratoryReform) {
           refuse(
             ErrorCode.RuleViolation,
-            `Only an exploratory reform matter may go forward without a clear rule (G-A8, ${A('第二十五条至第二十八条')}).`,
+            `Only an exploratory reform matter may go forward without a clear rule (G-A8, ${A('D713/25.2')}).`,
           );
         }
         p.requireText(
@@ -125,7 +125,7 @@ export async function reopenReviewIfChanged(md: Md, kind: DocumentKind, actor: A
     decision: 'LEGALITY_REVIEW_REOPENED',
     opinion:
       `草案在合法性审查意见（${last.conclusion}，${last.reviewedSha256}）之后修改为 ${p.documents.DRAFT!.sha256}：` +
-      `重新报送合法性审查（G-A8, ${A('第二十五条')}）`,
+      `重新报送合法性审查（G-A8, ${A('D713/25')}）`,
     actor,
     role: Role.Drafter,
     next: Stage.LegalityReview,

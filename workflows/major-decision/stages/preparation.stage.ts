@@ -24,9 +24,9 @@ export function draftOptions(md: Md): void {
   undertakerStep(md, mdSubmitDraftOptionsUpdate, 'submit the draft', {
     check: (args) => {
       p.requireStage(Stage.Drafting, 'Submitting the draft options');
-      if (!p.documents.DRAFT) refuse(ErrorCode.RuleViolation, `Upload the draft (DRAFT) first (${A('第十二条')}).`);
+      if (!p.documents.DRAFT) refuse(ErrorCode.RuleViolation, `Upload the draft (DRAFT) first (${A('D713/12')}).`);
       if (!Array.isArray(args.options) || args.options.length === 0) {
-        refuse(ErrorCode.RuleViolation, `A draft needs at least one option (${A('第十二条')}).`);
+        refuse(ErrorCode.RuleViolation, `A draft needs at least one option (${A('D713/12')}).`);
       }
       for (const o of args.options) {
         p.requireText(o.label, 'Every option needs a label.');
@@ -34,7 +34,7 @@ export function draftOptions(md: Md): void {
       }
       p.requireText(
         args.lawInventory,
-        `The draft needs the inventory of relevant laws and policies (${A('第十二条')}).`,
+        `The draft needs the inventory of relevant laws and policies (${A('D713/12')}).`,
       );
     },
     run: async (args) => {
@@ -61,13 +61,13 @@ export function consultation(md: Md): void {
     check: (args) => {
       p.requireStage(Stage.Consultation, 'The inter-agency consultation');
       if (!Array.isArray(args.consulted) || args.consulted.length === 0) {
-        refuse(ErrorCode.RuleViolation, `Name the departments consulted (${A('第十三条')}).`);
+        refuse(ErrorCode.RuleViolation, `Name the departments consulted (${A('D713/13')}).`);
       }
       if (!args.consensus) {
         p.requireText(
           args.disputeMemo,
           `Without consensus the decision organ needs a dispute memo: the issues, each side's view, the undertaker's ` +
-            `view with reasons and basis (${A('第十三条')}).`,
+            `view with reasons and basis (${A('D713/13')}).`,
         );
       }
     },
@@ -107,22 +107,22 @@ export function publicParticipation(md: Md): void {
         refuse(
           ErrorCode.RuleViolation,
           `Hearing materials must reach participants at least ${notice.amount} ${notice.unit} before the hearing ` +
-            `(G-A5, ${A('第十六条')}).`,
+            `(G-A5, ${A('D713/16')}).`,
         );
       }
       if (listed > held) {
         refuse(
           ErrorCode.RuleViolation,
-          `The participant list is published before the hearing (G-A5, ${A('第十六条')}).`,
+          `The participant list is published before the hearing (G-A5, ${A('D713/16')}).`,
         );
       }
       if (!Array.isArray(args.participants) || args.participants.length === 0) {
-        refuse(ErrorCode.RuleViolation, `A hearing needs its participant list (${A('第十六条')}).`);
+        refuse(ErrorCode.RuleViolation, `A hearing needs its participant list (${A('D713/16')}).`);
       }
       if (!isSha256(args.signedRecordSha256)) {
         refuse(
           ErrorCode.RuleViolation,
-          `The hearing record must be signed by the participants: give the SHA-256 of the signed record (G-A5, ${A('第十七条')}).`,
+          `The hearing record must be signed by the participants: give the SHA-256 of the signed record (G-A5, ${A('D713/17')}).`,
         );
       }
     },

@@ -4,6 +4,7 @@ import type { Nd } from '../context';
 import { requireMaterials } from '../../steps/materials-check.step';
 import { DocumentKind } from '../../../libs/domain/src/documents';
 import { ErrorCode } from '../../../libs/domain/src/errors';
+import { legalBasis } from '../../../libs/domain/src/legal-bases';
 import {
   NormativeDocumentStage as Stage,
   completeDraftingUpdate,
@@ -14,11 +15,7 @@ import {
 import { Role } from '../../../libs/domain/src/roles';
 
 /** Why an adviser-opinion task exists (regulations.md §4.4; the national opinion was read only in summaries). */
-const ADVISER_OPINION_BASIS = {
-  regulation: '中办发〔2016〕30号《关于推行法律顾问制度和公职律师公司律师制度的意见》',
-  article: '法律顾问参与规范性文件草案的起草、论证',
-  verified: false,
-};
+const ADVISER_OPINION_BASIS = legalBasis('ADVISERS/drafting');
 
 /** G-B5: what the reviewing body must have before its clock starts (国办发〔2018〕115号 (五)). */
 export const REVIEW_MATERIALS = [

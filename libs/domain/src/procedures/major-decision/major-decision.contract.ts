@@ -1,5 +1,6 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { DocumentKind, DocumentVersionRef } from '../../documents';
+import { INSTRUMENTS, cite, legalBasis } from '../../legal-bases';
 import type { LegalBasis, Period } from '../../periods';
 import {
   SUBMIT_DOCUMENT_VERSION_UPDATE,
@@ -90,35 +91,30 @@ export const MD_DOCUMENT_UPLOAD_STAGES: readonly MajorDecisionStage[] = stageRan
   MajorDecisionStage.MeetingPackage,
 );
 
-export const DECREE_713 = '《重大行政决策程序暂行条例》（国务院令第713号）';
-const art = (article: string): LegalBasis => ({ regulation: DECREE_713, article, verified: true });
+export const DECREE_713 = INSTRUMENTS.D713.title;
 
-/** Legal basis of each stage (regulations.md §1.2, §1.6); all read in the official text [V: R1]. */
+/** Legal basis of each stage (regulations.md §1.2, §1.6), from the table of legal bases (`legal-bases.ts`). */
 export const MAJOR_DECISION_STAGE_BASIS: Record<MajorDecisionStage, LegalBasis> = {
-  [MajorDecisionStage.ScopeClassification]: art('第三条'),
-  [MajorDecisionStage.Launch]: art('第十条、第十一条'),
-  [MajorDecisionStage.Drafting]: art('第十二条'),
-  [MajorDecisionStage.Consultation]: art('第十三条'),
-  [MajorDecisionStage.PublicParticipation]: art('第十四条至第十八条'),
-  [MajorDecisionStage.ExpertArgumentation]: art('第十九条至第二十一条'),
-  [MajorDecisionStage.RiskAssessment]: art('第二十二条至第二十四条'),
-  [MajorDecisionStage.LegalityReview]: art('第二十五条至第二十八条'),
-  [MajorDecisionStage.MeetingPackage]: art('第二十九条'),
-  [MajorDecisionStage.CollectiveDiscussion]: art('第三十条'),
-  [MajorDecisionStage.PartyReport]: art('第三十一条'),
-  [MajorDecisionStage.Publication]: art('第三十二条'),
-  [MajorDecisionStage.Registration]: {
-    regulation: '国办发〔2018〕37号《关于加强行政规范性文件制定和监督管理工作的通知》',
-    article: '统一登记、统一编号',
-    verified: false,
-  },
-  [MajorDecisionStage.Archive]: art('第三十三条'),
-  [MajorDecisionStage.Execution]: art('第三十四条至第三十六条'),
-  [MajorDecisionStage.Suspended]: art('第三十五条、第三十七条'),
-  [MajorDecisionStage.OutOfScope]: art('第三条第二款'),
-  [MajorDecisionStage.NotLaunched]: art('第十一条'),
-  [MajorDecisionStage.NotAdopted]: art('第三十条'),
-  [MajorDecisionStage.Closed]: art('第三十三条、第三十八条'),
+  [MajorDecisionStage.ScopeClassification]: legalBasis('D713/3'),
+  [MajorDecisionStage.Launch]: legalBasis('D713/10', 'D713/11'),
+  [MajorDecisionStage.Drafting]: legalBasis('D713/12'),
+  [MajorDecisionStage.Consultation]: legalBasis('D713/13'),
+  [MajorDecisionStage.PublicParticipation]: legalBasis('D713/14-18'),
+  [MajorDecisionStage.ExpertArgumentation]: legalBasis('D713/19-20'),
+  [MajorDecisionStage.RiskAssessment]: legalBasis('D713/22-24'),
+  [MajorDecisionStage.LegalityReview]: legalBasis('D713/25-28'),
+  [MajorDecisionStage.MeetingPackage]: legalBasis('D713/29'),
+  [MajorDecisionStage.CollectiveDiscussion]: legalBasis('D713/30'),
+  [MajorDecisionStage.PartyReport]: legalBasis('D713/31'),
+  [MajorDecisionStage.Publication]: legalBasis('D713/32'),
+  [MajorDecisionStage.Registration]: legalBasis('GB37/registration'),
+  [MajorDecisionStage.Archive]: legalBasis('D713/33'),
+  [MajorDecisionStage.Execution]: legalBasis('D713/34-36'),
+  [MajorDecisionStage.Suspended]: legalBasis('D713/35', 'D713/37'),
+  [MajorDecisionStage.OutOfScope]: legalBasis('D713/3.2'),
+  [MajorDecisionStage.NotLaunched]: legalBasis('D713/10'),
+  [MajorDecisionStage.NotAdopted]: legalBasis('D713/30'),
+  [MajorDecisionStage.Closed]: legalBasis('D713/33', 'D713/38'),
 };
 
 /** `LEGALITY_REVIEW（《重大行政决策程序暂行条例》（国务院令第713号） 第二十五条至第二十八条）`. */
@@ -151,7 +147,7 @@ export function scopeRefusal(kind: MatterKind): string | null {
   };
   return (
     `A matter of kind ${kind} (${what[kind as (typeof EXCLUDED_KINDS)[number]]}) is outside the major-decision ` +
-    `procedure: ${DECREE_713} 第三条第二款.`
+    `procedure: ${cite('D713/3.2')}.`
   );
 }
 

@@ -1,4 +1,5 @@
 import { Role } from '../../roles';
+import { articleOf } from '../../legal-bases';
 import { defineProcedure, type Party, type PeriodKey, type StageSpec } from '../kernel/procedure-definition';
 import {
   MAJOR_DECISION_STAGE_BASIS as BASIS,
@@ -157,7 +158,7 @@ export const MAJOR_DECISION_DEFINITION = defineProcedure<
       { default: '组织专家论证，收取签名的书面论证意见' },
       {
         kind: 'INPUT',
-        description: '专业性、技术性较强的决策事项（第十九条）',
+        description: `专业性、技术性较强的决策事项（${articleOf('D713/19')}）`,
         test: (input: MajorDecisionInput) => input.classification.professional,
       },
     ),
@@ -168,11 +169,11 @@ export const MAJOR_DECISION_DEFINITION = defineProcedure<
       'MD_RISK',
       {
         default: '开展风险评估，形成风险评估报告',
-        uncontrollable: '风险不可控：调整决策草案后重新评估（第二十四条）',
+        uncontrollable: `风险不可控：调整决策草案后重新评估（${articleOf('D713/24')}）`,
       },
       {
         kind: 'INPUT',
-        description: '可能对社会稳定、公共安全等方面造成不利影响的决策事项（第二十二条）',
+        description: `可能对社会稳定、公共安全等方面造成不利影响的决策事项（${articleOf('D713/22')}）`,
         test: (input: MajorDecisionInput) => input.classification.riskFlagged,
       },
     ),
@@ -250,7 +251,7 @@ export const MAJOR_DECISION_DEFINITION = defineProcedure<
       stage: Stage.Suspended,
       name: { zh: '中止执行', en: 'Suspended' },
       basis: BASIS[Stage.Suspended],
-      runs: { kind: 'OUTCOME', description: '行政首长在紧急情况下中止执行（第三十七条）' },
+      runs: { kind: 'OUTCOME', description: `行政首长在紧急情况下中止执行（${articleOf('D713/37')}）` },
       party: 'GOVERNMENT',
       roles: LEADER,
       entryTask: null,
