@@ -127,8 +127,9 @@ describe('the table of legal bases', () => {
     for (const def of PROCEDURE_DEFINITIONS) {
       for (const spec of [...def.stages, ...def.terminal]) {
         const cited = titles.filter((t) => spec.basis.regulation.includes(t));
-        if (cited.length === 0)
+        if (cited.length === 0) {
           throw new Error(`${def.type} ${spec.stage}: ${spec.basis.regulation} is not in the table`);
+        }
       }
     }
   });
