@@ -265,13 +265,15 @@ describe('the major-decision procedure, its catalog and its archive through the 
         proceduresPerformed: '已公开征求意见',
       }),
     );
-    const [holder] = await db.query<{ username: string }[]>(
-      `SELECT u.username FROM task t JOIN app_user u ON u.id = t.assignee_user_id WHERE t.procedure_id = $1 AND t.kind = 'MD_LEGALITY_REVIEW' AND t.status = 'OPEN'`,
+    // Art 28: the review goes to the legal-affairs office, which signs it; an adviser does not hold it.
+    const [review] = await db.query<{ kind: string; assignee_user_id: string | null }[]>(
+      `SELECT t.kind, t.assignee_user_id FROM task t JOIN org_unit o ON o.id = t.assignee_unit_id WHERE t.procedure_id = $1 AND t.kind = 'MD_LEGALITY_REVIEW' AND t.status = 'OPEN' AND o.kind = 'LEGAL_AFFAIRS_OFFICE'`,
       [id],
     );
+    expect(review).toMatchObject({ kind: 'MD_LEGALITY_REVIEW', assignee_user_id: null });
     const opinion = { conclusion: 'LAWFUL', reasons: '合法', reviewedSha256: draftSha };
-    await refused(() => step('officer.zhang', 'legality-opinion', opinion), 403, 'FORBIDDEN');
-    ok(await step(holder.username, 'legality-opinion', opinion));
+    await refused(() => step('adviser.li', 'legality-opinion', opinion), 403, 'FORBIDDEN');
+    ok(await step('officer.zhang', 'legality-opinion', opinion));
     expect(s.stage).toBe('MEETING_PACKAGE');
     ok(await step('drafter.edu', 'meeting-package', { note: '审议材料齐全' }));
     const [head] = await db.query<{ id: string }[]>(`SELECT id FROM app_user WHERE username = 'leader.zhou'`);

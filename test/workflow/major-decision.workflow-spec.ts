@@ -58,7 +58,6 @@ const actor = (roles: Role[], unitId: string, name: string = roles[0]): Actor =>
 });
 const drafter = actor([Role.Drafter], departmentId);
 const officer = actor([Role.LegalAffairsOfficer], randomUUID());
-const adviser = actor([Role.LegalAdviser], randomUUID());
 const leader = actor([Role.Leader], randomUUID(), 'HEAD');
 
 /** Every period in seconds, so the real workflow runs its statutory minimums in a test. */
@@ -205,7 +204,7 @@ describe('majorDecisionWorkflow (重大行政决策, 国务院令第713号)', ()
       args: [{ basisStatement: '城乡规划法第X条', proceduresPerformed: '已履行公众参与等程序', actor: drafter }],
     });
     return h.executeUpdate(mdGiveLegalityOpinionUpdate, {
-      args: [{ taskId: s.openTaskId!, conclusion, reasons: '审查意见', reviewedSha256: sha(n), actor: adviser }],
+      args: [{ taskId: s.openTaskId!, conclusion, reasons: '审查意见', reviewedSha256: sha(n), actor: officer }],
     });
   }
 
@@ -351,9 +350,10 @@ describe('majorDecisionWorkflow (重大行政决策, 国务院令第713号)', ()
       'EVALUATED',
       'CLOSED',
     ]);
-    // G-A9: the legality review was routed to a legal adviser, with the article on the task.
-    const routed = calls.routeTask.find((c) => c.procedureId === s.procedureId)!;
-    expect(routed.legalBasis.article).toBe('第二十五条至第二十八条');
+    // G-A9: the legality review went to the legal-affairs office (Art 28), with the article on the task.
+    const review = calls.openTask.find((c) => c.procedureId === s.procedureId && c.kind === 'MD_LEGALITY_REVIEW')!;
+    expect(review.assignTo).toEqual({ unitKind: 'LEGAL_AFFAIRS_OFFICE' });
+    expect(review.legalBasis.article).toBe('第二十五条至第二十八条');
     expect(result.minutes?.positions.at(-1)?.memberId).toBe(leader.userId);
     expect(result.minutes?.positions.find((p) => p.position === 'AGAINST')?.statement).toBe('我反对：理由1');
     if (process.env.RECORD_HISTORY_FILE) {
@@ -384,7 +384,7 @@ describe('majorDecisionWorkflow (重大行政决策, 国务院令第713号)', ()
     expect(underReview.type).toBe(ErrorCode.WrongStage);
     expect(underReview.message).toContain('under legality review');
     s = await h.executeUpdate(mdGiveLegalityOpinionUpdate, {
-      args: [{ taskId: s.openTaskId!, conclusion: 'LAWFUL', reasons: '合法', reviewedSha256: sha(1), actor: adviser }],
+      args: [{ taskId: s.openTaskId!, conclusion: 'LAWFUL', reasons: '合法', reviewedSha256: sha(1), actor: officer }],
     });
     expect(s.stage).toBe(Stage.MeetingPackage);
     // Draft v2 after the LAWFUL opinion on v1: the review re-opens; the meeting package is refused, naming the article.

@@ -2,6 +2,7 @@ import type { ProcedureContext } from '../kernel/procedure-context';
 import type { LegalBasisKey } from '../../libs/domain/src/legal-bases';
 import type {
   Actor,
+  AdviserInputRecord,
   ExpertRecord,
   HearingRecord,
   LegalityOpinion,
@@ -32,6 +33,8 @@ export interface MdRound {
   partyReport: MajorDecisionSnapshot['partyReport'];
   publication: PublicationRecord | null;
   archived: boolean;
+  /** Advisers' opinions the legality-review office requested in this round (Art 28). */
+  adviserInputs: AdviserInputRecord[];
 }
 
 export function freshRound(): MdRound {
@@ -47,6 +50,7 @@ export function freshRound(): MdRound {
     partyReport: null,
     publication: null,
     archived: false,
+    adviserInputs: [],
   };
 }
 
@@ -68,6 +72,8 @@ export interface Md extends ProcedureContext<Stage, Snap, MajorDecisionInput, Ma
   /** Moves to the next stage this matter needs (skipping conditional ones) and opens it. */
   advance: () => Promise<void>;
   requireUndertaker: (actor: Actor, what: string) => void;
+  /** The legal-affairs office gives the legality-review opinion (Art 28); false in procedures started before. */
+  officeReviews: boolean;
   /** Names the basis of a refusal, from the table of legal bases. */
   A: (...keys: [LegalBasisKey, ...LegalBasisKey[]]) => string;
 }

@@ -1,3 +1,4 @@
+import { patched } from '@temporalio/workflow';
 import { local, refuse } from '../activity-proxies';
 import { ProcedureRun } from '../kernel/procedure-run';
 import { startPolicy } from '../kernel/start-policy';
@@ -12,7 +13,7 @@ import { expertArgumentation, riskAssessment } from './stages/assessment.stage';
 import { collectiveDiscussion, meetingPackage } from './stages/decision.stage';
 import { execution } from './stages/execution.stage';
 import { classify, launch } from './stages/launch.stage';
-import { legalityReview, reopenReviewIfChanged } from './stages/legality.stage';
+import { adviserInputs, legalityReview, reopenReviewIfChanged } from './stages/legality.stage';
 import { consultation, draftOptions, publicParticipation, roughMs } from './stages/preparation.stage';
 import { cite } from '../../libs/domain/src/legal-bases';
 import { ErrorCode } from '../../libs/domain/src/errors';
@@ -74,6 +75,9 @@ export async function majorDecisionWorkflow(input: MajorDecisionInput): Promise<
       `${majorStageName(p.stage)} and waits for: ${waitingFor(md) ?? '—'}.`,
     reminderLeadSeconds: () => policy.reminderLeadSeconds,
   });
+  // Decree 713 Art 28: the department responsible for legality review gives the opinion and organises the advisers'
+  // opinions. Procedures started before routed the review to an adviser and keep doing so.
+  const officeReviews = patched('md-legality-review-by-office');
   const s: MdState = {
     undertakingUnitId: null,
     leadUnitId: null,
@@ -146,6 +150,7 @@ export async function majorDecisionWorkflow(input: MajorDecisionInput): Promise<
     enter: (stage) => enter(md, stage),
     advance: () => advance(md),
     requireUndertaker,
+    officeReviews,
     A,
   };
   documentVersions(p, {
@@ -166,6 +171,7 @@ export async function majorDecisionWorkflow(input: MajorDecisionInput): Promise<
   expertArgumentation(md); // A6
   riskAssessment(md); // A7
   legalityReview(md); // A8
+  adviserInputs(md); // A8: the advisers' opinions the office organises (Art 28)
   meetingPackage(md); // A9
   collectiveDiscussion(md); // A10
   partyReport(md); // A11
@@ -187,6 +193,8 @@ export async function majorDecisionWorkflow(input: MajorDecisionInput): Promise<
     experts: [...s.r.experts],
     risk: s.r.risk,
     legalityOpinions: [...legality.opinions],
+    adviserOpinions: [...s.r.adviserInputs],
+    legalityReviewBy: officeReviews ? 'OFFICE' : 'ADVISER',
     reviewMinimumEndsAt: legality.minimumEndsAt,
     minutes: s.r.minutes,
     partyReport: s.r.partyReport,

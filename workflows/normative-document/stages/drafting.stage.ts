@@ -1,4 +1,4 @@
-import { currentUpdateInfo } from '@temporalio/workflow';
+import { currentUpdateInfo, patched } from '@temporalio/workflow';
 import { acts, refuse, watchDeadline } from '../../activity-proxies';
 import type { Nd } from '../context';
 import { requireMaterials } from '../../steps/materials-check.step';
@@ -101,6 +101,7 @@ function adviserOpinions(nd: Nd): void {
     run: async (args) => {
       const draft = p.documents.DRAFT!;
       const round = s.opinions.length + 1;
+      const question = args.question.trim();
       const task = await acts.routeTask({
         procedureId: input.procedureId,
         workflowId: p.workflowId,
@@ -114,8 +115,26 @@ function adviserOpinions(nd: Nd): void {
         drafterIds: [...new Set([input.applicant.userId, args.actor.userId])],
         expertise: args.expertise,
         subjectVersionId: draft.versionId,
+        question,
       });
-      s.pendingOpinion = { taskId: task.taskId, round, requestedOn: draft };
+      s.pendingOpinion = { taskId: task.taskId, round, requestedOn: draft, question };
+      if (patched('adviser-question-in-ledger')) {
+        // The question is part of the record: the ledger keeps what the adviser was asked, on which text.
+        await p.spec.recordDecision({
+          procedureId: input.procedureId,
+          workflowId: p.workflowId,
+          taskId: null,
+          stage: p.stage,
+          decision: 'ADVISER_OPINION_REQUESTED',
+          opinion: `向法律顾问提出的问题：${question}`,
+          actor: args.actor,
+          actorRole: Role.Drafter,
+          documentSha256: draft.sha256,
+          idempotencyKey: currentUpdateInfo()?.id ?? `${p.workflowId}:opinion-request:${round}`,
+          nextStage: p.stage,
+          nextStatus: p.status,
+        });
+      }
       if (task.dueAt) {
         // Runs beside the rest of the procedure until the opinion is given.
         void watchDeadline(
@@ -176,6 +195,7 @@ function adviserOpinions(nd: Nd): void {
         version: draft.version,
         sha256: draft.sha256,
         adviserId: args.actor.userId,
+        ...(pending.question ? { question: pending.question } : {}),
       });
       s.pendingOpinion = null;
     },

@@ -263,6 +263,8 @@ export class TaskDto {
   @ApiProperty() status: string;
   @ApiProperty({ nullable: true, type: String, description: 'Why the task went where it went' })
   routingNote: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'What the requester asks the adviser to look at' })
+  question: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'The exact document version the task is about' })
   subjectVersionId: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'Adviser drafting the opinion for the holder' })
@@ -353,6 +355,7 @@ export function mapTask(task: TaskEntity): TaskDto {
     assigneeUserId: task.assigneeUserId,
     status: task.status,
     routingNote: task.routingNote,
+    question: task.question,
     subjectVersionId: task.subjectVersionId,
     delegateUserId: task.delegateUserId,
     draftOpinion: task.draftOpinion,

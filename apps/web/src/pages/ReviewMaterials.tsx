@@ -116,6 +116,8 @@ interface OpinionRow {
   version: number | null;
   sha256: string | null;
   statement: string | null;
+  /** For an adviser's opinion: the drafting unit's question it answers. */
+  question: string | null;
 }
 
 /**
@@ -127,6 +129,7 @@ export function EarlierOpinions({ detail, documents }: { detail: ProcedureDetail
   const tr = useTr();
   const drafts = documents.find((d) => d.kind === 'DRAFT')?.versions ?? [];
   const records = detail.live?.legalityOpinions ?? [];
+  const asked = detail.live?.opinions ?? [];
   const used = new Set<number>();
   const rows: OpinionRow[] = detail.ledger
     .filter((e) => OPINION_CONCLUSIONS.includes(e.decision))
@@ -147,6 +150,10 @@ export function EarlierOpinions({ detail, documents }: { detail: ProcedureDetail
         version: drafts.find((v) => v.sha256 === e.documentSha256)?.version ?? record?.version ?? null,
         sha256: e.documentSha256,
         statement: record?.nonAdoptionStatement ?? null,
+        question:
+          e.stage === 'LEGALITY_REVIEW'
+            ? null
+            : (asked.find((o) => o.sha256 === e.documentSha256 && o.conclusion === e.decision)?.question ?? null),
       };
     });
   if (rows.length === 0) {
@@ -188,6 +195,14 @@ export function EarlierOpinions({ detail, documents }: { detail: ProcedureDetail
             key: 'reasons',
             render: (_, r) => (
               <>
+                {r.question && (
+                  <div data-testid="adviser-question">
+                    <Typography.Text type="secondary">
+                      {tr('起草单位的问题：', "Drafting unit's question: ")}
+                    </Typography.Text>
+                    {r.question}
+                  </div>
+                )}
                 <div style={{ whiteSpace: 'pre-wrap' }}>{r.reasons || '—'}</div>
                 {r.statement && (
                   <Typography.Text type="secondary">

@@ -16,7 +16,12 @@ export type NewTask = Pick<
   | 'dueAt'
   | 'dueCalendarVersion'
   | 'dueProblem'
-> & { assigneeUserId?: string | null; routingNote?: string | null; subjectVersionId?: string | null };
+> & {
+  assigneeUserId?: string | null;
+  routingNote?: string | null;
+  subjectVersionId?: string | null;
+  question?: string | null;
+};
 
 @Injectable()
 export class TaskRepository {
@@ -33,6 +38,7 @@ export class TaskRepository {
         assigneeUserId: task.assigneeUserId ?? null,
         routingNote: task.routingNote ?? null,
         subjectVersionId: task.subjectVersionId ?? null,
+        question: task.question ?? null,
         status: 'OPEN',
       })
       .orIgnore()

@@ -266,6 +266,47 @@ export class DecisionLegalityOpinionDto {
   @IsString()
   @MaxLength(TEXT)
   legalRisk?: string;
+
+  @ApiPropertyOptional({
+    type: [String],
+    description: "Task ids of the advisers' opinions (asked in this review) the office's opinion cites",
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @MaxLength(36, { each: true })
+  citedAdviserOpinions?: string[];
+}
+
+export class RequestLegalAdviceDto {
+  @ApiProperty({ maxLength: 4000, description: 'What the adviser should look at' })
+  @IsString()
+  @MaxLength(4000)
+  question: string;
+
+  @ApiProperty({ type: [String], description: 'Areas of expertise the opinion needs (routing)', example: ['城乡规划'] })
+  @IsArray()
+  @ArrayMaxSize(10)
+  @IsString({ each: true })
+  @MaxLength(100, { each: true })
+  expertise: string[];
+}
+
+export class LegalAdviceDto {
+  @ApiProperty({ enum: ['LAWFUL', 'MUST_AMEND', 'UNLAWFUL'] })
+  @IsIn(['LAWFUL', 'MUST_AMEND', 'UNLAWFUL'])
+  conclusion: 'LAWFUL' | 'MUST_AMEND' | 'UNLAWFUL';
+
+  @ApiProperty({ maxLength: TEXT })
+  @IsString()
+  @MaxLength(TEXT)
+  opinion: string;
+
+  @ApiProperty({ maxLength: 64, description: 'SHA-256 of the draft version read (409 if it changed)' })
+  @IsString()
+  @MaxLength(64)
+  reviewedSha256: string;
 }
 
 export class MeetingPackageDto {

@@ -289,6 +289,30 @@ export interface LegalityOpinion {
   givenAt: string;
   /** Exploratory reform exception: the legal risk stated explicitly. */
   legalRisk: string | null;
+  /** Who signed it: the legal-affairs office (Art 28), or, in procedures started before, a routed legal adviser. */
+  reviewerRole?: 'LEGAL_AFFAIRS_OFFICER' | 'LEGAL_ADVISER';
+  /** The advisers' opinions (their task ids) the office cites. */
+  citedAdviserOpinions?: string[];
+}
+
+/**
+ * A legal adviser's or government lawyer's opinion the legality-review office requested (Art 28: the office organises
+ * their opinions): an input it reads and may cite, not the review itself.
+ */
+export interface AdviserInputRecord {
+  taskId: string;
+  question: string;
+  expertise: string[];
+  requestedBy: string;
+  requestedAt: string;
+  /** The draft version the opinion was asked on. */
+  requestedOnSha256: string;
+  adviserId: string | null;
+  adviserName: string | null;
+  conclusion: 'LAWFUL' | 'MUST_AMEND' | 'UNLAWFUL' | null;
+  opinion: string | null;
+  reviewedSha256: string | null;
+  givenAt: string | null;
 }
 
 export type MemberPosition = 'FOR' | 'AGAINST' | 'ABSTAIN';
@@ -361,6 +385,10 @@ export interface MajorDecisionSnapshot {
   experts: ExpertRecord[];
   risk: RiskReport | null;
   legalityOpinions: LegalityOpinion[];
+  /** Advisers' opinions the office requested during the review (absent in procedures started before). */
+  adviserOpinions?: AdviserInputRecord[];
+  /** Who gives the legality-review opinion in this procedure: the office (Art 28), or a routed adviser (before). */
+  legalityReviewBy?: 'OFFICE' | 'ADVISER';
   reviewMinimumEndsAt: string | null;
   minutes: MeetingMinutes | null;
   partyReport: { reportedTo: string; reference: string; at: string } | null;
@@ -441,6 +469,23 @@ export interface DecisionLegalityOpinionArgs {
   reasons: string;
   reviewedSha256: string;
   legalRisk?: string;
+  /** Task ids of advisers' opinions (requested in this review) that the office's opinion relies on. */
+  citedAdviserOpinions?: string[];
+  actor: Actor;
+}
+export interface RequestLegalAdviceArgs {
+  /** What the adviser should look at. */
+  question: string;
+  /** Areas of expertise the opinion needs (used to route it). */
+  expertise: string[];
+  actor: Actor;
+}
+export interface GiveLegalAdviceArgs {
+  taskId: string;
+  conclusion: 'LAWFUL' | 'MUST_AMEND' | 'UNLAWFUL';
+  opinion: string;
+  /** SHA-256 of the draft version the adviser read: refused unless it is the current version. */
+  reviewedSha256: string;
   actor: Actor;
 }
 export interface MeetingPackageArgs {
@@ -513,6 +558,10 @@ export const mdCompleteExpertsUpdate = u<CompleteExpertsArgs>('completeExperts')
 export const mdRecordRiskAssessmentUpdate = u<RiskAssessmentArgs>('recordRiskAssessment');
 export const mdSubmitForLegalityReviewUpdate = u<SubmitLegalityArgs>('submitForLegalityReview');
 export const mdGiveLegalityOpinionUpdate = u<DecisionLegalityOpinionArgs>('giveLegalityOpinion');
+/** The legality-review office asks a legal adviser or government lawyer for a legal opinion (Art 28). */
+export const mdRequestAdviserOpinionUpdate = u<RequestLegalAdviceArgs>('requestAdviserOpinion');
+/** The adviser signs the requested opinion on the current draft. */
+export const mdGiveAdviserOpinionUpdate = u<GiveLegalAdviceArgs>('giveAdviserOpinion');
 export const mdSubmitMeetingPackageUpdate = u<MeetingPackageArgs>('submitMeetingPackage');
 export const mdRecordMeetingUpdate = u<RecordMeetingArgs>('recordMeeting');
 export const mdRecordPartyReportUpdate = u<PartyReportArgs>('recordPartyReport');

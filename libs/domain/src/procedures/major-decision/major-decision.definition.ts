@@ -20,6 +20,7 @@ export type MajorDecisionTaskKind =
   | 'MD_SUBMIT_LEGALITY'
   | 'MD_LEGALITY_REVIEW'
   | 'MD_LEGALITY_REVISION'
+  | 'MD_ADVISER_OPINION'
   | 'MD_MEETING_PACKAGE'
   | 'MD_MEETING'
   | 'MD_PARTY_REPORT'
@@ -180,11 +181,11 @@ export const MAJOR_DECISION_DEFINITION = defineProcedure<
     {
       ...undertaker(Stage.LegalityReview, '合法性审查', 'Legality review', 'MD_SUBMIT_LEGALITY', {
         default: '决策承办单位报送合法性审查',
-        reviewing: '合法性审查机构（法律顾问、公职律师）出具审查意见',
+        reviewing: '负责合法性审查的部门（司法局）出具审查意见（组织法律顾问、公职律师提出法律意见）',
         revising: '合法性审查意见为 {conclusion}：修改草案后重新报送审查',
       }),
       step: 'LEGALITY_REVIEW',
-      tasks: ['MD_SUBMIT_LEGALITY', 'MD_LEGALITY_REVIEW', 'MD_LEGALITY_REVISION'],
+      tasks: ['MD_SUBMIT_LEGALITY', 'MD_LEGALITY_REVIEW', 'MD_ADVISER_OPINION', 'MD_LEGALITY_REVISION'],
     },
     undertaker(Stage.MeetingPackage, '提交审议材料', 'Meeting package', 'MD_MEETING_PACKAGE', {
       default: '决策承办单位提交审议材料',
@@ -287,11 +288,19 @@ export const MAJOR_DECISION_DEFINITION = defineProcedure<
     MD_EXPERTS: u('MD_EXPERTS', '专家论证'),
     MD_RISK: u('MD_RISK', '风险评估'),
     MD_SUBMIT_LEGALITY: u('MD_SUBMIT_LEGALITY', '报送合法性审查'),
+    // The office gives the review (Art 28); procedures started before routed it to an adviser, who still holds it.
     MD_LEGALITY_REVIEW: {
       kind: 'MD_LEGALITY_REVIEW',
       title: '合法性审查',
+      party: 'LEGAL_AFFAIRS_OFFICE',
+      holders: [Role.LegalAffairsOfficer, Role.LegalAdviser],
+      periodKey: 'legalityReviewPeriod',
+    },
+    MD_ADVISER_OPINION: {
+      kind: 'MD_ADVISER_OPINION',
+      title: '法律顾问、公职律师法律意见',
       party: 'LEGAL_ADVISER',
-      holders: [Role.LegalAdviser, Role.LegalAffairsOfficer],
+      holders: [Role.LegalAdviser],
       periodKey: 'legalityReviewPeriod',
       routed: true,
     },

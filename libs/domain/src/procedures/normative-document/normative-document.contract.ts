@@ -320,6 +320,8 @@ export interface PendingOpinion {
   round: number;
   /** The draft version the opinion was asked on. */
   requestedOn: DocumentVersionRef;
+  /** What the drafting unit asked the adviser to look at (absent in procedures asked before it was kept). */
+  question?: string;
 }
 
 export interface GivenOpinion {
@@ -330,6 +332,8 @@ export interface GivenOpinion {
   version: number;
   sha256: string;
   adviserId: string;
+  /** The drafting unit's question the opinion answers (absent in procedures asked before it was kept). */
+  question?: string | null;
 }
 
 export interface RequestAdviserOpinionArgs {
