@@ -238,6 +238,8 @@ describe('majorDecisionWorkflow (重大行政决策, 国务院令第713号)', ()
         { taskId: s.openTaskId!, reportedTo: '中共常州市金坛区委', reference: '坛政请〔2026〕1号', actor: leader },
       ],
     });
+    // A decision that is also a normative document is registered and numbered before it is published.
+    if (s.stage === Stage.Registration) return s;
     s = await h.executeUpdate(mdRecordPublicationUpdate, {
       args: [
         {
@@ -249,7 +251,6 @@ describe('majorDecisionWorkflow (重大行政决策, 国务院令第713号)', ()
         },
       ],
     });
-    if (s.stage === Stage.Registration) return s;
     expect(s.stage).toBe(Stage.Archive);
     return h.executeUpdate(mdArchiveUpdate, { args: [{ taskId: s.openTaskId!, note: '归档', actor: officer }] });
   }
@@ -682,6 +683,11 @@ describe('majorDecisionWorkflow (重大行政决策, 国务院令第713号)', ()
       args: [{ taskId: s.openTaskId!, note: '登记', actor: officer }],
     });
     expect(s.registration?.number).toMatch(/^坛政规〔2026〕\d+号$/);
+    expect(s.stage).toBe(Stage.Publication);
+    s = await h.executeUpdate(mdRecordPublicationUpdate, {
+      args: [{ taskId: s.openTaskId!, channels: ['GAZETTE'], reference: '公报2026年第3期', actor: officer }],
+    });
+    expect(s.publication?.documentNumber).toBe(s.registration?.number);
     expect(s.stage).toBe(Stage.Archive);
     s = await h.executeUpdate(mdArchiveUpdate, { args: [{ taskId: s.openTaskId!, note: '归档', actor: officer }] });
     s = await h.executeUpdate(mdCloseDecisionUpdate, { args: [{ reason: '完毕', actor: officer }] });

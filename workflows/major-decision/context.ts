@@ -74,6 +74,8 @@ export interface Md extends ProcedureContext<Stage, Snap, MajorDecisionInput, Ma
   requireUndertaker: (actor: Actor, what: string) => void;
   /** The legal-affairs office gives the legality-review opinion (Art 28); false in procedures started before. */
   officeReviews: boolean;
+  /** A decision that is also a normative document is registered and numbered before publication (false before). */
+  registerFirst: boolean;
   /** Names the basis of a refusal, from the table of legal bases. */
   A: (...keys: [LegalBasisKey, ...LegalBasisKey[]]) => string;
 }

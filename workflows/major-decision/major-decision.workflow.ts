@@ -78,6 +78,8 @@ export async function majorDecisionWorkflow(input: MajorDecisionInput): Promise<
   // Decree 713 Art 28: the department responsible for legality review gives the opinion and organises the advisers'
   // opinions. Procedures started before routed the review to an adviser and keep doing so.
   const officeReviews = patched('md-legality-review-by-office');
+  // The published text of a decision that is also a normative document carries its number: register, then publish.
+  const registerFirst = patched('md-register-before-publication');
   const s: MdState = {
     undertakingUnitId: null,
     leadUnitId: null,
@@ -151,6 +153,7 @@ export async function majorDecisionWorkflow(input: MajorDecisionInput): Promise<
     advance: () => advance(md),
     requireUndertaker,
     officeReviews,
+    registerFirst,
     A,
   };
   documentVersions(p, {

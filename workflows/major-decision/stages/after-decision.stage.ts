@@ -3,6 +3,7 @@ import type { Md } from '../context';
 import { gateStep } from '../../steps/gate.step';
 import { publishedNow, requirePublicationReference } from '../../steps/publication.step';
 import { ErrorCode } from '../../../libs/domain/src/errors';
+import { cite } from '../../../libs/domain/src/legal-bases';
 import {
   MajorDecisionStage as Stage,
   mdArchiveUpdate,
@@ -51,6 +52,13 @@ export function publication(md: Md): void {
     who: { roles: [Role.Leader, Role.LegalAffairsOfficer], name: 'the decision organ' },
     doing: 'publish the decision',
     before: () => {
+      if (md.registerFirst && p.stage === Stage.Registration) {
+        refuse(
+          ErrorCode.RuleViolation,
+          'A decision that is also a normative document is published with its number: register and number it first ' +
+            `(统一登记、统一编号, ${cite('GB37/registration')}).`,
+        );
+      }
       if (p.stage === Stage.PartyReport) {
         refuse(
           ErrorCode.RuleViolation,
@@ -82,11 +90,14 @@ export function publication(md: Md): void {
         reference: args.reference,
         opinionsExplanation: explanation,
         publishedAt: publishedNow(),
+        ...(md.registerFirst ? { documentNumber: md.registration.record?.number ?? null } : {}),
       };
+      const numbered = md.registerFirst && md.registration.record ? `文号：${md.registration.record.number}\n` : '';
       await p.sign({
         taskId: args.taskId,
         decision: 'PUBLISHED',
         opinion:
+          numbered +
           `公布渠道：${args.channels.join('、')}（${args.reference}）` +
           (args.opinionsExplanation ? `\n公众和专家意见采纳情况说明：${args.opinionsExplanation}` : ''),
         actor: args.actor,

@@ -51,10 +51,13 @@ export enum MajorDecisionStage {
   CollectiveDiscussion = 'COLLECTIVE_DISCUSSION',
   /** A11 向同级党委请示报告. */
   PartyReport = 'PARTY_REPORT',
+  /**
+   * Dual track: a decision that is also a normative document is registered and numbered (B9) before it is published,
+   * so that the published text carries its number.
+   */
+  Registration = 'REGISTRATION',
   /** A12 决策公布. */
   Publication = 'PUBLICATION',
-  /** Dual track: a decision that is also a normative document is registered and numbered (B9). */
-  Registration = 'REGISTRATION',
   /** A13 决策档案: every step's records filed before the case goes on. */
   Archive = 'ARCHIVE',
   /** A14–A15 执行与后评估: execution reports, post-decision evaluation. */
@@ -352,6 +355,8 @@ export interface PublicationRecord {
   reference: string;
   opinionsExplanation: string | null;
   publishedAt: string;
+  /** The registration number the published text carries (a decision that is also a normative document). */
+  documentNumber?: string | null;
 }
 
 export interface StepRecord {

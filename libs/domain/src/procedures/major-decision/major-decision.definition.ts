@@ -212,10 +212,6 @@ export const MAJOR_DECISION_DEFINITION = defineProcedure<
       '向同级党委请示报告',
     ),
     {
-      ...organ(Stage.Publication, '决策公布', 'Publication', 'GOVERNMENT', ORGAN, 'MD_PUBLICATION', '决策公布'),
-      step: 'PUBLICATION',
-    },
-    {
       ...organ(
         Stage.Registration,
         '统一登记编号',
@@ -231,6 +227,10 @@ export const MAJOR_DECISION_DEFINITION = defineProcedure<
         },
       ),
       step: 'REGISTRATION',
+    },
+    {
+      ...organ(Stage.Publication, '决策公布', 'Publication', 'GOVERNMENT', ORGAN, 'MD_PUBLICATION', '决策公布'),
+      step: 'PUBLICATION',
     },
     organ(Stage.Archive, '决策归档', 'Archive', 'LEGAL_AFFAIRS_OFFICE', OFFICER, 'MD_ARCHIVE', '决策档案归档'),
     {
