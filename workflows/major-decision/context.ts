@@ -35,6 +35,8 @@ export interface MdRound {
   archived: boolean;
   /** Advisers' opinions the legality-review office requested in this round (Art 28). */
   adviserInputs: AdviserInputRecord[];
+  /** Public participation ended without an open consultation, by a recorded decision (Art 14). */
+  withoutOpenConsultation: boolean;
 }
 
 export function freshRound(): MdRound {
@@ -51,6 +53,7 @@ export function freshRound(): MdRound {
     publication: null,
     archived: false,
     adviserInputs: [],
+    withoutOpenConsultation: false,
   };
 }
 

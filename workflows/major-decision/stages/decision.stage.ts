@@ -32,7 +32,9 @@ export function meetingPackage(md: Md): void {
       p.requireStage(Stage.MeetingPackage, 'The meeting package');
       const missing: string[] = [];
       if (!p.documents.DRAFT) missing.push('决策草案');
-      if (!md.comments.window?.closed) missing.push('公众意见及采纳情况');
+      // Art 29 (二): the public's opinions are in the package where public participation took place; a matter decided
+      // without an open consultation (a recorded decision, Art 14) needs none.
+      if (!md.comments.window?.closed && !s.r.withoutOpenConsultation) missing.push('公众意见及采纳情况');
       if (cls.professional && !s.r.expertAdoption) missing.push('专家论证意见采纳情况');
       if (cls.riskFlagged && !s.r.risk?.controllable) missing.push('风险评估报告');
       if (cls.touchesMarket && !args.fairCompetitionReview?.trim()) missing.push('公平竞争审查结论');
@@ -46,7 +48,8 @@ export function meetingPackage(md: Md): void {
         taskId: p.openTaskId,
         decision: 'MEETING_PACKAGE_COMPLETE',
         opinion:
-          `${args.note}\n审议材料：决策草案；公众意见及采纳情况；` +
+          `${args.note}\n审议材料：决策草案；` +
+          (md.comments.window?.closed ? '公众意见及采纳情况；' : `未公开征求意见（${A('D713/29.2')}，已记录理由）；`) +
           `${cls.professional ? `专家论证意见采纳情况（${s.r.expertAdoption}）；` : ''}` +
           `${cls.riskFlagged ? '风险评估报告；' : ''}合法性审查意见` +
           `${args.fairCompetitionReview ? `；公平竞争审查：${args.fairCompetitionReview}` : ''}`,

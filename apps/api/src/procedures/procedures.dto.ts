@@ -195,6 +195,18 @@ export class AdviserOpinionDto {
   reviewedSha256: string;
 }
 
+/** The reviewing body's opinion (B6): as an adviser's, and, before the minimum review time, why it is shorter. */
+export class LegalityOpinionDto extends AdviserOpinionDto {
+  @ApiPropertyOptional({
+    maxLength: 2000,
+    description: '115号 (五) "一般不少于5个工作日": why the opinion comes before the minimum review time',
+  })
+  @IsOptional()
+  @IsString()
+  @Length(0, 2000)
+  shortReviewReason?: string;
+}
+
 export class DelegateTaskDto {
   @ApiProperty({ description: 'The adviser who drafts the opinion' })
   @IsUUID()

@@ -2185,7 +2185,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * MAJOR_DECISION: A5: complete public participation once every opinion is answered
+         * MAJOR_DECISION: A5: complete public participation once every opinion is answered, or without an open consultation by a recorded decision (Art 14)
          * @description Taken by DRAFTER; the workflow checks the stage.
          */
         post: operations["procedureStep_completePublicParticipation"];
@@ -4204,6 +4204,19 @@ export interface components {
             /** Format: uuid */
             commentId: string;
         };
+        LegalityOpinionDto: {
+            /**
+             * @description 合法 / 不合法 / 应当予以修改
+             * @enum {string}
+             */
+            conclusion: "LAWFUL" | "UNLAWFUL" | "MUST_AMEND";
+            /** @description Reasons; required unless the conclusion is LAWFUL */
+            reasons: string;
+            /** @description SHA-256 of the draft version read; refused with 409 if it is no longer current */
+            reviewedSha256: string;
+            /** @description 115号 (五) "一般不少于5个工作日": why the opinion comes before the minimum review time */
+            shortReviewReason?: string;
+        };
         LaunchDto: {
             /** @description A1–A2: launch the matter (false: not launched) */
             launch: boolean;
@@ -4226,6 +4239,8 @@ export interface components {
         };
         ConsultationDto: {
             consulted: string[];
+            /** @description Art 13: with no department consulted, why none's duties are involved */
+            noDepartmentInvolvedReason?: string;
             consensus: boolean;
             /** @description Required without consensus */
             disputeMemo?: string;
@@ -4249,6 +4264,17 @@ export interface components {
             heldAt: string;
             participants: string[];
             signedRecordSha256: string;
+        };
+        WithoutOpenConsultationDto: {
+            /** @description Art 14 ¶1: the matter may not be disclosed by law */
+            exempt: boolean;
+            /** @description Art 14 ¶2: the other ways opinions were heard */
+            methods?: string[];
+            reason: string;
+        };
+        CompleteParticipationDto: {
+            /** @description Without an open consultation: the recorded decision and its reason (Art 14) */
+            withoutOpenConsultation?: components["schemas"]["WithoutOpenConsultationDto"];
         };
         ExpertDto: {
             name: string;
@@ -8866,7 +8892,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["EmptyDto"];
+                "application/json": components["schemas"]["CompleteParticipationDto"];
             };
         };
         responses: {
@@ -9970,7 +9996,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["AdviserOpinionDto"] | components["schemas"]["DecisionLegalityOpinionDto"];
+                "application/json": components["schemas"]["LegalityOpinionDto"] | components["schemas"]["DecisionLegalityOpinionDto"];
             };
         };
         responses: {

@@ -33,6 +33,7 @@ import { Role } from '../../../../../libs/domain/src/roles';
 import { stepsOf, type ProcedureApi } from '../procedure-api';
 import {
   CompleteExpertsDto,
+  CompleteParticipationDto,
   ConsultationDto,
   DecisionCommentAnswerDto,
   DecisionCommentWindowDto,
@@ -138,9 +139,19 @@ export const MAJOR_DECISION_API: ProcedureApi<S, K> = {
     }),
     'complete-public-participation': step({
       update: mdCompletePublicParticipationUpdate,
-      body: EmptyDto,
-      args: () => ({}),
-      summary: 'A5: complete public participation once every opinion is answered',
+      body: CompleteParticipationDto,
+      args: (b) =>
+        b.withoutOpenConsultation
+          ? {
+              withoutOpenConsultation: {
+                exempt: b.withoutOpenConsultation.exempt,
+                reason: b.withoutOpenConsultation.reason,
+                ...(b.withoutOpenConsultation.methods ? { methods: [...b.withoutOpenConsultation.methods] } : {}),
+              },
+            }
+          : {},
+      summary:
+        'A5: complete public participation once every opinion is answered, or without an open consultation by a recorded decision (Art 14)',
       roles: UNDERTAKER,
       scope: 'ANY',
       stages: [Stage.PublicParticipation],

@@ -82,6 +82,15 @@ export class ConsultationDto {
   @MaxLength(500, { each: true })
   consulted: string[];
 
+  @ApiPropertyOptional({
+    maxLength: TEXT,
+    description: "Art 13: with no department consulted, why none's duties are involved",
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(TEXT)
+  noDepartmentInvolvedReason?: string;
+
   @ApiProperty()
   @IsBoolean()
   consensus: boolean;
@@ -91,6 +100,37 @@ export class ConsultationDto {
   @IsString()
   @MaxLength(TEXT)
   disputeMemo?: string;
+}
+
+export class WithoutOpenConsultationDto {
+  @ApiProperty({ description: 'Art 14 ¶1: the matter may not be disclosed by law' })
+  @IsBoolean()
+  exempt: boolean;
+
+  @ApiPropertyOptional({ type: [String], description: 'Art 14 ¶2: the other ways opinions were heard' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @IsString({ each: true })
+  @MaxLength(200, { each: true })
+  methods?: string[];
+
+  @ApiProperty({ maxLength: TEXT })
+  @IsString()
+  @MaxLength(TEXT)
+  reason: string;
+}
+
+export class CompleteParticipationDto {
+  @ApiPropertyOptional({
+    type: WithoutOpenConsultationDto,
+    description: 'Without an open consultation: the recorded decision and its reason (Art 14)',
+  })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => WithoutOpenConsultationDto)
+  withoutOpenConsultation?: WithoutOpenConsultationDto;
 }
 
 export class DecisionCommentWindowDto {

@@ -6,6 +6,7 @@ import {
   SUBMIT_DOCUMENT_VERSION_UPDATE,
   stageRange,
   type Actor,
+  type DiscretionRecord,
   type SubmitDocumentVersionArgs,
 } from '../kernel/kernel.contract';
 import type { CommentWindowState, RegistrationRecord } from '../steps/steps.contract';
@@ -405,6 +406,8 @@ export interface MajorDecisionSnapshot {
   suspension: { reason: string; at: string } | null;
   /** Steps completed, oldest first (the catalog progress report uses them). */
   steps: StepRecord[];
+  /** "一般"/"可以" rules not followed, each decided with its reason (who decided, why). */
+  discretions?: DiscretionRecord[];
   /** Soft rules ("一般", "注重") that were not met: recorded, not blocking. */
   warnings: string[];
   waitingFor: string | null;
@@ -426,7 +429,10 @@ export interface DraftOptionsArgs {
   actor: Actor;
 }
 export interface ConsultationArgs {
+  /** The departments consulted; none when the matter touches no other department's duties (then say why). */
   consulted: string[];
+  /** Art 13 applies where other departments' duties are involved: why none is (a recorded decision). */
+  noDepartmentInvolvedReason?: string;
   consensus: boolean;
   /** Required without consensus: the issues, each side's view, the undertaker's view with reasons and basis. */
   disputeMemo?: string;
@@ -438,6 +444,20 @@ export interface OpenDecisionCommentArgs {
   actor: Actor;
 }
 export interface DecisionActorArgs {
+  actor: Actor;
+}
+export interface CompleteParticipationArgs {
+  /**
+   * Art 14 lets the undertaking unit choose how to hear opinions (open consultation is one way) and exempts matters
+   * that may not be disclosed: without an open consultation, say which applies and why (a recorded decision).
+   */
+  withoutOpenConsultation?: {
+    /** The matter may not be disclosed by law (Art 14 ¶1). */
+    exempt: boolean;
+    /** The other ways opinions were heard (forums, site visits, written consultation, …), when not exempt. */
+    methods?: string[];
+    reason: string;
+  };
   actor: Actor;
 }
 export interface AnswerDecisionCommentArgs {
@@ -557,7 +577,7 @@ export const mdOpenCommentWindowUpdate = u<OpenDecisionCommentArgs>('openComment
 export const mdCloseCommentWindowUpdate = u<DecisionActorArgs>('closeCommentWindow');
 export const mdAnswerCommentUpdate = u<AnswerDecisionCommentArgs>('answerComment');
 export const mdRecordHearingUpdate = u<HearingArgs>('recordHearing');
-export const mdCompletePublicParticipationUpdate = u<DecisionActorArgs>('completePublicParticipation');
+export const mdCompletePublicParticipationUpdate = u<CompleteParticipationArgs>('completePublicParticipation');
 export const mdAddExpertOpinionUpdate = u<ExpertOpinionArgs>('addExpertOpinion');
 export const mdCompleteExpertsUpdate = u<CompleteExpertsArgs>('completeExperts');
 export const mdRecordRiskAssessmentUpdate = u<RiskAssessmentArgs>('recordRiskAssessment');

@@ -9,6 +9,7 @@ import {
   WITHDRAW_PROCEDURE_UPDATE,
   stageRange,
   type Actor,
+  type DiscretionRecord,
   type ProcedureStatus,
   type SubmitDocumentVersionArgs,
   type WithdrawProcedureArgs,
@@ -282,6 +283,8 @@ export interface ProcedureSnapshot {
   pendingOpinion?: PendingOpinion | null;
   /** Opinions given so far, oldest first. */
   opinions?: GivenOpinion[];
+  /** "一般"/"可以" rules not followed in this procedure, each decided with its reason. */
+  discretions?: DiscretionRecord[];
   /** The public comment window, once opened. */
   commentWindow?: CommentWindowState | null;
   /** Legality-review opinions of the reviewing body, oldest first. */
@@ -448,6 +451,11 @@ export interface GiveLegalityOpinionArgs {
   reasons: string;
   /** SHA-256 of the draft version the reviewer read: refused unless it is the current version. */
   reviewedSha256: string;
+  /**
+   * 115号 (五) says the review takes "一般" at least 5 working days: an opinion before then states why (recorded as a
+   * decision of the reviewer, shown to the deliberation and kept in the archive).
+   */
+  shortReviewReason?: string;
   actor: Actor;
 }
 
