@@ -241,3 +241,27 @@ export function EarlierOpinions({ detail, documents }: { detail: ProcedureDetail
     </div>
   );
 }
+
+/**
+ * The rules the law states as "一般" or "可以" that this procedure did not follow, each with who decided it, why and the
+ * provision: the reviewer and the meeting see them as the ledger keeps them.
+ */
+export function RecordedDecisions({ detail }: { detail: ProcedureDetail }) {
+  const tr = useTr();
+  return (
+    <ul data-testid="recorded-decisions" style={{ paddingLeft: 20, margin: 0 }}>
+      {(detail.live?.discretions ?? []).map((d) => (
+        <li key={`${d.rule}-${d.at}`}>
+          <Typography.Text strong>{d.decision}</Typography.Text>（{d.basis}）
+          <div>
+            {tr('理由：', 'Reason: ')}
+            {d.reason}
+          </div>
+          <Typography.Text type="secondary">
+            {d.decidedByName} · {formatTime(d.at)}
+          </Typography.Text>
+        </li>
+      ))}
+    </ul>
+  );
+}
