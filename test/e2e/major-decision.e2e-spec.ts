@@ -293,7 +293,7 @@ describe('the major-decision procedure, its catalog and its archive through the 
     ok(await step('leader.zhou', 'meeting', { ...meeting, headReason: '学位缺口紧迫，民生优先' }));
     expect(s.stage).toBe('PARTY_REPORT');
     await refused(
-      () => step('officer.zhang', 'publication', { channels: ['WEBSITE'], reference: 'url' }),
+      () => step('officer.zhang', 'publication', { channels: ['GAZETTE', 'WEBSITE', 'NEWSPAPER'], reference: 'url' }),
       409,
       'WRONG_STAGE',
       ['MD_PARTY_REPORT', '第三十一条'],
@@ -301,7 +301,7 @@ describe('the major-decision procedure, its catalog and its archive through the 
     ok(await step('leader.zhou', 'party-report', { reportedTo: '中共常州市金坛区委', reference: '坛政请〔2026〕2号' }));
     ok(
       await step('leader.zhou', 'publication', {
-        channels: ['GAZETTE', 'WEBSITE'],
+        channels: ['GAZETTE', 'WEBSITE', 'NEWSPAPER'],
         reference: '区政府公报2026年第4期',
       }),
     );

@@ -181,7 +181,9 @@ describe('number before publication (dual track)', () => {
     expect(s.stage).toBe(Stage.Registration);
     const early = await refusal(
       h.executeUpdate(mdRecordPublicationUpdate, {
-        args: [{ taskId: s.openTaskId!, channels: ['GAZETTE'], reference: '公报', actor: officer }],
+        args: [
+          { taskId: s.openTaskId!, channels: ['GAZETTE', 'WEBSITE', 'NEWSPAPER'], reference: '公报', actor: officer },
+        ],
       }),
     );
     expect(early.type).toBe(ErrorCode.RuleViolation);
@@ -194,7 +196,14 @@ describe('number before publication (dual track)', () => {
     expect(number).toMatch(/^坛政规〔\d{4}〕\d+号$/);
     expect(s.stage).toBe(Stage.Publication);
     s = await h.executeUpdate(mdRecordPublicationUpdate, {
-      args: [{ taskId: s.openTaskId!, channels: ['GAZETTE', 'WEBSITE'], reference: '公报2026年第3期', actor: officer }],
+      args: [
+        {
+          taskId: s.openTaskId!,
+          channels: ['GAZETTE', 'WEBSITE', 'NEWSPAPER'],
+          reference: '公报2026年第3期',
+          actor: officer,
+        },
+      ],
     });
     expect(s.stage).toBe(Stage.Archive);
     expect(s.publication).toMatchObject({ documentNumber: number });

@@ -244,7 +244,7 @@ describe('majorDecisionWorkflow (重大行政决策, 国务院令第713号)', ()
       args: [
         {
           taskId: s.openTaskId!,
-          channels: ['GAZETTE', 'WEBSITE'],
+          channels: ['GAZETTE', 'WEBSITE', 'NEWSPAPER'],
           reference: '金坛区政府公报2026年第3期',
           ...(wide ? { opinionsExplanation: '公众意见12条采纳5条' } : {}),
           actor: officer,
@@ -303,13 +303,21 @@ describe('majorDecisionWorkflow (重大行政决策, 国务院令第713号)', ()
     });
     const noExplanation = await refusal(
       h.executeUpdate(mdRecordPublicationUpdate, {
-        args: [{ taskId: s.openTaskId!, channels: ['WEBSITE'], reference: 'url', actor: officer }],
+        args: [
+          { taskId: s.openTaskId!, channels: ['GAZETTE', 'WEBSITE', 'NEWSPAPER'], reference: 'url', actor: officer },
+        ],
       }),
     );
     expect(noExplanation.message).toContain('第三十二条');
     s = await h.executeUpdate(mdRecordPublicationUpdate, {
       args: [
-        { taskId: s.openTaskId!, channels: ['WEBSITE'], reference: 'url', opinionsExplanation: '说明', actor: officer },
+        {
+          taskId: s.openTaskId!,
+          channels: ['GAZETTE', 'WEBSITE', 'NEWSPAPER'],
+          reference: 'url',
+          opinionsExplanation: '说明',
+          actor: officer,
+        },
       ],
     });
     expect(s.stage).toBe(Stage.Archive);
@@ -628,7 +636,9 @@ describe('majorDecisionWorkflow (重大行政决策, 国务院令第713号)', ()
     s = await meeting(h, s);
     const blocked = await refusal(
       h.executeUpdate(mdRecordPublicationUpdate, {
-        args: [{ taskId: s.openTaskId!, channels: ['WEBSITE'], reference: 'url', actor: officer }],
+        args: [
+          { taskId: s.openTaskId!, channels: ['GAZETTE', 'WEBSITE', 'NEWSPAPER'], reference: 'url', actor: officer },
+        ],
       }),
     );
     expect(blocked.message).toContain('第三十一条');
@@ -637,7 +647,9 @@ describe('majorDecisionWorkflow (重大行政决策, 国务院令第713号)', ()
       args: [{ taskId: s.openTaskId!, reportedTo: '区委', reference: 'R', actor: leader }],
     });
     s = await h.executeUpdate(mdRecordPublicationUpdate, {
-      args: [{ taskId: s.openTaskId!, channels: ['WEBSITE'], reference: 'url', actor: officer }],
+      args: [
+        { taskId: s.openTaskId!, channels: ['GAZETTE', 'WEBSITE', 'NEWSPAPER'], reference: 'url', actor: officer },
+      ],
     });
     expect(s.stage).toBe(Stage.Archive);
     await h.terminate('test done');
@@ -685,7 +697,14 @@ describe('majorDecisionWorkflow (重大行政决策, 国务院令第713号)', ()
     expect(s.registration?.number).toMatch(/^坛政规〔2026〕\d+号$/);
     expect(s.stage).toBe(Stage.Publication);
     s = await h.executeUpdate(mdRecordPublicationUpdate, {
-      args: [{ taskId: s.openTaskId!, channels: ['GAZETTE'], reference: '公报2026年第3期', actor: officer }],
+      args: [
+        {
+          taskId: s.openTaskId!,
+          channels: ['GAZETTE', 'WEBSITE', 'NEWSPAPER'],
+          reference: '公报2026年第3期',
+          actor: officer,
+        },
+      ],
     });
     expect(s.publication?.documentNumber).toBe(s.registration?.number);
     expect(s.stage).toBe(Stage.Archive);

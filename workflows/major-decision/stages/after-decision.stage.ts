@@ -5,6 +5,7 @@ import { publishedNow, requirePublicationReference } from '../../steps/publicati
 import { ErrorCode } from '../../../libs/domain/src/errors';
 import { cite } from '../../../libs/domain/src/legal-bases';
 import {
+  ART_32_CHANNELS,
   MajorDecisionStage as Stage,
   mdArchiveUpdate,
   mdRecordPartyReportUpdate,
@@ -74,6 +75,17 @@ export function publication(md: Md): void {
           `Name the publication channels (${known.join(', ')}) (G-A14, ${A('D713/32')}).`,
         );
       }
+      // Art 32 names the gazette, the government website and local newspapers: each is used, or its reason given.
+      for (const channel of ART_32_CHANNELS) {
+        if (args.channels.includes(channel)) continue;
+        const why = args.channelsNotUsed?.find((c) => c.channel === channel)?.reason;
+        if (!why?.trim()) {
+          refuse(
+            ErrorCode.RuleViolation,
+            `Publication through ${channel} is missing: use it or give the reason it is not used (G-A14, ${A('D713/32')}).`,
+          );
+        }
+      }
       requirePublicationReference(p, args.reference);
       if (cls.wideConcern) {
         p.requireText(
@@ -90,6 +102,9 @@ export function publication(md: Md): void {
         reference: args.reference,
         opinionsExplanation: explanation,
         publishedAt: publishedNow(),
+        ...(args.channelsNotUsed?.length
+          ? { channelsNotUsed: args.channelsNotUsed.map((c) => ({ channel: c.channel, reason: c.reason.trim() })) }
+          : {}),
         ...(md.registerFirst ? { documentNumber: md.registration.record?.number ?? null } : {}),
       };
       const numbered = md.registerFirst && md.registration.record ? `文号：${md.registration.record.number}\n` : '';
@@ -99,6 +114,7 @@ export function publication(md: Md): void {
         opinion:
           numbered +
           `公布渠道：${args.channels.join('、')}（${args.reference}）` +
+          (args.channelsNotUsed ?? []).map((c) => `\n未通过 ${c.channel} 公布的理由：${c.reason.trim()}`).join('') +
           (args.opinionsExplanation ? `\n公众和专家意见采纳情况说明：${args.opinionsExplanation}` : ''),
         actor: args.actor,
         role: args.actor.roles.includes(Role.Leader) ? Role.Leader : Role.LegalAffairsOfficer,

@@ -80,6 +80,15 @@ export function execution(md: Md): void {
   p.step(mdSuspendExecutionUpdate, {
     check: (args) => {
       leader(args.actor, 'the head of government', 'suspend execution');
+      // Art 37: the head of the decision organ (行政首长) — the one who decided at the meeting — may suspend first.
+      const head = s.r.minutes?.headId;
+      if (head && args.actor.userId !== head) {
+        refuse(
+          ErrorCode.Forbidden,
+          `Only the head of government (行政首长) who decided the matter can suspend its execution first ` +
+            `(G-A16, ${A('D713/37')}); other leaders report the problem or start an adjustment.`,
+        );
+      }
       requireExecuting('An urgent suspension');
       p.requireText(args.reason, `An urgent suspension needs its reason (G-A16, ${A('D713/35', 'D713/37')}).`);
     },

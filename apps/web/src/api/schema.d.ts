@@ -4360,8 +4360,15 @@ export interface components {
             reportedTo: string;
             reference: string;
         };
+        ChannelNotUsedDto: {
+            /** @enum {string} */
+            channel: "GAZETTE" | "WEBSITE" | "NEWSPAPER";
+            reason: string;
+        };
         DecisionPublicationDto: {
             channels: string[];
+            /** @description Art 32: a channel it names (gazette, website, newspaper) not used, with the reason */
+            channelsNotUsed?: components["schemas"]["ChannelNotUsedDto"][];
             reference: string;
             opinionsExplanation?: string;
         };

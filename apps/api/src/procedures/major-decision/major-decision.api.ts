@@ -255,7 +255,11 @@ export const MAJOR_DECISION_API: ProcedureApi<S, K> = {
     publication: step({
       update: mdRecordPublicationUpdate,
       body: DecisionPublicationDto,
-      args: (b) => ({ ...b, channels: [...b.channels] }),
+      args: (b) => ({
+        ...b,
+        channels: [...b.channels],
+        ...(b.channelsNotUsed ? { channelsNotUsed: b.channelsNotUsed.map((c) => ({ ...c })) } : {}),
+      }),
       summary: 'A12: publish the decision',
       roles: ORGAN,
       scope: 'TASK',

@@ -12,7 +12,11 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { MATTER_KINDS, type MatterKind } from '../../../../../libs/domain/src/procedures/major-decision.contract';
+import {
+  ART_32_CHANNELS,
+  MATTER_KINDS,
+  type MatterKind,
+} from '../../../../../libs/domain/src/procedures/major-decision.contract';
 import { PeriodDto } from '../steps.dto';
 
 /** The request bodies of the major-decision steps (国务院令第713号); the workflow's validators check the rules. */
@@ -434,6 +438,17 @@ export class PartyReportDto {
   reference: string;
 }
 
+export class ChannelNotUsedDto {
+  @ApiProperty({ enum: ART_32_CHANNELS })
+  @IsIn(ART_32_CHANNELS)
+  channel: (typeof ART_32_CHANNELS)[number];
+
+  @ApiProperty({ maxLength: 2000 })
+  @IsString()
+  @MaxLength(2000)
+  reason: string;
+}
+
 export class DecisionPublicationDto {
   @ApiProperty({ type: [String], maxItems: 100 })
   @IsArray()
@@ -441,6 +456,17 @@ export class DecisionPublicationDto {
   @IsString({ each: true })
   @MaxLength(500, { each: true })
   channels: string[];
+
+  @ApiPropertyOptional({
+    type: [ChannelNotUsedDto],
+    description: 'Art 32: a channel it names (gazette, website, newspaper) not used, with the reason',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(3)
+  @ValidateNested({ each: true })
+  @Type(() => ChannelNotUsedDto)
+  channelsNotUsed?: ChannelNotUsedDto[];
 
   @ApiProperty({ maxLength: 500 })
   @IsString()

@@ -356,6 +356,8 @@ export interface PublicationRecord {
   reference: string;
   opinionsExplanation: string | null;
   publishedAt: string;
+  /** Art 32 channels not used, each with its reason. */
+  channelsNotUsed?: ChannelNotUsed[];
   /** The registration number the published text carries (a decision that is also a normative document). */
   documentNumber?: string | null;
 }
@@ -535,9 +537,19 @@ export interface PartyReportArgs {
   reference: string;
   actor: Actor;
 }
+/** The channels Decree 713 Art 32 names: the government gazette, the government website, local newspapers. */
+export const ART_32_CHANNELS = ['GAZETTE', 'WEBSITE', 'NEWSPAPER'] as const;
+
+export interface ChannelNotUsed {
+  channel: (typeof ART_32_CHANNELS)[number];
+  reason: string;
+}
+
 export interface DecisionPublicationArgs {
   taskId: string;
   channels: string[];
+  /** An Art 32 channel not used, with the reason (e.g. a matter not to be disclosed, no local newspaper). */
+  channelsNotUsed?: ChannelNotUsed[];
   reference: string;
   opinionsExplanation?: string;
   actor: Actor;
