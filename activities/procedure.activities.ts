@@ -70,6 +70,8 @@ export interface RouteTaskInput extends Omit<OpenTaskInput, 'assignTo'> {
   expertise: string[];
   /** The document version the task is about. */
   subjectVersionId?: string | null;
+  /** What the requester asks the adviser to look at (shown on the task). */
+  question?: string | null;
 }
 
 export interface RoutedTask extends OpenedTask {
@@ -307,6 +309,7 @@ export class ProcedureActivities {
         assigneeUserId: adviser?.userId ?? null,
         routingNote: note,
         subjectVersionId: input.subjectVersionId ?? null,
+        question: input.question ?? null,
         dueAt: deadline.dueAt,
         dueCalendarVersion: deadline.calendarVersion,
         dueProblem: deadline.problem,

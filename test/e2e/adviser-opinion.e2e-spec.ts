@@ -73,7 +73,12 @@ describe("a legal adviser's opinion on the exact draft version", () => {
 
     const inbox = await http.as<{ items: Task[] }>('adviser.li', 'GET', '/api/tasks/inbox');
     const task = inbox.body.items.find((t) => t.id === taskId)!;
-    expect(task).toMatchObject({ kind: 'ADVISER_OPINION', subjectVersionId: v1.body.documents!.DRAFT.versionId });
+    // The drafting unit's question reaches the adviser's task.
+    expect(task).toMatchObject({
+      kind: 'ADVISER_OPINION',
+      subjectVersionId: v1.body.documents!.DRAFT.versionId,
+      question: '请审查第三条是否有上位法依据。',
+    });
     expect(task.routingNote).toMatch(
       /^Routed to 李律师（法律顾问） \(rules v\d+\): expertise 1\/1 \(教育\); assigned to the drafting department/,
     );
@@ -130,10 +135,17 @@ describe("a legal adviser's opinion on the exact draft version", () => {
     expect(signed.body.opinions).toEqual([expect.objectContaining({ conclusion: 'LAWFUL', version: 2 })]);
 
     const ledger = await db.query<{ decision: string; document_sha256: string; actor_name: string; opinion: string }[]>(
-      "SELECT decision, document_sha256, actor_name, opinion FROM ledger_entry WHERE procedure_id = $1 AND stage = 'DRAFTING'",
+      "SELECT decision, document_sha256, actor_name, opinion FROM ledger_entry WHERE procedure_id = $1 AND stage = 'DRAFTING' ORDER BY seq",
       [procedure.procedureId],
     );
     expect(ledger).toEqual([
+      // The ledger keeps what the adviser was asked, on which text.
+      {
+        decision: 'ADVISER_OPINION_REQUESTED',
+        document_sha256: sha(V1),
+        actor_name: '王起草（教育局）',
+        opinion: '向法律顾问提出的问题：请审查第三条是否有上位法依据。',
+      },
       {
         decision: 'LAWFUL',
         document_sha256: sha(V2),

@@ -236,7 +236,7 @@ describe('the major-decision procedure, its catalog and its archive through the 
       }),
     );
     expect(s.stage).toBe('PUBLIC_PARTICIPATION');
-    await refused(() => step('drafter.edu', 'complete-public-participation'), 422, 'RULE_VIOLATION', ['第十四条']);
+    await refused(() => step('drafter.edu', 'complete-public-participation'), 422, 'RULE_VIOLATION', ['第十五条']);
     ok(await step('drafter.edu', 'comment-window'));
     const posted = await http.request<{ receiptNo: string }>(
       'POST',
@@ -292,13 +292,15 @@ describe('the major-decision procedure, its catalog and its archive through the 
         proceduresPerformed: '已公开征求意见',
       }),
     );
-    const [holder] = await db.query<{ username: string }[]>(
-      `SELECT u.username FROM task t JOIN app_user u ON u.id = t.assignee_user_id WHERE t.procedure_id = $1 AND t.kind = 'MD_LEGALITY_REVIEW' AND t.status = 'OPEN'`,
+    // Art 28: the review goes to the legal-affairs office, which signs it; an adviser does not hold it.
+    const [review] = await db.query<{ kind: string; assignee_user_id: string | null }[]>(
+      `SELECT t.kind, t.assignee_user_id FROM task t JOIN org_unit o ON o.id = t.assignee_unit_id WHERE t.procedure_id = $1 AND t.kind = 'MD_LEGALITY_REVIEW' AND t.status = 'OPEN' AND o.kind = 'LEGAL_AFFAIRS_OFFICE'`,
       [id],
     );
+    expect(review).toMatchObject({ kind: 'MD_LEGALITY_REVIEW', assignee_user_id: null });
     const opinion = { conclusion: 'LAWFUL', reasons: '合法', reviewedSha256: draftSha };
-    await refused(() => step('officer.zhang', 'legality-opinion', opinion), 403, 'FORBIDDEN');
-    ok(await step(holder.username, 'legality-opinion', opinion));
+    await refused(() => step('adviser.li', 'legality-opinion', opinion), 403, 'FORBIDDEN');
+    ok(await step('officer.zhang', 'legality-opinion', opinion));
     expect(s.stage).toBe('MEETING_PACKAGE');
     // Draft v2 after the LAWFUL opinion on v1: the upload re-opens the review, and the meeting package is refused,
     // naming the article, until the text the meeting decides on has been reviewed itself.
@@ -346,7 +348,7 @@ describe('the major-decision procedure, its catalog and its archive through the 
     ok(await step('leader.zhou', 'meeting', { ...meeting, headReason: '学位缺口紧迫，民生优先' }));
     expect(s.stage).toBe('PARTY_REPORT');
     await refused(
-      () => step('officer.zhang', 'publication', { channels: ['WEBSITE'], reference: 'url' }),
+      () => step('officer.zhang', 'publication', { channels: ['GAZETTE', 'WEBSITE', 'NEWSPAPER'], reference: 'url' }),
       409,
       'WRONG_STAGE',
       ['MD_PARTY_REPORT', '第三十一条'],
@@ -354,7 +356,7 @@ describe('the major-decision procedure, its catalog and its archive through the 
     ok(await step('leader.zhou', 'party-report', { reportedTo: '中共常州市金坛区委', reference: '坛政请〔2026〕2号' }));
     ok(
       await step('leader.zhou', 'publication', {
-        channels: ['GAZETTE', 'WEBSITE'],
+        channels: ['GAZETTE', 'WEBSITE', 'NEWSPAPER'],
         reference: '区政府公报2026年第4期',
       }),
     );

@@ -58,7 +58,6 @@ const actor = (roles: Role[], unitId: string, name: string = roles[0]): Actor =>
 });
 const drafter = actor([Role.Drafter], departmentId);
 const officer = actor([Role.LegalAffairsOfficer], randomUUID());
-const adviser = actor([Role.LegalAdviser], randomUUID());
 const leader = actor([Role.Leader], randomUUID(), 'HEAD');
 
 /** Every period in seconds, so the real workflow runs its statutory minimums in a test. */
@@ -205,7 +204,7 @@ describe('majorDecisionWorkflow (重大行政决策, 国务院令第713号)', ()
       args: [{ basisStatement: '城乡规划法第X条', proceduresPerformed: '已履行公众参与等程序', actor: drafter }],
     });
     return h.executeUpdate(mdGiveLegalityOpinionUpdate, {
-      args: [{ taskId: s.openTaskId!, conclusion, reasons: '审查意见', reviewedSha256: sha(n), actor: adviser }],
+      args: [{ taskId: s.openTaskId!, conclusion, reasons: '审查意见', reviewedSha256: sha(n), actor: officer }],
     });
   }
 
@@ -239,18 +238,19 @@ describe('majorDecisionWorkflow (重大行政决策, 国务院令第713号)', ()
         { taskId: s.openTaskId!, reportedTo: '中共常州市金坛区委', reference: '坛政请〔2026〕1号', actor: leader },
       ],
     });
+    // A decision that is also a normative document is registered and numbered before it is published.
+    if (s.stage === Stage.Registration) return s;
     s = await h.executeUpdate(mdRecordPublicationUpdate, {
       args: [
         {
           taskId: s.openTaskId!,
-          channels: ['GAZETTE', 'WEBSITE'],
+          channels: ['GAZETTE', 'WEBSITE', 'NEWSPAPER'],
           reference: '金坛区政府公报2026年第3期',
           ...(wide ? { opinionsExplanation: '公众意见12条采纳5条' } : {}),
           actor: officer,
         },
       ],
     });
-    if (s.stage === Stage.Registration) return s;
     expect(s.stage).toBe(Stage.Archive);
     return h.executeUpdate(mdArchiveUpdate, { args: [{ taskId: s.openTaskId!, note: '归档', actor: officer }] });
   }
@@ -303,13 +303,21 @@ describe('majorDecisionWorkflow (重大行政决策, 国务院令第713号)', ()
     });
     const noExplanation = await refusal(
       h.executeUpdate(mdRecordPublicationUpdate, {
-        args: [{ taskId: s.openTaskId!, channels: ['WEBSITE'], reference: 'url', actor: officer }],
+        args: [
+          { taskId: s.openTaskId!, channels: ['GAZETTE', 'WEBSITE', 'NEWSPAPER'], reference: 'url', actor: officer },
+        ],
       }),
     );
     expect(noExplanation.message).toContain('第三十二条');
     s = await h.executeUpdate(mdRecordPublicationUpdate, {
       args: [
-        { taskId: s.openTaskId!, channels: ['WEBSITE'], reference: 'url', opinionsExplanation: '说明', actor: officer },
+        {
+          taskId: s.openTaskId!,
+          channels: ['GAZETTE', 'WEBSITE', 'NEWSPAPER'],
+          reference: 'url',
+          opinionsExplanation: '说明',
+          actor: officer,
+        },
       ],
     });
     expect(s.stage).toBe(Stage.Archive);
@@ -351,9 +359,10 @@ describe('majorDecisionWorkflow (重大行政决策, 国务院令第713号)', ()
       'EVALUATED',
       'CLOSED',
     ]);
-    // G-A9: the legality review was routed to a legal adviser, with the article on the task.
-    const routed = calls.routeTask.find((c) => c.procedureId === s.procedureId)!;
-    expect(routed.legalBasis.article).toBe('第二十五条至第二十八条');
+    // G-A9: the legality review went to the legal-affairs office (Art 28), with the article on the task.
+    const review = calls.openTask.find((c) => c.procedureId === s.procedureId && c.kind === 'MD_LEGALITY_REVIEW')!;
+    expect(review.assignTo).toEqual({ unitKind: 'LEGAL_AFFAIRS_OFFICE' });
+    expect(review.legalBasis.article).toBe('第二十五条至第二十八条');
     expect(result.minutes?.positions.at(-1)?.memberId).toBe(leader.userId);
     expect(result.minutes?.positions.find((p) => p.position === 'AGAINST')?.statement).toBe('我反对：理由1');
     // Each step's record is kept in PostgreSQL at the step, linked to its sign-off, once (keyed by the update).
@@ -401,7 +410,7 @@ describe('majorDecisionWorkflow (重大行政决策, 国务院令第713号)', ()
     expect(underReview.type).toBe(ErrorCode.WrongStage);
     expect(underReview.message).toContain('under legality review');
     s = await h.executeUpdate(mdGiveLegalityOpinionUpdate, {
-      args: [{ taskId: s.openTaskId!, conclusion: 'LAWFUL', reasons: '合法', reviewedSha256: sha(1), actor: adviser }],
+      args: [{ taskId: s.openTaskId!, conclusion: 'LAWFUL', reasons: '合法', reviewedSha256: sha(1), actor: officer }],
     });
     expect(s.stage).toBe(Stage.MeetingPackage);
     // Draft v2 after the LAWFUL opinion on v1: the review re-opens; the meeting package is refused, naming the article.
@@ -644,7 +653,9 @@ describe('majorDecisionWorkflow (重大行政决策, 国务院令第713号)', ()
     s = await meeting(h, s);
     const blocked = await refusal(
       h.executeUpdate(mdRecordPublicationUpdate, {
-        args: [{ taskId: s.openTaskId!, channels: ['WEBSITE'], reference: 'url', actor: officer }],
+        args: [
+          { taskId: s.openTaskId!, channels: ['GAZETTE', 'WEBSITE', 'NEWSPAPER'], reference: 'url', actor: officer },
+        ],
       }),
     );
     expect(blocked.message).toContain('第三十一条');
@@ -653,7 +664,9 @@ describe('majorDecisionWorkflow (重大行政决策, 国务院令第713号)', ()
       args: [{ taskId: s.openTaskId!, reportedTo: '区委', reference: 'R', actor: leader }],
     });
     s = await h.executeUpdate(mdRecordPublicationUpdate, {
-      args: [{ taskId: s.openTaskId!, channels: ['WEBSITE'], reference: 'url', actor: officer }],
+      args: [
+        { taskId: s.openTaskId!, channels: ['GAZETTE', 'WEBSITE', 'NEWSPAPER'], reference: 'url', actor: officer },
+      ],
     });
     expect(s.stage).toBe(Stage.Archive);
     await h.terminate('test done');
@@ -699,6 +712,18 @@ describe('majorDecisionWorkflow (重大行政决策, 国务院令第713号)', ()
       args: [{ taskId: s.openTaskId!, note: '登记', actor: officer }],
     });
     expect(s.registration?.number).toMatch(/^坛政规〔2026〕\d+号$/);
+    expect(s.stage).toBe(Stage.Publication);
+    s = await h.executeUpdate(mdRecordPublicationUpdate, {
+      args: [
+        {
+          taskId: s.openTaskId!,
+          channels: ['GAZETTE', 'WEBSITE', 'NEWSPAPER'],
+          reference: '公报2026年第3期',
+          actor: officer,
+        },
+      ],
+    });
+    expect(s.publication?.documentNumber).toBe(s.registration?.number);
     expect(s.stage).toBe(Stage.Archive);
     s = await h.executeUpdate(mdArchiveUpdate, { args: [{ taskId: s.openTaskId!, note: '归档', actor: officer }] });
     s = await h.executeUpdate(mdCloseDecisionUpdate, { args: [{ reason: '完毕', actor: officer }] });

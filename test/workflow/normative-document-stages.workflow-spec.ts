@@ -463,6 +463,39 @@ describe('normativeDocumentWorkflow, from drafting to expiry', () => {
     expect(after).toMatchObject({ stage: Stage.Deliberation, overdue: false });
   });
 
+  it('should take an opinion before the minimum review time ("一般") as a recorded decision with its reason', async () => {
+    const { handle, input } = await start({ policy: { legalityReviewMinimum: { amount: 60, unit: 'SECONDS' } } });
+    await throughComment(handle, input.procedureId);
+    const s = await throughSubmission(handle);
+    const early = await refusal(opinion(handle, s, 'LAWFUL'));
+    expect(early.message).toContain('国办发〔2018〕115号');
+    expect(early.message).toContain('states why this review is shorter');
+    const after = await handle.executeUpdate(giveLegalityOpinionUpdate, {
+      args: [
+        {
+          taskId: s.openTaskId!,
+          conclusion: 'LAWFUL',
+          reasons: '',
+          reviewedSha256: s.documents!.DRAFT!.sha256,
+          shortReviewReason: '文件仅两条，已于送审前参与起草论证',
+          actor: adviser,
+        },
+      ],
+    });
+    expect(after.stage).toBe(Stage.Deliberation);
+    expect(after.discretions).toEqual([
+      expect.objectContaining({
+        rule: 'REVIEW_MINIMUM',
+        reason: '文件仅两条，已于送审前参与起草论证',
+        decidedBy: adviser.userId,
+        basis: expect.stringContaining('一般不少于5个工作日') as unknown,
+      }),
+    ]);
+    expect(calls.recordDecision.filter((c) => c.workflowId === handle.workflowId).map((c) => c.decision)).toContain(
+      'DISCRETION_REVIEW_MINIMUM',
+    );
+  });
+
   it('should let an emergency declared at submission shorten the minimum review time', async () => {
     const { handle, input } = await start({ policy: { legalityReviewMinimum: { amount: 60, unit: 'SECONDS' } } });
     await throughComment(handle, input.procedureId);

@@ -13,7 +13,7 @@ import type { LawGateActivities } from '../../activities';
 import type { DocumentKind, DocumentVersionRef } from '../../libs/domain/src/documents';
 import { ErrorCode, PROCEDURE_BUSY_MESSAGE } from '../../libs/domain/src/errors';
 import type { LegalBasis, Period } from '../../libs/domain/src/periods';
-import type { Actor, RunStatus } from '../../libs/domain/src/procedures/kernel/kernel.contract';
+import type { Actor, DiscretionRecord, RunStatus } from '../../libs/domain/src/procedures/kernel/kernel.contract';
 import { OrgUnitKind, type Role } from '../../libs/domain/src/roles';
 import { DepartmentAttr, DueTimeAttr, ProcedureTypeAttr, StageAttr } from '../../libs/domain/src/search-attributes';
 
@@ -117,8 +117,10 @@ export class ProcedureRun<S extends string, Snap> {
     dueAt: string | null;
     overdue: boolean;
     documents: Partial<Record<DocumentKind, DocumentVersionRef>>;
+    discretions: DiscretionRecord[];
   } {
     return {
+      discretions: [...this.discretions],
       procedureId: this.procedureId,
       workflowId: this.workflowId,
       stage: this.stage,
@@ -195,6 +197,47 @@ export class ProcedureRun<S extends string, Snap> {
   updateKey(suffix: string): string {
     const scope = this.spec.roundInKeys ? `${this.round}:${this.stage}` : this.stage;
     return currentUpdateInfo()?.id ?? `${this.workflowId}:${scope}:${suffix}`;
+  }
+
+  /** Rules stated as "一般"/"可以" not followed in this procedure, each decided with its reason. */
+  discretions: DiscretionRecord[] = [];
+
+  /**
+   * Records a decision not to follow a "一般"/"可以" rule: who decided, why, under which provision. It is signed into
+   * the ledger (so the archive keeps it) beside the step that relies on it, and the snapshot shows it to the reviewer.
+   */
+  async recordDiscretion(o: {
+    rule: string;
+    basis: string;
+    decision: string;
+    reason: string;
+    actor: Actor;
+    role: Role;
+  }): Promise<void> {
+    this.discretions.push({
+      rule: o.rule,
+      basis: o.basis,
+      decision: o.decision,
+      reason: o.reason.trim(),
+      decidedBy: o.actor.userId,
+      decidedByName: o.actor.displayName,
+      role: o.role,
+      at: new Date().toISOString(),
+    });
+    await this.spec.recordDecision({
+      procedureId: this.procedureId,
+      workflowId: this.workflowId,
+      taskId: null,
+      stage: this.stage,
+      decision: `DISCRETION_${o.rule}`,
+      opinion: `${o.decision}（${o.basis}）\n理由：${o.reason.trim()}`,
+      actor: o.actor,
+      actorRole: o.role,
+      documentSha256: this.documents.DRAFT?.sha256 ?? null,
+      idempotencyKey: `${this.updateKey(o.rule)}:discretion:${o.rule}`,
+      nextStage: this.stage,
+      nextStatus: this.status,
+    });
   }
 
   /** Signs a step into the ledger (closing `taskId` if it is the open task) and, when `next` is given, moves there. */

@@ -1,6 +1,8 @@
 import type { ProcedureContext } from '../kernel/procedure-context';
+import type { LegalBasisKey } from '../../libs/domain/src/legal-bases';
 import type {
   Actor,
+  AdviserInputRecord,
   ExpertRecord,
   HearingRecord,
   LegalityOpinion,
@@ -31,6 +33,10 @@ export interface MdRound {
   partyReport: MajorDecisionSnapshot['partyReport'];
   publication: PublicationRecord | null;
   archived: boolean;
+  /** Advisers' opinions the legality-review office requested in this round (Art 28). */
+  adviserInputs: AdviserInputRecord[];
+  /** Public participation ended without an open consultation, by a recorded decision (Art 14). */
+  withoutOpenConsultation: boolean;
 }
 
 export function freshRound(): MdRound {
@@ -46,6 +52,8 @@ export function freshRound(): MdRound {
     partyReport: null,
     publication: null,
     archived: false,
+    adviserInputs: [],
+    withoutOpenConsultation: false,
   };
 }
 
@@ -67,6 +75,10 @@ export interface Md extends ProcedureContext<Stage, Snap, MajorDecisionInput, Ma
   /** Moves to the next stage this matter needs (skipping conditional ones) and opens it. */
   advance: () => Promise<void>;
   requireUndertaker: (actor: Actor, what: string) => void;
-  /** Names an article of Decree 713 in a refusal. */
-  A: (article: string) => string;
+  /** The legal-affairs office gives the legality-review opinion (Art 28); false in procedures started before. */
+  officeReviews: boolean;
+  /** A decision that is also a normative document is registered and numbered before publication (false before). */
+  registerFirst: boolean;
+  /** Names the basis of a refusal, from the table of legal bases. */
+  A: (...keys: [LegalBasisKey, ...LegalBasisKey[]]) => string;
 }

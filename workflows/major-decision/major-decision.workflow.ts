@@ -1,3 +1,4 @@
+import { patched } from '@temporalio/workflow';
 import { local, refuse } from '../activity-proxies';
 import { ProcedureRun } from '../kernel/procedure-run';
 import { startPolicy } from '../kernel/start-policy';
@@ -12,12 +13,12 @@ import { expertArgumentation, riskAssessment } from './stages/assessment.stage';
 import { collectiveDiscussion, meetingPackage } from './stages/decision.stage';
 import { execution } from './stages/execution.stage';
 import { classify, launch } from './stages/launch.stage';
-import { legalityReview, reopenReviewIfChanged } from './stages/legality.stage';
+import { adviserInputs, legalityReview, reopenReviewIfChanged } from './stages/legality.stage';
 import { consultation, draftOptions, publicParticipation, roughMs } from './stages/preparation.stage';
+import { cite } from '../../libs/domain/src/legal-bases';
 import { ErrorCode } from '../../libs/domain/src/errors';
 import { getProcedureStateQuery } from '../../libs/domain/src/procedures/normative-document.contract';
 import {
-  DECREE_713,
   MAJOR_DECISION,
   MAJOR_DECISION_STAGE_BASIS,
   MAJOR_DECISION_TERMINAL_STAGES,
@@ -41,7 +42,7 @@ import { Role } from '../../libs/domain/src/roles';
 import type { QueryDefinition } from '@temporalio/common';
 
 /** Statements of a refusal name the article they rest on (G-A1…G-A17). */
-const A = (article: string) => `${DECREE_713} ${article}`;
+const A: Md['A'] = (...keys) => cite(...keys);
 
 /**
  * A major administrative decision (重大行政决策) under Decree 713, from scope classification to execution. The stages
@@ -74,6 +75,11 @@ export async function majorDecisionWorkflow(input: MajorDecisionInput): Promise<
       `${majorStageName(p.stage)} and waits for: ${waitingFor(md) ?? '—'}.`,
     reminderLeadSeconds: () => policy.reminderLeadSeconds,
   });
+  // Decree 713 Art 28: the department responsible for legality review gives the opinion and organises the advisers'
+  // opinions. Procedures started before routed the review to an adviser and keep doing so.
+  const officeReviews = patched('md-legality-review-by-office');
+  // The published text of a decision that is also a normative document carries its number: register, then publish.
+  const registerFirst = patched('md-register-before-publication');
   const s: MdState = {
     undertakingUnitId: null,
     leadUnitId: null,
@@ -94,7 +100,7 @@ export async function majorDecisionWorkflow(input: MajorDecisionInput): Promise<
     }
     const isUnit = actor.unitId === unit || (s.leadUnitId !== null && actor.unitId === s.leadUnitId);
     if (!actor.roles.includes(Role.Drafter) || !isUnit) {
-      refuse(ErrorCode.Forbidden, `Only the undertaking unit (决策承办单位, ${A('第十一条')}) can ${what}.`);
+      refuse(ErrorCode.Forbidden, `Only the undertaking unit (决策承办单位, ${A('D713/11')}) can ${what}.`);
     }
   };
 
@@ -103,7 +109,7 @@ export async function majorDecisionWorkflow(input: MajorDecisionInput): Promise<
     stage: MajorDecisionStage.LegalityReview,
     reviewed: (o) => ({ conclusion: o.conclusion, sha256: o.reviewedSha256 }),
     passing: passes,
-    basis: `G-A8, ${A('第二十五条、第二十九条')}`,
+    basis: `G-A8, ${A('D713/25', 'D713/29')}`,
   });
   const md: Md = {
     p,
@@ -114,7 +120,7 @@ export async function majorDecisionWorkflow(input: MajorDecisionInput): Promise<
     legality,
     comments: new CommentWindow<Stage, Snap>(p, {
       stage: MajorDecisionStage.PublicParticipation,
-      basis: `G-A4, ${A('第十四条、第十五条')}`,
+      basis: `G-A4, ${A('D713/15', 'D713/18')}`,
       mayAct: requireUndertaker,
       minimum: () => policy.commentMinimum,
       idempotencyKey: () => `${p.workflowId}:comment-window:${p.round}`,
@@ -124,7 +130,7 @@ export async function majorDecisionWorkflow(input: MajorDecisionInput): Promise<
           refuse(
             ErrorCode.RuleViolation,
             `Open consultation lasts at least ${min.amount} ${min.unit}; a shorter period needs its reason ` +
-              `published in the consultation notice (G-A4, ${A('第十五条')}).`,
+              `published in the consultation notice (G-A4, ${A('D713/15')}).`,
           );
         }
       },
@@ -146,6 +152,8 @@ export async function majorDecisionWorkflow(input: MajorDecisionInput): Promise<
     enter: (stage) => enter(md, stage),
     advance: () => advance(md),
     requireUndertaker,
+    officeReviews,
+    registerFirst,
     A,
   };
   documentVersions(p, {
@@ -166,6 +174,7 @@ export async function majorDecisionWorkflow(input: MajorDecisionInput): Promise<
   expertArgumentation(md); // A6
   riskAssessment(md); // A7
   legalityReview(md); // A8
+  adviserInputs(md); // A8: the advisers' opinions the office organises (Art 28)
   meetingPackage(md); // A9
   collectiveDiscussion(md); // A10
   partyReport(md); // A11
@@ -187,6 +196,8 @@ export async function majorDecisionWorkflow(input: MajorDecisionInput): Promise<
     experts: [...s.r.experts],
     risk: s.r.risk,
     legalityOpinions: [...legality.opinions],
+    adviserOpinions: [...s.r.adviserInputs],
+    legalityReviewBy: officeReviews ? 'OFFICE' : 'ADVISER',
     reviewMinimumEndsAt: legality.minimumEndsAt,
     minutes: s.r.minutes,
     partyReport: s.r.partyReport,

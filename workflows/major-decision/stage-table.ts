@@ -40,6 +40,14 @@ export function enter(md: Md, stage: Stage): Promise<void> {
 /** The stage after `stage` in the definition's order, skipping conditional ones this matter does not need. */
 function nextAfter(md: Md, stage: Stage): Stage {
   const registered = (s: Stage) => s === S.Registration && md.registration.record !== null;
+  if (!md.registerFirst) {
+    // Procedures started before registration came first keep the order they were started with: publish, register.
+    if (stage === S.PartyReport) return S.Publication;
+    if (stage === S.Publication) {
+      return md.cls.alsoNormativeDocument && md.registration.record === null ? S.Registration : S.Archive;
+    }
+    if (stage === S.Registration) return S.Archive;
+  }
   return nextStageFor(MAJOR_DECISION_DEFINITION, stage, md.input, registered) ?? S.Execution;
 }
 

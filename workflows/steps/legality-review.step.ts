@@ -1,5 +1,5 @@
 import { acts, refuse } from '../activity-proxies';
-import type { ProcedureRun } from '../kernel/procedure-run';
+import { OFFICE, type ProcedureRun } from '../kernel/procedure-run';
 import { DocumentKind } from '../../libs/domain/src/documents';
 import { ErrorCode } from '../../libs/domain/src/errors';
 import type { Period } from '../../libs/domain/src/periods';
@@ -31,6 +31,11 @@ export interface ReviewTask {
   expertise: string[];
   /** The reviewer is left at least this long (null: no minimum, e.g. an emergency). */
   minimum: Period | null;
+  /**
+   * Who holds the review task: a legal adviser chosen by the routing rules (the default), or the legal-affairs office
+   * itself (a major decision: the department responsible for the review gives the opinion, Decree 713 Art 28).
+   */
+  to?: 'ADVISER' | 'OFFICE';
 }
 
 /**
@@ -73,6 +78,21 @@ export class LegalityReview<S extends string, Snap, O> {
   async open(t: ReviewTask): Promise<void> {
     const p = this.p;
     const draft = p.documents.DRAFT!;
+    if (t.to === 'OFFICE') {
+      const opened = await acts.openTask({
+        procedureId: p.procedureId,
+        workflowId: p.workflowId,
+        stage: this.o.stage,
+        round: t.round,
+        kind: t.kind,
+        title: `${t.title}：${p.title}（草案第${draft.version}稿）`,
+        legalBasis: p.spec.stages.basis[this.o.stage],
+        assignTo: OFFICE,
+        period: t.period,
+      });
+      await this.started(opened.taskId, opened.dueAt, t.minimum);
+      return;
+    }
     const task = await acts.routeTask({
       procedureId: p.procedureId,
       workflowId: p.workflowId,
@@ -87,11 +107,15 @@ export class LegalityReview<S extends string, Snap, O> {
       expertise: t.expertise,
       subjectVersionId: draft.versionId,
     });
-    this.reviewTaskId = task.taskId;
-    this.minimumEndsAt = t.minimum
-      ? (await acts.computeDeadline({ from: new Date().toISOString(), period: t.minimum })).dueAt
+    await this.started(task.taskId, task.dueAt, t.minimum);
+  }
+
+  private async started(taskId: string, dueAt: string | null, minimum: Period | null): Promise<void> {
+    this.reviewTaskId = taskId;
+    this.minimumEndsAt = minimum
+      ? (await acts.computeDeadline({ from: new Date().toISOString(), period: minimum })).dueAt
       : null;
-    p.adoptTask(task.taskId, task.dueAt);
+    this.p.adoptTask(taskId, dueAt);
   }
 
   /** Refuses an opinion on anything but the open review task and the current text. */

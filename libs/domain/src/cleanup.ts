@@ -1,5 +1,6 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import { ErrorCode } from './errors';
+import { legalBasis } from './legal-bases';
 import type { LegalBasis, Period } from './periods';
 import type { Actor, CleanupDecision } from './procedures/normative-document.contract';
 import { Role } from './roles';
@@ -12,11 +13,7 @@ export type { CleanupDecision } from './procedures/normative-document.contract';
  * repeal it, producing the lists of documents kept, amended, repealed and expired. 国办发〔2018〕37号 was not read in
  * full (regulations.md §8), so the basis is unverified and the cadence ("every 2 years") is policy, not a gate.
  */
-export const CLEANUP_BASIS: LegalBasis = {
-  regulation: '国办发〔2018〕37号《关于加强行政规范性文件制定和监督管理工作的通知》',
-  article: '定期清理、及时清理行政规范性文件',
-  verified: false,
-};
+export const CLEANUP_BASIS: LegalBasis = legalBasis('GB37/cleanup-cadence');
 
 /** Stage and task kind of a clean-up review (the task row, the ledger entry). */
 export const CLEANUP_REVIEW_STAGE = 'CLEANUP_REVIEW';

@@ -1,3 +1,4 @@
+import { legalBasis } from './legal-bases';
 import type { LegalBasis, Period } from './periods';
 
 /**
@@ -39,16 +40,8 @@ export const DEFAULT_COMMENT_PERIODS: CommentPeriodPolicy = {
 /** Why each minimum exists, with the verification status the domain reference gives it (regulations.md §2.2 B4). */
 export const COMMENT_PERIOD_BASIS: { general: LegalBasis; business: LegalBasis } = {
   // Verified only at second hand (the demonstration indicator quotes it); 37号's own wording was not found.
-  general: {
-    regulation: '国办发〔2018〕37号《关于加强行政规范性文件制定和监督管理工作的通知》',
-    article: '严格制发程序（公开征求意见，一般不少于7个工作日）',
-    verified: false,
-  },
-  business: {
-    regulation: '《优化营商环境条例》',
-    article: '第六十二条（一般不少于30日）',
-    verified: true,
-  },
+  general: legalBasis('GB37/comment'),
+  business: legalBasis('OBE/62'),
 };
 
 /** The minimum comment period for a document: the business one when it concerns market actors, else the general. */

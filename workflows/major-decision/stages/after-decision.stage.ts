@@ -4,7 +4,9 @@ import { gateStep } from '../../steps/gate.step';
 import { keepRecord } from '../records';
 import { publishedNow, requirePublicationReference } from '../../steps/publication.step';
 import { ErrorCode } from '../../../libs/domain/src/errors';
+import { cite } from '../../../libs/domain/src/legal-bases';
 import {
+  ART_32_CHANNELS,
   MajorDecisionStage as Stage,
   mdArchiveUpdate,
   mdRecordPartyReportUpdate,
@@ -54,10 +56,17 @@ export function publication(md: Md): void {
     who: { roles: [Role.Leader, Role.LegalAffairsOfficer], name: 'the decision organ' },
     doing: 'publish the decision',
     before: () => {
+      if (md.registerFirst && p.stage === Stage.Registration) {
+        refuse(
+          ErrorCode.RuleViolation,
+          'A decision that is also a normative document is published with its number: register and number it first ' +
+            `(统一登记、统一编号, ${cite('GB37/registration')}).`,
+        );
+      }
       if (p.stage === Stage.PartyReport) {
         refuse(
           ErrorCode.RuleViolation,
-          `Publication is blocked until the report to the same-level Party committee is recorded (G-A13, ${A('第三十一条')}).`,
+          `Publication is blocked until the report to the same-level Party committee is recorded (G-A13, ${A('D713/31')}).`,
         );
       }
     },
@@ -66,15 +75,26 @@ export function publication(md: Md): void {
       if ((args.channels ?? []).length === 0 || args.channels.some((c: string) => !known.includes(c))) {
         refuse(
           ErrorCode.RuleViolation,
-          `Name the publication channels (${known.join(', ')}) (G-A14, ${A('第三十二条')}).`,
+          `Name the publication channels (${known.join(', ')}) (G-A14, ${A('D713/32')}).`,
         );
+      }
+      // Art 32 names the gazette, the government website and local newspapers: each is used, or its reason given.
+      for (const channel of ART_32_CHANNELS) {
+        if (args.channels.includes(channel)) continue;
+        const why = args.channelsNotUsed?.find((c) => c.channel === channel)?.reason;
+        if (!why?.trim()) {
+          refuse(
+            ErrorCode.RuleViolation,
+            `Publication through ${channel} is missing: use it or give the reason it is not used (G-A14, ${A('D713/32')}).`,
+          );
+        }
       }
       requirePublicationReference(p, args.reference);
       if (cls.wideConcern) {
         p.requireText(
           args.opinionsExplanation,
           `A matter of wide concern is published with an explanation of how public and expert opinions were used ` +
-            `(G-A14, ${A('第三十二条')}).`,
+            `(G-A14, ${A('D713/32')}).`,
         );
       }
     },
@@ -85,12 +105,19 @@ export function publication(md: Md): void {
         reference: args.reference,
         opinionsExplanation: explanation,
         publishedAt: publishedNow(),
+        ...(args.channelsNotUsed?.length
+          ? { channelsNotUsed: args.channelsNotUsed.map((c) => ({ channel: c.channel, reason: c.reason.trim() })) }
+          : {}),
+        ...(md.registerFirst ? { documentNumber: md.registration.record?.number ?? null } : {}),
       };
+      const numbered = md.registerFirst && md.registration.record ? `文号：${md.registration.record.number}\n` : '';
       const entry = await p.sign({
         taskId: args.taskId,
         decision: 'PUBLISHED',
         opinion:
+          numbered +
           `公布渠道：${args.channels.join('、')}（${args.reference}）` +
+          (args.channelsNotUsed ?? []).map((c) => `\n未通过 ${c.channel} 公布的理由：${c.reason.trim()}`).join('') +
           (args.opinionsExplanation ? `\n公众和专家意见采纳情况说明：${args.opinionsExplanation}` : ''),
         actor: args.actor,
         role: args.actor.roles.includes(Role.Leader) ? Role.Leader : Role.LegalAffairsOfficer,

@@ -23,14 +23,14 @@ export function expertArgumentation(md: Md): void {
       if (e.declaredInterest) {
         refuse(
           ErrorCode.RuleViolation,
-          `Expert ${e.name} declared a direct interest in the matter and is excluded (G-A6, ${A('第二十条')}).`,
+          `Expert ${e.name} declared a direct interest in the matter and is excluded (G-A6, ${A('D713/20')}).`,
         );
       }
       p.requireText(e.opinion, 'The expert opinion needs its text.');
       if (!isSha256(e.signedSha256)) {
         refuse(
           ErrorCode.RuleViolation,
-          `A written expert opinion must be signed or sealed: give the SHA-256 of the signed opinion (${A('第二十一条')}).`,
+          `A written expert opinion must be signed or sealed: give the SHA-256 of the signed opinion (${A('D713/19.2')}).`,
         );
       }
     },
@@ -54,16 +54,16 @@ export function expertArgumentation(md: Md): void {
       if (s.r.experts.length === 0) {
         refuse(
           ErrorCode.RuleViolation,
-          `A professional or technical matter needs expert argumentation (G-A6, ${A('第十九条')}).`,
+          `A professional or technical matter needs expert argumentation (G-A6, ${A('D713/19')}).`,
         );
       }
-      p.requireText(args.adoption, `State how the experts' opinions were adopted (${A('第二十九条')}).`);
+      p.requireText(args.adoption, `State how the experts' opinions were adopted (${A('D713/29')}).`);
     },
     run: async (args) => {
       s.r.expertAdoption = args.adoption;
       if (!args.dissentingInvited && !s.r.experts.some((e) => e.dissenting)) {
         s.warnings.push(
-          `G-A6: no expert holding a dissenting view was invited (${A('第二十条')} "注重选择持不同意见的").`,
+          `G-A6: no expert holding a dissenting view was invited (${A('D713/20')} "注重选择持不同意见的").`,
         );
       }
       const entry = await p.sign({
@@ -90,15 +90,15 @@ export function riskAssessment(md: Md): void {
   undertakerStep(md, mdRecordRiskAssessmentUpdate, 'record the risk assessment', {
     check: (args) => {
       p.requireStage(Stage.RiskAssessment, 'The risk assessment');
-      p.requireText(args.riskPoints, `The risk report names the risk points (${A('第二十三条')}).`);
-      p.requireText(args.measures, `The risk report names the prevention measures (${A('第二十三条')}).`);
-      p.requireText(args.contingencyPlan, `The risk report has a contingency plan (${A('第二十三条')}).`);
+      p.requireText(args.riskPoints, `The risk report names the risk points (${A('D713/23')}).`);
+      p.requireText(args.measures, `The risk report names the prevention measures (${A('D713/23')}).`);
+      p.requireText(args.contingencyPlan, `The risk report has a contingency plan (${A('D713/23')}).`);
       p.requireText(args.level, 'The risk report states the risk level.');
       p.requireText(args.method, 'The risk report states the method or standard the level was judged by.');
       if (s.r.uncontrollableSha && p.documents.DRAFT?.sha256 === s.r.uncontrollableSha) {
         refuse(
           ErrorCode.RuleViolation,
-          `The risk was judged uncontrollable: adjust the draft (a new DRAFT version) before re-rating it (G-A7, ${A('第二十四条')}).`,
+          `The risk was judged uncontrollable: adjust the draft (a new DRAFT version) before re-rating it (G-A7, ${A('D713/24')}).`,
         );
       }
     },

@@ -26,22 +26,21 @@ export function meetingPackage(md: Md): void {
       if (p.stage === Stage.LegalityReview || (!(last && passes(last.conclusion)) && !p.ended)) {
         refuse(
           ErrorCode.RuleViolation,
-          `No meeting without a legality-review opinion that is not unlawful (G-A8, ${A('第二十五条、第二十九条')}); ` +
+          `No meeting without a legality-review opinion that is not unlawful (G-A8, ${A('D713/25', 'D713/29')}); ` +
             (last ? `the latest opinion is ${last.conclusion}.` : 'no opinion has been given.'),
         );
       }
       p.requireStage(Stage.MeetingPackage, 'The meeting package');
       const missing: string[] = [];
       if (!p.documents.DRAFT) missing.push('决策草案');
-      if (!md.comments.window?.closed) missing.push('公众意见及采纳情况');
+      // Art 29 (二): the public's opinions are in the package where public participation took place; a matter decided
+      // without an open consultation (a recorded decision, Art 14) needs none.
+      if (!md.comments.window?.closed && !s.r.withoutOpenConsultation) missing.push('公众意见及采纳情况');
       if (cls.professional && !s.r.expertAdoption) missing.push('专家论证意见采纳情况');
       if (cls.riskFlagged && !s.r.risk?.controllable) missing.push('风险评估报告');
       if (cls.touchesMarket && !args.fairCompetitionReview?.trim()) missing.push('公平竞争审查结论');
       if (missing.length > 0) {
-        refuse(
-          ErrorCode.RuleViolation,
-          `The meeting package lacks: ${missing.join('、')} (G-A11, ${A('第二十九条')}).`,
-        );
+        refuse(ErrorCode.RuleViolation, `The meeting package lacks: ${missing.join('、')} (G-A11, ${A('D713/29')}).`);
       }
       p.requireText(args.note, 'The package needs a covering note.');
     },
@@ -50,7 +49,8 @@ export function meetingPackage(md: Md): void {
         taskId: p.openTaskId,
         decision: 'MEETING_PACKAGE_COMPLETE',
         opinion:
-          `${args.note}\n审议材料：决策草案；公众意见及采纳情况；` +
+          `${args.note}\n审议材料：决策草案；` +
+          (md.comments.window?.closed ? '公众意见及采纳情况；' : `未公开征求意见（${A('D713/29.2')}，已记录理由）；`) +
           `${cls.professional ? `专家论证意见采纳情况（${s.r.expertAdoption}）；` : ''}` +
           `${cls.riskFlagged ? '风险评估报告；' : ''}合法性审查意见` +
           `${args.fairCompetitionReview ? `；公平竞争审查：${args.fairCompetitionReview}` : ''}`,
@@ -67,7 +67,7 @@ function checkPositions(md: Md, args: RecordMeetingArgs): void {
   const { p, A } = md;
   const positions: MemberPositionRecord[] = args.positions ?? [];
   if (positions.length === 0) {
-    refuse(ErrorCode.RuleViolation, `The minutes record each member's position (${A('第三十条')}).`);
+    refuse(ErrorCode.RuleViolation, `The minutes record each member's position (${A('D713/30')}).`);
   }
   if (new Set(positions.map((x) => x.memberId)).size !== positions.length) {
     refuse(ErrorCode.RuleViolation, 'Each member has one position in the minutes.');
@@ -84,7 +84,7 @@ function checkPositions(md: Md, args: RecordMeetingArgs): void {
   if (positions[positions.length - 1].memberId !== args.headId) {
     refuse(
       ErrorCode.RuleViolation,
-      `The head of government speaks last: the last position must be the head's (G-A12, ${A('第三十条')}).`,
+      `The head of government speaks last: the last position must be the head's (G-A12, ${A('D713/30')}).`,
     );
   }
   const others = positions.slice(0, -1);
@@ -95,7 +95,7 @@ function checkPositions(md: Md, args: RecordMeetingArgs): void {
     p.requireText(
       args.headReason,
       `The head decided ${args.decision} against the majority (${forCount} for, ${against} against): the reason ` +
-        `must be stated in the minutes (G-A12, ${A('第三十条')}).`,
+        `must be stated in the minutes (G-A12, ${A('D713/30')}).`,
     );
   }
 }
@@ -113,7 +113,7 @@ export function collectiveDiscussion(md: Md): void {
       if (s.r.minutes) {
         refuse(
           ErrorCode.WrongStage,
-          `The minutes were signed on ${s.r.minutes.signedAt} and are immutable (G-A12, ${A('第三十条')}).`,
+          `The minutes were signed on ${s.r.minutes.signedAt} and are immutable (G-A12, ${A('D713/30')}).`,
         );
       }
     },
@@ -121,7 +121,7 @@ export function collectiveDiscussion(md: Md): void {
       if (args.meetingType !== 'EXECUTIVE' && args.meetingType !== 'PLENARY') {
         refuse(
           ErrorCode.RuleViolation,
-          `A major decision is taken at an executive or plenary meeting, not by circulation (G-A12, ${A('第三十条')}).`,
+          `A major decision is taken at an executive or plenary meeting, not by circulation (G-A12, ${A('D713/30')}).`,
         );
       }
       requireMeetingRecord(
@@ -139,7 +139,7 @@ export function collectiveDiscussion(md: Md): void {
       if (minimum && Date.parse(args.meetingDate) < Date.parse(minimum)) {
         s.warnings.push(
           `G-A10: the meeting (${args.meetingDate}) came before the reviewer's minimum period ended ` +
-            `(${minimum}) (${A('第二十六条')} "一般").`,
+            `(${minimum}) (${A('D713/26.2')} "一般").`,
         );
       }
       const kind = args.meetingType === 'EXECUTIVE' ? '常务会议' : '全体会议';

@@ -41,7 +41,7 @@ export function execution(md: Md): void {
       if (args.kind !== 'PROGRESS' && args.kind !== 'PROBLEM') {
         refuse(ErrorCode.ValidationFailed, 'kind is PROGRESS or PROBLEM.');
       }
-      p.requireText(args.text, `The report needs its text (${A('第三十四条、第三十五条')}).`);
+      p.requireText(args.text, `The report needs its text (${A('D713/34', 'D713/35')}).`);
     },
     run: async (args) => {
       const report = { kind: args.kind, text: args.text, at: new Date().toISOString() };
@@ -64,7 +64,7 @@ export function execution(md: Md): void {
       if (args.didPreDecisionWork) {
         refuse(
           ErrorCode.RuleViolation,
-          `A unit that did the main pre-decision argumentation or assessment cannot evaluate the decision (${A('第三十六条')}).`,
+          `A unit that did the main pre-decision argumentation or assessment cannot evaluate the decision (${A('D713/36')}).`,
         );
       }
       p.requireText(args.result, 'The evaluation needs its result.');
@@ -85,8 +85,17 @@ export function execution(md: Md): void {
   p.step(mdSuspendExecutionUpdate, {
     check: (args) => {
       leader(args.actor, 'the head of government', 'suspend execution');
+      // Art 37: the head of the decision organ (行政首长) — the one who decided at the meeting — may suspend first.
+      const head = s.r.minutes?.headId;
+      if (head && args.actor.userId !== head) {
+        refuse(
+          ErrorCode.Forbidden,
+          `Only the head of government (行政首长) who decided the matter can suspend its execution first ` +
+            `(G-A16, ${A('D713/37')}); other leaders report the problem or start an adjustment.`,
+        );
+      }
       requireExecuting('An urgent suspension');
-      p.requireText(args.reason, `An urgent suspension needs its reason (G-A16, ${A('第三十五条、第三十七条')}).`);
+      p.requireText(args.reason, `An urgent suspension needs its reason (G-A16, ${A('D713/35', 'D713/37')}).`);
     },
     run: async (args) => {
       s.suspension = { reason: args.reason, at: new Date().toISOString() };
@@ -124,7 +133,7 @@ export function execution(md: Md): void {
       requireExecuting('An adjustment', true);
       p.requireText(
         args.reason,
-        `An adjustment needs its reason; it re-runs the statutory steps (G-A16, ${A('第三十七条')}).`,
+        `An adjustment needs its reason; it re-runs the statutory steps (G-A16, ${A('D713/37')}).`,
       );
     },
     run: async (args) => {
@@ -153,7 +162,7 @@ export function execution(md: Md): void {
       if (!s.r.archived) {
         refuse(
           ErrorCode.RuleViolation,
-          `The case cannot close before its records are archived (G-A15, ${A('第三十三条')}).`,
+          `The case cannot close before its records are archived (G-A15, ${A('D713/33')}).`,
         );
       }
       p.requireText(args.reason, 'Closing needs its reason.');

@@ -20,7 +20,7 @@ export async function classify(md: Md): Promise<boolean> {
     await p.sign({
       taskId: null,
       decision: 'OUT_OF_SCOPE',
-      opinion: refusal ?? `A classification needs its reason (${A('第三条')}).`,
+      opinion: refusal ?? `A classification needs its reason (${A('D713/3')}).`,
       actor: input.proposer,
       role: Role.Drafter,
       next: Stage.OutOfScope,
@@ -54,7 +54,7 @@ export function launch(md: Md): void {
       if (args.launch && !args.undertakingUnitId) {
         refuse(
           ErrorCode.RuleViolation,
-          `A launch decision must name the undertaking unit (决策承办单位): no drafting before it (G-A3, ${A('第十一条')}).`,
+          `A launch decision must name the undertaking unit (决策承办单位): no drafting before it (G-A3, ${A('D713/11')}).`,
         );
       }
     },

@@ -1,16 +1,145 @@
-import { refuse } from '../../activity-proxies';
+import { acts, refuse } from '../../activity-proxies';
+import { legalBasis } from '../../../libs/domain/src/legal-bases';
 import type { Md } from '../context';
 import { passes, undertaker, undertakerStep } from '../stage-table';
 import type { DocumentKind } from '../../../libs/domain/src/documents';
 import { ErrorCode } from '../../../libs/domain/src/errors';
 import {
   MajorDecisionStage as Stage,
+  mdGiveAdviserOpinionUpdate,
   mdGiveLegalityOpinionUpdate,
+  mdRequestAdviserOpinionUpdate,
   mdSubmitForLegalityReviewUpdate,
   type Actor,
   type LegalityOpinion,
 } from '../../../libs/domain/src/procedures/major-decision.contract';
 import { Role } from '../../../libs/domain/src/roles';
+
+const OFFICER = Role.LegalAffairsOfficer;
+
+/**
+ * Art 28: in the review the office organises the opinions of legal advisers and government lawyers. It asks one
+ * (routed by expertise, never to the drafting side), the adviser signs on the current draft, and the office reads
+ * them and may cite them in its own opinion. Only in procedures where the office gives the review.
+ */
+export function adviserInputs(md: Md): void {
+  const { p, s, A, legality } = md;
+  p.step(mdRequestAdviserOpinionUpdate, {
+    check: (args) => {
+      if (!md.officeReviews) {
+        refuse(ErrorCode.WrongStage, 'In this procedure the legality review was routed to a legal adviser directly.');
+      }
+      p.requireRole(
+        args.actor,
+        [OFFICER],
+        'the legal-affairs office',
+        `ask a legal adviser for an opinion (${A('D713/28')})`,
+      );
+      p.requireStage(Stage.LegalityReview, "Asking a legal adviser's opinion");
+      if (!legality.reviewTaskId) {
+        refuse(
+          ErrorCode.WrongStage,
+          `No draft is under legality review: advisers are asked during the review (${A('D713/28')}).`,
+        );
+      }
+      p.requireText(args.question, 'Say what the adviser should look at.');
+      if (s.r.adviserInputs.some((i) => !i.givenAt)) {
+        refuse(ErrorCode.WrongStage, "An adviser's opinion was asked already and is not given yet.");
+      }
+    },
+    run: async (args) => {
+      const draft = p.documents.DRAFT!;
+      const question = args.question.trim();
+      const task = await acts.routeTask({
+        procedureId: p.procedureId,
+        workflowId: p.workflowId,
+        stage: Stage.LegalityReview,
+        round: s.r.adviserInputs.length + 1 + (p.round - 1) * 100,
+        kind: 'MD_ADVISER_OPINION',
+        title: `法律顾问、公职律师法律意见：${p.title}（草案第${draft.version}稿）`,
+        legalBasis: legalBasis('D713/28'),
+        period: md.policy.legalityReviewPeriod,
+        departmentId: s.undertakingUnitId ?? md.input.departmentId,
+        drafterIds: [md.input.proposer.userId],
+        expertise: args.expertise,
+        subjectVersionId: draft.versionId,
+        question,
+      });
+      s.r.adviserInputs.push({
+        taskId: task.taskId,
+        question,
+        expertise: [...args.expertise],
+        requestedBy: args.actor.userId,
+        requestedAt: new Date().toISOString(),
+        requestedOnSha256: draft.sha256,
+        adviserId: task.assigneeUserId,
+        adviserName: null,
+        conclusion: null,
+        opinion: null,
+        reviewedSha256: null,
+        givenAt: null,
+      });
+      await p.spec.recordDecision({
+        procedureId: p.procedureId,
+        workflowId: p.workflowId,
+        taskId: null,
+        stage: Stage.LegalityReview,
+        decision: 'ADVISER_OPINION_REQUESTED',
+        opinion: `向法律顾问、公职律师提出的问题：${question}`,
+        actor: args.actor,
+        actorRole: OFFICER,
+        documentSha256: draft.sha256,
+        idempotencyKey: p.updateKey(`adviser-request:${task.taskId}`),
+        nextStage: p.stage,
+        nextStatus: p.status,
+      });
+    },
+  });
+  p.step(mdGiveAdviserOpinionUpdate, {
+    check: (args) => {
+      p.requireRole(args.actor, [Role.LegalAdviser], 'a legal adviser or government lawyer', 'sign an adviser opinion');
+      const input = s.r.adviserInputs.find((i) => i.taskId === args.taskId && !i.givenAt);
+      if (!input) {
+        refuse(ErrorCode.TaskClosed, `Task ${args.taskId} is not an open adviser-opinion task of this procedure.`);
+      }
+      if (args.actor.userId === md.input.proposer.userId || args.actor.unitId === s.undertakingUnitId) {
+        refuse(ErrorCode.Forbidden, 'The undertaking side cannot give the opinion on its own draft (recusal).');
+      }
+      const current = p.documents.DRAFT!;
+      if (args.reviewedSha256 !== current.sha256) {
+        refuse(
+          ErrorCode.StaleVersion,
+          `The draft has changed: version ${current.version} (SHA-256 ${current.sha256.slice(0, 12)}…) is current. ` +
+            'Read the current version and sign again.',
+        );
+      }
+      p.requireText(args.opinion, 'The legal opinion is written, with reasons.');
+    },
+    run: async (args) => {
+      const input = s.r.adviserInputs.find((i) => i.taskId === args.taskId)!;
+      input.adviserId = args.actor.userId;
+      input.adviserName = args.actor.displayName;
+      input.conclusion = args.conclusion;
+      input.opinion = args.opinion.trim();
+      input.reviewedSha256 = args.reviewedSha256;
+      input.givenAt = new Date().toISOString();
+      await p.spec.recordDecision({
+        procedureId: p.procedureId,
+        workflowId: p.workflowId,
+        taskId: args.taskId,
+        stage: Stage.LegalityReview,
+        decision: `ADVISER_${args.conclusion}`,
+        opinion: `问：${input.question}\n${input.opinion}`,
+        actor: args.actor,
+        actorRole: Role.LegalAdviser,
+        documentSha256: args.reviewedSha256,
+        idempotencyKey: p.updateKey(`adviser-opinion:${args.taskId}`),
+        nextStage: p.stage,
+        nextStatus: p.status,
+      });
+    },
+  });
+}
 
 /** A8 合法性审查 (G-A8, G-A9, G-A10): submission, the reviewer's written opinion, revision when it does not pass. */
 export function legalityReview(md: Md): void {
@@ -23,13 +152,13 @@ export function legalityReview(md: Md): void {
       if (last && last.reviewedSha256 === p.documents.DRAFT?.sha256) {
         refuse(
           ErrorCode.RuleViolation,
-          `The opinion was ${last.conclusion}: revise the draft (a new DRAFT version) before resubmitting (${A('第二十八条')}).`,
+          `The opinion was ${last.conclusion}: revise the draft (a new DRAFT version) before resubmitting (${A('D713/28')}).`,
         );
       }
-      p.requireText(args.basisStatement, `The submission states the legal basis relied on (${A('第二十六条')}).`);
+      p.requireText(args.basisStatement, `The submission states the legal basis relied on (${A('D713/26')}).`);
       p.requireText(
         args.proceduresPerformed,
-        `The submission states how the statutory steps were performed (${A('第二十六条')}).`,
+        `The submission states how the statutory steps were performed (${A('D713/26')}).`,
       );
     },
     run: async (args) => {
@@ -40,9 +169,10 @@ export function legalityReview(md: Md): void {
         actor: args.actor,
         role: Role.Drafter,
       });
-      // G-A9: the review goes to a legal adviser or government lawyer, routed by the routing rules; G-A10: the
-      // reviewer is left at least the minimum from complete materials (a warning at the meeting if not).
+      // G-A9: the legal-affairs office reviews (Art 28; before, a routed adviser did); G-A10: the reviewer is left at
+      // least the minimum from complete materials (a warning at the meeting if not).
       await legality.open({
+        to: md.officeReviews ? 'OFFICE' : 'ADVISER',
         round: legality.opinions.length + 1 + (p.round - 1) * 100,
         kind: 'MD_LEGALITY_REVIEW',
         title: '合法性审查',
@@ -56,20 +186,40 @@ export function legalityReview(md: Md): void {
   });
   p.step(mdGiveLegalityOpinionUpdate, {
     check: (args) => {
-      p.requireRole(
-        args.actor,
-        [Role.LegalAdviser],
-        `a legal adviser or government lawyer (法律顾问、公职律师, G-A9, ${A('第二十八条')})`,
-        'give the legality-review opinion',
-      );
+      if (md.officeReviews) {
+        p.requireRole(
+          args.actor,
+          [Role.LegalAffairsOfficer],
+          `the department responsible for legality review (负责合法性审查的部门: the legal-affairs office, G-A9, ` +
+            `${A('D713/28')}); a legal adviser's opinion is an input the office requests and cites`,
+          'give the legality-review opinion',
+        );
+      } else {
+        // Procedures started before: the routed adviser signs, and so does the office when the review escalated to it.
+        p.requireRole(
+          args.actor,
+          [Role.LegalAdviser, Role.LegalAffairsOfficer],
+          `the legal-affairs office or the legal adviser it was routed to (G-A9, ${A('D713/28')})`,
+          'give the legality-review opinion',
+        );
+      }
       p.requireStage(Stage.LegalityReview, 'The legality-review opinion');
       legality.checkOpinion(args);
-      p.requireText(args.reasons, `The legality-review opinion is written, with reasons (${A('第二十七条')}).`);
+      for (const cited of args.citedAdviserOpinions ?? []) {
+        const input = s.r.adviserInputs.find((i) => i.taskId === cited);
+        if (!input?.givenAt) {
+          refuse(
+            ErrorCode.RuleViolation,
+            `The opinion cites ${cited}, which is not an adviser's opinion given in this review (${A('D713/28')}).`,
+          );
+        }
+      }
+      p.requireText(args.reasons, `The legality-review opinion is written, with reasons (${A('D713/28')}).`);
       if (args.conclusion === 'NO_CLEAR_RULE') {
         if (!cls.exploratoryReform) {
           refuse(
             ErrorCode.RuleViolation,
-            `Only an exploratory reform matter may go forward without a clear rule (G-A8, ${A('第二十五条至第二十八条')}).`,
+            `Only an exploratory reform matter may go forward without a clear rule (G-A8, ${A('D713/25.2')}).`,
           );
         }
         p.requireText(
@@ -90,13 +240,22 @@ export function legalityReview(md: Md): void {
         givenAt: new Date().toISOString(),
         legalRisk: args.legalRisk?.trim() || null,
       };
+      const role = md.officeReviews || !args.actor.roles.includes(Role.LegalAdviser) ? OFFICER : Role.LegalAdviser;
+      const cited = s.r.adviserInputs.filter((i) => args.citedAdviserOpinions?.includes(i.taskId));
+      if (md.officeReviews) {
+        opinion.reviewerRole = role === OFFICER ? 'LEGAL_AFFAIRS_OFFICER' : 'LEGAL_ADVISER';
+        opinion.citedAdviserOpinions = cited.map((i) => i.taskId);
+      }
       legality.record(opinion);
       await p.sign({
         taskId: args.taskId,
         decision: `LEGALITY_${args.conclusion}`,
-        opinion: args.reasons + (opinion.legalRisk ? `\n探索性改革事项，法律风险：${opinion.legalRisk}` : ''),
+        opinion:
+          args.reasons +
+          (opinion.legalRisk ? `\n探索性改革事项，法律风险：${opinion.legalRisk}` : '') +
+          cited.map((i) => `\n引用法律顾问意见（${i.adviserName}，${i.conclusion}）：${i.opinion}`).join(''),
         actor: args.actor,
-        role: Role.LegalAdviser,
+        role,
         sha256: args.reviewedSha256,
       });
       if (passes(args.conclusion)) await md.advance();
@@ -125,7 +284,7 @@ export async function reopenReviewIfChanged(md: Md, kind: DocumentKind, actor: A
     decision: 'LEGALITY_REVIEW_REOPENED',
     opinion:
       `草案在合法性审查意见（${last.conclusion}，${last.reviewedSha256}）之后修改为 ${p.documents.DRAFT!.sha256}：` +
-      `重新报送合法性审查（G-A8, ${A('第二十五条')}）`,
+      `重新报送合法性审查（G-A8, ${A('D713/25')}）`,
     actor,
     role: Role.Drafter,
     next: Stage.LegalityReview,

@@ -1,9 +1,10 @@
-import { currentUpdateInfo } from '@temporalio/workflow';
+import { currentUpdateInfo, patched } from '@temporalio/workflow';
 import { acts, refuse, watchDeadline } from '../../activity-proxies';
 import type { Nd } from '../context';
 import { requireMaterials } from '../../steps/materials-check.step';
 import { DocumentKind } from '../../../libs/domain/src/documents';
 import { ErrorCode } from '../../../libs/domain/src/errors';
+import { legalBasis } from '../../../libs/domain/src/legal-bases';
 import {
   NormativeDocumentStage as Stage,
   completeDraftingUpdate,
@@ -14,11 +15,7 @@ import {
 import { Role } from '../../../libs/domain/src/roles';
 
 /** Why an adviser-opinion task exists (regulations.md §4.4; the national opinion was read only in summaries). */
-const ADVISER_OPINION_BASIS = {
-  regulation: '中办发〔2016〕30号《关于推行法律顾问制度和公职律师公司律师制度的意见》',
-  article: '法律顾问参与规范性文件草案的起草、论证',
-  verified: false,
-};
+const ADVISER_OPINION_BASIS = legalBasis('ADVISERS/drafting');
 
 /** G-B5: what the reviewing body must have before its clock starts (国办发〔2018〕115号 (五)). */
 export const REVIEW_MATERIALS = [
@@ -104,6 +101,7 @@ function adviserOpinions(nd: Nd): void {
     run: async (args) => {
       const draft = p.documents.DRAFT!;
       const round = s.opinions.length + 1;
+      const question = args.question.trim();
       const task = await acts.routeTask({
         procedureId: input.procedureId,
         workflowId: p.workflowId,
@@ -117,8 +115,26 @@ function adviserOpinions(nd: Nd): void {
         drafterIds: [...new Set([input.applicant.userId, args.actor.userId])],
         expertise: args.expertise,
         subjectVersionId: draft.versionId,
+        question,
       });
-      s.pendingOpinion = { taskId: task.taskId, round, requestedOn: draft };
+      s.pendingOpinion = { taskId: task.taskId, round, requestedOn: draft, question };
+      if (patched('adviser-question-in-ledger')) {
+        // The question is part of the record: the ledger keeps what the adviser was asked, on which text.
+        await p.spec.recordDecision({
+          procedureId: input.procedureId,
+          workflowId: p.workflowId,
+          taskId: null,
+          stage: p.stage,
+          decision: 'ADVISER_OPINION_REQUESTED',
+          opinion: `向法律顾问提出的问题：${question}`,
+          actor: args.actor,
+          actorRole: Role.Drafter,
+          documentSha256: draft.sha256,
+          idempotencyKey: currentUpdateInfo()?.id ?? `${p.workflowId}:opinion-request:${round}`,
+          nextStage: p.stage,
+          nextStatus: p.status,
+        });
+      }
       if (task.dueAt) {
         // Runs beside the rest of the procedure until the opinion is given.
         void watchDeadline(
@@ -179,6 +195,7 @@ function adviserOpinions(nd: Nd): void {
         version: draft.version,
         sha256: draft.sha256,
         adviserId: args.actor.userId,
+        ...(pending.question ? { question: pending.question } : {}),
       });
       s.pendingOpinion = null;
     },

@@ -5,6 +5,7 @@ import { gateStep } from '../../steps/gate.step';
 import { meetingHeading, requireMeetingRecord } from '../../steps/deliberation.step';
 import { materialsCheck, requireMaterials } from '../../steps/materials-check.step';
 import { ErrorCode } from '../../../libs/domain/src/errors';
+import { cite } from '../../../libs/domain/src/legal-bases';
 import { Role } from '../../../libs/domain/src/roles';
 import {
   NormativeDocumentStage as Stage,
@@ -93,11 +94,11 @@ export function legalityOpinion(nd: Nd): void {
       p.requireStage(Stage.LegalityReview, 'The legality opinion');
       legality.checkOpinion(args);
       const minimum = legality.minimumEndsAt;
-      if (minimum && Date.now() < Date.parse(minimum)) {
+      if (minimum && Date.now() < Date.parse(minimum) && !args.shortReviewReason?.trim()) {
         refuse(
           ErrorCode.RuleViolation,
-          `The reviewer must be left its minimum review time, until ${minimum} ` +
-            `(${nd.stageName(Stage.LegalityReview)}); only an emergency declared at submission shortens it.`,
+          `The reviewer is left, as a rule, its minimum review time, until ${minimum} (${cite('GB115/5.time')}): an ` +
+            'emergency declared at submission shortens it, or the reviewer states why this review is shorter.',
         );
       }
       if (args.conclusion !== 'LAWFUL') {
@@ -107,6 +108,17 @@ export function legalityOpinion(nd: Nd): void {
     run: async (args) => {
       const draft = p.documents.DRAFT!;
       const round = p.roundOf(Stage.LegalityReview);
+      const minimum = legality.minimumEndsAt;
+      if (minimum && Date.now() < Date.parse(minimum) && args.shortReviewReason?.trim()) {
+        await p.recordDiscretion({
+          rule: 'REVIEW_MINIMUM',
+          basis: cite('GB115/5.time'),
+          decision: `审核意见在最短审核期限（至 ${minimum}）届满前出具`,
+          reason: args.shortReviewReason,
+          actor: args.actor,
+          role: args.actor.roles.includes(Role.LegalAdviser) ? Role.LegalAdviser : Role.LegalAffairsOfficer,
+        });
+      }
       const next = args.conclusion === 'LAWFUL' ? Stage.Deliberation : Stage.Revision;
       const role = args.actor.roles.includes(Role.LegalAdviser) ? Role.LegalAdviser : Role.LegalAffairsOfficer;
       s.legalityOpinionEntry = await p.sign({

@@ -195,6 +195,18 @@ export class AdviserOpinionDto {
   reviewedSha256: string;
 }
 
+/** The reviewing body's opinion (B6): as an adviser's, and, before the minimum review time, why it is shorter. */
+export class LegalityOpinionDto extends AdviserOpinionDto {
+  @ApiPropertyOptional({
+    maxLength: 2000,
+    description: '115号 (五) "一般不少于5个工作日": why the opinion comes before the minimum review time',
+  })
+  @IsOptional()
+  @IsString()
+  @Length(0, 2000)
+  shortReviewReason?: string;
+}
+
 export class DelegateTaskDto {
   @ApiProperty({ description: 'The adviser who drafts the opinion' })
   @IsUUID()
@@ -263,6 +275,8 @@ export class TaskDto {
   @ApiProperty() status: string;
   @ApiProperty({ nullable: true, type: String, description: 'Why the task went where it went' })
   routingNote: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'What the requester asks the adviser to look at' })
+  question: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'The exact document version the task is about' })
   subjectVersionId: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'Adviser drafting the opinion for the holder' })
@@ -353,6 +367,7 @@ export function mapTask(task: TaskEntity): TaskDto {
     assigneeUserId: task.assigneeUserId,
     status: task.status,
     routingNote: task.routingNote,
+    question: task.question,
     subjectVersionId: task.subjectVersionId,
     delegateUserId: task.delegateUserId,
     draftOpinion: task.draftOpinion,

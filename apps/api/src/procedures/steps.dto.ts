@@ -1,3 +1,4 @@
+import { cite } from '../../../../libs/domain/src/legal-bases';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -48,7 +49,7 @@ export class FairCompetitionReviewDto {
   @Length(1, 4000)
   summary: string;
 
-  @ApiPropertyOptional({ description: '公平竞争审查条例第十二条: why a statutory exception applies' })
+  @ApiPropertyOptional({ description: `${cite('FCR/12')}: why a statutory exception applies` })
   @IsOptional()
   @IsString()
   @Length(1, 4000)

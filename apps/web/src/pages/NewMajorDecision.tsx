@@ -1,3 +1,4 @@
+import { cite } from '../../../../libs/domain/src/legal-bases';
 import { Alert, Button, Card, Checkbox, Form, Input, InputNumber, Space, Typography } from 'antd';
 import { Select } from '../select';
 import { useState } from 'react';
@@ -94,7 +95,7 @@ export function NewMajorDecisionPage() {
     <Card title={tr('提出重大行政决策事项', 'Propose a major administrative decision')} size="small">
       <Typography.Paragraph type="secondary">
         {tr(
-          '依据《重大行政决策程序暂行条例》（国务院令第713号）第三条认定事项范围；不属于该条第一款的事项不能进入本程序。',
+          `依据${cite('D713/3')}认定事项范围；不属于该条第一款的事项不能进入本程序。`,
           'Scope under Art 3 of State Council Decree 713; a matter outside Art 3 §1 cannot enter this procedure.',
         )}
       </Typography.Paragraph>

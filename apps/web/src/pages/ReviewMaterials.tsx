@@ -116,6 +116,8 @@ interface OpinionRow {
   version: number | null;
   sha256: string | null;
   statement: string | null;
+  /** For an adviser's opinion: the drafting unit's question it answers. */
+  question: string | null;
 }
 
 /**
@@ -127,6 +129,7 @@ export function EarlierOpinions({ detail, documents }: { detail: ProcedureDetail
   const tr = useTr();
   const drafts = documents.find((d) => d.kind === 'DRAFT')?.versions ?? [];
   const records = detail.live?.legalityOpinions ?? [];
+  const asked = detail.live?.opinions ?? [];
   const used = new Set<number>();
   const rows: OpinionRow[] = detail.ledger
     .filter((e) => OPINION_CONCLUSIONS.includes(e.decision))
@@ -147,6 +150,10 @@ export function EarlierOpinions({ detail, documents }: { detail: ProcedureDetail
         version: drafts.find((v) => v.sha256 === e.documentSha256)?.version ?? record?.version ?? null,
         sha256: e.documentSha256,
         statement: record?.nonAdoptionStatement ?? null,
+        question:
+          e.stage === 'LEGALITY_REVIEW'
+            ? null
+            : (asked.find((o) => o.sha256 === e.documentSha256 && o.conclusion === e.decision)?.question ?? null),
       };
     });
   if (rows.length === 0) {
@@ -188,6 +195,14 @@ export function EarlierOpinions({ detail, documents }: { detail: ProcedureDetail
             key: 'reasons',
             render: (_, r) => (
               <>
+                {r.question && (
+                  <div data-testid="adviser-question">
+                    <Typography.Text type="secondary">
+                      {tr('起草单位的问题：', "Drafting unit's question: ")}
+                    </Typography.Text>
+                    {r.question}
+                  </div>
+                )}
                 <div style={{ whiteSpace: 'pre-wrap' }}>{r.reasons || '—'}</div>
                 {r.statement && (
                   <Typography.Text type="secondary">
@@ -224,5 +239,29 @@ export function EarlierOpinions({ detail, documents }: { detail: ProcedureDetail
         ]}
       />
     </div>
+  );
+}
+
+/**
+ * The rules the law states as "一般" or "可以" that this procedure did not follow, each with who decided it, why and the
+ * provision: the reviewer and the meeting see them as the ledger keeps them.
+ */
+export function RecordedDecisions({ detail }: { detail: ProcedureDetail }) {
+  const tr = useTr();
+  return (
+    <ul data-testid="recorded-decisions" style={{ paddingLeft: 20, margin: 0 }}>
+      {(detail.live?.discretions ?? []).map((d) => (
+        <li key={`${d.rule}-${d.at}`}>
+          <Typography.Text strong>{d.decision}</Typography.Text>（{d.basis}）
+          <div>
+            {tr('理由：', 'Reason: ')}
+            {d.reason}
+          </div>
+          <Typography.Text type="secondary">
+            {d.decidedByName} · {formatTime(d.at)}
+          </Typography.Text>
+        </li>
+      ))}
+    </ul>
   );
 }

@@ -53,12 +53,13 @@ describe('procedure definitions', () => {
     const md = { classification: cls } as unknown as MajorDecisionInput;
     const def = PROCEDURES.MAJOR_DECISION;
     expect(nextStageFor(def, MajorDecisionStage.PublicParticipation, md)).toBe(MajorDecisionStage.RiskAssessment);
+    expect(nextStageFor(def, MajorDecisionStage.PartyReport, md)).toBe(MajorDecisionStage.Publication);
     expect(nextStageFor(def, MajorDecisionStage.Publication, md)).toBe(MajorDecisionStage.Archive);
+    // A decision that is also a normative document is registered and numbered before it is published.
     const dual = { classification: { ...cls, alsoNormativeDocument: true } } as unknown as MajorDecisionInput;
-    expect(nextStageFor(def, MajorDecisionStage.Publication, dual)).toBe(MajorDecisionStage.Registration);
-    expect(nextStageFor(def, MajorDecisionStage.Publication, dual, (s) => s === MajorDecisionStage.Registration)).toBe(
-      'ARCHIVE',
-    );
+    expect(nextStageFor(def, MajorDecisionStage.PartyReport, dual)).toBe(MajorDecisionStage.Registration);
+    expect(nextStageFor(def, MajorDecisionStage.Registration, dual)).toBe(MajorDecisionStage.Publication);
+    expect(nextStageFor(def, MajorDecisionStage.Publication, dual)).toBe(MajorDecisionStage.Archive);
     expect(nextStageFor(def, MajorDecisionStage.Execution, md)).toBeUndefined();
 
     const nd = (touchesBusiness: boolean) => ({ application: { touchesBusiness } }) as NormativeDocumentInput;

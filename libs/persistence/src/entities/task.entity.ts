@@ -81,6 +81,10 @@ export class TaskEntity {
   @Column({ name: 'routing_note', type: 'text', nullable: true })
   routingNote: string | null;
 
+  /** What the requester asks the holder to look at (an adviser's opinion task). */
+  @Column({ type: 'text', nullable: true })
+  question: string | null;
+
   @Column({ name: 'due_at', type: 'timestamptz', nullable: true })
   dueAt: Date | null;
 

@@ -19,6 +19,7 @@ import { AccountQualifications17963100000000 } from './17963100000000-AccountQua
 import { NotificationOutbox17963200000000 } from './17963200000000-NotificationOutbox';
 import { RegisterFullText17963300000000 } from './17963300000000-RegisterFullText';
 import { DecisionRecordsAndIntegrityAlerts17970000000000 } from './17970000000000-DecisionRecordsAndIntegrityAlerts';
+import { TaskQuestion17971000000000 } from './17971000000000-TaskQuestion';
 
 /** Every migration, in order. A new migration file must be added here. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -42,4 +43,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   NotificationOutbox17963200000000,
   RegisterFullText17963300000000,
   DecisionRecordsAndIntegrityAlerts17970000000000,
+  TaskQuestion17971000000000,
 ];

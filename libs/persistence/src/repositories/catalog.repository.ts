@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { DomainError, ErrorCode } from '../../../domain/src/errors';
+import { cite } from '../../../domain/src/legal-bases';
 import {
   DecisionCatalogActEntity,
   DecisionCatalogEntity,
@@ -9,7 +10,7 @@ import {
   type CatalogActKind,
 } from '../entities/decision-catalog.entity';
 
-const ART_3 = '《重大行政决策程序暂行条例》（国务院令第713号）第三条第三款';
+const ART_3 = cite('D713/3.3');
 
 export interface CatalogItemInput {
   itemKey: string;

@@ -16,7 +16,12 @@ export type NewTask = Pick<
   | 'dueAt'
   | 'dueCalendarVersion'
   | 'dueProblem'
-> & { assigneeUserId?: string | null; routingNote?: string | null; subjectVersionId?: string | null };
+> & {
+  assigneeUserId?: string | null;
+  routingNote?: string | null;
+  subjectVersionId?: string | null;
+  question?: string | null;
+};
 
 @Injectable()
 export class TaskRepository {
@@ -33,6 +38,7 @@ export class TaskRepository {
         assigneeUserId: task.assigneeUserId ?? null,
         routingNote: task.routingNote ?? null,
         subjectVersionId: task.subjectVersionId ?? null,
+        question: task.question ?? null,
         status: 'OPEN',
       })
       .orIgnore()
@@ -266,6 +272,7 @@ interface TaskRow {
   delegate_user_id: string | null;
   draft_opinion: TaskEntity['draftOpinion'];
   routing_note: string | null;
+  question: string | null;
   due_at: Date | null;
   due_calendar_version: number | null;
   due_problem: string | null;
@@ -296,6 +303,7 @@ function taskOfRow(r: TaskRow): TaskEntity {
     delegateUserId: r.delegate_user_id,
     draftOpinion: r.draft_opinion,
     routingNote: r.routing_note,
+    question: r.question,
     dueAt: r.due_at,
     dueCalendarVersion: r.due_calendar_version,
     dueProblem: r.due_problem,

@@ -9,7 +9,9 @@ import {
   mdCompleteExpertsUpdate,
   mdCompletePublicParticipationUpdate,
   mdDecideLaunchUpdate,
+  mdGiveAdviserOpinionUpdate,
   mdGiveLegalityOpinionUpdate,
+  mdRequestAdviserOpinionUpdate,
   mdOpenCommentWindowUpdate,
   mdRecordConsultationUpdate,
   mdRecordEvaluationUpdate,
@@ -31,6 +33,7 @@ import { Role } from '../../../../../libs/domain/src/roles';
 import { stepsOf, type ProcedureApi } from '../procedure-api';
 import {
   CompleteExpertsDto,
+  CompleteParticipationDto,
   ConsultationDto,
   DecisionCommentAnswerDto,
   DecisionCommentWindowDto,
@@ -41,12 +44,14 @@ import {
   EvaluationDto,
   ExecutionReportDto,
   ExpertOpinionDto,
+  LegalAdviceDto,
   HearingDto,
   LaunchDto,
   MeetingDto,
   MeetingPackageDto,
   PartyReportDto,
   ReasonDto,
+  RequestLegalAdviceDto,
   RiskAssessmentDto,
   SubmitLegalityDto,
   TaskNoteDto,
@@ -134,9 +139,19 @@ export const MAJOR_DECISION_API: ProcedureApi<S, K> = {
     }),
     'complete-public-participation': step({
       update: mdCompletePublicParticipationUpdate,
-      body: EmptyDto,
-      args: () => ({}),
-      summary: 'A5: complete public participation once every opinion is answered',
+      body: CompleteParticipationDto,
+      args: (b) =>
+        b.withoutOpenConsultation
+          ? {
+              withoutOpenConsultation: {
+                exempt: b.withoutOpenConsultation.exempt,
+                reason: b.withoutOpenConsultation.reason,
+                ...(b.withoutOpenConsultation.methods ? { methods: [...b.withoutOpenConsultation.methods] } : {}),
+              },
+            }
+          : {},
+      summary:
+        'A5: complete public participation once every opinion is answered, or without an open consultation by a recorded decision (Art 14)',
       roles: UNDERTAKER,
       scope: 'ANY',
       stages: [Stage.PublicParticipation],
@@ -181,10 +196,31 @@ export const MAJOR_DECISION_API: ProcedureApi<S, K> = {
       update: mdGiveLegalityOpinionUpdate,
       body: DecisionLegalityOpinionDto,
       args: (b) => ({ ...b }),
-      summary: 'A8: sign the legality opinion on the exact draft reviewed',
-      roles: [Role.LegalAdviser],
+      summary: 'A8: the legal-affairs office signs the legality opinion on the exact draft reviewed (Art 28)',
+      // The office signs (Art 28); in procedures started before, the review was routed to an adviser, who signs it.
+      roles: [Role.LegalAffairsOfficer, Role.LegalAdviser],
       scope: 'TASK',
       tasks: ['MD_LEGALITY_REVIEW'],
+      stages: [Stage.LegalityReview],
+    }),
+    'adviser-opinion-request': step({
+      update: mdRequestAdviserOpinionUpdate,
+      body: RequestLegalAdviceDto,
+      args: (b) => ({ question: b.question, expertise: [...b.expertise] }),
+      summary: 'A8: the legal-affairs office asks a legal adviser or government lawyer for a legal opinion (Art 28)',
+      roles: OFFICER,
+      scope: 'TASK',
+      tasks: ['MD_LEGALITY_REVIEW'],
+      stages: [Stage.LegalityReview],
+    }),
+    'adviser-opinion': step({
+      update: mdGiveAdviserOpinionUpdate,
+      body: LegalAdviceDto,
+      args: (b) => ({ ...b }),
+      summary: 'A8: the adviser signs the legal opinion the office asked for, on the current draft',
+      roles: [Role.LegalAdviser],
+      scope: 'TASK',
+      tasks: ['MD_ADVISER_OPINION'],
       stages: [Stage.LegalityReview],
     }),
     'meeting-package': step({
@@ -219,7 +255,11 @@ export const MAJOR_DECISION_API: ProcedureApi<S, K> = {
     publication: step({
       update: mdRecordPublicationUpdate,
       body: DecisionPublicationDto,
-      args: (b) => ({ ...b, channels: [...b.channels] }),
+      args: (b) => ({
+        ...b,
+        channels: [...b.channels],
+        ...(b.channelsNotUsed ? { channelsNotUsed: b.channelsNotUsed.map((c) => ({ ...c })) } : {}),
+      }),
       summary: 'A12: publish the decision',
       roles: ORGAN,
       scope: 'TASK',

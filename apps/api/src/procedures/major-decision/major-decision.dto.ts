@@ -12,7 +12,11 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { MATTER_KINDS, type MatterKind } from '../../../../../libs/domain/src/procedures/major-decision.contract';
+import {
+  ART_32_CHANNELS,
+  MATTER_KINDS,
+  type MatterKind,
+} from '../../../../../libs/domain/src/procedures/major-decision.contract';
 import { PeriodDto } from '../steps.dto';
 
 /** The request bodies of the major-decision steps (国务院令第713号); the workflow's validators check the rules. */
@@ -82,6 +86,15 @@ export class ConsultationDto {
   @MaxLength(500, { each: true })
   consulted: string[];
 
+  @ApiPropertyOptional({
+    maxLength: TEXT,
+    description: "Art 13: with no department consulted, why none's duties are involved",
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(TEXT)
+  noDepartmentInvolvedReason?: string;
+
   @ApiProperty()
   @IsBoolean()
   consensus: boolean;
@@ -91,6 +104,37 @@ export class ConsultationDto {
   @IsString()
   @MaxLength(TEXT)
   disputeMemo?: string;
+}
+
+export class WithoutOpenConsultationDto {
+  @ApiProperty({ description: 'Art 14 ¶1: the matter may not be disclosed by law' })
+  @IsBoolean()
+  exempt: boolean;
+
+  @ApiPropertyOptional({ type: [String], description: 'Art 14 ¶2: the other ways opinions were heard' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @IsString({ each: true })
+  @MaxLength(200, { each: true })
+  methods?: string[];
+
+  @ApiProperty({ maxLength: TEXT })
+  @IsString()
+  @MaxLength(TEXT)
+  reason: string;
+}
+
+export class CompleteParticipationDto {
+  @ApiPropertyOptional({
+    type: WithoutOpenConsultationDto,
+    description: 'Without an open consultation: the recorded decision and its reason (Art 14)',
+  })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => WithoutOpenConsultationDto)
+  withoutOpenConsultation?: WithoutOpenConsultationDto;
 }
 
 export class DecisionCommentWindowDto {
@@ -266,6 +310,47 @@ export class DecisionLegalityOpinionDto {
   @IsString()
   @MaxLength(TEXT)
   legalRisk?: string;
+
+  @ApiPropertyOptional({
+    type: [String],
+    description: "Task ids of the advisers' opinions (asked in this review) the office's opinion cites",
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @MaxLength(36, { each: true })
+  citedAdviserOpinions?: string[];
+}
+
+export class RequestLegalAdviceDto {
+  @ApiProperty({ maxLength: 4000, description: 'What the adviser should look at' })
+  @IsString()
+  @MaxLength(4000)
+  question: string;
+
+  @ApiProperty({ type: [String], description: 'Areas of expertise the opinion needs (routing)', example: ['城乡规划'] })
+  @IsArray()
+  @ArrayMaxSize(10)
+  @IsString({ each: true })
+  @MaxLength(100, { each: true })
+  expertise: string[];
+}
+
+export class LegalAdviceDto {
+  @ApiProperty({ enum: ['LAWFUL', 'MUST_AMEND', 'UNLAWFUL'] })
+  @IsIn(['LAWFUL', 'MUST_AMEND', 'UNLAWFUL'])
+  conclusion: 'LAWFUL' | 'MUST_AMEND' | 'UNLAWFUL';
+
+  @ApiProperty({ maxLength: TEXT })
+  @IsString()
+  @MaxLength(TEXT)
+  opinion: string;
+
+  @ApiProperty({ maxLength: 64, description: 'SHA-256 of the draft version read (409 if it changed)' })
+  @IsString()
+  @MaxLength(64)
+  reviewedSha256: string;
 }
 
 export class MeetingPackageDto {
@@ -353,6 +438,17 @@ export class PartyReportDto {
   reference: string;
 }
 
+export class ChannelNotUsedDto {
+  @ApiProperty({ enum: ART_32_CHANNELS })
+  @IsIn(ART_32_CHANNELS)
+  channel: (typeof ART_32_CHANNELS)[number];
+
+  @ApiProperty({ maxLength: 2000 })
+  @IsString()
+  @MaxLength(2000)
+  reason: string;
+}
+
 export class DecisionPublicationDto {
   @ApiProperty({ type: [String], maxItems: 100 })
   @IsArray()
@@ -360,6 +456,17 @@ export class DecisionPublicationDto {
   @IsString({ each: true })
   @MaxLength(500, { each: true })
   channels: string[];
+
+  @ApiPropertyOptional({
+    type: [ChannelNotUsedDto],
+    description: 'Art 32: a channel it names (gazette, website, newspaper) not used, with the reason',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(3)
+  @ValidateNested({ each: true })
+  @Type(() => ChannelNotUsedDto)
+  channelsNotUsed?: ChannelNotUsedDto[];
 
   @ApiProperty({ maxLength: 500 })
   @IsString()

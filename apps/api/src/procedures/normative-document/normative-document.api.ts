@@ -24,7 +24,7 @@ import {
 } from '../../../../../libs/domain/src/procedures/normative-document.contract';
 import { Role } from '../../../../../libs/domain/src/roles';
 import { stepsOf, type ProcedureApi } from '../procedure-api';
-import { AdviserOpinionDto, DecideProjectApprovalDto, WithdrawProcedureDto } from '../procedures.dto';
+import { DecideProjectApprovalDto, LegalityOpinionDto, WithdrawProcedureDto } from '../procedures.dto';
 import {
   AnswerCommentDto,
   DeliberationDto,
@@ -181,8 +181,13 @@ export const NORMATIVE_DOCUMENT_API: ProcedureApi<S, K> = {
     }),
     'legality-opinion': step({
       update: giveLegalityOpinionUpdate,
-      body: AdviserOpinionDto,
-      args: (b) => ({ conclusion: b.conclusion, reasons: b.reasons, reviewedSha256: b.reviewedSha256 }),
+      body: LegalityOpinionDto,
+      args: (b) => ({
+        conclusion: b.conclusion,
+        reasons: b.reasons,
+        reviewedSha256: b.reviewedSha256,
+        ...(b.shortReviewReason ? { shortReviewReason: b.shortReviewReason } : {}),
+      }),
       summary: 'B6: sign the legality opinion on the exact current draft (409 if it changed)',
       roles: [Role.LegalAdviser, Role.LegalAffairsOfficer],
       scope: 'TASK',

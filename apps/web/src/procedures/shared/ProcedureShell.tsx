@@ -9,7 +9,7 @@ import type { ProcedureDetail, ProcedureDocument } from '../../types';
 import { Countdown } from '../../pages/Inbox';
 import { ArchiveDownloadButton } from '../../pages/ArchiveDownload';
 import { VerifyLedgerButton } from '../../pages/VerifyLedger';
-import { CommentAdoption, EarlierOpinions } from '../../pages/ReviewMaterials';
+import { CommentAdoption, EarlierOpinions, RecordedDecisions } from '../../pages/ReviewMaterials';
 import { webProcedureOf } from '../registry';
 import { StageTimeline } from './StageTimeline';
 import { DocumentsView } from './DocumentsView';
@@ -123,6 +123,14 @@ export function ProcedurePage() {
             </Typography.Title>
             <EarlierOpinions detail={detail} documents={documents} />
           </section>
+          {(detail.live?.discretions ?? []).length > 0 && (
+            <section aria-labelledby="lg-discretions-heading">
+              <Typography.Title level={2} id="lg-discretions-heading" style={{ fontSize: 16 }}>
+                {tr('记录在案的裁量决定（“一般”“可以”）', 'Recorded decisions on "as a rule" and "may" provisions')}
+              </Typography.Title>
+              <RecordedDecisions detail={detail} />
+            </section>
+          )}
         </Space>
       </Card>
       <Row gutter={[16, 16]}>

@@ -39,6 +39,27 @@ export interface ProcedureSnapshotBase {
   documents?: Partial<Record<DocumentKind, DocumentVersionRef>>;
   /** What the procedure waits for next, in plain words. */
   waitingFor?: string | null;
+  /** Rules the law states as "一般" or "可以" that this procedure did not follow, each decided with its reason. */
+  discretions?: DiscretionRecord[];
+}
+
+/**
+ * A recorded decision on a rule the law states as "一般" (as a rule) or "可以" (may): not followed here, by whom and
+ * why. Shown to the reviewer, signed into the ledger (decision `DISCRETION_<rule>`) and so kept in the archive —
+ * neither a silent skip nor a hard block.
+ */
+export interface DiscretionRecord {
+  /** What was not done, as a code: OPEN_CONSULTATION, INTER_AGENCY_CONSULTATION, REVIEW_MINIMUM, … */
+  rule: string;
+  /** The provision, cited from the table of legal bases. */
+  basis: string;
+  /** What was decided instead, in words. */
+  decision: string;
+  reason: string;
+  decidedBy: string;
+  decidedByName: string;
+  role: string;
+  at: string;
 }
 
 /** Name of the live-state query every procedure answers (the generic endpoints ask every procedure by it). */

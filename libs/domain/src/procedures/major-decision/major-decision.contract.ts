@@ -1,10 +1,12 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { DocumentKind, DocumentVersionRef } from '../../documents';
+import { INSTRUMENTS, cite, legalBasis } from '../../legal-bases';
 import type { LegalBasis, Period } from '../../periods';
 import {
   SUBMIT_DOCUMENT_VERSION_UPDATE,
   stageRange,
   type Actor,
+  type DiscretionRecord,
   type SubmitDocumentVersionArgs,
 } from '../kernel/kernel.contract';
 import type { CommentWindowState, RegistrationRecord } from '../steps/steps.contract';
@@ -50,10 +52,13 @@ export enum MajorDecisionStage {
   CollectiveDiscussion = 'COLLECTIVE_DISCUSSION',
   /** A11 向同级党委请示报告. */
   PartyReport = 'PARTY_REPORT',
+  /**
+   * Dual track: a decision that is also a normative document is registered and numbered (B9) before it is published,
+   * so that the published text carries its number.
+   */
+  Registration = 'REGISTRATION',
   /** A12 决策公布. */
   Publication = 'PUBLICATION',
-  /** Dual track: a decision that is also a normative document is registered and numbered (B9). */
-  Registration = 'REGISTRATION',
   /** A13 决策档案: every step's records filed before the case goes on. */
   Archive = 'ARCHIVE',
   /** A14–A15 执行与后评估: execution reports, post-decision evaluation. */
@@ -90,35 +95,30 @@ export const MD_DOCUMENT_UPLOAD_STAGES: readonly MajorDecisionStage[] = stageRan
   MajorDecisionStage.MeetingPackage,
 );
 
-export const DECREE_713 = '《重大行政决策程序暂行条例》（国务院令第713号）';
-const art = (article: string): LegalBasis => ({ regulation: DECREE_713, article, verified: true });
+export const DECREE_713 = INSTRUMENTS.D713.title;
 
-/** Legal basis of each stage (regulations.md §1.2, §1.6); all read in the official text [V: R1]. */
+/** Legal basis of each stage (regulations.md §1.2, §1.6), from the table of legal bases (`legal-bases.ts`). */
 export const MAJOR_DECISION_STAGE_BASIS: Record<MajorDecisionStage, LegalBasis> = {
-  [MajorDecisionStage.ScopeClassification]: art('第三条'),
-  [MajorDecisionStage.Launch]: art('第十条、第十一条'),
-  [MajorDecisionStage.Drafting]: art('第十二条'),
-  [MajorDecisionStage.Consultation]: art('第十三条'),
-  [MajorDecisionStage.PublicParticipation]: art('第十四条至第十八条'),
-  [MajorDecisionStage.ExpertArgumentation]: art('第十九条至第二十一条'),
-  [MajorDecisionStage.RiskAssessment]: art('第二十二条至第二十四条'),
-  [MajorDecisionStage.LegalityReview]: art('第二十五条至第二十八条'),
-  [MajorDecisionStage.MeetingPackage]: art('第二十九条'),
-  [MajorDecisionStage.CollectiveDiscussion]: art('第三十条'),
-  [MajorDecisionStage.PartyReport]: art('第三十一条'),
-  [MajorDecisionStage.Publication]: art('第三十二条'),
-  [MajorDecisionStage.Registration]: {
-    regulation: '国办发〔2018〕37号《关于加强行政规范性文件制定和监督管理工作的通知》',
-    article: '统一登记、统一编号',
-    verified: false,
-  },
-  [MajorDecisionStage.Archive]: art('第三十三条'),
-  [MajorDecisionStage.Execution]: art('第三十四条至第三十六条'),
-  [MajorDecisionStage.Suspended]: art('第三十五条、第三十七条'),
-  [MajorDecisionStage.OutOfScope]: art('第三条第二款'),
-  [MajorDecisionStage.NotLaunched]: art('第十一条'),
-  [MajorDecisionStage.NotAdopted]: art('第三十条'),
-  [MajorDecisionStage.Closed]: art('第三十三条、第三十八条'),
+  [MajorDecisionStage.ScopeClassification]: legalBasis('D713/3'),
+  [MajorDecisionStage.Launch]: legalBasis('D713/10', 'D713/11'),
+  [MajorDecisionStage.Drafting]: legalBasis('D713/12'),
+  [MajorDecisionStage.Consultation]: legalBasis('D713/13'),
+  [MajorDecisionStage.PublicParticipation]: legalBasis('D713/14-18'),
+  [MajorDecisionStage.ExpertArgumentation]: legalBasis('D713/19-20'),
+  [MajorDecisionStage.RiskAssessment]: legalBasis('D713/22-24'),
+  [MajorDecisionStage.LegalityReview]: legalBasis('D713/25-28'),
+  [MajorDecisionStage.MeetingPackage]: legalBasis('D713/29'),
+  [MajorDecisionStage.CollectiveDiscussion]: legalBasis('D713/30'),
+  [MajorDecisionStage.PartyReport]: legalBasis('D713/31'),
+  [MajorDecisionStage.Publication]: legalBasis('D713/32'),
+  [MajorDecisionStage.Registration]: legalBasis('GB37/registration'),
+  [MajorDecisionStage.Archive]: legalBasis('D713/33'),
+  [MajorDecisionStage.Execution]: legalBasis('D713/34-36'),
+  [MajorDecisionStage.Suspended]: legalBasis('D713/35', 'D713/37'),
+  [MajorDecisionStage.OutOfScope]: legalBasis('D713/3.2'),
+  [MajorDecisionStage.NotLaunched]: legalBasis('D713/10'),
+  [MajorDecisionStage.NotAdopted]: legalBasis('D713/30'),
+  [MajorDecisionStage.Closed]: legalBasis('D713/33', 'D713/38'),
 };
 
 /** `LEGALITY_REVIEW（《重大行政决策程序暂行条例》（国务院令第713号） 第二十五条至第二十八条）`. */
@@ -151,7 +151,7 @@ export function scopeRefusal(kind: MatterKind): string | null {
   };
   return (
     `A matter of kind ${kind} (${what[kind as (typeof EXCLUDED_KINDS)[number]]}) is outside the major-decision ` +
-    `procedure: ${DECREE_713} 第三条第二款.`
+    `procedure: ${cite('D713/3.2')}.`
   );
 }
 
@@ -293,6 +293,30 @@ export interface LegalityOpinion {
   givenAt: string;
   /** Exploratory reform exception: the legal risk stated explicitly. */
   legalRisk: string | null;
+  /** Who signed it: the legal-affairs office (Art 28), or, in procedures started before, a routed legal adviser. */
+  reviewerRole?: 'LEGAL_AFFAIRS_OFFICER' | 'LEGAL_ADVISER';
+  /** The advisers' opinions (their task ids) the office cites. */
+  citedAdviserOpinions?: string[];
+}
+
+/**
+ * A legal adviser's or government lawyer's opinion the legality-review office requested (Art 28: the office organises
+ * their opinions): an input it reads and may cite, not the review itself.
+ */
+export interface AdviserInputRecord {
+  taskId: string;
+  question: string;
+  expertise: string[];
+  requestedBy: string;
+  requestedAt: string;
+  /** The draft version the opinion was asked on. */
+  requestedOnSha256: string;
+  adviserId: string | null;
+  adviserName: string | null;
+  conclusion: 'LAWFUL' | 'MUST_AMEND' | 'UNLAWFUL' | null;
+  opinion: string | null;
+  reviewedSha256: string | null;
+  givenAt: string | null;
 }
 
 export type MemberPosition = 'FOR' | 'AGAINST' | 'ABSTAIN';
@@ -332,6 +356,10 @@ export interface PublicationRecord {
   reference: string;
   opinionsExplanation: string | null;
   publishedAt: string;
+  /** Art 32 channels not used, each with its reason. */
+  channelsNotUsed?: ChannelNotUsed[];
+  /** The registration number the published text carries (a decision that is also a normative document). */
+  documentNumber?: string | null;
 }
 
 export interface StepRecord {
@@ -365,6 +393,10 @@ export interface MajorDecisionSnapshot {
   experts: ExpertRecord[];
   risk: RiskReport | null;
   legalityOpinions: LegalityOpinion[];
+  /** Advisers' opinions the office requested during the review (absent in procedures started before). */
+  adviserOpinions?: AdviserInputRecord[];
+  /** Who gives the legality-review opinion in this procedure: the office (Art 28), or a routed adviser (before). */
+  legalityReviewBy?: 'OFFICE' | 'ADVISER';
   reviewMinimumEndsAt: string | null;
   minutes: MeetingMinutes | null;
   partyReport: { reportedTo: string; reference: string; at: string } | null;
@@ -376,6 +408,8 @@ export interface MajorDecisionSnapshot {
   suspension: { reason: string; at: string } | null;
   /** Steps completed, oldest first (the catalog progress report uses them). */
   steps: StepRecord[];
+  /** "一般"/"可以" rules not followed, each decided with its reason (who decided, why). */
+  discretions?: DiscretionRecord[];
   /** Soft rules ("一般", "注重") that were not met: recorded, not blocking. */
   warnings: string[];
   waitingFor: string | null;
@@ -397,7 +431,10 @@ export interface DraftOptionsArgs {
   actor: Actor;
 }
 export interface ConsultationArgs {
+  /** The departments consulted; none when the matter touches no other department's duties (then say why). */
   consulted: string[];
+  /** Art 13 applies where other departments' duties are involved: why none is (a recorded decision). */
+  noDepartmentInvolvedReason?: string;
   consensus: boolean;
   /** Required without consensus: the issues, each side's view, the undertaker's view with reasons and basis. */
   disputeMemo?: string;
@@ -409,6 +446,20 @@ export interface OpenDecisionCommentArgs {
   actor: Actor;
 }
 export interface DecisionActorArgs {
+  actor: Actor;
+}
+export interface CompleteParticipationArgs {
+  /**
+   * Art 14 lets the undertaking unit choose how to hear opinions (open consultation is one way) and exempts matters
+   * that may not be disclosed: without an open consultation, say which applies and why (a recorded decision).
+   */
+  withoutOpenConsultation?: {
+    /** The matter may not be disclosed by law (Art 14 ¶1). */
+    exempt: boolean;
+    /** The other ways opinions were heard (forums, site visits, written consultation, …), when not exempt. */
+    methods?: string[];
+    reason: string;
+  };
   actor: Actor;
 }
 export interface AnswerDecisionCommentArgs {
@@ -445,6 +496,23 @@ export interface DecisionLegalityOpinionArgs {
   reasons: string;
   reviewedSha256: string;
   legalRisk?: string;
+  /** Task ids of advisers' opinions (requested in this review) that the office's opinion relies on. */
+  citedAdviserOpinions?: string[];
+  actor: Actor;
+}
+export interface RequestLegalAdviceArgs {
+  /** What the adviser should look at. */
+  question: string;
+  /** Areas of expertise the opinion needs (used to route it). */
+  expertise: string[];
+  actor: Actor;
+}
+export interface GiveLegalAdviceArgs {
+  taskId: string;
+  conclusion: 'LAWFUL' | 'MUST_AMEND' | 'UNLAWFUL';
+  opinion: string;
+  /** SHA-256 of the draft version the adviser read: refused unless it is the current version. */
+  reviewedSha256: string;
   actor: Actor;
 }
 export interface MeetingPackageArgs {
@@ -469,9 +537,19 @@ export interface PartyReportArgs {
   reference: string;
   actor: Actor;
 }
+/** The channels Decree 713 Art 32 names: the government gazette, the government website, local newspapers. */
+export const ART_32_CHANNELS = ['GAZETTE', 'WEBSITE', 'NEWSPAPER'] as const;
+
+export interface ChannelNotUsed {
+  channel: (typeof ART_32_CHANNELS)[number];
+  reason: string;
+}
+
 export interface DecisionPublicationArgs {
   taskId: string;
   channels: string[];
+  /** An Art 32 channel not used, with the reason (e.g. a matter not to be disclosed, no local newspaper). */
+  channelsNotUsed?: ChannelNotUsed[];
   reference: string;
   opinionsExplanation?: string;
   actor: Actor;
@@ -511,12 +589,16 @@ export const mdOpenCommentWindowUpdate = u<OpenDecisionCommentArgs>('openComment
 export const mdCloseCommentWindowUpdate = u<DecisionActorArgs>('closeCommentWindow');
 export const mdAnswerCommentUpdate = u<AnswerDecisionCommentArgs>('answerComment');
 export const mdRecordHearingUpdate = u<HearingArgs>('recordHearing');
-export const mdCompletePublicParticipationUpdate = u<DecisionActorArgs>('completePublicParticipation');
+export const mdCompletePublicParticipationUpdate = u<CompleteParticipationArgs>('completePublicParticipation');
 export const mdAddExpertOpinionUpdate = u<ExpertOpinionArgs>('addExpertOpinion');
 export const mdCompleteExpertsUpdate = u<CompleteExpertsArgs>('completeExperts');
 export const mdRecordRiskAssessmentUpdate = u<RiskAssessmentArgs>('recordRiskAssessment');
 export const mdSubmitForLegalityReviewUpdate = u<SubmitLegalityArgs>('submitForLegalityReview');
 export const mdGiveLegalityOpinionUpdate = u<DecisionLegalityOpinionArgs>('giveLegalityOpinion');
+/** The legality-review office asks a legal adviser or government lawyer for a legal opinion (Art 28). */
+export const mdRequestAdviserOpinionUpdate = u<RequestLegalAdviceArgs>('requestAdviserOpinion');
+/** The adviser signs the requested opinion on the current draft. */
+export const mdGiveAdviserOpinionUpdate = u<GiveLegalAdviceArgs>('giveAdviserOpinion');
 export const mdSubmitMeetingPackageUpdate = u<MeetingPackageArgs>('submitMeetingPackage');
 export const mdRecordMeetingUpdate = u<RecordMeetingArgs>('recordMeeting');
 export const mdRecordPartyReportUpdate = u<PartyReportArgs>('recordPartyReport');

@@ -1,4 +1,5 @@
 import { Role } from '../../roles';
+import { articleOf } from '../../legal-bases';
 import { defineProcedure, type Party, type PeriodKey, type StageSpec } from '../kernel/procedure-definition';
 import {
   MAJOR_DECISION_STAGE_BASIS as BASIS,
@@ -19,6 +20,7 @@ export type MajorDecisionTaskKind =
   | 'MD_SUBMIT_LEGALITY'
   | 'MD_LEGALITY_REVIEW'
   | 'MD_LEGALITY_REVISION'
+  | 'MD_ADVISER_OPINION'
   | 'MD_MEETING_PACKAGE'
   | 'MD_MEETING'
   | 'MD_PARTY_REPORT'
@@ -157,7 +159,7 @@ export const MAJOR_DECISION_DEFINITION = defineProcedure<
       { default: '组织专家论证，收取签名的书面论证意见' },
       {
         kind: 'INPUT',
-        description: '专业性、技术性较强的决策事项（第十九条）',
+        description: `专业性、技术性较强的决策事项（${articleOf('D713/19')}）`,
         test: (input: MajorDecisionInput) => input.classification.professional,
       },
     ),
@@ -168,22 +170,22 @@ export const MAJOR_DECISION_DEFINITION = defineProcedure<
       'MD_RISK',
       {
         default: '开展风险评估，形成风险评估报告',
-        uncontrollable: '风险不可控：调整决策草案后重新评估（第二十四条）',
+        uncontrollable: `风险不可控：调整决策草案后重新评估（${articleOf('D713/24')}）`,
       },
       {
         kind: 'INPUT',
-        description: '可能对社会稳定、公共安全等方面造成不利影响的决策事项（第二十二条）',
+        description: `可能对社会稳定、公共安全等方面造成不利影响的决策事项（${articleOf('D713/22')}）`,
         test: (input: MajorDecisionInput) => input.classification.riskFlagged,
       },
     ),
     {
       ...undertaker(Stage.LegalityReview, '合法性审查', 'Legality review', 'MD_SUBMIT_LEGALITY', {
         default: '决策承办单位报送合法性审查',
-        reviewing: '合法性审查机构（法律顾问、公职律师）出具审查意见',
+        reviewing: '负责合法性审查的部门（司法局）出具审查意见（组织法律顾问、公职律师提出法律意见）',
         revising: '合法性审查意见为 {conclusion}：修改草案后重新报送审查',
       }),
       step: 'LEGALITY_REVIEW',
-      tasks: ['MD_SUBMIT_LEGALITY', 'MD_LEGALITY_REVIEW', 'MD_LEGALITY_REVISION'],
+      tasks: ['MD_SUBMIT_LEGALITY', 'MD_LEGALITY_REVIEW', 'MD_ADVISER_OPINION', 'MD_LEGALITY_REVISION'],
     },
     undertaker(Stage.MeetingPackage, '提交审议材料', 'Meeting package', 'MD_MEETING_PACKAGE', {
       default: '决策承办单位提交审议材料',
@@ -210,10 +212,6 @@ export const MAJOR_DECISION_DEFINITION = defineProcedure<
       '向同级党委请示报告',
     ),
     {
-      ...organ(Stage.Publication, '决策公布', 'Publication', 'GOVERNMENT', ORGAN, 'MD_PUBLICATION', '决策公布'),
-      step: 'PUBLICATION',
-    },
-    {
       ...organ(
         Stage.Registration,
         '统一登记编号',
@@ -229,6 +227,10 @@ export const MAJOR_DECISION_DEFINITION = defineProcedure<
         },
       ),
       step: 'REGISTRATION',
+    },
+    {
+      ...organ(Stage.Publication, '决策公布', 'Publication', 'GOVERNMENT', ORGAN, 'MD_PUBLICATION', '决策公布'),
+      step: 'PUBLICATION',
     },
     organ(Stage.Archive, '决策归档', 'Archive', 'LEGAL_AFFAIRS_OFFICE', OFFICER, 'MD_ARCHIVE', '决策档案归档'),
     {
@@ -250,7 +252,7 @@ export const MAJOR_DECISION_DEFINITION = defineProcedure<
       stage: Stage.Suspended,
       name: { zh: '中止执行', en: 'Suspended' },
       basis: BASIS[Stage.Suspended],
-      runs: { kind: 'OUTCOME', description: '行政首长在紧急情况下中止执行（第三十七条）' },
+      runs: { kind: 'OUTCOME', description: `行政首长在紧急情况下中止执行（${articleOf('D713/37')}）` },
       party: 'GOVERNMENT',
       roles: LEADER,
       entryTask: null,
@@ -286,11 +288,19 @@ export const MAJOR_DECISION_DEFINITION = defineProcedure<
     MD_EXPERTS: u('MD_EXPERTS', '专家论证'),
     MD_RISK: u('MD_RISK', '风险评估'),
     MD_SUBMIT_LEGALITY: u('MD_SUBMIT_LEGALITY', '报送合法性审查'),
+    // The office gives the review (Art 28); procedures started before routed it to an adviser, who still holds it.
     MD_LEGALITY_REVIEW: {
       kind: 'MD_LEGALITY_REVIEW',
       title: '合法性审查',
+      party: 'LEGAL_AFFAIRS_OFFICE',
+      holders: [Role.LegalAffairsOfficer, Role.LegalAdviser],
+      periodKey: 'legalityReviewPeriod',
+    },
+    MD_ADVISER_OPINION: {
+      kind: 'MD_ADVISER_OPINION',
+      title: '法律顾问、公职律师法律意见',
       party: 'LEGAL_ADVISER',
-      holders: [Role.LegalAdviser, Role.LegalAffairsOfficer],
+      holders: [Role.LegalAdviser],
       periodKey: 'legalityReviewPeriod',
       routed: true,
     },

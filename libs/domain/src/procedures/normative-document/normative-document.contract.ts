@@ -1,5 +1,6 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { DocumentKind, DocumentVersionRef } from '../../documents';
+import { INSTRUMENTS, LEGAL_BASES, legalBasis } from '../../legal-bases';
 import type { LegalBasis, Period } from '../../periods';
 import {
   AWAIT_SETTLED_UPDATE,
@@ -8,6 +9,7 @@ import {
   WITHDRAW_PROCEDURE_UPDATE,
   stageRange,
   type Actor,
+  type DiscretionRecord,
   type ProcedureStatus,
   type SubmitDocumentVersionArgs,
   type WithdrawProcedureArgs,
@@ -89,59 +91,37 @@ export const NORMATIVE_DOCUMENT_STAGE_ORDER: readonly NormativeDocumentStage[] =
   NormativeDocumentStage.InForce,
 );
 
-const DOC37 = '国办发〔2018〕37号《关于加强行政规范性文件制定和监督管理工作的通知》';
-const DOC115 = '国办发〔2018〕115号《关于全面推行行政规范性文件合法性审核机制的指导意见》';
-
 /**
- * Legal basis of each stage (regulations.md §2.2). 国办发〔2018〕37号 was not read in full (regulations.md §8), hence
- * unverified; 国办发〔2018〕115号, the 公平竞争审查条例, the 优化营商环境条例 and the 政府信息公开条例 were.
+ * Legal basis of each stage (regulations.md §2.2), from the table of legal bases (`legal-bases.ts`). 国办发〔2018〕37号
+ * was not read in full (regulations.md §8), hence unverified: the duty to deliberate and the principal's signature come
+ * from it; 国办发〔2018〕115号 (七) only forbids deliberation without a review.
  */
 export const NORMATIVE_DOCUMENT_STAGE_BASIS: Record<NormativeDocumentStage, LegalBasis> = {
-  [NormativeDocumentStage.ProjectApproval]: { regulation: DOC37, article: '严格制发程序（立项）', verified: false },
-  [NormativeDocumentStage.Drafting]: { regulation: DOC37, article: '严格制发程序（起草、评估论证）', verified: false },
-  [NormativeDocumentStage.FairCompetitionReview]: {
-    regulation: '《公平竞争审查条例》',
-    article: '第二条、第十三条、第十四条、第十八条',
-    verified: true,
-  },
+  [NormativeDocumentStage.ProjectApproval]: legalBasis('GB37/approval'),
+  [NormativeDocumentStage.Drafting]: legalBasis('GB37/drafting'),
+  [NormativeDocumentStage.FairCompetitionReview]: legalBasis('FCR/2,13,14,18'),
   [NormativeDocumentStage.PublicComment]: {
-    regulation: '《优化营商环境条例》第六十二条；法治政府建设示范指标第24项',
+    regulation: `${INSTRUMENTS.OBE.title}${LEGAL_BASES['OBE/62'].article}；${INSTRUMENTS.DEMO.title}`,
     article: '公开征求意见（涉企不少于30日；一般不少于7个工作日）',
     verified: false,
   },
-  [NormativeDocumentStage.OwnLegalityCheck]: {
-    regulation: DOC115,
-    article: '（五）本单位合法性审核意见',
-    verified: true,
-  },
-  [NormativeDocumentStage.MaterialsCheck]: { regulation: DOC115, article: '（五）审核材料齐全', verified: true },
-  [NormativeDocumentStage.LegalityReview]: {
-    regulation: DOC115,
-    article: '（五）审核时限不少于5个工作日、最长不超过15个工作日；（六）审核意见',
-    verified: true,
-  },
-  [NormativeDocumentStage.Revision]: {
-    regulation: DOC115,
-    article: '（六）未采纳审核意见应说明理由和依据',
-    verified: true,
-  },
-  [NormativeDocumentStage.Deliberation]: {
-    regulation: DOC115,
-    article: '（七）集体审议；主要负责人签发（37号，待核实）',
-    verified: false,
-  },
-  [NormativeDocumentStage.Registration]: { regulation: DOC37, article: '统一登记、统一编号', verified: false },
+  [NormativeDocumentStage.OwnLegalityCheck]: legalBasis('GB115/5.own'),
+  [NormativeDocumentStage.MaterialsCheck]: legalBasis('GB115/5'),
+  [NormativeDocumentStage.LegalityReview]: legalBasis('GB115/5.time', 'GB115/6'),
+  [NormativeDocumentStage.Revision]: legalBasis('GB115/6'),
+  [NormativeDocumentStage.Deliberation]: legalBasis('GB37/deliberation'),
+  [NormativeDocumentStage.Registration]: legalBasis('GB37/registration'),
   [NormativeDocumentStage.Publication]: {
-    regulation: '《政府信息公开条例》第二十条、第二十六条；《优化营商环境条例》第六十四条',
+    regulation: `${INSTRUMENTS.OGI.title}${LEGAL_BASES['OGI/20,26'].article}；${INSTRUMENTS.OBE.title}${LEGAL_BASES['OBE/64'].article}`,
     article: '统一发布；未经公布不得作为行政管理依据',
     verified: true,
   },
-  [NormativeDocumentStage.InForce]: { regulation: DOC37, article: '备案审查；有效期、评估与清理', verified: false },
-  [NormativeDocumentStage.Expired]: { regulation: DOC37, article: '有效期届满自动失效', verified: false },
-  [NormativeDocumentStage.Repealed]: { regulation: DOC37, article: '清理、废止', verified: false },
-  [NormativeDocumentStage.NotAdopted]: { regulation: DOC115, article: '（七）集体审议决定', verified: true },
-  [NormativeDocumentStage.Rejected]: { regulation: DOC37, article: '严格制发程序（立项）', verified: false },
-  [NormativeDocumentStage.Withdrawn]: { regulation: DOC37, article: '严格制发程序', verified: false },
+  [NormativeDocumentStage.InForce]: legalBasis('GB37/filing', 'GB37/validity'),
+  [NormativeDocumentStage.Expired]: legalBasis('GB37/expiry'),
+  [NormativeDocumentStage.Repealed]: legalBasis('GB37/cleanup'),
+  [NormativeDocumentStage.NotAdopted]: legalBasis('GB37/deliberation'),
+  [NormativeDocumentStage.Rejected]: legalBasis('GB37/approval'),
+  [NormativeDocumentStage.Withdrawn]: legalBasis('GB37/procedure'),
 };
 
 /**
@@ -303,6 +283,8 @@ export interface ProcedureSnapshot {
   pendingOpinion?: PendingOpinion | null;
   /** Opinions given so far, oldest first. */
   opinions?: GivenOpinion[];
+  /** "一般"/"可以" rules not followed in this procedure, each decided with its reason. */
+  discretions?: DiscretionRecord[];
   /** The public comment window, once opened. */
   commentWindow?: CommentWindowState | null;
   /** Legality-review opinions of the reviewing body, oldest first. */
@@ -341,6 +323,8 @@ export interface PendingOpinion {
   round: number;
   /** The draft version the opinion was asked on. */
   requestedOn: DocumentVersionRef;
+  /** What the drafting unit asked the adviser to look at (absent in procedures asked before it was kept). */
+  question?: string;
 }
 
 export interface GivenOpinion {
@@ -351,6 +335,8 @@ export interface GivenOpinion {
   version: number;
   sha256: string;
   adviserId: string;
+  /** The drafting unit's question the opinion answers (absent in procedures asked before it was kept). */
+  question?: string | null;
 }
 
 export interface RequestAdviserOpinionArgs {
@@ -465,6 +451,11 @@ export interface GiveLegalityOpinionArgs {
   reasons: string;
   /** SHA-256 of the draft version the reviewer read: refused unless it is the current version. */
   reviewedSha256: string;
+  /**
+   * 115号 (五) says the review takes "一般" at least 5 working days: an opinion before then states why (recorded as a
+   * decision of the reviewer, shown to the deliberation and kept in the archive).
+   */
+  shortReviewReason?: string;
   actor: Actor;
 }
 

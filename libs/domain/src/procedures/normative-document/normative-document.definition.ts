@@ -1,3 +1,4 @@
+import { cite } from '../../legal-bases';
 import { Role } from '../../roles';
 import { defineProcedure } from '../kernel/procedure-definition';
 import {
@@ -83,7 +84,7 @@ export const NORMATIVE_DOCUMENT_DEFINITION = defineProcedure<
       basis: BASIS[Stage.FairCompetitionReview],
       runs: {
         kind: 'INPUT',
-        description: '文件涉及经营者经济活动（公平竞争审查条例第二条）',
+        description: `文件涉及经营者经济活动（${cite('FCR/2')}）`,
         test: (input: NormativeDocumentInput) => input.application.touchesBusiness,
       },
       party: 'DRAFTING_UNIT',
