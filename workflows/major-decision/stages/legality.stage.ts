@@ -1,3 +1,4 @@
+import { opinionWithPreReview } from '../../../libs/domain/src/procedures/steps/pre-review.contract';
 import { refuse } from '../../activity-proxies';
 import type { Md } from '../context';
 import { passes, undertaker, undertakerStep } from '../stage-table';
@@ -94,7 +95,10 @@ export function legalityReview(md: Md): void {
       await p.sign({
         taskId: args.taskId,
         decision: `LEGALITY_${args.conclusion}`,
-        opinion: args.reasons + (opinion.legalRisk ? `\n探索性改革事项，法律风险：${opinion.legalRisk}` : ''),
+        opinion: opinionWithPreReview(
+          args.reasons + (opinion.legalRisk ? `\n探索性改革事项，法律风险：${opinion.legalRisk}` : ''),
+          args.preReview,
+        ),
         actor: args.actor,
         role: Role.LegalAdviser,
         sha256: args.reviewedSha256,

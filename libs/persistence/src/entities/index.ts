@@ -27,6 +27,7 @@ import { NotificationEntity } from './notification.entity';
 import { NotificationDeliveryEntity, NotificationPreferenceEntity } from './notification-delivery.entity';
 import { OrgUnitEntity } from './org-unit.entity';
 import { ProcedureEntity } from './procedure.entity';
+import { PreReviewLawOverrideEntity, PreReviewRuleSettingEntity } from './pre-review.entity';
 import { RevokedTokenEntity } from './session.entity';
 import {
   FilingEntity,
@@ -83,6 +84,8 @@ export {
   DocumentTextEntity,
   RateLimitHitEntity,
   SignInLockoutEntity,
+  PreReviewRuleSettingEntity,
+  PreReviewLawOverrideEntity,
 };
 
 export const ENTITIES = [
@@ -127,4 +130,6 @@ export const ENTITIES = [
   NotificationDeliveryEntity,
   NotificationPreferenceEntity,
   DocumentTextEntity,
+  PreReviewRuleSettingEntity,
+  PreReviewLawOverrideEntity,
 ];

@@ -180,8 +180,14 @@ export const MAJOR_DECISION_API: ProcedureApi<S, K> = {
     'legality-opinion': step({
       update: mdGiveLegalityOpinionUpdate,
       body: DecisionLegalityOpinionDto,
-      args: (b) => ({ ...b }),
-      summary: 'A8: sign the legality opinion on the exact draft reviewed',
+      args: (b) => ({
+        conclusion: b.conclusion,
+        reasons: b.reasons,
+        reviewedSha256: b.reviewedSha256,
+        ...(b.legalRisk !== undefined ? { legalRisk: b.legalRisk } : {}),
+      }),
+      summary: 'A8: sign the legality opinion on the exact draft reviewed, deciding each pre-review finding',
+      preReview: true,
       roles: [Role.LegalAdviser],
       scope: 'TASK',
       tasks: ['MD_LEGALITY_REVIEW'],

@@ -183,7 +183,9 @@ export const NORMATIVE_DOCUMENT_API: ProcedureApi<S, K> = {
       update: giveLegalityOpinionUpdate,
       body: AdviserOpinionDto,
       args: (b) => ({ conclusion: b.conclusion, reasons: b.reasons, reviewedSha256: b.reviewedSha256 }),
-      summary: 'B6: sign the legality opinion on the exact current draft (409 if it changed)',
+      summary:
+        'B6: sign the legality opinion on the exact current draft (409 if it changed), deciding each pre-review finding',
+      preReview: true,
       roles: [Role.LegalAdviser, Role.LegalAffairsOfficer],
       scope: 'TASK',
       tasks: ['LEGALITY_REVIEW'],

@@ -1,3 +1,4 @@
+import type { PreReviewDecision } from '../steps/pre-review.contract';
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { DocumentKind, DocumentVersionRef } from '../../documents';
 import type { LegalBasis, Period } from '../../periods';
@@ -445,6 +446,8 @@ export interface DecisionLegalityOpinionArgs {
   reasons: string;
   reviewedSha256: string;
   legalRisk?: string;
+  /** The automatic pre-review's findings on that version, each confirmed or dismissed (the API adds them). */
+  preReview?: PreReviewDecision[];
   actor: Actor;
 }
 export interface MeetingPackageArgs {

@@ -1,3 +1,4 @@
+import type { PreReviewDecision } from '../steps/pre-review.contract';
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { DocumentKind, DocumentVersionRef } from '../../documents';
 import type { LegalBasis, Period } from '../../periods';
@@ -465,6 +466,8 @@ export interface GiveLegalityOpinionArgs {
   reasons: string;
   /** SHA-256 of the draft version the reviewer read: refused unless it is the current version. */
   reviewedSha256: string;
+  /** The automatic pre-review's findings on that version, each confirmed or dismissed by the reviewer (the API adds them). */
+  preReview?: PreReviewDecision[];
   actor: Actor;
 }
 
