@@ -86,7 +86,7 @@ export class PreReviewService {
 
   private async draftVersions(procedureId: string): Promise<DocumentVersionEntity[]> {
     const docs = await this.documents.listForProcedure(procedureId);
-    return docs.find((d) => d.document.kind === DocumentKind.Draft)?.versions ?? [];
+    return docs.find((d) => d.document.kind === (DocumentKind.Draft as string))?.versions ?? [];
   }
 
   /** `GET /api/procedures/:id/pre-review`: the findings on the current draft, for whoever may read the draft. */
