@@ -129,8 +129,9 @@ export class PreReviewService {
 
   /**
    * Joins the reviewer's decisions with the findings on the version the opinion binds: every finding needs one
-   * decision, and a decision must name a finding. An opinion on a version that is not the procedure's draft is left
-   * to the workflow, which refuses it as stale.
+   * decision, and a decision must name a finding. A client that sends no decisions at all (one older than the
+   * pre-review) signs as before, and the ledger entry lists the findings as not decided. An opinion on a version that
+   * is not the procedure's draft is left to the workflow, which refuses it as stale.
    */
   async decide(
     procedure: ProcedureEntity,
@@ -140,6 +141,17 @@ export class PreReviewService {
     const version = (await this.draftVersions(procedure.id)).find((v) => v.sha256 === reviewedSha256);
     if (!version) return undefined;
     const { findings } = await this.findingsOn(procedure, version);
+    if (decisions === undefined) {
+      return findings.map((f) => ({
+        key: f.key,
+        ruleId: f.ruleId,
+        rule: f.title[0],
+        clause: f.clause?.text ?? null,
+        words: f.words,
+        decision: 'UNDECIDED' as const,
+        reason: '',
+      }));
+    }
     const given = new Map((decisions ?? []).map((d) => [d.key, d]));
     const unknown = [...given.keys()].filter((k) => !findings.some((f) => f.key === k));
     if (unknown.length) {

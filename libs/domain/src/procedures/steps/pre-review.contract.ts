@@ -12,17 +12,24 @@ export interface PreReviewDecision {
   /** The clause the finding is about (null: the whole document). */
   clause: string | null;
   words: string;
-  decision: 'CONFIRMED' | 'DISMISSED';
+  /** UNDECIDED: the client signed without sending decisions (an older client); the ledger says so. */
+  decision: 'CONFIRMED' | 'DISMISSED' | 'UNDECIDED';
   reason: string;
 }
+
+const DECISION_WORDS: Record<PreReviewDecision['decision'], string> = {
+  CONFIRMED: '确认',
+  DISMISSED: '排除',
+  UNDECIDED: '未处理',
+};
 
 /** The opinion as the ledger records it: the reviewer's reasons, then each pre-review finding and its decision. */
 export function opinionWithPreReview(opinion: string, decisions: readonly PreReviewDecision[] | undefined): string {
   if (!decisions?.length) return opinion;
   const lines = decisions.map(
     (d, i) =>
-      `${i + 1}. [${d.decision === 'CONFIRMED' ? '确认' : '排除'}] ${d.rule}（${d.ruleId}）` +
-      `${d.clause ? `：「${d.clause.slice(0, 120)}」` : ''}（${d.words}）——${d.reason}`,
+      `${i + 1}. [${DECISION_WORDS[d.decision]}] ${d.rule}（${d.ruleId}）` +
+      `${d.clause ? `：「${d.clause.slice(0, 120)}」` : ''}（${d.words}）${d.reason ? `——${d.reason}` : ''}`,
   );
   return `${opinion}\n【自动预审发现及审核人意见】\n${lines.join('\n')}`;
 }
