@@ -68,6 +68,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign out: this token is refused from now on */
+        post: operations["AuthController_logout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/logout-everywhere": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign out of every session of the signed-in user */
+        post: operations["AuthController_logoutEverywhere"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/sign-in-lockouts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Accounts locked after wrong passwords, and accounts with wrong passwords counted */
+        get: operations["SignInLockoutsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/sign-in-lockouts/{username}/unlock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Unlock a locked account before its lockout ends (recorded in the audit trail) */
+        post: operations["SignInLockoutsController_unlock"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/procedures/{id}/steps": {
         parameters: {
             query?: never;
@@ -595,6 +663,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/procedures/{id}/pre-review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The automatic pre-review of the current draft: each finding with its clause, rule, basis and the dated list of laws it read */
+        get: operations["PreReviewController_forProcedure"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/pre-review/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The pre-review rules, which are switched off and why, and the dated list of laws */
+        get: operations["PreReviewController_rules"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/pre-review/rules/{ruleId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Switch a pre-review rule off or on, with the reason (audited) */
+        put: operations["PreReviewController_setRule"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/pre-review/laws": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Record a change to the dated list of laws (repealed, renamed, new), with the reason (audited) */
+        put: operations["PreReviewController_setLaw"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/org/units": {
         parameters: {
             query?: never;
@@ -604,23 +740,6 @@ export interface paths {
         };
         /** The organisation: government, departments, the legal-affairs office (to name units in steps) */
         get: operations["AdminController_units"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/admin/ledger/verify": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Walk the sign-off ledger and name the first entry whose hash or link does not hold */
-        get: operations["AdminController_verifyLedger"];
         put?: never;
         post?: never;
         delete?: never;
@@ -767,6 +886,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The audit trail, newest first: logins, document reads, exports, archive downloads, administrative changes, operator actions and every recorded step; filter by action (or prefix), actor, procedure and time */
+        get: operations["AuditController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/ledger/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Walk the sign-off ledger and the audit trail link by link and check both heads against the latest signed checkpoint: names the first broken entry, truncation and rewriting */
+        get: operations["EvidenceController_verifyLedger"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/ledger/key": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The Ed25519 public key that signs ledger checkpoints and archive manifests (PEM) */
+        get: operations["EvidenceController_publicKey"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/feeds/ledger-checkpoints.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Signed ledger checkpoints as a JSON Feed 1.1 (newest first); keep copies to prove completeness */
+        get: operations["EvidenceController_feed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/procedures/{id}/documents/{kind}": {
         parameters: {
             query?: never;
@@ -838,6 +1025,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/documents/versions/{versionId}/text": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The text of a version for a preview (a .docx as its text; null for a PDF) */
+        get: operations["DocumentsController_text"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/notifications": {
         parameters: {
             query?: never;
@@ -848,6 +1052,58 @@ export interface paths {
         /** Reminders and escalations for me or my unit, newest first */
         get: operations["NotificationsController_list"];
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/unread-count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many notifications for me or my unit are unread (the bell) */
+        get: operations["NotificationsController_unreadCount"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark every notification for me or my unit read */
+        post: operations["NotificationsController_readAll"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My notification channels (the in-app bell is always on) */
+        get: operations["NotificationsController_preferences"];
+        /** Choose my notification channels */
+        put: operations["NotificationsController_setPreferences"];
         post?: never;
         delete?: never;
         options?: never;
@@ -1541,6 +1797,212 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every account with its unit, roles, qualifications and whether it is active */
+        get: operations["AccountsController_users"];
+        put?: never;
+        /** Create an account (a temporary password is returned once when none is given) */
+        post: operations["AccountsController_createUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/users/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create the accounts of a CSV or XLSX file: all rows, or none when any row is refused */
+        post: operations["AccountsController_importUsers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change an account's name, unit, roles or qualifications */
+        patch: operations["AccountsController_changeUser"];
+        trace?: never;
+    };
+    "/api/admin/users/{id}/deactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Deactivate an account (it cannot sign in; its sessions end) */
+        post: operations["AccountsController_deactivate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/users/{id}/activate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Activate an account again */
+        post: operations["AccountsController_activate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/users/{id}/reset-password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Set a temporary password (returned once) and end every session of the account */
+        post: operations["AccountsController_resetPassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/users/{id}/revoke-sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End every session of an account (its tokens are refused from now on) */
+        post: operations["AccountsController_revokeSessions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/units": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every organisation unit with its kind and parent */
+        get: operations["AccountsController_units"];
+        put?: never;
+        /** Add a unit: a department, a town or street office, ... */
+        post: operations["AccountsController_createUnit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/units/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Rename a unit or place it under another */
+        patch: operations["AccountsController_changeUnit"];
+        trace?: never;
+    };
+    "/api/account/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Change your own password (your sessions end: sign in again) */
+        post: operations["AccountsController_changePassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/exports/register.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The register as an Excel workbook (same filters as GET /api/admin/register, every page) */
+        get: operations["ExportsController_register"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/exports/overdue-tasks.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every overdue open task as an Excel workbook, most overdue first */
+        get: operations["ExportsController_overdue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/procedures/{id}/steps/adjust": {
         parameters: {
             query?: never;
@@ -1991,7 +2453,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * NORMATIVE_DOCUMENT: B6: sign the legality opinion on the exact current draft (409 if it changed) / MAJOR_DECISION: A8: sign the legality opinion on the exact draft reviewed
+         * NORMATIVE_DOCUMENT: B6: sign the legality opinion on the exact current draft (409 if it changed), deciding each pre-review finding / MAJOR_DECISION: A8: sign the legality opinion on the exact draft reviewed, deciding each pre-review finding
          * @description Taken by LEGAL_ADVISER, LEGAL_AFFAIRS_OFFICER; the workflow checks the stage.
          */
         post: operations["procedureStep_legalityOpinion"];
@@ -2328,6 +2790,74 @@ export interface components {
             expiresIn: number;
             user: components["schemas"]["PrincipalDto"];
         };
+        ErrorBodyDto: {
+            /**
+             * @example VALIDATION_FAILED
+             * @enum {string}
+             */
+            code: "VALIDATION_FAILED" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "DUPLICATE_PROCEDURE" | "WRONG_STAGE" | "TASK_CLOSED" | "PROCEDURE_BUSY" | "STALE_VERSION" | "RULE_VIOLATION" | "COMMENT_WINDOW_NOT_OPEN" | "TOO_MANY_REQUESTS" | "SERVICE_UNAVAILABLE" | "INTERNAL_ERROR" | "BAD_REQUEST" | "METHOD_NOT_ALLOWED" | "NOT_ACCEPTABLE" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "TOO_MANY_REQUESTS";
+            /** @example The request is not valid: title must be a string. */
+            message: string;
+            /**
+             * @description Structured details; for validation errors `fields` maps each field path to its messages
+             * @example {
+             *       "fields": {
+             *         "title": [
+             *           "title must be a string"
+             *         ]
+             *       }
+             *     }
+             */
+            details: Record<string, never>;
+        };
+        SignInLockoutDto: {
+            username: string;
+            /** @description Wrong passwords in a row since the last sign-in or lockout */
+            failures: number;
+            /** Format: date-time */
+            lastFailureAt?: string | null;
+            /**
+             * Format: date-time
+             * @description Set while locked
+             */
+            lockedUntil?: string | null;
+        };
+        UnlockSignInDto: {
+            /**
+             * @description Why the account is unlocked (recorded in the audit trail)
+             * @example 本人来电核实
+             */
+            reason: string;
+        };
+        UnlockedDto: {
+            username: string;
+            /** @example true */
+            unlocked: boolean;
+        };
+        AvailableStepDto: {
+            /** @example complete-drafting */
+            step: string;
+            summary: string;
+            roles: string[];
+            /**
+             * @description OWN_DEPARTMENT, TASK or ANY
+             * @example TASK
+             */
+            scope: string;
+            /** @description The fields of the step’s body */
+            schema: {
+                [key: string]: unknown;
+            };
+        };
+        AvailableStepsResponseDto: {
+            /** Format: uuid */
+            procedureId: string;
+            type: string;
+            stage: string;
+            status: string;
+            waitingFor: string | null;
+            steps: components["schemas"]["AvailableStepDto"][];
+        };
         ProjectApplicationDto: {
             /** @description 制定必要性: why the document is needed */
             necessity: string;
@@ -2363,41 +2893,22 @@ export interface components {
         ProcedureSnapshotDto: {
             procedureId: string;
             workflowId: string;
-            stage: Record<string, never>;
+            /** @description The stage of the procedure type */
+            stage: string;
             status: Record<string, never>;
             openTaskId: string | null;
             dueAt: string | null;
             /** @description What the procedure waits for next, in plain words */
-            waitingFor?: Record<string, never>;
+            waitingFor?: string | null;
             /** @description Current version of each document */
             documents?: Record<string, never>;
-            commentWindow?: Record<string, never>;
+            commentWindow?: Record<string, never> | null;
             legalityOpinions?: Record<string, never>[];
             /** @description Number and validity from registration */
-            registration?: Record<string, never>;
-            publication?: Record<string, never>;
-            filing?: Record<string, never>;
+            registration?: Record<string, never> | null;
+            publication?: Record<string, never> | null;
+            filing?: Record<string, never> | null;
             expiresAt?: string | null;
-        };
-        ErrorBodyDto: {
-            /**
-             * @example VALIDATION_FAILED
-             * @enum {string}
-             */
-            code: "VALIDATION_FAILED" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "DUPLICATE_PROCEDURE" | "WRONG_STAGE" | "TASK_CLOSED" | "PROCEDURE_BUSY" | "STALE_VERSION" | "RULE_VIOLATION" | "COMMENT_WINDOW_NOT_OPEN" | "TOO_MANY_REQUESTS" | "SERVICE_UNAVAILABLE" | "INTERNAL_ERROR";
-            /** @example The request is not valid: title must be a string. */
-            message: string;
-            /**
-             * @description Structured details; for validation errors `fields` maps each field path to its messages
-             * @example {
-             *       "fields": {
-             *         "title": [
-             *           "title must be a string"
-             *         ]
-             *       }
-             *     }
-             */
-            details: Record<string, never>;
         };
         ProcedureDto: {
             id: string;
@@ -2473,8 +2984,15 @@ export interface components {
             ledger: components["schemas"]["LedgerEntryDto"][];
             /** @description The procedure in the Temporal Web UI */
             temporalUiUrl: string;
-            /** @description The workflow's live state (null when the workflow cannot be asked, e.g. long after it ended) */
-            live: components["schemas"]["ProcedureSnapshotDto"] | null;
+            /** @description The workflow's live state, a procedure snapshot (null when the workflow cannot be asked, e.g. long after it ended) */
+            live?: {
+                procedureId: string;
+                workflowId: string;
+                stage: string;
+                status: string;
+                openTaskId?: string | null;
+                dueAt?: string | null;
+            } | null;
         };
         RequestAdviserOpinionDto: {
             /**
@@ -2492,6 +3010,17 @@ export interface components {
             /** @example 上位法已修改，不再需要制定。 */
             reason: string;
         };
+        PreReviewDecisionDto: {
+            /** @description The finding’s key, as GET /api/procedures/{id}/pre-review gave it */
+            key: string;
+            /**
+             * @description 确认 / 排除
+             * @enum {string}
+             */
+            decision: "CONFIRMED" | "DISMISSED";
+            /** @description Why (required both ways; recorded in the ledger entry of the opinion) */
+            reason: string;
+        };
         AdviserOpinionDto: {
             /**
              * @description 合法 / 不合法 / 应当予以修改
@@ -2502,6 +3031,8 @@ export interface components {
             reasons: string;
             /** @description SHA-256 of the draft version read; refused with 409 if it is no longer current */
             reviewedSha256: string;
+            /** @description For a legality opinion: the decision on each finding of the pre-review of that version (422 if one is missing) */
+            preReviewDecisions?: components["schemas"]["PreReviewDecisionDto"][];
         };
         DelegateTaskDto: {
             /** @description The adviser who drafts the opinion */
@@ -2657,6 +3188,148 @@ export interface components {
              */
             reference: string;
         };
+        RuleBasisResponseDto: {
+            instrument: string;
+            article: string;
+            says: string;
+        };
+        FindingClauseResponseDto: {
+            index: number;
+            text: string;
+        };
+        CitedLawResponseDto: {
+            cited: string;
+            /** @enum {string} */
+            status: "IN_FORCE" | "REPEALED" | "UNKNOWN";
+            rank: string | null;
+            repealedBy: string | null;
+        };
+        LawListSourceResponseDto: {
+            repository: string;
+            commit: string;
+            /** @description The date of the list */
+            date: string;
+            note: string;
+        };
+        PreReviewFindingResponseDto: {
+            /** @description What the reviewer’s decision names */
+            key: string;
+            ruleId: string;
+            /** @description [zh, en] */
+            title: string[];
+            basis: components["schemas"]["RuleBasisResponseDto"][];
+            clause: components["schemas"]["FindingClauseResponseDto"] | null;
+            words: string;
+            /** @enum {string|null} */
+            measure: "PENALTY" | "LICENCE" | "COMPULSORY" | "FEE" | null;
+            basisStatus: string | null;
+            cited: components["schemas"]["CitedLawResponseDto"][];
+            /** @description [zh, en] */
+            detail: string[];
+            lawList: components["schemas"]["LawListSourceResponseDto"] | null;
+        };
+        PreReviewResponseDto: {
+            procedureId: string;
+            /** @description The draft version checked (null: no draft yet) */
+            versionId: string | null;
+            sha256: string | null;
+            /** @description False when the version has no text to read (a PDF) */
+            readable: boolean;
+            findings: components["schemas"]["PreReviewFindingResponseDto"][];
+            /** @description Rules an administrator switched off */
+            disabledRules: string[];
+            lawList: components["schemas"]["LawListSourceResponseDto"];
+        };
+        PreReviewRuleResponseDto: {
+            id: string;
+            title: string[];
+            basis: components["schemas"]["RuleBasisResponseDto"][];
+            enabled: boolean;
+            reason: string | null;
+            changedAt: string | null;
+        };
+        LawOverrideResponseDto: {
+            name: string;
+            /** @enum {string} */
+            status: "IN_FORCE" | "REPEALED";
+            rank: string | null;
+            repealedBy: string | null;
+            reason: string;
+            changedAt: string;
+        };
+        PreReviewRulesResponseDto: {
+            rules: components["schemas"]["PreReviewRuleResponseDto"][];
+            lawList: components["schemas"]["LawListSourceResponseDto"];
+            /** @description Laws in the shipped list */
+            laws: number;
+            overrides: components["schemas"]["LawOverrideResponseDto"][];
+        };
+        SetPreReviewRuleDto: {
+            /** @description On or off */
+            enabled: boolean;
+            /**
+             * @description Why (audited)
+             * @example 该规则误报较多，待规则修订后恢复
+             */
+            reason: string;
+        };
+        SetLawOverrideDto: {
+            /**
+             * @description The law’s name as cited
+             * @example 中华人民共和国广告法
+             */
+            name: string;
+            /** @enum {string} */
+            status: "IN_FORCE" | "REPEALED";
+            /**
+             * @description Required for a law in force
+             * @enum {string}
+             */
+            rank?: "LAW" | "ADMINISTRATIVE_REGULATION" | "LOCAL_REGULATION" | "DEPARTMENT_RULE" | "LOCAL_RULE";
+            /** @description For a repealed law: what replaced it */
+            repealedBy?: string;
+            /**
+             * @description Why, with the source (audited)
+             * @example 2026年X月X日全国人大常委会决定废止
+             */
+            reason: string;
+        };
+        OrgUnitResponseDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example JT-GOV */
+            code: string;
+            name: string;
+            /** @example GOVERNMENT */
+            kind: string;
+        };
+        CalendarYearResponseDto: {
+            year: number;
+            /** @description The data package and version, or the administrator’s change */
+            source: string;
+            noticeUrl: string | null;
+            version: number;
+        };
+        CalendarDayResponseDto: {
+            /** Format: date */
+            date: string;
+            /** @enum {string} */
+            kind: "HOLIDAY" | "WORKDAY";
+            name: string;
+            version: number;
+        };
+        CalendarVersionResponseDto: {
+            version: number;
+            /** Format: date-time */
+            at: string;
+            /** Format: uuid */
+            actorId: string | null;
+            reason: string;
+            /** @description What changed (as recorded) */
+            change: {
+                [key: string]: unknown;
+            };
+        };
         CalendarDayDto: {
             /** @example 2027-02-06 */
             date: string;
@@ -2678,6 +3351,50 @@ export interface components {
             noticeUrl?: string;
             days: components["schemas"]["CalendarDayDto"][];
         };
+        CalendarYearPutResponseDto: {
+            year: number;
+            version: number;
+            /** @description How many days were loaded */
+            days: number;
+        };
+        DeadlineResponseDto: {
+            /**
+             * Format: date
+             * @description The last day of the period (China Standard Time)
+             */
+            lastDay: string;
+            /**
+             * Format: date-time
+             * @description The end of that day
+             */
+            dueAt: string;
+            calendarVersion: number;
+        };
+        RoutingRulesResponseDto: {
+            assignedAdvisersOnly: boolean;
+            requireExpertiseMatch: boolean;
+        };
+        AdviserCandidateResponseDto: {
+            /** Format: uuid */
+            userId: string;
+            displayName: string;
+            /** Format: uuid */
+            unitId: string;
+            expertise: string[];
+            openTasks: number;
+            maxOpenTasks: number;
+            /** Format: date-time */
+            lastAssignedAt: string | null;
+            assignedDepartmentIds: string[];
+            conflictProcedureIds: string[];
+            conflictDepartmentIds: string[];
+            active: boolean;
+        };
+        RoutingOverviewResponseDto: {
+            rulesVersion: number;
+            rules: components["schemas"]["RoutingRulesResponseDto"];
+            advisers: components["schemas"]["AdviserCandidateResponseDto"][];
+        };
         RoutingRulesDto: {
             /** @description Only advisers assigned to the drafting department may take its tasks */
             assignedAdvisersOnly: boolean;
@@ -2685,6 +3402,10 @@ export interface components {
             requireExpertiseMatch: boolean;
             /** @description Why the rules change (recorded in the audit trail) */
             reason: string;
+        };
+        RoutingRulesChangedResponseDto: {
+            rulesVersion: number;
+            rules: components["schemas"]["RoutingRulesResponseDto"];
         };
         AdviserProfileDto: {
             /**
@@ -2702,6 +3423,17 @@ export interface components {
             /** @description Why (recorded in the audit trail) */
             reason: string;
         };
+        ConflictResponseDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            procedureId: string | null;
+            /** Format: uuid */
+            departmentId: string | null;
+            reason: string;
+            /** Format: date-time */
+            declaredAt: string;
+        };
         ConflictDto: {
             /** @description A procedure the adviser must not review */
             procedureId?: string;
@@ -2709,6 +3441,224 @@ export interface components {
             departmentId?: string;
             /** @example 近亲属在该局任职 */
             reason: string;
+        };
+        ConflictDeclaredResponseDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            procedureId: string | null;
+            /** Format: uuid */
+            departmentId: string | null;
+            reason: string;
+        };
+        AuditEntryResponseDto: {
+            /** @description Increasing; pass as `beforeId` to page */
+            id: string;
+            /** Format: date-time */
+            at: string;
+            /** @example OPERATOR */
+            actorKind: string;
+            /** Format: uuid */
+            actorId: string | null;
+            /** @example calendar.year.put */
+            action: string;
+            /** Format: uuid */
+            procedureId: string | null;
+            reason: string | null;
+            /** @description What the action recorded */
+            details: {
+                [key: string]: unknown;
+            };
+        };
+        AuditPageResponseDto: {
+            entries: components["schemas"]["AuditEntryResponseDto"][];
+            /** @description Pass as `beforeId` for the next page; null on the last */
+            nextBeforeId: string | null;
+        };
+        BrokenLinkDto: {
+            /** @description The ledger sequence number of the first broken link */
+            seq?: string;
+            /** @description The audit row id of the first broken link */
+            id?: string;
+            reason: string;
+        };
+        ChainCheckDto: {
+            ok: boolean;
+            /** @description Links checked */
+            checked: number;
+            firstBroken?: components["schemas"]["BrokenLinkDto"];
+        };
+        EvidenceVerificationDto: {
+            ok: boolean;
+            /** @description Links checked */
+            checked: number;
+            firstBroken?: components["schemas"]["BrokenLinkDto"];
+            audit: components["schemas"]["ChainCheckDto"];
+            /** @description Both heads against the latest signed checkpoint; null when none is signed yet */
+            checkpoint?: {
+                id?: string;
+                /** Format: date-time */
+                signedAt: string;
+                ledgerHeadSeq: string;
+                auditHeadId: string;
+                signatureValid: boolean;
+                problems: string[];
+            } | null;
+            /** @description Every problem found, in words */
+            problems: string[];
+        };
+        JsonFeedItemDto: {
+            id: string;
+            /** Format: uri */
+            url?: string;
+            title: string;
+            content_text?: string;
+            /** Format: date-time */
+            date_published?: string;
+            /** Format: date-time */
+            date_modified?: string;
+        };
+        PublicKeyRefDto: {
+            /** Format: uri */
+            url: string;
+            /** @description PEM; null when no signing key is configured */
+            pem: string | null;
+        };
+        CheckpointFeedDto: {
+            /** @enum {string} */
+            version: "https://jsonfeed.org/version/1.1";
+            title: string;
+            /** Format: uri */
+            home_page_url: string;
+            /** Format: uri */
+            feed_url: string;
+            items: components["schemas"]["JsonFeedItemDto"][];
+            _public_key: components["schemas"]["PublicKeyRefDto"];
+        };
+        DocumentVersionResponseDto: {
+            /** Format: uuid */
+            versionId: string;
+            version: number;
+            sha256: string;
+            /** @description Bytes */
+            size: number;
+            mediaType: string;
+            filename: string;
+            note: string;
+            /** @description Who uploaded it (display name) */
+            uploadedBy: string;
+            /** Format: date-time */
+            uploadedAt: string;
+        };
+        ProcedureDocumentResponseDto: {
+            /** Format: uuid */
+            documentId: string;
+            kind: string;
+            /** @description The newest version (as in `versions`); null before the first upload */
+            current: {
+                /** Format: uuid */
+                versionId?: string;
+                version?: number;
+                sha256?: string;
+                size?: number;
+                mediaType?: string;
+                filename?: string;
+                note?: string;
+                uploadedBy?: string;
+                /** Format: date-time */
+                uploadedAt?: string;
+            } | null;
+            versions: components["schemas"]["DocumentVersionResponseDto"][];
+        };
+        VersionDiffResponseDto: {
+            from: components["schemas"]["DocumentVersionResponseDto"];
+            to: components["schemas"]["DocumentVersionResponseDto"];
+            /** @description Lines added */
+            added: number;
+            /** @description Lines removed */
+            removed: number;
+            /** @description The unified diff */
+            unifiedDiff: string;
+        };
+        VersionTextResponseDto: {
+            /** Format: uuid */
+            versionId: string;
+            version: number;
+            sha256: string;
+            /** @description Bytes */
+            size: number;
+            mediaType: string;
+            filename: string;
+            note: string;
+            /** @description Who uploaded it (display name) */
+            uploadedBy: string;
+            /** Format: date-time */
+            uploadedAt: string;
+            /** @description The text; null for a PDF */
+            text: string | null;
+        };
+        NotificationResponseDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example TASK_DUE_SOON */
+            kind: string;
+            message: string;
+            /** Format: uuid */
+            procedureId: string | null;
+            /** Format: uuid */
+            taskId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            readAt: string | null;
+        };
+        UnreadCountResponseDto: {
+            unread: number;
+        };
+        MarkedReadResponseDto: {
+            /** @description How many were marked read */
+            marked: number;
+        };
+        NotificationPreferencesResponseDto: {
+            email: boolean;
+            webhook: boolean;
+            /** @description The address mail goes to; null when none is known */
+            emailAddress: string | null;
+        };
+        NotificationPreferencesDto: {
+            /** @description E-mail (needs an address on the account, set by the administrator) */
+            email: boolean;
+            /** @description The government messaging platform's webhook */
+            webhook: boolean;
+        };
+        PublicDraftRefDto: {
+            /** @description SHA-256 of the draft published for comment */
+            sha256: string;
+            mediaType: string | null;
+            filename: string | null;
+            /** @example /api/public/comment-windows/…/draft */
+            url: string;
+        };
+        PublicCommentWindowDto: {
+            /** Format: uuid */
+            windowId: string;
+            title: string;
+            /** @enum {string} */
+            status: "OPEN" | "NOT_YET_OPEN" | "CLOSED";
+            /** Format: date-time */
+            opensAt: string;
+            /** Format: date-time */
+            closesAt: string;
+            /**
+             * Format: date-time
+             * @description The statutory minimum closing time
+             */
+            minimumClosesAt: string;
+            /** @description Why the window is shorter than the statutory minimum */
+            shortenedReason: string | null;
+            draft: components["schemas"]["PublicDraftRefDto"];
+            /** @description Comments received */
+            comments: number;
         };
         SubmitCommentDto: {
             /**
@@ -2720,6 +3670,204 @@ export interface components {
             name?: string;
             /** @description How to reach you (phone or e-mail); seen only by the drafting unit */
             contact?: string;
+        };
+        CommentReceiptResponseDto: {
+            /** @example ZQ-20261125-0007 */
+            receiptNo: string;
+            /** Format: date-time */
+            submittedAt: string;
+            /** Format: uuid */
+            windowId: string;
+        };
+        CommentStatusResponseDto: {
+            /** @example ZQ-20261125-0007 */
+            receiptNo: string;
+            /** Format: date-time */
+            submittedAt: string;
+            /** Format: uuid */
+            windowId: string;
+            windowTitle: string | null;
+            /** @enum {string} */
+            status: "RECEIVED" | "ANSWERED";
+            answer: string | null;
+            answerReason: string | null;
+            /** Format: date-time */
+            answeredAt: string | null;
+        };
+        JsonFeedDto: {
+            /** @enum {string} */
+            version: "https://jsonfeed.org/version/1.1";
+            title: string;
+            /** Format: uri */
+            home_page_url: string;
+            /** Format: uri */
+            feed_url: string;
+            items: components["schemas"]["JsonFeedItemDto"][];
+        };
+        CommentCountsDto: {
+            total: number;
+            answered: number;
+            adopted: number;
+            partlyAdopted: number;
+            notAdopted: number;
+        };
+        WindowExtensionDto: {
+            /** Format: date-time */
+            oldClosesAt: string;
+            /** Format: date-time */
+            newClosesAt: string;
+            reason: string;
+            /** Format: uuid */
+            actorId: string;
+            /** Format: date-time */
+            extendedAt: string;
+        };
+        OfficeCommentWindowDto: {
+            /** Format: uuid */
+            windowId: string;
+            title: string;
+            /** @enum {string} */
+            status: "OPEN" | "NOT_YET_OPEN" | "CLOSED";
+            /** Format: date-time */
+            opensAt: string;
+            /** Format: date-time */
+            closesAt: string;
+            /**
+             * Format: date-time
+             * @description The statutory minimum closing time
+             */
+            minimumClosesAt: string;
+            /** @description Why the window is shorter than the statutory minimum */
+            shortenedReason: string | null;
+            draft: components["schemas"]["PublicDraftRefDto"];
+            /** @description Comments received */
+            comments: number;
+            /** Format: date-time */
+            closedAt: string | null;
+            /** @description The calendar version its closing was counted with */
+            calendarVersion: number | null;
+            summary: components["schemas"]["CommentCountsDto"];
+            extensions: components["schemas"]["WindowExtensionDto"][];
+        };
+        OfficeCommentDto: {
+            /** Format: uuid */
+            commentId: string;
+            receiptNo: string;
+            content: string;
+            name: string | null;
+            contact: string | null;
+            /** Format: date-time */
+            submittedAt: string;
+            /** @example ADOPTED */
+            answer: string | null;
+            answerReason: string | null;
+            /** @description Who answered (display name) */
+            answeredBy: string | null;
+            /** Format: date-time */
+            answeredAt: string | null;
+        };
+        IssuerRefDto: {
+            /** @example JT-GOV */
+            code: string;
+            name: string;
+        };
+        RegisterEntryResponseDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example 坛政规〔2026〕3号 */
+            number: string;
+            title: string;
+            issuer: components["schemas"]["IssuerRefDto"];
+            /** @enum {string} */
+            status: "REGISTERED" | "IN_FORCE" | "EXPIRED" | "REPEALED" | "VOIDED";
+            /** @description Only a published document in force may be relied on as a basis for administration */
+            usableAsBasis: boolean;
+            /** Format: date-time */
+            registeredAt: string;
+            /** Format: date-time */
+            publishedAt: string | null;
+            /** Format: date-time */
+            effectiveAt: string | null;
+            /**
+             * Format: date
+             * @description Last day of validity, China Standard Time
+             */
+            validUntil: string;
+            /** @description Where and when it was published; null before publication */
+            publication?: {
+                channel: string;
+                reference: string;
+                /** Format: date-time */
+                publishedAt: string;
+            } | null;
+            textUrl: string | null;
+        };
+        RegisterPageResponseDto: {
+            items: components["schemas"]["RegisterEntryResponseDto"][];
+            /** @description Pass as `cursor` for the next page; null on the last */
+            nextCursor: string | null;
+        };
+        AdminRegisterEntryDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example 坛政规〔2026〕3号 */
+            number: string;
+            title: string;
+            issuer: components["schemas"]["IssuerRefDto"];
+            /** @enum {string} */
+            status: "REGISTERED" | "IN_FORCE" | "EXPIRED" | "REPEALED" | "VOIDED";
+            /** @description Only a published document in force may be relied on as a basis for administration */
+            usableAsBasis: boolean;
+            /** Format: date-time */
+            registeredAt: string;
+            /** Format: date-time */
+            publishedAt: string | null;
+            /** Format: date-time */
+            effectiveAt: string | null;
+            /**
+             * Format: date
+             * @description Last day of validity, China Standard Time
+             */
+            validUntil: string;
+            /** @description Where and when it was published; null before publication */
+            publication?: {
+                channel: string;
+                reference: string;
+                /** Format: date-time */
+                publishedAt: string;
+            } | null;
+            textUrl: string | null;
+            /** Format: uuid */
+            procedureId: string;
+            documentSha256: string;
+            statusReason: string | null;
+            /** @description Who voided the number and why; null unless voided */
+            voided?: {
+                reason: string;
+                /** Format: uuid */
+                actorId: string;
+                /** Format: date-time */
+                voidedAt: string;
+            } | null;
+        };
+        AdminRegisterPageDto: {
+            items: components["schemas"]["AdminRegisterEntryDto"][];
+            nextCursor: string | null;
+        };
+        IssuerSeriesResponseDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            issuerUnitId: string;
+            issuerCode: string | null;
+            issuerName: string | null;
+            /** @example NORMATIVE */
+            series: string;
+            /** @example 坛政规 */
+            prefix: string;
+            active: boolean;
+            /** Format: date-time */
+            updatedAt: string;
         };
         IssuerSeriesDto: {
             /** @description The issuing organ (an organisation unit) */
@@ -2771,6 +3919,112 @@ export interface components {
             proposal: components["schemas"]["DecisionProposalDto"];
             classification: components["schemas"]["ScopeClassificationDto"];
         };
+        CatalogItemResponseDto: {
+            itemKey: string;
+            title: string;
+            kind: string;
+            description: string;
+            /** Format: uuid */
+            undertakingUnitId: string | null;
+            /**
+             * Format: uuid
+             * @description The procedure started for the item
+             */
+            procedureId: string | null;
+        };
+        CatalogActResponseDto: {
+            act: string;
+            itemKey: string | null;
+            reason: string;
+            /** Format: uuid */
+            actorId: string;
+            /** Format: date-time */
+            recordedAt: string;
+        };
+        CatalogVersionResponseDto: {
+            version: number;
+            /** @example DRAFT */
+            status: string;
+            partyConsent?: {
+                /** @description The Party committee that consented */
+                by: string | null;
+                reference: string | null;
+                /** Format: date-time */
+                at: string;
+            } | null;
+            /** Format: date-time */
+            publishedAt: string | null;
+            items: components["schemas"]["CatalogItemResponseDto"][];
+            acts: components["schemas"]["CatalogActResponseDto"][];
+        };
+        StepDoneDto: {
+            stage: string;
+            decision: string;
+            actor: string;
+            /** Format: date-time */
+            at: string;
+        };
+        StepOverdueDto: {
+            stage: string;
+            kind: string;
+            /** Format: date-time */
+            dueAt: string;
+            /** @description Still open (else completed late) */
+            open: boolean;
+            legalBasis: string;
+        };
+        CatalogProgressItemDto: {
+            itemKey: string;
+            title: string;
+            /** Format: uuid */
+            procedureId: string | null;
+            /** @description The procedure’s stage, or NOT_STARTED */
+            stage: string;
+            status: string | null;
+            stepsDone: components["schemas"]["StepDoneDto"][];
+            stepsOverdue: components["schemas"]["StepOverdueDto"][];
+        };
+        CatalogProgressResponseDto: {
+            year: number;
+            version: number;
+            items: components["schemas"]["CatalogProgressItemDto"][];
+        };
+        PublicCatalogItemDto: {
+            itemKey: string;
+            title: string;
+            kind: string;
+            description: string;
+            /** @description The procedure’s stage, or NOT_STARTED */
+            stage: string;
+            /** @description The legal basis of that stage */
+            stageBasis: string | null;
+        };
+        PublicCatalogResponseDto: {
+            year: number;
+            version: number;
+            /** Format: date-time */
+            publishedAt: string | null;
+            partyConsent?: {
+                /** @description The Party committee that consented */
+                by: string | null;
+                reference: string | null;
+                /** Format: date-time */
+                at: string;
+            } | null;
+            items: components["schemas"]["PublicCatalogItemDto"][];
+        };
+        PublishedDecisionDto: {
+            /** Format: uuid */
+            procedureId: string;
+            title: string;
+            departmentName: string;
+            /** @description The procedure’s current stage */
+            stage: string;
+            /** Format: date-time */
+            publishedAt: string;
+            /** @description The publication statement */
+            statement: string;
+        };
         StartCleanupCampaignDto: {
             /** @example 2026年度行政规范性文件清理 */
             title: string;
@@ -2779,6 +4033,86 @@ export interface components {
              * @example 2026
              */
             campaignId?: string;
+        };
+        CleanupStartedResponseDto: {
+            campaignId: string;
+            workflowId: string;
+            /** @enum {string} */
+            status: "RUNNING";
+        };
+        CleanupCampaignResponseDto: {
+            /** @description The campaign key */
+            id: string;
+            title: string;
+            /** @example RUNNING */
+            status: string;
+            /** Format: uuid */
+            startedBy: string;
+            /** Format: date-time */
+            startedAt: string;
+            /** @description Documents in force when the campaign started */
+            totalInForce: number;
+            reviewsStarted: number;
+            /** Format: date-time */
+            finishedAt: string | null;
+        };
+        DecidedCountsDto: {
+            total: number;
+            kept: number;
+            amended: number;
+            repealed: number;
+        };
+        CleanupProgressResponseDto: {
+            /** @description The campaign key */
+            id: string;
+            title: string;
+            /** @example RUNNING */
+            status: string;
+            /** Format: uuid */
+            startedBy: string;
+            /** Format: date-time */
+            startedAt: string;
+            /** @description Documents in force when the campaign started */
+            totalInForce: number;
+            reviewsStarted: number;
+            /** Format: date-time */
+            finishedAt: string | null;
+            reviews: number;
+            decided: components["schemas"]["DecidedCountsDto"];
+            undecided: number;
+        };
+        CleanupDecidedDocumentDto: {
+            /** Format: uuid */
+            registerEntryId: string;
+            /** Format: uuid */
+            procedureId: string;
+            number: string;
+            title: string;
+            reason: string | null;
+            /** Format: uuid */
+            decidedBy: string | null;
+            /** Format: date-time */
+            decidedAt: string | null;
+        };
+        CleanupExpiredDocumentDto: {
+            /** Format: uuid */
+            registerEntryId: string;
+            /** Format: uuid */
+            procedureId: string;
+            number: string;
+            title: string;
+            /** Format: date */
+            validUntil: string;
+            /** Format: date-time */
+            expiredAt: string | null;
+        };
+        CleanupListsResponseDto: {
+            campaignId: string;
+            status: string;
+            kept: components["schemas"]["CleanupDecidedDocumentDto"][];
+            amended: components["schemas"]["CleanupDecidedDocumentDto"][];
+            repealed: components["schemas"]["CleanupDecidedDocumentDto"][];
+            expired: components["schemas"]["CleanupExpiredDocumentDto"][];
         };
         CleanupReviewDecisionDto: {
             /**
@@ -2791,6 +4125,23 @@ export interface components {
              * @example 上位法已修改，本文件不再适应。
              */
             reason?: string;
+        };
+        CleanupReviewResponseDto: {
+            campaignId: string;
+            /** Format: uuid */
+            registerEntryId: string;
+            number: string;
+            /** Format: uuid */
+            taskId: string | null;
+            /** @enum {string|null} */
+            decision: "KEEP" | "AMEND" | "REPEAL" | null;
+            reason: string | null;
+            /** Format: uuid */
+            decidedBy: string | null;
+            /** @description The notice to the drafting department, once sent */
+            documentNotice: {
+                [key: string]: unknown;
+            } | null;
         };
         OverdueTaskDto: {
             id: string;
@@ -2827,6 +4178,14 @@ export interface components {
             /** @example 2026-11 */
             month: string;
         };
+        StageCountDto: {
+            /** @example NORMATIVE_DOCUMENT */
+            type: string;
+            /** @example DRAFTING */
+            stage: string;
+            /** @example 3 */
+            count: number;
+        };
         StatisticsDto: {
             /** @example 2025-12 */
             fromMonth: string;
@@ -2854,19 +4213,130 @@ export interface components {
             commentAnswers: Record<string, never>;
             /** @description Comments waiting for an answer */
             commentsUnanswered: number;
-            /**
-             * @description Every procedure counted by type and stage (all of them, not a page)
-             * @example [
-             *       {
-             *         "type": "NORMATIVE_DOCUMENT",
-             *         "stage": "DRAFTING",
-             *         "count": 3
-             *       }
-             *     ]
-             */
-            proceduresByStage: string[];
+            /** @description Every procedure counted by type and stage (all of them, not a page) */
+            proceduresByStage: components["schemas"]["StageCountDto"][];
             /** @description Documents in force whose validity ends within 30, 90 and 365 days */
             nearingExpiry: Record<string, never>;
+        };
+        UserViewResponseDto: {
+            /** Format: uuid */
+            id: string;
+            username: string;
+            displayName: string;
+            /** Format: uuid */
+            unitId: string;
+            unitCode: string;
+            unitName: string;
+            roles: string[];
+            qualifications: string[];
+            email: string | null;
+            active: boolean;
+            /** @description false for an account that signs in only through the identity provider */
+            signsInWithPassword: boolean;
+        };
+        CreateUserDto: {
+            /**
+             * @description Why (recorded in the audit trail)
+             * @example 新聘法律顾问
+             */
+            reason: string;
+            /** @example adviser.sun */
+            username: string;
+            /** @example 孙顾问 */
+            displayName: string;
+            unitId: string;
+            roles: ("DRAFTER" | "LEGAL_ADVISER" | "LEGAL_AFFAIRS_OFFICER" | "LEADER" | "SYSTEM_ADMIN")[];
+            qualifications?: ("LEGAL_PROFESSION" | "PUBLIC_SECTOR_LAWYER")[];
+            /**
+             * @description Where e-mail notifications go
+             * @example sun@jintan.gov.cn
+             */
+            email?: string;
+            /** @description Omit to have a temporary password generated and returned once */
+            password?: string;
+        };
+        UserCreatedResponseDto: {
+            user: components["schemas"]["UserViewResponseDto"];
+            /** @description Shown once, when no password was given */
+            temporaryPassword?: string;
+        };
+        ImportUsersDto: {
+            /**
+             * @description Why (recorded in the audit trail)
+             * @example 新聘法律顾问
+             */
+            reason: string;
+            /**
+             * @description users.csv or users.xlsx (the type is taken from the name)
+             * @example users.csv
+             */
+            filename: string;
+            /** @description The file, base64. Columns: username, displayName, unitCode, roles, qualifications, password (roles and qualifications separated by ";"; password optional) */
+            contentBase64: string;
+        };
+        UsersImportedResponseDto: {
+            /** @description Every account created, in file order */
+            created: components["schemas"]["UserCreatedResponseDto"][];
+        };
+        ChangeUserDto: {
+            /**
+             * @description Why (recorded in the audit trail)
+             * @example 新聘法律顾问
+             */
+            reason: string;
+            /**
+             * @description Where e-mail notifications go
+             * @example sun@jintan.gov.cn
+             */
+            email?: string;
+            displayName?: string;
+            /** @description Move the user to another unit */
+            unitId?: string;
+            roles?: ("DRAFTER" | "LEGAL_ADVISER" | "LEGAL_AFFAIRS_OFFICER" | "LEADER" | "SYSTEM_ADMIN")[];
+            qualifications?: ("LEGAL_PROFESSION" | "PUBLIC_SECTOR_LAWYER")[];
+        };
+        ReasonDto: {
+            reason: string;
+        };
+        TemporaryPasswordResponseDto: {
+            /** @description Shown once */
+            temporaryPassword: string;
+        };
+        UnitViewResponseDto: {
+            /** Format: uuid */
+            id: string;
+            code: string;
+            name: string;
+            kind: string;
+            /** Format: uuid */
+            parentId: string | null;
+        };
+        CreateUnitDto: {
+            /**
+             * @description Why (recorded in the audit trail)
+             * @example 新聘法律顾问
+             */
+            reason: string;
+            /** @example JT-XJ */
+            code: string;
+            /** @example 金坛区薛埠镇人民政府 */
+            name: string;
+            /** @enum {string} */
+            kind: "GOVERNMENT" | "DEPARTMENT" | "LEGAL_AFFAIRS_OFFICE" | "LEGAL_ADVISER_POOL" | "TOWN";
+            parentId?: string;
+        };
+        ChangeUnitDto: {
+            /**
+             * @description Why (recorded in the audit trail)
+             * @example 新聘法律顾问
+             */
+            reason: string;
+            name?: string;
+            parentId?: string;
+        };
+        ChangePasswordDto: {
+            currentPassword: string;
+            newPassword: string;
         };
         AnswerCommentStepDto: {
             /** @enum {string} */
@@ -2961,6 +4431,8 @@ export interface components {
             reviewedSha256: string;
             /** @description Exploratory reform: the legal risk, stated */
             legalRisk?: string;
+            /** @description The decision on each finding of the pre-review of the version reviewed (422 if one is missing) */
+            preReviewDecisions?: components["schemas"]["PreReviewDecisionDto"][];
         };
         MeetingPackageDto: {
             fairCompetitionReview?: string;
@@ -3007,9 +4479,6 @@ export interface components {
             /** @description Art 36: the evaluator did not do the main pre-decision work */
             didPreDecisionWork: boolean;
             result: string;
-        };
-        ReasonDto: {
-            reason: string;
         };
     };
     responses: never;
@@ -3060,7 +4529,12 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** @enum {unknown} */
+                        status: "alive";
+                    };
+                };
             };
         };
     };
@@ -3085,6 +4559,15 @@ export interface operations {
                     "application/json": components["schemas"]["LoginResponseDto"];
                 };
             };
+            /** @description Wrong username or password */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     AuthController_me: {
@@ -3106,6 +4589,84 @@ export interface operations {
             };
         };
     };
+    AuthController_logout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AuthController_logoutEverywhere: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SignInLockoutsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignInLockoutDto"][];
+                };
+            };
+        };
+    };
+    SignInLockoutsController_unlock: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                username: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UnlockSignInDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnlockedDto"];
+                };
+            };
+        };
+    };
     ProcedureStepsController_available: {
         parameters: {
             query?: never;
@@ -3121,7 +4682,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AvailableStepsResponseDto"];
+                };
             };
         };
     };
@@ -3247,6 +4810,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ProcedureSnapshotDto"];
+                };
+            };
+            /** @description The procedure has ended or is busy */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
         };
@@ -3410,6 +4982,15 @@ export interface operations {
                     "application/json": components["schemas"]["TaskDto"];
                 };
             };
+            /** @description The task is closed or someone else holds it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     TasksController_release: {
@@ -3456,6 +5037,15 @@ export interface operations {
                     "application/json": components["schemas"]["TaskDto"];
                 };
             };
+            /** @description The new assignee may not take the task */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     TasksController_decide: {
@@ -3494,6 +5084,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description The decision breaks a rule of the step */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     NormativeStepAliasesController_completeDrafting: {
@@ -3519,7 +5118,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProcedureSnapshotDto"];
+                };
             };
             /** @description The stage does not allow it, or the task is closed */
             409: {
@@ -3564,7 +5165,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProcedureSnapshotDto"];
+                };
             };
             /** @description The stage does not allow it, or the task is closed */
             409: {
@@ -3609,7 +5212,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProcedureSnapshotDto"];
+                };
             };
             /** @description The stage does not allow it, or the task is closed */
             409: {
@@ -3654,7 +5259,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProcedureSnapshotDto"];
+                };
             };
             /** @description The stage does not allow it, or the task is closed */
             409: {
@@ -3698,7 +5305,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProcedureSnapshotDto"];
+                };
             };
             /** @description The stage does not allow it, or the task is closed */
             409: {
@@ -3744,7 +5353,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProcedureSnapshotDto"];
+                };
             };
             /** @description The stage does not allow it, or the task is closed */
             409: {
@@ -3789,7 +5400,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProcedureSnapshotDto"];
+                };
             };
             /** @description The stage does not allow it, or the task is closed */
             409: {
@@ -3834,7 +5447,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProcedureSnapshotDto"];
+                };
             };
             /** @description The stage does not allow it, or the task is closed */
             409: {
@@ -3879,7 +5494,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProcedureSnapshotDto"];
+                };
             };
             /** @description The stage does not allow it, or the task is closed */
             409: {
@@ -3924,7 +5541,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProcedureSnapshotDto"];
+                };
             };
             /** @description The stage does not allow it, or the task is closed */
             409: {
@@ -3969,7 +5588,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProcedureSnapshotDto"];
+                };
             };
             /** @description The stage does not allow it, or the task is closed */
             409: {
@@ -4014,7 +5635,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProcedureSnapshotDto"];
+                };
             };
             /** @description The stage does not allow it, or the task is closed */
             409: {
@@ -4059,7 +5682,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProcedureSnapshotDto"];
+                };
             };
             /** @description The stage does not allow it, or the task is closed */
             409: {
@@ -4104,7 +5729,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProcedureSnapshotDto"];
+                };
             };
             /** @description The stage does not allow it, or the task is closed */
             409: {
@@ -4149,7 +5776,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProcedureSnapshotDto"];
+                };
             };
             /** @description The stage does not allow it, or the task is closed */
             409: {
@@ -4194,7 +5823,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProcedureSnapshotDto"];
+                };
             };
             /** @description The stage does not allow it, or the task is closed */
             409: {
@@ -4216,6 +5847,112 @@ export interface operations {
             };
         };
     };
+    PreReviewController_forProcedure: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PreReviewResponseDto"];
+                };
+            };
+            /** @description The caller sees the procedure but not its drafts now */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    PreReviewController_rules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PreReviewRulesResponseDto"];
+                };
+            };
+        };
+    };
+    PreReviewController_setRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ruleId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetPreReviewRuleDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PreReviewRulesResponseDto"];
+                };
+            };
+            /** @description No such rule */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    PreReviewController_setLaw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetLawOverrideDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PreReviewRulesResponseDto"];
+                };
+            };
+        };
+    };
     AdminController_units: {
         parameters: {
             query?: never;
@@ -4229,24 +5966,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
-            };
-        };
-    };
-    AdminController_verifyLedger: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
+                content: {
+                    "application/json": components["schemas"]["OrgUnitResponseDto"][];
                 };
-                content?: never;
             };
         };
     };
@@ -4263,7 +5985,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CalendarYearResponseDto"][];
+                };
             };
         };
     };
@@ -4282,7 +6006,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CalendarDayResponseDto"][];
+                };
             };
         };
     };
@@ -4305,7 +6031,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CalendarYearPutResponseDto"];
+                };
+            };
+            /** @description A day outside the year, listed twice, or a weekday marked as a working day */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -4322,7 +6059,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CalendarVersionResponseDto"][];
+                };
             };
         };
     };
@@ -4344,7 +6083,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DeadlineResponseDto"];
+                };
+            };
+            /** @description The calendar is empty, or the period runs past the loaded years */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -4361,7 +6111,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RoutingOverviewResponseDto"];
+                };
             };
         };
     };
@@ -4382,7 +6134,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RoutingRulesChangedResponseDto"];
+                };
             };
         };
     };
@@ -4401,11 +6155,23 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The adviser as routing now sees them */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AdviserCandidateResponseDto"];
+                };
+            };
+            /** @description The profile breaks a rule (an assigned unit that is not a department) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -4422,7 +6188,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ConflictResponseDto"][];
+                };
             };
         };
     };
@@ -4443,7 +6211,96 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
+                content: {
+                    "application/json": components["schemas"]["ConflictDeclaredResponseDto"];
+                };
+            };
+        };
+    };
+    AuditController_list: {
+        parameters: {
+            query?: {
+                /** @description An exact action, or a prefix ending in "." or "*" (e.g. auth.) */
+                action?: string;
+                actorId?: string;
+                /** @description The acting user's username */
+                actorUsername?: string;
+                actorKind?: "USER" | "OPERATOR" | "SYSTEM";
+                procedureId?: string;
+                from?: string;
+                to?: string;
+                /** @description Entries older than this id (the next page) */
+                beforeId?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditPageResponseDto"];
+                };
+            };
+        };
+    };
+    EvidenceController_verifyLedger: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvidenceVerificationDto"];
+                };
+            };
+        };
+    };
+    EvidenceController_publicKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
                 content?: never;
+            };
+        };
+    };
+    EvidenceController_feed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckpointFeedDto"];
+                };
             };
         };
     };
@@ -4471,7 +6328,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProcedureSnapshotDto"];
+                };
+            };
+            /** @description The stage does not take this document now */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -4490,7 +6358,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProcedureDocumentResponseDto"][];
+                };
             };
         };
     };
@@ -4530,7 +6400,39 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["VersionDiffResponseDto"];
+                };
+            };
+            /** @description The first version, versions of different documents, or a type without a line diff */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    DocumentsController_text: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                versionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VersionTextResponseDto"];
+                };
             };
         };
     };
@@ -4550,7 +6452,89 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["NotificationResponseDto"][];
+                };
+            };
+        };
+    };
+    NotificationsController_unreadCount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnreadCountResponseDto"];
+                };
+            };
+        };
+    };
+    NotificationsController_readAll: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MarkedReadResponseDto"];
+                };
+            };
+        };
+    };
+    NotificationsController_preferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPreferencesResponseDto"];
+                };
+            };
+        };
+    };
+    NotificationsController_setPreferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NotificationPreferencesDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPreferencesResponseDto"];
+                };
             };
         };
     };
@@ -4586,7 +6570,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PublicCommentWindowDto"][];
+                };
             };
         };
     };
@@ -4605,7 +6591,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PublicCommentWindowDto"];
+                };
             };
         };
     };
@@ -4648,7 +6636,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["CommentReceiptResponseDto"];
+                };
+            };
+            /** @description The window is closed or not yet open */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
         };
@@ -4668,7 +6665,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommentStatusResponseDto"];
+                };
             };
         };
     };
@@ -4685,7 +6684,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["JsonFeedDto"];
+                };
             };
         };
     };
@@ -4721,7 +6722,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OfficeCommentWindowDto"][];
+                };
             };
         };
     };
@@ -4740,7 +6743,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OfficeCommentDto"][];
+                };
             };
         };
     };
@@ -4773,7 +6778,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RegisterPageResponseDto"];
+                };
             };
         };
     };
@@ -4792,7 +6799,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RegisterEntryResponseDto"];
+                };
             };
         };
     };
@@ -4830,7 +6839,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["JsonFeedDto"];
+                };
             };
         };
     };
@@ -4870,7 +6881,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["JsonFeedDto"];
+                };
             };
         };
     };
@@ -4924,7 +6937,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AdminRegisterPageDto"];
+                };
             };
         };
     };
@@ -4941,7 +6956,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["IssuerSeriesResponseDto"][];
+                };
             };
         };
     };
@@ -4962,7 +6979,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["IssuerSeriesResponseDto"];
+                };
+            };
+            /** @description The change breaks a rule of the number series */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -4983,7 +7011,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProcedureSnapshotDto"];
+                };
+            };
+            /** @description The request breaks a rule of the procedure */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -5002,7 +7041,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProcedureSnapshotDto"];
+                };
             };
         };
     };
@@ -5021,7 +7062,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AvailableStepsResponseDto"];
+                };
             };
         };
     };
@@ -5043,7 +7086,27 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProcedureSnapshotDto"];
+                };
+            };
+            /** @description The stage does not allow it now, or the procedure is busy */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The request breaks a rule of the procedure */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -5062,7 +7125,27 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProcedureSnapshotDto"];
+                };
+            };
+            /** @description The stage does not allow it now, or the procedure is busy */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The request breaks a rule of the procedure */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -5100,7 +7183,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CatalogVersionResponseDto"][];
+                };
             };
         };
     };
@@ -5119,7 +7204,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CatalogVersionResponseDto"];
+                };
+            };
+            /** @description The act breaks a catalog rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -5138,7 +7234,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CatalogVersionResponseDto"];
+                };
+            };
+            /** @description The act breaks a catalog rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -5158,7 +7265,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CatalogVersionResponseDto"];
+                };
+            };
+            /** @description The act breaks a catalog rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -5177,7 +7295,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CatalogVersionResponseDto"];
+                };
+            };
+            /** @description The act breaks a catalog rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -5196,7 +7325,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CatalogVersionResponseDto"];
+                };
+            };
+            /** @description The act breaks a catalog rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -5215,7 +7355,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CatalogProgressResponseDto"];
+                };
             };
         };
     };
@@ -5234,7 +7376,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PublicCatalogResponseDto"];
+                };
             };
         };
     };
@@ -5251,7 +7395,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": number[];
+                };
             };
         };
     };
@@ -5268,7 +7414,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PublishedDecisionDto"][];
+                };
             };
         };
     };
@@ -5285,7 +7433,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CleanupCampaignResponseDto"][];
+                };
             };
         };
     };
@@ -5302,6 +7452,14 @@ export interface operations {
             };
         };
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CleanupStartedResponseDto"];
+                };
+            };
             /** @description A campaign with this key exists */
             409: {
                 headers: {
@@ -5328,7 +7486,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CleanupProgressResponseDto"];
+                };
             };
         };
     };
@@ -5347,7 +7507,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CleanupListsResponseDto"];
+                };
             };
         };
     };
@@ -5368,6 +7530,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CleanupReviewResponseDto"];
+                };
+            };
             /** @description The task is closed or not a clean-up review */
             409: {
                 headers: {
@@ -5428,6 +7598,386 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["StatisticsDto"];
                 };
+            };
+        };
+    };
+    AccountsController_users: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserViewResponseDto"][];
+                };
+            };
+        };
+    };
+    AccountsController_createUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateUserDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserCreatedResponseDto"];
+                };
+            };
+            /** @description The change breaks a rule (the last active administrator, a unit under itself, a name in use) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    AccountsController_importUsers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ImportUsersDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UsersImportedResponseDto"];
+                };
+            };
+            /** @description A row is refused; no account was created */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    AccountsController_changeUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeUserDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserViewResponseDto"];
+                };
+            };
+            /** @description The change breaks a rule (the last active administrator, a unit under itself, a name in use) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    AccountsController_deactivate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReasonDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserViewResponseDto"];
+                };
+            };
+            /** @description The change breaks a rule (the last active administrator, a unit under itself, a name in use) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    AccountsController_activate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReasonDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserViewResponseDto"];
+                };
+            };
+        };
+    };
+    AccountsController_resetPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReasonDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemporaryPasswordResponseDto"];
+                };
+            };
+        };
+    };
+    AccountsController_revokeSessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReasonDto"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AccountsController_units: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitViewResponseDto"][];
+                };
+            };
+        };
+    };
+    AccountsController_createUnit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateUnitDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitViewResponseDto"];
+                };
+            };
+            /** @description The change breaks a rule (the last active administrator, a unit under itself, a name in use) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    AccountsController_changeUnit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeUnitDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitViewResponseDto"];
+                };
+            };
+            /** @description The change breaks a rule (the last active administrator, a unit under itself, a name in use) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    AccountsController_changePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePasswordDto"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ExportsController_register: {
+        parameters: {
+            query?: {
+                /** @description Part of the title */
+                q?: string;
+                /** @description The document number, or part of it */
+                number?: string;
+                /** @description Issuer's unit code */
+                issuer?: string;
+                /** @description Registered on or after (YYYY-MM-DD, China Standard Time) */
+                from?: string;
+                /** @description Registered on or before (YYYY-MM-DD, China Standard Time) */
+                to?: string;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                limit?: number;
+                /** @description Default: all, voided numbers included */
+                status?: "REGISTERED" | "IN_FORCE" | "EXPIRED" | "REPEALED" | "VOIDED";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ExportsController_overdue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

@@ -62,7 +62,6 @@ export function PreReviewPanel({
         setError(true);
         onChange(null, true);
       });
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- fetched once for the version the page shows
   }, [procedureId]);
 
   const update = (key: string, change: Partial<PreReviewDecision>) => {
@@ -75,10 +74,11 @@ export function PreReviewPanel({
     );
   };
 
-  if (error)
+  if (error) {
     return (
       <Alert type="warning" showIcon message={tr('无法读取自动预审结果。', 'The pre-review could not be read.')} />
     );
+  }
   if (!review) return null;
   const pick = (pair: string[]) => (lang === 'en' ? pair[1] : pair[0]);
   return (
