@@ -123,6 +123,7 @@ export function PreReviewPanel({
                 {f.basis.map((b) => `${b.instrument} ${b.article}`).join('；')}
               </Typography.Text>
               <Radio.Group
+                name={`pre-review-${f.key}`}
                 aria-label={tr('对该发现的意见', 'Decision on this finding')}
                 value={decisions[f.key]?.decision}
                 onChange={(e) => update(f.key, { decision: e.target.value as PreReviewDecision['decision'] })}
