@@ -59,7 +59,7 @@ describe('the web app in a browser', () => {
     return { id, taskId: review.id, reviewer: await usernameOf(review.assigneeUserId) };
   }
 
-  it('lets an adviser find a legality review in the inbox, read the exact version, sign and see the stage move', async () => {
+  it('lets an adviser find a legality review in the inbox, read the exact version and its pre-review findings, dismiss one with a reason, sign and see the stage move', async () => {
     const title = `校外培训机构管理办法（审核${uniqueSuffix()}）`;
     const { id, reviewer } = await inLegalityReview(title);
     const w = await openPage(browser, base);
@@ -74,13 +74,31 @@ describe('the web app in a browser', () => {
     await expect(page.getByTestId('version-sha').first().textContent()).resolves.toBe(sha);
     await expect(page.getByTestId('version-text').textContent()).resolves.toContain('第五条 培训机构须缴纳保证金。');
     await expect(page.getByTestId('current-stage').textContent()).resolves.toBe('合法性审核');
+    // The automatic pre-review shows its findings on this version: the deposit of 第五条 has no basis.
+    const findings = page.getByTestId('pre-review-finding');
+    await findings.filter({ hasText: '设定收费但无法律、法规依据' }).filter({ hasText: '第五条' }).waitFor();
     await checkPage(w, 'review');
     // The reviewer's statutory minimum (two seconds with the demonstration periods) has run by now.
     await page.getByRole('radio', { name: '合法', exact: true }).check();
+    // Signing waits until every finding is confirmed or dismissed with a reason.
+    await expect(page.getByRole('button', { name: /签\s*署/ }).isDisabled()).resolves.toBe(true);
+    const count = await findings.count();
+    for (let i = 0; i < count; i++) {
+      const finding = findings.nth(i);
+      const fee = ((await finding.textContent()) ?? '').includes('设定收费');
+      await finding.getByRole('radio', { name: fee ? '排除' : '确认' }).check();
+      await finding.getByLabel('理由').fill(fee ? '保证金由上位法规定，条文仅作提示' : '属实，已要求起草单位补正');
+    }
     await page.getByRole('button', { name: /签\s*署/ }).click();
     await page.getByTestId('sign-result').filter({ hasText: '集体审议' }).waitFor();
     await page.getByTestId('current-stage').filter({ hasText: '集体审议' }).waitFor();
     expect((await live(id)).stage).toBe('DELIBERATION');
+    const [entry] = await stack.db.query<{ opinion: string }[]>(
+      "SELECT opinion FROM ledger_entry WHERE procedure_id = $1 AND decision = 'LAWFUL'",
+      [id],
+    );
+    expect(entry.opinion).toContain('[排除] 设定收费但无法律、法规依据（FEE_WITHOUT_BASIS）');
+    expect(entry.opinion).toContain('保证金由上位法规定，条文仅作提示');
     expectNoConsoleErrors(w);
     await w.context.close();
   });

@@ -1,3 +1,4 @@
+import { opinionWithPreReview } from '../../../libs/domain/src/procedures/steps/pre-review.contract';
 import { acts, refuse } from '../../activity-proxies';
 import { legalBasis } from '../../../libs/domain/src/legal-bases';
 import type { Md } from '../context';
@@ -250,10 +251,12 @@ export function legalityReview(md: Md): void {
       await p.sign({
         taskId: args.taskId,
         decision: `LEGALITY_${args.conclusion}`,
-        opinion:
+        opinion: opinionWithPreReview(
           args.reasons +
-          (opinion.legalRisk ? `\n探索性改革事项，法律风险：${opinion.legalRisk}` : '') +
-          cited.map((i) => `\n引用法律顾问意见（${i.adviserName}，${i.conclusion}）：${i.opinion}`).join(''),
+            (opinion.legalRisk ? `\n探索性改革事项，法律风险：${opinion.legalRisk}` : '') +
+            cited.map((i) => `\n引用法律顾问意见（${i.adviserName}，${i.conclusion}）：${i.opinion}`).join(''),
+          args.preReview,
+        ),
         actor: args.actor,
         role,
         sha256: args.reviewedSha256,

@@ -1,3 +1,4 @@
+import { opinionWithPreReview } from '../../../libs/domain/src/procedures/steps/pre-review.contract';
 import { refuse } from '../../activity-proxies';
 import { LEADER, type Nd } from '../context';
 import { REVIEW_MATERIALS } from './drafting.stage';
@@ -124,7 +125,7 @@ export function legalityOpinion(nd: Nd): void {
       s.legalityOpinionEntry = await p.sign({
         taskId: args.taskId,
         decision: args.conclusion,
-        opinion: args.reasons,
+        opinion: opinionWithPreReview(args.reasons, args.preReview),
         actor: args.actor,
         role,
         sha256: args.reviewedSha256,

@@ -21,6 +21,8 @@ export interface StepCall {
   actor: Actor;
   taskId: string | null;
   updateId: string | undefined;
+  /** What the API adds to the update's arguments besides the actor and the task (e.g. the pre-review decisions). */
+  extra?: Record<string, unknown>;
 }
 
 /** One human step of a procedure as the API offers it at `POST /api/procedures/:id/steps/:step`. */
@@ -37,6 +39,11 @@ export interface StepApi<S extends string = string, K extends string = string> {
   readonly body: Type<object>;
   /** The Workflow Update's name (metrics, update ids). */
   readonly update: string;
+  /**
+   * An opinion on the draft: the API runs the pre-review on the version the body's `reviewedSha256` names, requires
+   * the reviewer's decision on each finding (`preReviewDecisions`) and adds them to the update as `preReview`.
+   */
+  readonly preReview: boolean;
   send(call: StepCall): Promise<unknown>;
 }
 
@@ -62,6 +69,8 @@ export interface StepSpec<A extends { actor: Actor }, B extends object, S extend
   scope: StepScope;
   stages: readonly S[];
   tasks?: readonly K[];
+  /** See `StepApi.preReview`: the update's arguments then take `preReview?: PreReviewDecision[]`. */
+  preReview?: boolean;
 }
 
 export function defineStep<A extends { actor: Actor }, B extends object, S extends string, K extends string>(
@@ -75,9 +84,10 @@ export function defineStep<A extends { actor: Actor }, B extends object, S exten
     stages: spec.stages,
     body: spec.body,
     update: spec.update.name,
-    send: ({ gateway, workflowId, body, actor, taskId, updateId }) => {
+    preReview: spec.preReview ?? false,
+    send: ({ gateway, workflowId, body, actor, taskId, updateId, extra }) => {
       // The one place the API's additions meet the update's arguments: `args` is typed as A without them.
-      const args = { ...spec.args(body as B), actor, ...(taskId ? { taskId } : {}) } as A;
+      const args = { ...spec.args(body as B), ...extra, actor, ...(taskId ? { taskId } : {}) } as A;
       return gateway.step(workflowId, spec.update, args, updateId);
     },
   };

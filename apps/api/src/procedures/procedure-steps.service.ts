@@ -8,6 +8,8 @@ import { TaskRepository } from '../../../../libs/persistence/src/repositories/ta
 import { ProcedureGateway, stepUpdateId } from '../../../../libs/temporal/src/procedure-gateway';
 import { actorOf, type Principal } from '../auth/principal';
 import { MetricsService } from '../metrics/metrics';
+import type { PreReviewDecisionDto } from '../pre-review/pre-review.dto';
+import { PreReviewService } from '../pre-review/pre-review.service';
 import type { StepApi } from './procedure-api';
 import { canSeeProcedure } from './procedures.service';
 import { procedureApiOf } from './registry';
@@ -31,6 +33,7 @@ export class ProcedureStepsService {
     private readonly tasks: TaskRepository,
     private readonly ledger: LedgerRepository,
     private readonly metrics: MetricsService,
+    private readonly preReview: PreReviewService,
   ) {}
 
   /** `POST /api/procedures/:id/steps/:step`. */
@@ -158,6 +161,12 @@ export class ProcedureStepsService {
     taskId: string | null,
     updateId: string | undefined,
   ): Promise<StepResult> {
+    let extra: Record<string, unknown> | undefined;
+    if (step.preReview) {
+      const b = body as { reviewedSha256: string; preReviewDecisions?: PreReviewDecisionDto[] };
+      const decisions = await this.preReview.decide(procedure, b.reviewedSha256, b.preReviewDecisions);
+      if (decisions?.length) extra = { preReview: decisions };
+    }
     try {
       const snapshot = (await step.send({
         gateway: this.gateway,
@@ -166,6 +175,7 @@ export class ProcedureStepsService {
         actor: actorOf(principal),
         taskId,
         updateId,
+        extra,
       })) as StepResult;
       this.metrics.decisions.inc({ stage: procedure.stage, decision: step.update });
       return snapshot;

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
+  IsArray,
   IsBoolean,
   IsUUID,
   IsIn,
@@ -20,6 +21,7 @@ import type {
   ProcedureStatus,
   ProjectApprovalDecision,
 } from '../../../../libs/domain/src/procedures/normative-document.contract';
+import { PreReviewDecisionDto } from '../pre-review/pre-review.dto';
 import { PROCEDURE_TYPES, type ProcedureType } from '../../../../libs/domain/src/procedures/procedure-type';
 import type { LedgerEntryEntity, ProcedureEntity, TaskEntity } from '../../../../libs/persistence/src/entities';
 
@@ -193,6 +195,18 @@ export class AdviserOpinionDto {
   @ApiProperty({ description: 'SHA-256 of the draft version read; refused with 409 if it is no longer current' })
   @Matches(/^[0-9a-f]{64}$/, { message: 'reviewedSha256 must be a lowercase hex SHA-256' })
   reviewedSha256: string;
+
+  @ApiPropertyOptional({
+    type: [PreReviewDecisionDto],
+    description:
+      'For a legality opinion: the decision on each finding of the pre-review of that version (422 if one is missing)',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(500)
+  @ValidateNested({ each: true })
+  @Type(() => PreReviewDecisionDto)
+  preReviewDecisions?: PreReviewDecisionDto[];
 }
 
 /** The reviewing body's opinion (B6): as an adviser's, and, before the minimum review time, why it is shorter. */

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { PersistenceModule } from '../../../../libs/persistence/src/persistence.module';
 import { MetricsModule } from '../metrics/metrics.module';
+import { PreReviewModule } from '../pre-review/pre-review.module';
 import { ProceduresController, TasksController } from './procedures.controller';
 import { ProceduresService } from './procedures.service';
 import { NormativeDocumentService } from './normative-document/normative-document.service';
@@ -11,7 +12,7 @@ import { ProcedureStepsController } from './procedure-steps.controller';
 import { ProcedureStepsService } from './procedure-steps.service';
 
 @Module({
-  imports: [PersistenceModule, MetricsModule],
+  imports: [PersistenceModule, MetricsModule, PreReviewModule],
   controllers: [
     ProcedureStepsController,
     ProceduresController,

@@ -663,6 +663,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/procedures/{id}/pre-review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The automatic pre-review of the current draft: each finding with its clause, rule, basis and the dated list of laws it read */
+        get: operations["PreReviewController_forProcedure"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/pre-review/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The pre-review rules, which are switched off and why, and the dated list of laws */
+        get: operations["PreReviewController_rules"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/pre-review/rules/{ruleId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Switch a pre-review rule off or on, with the reason (audited) */
+        put: operations["PreReviewController_setRule"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/pre-review/laws": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Record a change to the dated list of laws (repealed, renamed, new), with the reason (audited) */
+        put: operations["PreReviewController_setLaw"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/org/units": {
         parameters: {
             query?: never;
@@ -1430,7 +1498,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Alias of POST /api/procedures/{id}/steps/{step}: launch, draft-options, consultation, comment-window, close-comment-window, comment-answers, hearing, complete-public-participation, expert-opinions, complete-experts, risk-assessment, legality-review, legality-opinion, adviser-opinion-request, adviser-opinion, meeting-package, meeting, party-report, publication, registration, archive, execution-reports, evaluations, suspend, resume, adjust, close */
+        /** Alias of POST /api/procedures/{id}/steps/{step}: launch, draft-options, consultation, comment-window, close-comment-window, comment-answers, hearing, complete-public-participation, expert-opinions, complete-experts, risk-assessment, legality-review, legality-opinion, meeting-package, meeting, party-report, publication, registration, archive, execution-reports, evaluations, suspend, resume, adjust, close */
         post: operations["DecisionsController_step"];
         delete?: never;
         options?: never;
@@ -1955,46 +2023,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/procedures/{id}/steps/adviser-opinion": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * MAJOR_DECISION: A8: the adviser signs the legal opinion the office asked for, on the current draft
-         * @description Taken by LEGAL_ADVISER; the workflow checks the stage.
-         */
-        post: operations["procedureStep_adviserOpinion"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/procedures/{id}/steps/adviser-opinion-request": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * MAJOR_DECISION: A8: the legal-affairs office asks a legal adviser or government lawyer for a legal opinion (Art 28)
-         * @description Taken by LEGAL_AFFAIRS_OFFICER; the workflow checks the stage.
-         */
-        post: operations["procedureStep_adviserOpinionRequest"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/procedures/{id}/steps/answer-comment": {
         parameters: {
             query?: never;
@@ -2185,7 +2213,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * MAJOR_DECISION: A5: complete public participation once every opinion is answered, or without an open consultation by a recorded decision (Art 14)
+         * MAJOR_DECISION: A5: complete public participation once every opinion is answered
          * @description Taken by DRAFTER; the workflow checks the stage.
          */
         post: operations["procedureStep_completePublicParticipation"];
@@ -2425,7 +2453,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * NORMATIVE_DOCUMENT: B6: sign the legality opinion on the exact current draft (409 if it changed) / MAJOR_DECISION: A8: the legal-affairs office signs the legality opinion on the exact draft reviewed (Art 28)
+         * NORMATIVE_DOCUMENT: B6: sign the legality opinion on the exact current draft (409 if it changed), deciding each pre-review finding / MAJOR_DECISION: A8: sign the legality opinion on the exact draft reviewed, deciding each pre-review finding
          * @description Taken by LEGAL_ADVISER, LEGAL_AFFAIRS_OFFICER; the workflow checks the stage.
          */
         post: operations["procedureStep_legalityOpinion"];
@@ -2911,8 +2939,6 @@ export interface components {
             status: string;
             /** @description Why the task went where it went */
             routingNote: string | null;
-            /** @description What the requester asks the adviser to look at */
-            question: string | null;
             /** @description The exact document version the task is about */
             subjectVersionId: string | null;
             /** @description Adviser drafting the opinion for the holder */
@@ -2984,6 +3010,17 @@ export interface components {
             /** @example 上位法已修改，不再需要制定。 */
             reason: string;
         };
+        PreReviewDecisionDto: {
+            /** @description The finding’s key, as GET /api/procedures/{id}/pre-review gave it */
+            key: string;
+            /**
+             * @description 确认 / 排除
+             * @enum {string}
+             */
+            decision: "CONFIRMED" | "DISMISSED";
+            /** @description Why (required both ways; recorded in the ledger entry of the opinion) */
+            reason: string;
+        };
         AdviserOpinionDto: {
             /**
              * @description 合法 / 不合法 / 应当予以修改
@@ -2994,6 +3031,8 @@ export interface components {
             reasons: string;
             /** @description SHA-256 of the draft version read; refused with 409 if it is no longer current */
             reviewedSha256: string;
+            /** @description For a legality opinion: the decision on each finding of the pre-review of that version (422 if one is missing) */
+            preReviewDecisions?: components["schemas"]["PreReviewDecisionDto"][];
         };
         DelegateTaskDto: {
             /** @description The adviser who drafts the opinion */
@@ -3044,7 +3083,7 @@ export interface components {
             conclusion: "COMPLIANT" | "NON_COMPLIANT";
             /** @example 经审查，未含有排除、限制竞争的内容。 */
             summary: string;
-            /** @description 《公平竞争审查条例》 第十二条: why a statutory exception applies */
+            /** @description 公平竞争审查条例第十二条: why a statutory exception applies */
             exceptionReason?: string;
         };
         PeriodDto: {
@@ -3148,6 +3187,112 @@ export interface components {
              * @example https://www.jintan.gov.cn/art/2026/12/1/art_1.html
              */
             reference: string;
+        };
+        RuleBasisResponseDto: {
+            instrument: string;
+            article: string;
+            says: string;
+        };
+        FindingClauseResponseDto: {
+            index: number;
+            text: string;
+        };
+        CitedLawResponseDto: {
+            cited: string;
+            /** @enum {string} */
+            status: "IN_FORCE" | "REPEALED" | "UNKNOWN";
+            rank: string | null;
+            repealedBy: string | null;
+        };
+        LawListSourceResponseDto: {
+            repository: string;
+            commit: string;
+            /** @description The date of the list */
+            date: string;
+            note: string;
+        };
+        PreReviewFindingResponseDto: {
+            /** @description What the reviewer’s decision names */
+            key: string;
+            ruleId: string;
+            /** @description [zh, en] */
+            title: string[];
+            basis: components["schemas"]["RuleBasisResponseDto"][];
+            clause: components["schemas"]["FindingClauseResponseDto"] | null;
+            words: string;
+            /** @enum {string|null} */
+            measure: "PENALTY" | "LICENCE" | "COMPULSORY" | "FEE" | null;
+            basisStatus: string | null;
+            cited: components["schemas"]["CitedLawResponseDto"][];
+            /** @description [zh, en] */
+            detail: string[];
+            lawList: components["schemas"]["LawListSourceResponseDto"] | null;
+        };
+        PreReviewResponseDto: {
+            procedureId: string;
+            /** @description The draft version checked (null: no draft yet) */
+            versionId: string | null;
+            sha256: string | null;
+            /** @description False when the version has no text to read (a PDF) */
+            readable: boolean;
+            findings: components["schemas"]["PreReviewFindingResponseDto"][];
+            /** @description Rules an administrator switched off */
+            disabledRules: string[];
+            lawList: components["schemas"]["LawListSourceResponseDto"];
+        };
+        PreReviewRuleResponseDto: {
+            id: string;
+            title: string[];
+            basis: components["schemas"]["RuleBasisResponseDto"][];
+            enabled: boolean;
+            reason: string | null;
+            changedAt: string | null;
+        };
+        LawOverrideResponseDto: {
+            name: string;
+            /** @enum {string} */
+            status: "IN_FORCE" | "REPEALED";
+            rank: string | null;
+            repealedBy: string | null;
+            reason: string;
+            changedAt: string;
+        };
+        PreReviewRulesResponseDto: {
+            rules: components["schemas"]["PreReviewRuleResponseDto"][];
+            lawList: components["schemas"]["LawListSourceResponseDto"];
+            /** @description Laws in the shipped list */
+            laws: number;
+            overrides: components["schemas"]["LawOverrideResponseDto"][];
+        };
+        SetPreReviewRuleDto: {
+            /** @description On or off */
+            enabled: boolean;
+            /**
+             * @description Why (audited)
+             * @example 该规则误报较多，待规则修订后恢复
+             */
+            reason: string;
+        };
+        SetLawOverrideDto: {
+            /**
+             * @description The law’s name as cited
+             * @example 中华人民共和国广告法
+             */
+            name: string;
+            /** @enum {string} */
+            status: "IN_FORCE" | "REPEALED";
+            /**
+             * @description Required for a law in force
+             * @enum {string}
+             */
+            rank?: "LAW" | "ADMINISTRATIVE_REGULATION" | "LOCAL_REGULATION" | "DEPARTMENT_RULE" | "LOCAL_RULE";
+            /** @description For a repealed law: what replaced it */
+            repealedBy?: string;
+            /**
+             * @description Why, with the source (audited)
+             * @example 2026年X月X日全国人大常委会决定废止
+             */
+            reason: string;
         };
         OrgUnitResponseDto: {
             /** Format: uuid */
@@ -4204,19 +4349,6 @@ export interface components {
             /** Format: uuid */
             commentId: string;
         };
-        LegalityOpinionDto: {
-            /**
-             * @description 合法 / 不合法 / 应当予以修改
-             * @enum {string}
-             */
-            conclusion: "LAWFUL" | "UNLAWFUL" | "MUST_AMEND";
-            /** @description Reasons; required unless the conclusion is LAWFUL */
-            reasons: string;
-            /** @description SHA-256 of the draft version read; refused with 409 if it is no longer current */
-            reviewedSha256: string;
-            /** @description 115号 (五) "一般不少于5个工作日": why the opinion comes before the minimum review time */
-            shortReviewReason?: string;
-        };
         LaunchDto: {
             /** @description A1–A2: launch the matter (false: not launched) */
             launch: boolean;
@@ -4239,8 +4371,6 @@ export interface components {
         };
         ConsultationDto: {
             consulted: string[];
-            /** @description Art 13: with no department consulted, why none's duties are involved */
-            noDepartmentInvolvedReason?: string;
             consensus: boolean;
             /** @description Required without consensus */
             disputeMemo?: string;
@@ -4264,17 +4394,6 @@ export interface components {
             heldAt: string;
             participants: string[];
             signedRecordSha256: string;
-        };
-        WithoutOpenConsultationDto: {
-            /** @description Art 14 ¶1: the matter may not be disclosed by law */
-            exempt: boolean;
-            /** @description Art 14 ¶2: the other ways opinions were heard */
-            methods?: string[];
-            reason: string;
-        };
-        CompleteParticipationDto: {
-            /** @description Without an open consultation: the recorded decision and its reason (Art 14) */
-            withoutOpenConsultation?: components["schemas"]["WithoutOpenConsultationDto"];
         };
         ExpertDto: {
             name: string;
@@ -4312,26 +4431,8 @@ export interface components {
             reviewedSha256: string;
             /** @description Exploratory reform: the legal risk, stated */
             legalRisk?: string;
-            /** @description Task ids of the advisers' opinions (asked in this review) the office's opinion cites */
-            citedAdviserOpinions?: string[];
-        };
-        RequestLegalAdviceDto: {
-            /** @description What the adviser should look at */
-            question: string;
-            /**
-             * @description Areas of expertise the opinion needs (routing)
-             * @example [
-             *       "城乡规划"
-             *     ]
-             */
-            expertise: string[];
-        };
-        LegalAdviceDto: {
-            /** @enum {string} */
-            conclusion: "LAWFUL" | "MUST_AMEND" | "UNLAWFUL";
-            opinion: string;
-            /** @description SHA-256 of the draft version read (409 if it changed) */
-            reviewedSha256: string;
+            /** @description The decision on each finding of the pre-review of the version reviewed (422 if one is missing) */
+            preReviewDecisions?: components["schemas"]["PreReviewDecisionDto"][];
         };
         MeetingPackageDto: {
             fairCompetitionReview?: string;
@@ -4360,15 +4461,8 @@ export interface components {
             reportedTo: string;
             reference: string;
         };
-        ChannelNotUsedDto: {
-            /** @enum {string} */
-            channel: "GAZETTE" | "WEBSITE" | "NEWSPAPER";
-            reason: string;
-        };
         DecisionPublicationDto: {
             channels: string[];
-            /** @description Art 32: a channel it names (gazette, website, newspaper) not used, with the reason */
-            channelsNotUsed?: components["schemas"]["ChannelNotUsedDto"][];
             reference: string;
             opinionsExplanation?: string;
         };
@@ -5749,6 +5843,112 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    PreReviewController_forProcedure: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PreReviewResponseDto"];
+                };
+            };
+            /** @description The caller sees the procedure but not its drafts now */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    PreReviewController_rules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PreReviewRulesResponseDto"];
+                };
+            };
+        };
+    };
+    PreReviewController_setRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ruleId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetPreReviewRuleDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PreReviewRulesResponseDto"];
+                };
+            };
+            /** @description No such rule */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    PreReviewController_setLaw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetLawOverrideDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PreReviewRulesResponseDto"];
                 };
             };
         };
@@ -7873,190 +8073,6 @@ export interface operations {
             };
         };
     };
-    procedureStep_adviserOpinion: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description Repeat the same key to repeat safely */
-                "Idempotency-Key"?: string;
-            };
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["LegalAdviceDto"];
-            };
-        };
-        responses: {
-            /** @description The procedure's snapshot after the step */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ProcedureSnapshotDto"];
-                };
-            };
-            /** @description The body or a parameter is not valid; `details.fields` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Not signed in */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description The role, unit or task holder does not allow it */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description No such procedure or step (or not visible to the caller) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description The stage does not allow it, the task is closed, or the text changed */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description A rule of the procedure refuses it; the message names the rule */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description The workflow engine is not reachable */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-        };
-    };
-    procedureStep_adviserOpinionRequest: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description Repeat the same key to repeat safely */
-                "Idempotency-Key"?: string;
-            };
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["RequestLegalAdviceDto"];
-            };
-        };
-        responses: {
-            /** @description The procedure's snapshot after the step */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ProcedureSnapshotDto"];
-                };
-            };
-            /** @description The body or a parameter is not valid; `details.fields` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Not signed in */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description The role, unit or task holder does not allow it */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description No such procedure or step (or not visible to the caller) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description The stage does not allow it, the task is closed, or the text changed */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description A rule of the procedure refuses it; the message names the rule */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description The workflow engine is not reachable */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-        };
-    };
     procedureStep_answerComment: {
         parameters: {
             query?: never;
@@ -8899,7 +8915,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CompleteParticipationDto"];
+                "application/json": components["schemas"]["EmptyDto"];
             };
         };
         responses: {
@@ -10003,7 +10019,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["LegalityOpinionDto"] | components["schemas"]["DecisionLegalityOpinionDto"];
+                "application/json": components["schemas"]["AdviserOpinionDto"] | components["schemas"]["DecisionLegalityOpinionDto"];
             };
         };
         responses: {

@@ -9,6 +9,7 @@ import {
 import { useLang, useTr } from '../i18n';
 import { conclusionName, explain, stageName } from '../labels';
 import type { OrgUnit } from '../types';
+import { PreReviewPanel, type PreReviewDecision } from '../procedures/shared/PreReviewPanel';
 
 /** The API's field schema of a step body (apps/api/src/decisions/body-schema.ts). */
 type FieldType =
@@ -229,10 +230,18 @@ function StepForm({
   const pick = (pair: Pair | undefined, fallback: string) => (pair ? pair[lang === 'en' ? 1 : 0] : fallback);
   const title = pick(STEPS[step], step);
   const formName = `md-${step.replace(/\W/g, '-')}`;
+  // The legality opinion decides each finding of the pre-review in its own panel, not as a JSON field.
+  const withPreReview = 'preReviewDecisions' in schema;
+  const [preReview, setPreReview] = useState<{ decisions: PreReviewDecision[] | null; complete: boolean }>({
+    decisions: null,
+    complete: !withPreReview,
+  });
+  const fields = Object.entries(schema).filter(([field]) => field !== 'preReviewDecisions');
 
   const submit = (values: Record<string, unknown>) => {
     const body: Record<string, unknown> = {};
-    for (const [field, rule] of Object.entries(schema)) {
+    if (withPreReview && preReview.decisions) body.preReviewDecisions = preReview.decisions;
+    for (const [field, rule] of fields) {
       const v = values[field];
       if (v === undefined || v === null || v === '') {
         if (rule.type === 'boolean') body[field] = false;
@@ -285,7 +294,14 @@ function StepForm({
         }
       >
         {error && <Alert type="error" message={error} showIcon role="alert" style={{ marginBottom: 12 }} />}
-        {Object.entries(schema).map(([field, rule]) => {
+        {withPreReview && (
+          <PreReviewPanel
+            procedureId={procedureId}
+            sha256={draftSha256}
+            onChange={(decisions, complete) => setPreReview({ decisions, complete })}
+          />
+        )}
+        {fields.map(([field, rule]) => {
           const label = pick(FIELDS[field], field);
           const rules =
             rule.optional || rule.type === 'boolean'
@@ -381,7 +397,7 @@ function StepForm({
             </Form.Item>
           );
         })}
-        <Button type="primary" htmlType="submit">
+        <Button type="primary" htmlType="submit" disabled={!preReview.complete}>
           {tr('提交', 'Submit')}
         </Button>
       </Form>

@@ -29,6 +29,7 @@ import { NotificationEntity } from './notification.entity';
 import { NotificationDeliveryEntity, NotificationPreferenceEntity } from './notification-delivery.entity';
 import { OrgUnitEntity } from './org-unit.entity';
 import { ProcedureEntity } from './procedure.entity';
+import { PreReviewLawOverrideEntity, PreReviewRuleSettingEntity } from './pre-review.entity';
 import { RevokedTokenEntity } from './session.entity';
 import {
   FilingEntity,
@@ -87,6 +88,8 @@ export {
   DocumentTextEntity,
   RateLimitHitEntity,
   SignInLockoutEntity,
+  PreReviewRuleSettingEntity,
+  PreReviewLawOverrideEntity,
 };
 
 export const ENTITIES = [
@@ -133,4 +136,6 @@ export const ENTITIES = [
   NotificationDeliveryEntity,
   NotificationPreferenceEntity,
   DocumentTextEntity,
+  PreReviewRuleSettingEntity,
+  PreReviewLawOverrideEntity,
 ];

@@ -20,6 +20,7 @@ import { NotificationOutbox17963200000000 } from './17963200000000-NotificationO
 import { RegisterFullText17963300000000 } from './17963300000000-RegisterFullText';
 import { DecisionRecordsAndIntegrityAlerts17970000000000 } from './17970000000000-DecisionRecordsAndIntegrityAlerts';
 import { TaskQuestion17971000000000 } from './17971000000000-TaskQuestion';
+import { PreReview17973000000000 } from './17973000000000-PreReview';
 
 /** Every migration, in order. A new migration file must be added here. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -44,4 +45,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   RegisterFullText17963300000000,
   DecisionRecordsAndIntegrityAlerts17970000000000,
   TaskQuestion17971000000000,
+  PreReview17973000000000,
 ];

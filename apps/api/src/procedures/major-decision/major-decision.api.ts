@@ -195,8 +195,16 @@ export const MAJOR_DECISION_API: ProcedureApi<S, K> = {
     'legality-opinion': step({
       update: mdGiveLegalityOpinionUpdate,
       body: DecisionLegalityOpinionDto,
-      args: (b) => ({ ...b }),
-      summary: 'A8: the legal-affairs office signs the legality opinion on the exact draft reviewed (Art 28)',
+      args: (b) => ({
+        conclusion: b.conclusion,
+        reasons: b.reasons,
+        reviewedSha256: b.reviewedSha256,
+        ...(b.legalRisk !== undefined ? { legalRisk: b.legalRisk } : {}),
+        ...(b.citedAdviserOpinions !== undefined ? { citedAdviserOpinions: b.citedAdviserOpinions } : {}),
+      }),
+      summary:
+        'A8: the legal-affairs office signs the legality opinion on the exact draft reviewed (Art 28), deciding each pre-review finding',
+      preReview: true,
       // The office signs (Art 28); in procedures started before, the review was routed to an adviser, who signs it.
       roles: [Role.LegalAffairsOfficer, Role.LegalAdviser],
       scope: 'TASK',

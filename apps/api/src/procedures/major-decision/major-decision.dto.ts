@@ -18,6 +18,7 @@ import {
   type MatterKind,
 } from '../../../../../libs/domain/src/procedures/major-decision.contract';
 import { PeriodDto } from '../steps.dto';
+import { PreReviewDecisionDto } from '../../pre-review/pre-review.dto';
 
 /** The request bodies of the major-decision steps (国务院令第713号); the workflow's validators check the rules. */
 
@@ -321,6 +322,17 @@ export class DecisionLegalityOpinionDto {
   @IsString({ each: true })
   @MaxLength(36, { each: true })
   citedAdviserOpinions?: string[];
+
+  @ApiPropertyOptional({
+    type: [PreReviewDecisionDto],
+    description: 'The decision on each finding of the pre-review of the version reviewed (422 if one is missing)',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(500)
+  @ValidateNested({ each: true })
+  @Type(() => PreReviewDecisionDto)
+  preReviewDecisions?: PreReviewDecisionDto[];
 }
 
 export class RequestLegalAdviceDto {

@@ -188,7 +188,9 @@ export const NORMATIVE_DOCUMENT_API: ProcedureApi<S, K> = {
         reviewedSha256: b.reviewedSha256,
         ...(b.shortReviewReason ? { shortReviewReason: b.shortReviewReason } : {}),
       }),
-      summary: 'B6: sign the legality opinion on the exact current draft (409 if it changed)',
+      summary:
+        'B6: sign the legality opinion on the exact current draft (409 if it changed), deciding each pre-review finding',
+      preReview: true,
       roles: [Role.LegalAdviser, Role.LegalAffairsOfficer],
       scope: 'TASK',
       tasks: ['LEGALITY_REVIEW'],

@@ -8,6 +8,7 @@ import { conclusionName, explain, formatTime, stageName } from '../../labels';
 import type { DelegateCandidate, ProcedureSnapshot, Task } from '../../types';
 import { Countdown } from '../../pages/Inbox';
 import { OfficerTaskForms } from '../../pages/OfficerSteps';
+import { PreReviewPanel, type PreReviewDecision } from '../shared/PreReviewPanel';
 
 export function TaskForms({
   task,
@@ -98,6 +99,12 @@ function OpinionForm({
   const [busy, setBusy] = useState(false);
   // The version read is the one the page shows: what the procedure had when the page was loaded.
   const [read] = useState(() => live?.documents?.DRAFT ?? null);
+  // The legality opinion decides each pre-review finding; the adviser's opinion does not carry them.
+  const withPreReview = path === 'legality-opinion';
+  const [preReview, setPreReview] = useState<{ decisions: PreReviewDecision[] | null; complete: boolean }>({
+    decisions: null,
+    complete: !withPreReview,
+  });
 
   const sign = async (values: { conclusion?: string; reasons?: string }, countersign = false) => {
     if (!read) return;
@@ -110,7 +117,12 @@ function OpinionForm({
     try {
       const snapshot = await post<ProcedureSnapshot>(
         `/api/tasks/${task.id}/${path}`,
-        { conclusion: values.conclusion, reasons: values.reasons ?? '', reviewedSha256: read.sha256 },
+        {
+          conclusion: values.conclusion,
+          reasons: values.reasons ?? '',
+          reviewedSha256: read.sha256,
+          ...(withPreReview && preReview.decisions ? { preReviewDecisions: preReview.decisions } : {}),
+        },
         newIdempotencyKey(),
       );
       const stage = stageName(snapshot.stage, lang);
@@ -151,6 +163,13 @@ function OpinionForm({
           onDone={onDone}
         />
       )}
+      {!result && withPreReview && (
+        <PreReviewPanel
+          procedureId={task.procedureId}
+          sha256={read?.sha256 ?? null}
+          onChange={(decisions, complete) => setPreReview({ decisions, complete })}
+        />
+      )}
       {!result && (
         <Form layout="vertical" onFinish={(v: { conclusion?: string; reasons?: string }) => void sign(v)}>
           <Form.Item label={t.conclusion} name="conclusion">
@@ -165,9 +184,17 @@ function OpinionForm({
               )}
             />
           </Form.Item>
-          <Button type="primary" htmlType="submit" loading={busy} disabled={!read}>
+          <Button type="primary" htmlType="submit" loading={busy} disabled={!read || !preReview.complete}>
             {t.sign}
           </Button>
+          {!preReview.complete && (
+            <Typography.Paragraph type="secondary">
+              {tr(
+                '请先对每项自动预审发现作出确认或排除并说明理由。',
+                'Decide each pre-review finding, with a reason, first.',
+              )}
+            </Typography.Paragraph>
+          )}
         </Form>
       )}
     </Card>

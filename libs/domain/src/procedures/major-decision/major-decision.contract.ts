@@ -1,3 +1,4 @@
+import type { PreReviewDecision } from '../steps/pre-review.contract';
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { DocumentKind, DocumentVersionRef } from '../../documents';
 import { INSTRUMENTS, cite, legalBasis } from '../../legal-bases';
@@ -498,6 +499,8 @@ export interface DecisionLegalityOpinionArgs {
   legalRisk?: string;
   /** Task ids of advisers' opinions (requested in this review) that the office's opinion relies on. */
   citedAdviserOpinions?: string[];
+  /** The automatic pre-review's findings on that version, each confirmed or dismissed (the API adds them). */
+  preReview?: PreReviewDecision[];
   actor: Actor;
 }
 export interface RequestLegalAdviceArgs {

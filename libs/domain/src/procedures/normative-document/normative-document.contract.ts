@@ -1,3 +1,4 @@
+import type { PreReviewDecision } from '../steps/pre-review.contract';
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { DocumentKind, DocumentVersionRef } from '../../documents';
 import { INSTRUMENTS, LEGAL_BASES, legalBasis } from '../../legal-bases';
@@ -456,6 +457,8 @@ export interface GiveLegalityOpinionArgs {
    * decision of the reviewer, shown to the deliberation and kept in the archive).
    */
   shortReviewReason?: string;
+  /** The automatic pre-review's findings on that version, each confirmed or dismissed by the reviewer (the API adds them). */
+  preReview?: PreReviewDecision[];
   actor: Actor;
 }
 

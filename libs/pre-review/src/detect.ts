@@ -1,0 +1,292 @@
+import { tokens, type Token } from './segment';
+import type { MeasureKind } from './rules';
+
+/**
+ * Small functions, one per measure, that say whether a sentence sets the measure. Each reads the sentence's words
+ * (jieba) and a short window of text; a sentence where the measure is forbidden, waived or paid out ("不得收取…费",
+ * "免收", "补贴…元/吨") sets nothing.
+ */
+
+/** Words that, before the measure's verb in the same sentence part, turn it into a prohibition, waiver or exemption. */
+const NEGATORS = new Set([
+  '不得',
+  '禁止',
+  '严禁',
+  '不准',
+  '不予',
+  '免予',
+  '免于',
+  '免收',
+  '免征',
+  '免除',
+  '不再',
+  '取消',
+  '停止',
+  '杜绝',
+  '一律不',
+  '不收',
+  '不收取',
+  '减免',
+  '免',
+  '清理',
+  '叫停',
+  '不',
+  '未',
+  '无',
+]);
+
+/** A sentence part (split at ，；：) with its words. */
+interface Part {
+  text: string;
+  words: string[];
+}
+
+function partsOf(sentence: string): Part[] {
+  const words = tokens(sentence);
+  const parts: Part[] = [];
+  let current: Token[] = [];
+  const flush = () => {
+    if (current.length) parts.push({ text: current.map((t) => t.word).join(''), words: current.map((t) => t.word) });
+    current = [];
+  };
+  for (const t of words) {
+    if (/^[，,；;：:]$/.test(t.word)) flush();
+    else current.push(t);
+  }
+  flush();
+  return parts;
+}
+
+/** Whether a negator stands in the part before the word at `index` (or in the part's lead clause "不得…"). */
+function negatedBefore(words: readonly string[], index: number): boolean {
+  return words.slice(0, index).some((w) => NEGATORS.has(w));
+}
+
+/** "扣押、没收的犬只": the measure word used as an attribute of a thing, not as an act of the clause. */
+function attributive(words: readonly string[], index: number): boolean {
+  return /^(、[\u4e00-\u9fa5]{1,4})*的/.test(words.slice(index + 1).join(''));
+}
+
+/** Another organ's measure that the clause only records (a court's 查封 noted in a register). */
+const OTHER_ORGANS =
+  /(人民法院|人民检察院|有权机关|司法机关)[^，。；]{0,20}(查封|扣押|冻结)|(查封|扣押|冻结)(事项|期限)/;
+
+function indexOfWord(words: readonly string[], test: (w: string) => boolean): number {
+  return words.findIndex(test);
+}
+
+const PENALTY_WORDS = [
+  /^罚款$/,
+  /^罚金$/,
+  /^吊销/,
+  /^没收/,
+  /^行政拘留$/,
+  /^拘留$/,
+  /^责令停产停业$/,
+  /^停产停业$/,
+  /^责令关闭$/,
+  /^降低资质等级$/,
+  /^限制从业$/,
+  /^暂扣/,
+];
+const PENALTY_VERBS = new Set(['处', '并处', '处以', '可处', '给予', '予以', '罚', '可以', '处罚']);
+
+function penalty(part: Part, sentence: string): string | null {
+  const { words } = part;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
+    if (!PENALTY_WORDS.some((p) => p.test(w))) continue;
+    if (negatedBefore(words, i) || attributive(words, i)) continue;
+    if (w === '罚款' && !words.slice(0, i).some((x) => PENALTY_VERBS.has(x) || /元|倍/.test(x))) continue;
+    if (/^暂扣/.test(w) && !/暂扣[^，。；]{0,12}(证|照)/.test(part.text)) continue;
+    return w;
+  }
+  // 警告、通报批评 are penalties when given (给予警告), and "予以处罚/给予行政处罚" announces one of unnamed kind.
+  const given =
+    /(给予|予以|处以|处|进行|规定|的)(警告|通报批评|治安处罚|行政处罚|处罚)|》(第[^，。；]{1,12}条)?(的)?(规定|有关规定)?(给予|予以|进行)?处罚/.exec(
+      part.text,
+    );
+  if (
+    given &&
+    !/(不予|免予|免于|从轻|减轻|不够刑事|刑事)(行政)?处罚/.test(
+      given.input.slice(Math.max(0, given.index - 4), given.index + given[0].length),
+    )
+  ) {
+    return given[0];
+  }
+  void sentence;
+  return null;
+}
+
+const LICENCE_PATTERNS: readonly RegExp[] = [
+  /未经[^，。；]{0,30}(批准|许可|审批|核准|同意|审核)[^。；]{0,40}(不得|禁止)/,
+  /(须|必须|应当|应|需|需要|需)(先|事先)?(经|报经|报|取得|获得|领取|办理)[^，。；]{0,30}(批准|许可|审批|核准|准许)/,
+  /(取得|领取|办理|持有)[^，。；]{0,20}(许可证|许可|审批|批准文件|准予|资格证|经营证|准运证|登记证)[^。；]{0,12}(后|方可|才能|才可)/,
+  /(经|报经)[^，。；]{0,30}(批准|许可|审批|核准)(后|的)?[^。；]{0,6}(方可|才能|才可|后方)/,
+  /实行[^，。；]{0,12}(许可证?|审批|准入)(制度|管理|制)/,
+  /(须|必须|应当|应)(先)?(取得|领取|持有)[^，。；]{0,20}(许可证|资格证|执照|持枪证|准运证|经营证)/,
+  /(应当|须|必须)(向[^，。；]{0,20})?申请(取得)?[^，。；]{0,15}(许可|批准|审批)/,
+  /办理[^，。；]{0,12}(审批|许可|批准)手续/,
+  /，向[^，。；]{0,20}申请(取得)?[^，。；]{0,15}(许可|批准)/,
+  /(凭|持)[^，。；]{0,12}(许可证|批准文件|准运证|通行证)[^，。；]{0,12}(方可|才能|进入|通行|经营)/,
+];
+
+function licence(part: Part, sentence: string): string | null {
+  for (const p of LICENCE_PATTERNS) {
+    const m = p.exec(sentence);
+    if (!m) continue;
+    // the key word must be a word of the sentence, not a piece of another word
+    if (!tokens(m[0]).some((t) => /批准|许可|审批|核准|同意|审核|准许|准予|证$/.test(t.word))) continue;
+    if (
+      /(不得|禁止|严禁|不再|取消|无需|无须|不需|不需要|免于|免予)[^。；]{0,8}(经|报|审批|许可|批准|取得|办理)/.test(
+        m[0],
+      )
+    ) {
+      continue;
+    }
+    if (
+      /(不得|禁止|严禁|不再|取消|无需|无须|不需|不需要|免于|免予)[^，。；]{0,12}$/.test(sentence.slice(0, m.index + 1))
+    ) {
+      continue;
+    }
+    return m[0];
+  }
+  void part;
+  return null;
+}
+
+const COMPULSORY_WORDS = [
+  /^暂扣$/,
+  /^查封$/,
+  /^扣押$/,
+  /^冻结$/,
+  /^强制拆除$/,
+  /^强制执行$/,
+  /^代履行$/,
+  /^强制隔离$/,
+  /^限制人身自由$/,
+  /^强行/,
+  /^拆除$/,
+];
+
+function compulsory(part: Part): string | null {
+  const { words } = part;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
+    if (!COMPULSORY_WORDS.some((p) => p.test(w))) continue;
+    if (negatedBefore(words, i) || attributive(words, i) || OTHER_ORGANS.test(part.text)) continue;
+    // 拆除 alone is compulsory only when done by the authority (予以拆除、强制拆除、依法拆除 by an organ), not a duty
+    if (w === '拆除' && !/(予以|强制|组织|依法)拆除/.test(part.text)) continue;
+    if (w === '暂扣' && /暂扣[^，。；]{0,12}(证|照)/.test(part.text)) continue;
+    if (w === '冻结' && !/(存款|汇款|账户|资金|财产)/.test(part.text)) continue;
+    return w;
+  }
+  return null;
+}
+
+const COLLECT_VERBS = new Set([
+  '收取',
+  '收',
+  '缴纳',
+  '交纳',
+  '征收',
+  '计收',
+  '加收',
+  '缴',
+  '交',
+  '收缴',
+  '征缴',
+  '预收',
+  '代收',
+  '收费',
+  '缴费',
+  '交费',
+]);
+const FEE_WORD = /(费|费用|保证金|押金|附加|基金)$/;
+const PAID_OUT = /(补贴|补助|奖励|奖补|资助|报销|返还|退还|扶持|救助|减免|减半|免费|优惠)/;
+
+function fee(part: Part): string | null {
+  const { words } = part;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
+    if (!COLLECT_VERBS.has(w)) continue;
+    if (negatedBefore(words, i)) continue;
+    const after = words.slice(i + 1);
+    const feeIndex = after.findIndex((x) => FEE_WORD.test(x) && !/^(免费|经费|费用支出|工作经费)$/.test(x));
+    const selfFee = /^(收费|缴费|交费)$/.test(w);
+    if (!selfFee && feeIndex < 0) continue;
+    if (PAID_OUT.test(part.text)) continue;
+    if (
+      selfFee &&
+      /(收费|缴费|交费)(标准|项目|目录|清单|公示|行为|许可)?(的|应当)?(公示|公开|明码标价)/.test(part.text) &&
+      !/按|按照|标准为|元/.test(part.text)
+    ) {
+      continue;
+    }
+    return selfFee ? w : `${w}…${after[feeIndex]}`;
+  }
+  // "…费由…缴纳", "…费依照…征收": the fee named first
+  const named =
+    /([\u4e00-\u9fa5]{1,8}(费|保证金|押金))(由|按|依照|按照|依据)[^。；]{0,60}(缴纳|交纳|收取|征收|计收)/.exec(
+      part.text,
+    );
+  if (
+    named &&
+    !PAID_OUT.test(part.text) &&
+    !negatedBefore(
+      words,
+      indexOfWord(words, (x) => x.includes('费')),
+    )
+  ) {
+    return named[0];
+  }
+  return null;
+}
+
+/** The measures one sentence sets, with the words that set each. */
+export function measuresOf(sentence: string): { kind: MeasureKind; words: string }[] {
+  const found = new Map<MeasureKind, string>();
+  for (const part of partsOf(sentence)) {
+    const p = penalty(part, sentence);
+    if (p && !found.has('PENALTY')) found.set('PENALTY', p);
+    const c = compulsory(part);
+    if (c && !found.has('COMPULSORY')) found.set('COMPULSORY', c);
+    const f = fee(part);
+    if (f && !found.has('FEE')) found.set('FEE', f);
+  }
+  const l = licence(partsOf(sentence)[0] ?? { text: '', words: [] }, sentence);
+  if (l) found.set('LICENCE', l);
+  return [...found].map(([kind, words]) => ({ kind, words }));
+}
+
+const PRIVATE_PARTIES =
+  /(企业|个人|公民|经营者|经营户|生产经营单位|生产经营者|申请人|当事人|业主|居民|市民|村民|从业人员|法人|其他组织|用人单位|建设单位|施工单位|物业服务企业|物业服务单位|物业服务人|驾驶人|商户|养犬人|参保人|承租人|出租人|所有人|使用人|投标人|供应商|考生|学生|家长|户主|租户|开发商|房地产开发企业|运输单位|排污单位|持证人|村（居）民|外来人员|商家|个体工商户|机动车所有人)/;
+const GOVERNMENT =
+  /(人民政府|部门|机关|局|委员会|办公室|管理处|街道办事处|管委会|中心|镇|乡|街道)(应当|应|负责|要|可以|会同)/;
+const MODALS = /(应当|必须|(?<![无不])须|(?<![无不])需|不得|禁止|严禁|一律|不准|不予|取消|限制|列入)/;
+
+/** Whether a sentence puts a duty on, or cuts a right of, citizens or organisations (and the words that do). */
+export function obligationOf(sentence: string): string | null {
+  for (const part of sentence.split(/[；;]/)) {
+    const subject = PRIVATE_PARTIES.exec(part);
+    const modal = MODALS.exec(part);
+    if (
+      /^(禁止|严禁)/.test(part.trim()) &&
+      !GOVERNMENT.test(part) &&
+      !/^(禁止|严禁)[^，。]{0,8}(向|对)/.test(part.trim())
+    ) {
+      return part.trim().slice(0, 12);
+    }
+    if (!subject || !modal) continue;
+    if (modal.index < subject.index) {
+      // "不得向企业收取…" binds the authority, not the party
+      if (/(不得|禁止|严禁)[^，。]{0,6}(向|对|要求)/.test(part)) continue;
+    }
+    const lead = part.slice(0, subject.index);
+    if (GOVERNMENT.test(lead + subject[0]) || /(人民政府|部门|机关)[^，。]{0,10}$/.test(lead)) continue;
+    if (/(鼓励|支持|引导|倡导|可以|有权|享有|依法享有)/.test(part.slice(subject.index, modal.index + 2))) continue;
+    if (modal.index < subject.index && !/^(禁止|严禁)/.test(part.slice(modal.index))) continue;
+    return part.slice(subject.index, Math.min(part.length, modal.index + modal[0].length + 8));
+  }
+  return null;
+}

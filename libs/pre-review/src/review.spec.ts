@@ -1,0 +1,87 @@
+import { LawList } from './laws';
+import { measuresOfClause, reviewClause, reviewDocument } from './review';
+import { PRE_REVIEW_RULES } from './rules';
+
+const ids = (text: string, options = {}) => reviewClause(text, 0, options).map((f) => f.ruleId);
+
+describe('pre-review rules', () => {
+  it('every rule cites its basis, and the measure rules the ranks that may create the measure', () => {
+    for (const rule of PRE_REVIEW_RULES) {
+      expect(rule.basis.length).toBeGreaterThan(0);
+      if (rule.measure) expect(rule.requiredRanks?.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('flags a fine the clause sets on its own (行政处罚法 Art 16) and names the words and the list it read', () => {
+    const [f] = reviewClause('对未按规定分类投放生活垃圾的个人，由城管部门处五十元以上二百元以下罚款。');
+    expect(f.ruleId).toBe('PENALTY_WITHOUT_BASIS');
+    expect(f.words).toBe('罚款');
+    expect(f.basisStatus).toBe('NONE');
+    expect(f.basis.map((b) => b.article)).toContain('第十六条');
+    expect(f.lawList?.commit).toMatch(/^[0-9a-f]{40}$/);
+  });
+
+  it('does not flag a penalty quoted with its higher-law article', () => {
+    const text = '违反本规定的，依照《中华人民共和国大气污染防治法》第一百一十九条的规定处罚。';
+    expect(measuresOfClause(text)).toEqual([expect.objectContaining({ kind: 'PENALTY', basisStatus: 'RANKED' })]);
+    expect(ids(text)).toEqual([]);
+  });
+
+  it('reads words, not characters: 没收入 is no confiscation, 收费 in a prohibition and a subsidy per tonne are no fee', () => {
+    expect(ids('企业没收入的月份，可以申请缓缴社会保险费。')).toEqual([]);
+    expect(ids('各部门不得向企业收取任何形式的保证金、押金。')).toEqual([]);
+    expect(ids('对年处理餐厨废弃物达到一万吨以上的企业，按照每吨三十元的标准给予运营补贴。')).toEqual([]);
+    expect(ids('进入景区的车辆，应当按每车次二十元缴纳生态保护费。')).toEqual(['FEE_WITHOUT_BASIS']);
+  });
+
+  it('finds licences, compulsory measures and duties created without a basis', () => {
+    expect(ids('民宿经营者须经镇人民政府审批后方可开业。')).toEqual(['LICENCE_WITHOUT_BASIS']);
+    expect(ids('城管部门对占道经营者的物品可以予以扣押。')).toEqual(['COMPULSORY_WITHOUT_BASIS']);
+    expect(ids('辖区商户必须在每日十八时前完成门前卫生清扫，并拍照上传至街道平台。')).toEqual([
+      'OBLIGATION_WITHOUT_BASIS',
+    ]);
+    expect(ids('区司法局负责本办法的组织实施和监督检查。')).toEqual([]);
+  });
+
+  it('a law cited that the list says was repealed: the finding names what replaced it and the source sentence', () => {
+    const findings = reviewClause('违反本通知的，依照《中华人民共和国治安管理处罚条例》第二十四条处罚。');
+    expect(findings.map((f) => f.ruleId).sort()).toEqual(['PENALTY_WITHOUT_BASIS', 'REPEALED_LAW_CITED']);
+    const repealed = findings.find((f) => f.ruleId === 'REPEALED_LAW_CITED')!;
+    expect(repealed.cited[0].repealedBy).toBe('中华人民共和国治安管理处罚法');
+  });
+
+  it('an administrator’s override of the list counts (a law repealed after the list was dated)', () => {
+    const laws = new LawList(undefined, [
+      {
+        name: '中华人民共和国广告法',
+        status: 'REPEALED',
+        rank: null,
+        repealedBy: null,
+        reason: 'test',
+        changedAt: '2026-01-01',
+      },
+    ]);
+    expect(ids('依照《中华人民共和国广告法》的规定处罚。', { laws }).sort()).toEqual([
+      'PENALTY_WITHOUT_BASIS',
+      'REPEALED_LAW_CITED',
+    ]);
+  });
+
+  it('a rule switched off finds nothing', () => {
+    expect(
+      ids('养犬人未为犬只办理登记的，没收其犬只，并处五百元罚款。', { disabled: new Set(['PENALTY_WITHOUT_BASIS']) }),
+    ).toEqual([]);
+  });
+
+  it('checks a document: effective date, validity and mandatory parts', () => {
+    const doc = '各部门：\n一、各部门应当落实防汛值班制度。\n本通知自印发之日起施行，有效期8年。';
+    const found = reviewDocument(doc, { publishedOn: '2025-04-01', title: '关于做好防汛工作的通知' })
+      .filter((f) => f.clause === null)
+      .map((f) => `${f.ruleId}:${f.words}`);
+    expect(found.sort()).toEqual([
+      'EFFECTIVE_TOO_SOON:自印发之日起施行',
+      'MISSING_PART:制定依据',
+      'VALIDITY_TOO_LONG:有效期8年',
+    ]);
+  });
+});
