@@ -11,6 +11,7 @@ import { CalendarRepository } from '../../libs/persistence/src/calendar/calendar
 import { packagedCalendar } from '../../libs/persistence/src/calendar/calendar-package';
 import { seedDemoOrganisation } from '../../libs/persistence/src/seed/demo-organisation';
 import { generatePayloadKey } from '../../libs/temporal/src/codec/keys';
+import { scratchTemplateName } from '../support/scratch-db';
 import { writeTestSigningKey } from '../support/secrets';
 import { StackBroker } from './stack-broker';
 
@@ -294,7 +295,7 @@ export async function setUp(tier: string, steps: Array<() => Promise<void>>): Pr
   log(`${tier} tier ready in ${((Date.now() - started) / 1000).toFixed(1)}s`);
 }
 
-/** Stops the shared processes and Temporal, and drops the run's database. */
+/** Stops the shared processes and Temporal, and drops the run's database (and its scratch databases' template). */
 export async function tearDown(): Promise<void> {
   const r = globalThis.__LAWGATE_TEST_RUN__;
   if (!r) return;
@@ -309,6 +310,7 @@ export async function tearDown(): Promise<void> {
     const admin = new Client({ connectionString: db.adminUrl });
     await admin.connect();
     await admin.query(`DROP DATABASE IF EXISTS "${db.database}" WITH (FORCE)`);
+    await admin.query(`DROP DATABASE IF EXISTS "${scratchTemplateName(db.database)}" WITH (FORCE)`);
     await admin.end();
   }
   log(`torn down in ${((Date.now() - started) / 1000).toFixed(1)}s`);
