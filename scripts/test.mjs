@@ -16,6 +16,8 @@ const TIMINGS = join(root, '.cache', 'test-timings.json');
 // Before any run was timed: the unit, lint, workflow and replay tiers' wall clock, and a Jest run's set-up.
 const DEFAULT_OTHER_SECONDS = 300;
 const SET_UP_SECONDS = 30;
+// Two lanes for two cores.
+const JEST_LANES = 2;
 
 function run(label, command, args, env = process.env) {
   const started = Date.now();
@@ -121,7 +123,7 @@ if (process.env.LAWGATE_PRETTIER_CHECK !== '0') {
 }
 await sideBySide('checks', staticChecks);
 
-// Jest in lanes side by side (two, or LAWGATE_JEST_LANES), one file at a time each. The tiers that share no data
+// Jest in two lanes side by side, one file at a time each. The tiers that share no data
 // (unit, lint, workflow, replay) run in the first lane; the files of the tiers that write a run's database
 // (integration, e2e, browser: one file at a time per database, test/setup/one-file-at-a-time.ts) are shared out
 // between the other lanes and the end of the first, so that the lanes end about together (see `shareOut`). Each Jest
@@ -135,10 +137,9 @@ if (extra.length > 0) {
   const writesDatabase = (p) => (p.setupFilesAfterEnv ?? []).some((file) => file.endsWith('one-file-at-a-time.ts'));
   const names = (list) => list.map((p) => p.displayName);
   const [database, other] = [names(projects.filter(writesDatabase)), names(projects.filter((p) => !writesDatabase(p)))];
-  const laneCount = Math.max(2, Number(process.env.LAWGATE_JEST_LANES) || 2);
   const timings = readTimings();
   const otherSeconds = timings.runs[other.join(',')] ?? DEFAULT_OTHER_SECONDS;
-  const shares = shareOut(listTests(database), timings, otherSeconds, laneCount);
+  const shares = shareOut(listTests(database), timings, otherSeconds, JEST_LANES);
   const databaseRun = (files) => ({
     label: `jest ${database.join(', ')} (${files.length} files)`,
     key: database.join(','),
