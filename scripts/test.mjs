@@ -1,5 +1,5 @@
 // `npm test`: installs what the suite needs, then runs lint and the type checks side by side, then every Jest tier
-// (unit, lint, workflow, replay, integration, e2e, browser) in lanes side by side, against a real Temporal dev
+// (unit, lint, workflow, replay, integration, e2e, browser) in two lanes side by side, against a real Temporal dev
 // server, a real PostgreSQL and Debian's Chromium. Extra arguments go to Jest (one run, as given).
 // The checks include `prettier --check .` (`LAWGATE_PRETTIER_CHECK=0` leaves it out).
 import { spawn, spawnSync } from 'node:child_process';
@@ -123,11 +123,11 @@ if (process.env.LAWGATE_PRETTIER_CHECK !== '0') {
 }
 await sideBySide('checks', staticChecks);
 
-// Jest in two lanes side by side, one file at a time each. The tiers that share no data
-// (unit, lint, workflow, replay) run in the first lane; the files of the tiers that write a run's database
-// (integration, e2e, browser: one file at a time per database, test/setup/one-file-at-a-time.ts) are shared out
-// between the other lanes and the end of the first, so that the lanes end about together (see `shareOut`). Each Jest
-// run has its own database, Temporal dev server and shared processes. Extra arguments make it one Jest run.
+// Jest in two lanes side by side, one file at a time each. The tiers that share no data (unit, lint, workflow,
+// replay) run in the first lane; the files of the tiers that write a run's database (integration, e2e, browser: one
+// file at a time per database, test/setup/one-file-at-a-time.ts) are shared out between the second lane and the end
+// of the first, so that both end about together (see `shareOut`). Each Jest run has its own database, Temporal dev
+// server and shared processes. Extra arguments make it one Jest run.
 const jest = (...args) => [bin('jest', 'bin/jest.js'), '--ci', ...args];
 const extra = process.argv.slice(2);
 if (extra.length > 0) {
