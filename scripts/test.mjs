@@ -3,14 +3,21 @@
 // server, a real PostgreSQL and Debian's Chromium. Extra arguments go to Jest (one run, as given).
 // The checks include `prettier --check .` (`LAWGATE_PRETTIER_CHECK=0` leaves it out).
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const log = (line) => console.error(`[test] ${line}`);
+// Kept between runs, to share the database tiers' files out between the Jest lanes (see `shareOut`).
+const TIMINGS = join(root, '.cache', 'test-timings.json');
+// Before any run was timed: the unit, lint, workflow and replay tiers' wall clock, and a Jest run's set-up.
+const DEFAULT_OTHER_SECONDS = 300;
+const SET_UP_SECONDS = 30;
+// Two lanes for two cores.
+const JEST_LANES = 2;
 
 function run(label, command, args, env = process.env) {
   const started = Date.now();
@@ -116,9 +123,11 @@ if (process.env.LAWGATE_PRETTIER_CHECK !== '0') {
 }
 await sideBySide('checks', staticChecks);
 
-// Jest in two lanes, side by side, one file at a time each: the tiers that write the run's database (which run one
-// file at a time in any case: test/setup/one-file-at-a-time.ts), and the tiers that share no data. Each lane is a
-// Jest run of its own, with its own database and Temporal dev server. Extra arguments make it one Jest run.
+// Jest in two lanes side by side, one file at a time each. The tiers that share no data (unit, lint, workflow,
+// replay) run in the first lane; the files of the tiers that write a run's database (integration, e2e, browser: one
+// file at a time per database, test/setup/one-file-at-a-time.ts) are shared out between the second lane and the end
+// of the first, so that both end about together (see `shareOut`). Each Jest run has its own database, Temporal dev
+// server and shared processes. Extra arguments make it one Jest run.
 const jest = (...args) => [bin('jest', 'bin/jest.js'), '--ci', ...args];
 const extra = process.argv.slice(2);
 if (extra.length > 0) {
@@ -126,15 +135,137 @@ if (extra.length > 0) {
 } else {
   const { projects } = require('../jest.config.js');
   const writesDatabase = (p) => (p.setupFilesAfterEnv ?? []).some((file) => file.endsWith('one-file-at-a-time.ts'));
-  const lane = (list) => list.map((p) => p.displayName);
-  const [database, other] = [lane(projects.filter(writesDatabase)), lane(projects.filter((p) => !writesDatabase(p)))];
-  const databaseLane = `jest ${database.join(', ')}`;
-  await sideBySide(
-    'jest',
-    [
-      [databaseLane, jest('--maxWorkers=1', '--selectProjects', ...database)],
-      [`jest ${other.join(', ')}`, jest('--maxWorkers=1', '--selectProjects', ...other)],
-    ],
-    databaseLane,
+  const names = (list) => list.map((p) => p.displayName);
+  const [database, other] = [names(projects.filter(writesDatabase)), names(projects.filter((p) => !writesDatabase(p)))];
+  const timings = readTimings();
+  const otherSeconds = timings.runs[other.join(',')] ?? DEFAULT_OTHER_SECONDS;
+  const shares = shareOut(listTests(database), timings, otherSeconds, JEST_LANES);
+  const databaseRun = (files) => ({
+    label: `jest ${database.join(', ')} (${files.length} files)`,
+    key: database.join(','),
+    args: jest('--maxWorkers=1', '--runTestsByPath', ...files, '--selectProjects', ...database),
+  });
+  const lanes = shares.map((files) => (files.length > 0 ? [databaseRun(files)] : []));
+  lanes[0].unshift({
+    label: `jest ${other.join(', ')}`,
+    key: other.join(','),
+    args: jest('--maxWorkers=1', '--selectProjects', ...other),
+  });
+  await jestLanes(
+    lanes.filter((lane) => lane.length > 0),
+    timings,
   );
+}
+
+/**
+ * Where the durations of the last runs are kept (`.cache/test-timings.json`): each database-tier file's seconds, and
+ * each Jest run's wall clock, from Jest's `--json` results. Only used to share files out between the lanes.
+ */
+function readTimings() {
+  try {
+    const read = JSON.parse(readFileSync(TIMINGS, 'utf8'));
+    return { files: read.files ?? {}, runs: read.runs ?? {} };
+  } catch {
+    return { files: {}, runs: {} };
+  }
+}
+
+/** The test files of these Jest projects (paths as Jest lists them). */
+function listTests(selected) {
+  const listed = spawnSync(process.execPath, jest('--listTests', '--json', '--selectProjects', ...selected), {
+    cwd: root,
+    env,
+    encoding: 'utf8',
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  if (listed.status !== 0) {
+    log(`jest --listTests failed:\n${listed.stderr}`);
+    process.exit(1);
+  }
+  return JSON.parse(listed.stdout);
+}
+
+/**
+ * Shares the database tiers' files out between the lanes: the first lane begins with the unit, lint, workflow and
+ * replay tiers (`firstLaneSeconds`); longest file first, each goes to the lane that ends soonest (a file never timed
+ * counts by its tier). A Jest run at the end of the first lane first sets up its database, Temporal and processes,
+ * which is counted too.
+ */
+function shareOut(files, timings, firstLaneSeconds, laneCount) {
+  const guess = (file) => (/browser-spec/.test(file) ? 120 : /e2e-spec/.test(file) ? 30 : 10);
+  const seconds = (file) => timings.files[relative(root, file)] ?? guess(file);
+  const lanes = Array.from({ length: laneCount }, (_, i) => ({
+    files: [],
+    load: i === 0 ? firstLaneSeconds + SET_UP_SECONDS : 0,
+  }));
+  for (const file of [...files].sort((a, b) => seconds(b) - seconds(a) || a.localeCompare(b))) {
+    const lane = lanes.reduce((soonest, l) => (l.load < soonest.load ? l : soonest));
+    lane.files.push(file);
+    lane.load += seconds(file);
+  }
+  log(
+    `database tiers' files shared out: ${lanes
+      .map((l, i) => `${l.files.length} in lane ${i + 1} (lane about ${Math.round(l.load)}s)`)
+      .join(', ')}`,
+  );
+  return lanes.map((lane) => lane.files.sort());
+}
+
+/**
+ * Runs the lanes side by side, each a sequence of Jest runs, and stops if any failed (a lane goes on after a failed
+ * run, so that every test runs). The last lane prints as it goes; the others print each run's output when it ends.
+ * Afterwards the durations are kept for the next run's sharing out.
+ */
+async function jestLanes(lanes, timings) {
+  const started = Date.now();
+  log(
+    `${lanes
+      .flat()
+      .map((r) => r.label)
+      .join(', ')} ...`,
+  );
+  mkdirSync(dirname(TIMINGS), { recursive: true });
+  const runOne = (entry, shown, index) =>
+    new Promise((resolve) => {
+      const begun = Date.now();
+      const results = join(dirname(TIMINGS), `jest-results-${process.pid}-${index}.json`);
+      const child = spawn(process.execPath, [...entry.args, '--json', `--outputFile=${results}`], {
+        cwd: root,
+        env,
+        stdio: ['ignore', shown ? 'inherit' : 'pipe', shown ? 'inherit' : 'pipe'],
+      });
+      const output = [];
+      child.stdout?.on('data', (chunk) => output.push(chunk));
+      child.stderr?.on('data', (chunk) => output.push(chunk));
+      child.on('close', (code) => {
+        if (!shown) process.stderr.write(Buffer.concat(output));
+        const seconds = (Date.now() - begun) / 1000;
+        log(`${entry.label} ${code === 0 ? 'passed' : 'failed'} in ${seconds.toFixed(1)}s`);
+        timings.runs[entry.key] = seconds;
+        try {
+          for (const file of JSON.parse(readFileSync(results, 'utf8')).testResults) {
+            timings.files[relative(root, file.name)] = (file.endTime - file.startTime) / 1000;
+          }
+        } catch {
+          // no results (the run did not start): nothing to keep
+        }
+        rmSync(results, { force: true });
+        resolve(code === 0);
+      });
+    });
+  let index = 0;
+  const outcomes = await Promise.all(
+    lanes.map(async (lane, laneIndex) => {
+      let passed = true;
+      for (const entry of lane) passed = (await runOne(entry, laneIndex === lanes.length - 1, index++)) && passed;
+      return passed;
+    }),
+  );
+  writeFileSync(TIMINGS, JSON.stringify(timings, null, 2));
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  if (outcomes.includes(false)) {
+    log(`jest failed after ${seconds}s`);
+    process.exit(1);
+  }
+  log(`jest passed in ${seconds}s`);
 }

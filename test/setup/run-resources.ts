@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
@@ -11,6 +11,7 @@ import { CalendarRepository } from '../../libs/persistence/src/calendar/calendar
 import { packagedCalendar } from '../../libs/persistence/src/calendar/calendar-package';
 import { seedDemoOrganisation } from '../../libs/persistence/src/seed/demo-organisation';
 import { generatePayloadKey } from '../../libs/temporal/src/codec/keys';
+import { scratchTemplateName } from '../support/scratch-db';
 import { writeTestSigningKey } from '../support/secrets';
 import { StackBroker } from './stack-broker';
 
@@ -145,15 +146,52 @@ async function buildUnlessUnchanged(
   stamp: string,
   build: () => Promise<unknown>,
 ): Promise<void> {
-  const hash = contentHash(sources.map((p) => join(ROOT, p)));
-  const fresh = [...outputs, stamp].every((file) => existsSync(file)) && readFileSync(stamp, 'utf8') === hash;
-  if (fresh) {
-    log(`${label}: sources unchanged, the last build reused`);
-    return;
+  await withBuildLock(stamp, async () => {
+    const hash = contentHash(sources.map((p) => join(ROOT, p)));
+    const fresh = [...outputs, stamp].every((file) => existsSync(file)) && readFileSync(stamp, 'utf8') === hash;
+    if (fresh) {
+      log(`${label}: sources unchanged, the last build reused`);
+      return;
+    }
+    rmSync(stamp, { force: true });
+    await timed(`${label} built`, build);
+    writeFileSync(stamp, hash);
+  });
+}
+
+/**
+ * One build of an output at a time across the Jest runs of this checkout (`npm test` runs several side by side): the
+ * others wait, then find it fresh. The lock is a file holding its holder's process id; a holder that died leaves a
+ * lock the next one takes over.
+ */
+async function withBuildLock<T>(output: string, work: () => Promise<T>): Promise<T> {
+  const lock = `${output}.lock`;
+  mkdirSync(dirname(lock), { recursive: true });
+  for (;;) {
+    try {
+      writeFileSync(lock, String(process.pid), { flag: 'wx' });
+      break;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      const holder = Number(readFileSync(lock, 'utf8') || 0);
+      if (holder && holder !== process.pid && !alive(holder)) rmSync(lock, { force: true });
+      else await new Promise((resolve) => setTimeout(resolve, 500));
+    }
   }
-  rmSync(stamp, { force: true });
-  await timed(`${label} built`, build);
-  writeFileSync(stamp, hash);
+  try {
+    return await work();
+  } finally {
+    rmSync(lock, { force: true });
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 /**
@@ -218,7 +256,7 @@ export function apps(): Promise<void> {
 /** The built web app (`dist/web`), which the API serves and the browser tier drives; rebuilt when its sources changed. */
 export function webApp(): Promise<void> {
   const r = resources();
-  r.web ??= (async () => {
+  r.web ??= withBuildLock(join(ROOT, 'dist', 'web'), async () => {
     if (!webBuildIsStale()) {
       log('web app up to date');
       return;
@@ -235,7 +273,7 @@ export function webApp(): Promise<void> {
         { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 },
       ),
     );
-  })();
+  });
   return r.web;
 }
 
@@ -294,7 +332,7 @@ export async function setUp(tier: string, steps: Array<() => Promise<void>>): Pr
   log(`${tier} tier ready in ${((Date.now() - started) / 1000).toFixed(1)}s`);
 }
 
-/** Stops the shared processes and Temporal, and drops the run's database. */
+/** Stops the shared processes and Temporal, and drops the run's database (and its scratch databases' template). */
 export async function tearDown(): Promise<void> {
   const r = globalThis.__LAWGATE_TEST_RUN__;
   if (!r) return;
@@ -309,6 +347,7 @@ export async function tearDown(): Promise<void> {
     const admin = new Client({ connectionString: db.adminUrl });
     await admin.connect();
     await admin.query(`DROP DATABASE IF EXISTS "${db.database}" WITH (FORCE)`);
+    await admin.query(`DROP DATABASE IF EXISTS "${scratchTemplateName(db.database)}" WITH (FORCE)`);
     await admin.end();
   }
   log(`torn down in ${((Date.now() - started) / 1000).toFixed(1)}s`);

@@ -1,38 +1,35 @@
-import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { lintBatch } from '../support/eslint';
 
 const ROOT = join(__dirname, '..', '..');
 
 /** The determinism rules for workflow code are enforced by lint; this proves they bite. */
 describe('lint rules for workflow code', () => {
-  // ESLint loads its flat config with a dynamic import, which Jest's CommonJS sandbox cannot do: run the CLI.
-  const eslint = (args: string[], input?: string): { ruleId: string; message: string }[] => {
-    const run = spawnSync(
-      process.execPath,
-      [join(ROOT, 'node_modules', 'eslint', 'bin', 'eslint.js'), '--format', 'json', ...args],
-      {
-        cwd: ROOT,
-        input,
-        encoding: 'utf8',
-      },
-    );
-    const results = JSON.parse(run.stdout) as { messages: { ruleId: string; message: string }[] }[];
-    return results.flatMap((r) => r.messages);
-  };
-  const lintAs = async (file: string, code: string) =>
-    eslint(['--stdin', '--stdin-filename', join(ROOT, file)], code).map((m) => `${m.ruleId}: ${m.message}`);
+  const workflowFile = join(ROOT, 'workflows/normative-document/normative-document.workflow.ts');
+  const forbiddenImports = [
+    "import { readFileSync } from 'node:fs';",
+    "import { Injectable } from '@nestjs/common';",
+    "import { DataSource } from 'typeorm';",
+    'export const used = [readFileSync, Injectable, DataSource];',
+  ].join('\n');
+  const timersAndActivities = [
+    "import { ProcedureActivities } from '../activities/procedure.activities';",
+    'setTimeout(() => ProcedureActivities, 1);',
+  ].join('\n');
+  // Everything in one ESLint run: the type-checked program is built once, not once per case.
+  let results: { imports: string[]; timers: string[]; workflows: { ruleId: string | null; message: string }[] };
+  beforeAll(() => {
+    const [imports, timers, workflows] = lintBatch([
+      { filePath: workflowFile, code: forbiddenImports },
+      { filePath: workflowFile, code: timersAndActivities },
+      { patterns: [join(ROOT, 'workflows')] },
+    ]);
+    const text = (list: typeof imports) => list.map((m) => `${m.ruleId}: ${m.message}`);
+    results = { imports: text(imports), timers: text(timers), workflows };
+  }, 180_000);
 
-  it('should refuse Node built-ins, Nest and TypeORM in workflows/', async () => {
-    const messages = await lintAs(
-      'workflows/normative-document/normative-document.workflow.ts',
-      [
-        "import { readFileSync } from 'node:fs';",
-        "import { Injectable } from '@nestjs/common';",
-        "import { DataSource } from 'typeorm';",
-        'export const used = [readFileSync, Injectable, DataSource];',
-      ].join('\n'),
-    );
-    expect(messages).toEqual(
+  it('should refuse Node built-ins, Nest and TypeORM in workflows/', () => {
+    expect(results.imports).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/no-restricted-imports: .*no Node built-ins/),
         expect.stringMatching(/no-restricted-imports: .*No Nest/),
@@ -41,15 +38,8 @@ describe('lint rules for workflow code', () => {
     );
   });
 
-  it('should refuse timers and value imports of activities in workflows/', async () => {
-    const messages = await lintAs(
-      'workflows/normative-document/normative-document.workflow.ts',
-      [
-        "import { ProcedureActivities } from '../activities/procedure.activities';",
-        'setTimeout(() => ProcedureActivities, 1);',
-      ].join('\n'),
-    );
-    expect(messages).toEqual(
+  it('should refuse timers and value imports of activities in workflows/', () => {
+    expect(results.timers).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/no-restricted-globals: .*sleep\(\)/),
         expect.stringMatching(/no-restricted-imports: .*import type/),
@@ -57,7 +47,7 @@ describe('lint rules for workflow code', () => {
     );
   });
 
-  it('should accept the workflow code as it is', async () => {
-    expect(eslint([join(ROOT, 'workflows')])).toEqual([]);
+  it('should accept the workflow code as it is', () => {
+    expect(results.workflows).toEqual([]);
   });
 });
