@@ -10,8 +10,12 @@ export default defineConfig({
   base: '/',
   plugins: [react()],
   resolve: {
-    // libs/domain's procedure contract defines Temporal updates; the browser needs only its stage tables.
-    alias: { '@temporalio/workflow': here('./src/shims/temporal-workflow.ts') },
+    alias: {
+      // libs/domain's procedure contract defines Temporal updates; the browser needs only its stage tables.
+      '@temporalio/workflow': here('./src/shims/temporal-workflow.ts'),
+      // The one library the browser may import, by its entry point (tsconfig.json's `paths`; docs/libraries.md).
+      '@lawgate/domain': here('../../libs/domain/src/index.ts'),
+    },
   },
   build: {
     outDir: here('../../dist/web'),
