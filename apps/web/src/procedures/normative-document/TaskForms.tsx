@@ -29,7 +29,7 @@ export function TaskForms({
       <OpinionForm
         task={task}
         live={live}
-        path="legality-opinion"
+        endpoint={`/api/procedures/${task.procedureId}/steps/legality-opinion`}
         title={tr('签署合法性审核意见', 'Sign the legality opinion')}
         onSigned={onSigned}
         focused={focused}
@@ -47,7 +47,7 @@ export function TaskForms({
       <OpinionForm
         task={task}
         live={live}
-        path="opinion"
+        endpoint={`/api/tasks/${task.id}/opinion`}
         title={tr('签署法律顾问意见', "Sign the adviser's opinion")}
         focused={focused}
         onDone={onDone}
@@ -73,7 +73,7 @@ function useConclusionOptions() {
 function OpinionForm({
   task,
   live,
-  path,
+  endpoint,
   title,
   focused,
   onDone,
@@ -82,7 +82,8 @@ function OpinionForm({
 }: {
   task: Task;
   live: ProcedureSnapshot | null;
-  path: string;
+  /** The legality opinion is a step of the procedure; an adviser's opinion answers its own task. */
+  endpoint: string;
   title: string;
   focused: boolean;
   onDone: () => Promise<void>;
@@ -109,7 +110,7 @@ function OpinionForm({
     setError(null);
     try {
       const snapshot = await post<ProcedureSnapshot>(
-        `/api/tasks/${task.id}/${path}`,
+        endpoint,
         { conclusion: values.conclusion, reasons: values.reasons ?? '', reviewedSha256: read.sha256 },
         newIdempotencyKey(),
       );
