@@ -17,7 +17,8 @@ ENV SCARF_ANALYTICS=false
 COPY package.json package-lock.json ./
 RUN --mount=type=cache,target=/root/.npm npm ci --no-audit --no-fund
 COPY . .
-# tsc -p tsconfig.build.json (-> dist/apps, dist/libs, dist/workflows, dist/activities, dist/scripts)
+# tsc -p tsconfig.build.json (-> dist/apps, dist/libs, dist/workflows, dist/activities, dist/scripts), then tsc-alias
+# (the @lawgate/<lib> imports in dist/ become relative paths: plain node runs them; docs/libraries.md),
 # and node scripts/build-workflow-bundle.mjs (-> dist/workflow-bundle.js).
 RUN npm run build \
   && test -f dist/apps/api/src/main.js \

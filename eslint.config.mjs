@@ -4,7 +4,10 @@ import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 import importX, { createNodeResolver } from 'eslint-plugin-import-x';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 
+/** A string that is an SQL statement (upper-case keywords, as this code base writes them). */
+const RAW_SQL = String.raw`/^\s*(SELECT\s|INSERT\s+INTO\s|UPDATE\s+\w+\s+SET\s|DELETE\s+FROM\s|WITH\s+\w+\s+AS\s)/`;
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 
 export default tseslint.config(
@@ -47,8 +50,15 @@ export default tseslint.config(
             { group: ['@nestjs/*'], message: 'No Nest (or DI) inside workflows.' },
             { group: ['typeorm', 'typeorm/*', 'pg'], message: 'Workflows never touch the database; use an activity.' },
             {
-              group: ['**/libs/persistence/**', '**/libs/temporal/**', '**/libs/config/**', '**/apps/**'],
-              message: 'Workflows import only libs/domain and activity types.',
+              group: [
+                '@lawgate/*',
+                '!@lawgate/domain',
+                '**/libs/persistence/**',
+                '**/libs/temporal/**',
+                '**/libs/config/**',
+                '**/apps/**',
+              ],
+              message: 'Workflows import only libs/domain (@lawgate/domain) and activity types.',
             },
             { group: ['uuid'], message: 'Use uuid4() from @temporalio/workflow.' },
           ],
@@ -116,6 +126,12 @@ export default tseslint.config(
               allowTypeImports: true,
               message: 'Controllers use entities as types only; loading them is a repository’s job.',
             },
+            {
+              group: ['@lawgate/persistence', '**/libs/persistence/src', '**/libs/persistence/src/index'],
+              importNamePattern: '^([A-Z]\\w*Entity|ENTITIES)$',
+              allowTypeImports: true,
+              message: 'Controllers use entities as types only; loading them is a repository’s job.',
+            },
           ],
         },
       ],
@@ -125,6 +141,19 @@ export default tseslint.config(
           selector: "ClassDeclaration:has(Decorator[expression.callee.name='Injectable'])",
           message: 'A service lives in its own .service.ts file, not in a controller file.',
         },
+        {
+          selector:
+            'CallExpression[callee.property.name=/^(transaction|createQueryBuilder|getRepository|createQueryRunner)$/]',
+          message: 'Controllers call services; queries and transactions belong in a service or repository.',
+        },
+        {
+          selector: "MemberExpression[property.name='manager']",
+          message: 'Controllers call services; an entity manager belongs in a service or repository.',
+        },
+        {
+          selector: `:matches(Literal[value=${RAW_SQL}], TemplateElement[value.raw=${RAW_SQL}])`,
+          message: 'No SQL in a controller: queries belong in a repository.',
+        },
       ],
     },
   },
@@ -133,7 +162,14 @@ export default tseslint.config(
     files: ['apps/**/*.{ts,tsx}', 'libs/**/*.ts', 'activities/**/*.ts'],
     plugins: { 'import-x': importX },
     settings: {
-      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js', '.mjs'] })],
+      // `@lawgate/<lib>` resolves through the tsconfig `paths`, so cycles through a library's entry point are seen too.
+      'import-x/resolver-next': [
+        createTypeScriptImportResolver({
+          project: ['tsconfig.json', 'apps/web/tsconfig.json'],
+          noWarnOnMultipleProjects: true,
+        }),
+        createNodeResolver({ extensions: ['.ts', '.tsx', '.js', '.mjs'] }),
+      ],
       'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
       'import-x/extensions': ['.ts', '.tsx', '.js', '.mjs'],
     },

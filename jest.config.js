@@ -8,7 +8,23 @@
 const transform = {
   '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.jest.json', diagnostics: false }],
 };
-const common = { testEnvironment: 'node', transform, moduleFileExtensions: ['ts', 'js', 'json'], rootDir: __dirname };
+// `@lawgate/<lib>` is each library's entry point, as tsconfig.json's `paths` say (docs/libraries.md): in the test
+// files through Jest's module map, and in the tiers' global set-up and teardown, which Jest loads in its own process
+// outside that map, through tsconfig-paths.
+const { jestModuleNameMapper, libAliases } = require('./scripts/lib/lib-aliases.cjs');
+const moduleNameMapper = jestModuleNameMapper();
+require('tsconfig-paths').register({
+  baseUrl: __dirname,
+  paths: Object.fromEntries(Object.entries(libAliases()).map(([name, file]) => [name, [file]])),
+  addMatchAll: false,
+});
+const common = {
+  testEnvironment: 'node',
+  transform,
+  moduleNameMapper,
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  rootDir: __dirname,
+};
 const setUp = (tier) => ({
   globalSetup: `<rootDir>/test/setup/${tier}.setup.ts`,
   globalTeardown: '<rootDir>/test/setup/global-teardown.ts',

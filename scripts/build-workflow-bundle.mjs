@@ -2,7 +2,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
 import { bundleWorkflowCode } from '@temporalio/worker';
+
+// `@lawgate/domain` and the other library aliases (tsconfig.json's `paths`), for webpack.
+const { withLibAliases } = createRequire(import.meta.url)('./lib/lib-aliases.cjs');
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = process.argv[2] ?? join(root, 'dist', 'workflow-bundle.js');
@@ -11,6 +15,7 @@ const { code } = await bundleWorkflowCode({
   workflowsPath: join(root, 'workflows', 'index.ts'),
   // Payload authentication: input not sealed with LawGate's keys has no effect (docs/trust-boundary.md).
   workflowInterceptorModules: [join(root, 'workflows', 'interceptors.ts')],
+  webpackConfigHook: withLibAliases,
   logger: { log() {}, trace() {}, debug() {}, info() {}, warn: console.warn, error: console.error },
 });
 mkdirSync(dirname(out), { recursive: true });

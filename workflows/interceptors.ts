@@ -8,9 +8,8 @@ import {
   type WorkflowInboundCallsInterceptor,
   type WorkflowInterceptors,
 } from '@temporalio/workflow';
-// A file without imports or side effects, shared with the payload codec that produces the marker.
-// eslint-disable-next-line no-restricted-imports
-import { unauthenticatedReason } from '../libs/temporal/src/codec/unauthenticated';
+// The marker the payload codec produces for a payload that did not authenticate.
+import { unauthenticatedReason } from '../libs/domain/src/unauthenticated-payload';
 
 /** The failure type a start or an update gets when a payload did not authenticate (see docs/trust-boundary.md). */
 export const UNAUTHENTICATED_PAYLOAD = 'UNAUTHENTICATED_PAYLOAD';

@@ -10,8 +10,14 @@ export default defineConfig({
   base: '/',
   plugins: [react()],
   resolve: {
-    // libs/domain's procedure contract defines Temporal updates; the browser needs only its stage tables.
-    alias: { '@temporalio/workflow': here('./src/shims/temporal-workflow.ts') },
+    alias: {
+      // libs/domain's procedure contract defines Temporal updates; the browser needs only its stage tables.
+      '@temporalio/workflow': here('./src/shims/temporal-workflow.ts'),
+      // Its search-attribute keys need only a name and a type here (no protobuf, no WebAssembly).
+      '@temporalio/common': here('./src/shims/temporal-common.ts'),
+      // The one library the browser may import, by its entry point (tsconfig.json's `paths`; docs/libraries.md).
+      '@lawgate/domain': here('../../libs/domain/src/index.ts'),
+    },
   },
   build: {
     outDir: here('../../dist/web'),

@@ -221,8 +221,8 @@ export function workflowBundle(): Promise<void> {
 }
 
 /**
- * The API and the worker compiled to `dist/` (`tsc -p tsconfig.build.json`), which the e2e and browser tiers run as
- * processes, as production does; skipped when no source of the build changed (even an incremental `tsc` parses
+ * The API and the worker compiled to `dist/` (`npm run build:server`: tsc, then tsc-alias), which the e2e and browser
+ * tiers run as processes, as production does; skipped when no source of the build changed (even an incremental `tsc` parses
  * every file first: half a minute on a busy machine).
  */
 export function apps(): Promise<void> {
@@ -242,12 +242,21 @@ export function apps(): Promise<void> {
       ]),
       outputs,
       join(ROOT, 'dist', 'apps.sources-sha256'),
-      () =>
-        run$(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], {
-          cwd: ROOT,
-        }).catch((err: { stdout?: string; stderr?: string; message: string }) => {
-          throw new Error(`tsc -p tsconfig.build.json failed:\n${err.stdout ?? ''}${err.stderr ?? err.message}`);
-        }),
+      // As `npm run build:server`: compile, then rewrite the `@lawgate/<lib>` aliases to relative paths (tsc-alias).
+      async () => {
+        for (const [name, bin] of [
+          ['tsc', join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc')],
+          ['tsc-alias', join(ROOT, 'node_modules', 'tsc-alias', 'dist', 'bin', 'index.js')],
+        ]) {
+          await run$(process.execPath, [bin, '-p', 'tsconfig.build.json'], { cwd: ROOT }).catch(
+            (err: { stdout?: string; stderr?: string; message: string }) => {
+              throw new Error(
+                `${name} -p tsconfig.build.json failed:\n${err.stdout ?? ''}${err.stderr ?? err.message}`,
+              );
+            },
+          );
+        }
+      },
     );
   })();
   return r.apps;

@@ -5,6 +5,7 @@ import { NativeConnection, Worker } from '@temporalio/worker';
 import { fakeActivities, type Calls } from '../support/fake-activities';
 import { testEnv, uniqueSuffix } from '../support/test-env';
 import { BusyRetryInterceptor } from '../../libs/temporal/src/busy-retry.interceptor';
+import { withLibAliases } from '../../scripts/lib/lib-aliases.cjs';
 
 /** What a workflow test works with: a client, a worker on its own task queue, and the faked activities' records. */
 export interface WorkflowHarness {
@@ -55,7 +56,7 @@ export function useWorkflowHarness(prefix: string, o: { workflowsPath?: string }
       connection: nativeConnection,
       taskQueue: harness.taskQueue,
       ...(o.workflowsPath
-        ? { workflowsPath: o.workflowsPath }
+        ? { workflowsPath: o.workflowsPath, bundlerOptions: { webpackConfigHook: withLibAliases } }
         : { workflowBundle: { codePath: env.workflowBundlePath } }),
       activities: fakes.activities,
     });

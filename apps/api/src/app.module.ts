@@ -10,7 +10,7 @@ import { ExportsModule } from './exports/exports.module';
 import { AuthModule } from './auth/auth.module';
 import { CleanupModule } from './cleanup/cleanup.module';
 import { CommentsModule } from './comments/comments.module';
-import { DecisionsModule } from './decisions/decisions.module';
+import { DecisionsModule } from './procedures/major-decision/decisions.module';
 import { DocumentsModule } from './documents/documents.module';
 import { RouteRolesAudit } from './auth/route-roles.audit';
 import { HealthController } from './health/health.controller';

@@ -1,10 +1,10 @@
 import { checkpointStatement, type SignedCheckpoint } from '../../persistence/src/ledger/checkpoint';
 import { ledgerHash, type LedgerPayload } from '../../persistence/src/ledger/ledger-hash';
 import { publicKeyIdOf, verifySignature } from '../../persistence/src/ledger/signing-key';
+import { ARCHIVE_CHAIN, ARCHIVE_CHECKPOINT } from '../../persistence/src/ledger/archive-evidence';
 import { MANIFEST, MANIFEST_SIGNATURE, readBundle, sha256Hex, verifyBundle, type Manifest } from './bundle';
 
-export const ARCHIVE_CHAIN = 'ledger/chain.json';
-export const ARCHIVE_CHECKPOINT = 'ledger/checkpoint.json';
+export { ARCHIVE_CHAIN, ARCHIVE_CHECKPOINT };
 const PROCEDURE_LEDGER = 'ledger.json';
 /** A major decision's step records as kept in PostgreSQL (`decision_record`). */
 export const DECISION_RECORDS_FILE = 'records/decision-records.json';

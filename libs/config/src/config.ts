@@ -1,4 +1,4 @@
-import { parsePayloadKeys } from '../../temporal/src/codec/keys';
+import { parsePayloadKeys } from './payload-keys';
 
 /**
  * LawGate's configuration: every environment variable the API and the worker read, validated once at boot.

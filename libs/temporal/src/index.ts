@@ -4,3 +4,4 @@ export * from './temporal-client.module';
 export * from './procedure-gateway';
 export * from './procedure-errors';
 export * from './busy-retry.interceptor';
+export * from './codec';

@@ -18,17 +18,11 @@ import {
   RoutingRulesChangedResponseDto,
 } from './admin.responses';
 import { ArrayMaxSize, IsBoolean, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
-// eslint-disable-next-line @typescript-eslint/no-restricted-imports -- its transactions move into a service next (docs/api.md)
-import { DataSource } from 'typeorm';
-import { DomainError, ErrorCode } from '../../../../libs/domain/src/errors';
-import { OrgUnitKind, Role } from '../../../../libs/domain/src/roles';
-import { AdviserRepository } from '../../../../libs/persistence/src/repositories/adviser.repository';
-import { AuditRepository } from '../../../../libs/persistence/src/repositories/audit.repository';
-import { OrgRepository } from '../../../../libs/persistence/src/repositories/org.repository';
-import { ProcedureRepository } from '../../../../libs/persistence/src/repositories/procedure.repository';
+import { Role } from '../../../../libs/domain/src/roles';
 import { CurrentUser, type Principal } from '../auth/principal';
 import { Roles } from '../auth/roles.decorator';
 import { uuidParam } from '../common/params';
+import { RoutingService } from './routing.service';
 
 export class RoutingRulesDto {
   @ApiProperty({ description: 'Only advisers assigned to the drafting department may take its tasks' })
@@ -97,13 +91,7 @@ const uuid = uuidParam('userId');
 @ApiBearerAuth()
 @Controller()
 export class RoutingController {
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly advisers: AdviserRepository,
-    private readonly audit: AuditRepository,
-    private readonly org: OrgRepository,
-    private readonly procedures: ProcedureRepository,
-  ) {}
+  constructor(private readonly routing: RoutingService) {}
 
   @Get('admin/routing')
   @Roles(Role.SystemAdmin, Role.LegalAffairsOfficer)
@@ -112,8 +100,7 @@ export class RoutingController {
   })
   @ApiOkResponse({ type: RoutingOverviewResponseDto })
   async overview() {
-    const [{ version, rules }, candidates] = await Promise.all([this.advisers.rules(), this.advisers.candidates()]);
-    return { rulesVersion: version, rules, advisers: candidates };
+    return this.routing.overview();
   }
 
   @Put('admin/routing/rules')
@@ -125,20 +112,7 @@ export class RoutingController {
       assignedAdvisersOnly: body.assignedAdvisersOnly,
       requireExpertiseMatch: body.requireExpertiseMatch,
     };
-    const version = await this.dataSource.transaction(async (manager) => {
-      const v = await this.advisers.setRules(manager, rules, user.userId, body.reason);
-      await this.audit.record(manager, {
-        actorKind: 'OPERATOR',
-        actorId: user.userId,
-        action: 'routing.rules.changed',
-        procedureId: null,
-        reason: body.reason,
-        details: { version: v, rules },
-        dedupKey: `routing-rules:${v}`,
-      });
-      return v;
-    });
-    return { rulesVersion: version, rules };
+    return this.routing.setRules(user.userId, rules, body.reason);
   }
 
   @Put('admin/advisers/:userId')
@@ -154,35 +128,7 @@ export class RoutingController {
     @Param('userId', uuid) userId: string,
     @Body() body: AdviserProfileDto,
   ) {
-    const adviser = await this.org.findUserById(userId);
-    if (!adviser?.roles.includes(Role.LegalAdviser)) {
-      throw new DomainError(ErrorCode.NotFound, `There is no legal adviser ${userId}.`);
-    }
-    for (const id of body.departmentIds) {
-      const unit = await this.org.findUnitById(id);
-      if (unit?.kind !== OrgUnitKind.Department) {
-        throw new DomainError(ErrorCode.RuleViolation, `${id} is not a drafting department.`);
-      }
-    }
-    await this.dataSource.transaction(async (manager) => {
-      await this.advisers.setProfile(manager, userId, body);
-      await this.audit.record(manager, {
-        actorKind: 'OPERATOR',
-        actorId: user.userId,
-        action: 'routing.adviser.changed',
-        procedureId: null,
-        reason: body.reason,
-        details: {
-          userId,
-          expertise: body.expertise,
-          maxOpenTasks: body.maxOpenTasks,
-          active: body.active,
-          departmentIds: body.departmentIds,
-        },
-        dedupKey: `adviser-profile:${userId}:${Date.now()}`,
-      });
-    });
-    return (await this.advisers.candidates()).find((c) => c.userId === userId);
+    return this.routing.setProfile(user.userId, userId, body);
   }
 
   @Get('advisers/me/conflicts')
@@ -190,13 +136,7 @@ export class RoutingController {
   @ApiOperation({ summary: 'The conflicts of interest I declared' })
   @ApiOkResponse({ type: ConflictResponseDto, isArray: true })
   async myConflicts(@CurrentUser() user: Principal) {
-    return (await this.advisers.conflictsOf(user.userId)).map((c) => ({
-      id: c.id,
-      procedureId: c.procedureId,
-      departmentId: c.departmentId,
-      reason: c.reason,
-      declaredAt: c.declaredAt.toISOString(),
-    }));
+    return this.routing.conflictsOf(user.userId);
   }
 
   @Post('advisers/me/conflicts')
@@ -204,41 +144,6 @@ export class RoutingController {
   @ApiOperation({ summary: 'Declare a conflict of interest: no task of that procedure or department is routed to me' })
   @ApiCreatedResponse({ type: ConflictDeclaredResponseDto })
   async declare(@CurrentUser() user: Principal, @Body() body: ConflictDto) {
-    if (!body.procedureId === !body.departmentId) {
-      throw new DomainError(
-        ErrorCode.ValidationFailed,
-        'Name either a procedure or a department, not both or neither.',
-      );
-    }
-    if (body.procedureId && !(await this.procedures.findById(body.procedureId))) {
-      throw new DomainError(ErrorCode.NotFound, `There is no procedure ${body.procedureId}.`);
-    }
-    if (body.departmentId && (await this.org.findUnitById(body.departmentId))?.kind !== OrgUnitKind.Department) {
-      throw new DomainError(ErrorCode.NotFound, `There is no department ${body.departmentId}.`);
-    }
-    const conflict = await this.dataSource.transaction(async (manager) => {
-      const saved = await this.advisers.declareConflict(manager, {
-        userId: user.userId,
-        procedureId: body.procedureId ?? null,
-        departmentId: body.departmentId ?? null,
-        reason: body.reason,
-      });
-      await this.audit.record(manager, {
-        actorKind: 'USER',
-        actorId: user.userId,
-        action: 'adviser.conflict.declared',
-        procedureId: body.procedureId ?? null,
-        reason: body.reason,
-        details: { departmentId: body.departmentId ?? null },
-        dedupKey: `conflict:${saved.id}`,
-      });
-      return saved;
-    });
-    return {
-      id: conflict.id,
-      procedureId: conflict.procedureId,
-      departmentId: conflict.departmentId,
-      reason: conflict.reason,
-    };
+    return this.routing.declareConflict(user.userId, body);
   }
 }

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { PROCEDURE_TYPES } from '../../../../libs/domain/src/procedures/procedure-type';
 
 export class OverdueQueryDto {
   @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 200 })
@@ -57,7 +58,7 @@ export class MonthlyRateDto extends RateDto {
 }
 
 export class StageCountDto {
-  @ApiProperty({ example: 'NORMATIVE_DOCUMENT' }) type: string;
+  @ApiProperty({ example: PROCEDURE_TYPES[0] }) type: string;
   @ApiProperty({ example: 'DRAFTING' }) stage: string;
   @ApiProperty({ example: 3 }) count: number;
 }

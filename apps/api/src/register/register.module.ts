@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { PersistenceModule } from '../../../../libs/persistence/src/persistence.module';
 import { AdminRegisterController } from './admin-register.controller';
+import { AdminRegisterService } from './admin-register.service';
 import { PublicRegisterController } from './public-register.controller';
 import { RegisterService } from './register.service';
 
@@ -8,6 +9,6 @@ import { RegisterService } from './register.service';
 @Module({
   imports: [PersistenceModule],
   controllers: [PublicRegisterController, AdminRegisterController],
-  providers: [RegisterService],
+  providers: [RegisterService, AdminRegisterService],
 })
 export class RegisterModule {}

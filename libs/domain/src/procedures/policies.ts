@@ -1,11 +1,13 @@
 import {
   DEFAULT_MAJOR_DECISION_POLICY,
   DEMO_MAJOR_DECISION_POLICY,
+  MAJOR_DECISION,
   type MajorDecisionPolicy,
 } from './major-decision/major-decision.contract';
 import {
   DEFAULT_NORMATIVE_DOCUMENT_POLICY,
   DEMO_NORMATIVE_DOCUMENT_POLICY,
+  NORMATIVE_DOCUMENT,
   type NormativeDocumentPolicy,
 } from './normative-document/normative-document.contract';
 import type { ProcedureType } from './procedure-type';
@@ -27,10 +29,10 @@ const entry = (procedureType: ProcedureType, policy: PolicyVersion['policy'], de
 });
 
 export const POLICY_VERSIONS: Readonly<Record<string, PolicyVersion>> = {
-  ...entry('NORMATIVE_DOCUMENT', DEFAULT_NORMATIVE_DOCUMENT_POLICY, false),
-  ...entry('NORMATIVE_DOCUMENT', DEMO_NORMATIVE_DOCUMENT_POLICY, true),
-  ...entry('MAJOR_DECISION', DEFAULT_MAJOR_DECISION_POLICY, false),
-  ...entry('MAJOR_DECISION', DEMO_MAJOR_DECISION_POLICY, true),
+  ...entry(NORMATIVE_DOCUMENT, DEFAULT_NORMATIVE_DOCUMENT_POLICY, false),
+  ...entry(NORMATIVE_DOCUMENT, DEMO_NORMATIVE_DOCUMENT_POLICY, true),
+  ...entry(MAJOR_DECISION, DEFAULT_MAJOR_DECISION_POLICY, false),
+  ...entry(MAJOR_DECISION, DEMO_MAJOR_DECISION_POLICY, true),
 };
 
 /** The version a procedure type starts under: statutory, or its demonstration periods. */

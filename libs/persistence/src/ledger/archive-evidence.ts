@@ -4,7 +4,9 @@ import { CheckpointRepository, publishedCheckpoint } from './checkpoint.reposito
 import { payloadOf } from './ledger.repository';
 import type { EvidenceSigner } from './signing-key';
 
-import { ARCHIVE_CHAIN, ARCHIVE_CHECKPOINT } from '../../../archive/src/proof';
+/** Where a decision archive carries its ledger evidence (read back by libs/archive's offline verifier). */
+export const ARCHIVE_CHAIN = 'ledger/chain.json';
+export const ARCHIVE_CHECKPOINT = 'ledger/checkpoint.json';
 
 /**
  * The ledger evidence a decision archive carries, so that `archive:verify` can check it offline: the chain segment

@@ -30,7 +30,7 @@ export function TaskForms({
       <OpinionForm
         task={task}
         live={live}
-        path="legality-opinion"
+        endpoint={`/api/procedures/${task.procedureId}/steps/legality-opinion`}
         title={tr('签署合法性审核意见', 'Sign the legality opinion')}
         onSigned={onSigned}
         focused={focused}
@@ -48,7 +48,7 @@ export function TaskForms({
       <OpinionForm
         task={task}
         live={live}
-        path="opinion"
+        endpoint={`/api/tasks/${task.id}/opinion`}
         title={tr('签署法律顾问意见', "Sign the adviser's opinion")}
         focused={focused}
         onDone={onDone}
@@ -74,7 +74,7 @@ function useConclusionOptions() {
 function OpinionForm({
   task,
   live,
-  path,
+  endpoint,
   title,
   focused,
   onDone,
@@ -83,7 +83,8 @@ function OpinionForm({
 }: {
   task: Task;
   live: ProcedureSnapshot | null;
-  path: string;
+  /** The legality opinion is a step of the procedure; an adviser's opinion answers its own task. */
+  endpoint: string;
   title: string;
   focused: boolean;
   onDone: () => Promise<void>;
@@ -100,7 +101,7 @@ function OpinionForm({
   // The version read is the one the page shows: what the procedure had when the page was loaded.
   const [read] = useState(() => live?.documents?.DRAFT ?? null);
   // The legality opinion decides each pre-review finding; the adviser's opinion does not carry them.
-  const withPreReview = path === 'legality-opinion';
+  const withPreReview = endpoint.endsWith('/steps/legality-opinion');
   const [preReview, setPreReview] = useState<{ decisions: PreReviewDecision[] | null; complete: boolean }>({
     decisions: null,
     complete: !withPreReview,
@@ -116,7 +117,7 @@ function OpinionForm({
     setError(null);
     try {
       const snapshot = await post<ProcedureSnapshot>(
-        `/api/tasks/${task.id}/${path}`,
+        endpoint,
         {
           conclusion: values.conclusion,
           reasons: values.reasons ?? '',

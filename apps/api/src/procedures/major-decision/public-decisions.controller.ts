@@ -1,7 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { PublishedDecisionDto } from './public-decisions.responses';
-import { Public } from '../auth/roles.decorator';
+import { Public } from '../../auth/roles.decorator';
 import { PublicDecisionsService } from './public-decisions.service';
 
 /** Published major decisions (A12), for everyone: what was decided, by whom, when and how it was published. */

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { PersistenceModule } from '../../../../libs/persistence/src/persistence.module';
-import { ProceduresModule } from '../procedures/procedures.module';
+import { PersistenceModule } from '../../../../../libs/persistence/src/persistence.module';
+import { ProceduresModule } from '../procedures.module';
 import { ArchiveService } from './archive.service';
 import { AdminCatalogController, PublicCatalogController } from './catalog.controller';
 import { CatalogService } from './catalog.service';

@@ -9,20 +9,20 @@ import {
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import { ErrorBodyDto } from '../common/error-body';
-import { ProcedureSnapshotDto } from '../procedures/procedures.dto';
-import { AvailableStepsResponseDto } from '../procedures/procedure-steps.responses';
+import { ErrorBodyDto } from '../../common/error-body';
+import { ProcedureSnapshotDto } from '../procedures.dto';
+import { AvailableStepsResponseDto } from '../procedure-steps.responses';
 import type { FastifyReply } from 'fastify';
-import { Role } from '../../../../libs/domain/src/roles';
-import type { MajorDecisionSnapshot } from '../../../../libs/domain/src/procedures/major-decision.contract';
-import { CurrentUser, type Principal } from '../auth/principal';
-import { Roles } from '../auth/roles.decorator';
+import { Role } from '../../../../../libs/domain/src/roles';
+import type { MajorDecisionSnapshot } from '../../../../../libs/domain/src/procedures/major-decision.contract';
+import { CurrentUser, type Principal } from '../../auth/principal';
+import { Roles } from '../../auth/roles.decorator';
 import { ArchiveService } from './archive.service';
 import { DecisionsService } from './decisions.service';
-import { ProcedureStepsService, type StepResult } from '../procedures/procedure-steps.service';
-import { MAJOR_DECISION_API } from '../procedures/major-decision/major-decision.api';
-import { StartMajorDecisionDto } from '../procedures/major-decision/major-decision.dto';
-import { idempotencyKeyOf, uuidParam } from '../common/params';
+import { ProcedureStepsService, type StepResult } from '../procedure-steps.service';
+import { MAJOR_DECISION_API } from './major-decision.api';
+import { StartMajorDecisionDto } from './major-decision.dto';
+import { idempotencyKeyOf, uuidParam } from '../../common/params';
 
 const uuid = uuidParam('id');
 

@@ -1,19 +1,19 @@
 import { Injectable } from '@nestjs/common';
-import { yearParam } from '../common/params';
-import { DomainError, ErrorCode } from '../../../../libs/domain/src/errors';
+import { yearParam } from '../../common/params';
+import { DomainError, ErrorCode } from '../../../../../libs/domain/src/errors';
 import {
   MAJOR_DECISION_STAGE_BASIS,
   MajorDecisionStage,
   MATTER_KINDS,
-} from '../../../../libs/domain/src/procedures/major-decision.contract';
-import { formatLegalBasis } from '../../../../libs/domain/src/periods';
-import { LedgerRepository } from '../../../../libs/persistence/src/ledger/ledger.repository';
+} from '../../../../../libs/domain/src/procedures/major-decision.contract';
+import { formatLegalBasis } from '../../../../../libs/domain/src/periods';
+import { LedgerRepository } from '../../../../../libs/persistence/src/ledger/ledger.repository';
 import {
   CatalogRepository,
   type CatalogVersionView,
-} from '../../../../libs/persistence/src/repositories/catalog.repository';
-import { ProcedureRepository } from '../../../../libs/persistence/src/repositories/procedure.repository';
-import { TaskRepository } from '../../../../libs/persistence/src/repositories/task.repository';
+} from '../../../../../libs/persistence/src/repositories/catalog.repository';
+import { ProcedureRepository } from '../../../../../libs/persistence/src/repositories/procedure.repository';
+import { TaskRepository } from '../../../../../libs/persistence/src/repositories/task.repository';
 
 /** A catalog year in a path: four digits (see `yearParam`). */
 export const year = yearParam();

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG } from '../../../../libs/config/src/config.module';
-import type { AppConfig } from '../../../../libs/config/src/config';
-import { DomainError, ErrorCode } from '../../../../libs/domain/src/errors';
-import { OrgUnitKind } from '../../../../libs/domain/src/roles';
+import { APP_CONFIG } from '../../../../../libs/config/src/config.module';
+import type { AppConfig } from '../../../../../libs/config/src/config';
+import { DomainError, ErrorCode } from '../../../../../libs/domain/src/errors';
+import { OrgUnitKind } from '../../../../../libs/domain/src/roles';
 import {
   IN_SCOPE_KINDS,
   MAJOR_DECISION,
@@ -13,17 +13,17 @@ import {
   scopeRefusal,
   type MajorDecisionInput,
   type MajorDecisionSnapshot,
-} from '../../../../libs/domain/src/procedures/major-decision.contract';
-import { policyVersionFor } from '../../../../libs/domain/src/procedures/policies';
-import type { ProcedureEntity } from '../../../../libs/persistence/src/entities';
-import { CatalogRepository } from '../../../../libs/persistence/src/repositories/catalog.repository';
-import { OrgRepository } from '../../../../libs/persistence/src/repositories/org.repository';
-import { ProcedureRepository } from '../../../../libs/persistence/src/repositories/procedure.repository';
-import { TaskRepository } from '../../../../libs/persistence/src/repositories/task.repository';
-import { ProcedureGateway } from '../../../../libs/temporal/src/procedure-gateway';
-import { StartMajorDecisionDto } from '../procedures/major-decision/major-decision.dto';
-import { actorOf, type Principal } from '../auth/principal';
-import { canSeeProcedure } from '../procedures/procedures.service';
+} from '../../../../../libs/domain/src/procedures/major-decision.contract';
+import { policyVersionFor } from '../../../../../libs/domain/src/procedures/policies';
+import type { ProcedureEntity } from '../../../../../libs/persistence/src/entities';
+import { CatalogRepository } from '../../../../../libs/persistence/src/repositories/catalog.repository';
+import { OrgRepository } from '../../../../../libs/persistence/src/repositories/org.repository';
+import { ProcedureRepository } from '../../../../../libs/persistence/src/repositories/procedure.repository';
+import { TaskRepository } from '../../../../../libs/persistence/src/repositories/task.repository';
+import { ProcedureGateway } from '../../../../../libs/temporal/src/procedure-gateway';
+import { StartMajorDecisionDto } from './major-decision.dto';
+import { actorOf, type Principal } from '../../auth/principal';
+import { canSeeProcedure } from '../procedures.service';
 
 /**
  * Starts major decisions and sends their human steps to the workflow as Updates. The API checks identity, role and

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { stagesOfStep } from '../../../../libs/domain/src/procedures/kernel/procedure-definition';
-import { MAJOR_DECISION } from '../../../../libs/domain/src/procedures/major-decision.contract';
-import { PROCEDURES } from '../../../../libs/domain/src/procedures/registry';
+import { stagesOfStep } from '../../../../../libs/domain/src/procedures/kernel/procedure-definition';
+import { MAJOR_DECISION } from '../../../../../libs/domain/src/procedures/major-decision.contract';
+import { PROCEDURES } from '../../../../../libs/domain/src/procedures/registry';
 
 /** Reads of the published decisions and catalogs, for everyone. */
 @Injectable()
