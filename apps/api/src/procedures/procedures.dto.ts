@@ -249,6 +249,15 @@ export class ProcedureSnapshotDto implements ProcedureSnapshot {
   @ApiPropertyOptional({ nullable: true, type: String }) expiresAt?: string | null;
 }
 
+/** The delegate's draft opinion on a task, waiting for the holder's countersignature. */
+export class DraftOpinionDto {
+  @ApiProperty({ enum: ['LAWFUL', 'UNLAWFUL', 'MUST_AMEND'] }) conclusion: 'LAWFUL' | 'UNLAWFUL' | 'MUST_AMEND';
+  @ApiProperty() reasons: string;
+  @ApiProperty({ description: 'SHA-256 of the draft version the delegate read' }) reviewedSha256: string;
+  @ApiProperty({ description: 'The delegate' }) byUserId: string;
+  @ApiProperty({ format: 'date-time' }) at: string;
+}
+
 export class TaskDto {
   @ApiProperty() id: string;
   @ApiProperty() procedureId: string;
@@ -267,8 +276,12 @@ export class TaskDto {
   subjectVersionId: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'Adviser drafting the opinion for the holder' })
   delegateUserId: string | null;
-  @ApiProperty({ nullable: true, type: Object, description: "The delegate's draft, waiting for countersignature" })
-  draftOpinion: TaskEntity['draftOpinion'];
+  @ApiProperty({
+    nullable: true,
+    type: DraftOpinionDto,
+    description: "The delegate's draft, waiting for countersignature",
+  })
+  draftOpinion: DraftOpinionDto | null;
   @ApiProperty({ nullable: true, type: String }) dueAt: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'Why there is no due date, when it could not be computed' })
   dueProblem: string | null;
