@@ -2,7 +2,7 @@ import { Alert, App, Button, Card, Form, Input, Progress, Space, Table, Tabs, Ta
 import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { get, post } from '../api';
-import type { CleanupCampaign, CleanupListEntry, CleanupLists, CleanupProgress } from '../console-types';
+import type { CleanupCampaign, CleanupListEntry, CleanupLists, CleanupProgress } from '../api/types';
 import { useLang, useTr } from '../i18n';
 import { explain, formatTime } from '../labels';
 

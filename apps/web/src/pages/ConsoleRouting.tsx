@@ -4,7 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { api, get } from '../api';
 import { useTr } from '../i18n';
 import { explain } from '../labels';
-import type { AdviserCandidate, OrgUnit } from '../types';
+import type { AdviserCandidate, OrgUnit } from '../api/types';
 
 type Adviser = AdviserCandidate & { assignedDepartmentIds: string[] };
 

@@ -4,7 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { api, get, newIdempotencyKey, post } from '../api';
 import { useLang, useTr } from '../i18n';
 import { conclusionName, documentKindName, explain, formatTime, stageName } from '../labels';
-import type { DrafterComment, ProcedureDocument, ProcedureSnapshot } from '../types';
+import type { DrafterComment, ProcedureDocument, ProcedureSnapshot } from '../api/types';
 
 type Done = () => Promise<void>;
 

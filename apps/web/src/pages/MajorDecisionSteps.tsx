@@ -8,7 +8,7 @@ import {
 } from '../../../../libs/domain/src/procedures/major-decision.contract';
 import { useLang, useTr } from '../i18n';
 import { conclusionName, explain, stageName } from '../labels';
-import type { OrgUnit } from '../types';
+import type { OrgUnit } from '../api/types';
 
 /** The API's field schema of a step body (apps/api/src/decisions/body-schema.ts). */
 type FieldType =

@@ -4,7 +4,7 @@ import { Link, useParams } from 'react-router-dom';
 import { apiText, get, post } from '../api';
 import { useLang, useTr } from '../i18n';
 import { explain, formatTime, stageName, statusName } from '../labels';
-import type { PublicWindow, RegisterEntry } from '../types';
+import type { PublicWindow, RegisterEntry } from '../api/types';
 
 export function PublicRegisterPage() {
   const { t, lang } = useLang();

@@ -5,7 +5,7 @@ import { get, post } from '../../api';
 import { hasRole, useAuth } from '../../auth';
 import { useLang, useTr } from '../../i18n';
 import { explain, formatTime, stageName, statusName } from '../../labels';
-import type { AdviserCandidate, Task } from '../../types';
+import type { AdviserCandidate, Task } from '../../api/types';
 import { Countdown } from '../../pages/Inbox';
 
 export function TasksTable({ tasks, onDone }: { tasks: Task[]; onDone: () => Promise<void> }) {
