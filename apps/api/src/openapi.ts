@@ -3,6 +3,7 @@ import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swag
 import { ErrorBodyDto } from './common/error-body';
 import { correctDocument } from './common/openapi-document';
 import { documentProcedureSteps, stepBodyModels } from './procedures/steps-openapi';
+import { STEP_FIELD, stepFieldSchema } from './procedures/procedure-steps.responses';
 
 /**
  * The API's OpenAPI document, with the refusals any operation can give (`correctDocument`): served at
@@ -23,5 +24,9 @@ export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
       .build(),
     { extraModels: [ErrorBodyDto, ...stepBodyModels()] },
   );
+  document.components = {
+    ...document.components,
+    schemas: { ...document.components?.schemas, [STEP_FIELD]: stepFieldSchema() },
+  };
   return correctDocument(documentProcedureSteps(document));
 }

@@ -21,6 +21,7 @@ import type {
   ProjectApprovalDecision,
 } from '../../../../libs/domain/src/procedures/normative-document.contract';
 import { PROCEDURE_TYPES, type ProcedureType } from '../../../../libs/domain/src/procedures/procedure-type';
+import type { RunStatus } from '../../../../libs/domain/src/procedures/kernel/kernel.contract';
 import type { LedgerEntryEntity, ProcedureEntity, TaskEntity } from '../../../../libs/persistence/src/entities';
 
 export class ProjectApplicationDto {
@@ -225,11 +226,23 @@ export class ReassignTaskDto {
   reason: string;
 }
 
+/** Every status a procedure's run can report (a status missing here fails to compile). */
+const RUN_STATUSES = Object.keys({
+  ACTIVE: true,
+  REJECTED: true,
+  WITHDRAWN: true,
+  COMPLETED: true,
+  IN_FORCE: true,
+  ENDED: true,
+  SUSPENDED: true,
+} satisfies Record<RunStatus, true>) as RunStatus[];
+
 export class ProcedureSnapshotDto implements ProcedureSnapshot {
   @ApiProperty() procedureId: string;
   @ApiProperty() workflowId: string;
   @ApiProperty({ type: String, description: 'The stage of the procedure type' }) stage: ProcedureSnapshot['stage'];
-  @ApiProperty() status: ProcedureStatus;
+  @ApiProperty({ enum: RUN_STATUSES, description: 'SUSPENDED while a major decision’s execution is suspended' })
+  status: ProcedureStatus;
   @ApiProperty({ nullable: true, type: String }) openTaskId: string | null;
   @ApiProperty({ nullable: true, type: String }) dueAt: string | null;
   @ApiPropertyOptional({
@@ -247,15 +260,6 @@ export class ProcedureSnapshotDto implements ProcedureSnapshot {
   @ApiPropertyOptional({ type: Object, nullable: true }) publication?: ProcedureSnapshot['publication'];
   @ApiPropertyOptional({ type: Object, nullable: true }) filing?: ProcedureSnapshot['filing'];
   @ApiPropertyOptional({ nullable: true, type: String }) expiresAt?: string | null;
-}
-
-/** The delegate's draft opinion on a task, waiting for the holder's countersignature. */
-export class DraftOpinionDto {
-  @ApiProperty({ enum: ['LAWFUL', 'UNLAWFUL', 'MUST_AMEND'] }) conclusion: 'LAWFUL' | 'UNLAWFUL' | 'MUST_AMEND';
-  @ApiProperty() reasons: string;
-  @ApiProperty({ description: 'SHA-256 of the draft version the delegate read' }) reviewedSha256: string;
-  @ApiProperty({ description: 'The delegate' }) byUserId: string;
-  @ApiProperty({ format: 'date-time' }) at: string;
 }
 
 export class TaskDto {
@@ -276,12 +280,21 @@ export class TaskDto {
   subjectVersionId: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'Adviser drafting the opinion for the holder' })
   delegateUserId: string | null;
+  // Inline rather than a nullable reference: a `$ref` beside `nullable` does not admit null in OpenAPI 3.0.
   @ApiProperty({
+    type: 'object',
     nullable: true,
-    type: DraftOpinionDto,
     description: "The delegate's draft, waiting for countersignature",
+    properties: {
+      conclusion: { type: 'string', enum: ['LAWFUL', 'UNLAWFUL', 'MUST_AMEND'] },
+      reasons: { type: 'string' },
+      reviewedSha256: { type: 'string', description: 'SHA-256 of the draft version the delegate read' },
+      byUserId: { type: 'string', description: 'The delegate' },
+      at: { type: 'string', format: 'date-time' },
+    },
+    required: ['conclusion', 'reasons', 'reviewedSha256', 'byUserId', 'at'],
   })
-  draftOpinion: DraftOpinionDto | null;
+  draftOpinion: TaskEntity['draftOpinion'];
   @ApiProperty({ nullable: true, type: String }) dueAt: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'Why there is no due date, when it could not be computed' })
   dueProblem: string | null;

@@ -2776,9 +2776,9 @@ export interface components {
              * @example TASK
              */
             scope: string;
-            /** @description The fields of the step’s body */
+            /** @description The fields of the step’s body, by name */
             schema: {
-                [key: string]: unknown;
+                [key: string]: components["schemas"]["StepField"];
             };
         };
         AvailableStepsResponseDto: {
@@ -2827,7 +2827,11 @@ export interface components {
             workflowId: string;
             /** @description The stage of the procedure type */
             stage: string;
-            status: Record<string, never>;
+            /**
+             * @description SUSPENDED while a major decision’s execution is suspended
+             * @enum {string}
+             */
+            status: "ACTIVE" | "REJECTED" | "WITHDRAWN" | "COMPLETED" | "IN_FORCE" | "ENDED" | "SUSPENDED";
             openTaskId: string | null;
             dueAt: string | null;
             /** @description What the procedure waits for next, in plain words */
@@ -2856,17 +2860,6 @@ export interface components {
             createdAt: string;
             updatedAt: string;
         };
-        DraftOpinionDto: {
-            /** @enum {string} */
-            conclusion: "LAWFUL" | "UNLAWFUL" | "MUST_AMEND";
-            reasons: string;
-            /** @description SHA-256 of the draft version the delegate read */
-            reviewedSha256: string;
-            /** @description The delegate */
-            byUserId: string;
-            /** Format: date-time */
-            at: string;
-        };
         TaskDto: {
             id: string;
             procedureId: string;
@@ -2887,7 +2880,17 @@ export interface components {
             /** @description Adviser drafting the opinion for the holder */
             delegateUserId: string | null;
             /** @description The delegate's draft, waiting for countersignature */
-            draftOpinion: components["schemas"]["DraftOpinionDto"] | null;
+            draftOpinion?: {
+                /** @enum {string} */
+                conclusion: "LAWFUL" | "UNLAWFUL" | "MUST_AMEND";
+                reasons: string;
+                /** @description SHA-256 of the draft version the delegate read */
+                reviewedSha256: string;
+                /** @description The delegate */
+                byUserId: string;
+                /** Format: date-time */
+                at: string;
+            } | null;
             dueAt: string | null;
             /** @description Why there is no due date, when it could not be computed */
             dueProblem: string | null;
@@ -4369,6 +4372,21 @@ export interface components {
             /** @description Art 36: the evaluator did not do the main pre-decision work */
             didPreDecisionWork: boolean;
             result: string;
+        };
+        StepField: {
+            type: ("string" | "boolean" | "int" | "number" | "string[]" | "period") | {
+                array: {
+                    [key: string]: components["schemas"]["StepField"];
+                };
+                max: number;
+            } | {
+                object: {
+                    [key: string]: components["schemas"]["StepField"];
+                };
+            };
+            optional?: boolean;
+            max?: number;
+            oneOf?: string[];
         };
     };
     responses: never;
