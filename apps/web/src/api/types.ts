@@ -1,4 +1,4 @@
-import type { components } from './schema';
+import type { components, paths } from './schema';
 import type { ProcedureSnapshot } from '../../../../libs/domain/src/procedures/normative-document.contract';
 import type { Role } from '../../../../libs/domain/src/roles';
 
@@ -10,6 +10,21 @@ import type { Role } from '../../../../libs/domain/src/roles';
  */
 type Schemas = components['schemas'];
 
+type JsonOf<R> = R extends { content: { 'application/json': infer T } } ? T : never;
+/**
+ * The JSON answer (200 or 201) of an operation of the document, for answers without a schema name of their own:
+ * `Answer<'/api/notifications/unread-count', 'get'>`.
+ */
+export type Answer<P extends keyof paths, M extends 'get' | 'post' | 'put' | 'patch' | 'delete'> = paths[P][M] extends {
+  responses: infer R;
+}
+  ? R extends { 200: infer Ok }
+    ? JsonOf<Ok>
+    : R extends { 201: infer Created }
+      ? JsonOf<Created>
+      : never
+  : never;
+
 export type { ProcedureSnapshot, Role };
 
 export type ErrorBodyDto = Schemas['ErrorBodyDto'];
@@ -17,7 +32,7 @@ export type Principal = Schemas['PrincipalDto'];
 export type LoginResponse = Schemas['LoginResponseDto'];
 
 export type Task = Schemas['TaskDto'];
-export type DraftOpinion = Schemas['DraftOpinionDto'];
+export type DraftOpinion = NonNullable<Task['draftOpinion']>;
 export type DelegateCandidate = Schemas['DelegateCandidateDto'];
 export type InboxPage = Schemas['InboxPageDto'];
 
