@@ -2740,7 +2740,9 @@ export interface components {
              *       }
              *     }
              */
-            details: Record<string, never>;
+            details: {
+                [key: string]: unknown;
+            };
         };
         SignInLockoutDto: {
             username: string;
