@@ -11,7 +11,6 @@ import { jsonLogger } from '../../../libs/config/src/logging';
 import { AppModule } from './app.module';
 import { createOpenApiDocument } from './openapi';
 import { ApiExceptionFilter, sendError, toErrorBody } from './common/exception.filter';
-import { correctDocument } from './common/openapi-document';
 import { createValidationPipe } from './common/validation';
 import { installEdgeChecks } from './common/edge';
 import { installSecurityHeaders } from './common/security-headers';
@@ -75,7 +74,7 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
     );
   });
 
-  const document = correctDocument(createOpenApiDocument(app));
+  const document = createOpenApiDocument(app);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/openapi.json', useGlobalPrefix: false });
   await serveWebApp(app);
   return app;

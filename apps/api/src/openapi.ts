@@ -1,9 +1,14 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { ErrorBodyDto } from './common/error-body';
+import { correctDocument } from './common/openapi-document';
 import { documentProcedureSteps, stepBodyModels } from './procedures/steps-openapi';
+import { STEP_FIELD, stepFieldSchema } from './procedures/procedure-steps.responses';
 
-/** The API's OpenAPI document (served at /api/openapi.json; `npm run openapi:types` turns it into web types). */
+/**
+ * The API's OpenAPI document, with the refusals any operation can give (`correctDocument`): served at
+ * /api/openapi.json, and turned into the web app's types by `npm run openapi:types`.
+ */
 export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
   const document = SwaggerModule.createDocument(
     app,
@@ -19,5 +24,9 @@ export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
       .build(),
     { extraModels: [ErrorBodyDto, ...stepBodyModels()] },
   );
-  return documentProcedureSteps(document);
+  document.components = {
+    ...document.components,
+    schemas: { ...document.components?.schemas, [STEP_FIELD]: stepFieldSchema() },
+  };
+  return correctDocument(documentProcedureSteps(document));
 }

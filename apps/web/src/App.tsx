@@ -17,7 +17,7 @@ import { AccountsPage } from './pages/Accounts';
 import { MyAccountPage } from './pages/MyAccount';
 import { NotificationsPage } from './pages/Notifications';
 import { NotificationBell } from './NotificationBell';
-import type { LoginResponse, Principal } from './types';
+import type { LoginResponse, Principal } from './api/types';
 
 /** The console (with ECharts) is loaded when an officer opens it, keeping the other pages' first load small. */
 const ConsolePage = lazy(() => import('./pages/Console').then((m) => ({ default: m.ConsolePage })));

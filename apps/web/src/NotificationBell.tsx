@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { get } from './api';
 import { useTr } from './i18n';
+import type { Answer } from './api/types';
 
 const POLL_MS = 30000;
 
@@ -14,7 +15,7 @@ export function NotificationBell() {
   useEffect(() => {
     let alive = true;
     const load = () =>
-      get<{ unread: number }>('/api/notifications/unread-count')
+      get<Answer<'/api/notifications/unread-count', 'get'>>('/api/notifications/unread-count')
         .then((r) => alive && setUnread(r.unread))
         .catch(() => undefined);
     void load();

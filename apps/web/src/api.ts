@@ -1,10 +1,14 @@
 /** The one way the web app talks to LawGate: the API under /api, with the signed-in user's bearer token. */
+import type { ErrorBodyDto } from './api/types';
 
-export interface ErrorBody {
-  code: string;
-  message: string;
-  details?: Record<string, unknown>;
-}
+/**
+ * An error answer: the document's error shape, or, when the answer is not JSON (a proxy's error page), one made up
+ * here with the code `HTTP_<status>` and no details.
+ */
+export type ErrorBody = Omit<ErrorBodyDto, 'code' | 'details'> & {
+  code: ErrorBodyDto['code'] | `HTTP_${number}`;
+  details?: ErrorBodyDto['details'];
+};
 
 export class ApiError extends Error {
   constructor(

@@ -1,6 +1,6 @@
 /** Who is signed in: the token in localStorage and the principal from GET /api/auth/me. */
 import { createContext, useContext } from 'react';
-import type { Principal } from './types';
+import type { Principal } from './api/types';
 
 export interface AuthState {
   user: Principal | null;

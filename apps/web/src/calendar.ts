@@ -2,24 +2,20 @@
 import { useEffect, useState } from 'react';
 import { get } from './api';
 import { calendarOf, type CalendarSnapshot } from './working-days';
-
-interface LoadedYear {
-  year: number;
-  version: number;
-}
+import type { CalendarDay, CalendarYear } from './api/types';
 
 let pending: Promise<CalendarSnapshot | null> | null = null;
 
 function loadCalendar(): Promise<CalendarSnapshot | null> {
   pending ??= (async () => {
     const now = new Date().getFullYear();
-    const loaded = await get<LoadedYear[]>('/api/calendar/years');
+    const loaded = await get<CalendarYear[]>('/api/calendar/years');
     const near = loaded.filter((y) => Math.abs(y.year - now) <= 1);
     if (near.length === 0) return null;
     const years = await Promise.all(
       near.map(async (y) => ({
         year: y.year,
-        days: await get<{ date: string; kind: string }[]>(`/api/calendar/years/${y.year}`),
+        days: await get<CalendarDay[]>(`/api/calendar/years/${y.year}`),
       })),
     );
     return calendarOf(years, Math.max(...near.map((y) => y.version)));

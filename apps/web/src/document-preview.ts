@@ -1,4 +1,5 @@
 import { apiText, get } from './api';
+import type { Answer } from './api/types';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -10,7 +11,10 @@ export function hasText(mediaType: string): boolean {
 /** The text of a version for the review view (a .docx as the API extracts it). */
 export async function versionText(versionId: string, mediaType: string): Promise<string> {
   if (mediaType === DOCX) {
-    return (await get<{ text: string }>(`/api/documents/versions/${versionId}/text`)).text;
+    const version = await get<Answer<'/api/documents/versions/{versionId}/text', 'get'>>(
+      `/api/documents/versions/${versionId}/text`,
+    );
+    return version.text ?? ''; // null only for a PDF, which has no text to show
   }
   return apiText(`/api/documents/versions/${versionId}/content`);
 }

@@ -13,6 +13,12 @@ export class AuditEntryResponseDto {
   @ApiProperty({ type: String, format: 'uuid', nullable: true })
   actorId!: string | null;
 
+  @ApiProperty({ type: String, nullable: true, description: 'The acting user’s display name; null for the system' })
+  actorName!: string | null;
+
+  @ApiProperty({ type: String, nullable: true, description: 'The acting user’s username; null for the system' })
+  actorUsername!: string | null;
+
   @ApiProperty({ example: 'calendar.year.put' })
   action!: string;
 
@@ -24,6 +30,9 @@ export class AuditEntryResponseDto {
 
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'What the action recorded' })
   details!: Record<string, unknown>;
+
+  @ApiProperty({ description: 'SHA-256 of the entry chained to the previous one (the trail is append-only)' })
+  hash!: string;
 }
 
 export class AuditPageResponseDto {

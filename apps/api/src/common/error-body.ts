@@ -21,6 +21,8 @@ export class ErrorBodyDto {
   message: string;
 
   @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
     description: 'Structured details; for validation errors `fields` maps each field path to its messages',
     example: { fields: { title: ['title must be a string'] } },
   })

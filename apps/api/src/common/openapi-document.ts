@@ -21,8 +21,20 @@ const ERROR_MEANING: Record<string, string> = {
   '500': 'An unexpected error; nothing was changed; the details name the request id',
 };
 
-function errorResponse(status: string) {
-  return { description: ERROR_MEANING[status], content: { 'application/json': { schema: ERROR_REF } } };
+/** For an operation that takes no body: what the edge answers when a client sends one all the same. */
+const BODYLESS_MEANING: Record<string, string> = {
+  '413': 'This operation takes no body; one larger than the limit is refused before anything else',
+  '415': 'This operation takes no body; one of a content type the API does not read is refused',
+};
+
+/**
+ * The methods whose requests Fastify reads a body for, whether or not the operation takes one (its `bodywith`
+ * set): the edge can answer any of them 413 (too large) or 415 (a content type the API does not read).
+ */
+const BODY_METHODS = new Set(['post', 'put', 'patch', 'delete']);
+
+function errorResponse(status: string, description = ERROR_MEANING[status]) {
+  return { description, content: { 'application/json': { schema: ERROR_REF } } };
 }
 
 /**
@@ -30,7 +42,8 @@ function errorResponse(status: string) {
  * - a header declared twice (by `@ApiHeader` and by a `@Headers()` parameter, in different case) is one parameter,
  *   described as the `@ApiHeader` says, and required only if both say so;
  * - the refusals that any operation can give at the edge (400, 429, 500; 401 and 403 where a token is needed; 404
- *   and 414 where the path names something; 413 and 415 where a body is taken) are documented, with the error shape.
+ *   and 414 where the path names something; 413 and 415 on every method the edge reads a body for, POST, PUT,
+ *   PATCH and DELETE, the operations that take none included) are documented, with the error shape.
  */
 export function correctDocument(document: OpenAPIObject): OpenAPIObject {
   for (const item of Object.values(document.paths)) {
@@ -42,8 +55,15 @@ export function correctDocument(document: OpenAPIObject): OpenAPIObject {
       const statuses = ['400', '429', '500'];
       if (op.security?.length) statuses.push('401', '403');
       if (op.parameters.some((p) => p.in === 'path')) statuses.push('404', '414');
-      if (op.requestBody) statuses.push('413', '415');
       for (const status of statuses) responses[status] ??= errorResponse(status);
+      if (BODY_METHODS.has(method)) {
+        for (const status of ['413', '415']) {
+          responses[status] ??= errorResponse(
+            status,
+            op.requestBody ? ERROR_MEANING[status] : BODYLESS_MEANING[status],
+          );
+        }
+      }
     }
   }
   return document;

@@ -52,6 +52,7 @@ export class ProcedureDocumentResponseDto {
       uploadedBy: { type: 'string' },
       uploadedAt: { type: 'string', format: 'date-time' },
     },
+    required: ['versionId', 'version', 'sha256', 'size', 'mediaType', 'filename', 'note', 'uploadedBy', 'uploadedAt'],
   })
   current!: DocumentVersionResponseDto | null;
 

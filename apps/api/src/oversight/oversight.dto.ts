@@ -63,6 +63,13 @@ export class StageCountDto {
   @ApiProperty({ example: 3 }) count: number;
 }
 
+/** Documents in force whose validity ends within 30, 90 and 365 days. */
+export class NearingExpiryDto {
+  @ApiProperty({ type: 'integer' }) within30: number;
+  @ApiProperty({ type: 'integer' }) within90: number;
+  @ApiProperty({ type: 'integer' }) within365: number;
+}
+
 export class StatisticsDto {
   @ApiProperty({ example: '2025-12' }) fromMonth: string;
   @ApiProperty({ example: '2026-11' }) toMonth: string;
@@ -77,6 +84,8 @@ export class StatisticsDto {
   commentAdoption: RateDto;
   @ApiProperty({ type: [MonthlyRateDto] }) commentAdoptionByMonth: MonthlyRateDto[];
   @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'integer' },
     description: 'Answered comments by answer',
     example: { ADOPTED: 3, PARTLY_ADOPTED: 1, NOT_ADOPTED: 2 },
   })
@@ -87,6 +96,9 @@ export class StatisticsDto {
     description: 'Every procedure counted by type and stage (all of them, not a page)',
   })
   proceduresByStage: { type: string; stage: string; count: number }[];
-  @ApiProperty({ description: 'Documents in force whose validity ends within 30, 90 and 365 days' })
-  nearingExpiry: { within30: number; within90: number; within365: number };
+  @ApiProperty({
+    type: NearingExpiryDto,
+    description: 'Documents in force whose validity ends within 30, 90 and 365 days',
+  })
+  nearingExpiry: NearingExpiryDto;
 }

@@ -23,6 +23,7 @@ import type {
 } from '../../../../libs/domain/src/procedures/normative-document.contract';
 import { PreReviewDecisionDto } from '../pre-review/pre-review.dto';
 import { PROCEDURE_TYPES, type ProcedureType } from '../../../../libs/domain/src/procedures/procedure-type';
+import type { RunStatus } from '../../../../libs/domain/src/procedures/kernel/kernel.contract';
 import type { LedgerEntryEntity, ProcedureEntity, TaskEntity } from '../../../../libs/persistence/src/entities';
 
 export class ProjectApplicationDto {
@@ -251,11 +252,23 @@ export class ReassignTaskDto {
   reason: string;
 }
 
+/** Every status a procedure's run can report (a status missing here fails to compile). */
+const RUN_STATUSES = Object.keys({
+  ACTIVE: true,
+  REJECTED: true,
+  WITHDRAWN: true,
+  COMPLETED: true,
+  IN_FORCE: true,
+  ENDED: true,
+  SUSPENDED: true,
+} satisfies Record<RunStatus, true>) as RunStatus[];
+
 export class ProcedureSnapshotDto implements ProcedureSnapshot {
   @ApiProperty() procedureId: string;
   @ApiProperty() workflowId: string;
   @ApiProperty({ type: String, description: 'The stage of the procedure type' }) stage: ProcedureSnapshot['stage'];
-  @ApiProperty() status: ProcedureStatus;
+  @ApiProperty({ enum: RUN_STATUSES, description: 'SUSPENDED while a major decision’s execution is suspended' })
+  status: ProcedureStatus;
   @ApiProperty({ nullable: true, type: String }) openTaskId: string | null;
   @ApiProperty({ nullable: true, type: String }) dueAt: string | null;
   @ApiPropertyOptional({
@@ -295,7 +308,20 @@ export class TaskDto {
   subjectVersionId: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'Adviser drafting the opinion for the holder' })
   delegateUserId: string | null;
-  @ApiProperty({ nullable: true, type: Object, description: "The delegate's draft, waiting for countersignature" })
+  // Inline rather than a nullable reference: a `$ref` beside `nullable` does not admit null in OpenAPI 3.0.
+  @ApiProperty({
+    type: 'object',
+    nullable: true,
+    description: "The delegate's draft, waiting for countersignature",
+    properties: {
+      conclusion: { type: 'string', enum: ['LAWFUL', 'UNLAWFUL', 'MUST_AMEND'] },
+      reasons: { type: 'string' },
+      reviewedSha256: { type: 'string', description: 'SHA-256 of the draft version the delegate read' },
+      byUserId: { type: 'string', description: 'The delegate' },
+      at: { type: 'string', format: 'date-time' },
+    },
+    required: ['conclusion', 'reasons', 'reviewedSha256', 'byUserId', 'at'],
+  })
   draftOpinion: TaskEntity['draftOpinion'];
   @ApiProperty({ nullable: true, type: String }) dueAt: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'Why there is no due date, when it could not be computed' })

@@ -4,27 +4,7 @@ import { api, get } from '../api';
 import { useLang, useTr } from '../i18n';
 import { explain } from '../labels';
 import { Select } from '../select';
-
-export interface AccountUser {
-  id: string;
-  username: string;
-  displayName: string;
-  unitId: string;
-  unitCode: string;
-  unitName: string;
-  roles: string[];
-  qualifications: string[];
-  email: string | null;
-  active: boolean;
-}
-
-export interface AccountUnit {
-  id: string;
-  code: string;
-  name: string;
-  kind: string;
-  parentId: string | null;
-}
+import type { AccountUnit, AccountUser } from '../api/types';
 
 const ROLES: [string, string, string][] = [
   ['DRAFTER', '起草人员', 'Drafter'],

@@ -5,20 +5,7 @@ import { get } from '../api';
 import { useTr } from '../i18n';
 import { explain } from '../labels';
 import { Select } from '../select';
-
-interface AuditEntry {
-  id: string;
-  at: string;
-  actorKind: string;
-  actorId: string | null;
-  actorName: string | null;
-  actorUsername: string | null;
-  action: string;
-  procedureId: string | null;
-  reason: string | null;
-  details: Record<string, unknown>;
-  hash: string;
-}
+import type { AuditEntry, AuditPage } from '../api/types';
 
 interface Filters {
   action?: string;
@@ -58,7 +45,7 @@ export function AuditTrailPage() {
   const load = useCallback(async (f: Filters, beforeId?: string) => {
     setLoading(true);
     try {
-      const page = await get<{ entries: AuditEntry[]; nextBeforeId: string | null }>('/api/admin/audit', {
+      const page = await get<AuditPage>('/api/admin/audit', {
         ...f,
         beforeId,
         limit: 50,

@@ -4,20 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { get } from '../api';
 import { useTr } from '../i18n';
 import { explain } from '../labels';
-
-interface Year {
-  year: number;
-  source: string;
-  noticeUrl: string | null;
-  version: number;
-}
-
-interface Day {
-  date: string;
-  kind: string;
-  name: string | null;
-  version: number;
-}
+import type { CalendarDay, CalendarYear, Deadline } from '../api/types';
 
 /**
  * The working-day calendar as the office sees it: the loaded years with their source, each year's public holidays and
@@ -25,15 +12,15 @@ interface Day {
  */
 export function CalendarPanel() {
   const tr = useTr();
-  const [years, setYears] = useState<Year[]>([]);
+  const [years, setYears] = useState<CalendarYear[]>([]);
   const [year, setYear] = useState<number | null>(null);
-  const [days, setDays] = useState<Day[]>([]);
+  const [days, setDays] = useState<CalendarDay[]>([]);
   const [result, setResult] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   const load = useCallback(async () => {
     try {
-      const list = await get<Year[]>('/api/calendar/years');
+      const list = await get<CalendarYear[]>('/api/calendar/years');
       setYears([...list].sort((a, b) => b.year - a.year));
       const thisYear = new Date().getFullYear();
       setYear((y) => y ?? list.find((l) => l.year === thisYear)?.year ?? list[list.length - 1]?.year ?? null);
@@ -46,14 +33,14 @@ export function CalendarPanel() {
   }, [load]);
   useEffect(() => {
     if (year === null) return;
-    get<Day[]>(`/api/calendar/years/${year}`)
+    get<CalendarDay[]>(`/api/calendar/years/${year}`)
       .then(setDays)
       .catch((err: unknown) => setError(explain(err)));
   }, [year]);
 
   const calculate = async (v: { from: { format: (f: string) => string }; amount: number; unit: string }) => {
     try {
-      const r = await get<{ lastDay: string; dueAt: string; calendarVersion: number }>('/api/calendar/deadline', {
+      const r = await get<Deadline>('/api/calendar/deadline', {
         from: v.from.format('YYYY-MM-DD'),
         amount: v.amount,
         unit: v.unit,
@@ -74,7 +61,7 @@ export function CalendarPanel() {
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="middle">
       {error && <Alert type="error" message={error} showIcon role="alert" closable onClose={() => setError(null)} />}
-      <Table<Year>
+      <Table<CalendarYear>
         rowKey="year"
         size="small"
         pagination={{ pageSize: 5, hideOnSinglePage: true }}
@@ -110,7 +97,7 @@ export function CalendarPanel() {
           <Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>
             {tr(`${year} 年节假日与调休上班日`, `${year}: public holidays and adjusted working days`)}
           </Typography.Title>
-          <Table<Day>
+          <Table<CalendarDay>
             rowKey="date"
             size="small"
             pagination={{ pageSize: 12, hideOnSinglePage: true }}

@@ -3,7 +3,7 @@ import { Select } from '../select';
 import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { get, post } from '../api';
-import type { CatalogItemProgress, CatalogProgress, CatalogVersion } from '../console-types';
+import type { CatalogItemProgress, CatalogProgress, CatalogVersion } from '../api/types';
 import { useLang, useTr } from '../i18n';
 import { explain, formatTime, IN_SCOPE_MATTER_KINDS, matterKindName, stageName } from '../labels';
 

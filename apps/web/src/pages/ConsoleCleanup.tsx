@@ -2,7 +2,7 @@ import { Alert, App, Button, Card, Form, Input, Progress, Space, Table, Tabs, Ta
 import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { get, post } from '../api';
-import type { CleanupCampaign, CleanupListEntry, CleanupLists, CleanupProgress } from '../console-types';
+import type { Answer, CleanupCampaign, CleanupListEntry, CleanupLists, CleanupProgress } from '../api/types';
 import { useLang, useTr } from '../i18n';
 import { explain, formatTime } from '../labels';
 
@@ -100,7 +100,7 @@ export function CleanupPanel() {
         name="cleanupStart"
         aria-label={tr('启动清理', 'Start a clean-up campaign')}
         onFinish={(v: { title: string; campaignId?: string }) =>
-          void post<{ campaignId: string }>('/api/admin/cleanup-campaigns', {
+          void post<Answer<'/api/admin/cleanup-campaigns', 'post'>>('/api/admin/cleanup-campaigns', {
             title: v.title,
             ...(v.campaignId ? { campaignId: v.campaignId } : {}),
           })

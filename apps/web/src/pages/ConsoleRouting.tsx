@@ -4,15 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { api, get } from '../api';
 import { useTr } from '../i18n';
 import { explain } from '../labels';
-import type { AdviserCandidate, OrgUnit } from '../types';
-
-type Adviser = AdviserCandidate & { assignedDepartmentIds: string[] };
-
-interface Routing {
-  rulesVersion: number;
-  rules: { assignedAdvisersOnly: boolean; requireExpertiseMatch: boolean };
-  advisers: Adviser[];
-}
+import type { AdviserCandidate, OrgUnit, RoutingOverview } from '../api/types';
 
 /**
  * How review tasks are routed to legal advisers, for the legal-affairs office to see and change: the two rules, and
@@ -22,7 +14,7 @@ interface Routing {
 export function RoutingPanel() {
   const tr = useTr();
   const { message } = App.useApp();
-  const [routing, setRouting] = useState<Routing | null>(null);
+  const [routing, setRouting] = useState<RoutingOverview | null>(null);
   const [units, setUnits] = useState<OrgUnit[]>([]);
   const [editing, setEditing] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -30,7 +22,7 @@ export function RoutingPanel() {
 
   const load = useCallback(async () => {
     try {
-      const [r, u] = await Promise.all([get<Routing>('/api/admin/routing'), get<OrgUnit[]>('/api/org/units')]);
+      const [r, u] = await Promise.all([get<RoutingOverview>('/api/admin/routing'), get<OrgUnit[]>('/api/org/units')]);
       setRouting(r);
       setUnits(u.filter((x) => x.kind === 'DEPARTMENT'));
       rulesForm.setFieldsValue({ ...r.rules, reason: '' });
@@ -98,7 +90,7 @@ export function RoutingPanel() {
           {tr(`规则版本：${routing.rulesVersion}`, `Rules version ${routing.rulesVersion}`)}
         </Typography.Text>
       )}
-      <Table<Adviser>
+      <Table<AdviserCandidate>
         rowKey="userId"
         size="small"
         pagination={false}
@@ -157,7 +149,7 @@ function AdviserForm({
   onSave,
   onCancel,
 }: {
-  adviser: Adviser;
+  adviser: AdviserCandidate;
   units: OrgUnit[];
   onSave: (body: unknown) => Promise<void>;
   onCancel: () => void;

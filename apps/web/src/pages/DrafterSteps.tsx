@@ -4,7 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { api, get, newIdempotencyKey, post } from '../api';
 import { useLang, useTr } from '../i18n';
 import { conclusionName, documentKindName, explain, formatTime, stageName } from '../labels';
-import type { DrafterComment, ProcedureDocument, ProcedureSnapshot } from '../types';
+import type { DrafterComment, ProcedureCommentWindow, ProcedureDocument, ProcedureSnapshot } from '../api/types';
 
 type Done = () => Promise<void>;
 
@@ -292,13 +292,6 @@ export function UploadForm({
   );
 }
 
-interface WindowInfo {
-  windowId: string;
-  status: string;
-  closesAt: string;
-  comments: number;
-}
-
 function CommentSteps({
   procedureId,
   live,
@@ -312,10 +305,10 @@ function CommentSteps({
   const { lang } = useLang();
   const tr = useTr();
   const [comments, setComments] = useState<DrafterComment[]>([]);
-  const [info, setInfo] = useState<WindowInfo | null>(null);
+  const [info, setInfo] = useState<ProcedureCommentWindow | null>(null);
   const load = useCallback(async () => {
     if (!window) return;
-    const windows = await get<WindowInfo[]>(`/api/procedures/${procedureId}/comment-windows`);
+    const windows = await get<ProcedureCommentWindow[]>(`/api/procedures/${procedureId}/comment-windows`);
     setInfo(windows.find((w) => w.windowId === window.windowId) ?? null);
     setComments(await get<DrafterComment[]>(`/api/comment-windows/${window.windowId}/comments`));
   }, [procedureId, window]);

@@ -4,7 +4,7 @@ import { Link, useNavigate } from 'react-router-dom';
 import { get, post } from '../api';
 import { useLang, useTr } from '../i18n';
 import { explain, formatTime, stageName, statusName } from '../labels';
-import type { Procedure, ProcedureSnapshot } from '../types';
+import type { Procedure, ProcedureSnapshot } from '../api/types';
 import { PROCEDURE_TYPES } from '../../../../libs/domain/src/procedures/procedure-type';
 import { WEB_PROCEDURES, webProcedureOf } from '../procedures/registry';
 

@@ -7,7 +7,7 @@ import { hasRole, useAuth } from '../auth';
 import { useWorkingCalendar } from '../calendar';
 import { useLang, useTr } from '../i18n';
 import { countdown, explain, PROCEDURE_TYPE_OPTIONS, stageName, STAGE_OPTIONS } from '../labels';
-import type { InboxPage as InboxPageDto, Task } from '../types';
+import type { InboxPage as InboxPageDto, Task } from '../api/types';
 
 interface Filters {
   procedureType?: string;

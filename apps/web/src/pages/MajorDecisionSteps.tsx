@@ -8,20 +8,11 @@ import {
 } from '../../../../libs/domain/src/procedures/major-decision.contract';
 import { useLang, useTr } from '../i18n';
 import { conclusionName, explain, stageName } from '../labels';
-import type { OrgUnit } from '../types';
+import type { AvailableSteps, OrgUnit } from '../api/types';
 import { PreReviewPanel, type PreReviewDecision } from '../procedures/shared/PreReviewPanel';
 
-/** The API's field schema of a step body (apps/api/src/decisions/body-schema.ts). */
-type FieldType =
-  'string' | 'boolean' | 'int' | 'string[]' | 'period' | { array: Schema; max: number } | { object: Schema };
-type Schema = Record<string, { type: FieldType; optional?: boolean; max?: number; oneOf?: readonly string[] }>;
-
-interface AvailableSteps {
-  stage: string;
-  status: string;
-  waitingFor: string | null;
-  steps: { step: string; roles: string[]; schema: Schema }[];
-}
+/** The fields of a step body, as the API describes them for a form (the document's `StepField`). */
+type Schema = AvailableSteps['steps'][number]['schema'];
 
 type Pair = [string, string];
 

@@ -6,6 +6,7 @@ import { useNavigate } from 'react-router-dom';
 import { post } from '../api';
 import { useLang, useTr } from '../i18n';
 import { explain, MATTER_KIND_KEYS, matterKindName } from '../labels';
+import type { Answer } from '../api/types';
 
 type Pair = [string, string];
 
@@ -64,25 +65,28 @@ export function NewMajorDecisionPage() {
     setError(null);
     const flags = new Set(v.flags ?? []);
     try {
-      const snapshot = await post<{ procedureId: string }>('/api/procedures/major-decisions', {
-        matterCode: v.matterCode.trim(),
-        title: v.title.trim(),
-        ...(v.catalogYear && v.catalogItemKey
-          ? { catalogYear: v.catalogYear, catalogItemKey: v.catalogItemKey.trim() }
-          : {}),
-        proposal: {
-          proposer: v.proposer,
-          problem: v.problem,
-          reasonsAndBasis: v.reasonsAndBasis,
-          preliminarySolution: v.preliminarySolution,
-          necessityAndFeasibility: v.necessityAndFeasibility,
+      const snapshot = await post<Answer<'/api/procedures/major-decisions', 'post'>>(
+        '/api/procedures/major-decisions',
+        {
+          matterCode: v.matterCode.trim(),
+          title: v.title.trim(),
+          ...(v.catalogYear && v.catalogItemKey
+            ? { catalogYear: v.catalogYear, catalogItemKey: v.catalogItemKey.trim() }
+            : {}),
+          proposal: {
+            proposer: v.proposer,
+            problem: v.problem,
+            reasonsAndBasis: v.reasonsAndBasis,
+            preliminarySolution: v.preliminarySolution,
+            necessityAndFeasibility: v.necessityAndFeasibility,
+          },
+          classification: {
+            kind: v.kind,
+            reason: v.reason,
+            ...Object.fromEntries(FLAGS.map(([flag]) => [flag, flags.has(flag)])),
+          },
         },
-        classification: {
-          kind: v.kind,
-          reason: v.reason,
-          ...Object.fromEntries(FLAGS.map(([flag]) => [flag, flags.has(flag)])),
-        },
-      });
+      );
       navigate(`/procedures/${snapshot.procedureId}`);
     } catch (err) {
       setError(explain(err));

@@ -4,22 +4,7 @@ import { Link } from 'react-router-dom';
 import { api, get } from '../api';
 import { useLang, useTr } from '../i18n';
 import { explain } from '../labels';
-
-interface Notice {
-  id: string;
-  kind: string;
-  message: string;
-  procedureId: string | null;
-  taskId: string | null;
-  createdAt: string;
-  readAt: string | null;
-}
-
-interface Preferences {
-  email: boolean;
-  webhook: boolean;
-  emailAddress: string | null;
-}
+import type { Notice, NotificationPreferences } from '../api/types';
 
 const KINDS: Record<string, [string, string]> = {
   TASK_ASSIGNED: ['新待办', 'New task'],
@@ -37,14 +22,14 @@ export function NotificationsPage() {
   const { lang } = useLang();
   const { message } = App.useApp();
   const [notices, setNotices] = useState<Notice[]>([]);
-  const [prefs, setPrefs] = useState<Preferences | null>(null);
+  const [prefs, setPrefs] = useState<NotificationPreferences | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   const load = useCallback(async () => {
     try {
       const [n, p] = await Promise.all([
         get<Notice[]>('/api/notifications'),
-        get<Preferences>('/api/notifications/preferences'),
+        get<NotificationPreferences>('/api/notifications/preferences'),
       ]);
       setNotices(n);
       setPrefs(p);

@@ -5,7 +5,7 @@ import { newIdempotencyKey, post } from '../api';
 import { hasRole, useAuth } from '../auth';
 import { useLang, useTr } from '../i18n';
 import { explain, stageName } from '../labels';
-import type { ProcedureSnapshot, Task } from '../types';
+import type { ProcedureSnapshot, Task } from '../api/types';
 
 /** Forms for the open task the signed-in officer (or leader) holds: the step it waits for, by stage. */
 export function OfficerTaskForms({ task, onDone }: { task: Task; onDone: () => Promise<void> }) {

@@ -4,7 +4,7 @@ import { Link, useParams } from 'react-router-dom';
 import { apiText, get, post } from '../api';
 import { useLang, useTr } from '../i18n';
 import { explain, formatTime, stageName, statusName } from '../labels';
-import type { PublicWindow, RegisterEntry } from '../types';
+import type { Answer, PublicCatalog, PublicWindow, PublishedDecision, RegisterEntry, RegisterPage } from '../api/types';
 
 export function PublicRegisterPage() {
   const { t, lang } = useLang();
@@ -16,9 +16,7 @@ export function PublicRegisterPage() {
   const search = useCallback(
     async (query: string) => {
       try {
-        setEntries(
-          (await get<{ items: RegisterEntry[] }>('/api/public/register', { q: query || undefined, limit: 50 })).items,
-        );
+        setEntries((await get<RegisterPage>('/api/public/register', { q: query || undefined, limit: 50 })).items);
       } catch (err) {
         setError(explain(err, lang));
       }
@@ -103,20 +101,6 @@ export function PublicRegisterPage() {
       </Card>
     </Space>
   );
-}
-
-interface PublishedDecision {
-  procedureId: string;
-  title: string;
-  departmentName: string;
-  publishedAt: string;
-  statement: string;
-}
-
-interface PublicCatalog {
-  year: number;
-  version: number;
-  items: { itemKey: string; title: string; stage: string; stageBasis: string | null }[];
 }
 
 /** Major decisions for everyone: the latest published decision catalog with each matter's stage, and the decisions published. */
@@ -250,11 +234,14 @@ export function PublicWindowPage() {
   const submit = async (v: { content: string; name?: string; contact?: string }) => {
     setError(null);
     try {
-      const r = await post<{ receiptNo: string }>(`/api/public/comment-windows/${id}/comments`, {
-        content: v.content,
-        name: v.name || undefined,
-        contact: v.contact || undefined,
-      });
+      const r = await post<Answer<'/api/public/comment-windows/{id}/comments', 'post'>>(
+        `/api/public/comment-windows/${id}/comments`,
+        {
+          content: v.content,
+          name: v.name || undefined,
+          contact: v.contact || undefined,
+        },
+      );
       setReceipt(r.receiptNo);
     } catch (err) {
       setError(explain(err, lang));

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { get } from '../api';
 import { useLang, useTr } from '../i18n';
 import { conclusionName, explain, formatTime, stageName } from '../labels';
-import type { DrafterComment, ProcedureCommentWindow, ProcedureDetail, ProcedureDocument } from '../types';
+import type { DrafterComment, ProcedureCommentWindow, ProcedureDetail, ProcedureDocument } from '../api/types';
 
 const OPINION_CONCLUSIONS = ['LAWFUL', 'UNLAWFUL', 'MUST_AMEND'];
 // Tag colours whose text keeps a contrast of at least 4.5:1 on their own background.

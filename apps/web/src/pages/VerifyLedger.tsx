@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { get } from '../api';
 import { useLang, useTr } from '../i18n';
 import { explain } from '../labels';
+import type { Answer } from '../api/types';
 
 /** Walks the whole sign-off chain and says whether it holds, or the first entry where it breaks and why. */
 export function VerifyLedgerButton() {
@@ -11,13 +12,7 @@ export function VerifyLedgerButton() {
   const [result, setResult] = useState<{ ok: boolean; text: string; anchored?: string } | null>(null);
   const verify = async () => {
     try {
-      const r = await get<{
-        ok: boolean;
-        checked: number;
-        firstBroken?: { seq: string; reason: string };
-        problems?: string[];
-        checkpoint?: { signedAt: string } | null;
-      }>('/api/admin/ledger/verify');
+      const r = await get<Answer<'/api/admin/ledger/verify', 'get'>>('/api/admin/ledger/verify');
       const anchored = r.checkpoint
         ? tr(
             `，并与 ${r.checkpoint.signedAt} 的签名检查点一致`,

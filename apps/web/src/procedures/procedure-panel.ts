@@ -1,5 +1,5 @@
 import type { ComponentType } from 'react';
-import type { ProcedureDetail, ProcedureDocument, ProcedureSnapshot } from '../types';
+import type { ProcedureDetail, ProcedureDocument, ProcedureSnapshot } from '../api/types';
 
 /** What the shared procedure page gives a procedure type's own step panel. */
 export interface ProcedurePanelProps {

@@ -75,7 +75,13 @@ export class TaskEntity {
 
   /** The delegate's draft opinion, waiting for the holder's countersignature. */
   @Column({ name: 'draft_opinion', type: 'jsonb', nullable: true })
-  draftOpinion: { conclusion: string; reasons: string; reviewedSha256: string; byUserId: string; at: string } | null;
+  draftOpinion: {
+    conclusion: 'LAWFUL' | 'UNLAWFUL' | 'MUST_AMEND';
+    reasons: string;
+    reviewedSha256: string;
+    byUserId: string;
+    at: string;
+  } | null;
 
   /** Why the task went where it went (routing reasons, or why it was escalated to the legal-affairs office). */
   @Column({ name: 'routing_note', type: 'text', nullable: true })

@@ -11,11 +11,17 @@ import { ErrorBodyDto } from '../../common/error-body';
 import { CatalogProgressResponseDto, CatalogVersionResponseDto, PublicCatalogResponseDto } from './catalog.responses';
 import { DomainError, ErrorCode } from '../../../../../libs/domain/src/errors';
 import { Role } from '../../../../../libs/domain/src/roles';
-import { type MatterKind, scopeRefusal } from '../../../../../libs/domain/src/procedures/major-decision.contract';
+import { scopeRefusal } from '../../../../../libs/domain/src/procedures/major-decision.contract';
 import { CurrentUser, type Principal } from '../../auth/principal';
 import { Public, Roles } from '../../auth/roles.decorator';
-import { validateBody } from './body-schema';
-import { CatalogService, catalogDto, ITEM, year } from './catalog.service';
+import {
+  AddCatalogItemDto,
+  CatalogConsentDto,
+  CatalogItemDto,
+  CatalogPublishDto,
+  CreateCatalogDraftDto,
+} from './catalog.dto';
+import { CatalogService, catalogDto, year } from './catalog.service';
 
 @ApiTags('decision catalog')
 @ApiBearerAuth()
@@ -37,11 +43,11 @@ export class AdminCatalogController {
   @ApiOperation({ summary: 'Open a draft version (copies the published items)' })
   @ApiCreatedResponse({ type: CatalogVersionResponseDto })
   @ApiUnprocessableEntityResponse({ type: ErrorBodyDto, description: 'The act breaks a catalog rule' })
-  async createDraft(@CurrentUser() user: Principal, @Param('year', year) y: number, @Body() raw: unknown) {
-    const body = validateBody<{ title: string; reason: string }>(raw, {
-      title: { type: 'string', max: 200 },
-      reason: { type: 'string', max: 4000 },
-    });
+  async createDraft(
+    @CurrentUser() user: Principal,
+    @Param('year', year) y: number,
+    @Body() body: CreateCatalogDraftDto,
+  ) {
     return catalogDto(await this.service.catalog.createDraft(y, body.title, user.userId, body.reason));
   }
 
@@ -51,11 +57,7 @@ export class AdminCatalogController {
   @ApiOperation({ summary: 'Add an item to the draft version, with the reason (a recorded act)' })
   @ApiCreatedResponse({ type: CatalogVersionResponseDto })
   @ApiUnprocessableEntityResponse({ type: ErrorBodyDto, description: 'The act breaks a catalog rule' })
-  async addItem(@CurrentUser() user: Principal, @Param('year', year) y: number, @Body() raw: unknown) {
-    const body = validateBody<{ itemKey: string } & Record<keyof typeof ITEM, string>>(raw, {
-      itemKey: { type: 'string', max: 64 },
-      ...ITEM,
-    });
+  async addItem(@CurrentUser() user: Principal, @Param('year', year) y: number, @Body() body: AddCatalogItemDto) {
     return this.putItem(user, y, body.itemKey, body, false);
   }
 
@@ -68,9 +70,8 @@ export class AdminCatalogController {
     @CurrentUser() user: Principal,
     @Param('year', year) y: number,
     @Param('itemKey') itemKey: string,
-    @Body() raw: unknown,
+    @Body() body: CatalogItemDto,
   ) {
-    const body = validateBody<Record<keyof typeof ITEM, string>>(raw, ITEM);
     return this.putItem(user, y, itemKey, body, true);
   }
 
@@ -80,14 +81,8 @@ export class AdminCatalogController {
   @ApiOperation({ summary: 'Record the same-level Party committee’s consent to the draft version (Art 3 §3)' })
   @ApiOkResponse({ type: CatalogVersionResponseDto })
   @ApiUnprocessableEntityResponse({ type: ErrorBodyDto, description: 'The act breaks a catalog rule' })
-  async consent(@CurrentUser() user: Principal, @Param('year', year) y: number, @Body() raw: unknown) {
-    const body = validateBody<{ consentBy: string; reference: string; consentAt?: string }>(raw, {
-      consentBy: { type: 'string', max: 200 },
-      reference: { type: 'string', max: 200 },
-      consentAt: { type: 'string', max: 40, optional: true },
-    });
+  async consent(@CurrentUser() user: Principal, @Param('year', year) y: number, @Body() body: CatalogConsentDto) {
     const at = body.consentAt ? new Date(body.consentAt) : new Date();
-    if (Number.isNaN(at.getTime())) throw new DomainError(ErrorCode.ValidationFailed, 'consentAt must be an ISO date.');
     return catalogDto(await this.service.catalog.recordConsent(y, body.consentBy, body.reference, at, user.userId));
   }
 
@@ -97,8 +92,7 @@ export class AdminCatalogController {
   @ApiOperation({ summary: 'Publish the draft version; refused without the recorded Party-committee consent' })
   @ApiOkResponse({ type: CatalogVersionResponseDto })
   @ApiUnprocessableEntityResponse({ type: ErrorBodyDto, description: 'The act breaks a catalog rule' })
-  async publish(@CurrentUser() user: Principal, @Param('year', year) y: number, @Body() raw: unknown) {
-    const body = validateBody<{ reason: string }>(raw, { reason: { type: 'string', max: 4000 } });
+  async publish(@CurrentUser() user: Principal, @Param('year', year) y: number, @Body() body: CatalogPublishDto) {
     return catalogDto(await this.service.catalog.publish(y, user.userId, body.reason));
   }
 
@@ -110,14 +104,8 @@ export class AdminCatalogController {
     return this.service.progress(y);
   }
 
-  private async putItem(
-    user: Principal,
-    y: number,
-    itemKey: string,
-    body: Record<keyof typeof ITEM, string>,
-    change: boolean,
-  ) {
-    const refusal = scopeRefusal(body.kind as MatterKind);
+  private async putItem(user: Principal, y: number, itemKey: string, body: CatalogItemDto, change: boolean) {
+    const refusal = scopeRefusal(body.kind);
     if (refusal) throw new DomainError(ErrorCode.RuleViolation, refusal);
     const view = await this.service.catalog.putItem(
       y,

@@ -4,7 +4,6 @@ import { DomainError, ErrorCode } from '../../../../../libs/domain/src/errors';
 import {
   MAJOR_DECISION_STAGE_BASIS,
   MajorDecisionStage,
-  MATTER_KINDS,
 } from '../../../../../libs/domain/src/procedures/major-decision.contract';
 import { formatLegalBasis } from '../../../../../libs/domain/src/periods';
 import { LedgerRepository } from '../../../../../libs/persistence/src/ledger/ledger.repository';
@@ -17,14 +16,6 @@ import { TaskRepository } from '../../../../../libs/persistence/src/repositories
 
 /** A catalog year in a path: four digits (see `yearParam`). */
 export const year = yearParam();
-
-export const ITEM = {
-  title: { type: 'string' as const, max: 200 },
-  kind: { type: 'string' as const, oneOf: MATTER_KINDS },
-  description: { type: 'string' as const, max: 4000 },
-  undertakingUnitId: { type: 'string' as const, max: 36, optional: true },
-  reason: { type: 'string' as const, max: 4000 },
-};
 
 export function catalogDto(view: CatalogVersionView) {
   const v = view.version;

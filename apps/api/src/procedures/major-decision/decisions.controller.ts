@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
 import {
   ApiBearerAuth,
+  ApiBody,
   ApiConflictResponse,
   ApiCreatedResponse,
   ApiOkResponse,
@@ -8,6 +9,7 @@ import {
   ApiProduces,
   ApiTags,
   ApiUnprocessableEntityResponse,
+  getSchemaPath,
 } from '@nestjs/swagger';
 import { ErrorBodyDto } from '../../common/error-body';
 import { ProcedureSnapshotDto } from '../procedures.dto';
@@ -21,10 +23,17 @@ import { ArchiveService } from './archive.service';
 import { DecisionsService } from './decisions.service';
 import { ProcedureStepsService, type StepResult } from '../procedure-steps.service';
 import { MAJOR_DECISION_API } from './major-decision.api';
-import { StartMajorDecisionDto } from './major-decision.dto';
+import { EmptyDto, StartMajorDecisionDto } from './major-decision.dto';
 import { idempotencyKeyOf, uuidParam } from '../../common/params';
 
 const uuid = uuidParam('id');
+
+/** The body of any major-decision step: one of the steps' DTOs (each is in the document's components). */
+const ANY_STEP_BODY = {
+  oneOf: [...new Set(Object.values(MAJOR_DECISION_API.steps).map((s) => s.body))].map((body) => ({
+    $ref: getSchemaPath(body),
+  })),
+};
 
 /**
  * Major administrative decisions (重大行政决策): start one (refused at scope classification for the Art 3 §2 kinds),
@@ -74,6 +83,7 @@ export class DecisionsController {
   @ApiOperation({
     summary: `Alias of POST /api/procedures/{id}/steps/{step}: ${Object.keys(MAJOR_DECISION_API.steps).join(', ')}`,
   })
+  @ApiBody({ schema: ANY_STEP_BODY, description: 'The body of the step named in the path' })
   @ApiOkResponse({ type: ProcedureSnapshotDto })
   @ApiConflictResponse({ type: ErrorBodyDto, description: 'The stage does not allow it now, or the procedure is busy' })
   @ApiUnprocessableEntityResponse({ type: ErrorBodyDto, description: 'The request breaks a rule of the procedure' })
@@ -92,6 +102,7 @@ export class DecisionsController {
   @HttpCode(200)
   @Roles(Role.Drafter)
   @ApiOperation({ summary: 'A5: close the comment window once the statutory minimum has run' })
+  @ApiBody({ type: EmptyDto, required: false, description: 'Nothing, or an empty object' })
   @ApiOkResponse({ type: ProcedureSnapshotDto })
   @ApiConflictResponse({ type: ErrorBodyDto, description: 'The stage does not allow it now, or the procedure is busy' })
   @ApiUnprocessableEntityResponse({ type: ErrorBodyDto, description: 'The request breaks a rule of the procedure' })

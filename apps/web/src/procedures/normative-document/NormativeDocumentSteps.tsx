@@ -1,7 +1,7 @@
 import { hasRole, useAuth } from '../../auth';
 import { DrafterSteps } from '../../pages/DrafterSteps';
 import { OfficerProcedureSteps } from '../../pages/OfficerSteps';
-import type { Task } from '../../types';
+import type { Task } from '../../api/types';
 import type { ProcedurePanelProps } from '../procedure-panel';
 import { TaskForms } from './TaskForms';
 

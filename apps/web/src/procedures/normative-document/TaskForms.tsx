@@ -5,7 +5,7 @@ import { get, newIdempotencyKey, post } from '../../api';
 import { hasRole, useAuth } from '../../auth';
 import { useLang, useTr } from '../../i18n';
 import { conclusionName, explain, formatTime, stageName } from '../../labels';
-import type { DelegateCandidate, ProcedureSnapshot, Task } from '../../types';
+import type { DelegateCandidate, ProcedureSnapshot, Task } from '../../api/types';
 import { Countdown } from '../../pages/Inbox';
 import { OfficerTaskForms } from '../../pages/OfficerSteps';
 import { PreReviewPanel, type PreReviewDecision } from '../shared/PreReviewPanel';

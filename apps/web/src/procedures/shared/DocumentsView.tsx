@@ -5,7 +5,7 @@ import { get } from '../../api';
 import { hasText, versionText } from '../../document-preview';
 import { useLang, useTr } from '../../i18n';
 import { documentKindName, explain, formatTime } from '../../labels';
-import type { ProcedureDocument, VersionDiff } from '../../types';
+import type { ProcedureDocument, VersionDiff } from '../../api/types';
 
 export function DocumentsView({ documents, canRead }: { documents: ProcedureDocument[]; canRead: boolean }) {
   const { lang } = useLang();

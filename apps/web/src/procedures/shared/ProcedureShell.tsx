@@ -5,7 +5,7 @@ import { get } from '../../api';
 import { hasRole, useAuth } from '../../auth';
 import { useLang, useTr } from '../../i18n';
 import { conclusionName, explain, formatTime, stageName, statusName } from '../../labels';
-import type { ProcedureDetail, ProcedureDocument } from '../../types';
+import type { ProcedureDetail, ProcedureDocument } from '../../api/types';
 import { Countdown } from '../../pages/Inbox';
 import { ArchiveDownloadButton } from '../../pages/ArchiveDownload';
 import { VerifyLedgerButton } from '../../pages/VerifyLedger';

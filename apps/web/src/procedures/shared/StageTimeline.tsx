@@ -3,7 +3,7 @@ import { basisOf, timelineOf } from '../../../../../libs/domain/src/procedures/k
 import { procedureDefinition } from '../../../../../libs/domain/src/procedures/registry';
 import { useLang, useTr } from '../../i18n';
 import { conclusionName, formatTime, stageName } from '../../labels';
-import type { ProcedureDetail } from '../../types';
+import type { ProcedureDetail } from '../../api/types';
 
 /** The procedure's stages in statutory order, each with its basis and its sign-offs, read from its definition. */
 export function StageTimeline({ stage, detail }: { stage: string; detail: ProcedureDetail }) {

@@ -5,7 +5,7 @@ import { get, post } from '../../api';
 import { hasRole, useAuth } from '../../auth';
 import { useLang, useTr } from '../../i18n';
 import { explain, formatTime, stageName, statusName } from '../../labels';
-import type { AdviserCandidate, Task } from '../../types';
+import type { AdviserCandidate, RoutingOverview, Task } from '../../api/types';
 import { Countdown } from '../../pages/Inbox';
 
 export function TasksTable({ tasks, onDone }: { tasks: Task[]; onDone: () => Promise<void> }) {
@@ -63,7 +63,7 @@ export function ReassignButton({
   const [error, setError] = useState<unknown>(null);
   useEffect(() => {
     if (!open) return;
-    get<{ advisers: AdviserCandidate[] }>('/api/admin/routing')
+    get<RoutingOverview>('/api/admin/routing')
       .then((r) => setAdvisers(r.advisers.filter((a) => a.active && a.userId !== task.assigneeUserId)))
       .catch((err: unknown) => setError(err));
   }, [open, task.assigneeUserId]);
