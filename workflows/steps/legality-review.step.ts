@@ -1,5 +1,5 @@
 import { acts, refuse } from '../activity-proxies';
-import type { ProcedureRun } from '../kernel/procedure-run';
+import type { AssignTo, ProcedureRun } from '../kernel/procedure-run';
 import { DocumentKind } from '../../libs/domain/src/documents';
 import { ErrorCode } from '../../libs/domain/src/errors';
 import type { Period } from '../../libs/domain/src/periods';
@@ -31,6 +31,11 @@ export interface ReviewTask {
   expertise: string[];
   /** The reviewer is left at least this long (null: no minimum, e.g. an emergency). */
   minimum: Period | null;
+  /**
+   * A review held by a review body's unit (its officers claim it) instead of routed to one legal adviser, e.g. an
+   * enforcement department's own legal review unit. Recusal is then the procedure's check on the opinion.
+   */
+  assignTo?: AssignTo;
 }
 
 /**
@@ -73,6 +78,10 @@ export class LegalityReview<S extends string, Snap, O> {
   async open(t: ReviewTask): Promise<void> {
     const p = this.p;
     const draft = p.documents.DRAFT!;
+    if (t.assignTo) {
+      await this.openForUnit(t, t.assignTo, draft.version);
+      return;
+    }
     const task = await acts.routeTask({
       procedureId: p.procedureId,
       workflowId: p.workflowId,
@@ -92,6 +101,29 @@ export class LegalityReview<S extends string, Snap, O> {
       ? (await acts.computeDeadline({ from: new Date().toISOString(), period: t.minimum })).dueAt
       : null;
     p.adoptTask(task.taskId, task.dueAt);
+  }
+
+  private async openForUnit(t: ReviewTask, assignTo: AssignTo, version: number): Promise<void> {
+    const p = this.p;
+    const task = await acts.openTask({
+      procedureId: p.procedureId,
+      workflowId: p.workflowId,
+      stage: this.o.stage,
+      round: t.round,
+      kind: t.kind,
+      title: `${t.title}：${p.title}（第${version}稿）`,
+      legalBasis: p.spec.stages.basis[this.o.stage],
+      assignTo,
+      period: t.period,
+    });
+    this.reviewTaskId = task.taskId;
+    this.minimumEndsAt = null;
+    p.adoptTask(task.taskId, task.dueAt);
+  }
+
+  /** Closes the open review task without an opinion (e.g. re-opened with an extended period). */
+  dropReviewTask(): void {
+    this.reviewTaskId = null;
   }
 
   /** Refuses an opinion on anything but the open review task and the current text. */
