@@ -22,7 +22,7 @@ const G_C1 = `G-C1, ${GUIDANCE_118}（十四）; ${PENALTY_LAW} 第五十八条`
  * its disclosure within the statutory working days and its withdrawal when revoked (G-C8), and the archive.
  */
 export function decision(er: Er): void {
-  const { p, s, legality, input, policy } = er;
+  const { p, s, legality, input } = er;
 
   /** G-C1: a passed review of the current version, on the very text now held. */
   const requirePassedReview = (what: string) => {
@@ -116,7 +116,12 @@ export function decision(er: Er): void {
         next: S.Disclosure,
       });
       // G-C8: permit and penalty decisions are disclosed within 7 working days, others within 20.
-      await openTask(er, 'ER_DISCLOSURE', caseUnit(er), policy[disclosurePeriodKey(input.classification.decisionKind)]);
+      await openTask(
+        er,
+        'ER_DISCLOSURE',
+        caseUnit(er),
+        er.policy[disclosurePeriodKey(input.classification.decisionKind)],
+      );
     },
   });
 

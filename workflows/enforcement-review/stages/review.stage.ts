@@ -25,7 +25,7 @@ import { Qualification, Role } from '../../../libs/domain/src/roles';
  * approved by whom the policy names (G-C4); the crime-transfer branch with its 3-day and 24-hour timers (G-C7).
  */
 export function review(er: Er): void {
-  const { p, s, legality, input, policy } = er;
+  const { p, s, legality, input } = er;
   p.step(erGiveConclusionUpdate, {
     check: (args) => {
       p.requireRole(
@@ -51,13 +51,13 @@ export function review(er: Er): void {
         );
       }
       if (
-        needsQualifiedReviewer(policy, input.classification.decisionKind) &&
+        needsQualifiedReviewer(er.policy, input.classification.decisionKind) &&
         !(args.actor.qualifications ?? []).includes(Qualification.LegalProfession)
       ) {
         refuse(
           ErrorCode.Forbidden,
           `The reviewer of a ${input.classification.decisionKind} decision holds the legal-profession qualification ` +
-            `(法律职业资格, G-C2, ${PENALTY_LAW} 第五十八条第二款; policy ${policy.version}).`,
+            `(法律职业资格, G-C2, ${PENALTY_LAW} 第五十八条第二款; policy ${er.policy.version}).`,
         );
       }
       p.requireText(args.reasons, `The review opinion is written, with its reasons (国办发〔2018〕118号（十三）).`);
@@ -138,8 +138,8 @@ export function review(er: Er): void {
     check: (args) => {
       p.requireRole(
         args.actor,
-        [policy.extensionApprover],
-        `the approver the policy names (${policy.extensionApprover}, G-C4, policy ${policy.version})`,
+        [er.policy.extensionApprover],
+        `the approver the policy names (${er.policy.extensionApprover}, G-C4, policy ${er.policy.version})`,
         'approve an extension',
       );
       p.requireStage(S.LegalReview, 'Deciding on an extension');
@@ -163,12 +163,12 @@ export function review(er: Er): void {
       await p.sign({
         taskId: legality.reviewTaskId,
         decision: 'REVIEW_PERIOD_EXTENDED',
-        opinion: `${args.reason}（延长 ${policy.reviewExtension.amount} ${policy.reviewExtension.unit}）`,
+        opinion: `${args.reason}（延长 ${er.policy.reviewExtension.amount} ${er.policy.reviewExtension.unit}）`,
         actor: args.actor,
         role: args.actor.roles[0],
       });
       legality.dropReviewTask();
-      await openReview(er, policy.reviewExtension);
+      await openReview(er, er.policy.reviewExtension);
     },
   });
 
@@ -195,7 +195,7 @@ export function review(er: Er): void {
         next: args.approve ? S.TransferExecution : S.LegalReview,
       });
       if (args.approve) await enter(er, S.TransferExecution);
-      else await openReview(er, policy.reviewPeriod);
+      else await openReview(er, er.policy.reviewPeriod);
     },
   });
 
