@@ -37,6 +37,8 @@ export interface StepApi<S extends string = string, K extends string = string> {
   readonly body: Type<object>;
   /** The Workflow Update's name (metrics, update ids). */
   readonly update: string;
+  /** The hard gate the step stands behind, with its basis: named when the step is refused out of order. */
+  readonly gate?: string;
   send(call: StepCall): Promise<unknown>;
 }
 
@@ -62,6 +64,8 @@ export interface StepSpec<A extends { actor: Actor }, B extends object, S extend
   scope: StepScope;
   stages: readonly S[];
   tasks?: readonly K[];
+  /** The hard gate the step stands behind, with its basis (named in an out-of-order refusal). */
+  gate?: string;
 }
 
 export function defineStep<A extends { actor: Actor }, B extends object, S extends string, K extends string>(
@@ -75,6 +79,7 @@ export function defineStep<A extends { actor: Actor }, B extends object, S exten
     stages: spec.stages,
     body: spec.body,
     update: spec.update.name,
+    ...(spec.gate ? { gate: spec.gate } : {}),
     send: ({ gateway, workflowId, body, actor, taskId, updateId }) => {
       // The one place the API's additions meet the update's arguments: `args` is typed as A without them.
       const args = { ...spec.args(body as B), actor, ...(taskId ? { taskId } : {}) } as A;

@@ -58,13 +58,18 @@ export class EnforcementReviewService {
     if (handlers.length < 2) {
       throw new DomainError(ErrorCode.RuleViolation, 'A case has at least two case handlers (执法人员不得少于两人).');
     }
+    const units = await this.org.listUnits();
+    // Handlers belong to the department or to a unit under it (an officer may since have moved to its review unit).
+    const ownUnits = new Set([
+      principal.unitId,
+      ...units.filter((u) => u.parentId === principal.unitId).map((u) => u.id),
+    ]);
     for (const id of handlers) {
       const user = /^[0-9a-f-]{36}$/i.test(id) ? await this.org.findUserById(id) : null;
-      if (!user || user.orgUnitId !== principal.unitId) {
+      if (!user || !ownUnits.has(user.orgUnitId)) {
         throw new DomainError(ErrorCode.RuleViolation, `Case handler ${id} is not a member of your department.`);
       }
     }
-    const units = await this.org.listUnits();
     const own = units.find((u) => u.kind === OrgUnitKind.LegalAffairsOffice && u.parentId === principal.unitId);
     const office = units.find(
       (u) =>

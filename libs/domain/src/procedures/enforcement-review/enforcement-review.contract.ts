@@ -218,7 +218,8 @@ export const DEMO_ENFORCEMENT_REVIEW_POLICY: EnforcementReviewPolicy = {
   caseUnitStepPeriod: { amount: 600, unit: 'SECONDS' },
   intakePeriod: { amount: 600, unit: 'SECONDS' },
   supplementPeriod: { amount: 600, unit: 'SECONDS' },
-  reviewPeriod: { amount: 600, unit: 'SECONDS' },
+  // Short enough that a demonstration (and the end-to-end test) sees a review fall overdue and escalate.
+  reviewPeriod: { amount: 20, unit: 'SECONDS' },
   reviewExtension: { amount: 600, unit: 'SECONDS' },
   decisionPeriod: { amount: 600, unit: 'SECONDS' },
   transferDecisionPeriod: { amount: 600, unit: 'SECONDS' },
