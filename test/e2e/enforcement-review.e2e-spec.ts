@@ -35,13 +35,9 @@ describe('the major enforcement decision review (重大执法决定法制审核)
   let http: ApiClient;
   let db: DataSource;
   const stack = useStack('e2e-er', { extraEnv: { PROCEDURE_PERIODS: 'demo' } });
-  const ids: Record<string, string> = {};
 
-  beforeAll(async () => {
+  beforeAll(() => {
     ({ http, db } = stack);
-    for (const user of ['drafter.mkt', 'inspector.mkt', 'officer.zhang', 'officer.liu']) {
-      ids[user] = (await http.as<{ userId: string }>(user, 'GET', '/api/auth/me')).body.userId;
-    }
   });
 
   const start = async (extra: Record<string, unknown> = {}) => {
@@ -50,11 +46,12 @@ describe('the major enforcement decision review (重大执法决定法制审核)
         caseNumber: `MKT-${uniqueSuffix()}`,
         title: '某商贸公司销售不合格电器案',
         decisionKind: 'PENALTY',
+        measure: 'FINE',
         field: '市场监管',
         amountYuan: 200000,
         statutoryGrounds: [],
         complexOrSerious: false,
-        caseHandlerIds: [ids['drafter.mkt'], ids['inspector.mkt']],
+        caseHandlers: ['drafter.mkt', 'inspector.mkt'],
         ...extra,
       },
     });
@@ -129,8 +126,8 @@ describe('the major enforcement decision review (重大执法决定法制审核)
           summary: 'x',
           decidedSha256: 'a'.repeat(64),
         }),
-      403,
-      [],
+      409,
+      ['G-C1', '第五十八条'],
     );
     await upload(id, 'DRAFT', '行政处罚决定书（草稿）');
     ok(
@@ -279,15 +276,16 @@ describe('the major enforcement decision review (重大执法决定法制审核)
           caseNumber: `ZF-${uniqueSuffix()}`,
           title: '违法建设拆除案',
           decisionKind: 'COERCION',
+          measure: 'SEIZURE_OR_SEALING',
           field: '城市管理',
           amountYuan: 0,
           statutoryGrounds: [],
           complexOrSerious: false,
-          caseHandlerIds: [submitter.id, moved.id],
+          caseHandlers: [submitter.username, moved.username],
         },
       },
     );
-    expect([started.status, started.body.reviewBody]).toEqual([201, 'DEPARTMENT']);
+    expect([started.status, started.body.reviewBody, started.body.message]).toEqual([201, 'DEPARTMENT', undefined]);
     const id = started.body.procedureId;
     const as = (u: string, name: string, b: unknown = {}) =>
       http.as<Snapshot & ErrorBody>(u, 'POST', `/api/procedures/${id}/steps/${name}`, { body: b });
@@ -366,8 +364,8 @@ describe('the major enforcement decision review (重大执法决定法制审核)
           summary: 's',
           decidedSha256: s.documents.DRAFT.sha256,
         }),
-      422,
-      ['no passed legal review', '第五十八条'],
+      409,
+      ['G-C1', '第五十八条'],
     );
     s = await toReview(id, '行政处罚决定书（修改稿）：罚款十万元');
     s = ok(

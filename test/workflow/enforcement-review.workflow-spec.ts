@@ -118,6 +118,7 @@ describe('enforcementReviewWorkflow (重大执法决定法制审核)', () => {
       caseHandlerIds: [handler.userId, handler2.userId],
       classification: {
         decisionKind: 'PENALTY',
+        measure: 'FINE',
         field: '市场监管',
         amountYuan: 200000,
         statutoryGrounds: [],

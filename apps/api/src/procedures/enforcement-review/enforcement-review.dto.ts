@@ -18,10 +18,12 @@ import {
 import {
   CHECKLIST_ITEMS,
   DECISION_KINDS,
+  MEASURES,
   STATUTORY_GROUNDS,
   type ChecklistItem,
   type DecisionRecord,
   type EnforcementDecisionKind,
+  type EnforcementMeasure,
   type ReviewConclusion,
   type StatutoryGround,
 } from '../../../../../libs/domain/src/procedures/enforcement-review/enforcement-review.contract';
@@ -50,6 +52,10 @@ export class StartEnforcementReviewDto {
   @IsIn(DECISION_KINDS)
   decisionKind: EnforcementDecisionKind;
 
+  @ApiProperty({ enum: MEASURES, description: 'The measure decided (the catalog lists items by measure)' })
+  @IsIn(MEASURES)
+  measure: EnforcementMeasure;
+
   @ApiProperty({ maxLength: 100, example: '市场监管' })
   @IsString()
   @MaxLength(100)
@@ -71,12 +77,12 @@ export class StartEnforcementReviewDto {
   @IsBoolean()
   complexOrSerious: boolean;
 
-  @ApiProperty({ type: [String], maxItems: 10, description: 'User ids of every case handler (at least two officers)' })
+  @ApiProperty({ type: [String], maxItems: 10, description: 'Usernames of every case handler (at least two officers)' })
   @IsArray()
   @ArrayMaxSize(10)
   @IsString({ each: true })
-  @MaxLength(36, { each: true })
-  caseHandlerIds: string[];
+  @MaxLength(63, { each: true })
+  caseHandlers: string[];
 }
 
 export class EvidenceItemDto {

@@ -54,8 +54,8 @@ export class EnforcementReviewService {
           `${catalog.version} and names no statutory ground (${GUIDANCE_118}（十二）; ${PENALTY_LAW} 第五十八条).`,
       );
     }
-    const handlers = [...new Set(body.caseHandlerIds)];
-    if (handlers.length < 2) {
+    const usernames = [...new Set(body.caseHandlers)];
+    if (usernames.length < 2) {
       throw new DomainError(ErrorCode.RuleViolation, 'A case has at least two case handlers (执法人员不得少于两人).');
     }
     const units = await this.org.listUnits();
@@ -64,11 +64,13 @@ export class EnforcementReviewService {
       principal.unitId,
       ...units.filter((u) => u.parentId === principal.unitId).map((u) => u.id),
     ]);
-    for (const id of handlers) {
-      const user = /^[0-9a-f-]{36}$/i.test(id) ? await this.org.findUserById(id) : null;
+    const handlers: string[] = [];
+    for (const username of usernames) {
+      const user = await this.org.findUserByUsername(username);
       if (!user || !ownUnits.has(user.orgUnitId)) {
-        throw new DomainError(ErrorCode.RuleViolation, `Case handler ${id} is not a member of your department.`);
+        throw new DomainError(ErrorCode.RuleViolation, `Case handler ${username} is not a member of your department.`);
       }
+      handlers.push(user.id);
     }
     const own = units.find((u) => u.kind === OrgUnitKind.LegalAffairsOffice && u.parentId === principal.unitId);
     const office = units.find(
@@ -90,6 +92,7 @@ export class EnforcementReviewService {
       caseHandlerIds: [...new Set([principal.userId, ...handlers])],
       classification: {
         decisionKind: body.decisionKind,
+        measure: body.measure,
         field: body.field,
         amountYuan: body.amountYuan,
         statutoryGrounds: [...body.statutoryGrounds],

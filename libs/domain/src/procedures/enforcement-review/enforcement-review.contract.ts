@@ -111,6 +111,19 @@ export function enforcementStageName(stage: EnforcementReviewStage): string {
 export const DECISION_KINDS = ['PENALTY', 'PERMIT', 'COERCION', 'INSPECTION', 'LEVY', 'OTHER'] as const;
 export type EnforcementDecisionKind = (typeof DECISION_KINDS)[number];
 
+/** The measure decided (the catalog lists items by measure: a large fine, a licence revoked, premises sealed …). */
+export const MEASURES = [
+  'FINE',
+  'CONFISCATION',
+  'LICENCE_REVOCATION',
+  'SUSPENSION_OR_CLOSURE',
+  'SEIZURE_OR_SEALING',
+  'PERMIT',
+  'LEVY',
+  'OTHER',
+] as const;
+export type EnforcementMeasure = (typeof MEASURES)[number];
+
 /** Statutory grounds that make a decision major without a catalog item (118号 (十二); 处罚法 Art 58). */
 export const STATUTORY_GROUNDS = [
   'MAJOR_PUBLIC_INTEREST',
@@ -232,6 +245,7 @@ export const DEMO_ENFORCEMENT_REVIEW_POLICY: EnforcementReviewPolicy = {
 /** Why the case is major: the catalog item matched (with its catalog version) and/or the statutory grounds. */
 export interface MajorClassification {
   decisionKind: EnforcementDecisionKind;
+  measure: EnforcementMeasure;
   /** Field of enforcement (e.g. 市场监管), matched against the catalog. */
   field: string;
   /** Amount of the fine, confiscation or levy, in yuan (0 when none). */

@@ -2,6 +2,7 @@ import type {
   CaseMaterials,
   ChecklistEntry,
   EnforcementDecisionKind,
+  EnforcementMeasure,
   EnforcementReviewPolicy,
   ReviewConclusion,
   StatutoryGround,
@@ -18,7 +19,7 @@ import { CHECKLIST_ITEMS } from './enforcement-review.contract';
 export interface CatalogItem {
   key: string;
   title: string;
-  decisionKinds: readonly EnforcementDecisionKind[];
+  measures: readonly EnforcementMeasure[];
   /** Only in this field of enforcement (null: any). */
   field: string | null;
   /** Major from this amount (yuan) upwards (null: whatever the amount). */
@@ -43,28 +44,28 @@ export const DEFAULT_ENFORCEMENT_CATALOG: EnforcementCatalog = {
     {
       key: 'FINE-LARGE',
       title: '较大数额罚款（10万元以上）',
-      decisionKinds: ['PENALTY'],
+      measures: ['FINE', 'CONFISCATION'],
       field: null,
       minAmountYuan: 100000,
     },
     {
       key: 'LICENCE-REVOKE',
-      title: '吊销许可证件、责令关闭',
-      decisionKinds: ['PENALTY'],
+      title: '吊销许可证件、责令停产停业、责令关闭',
+      measures: ['LICENCE_REVOCATION', 'SUSPENSION_OR_CLOSURE'],
       field: null,
       minAmountYuan: null,
     },
     {
       key: 'COERCION',
       title: '查封、扣押等行政强制措施',
-      decisionKinds: ['COERCION'],
+      measures: ['SEIZURE_OR_SEALING'],
       field: null,
       minAmountYuan: null,
     },
     {
       key: 'LEVY-LARGE',
       title: '数额较大的征收征用（50万元以上）',
-      decisionKinds: ['LEVY'],
+      measures: ['LEVY'],
       field: null,
       minAmountYuan: 500000,
     },
@@ -81,12 +82,12 @@ export const ENFORCEMENT_CATALOGS: Readonly<Record<string, EnforcementCatalog>> 
       {
         key: 'MKT-FINE',
         title: '市场监管领域罚没款5万元以上',
-        decisionKinds: ['PENALTY'],
+        measures: ['FINE', 'CONFISCATION'],
         field: '市场监管',
         minAmountYuan: 50000,
       },
-      { key: 'MKT-REVOKE', title: '吊销营业执照', decisionKinds: ['PENALTY'], field: null, minAmountYuan: null },
-      { key: 'MKT-SEAL', title: '查封经营场所', decisionKinds: ['COERCION'], field: null, minAmountYuan: null },
+      { key: 'MKT-REVOKE', title: '吊销营业执照', measures: ['LICENCE_REVOCATION'], field: null, minAmountYuan: null },
+      { key: 'MKT-SEAL', title: '查封经营场所', measures: ['SEIZURE_OR_SEALING'], field: null, minAmountYuan: null },
     ],
   },
 };
@@ -100,7 +101,7 @@ export function catalogOf(departmentCode: string): EnforcementCatalog {
 }
 
 export interface CaseFacts {
-  decisionKind: EnforcementDecisionKind;
+  measure: EnforcementMeasure;
   field: string;
   amountYuan: number;
   statutoryGrounds: readonly StatutoryGround[];
@@ -113,7 +114,7 @@ export function classifyMajor(
 ): { major: boolean; itemKey: string | null; reason: string } {
   const item = catalog.items.find(
     (i) =>
-      i.decisionKinds.includes(facts.decisionKind) &&
+      i.measures.includes(facts.measure) &&
       (i.field === null || i.field === facts.field) &&
       (i.minAmountYuan === null || facts.amountYuan >= i.minAmountYuan),
   );
