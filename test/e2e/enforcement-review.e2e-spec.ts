@@ -209,11 +209,11 @@ describe('the major enforcement decision review (重大执法决定法制审核)
     expect([s.stage, s.status]).toEqual(['DISCLOSED', 'IN_FORCE']);
     s = ok(await step(id, 'drafter.mkt', 'archive', { note: '案卷归档：调查终结报告、审核意见、决定书' }));
     expect([s.stage, s.status]).toEqual(['CLOSED', 'ENDED']);
-    const ledger = await db.query(
+    const ledger: { decision: string; document_sha256: string | null }[] = await db.query(
       `SELECT decision, document_sha256 FROM ledger_entry WHERE procedure_id = $1 ORDER BY seq`,
       [id],
     );
-    expect(ledger.map((e: { decision: string }) => e.decision)).toEqual(
+    expect(ledger.map((e) => e.decision)).toEqual(
       expect.arrayContaining([
         'CASE_SUBMITTED',
         'MATERIALS_INCOMPLETE',
@@ -343,7 +343,9 @@ describe('the major enforcement decision review (重大执法决定法制审核)
     let s = await toReview(id);
     const reviewTask = s.openTaskId!;
     await eventually(async () => expect((await live(id)).overdue).toBe(true), 60000);
-    const [row] = await db.query(`SELECT escalated_at FROM task WHERE id = $1`, [reviewTask]);
+    const [row]: { escalated_at: Date | null }[] = await db.query(`SELECT escalated_at FROM task WHERE id = $1`, [
+      reviewTask,
+    ]);
     expect(row.escalated_at).not.toBeNull();
     s = ok(
       await step(id, 'officer.zhang', 'conclusion', {

@@ -206,7 +206,7 @@ export const DEFAULT_ENFORCEMENT_REVIEW_POLICY: EnforcementReviewPolicy = {
   collectiveDiscussion: 'COMPLEX_OR_SERIOUS',
   decisionPeriod: { amount: 10, unit: 'WORKING_DAYS' },
   transferDecisionPeriod: { amount: 3, unit: 'CALENDAR_DAYS' },
-  transferExecutionPeriod: { amount: 24 * 3600, unit: 'SECONDS' },
+  transferExecutionPeriod: { amount: 24, unit: 'HOURS' },
   disclosurePeriod: { amount: 7, unit: 'WORKING_DAYS' },
   otherDisclosurePeriod: { amount: 20, unit: 'WORKING_DAYS' },
   withdrawalPeriod: { amount: 3, unit: 'WORKING_DAYS' },

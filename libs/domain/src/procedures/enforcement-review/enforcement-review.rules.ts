@@ -133,8 +133,9 @@ export function missingMaterials(
   if (!m.facts.trim()) missing.push('案件事实（调查终结报告）');
   if (m.evidence.length === 0) missing.push('证据材料清单');
   for (const e of m.evidence) {
-    if (!uploaded.evidence.includes(e.fileSha256))
+    if (!uploaded.evidence.includes(e.fileSha256)) {
       missing.push(`证据文件「${e.title}」（${e.fileSha256.slice(0, 12)}…）未上传`);
+    }
   }
   if (m.provisions.filter((p) => p.trim()).length === 0) missing.push('适用的法律依据');
   if (!m.discretionStandard.trim()) missing.push('适用的裁量基准');
