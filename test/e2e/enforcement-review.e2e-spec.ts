@@ -82,7 +82,9 @@ describe('the major enforcement decision review (重大执法决定法制审核)
     const res = (await request()) as HttpResult<ErrorBody>;
     expect(res.status).toBe(status);
     for (const text of mentions) expect(res.body.message).toContain(text);
-    expect(await recordCounts(db)).toEqual(counts);
+    // A refusal changes nothing; a forbidden attempt is itself audited (one entry).
+    const audited = status === 403 ? 1 : 0;
+    expect(await recordCounts(db)).toEqual({ ...counts, audit_entry: counts.audit_entry + audited });
     expect(await live(id)).toEqual(before);
   }
 
