@@ -11,6 +11,7 @@ import { AuthModule } from './auth/auth.module';
 import { CleanupModule } from './cleanup/cleanup.module';
 import { CommentsModule } from './comments/comments.module';
 import { DecisionsModule } from './decisions/decisions.module';
+import { ContractReviewModule } from './procedures/contract-review/contract-review.module';
 import { EnforcementReviewModule } from './procedures/enforcement-review/enforcement-review.module';
 import { DocumentsModule } from './documents/documents.module';
 import { RouteRolesAudit } from './auth/route-roles.audit';
@@ -39,6 +40,7 @@ import { RateLimitModule } from './common/rate-limit/rate-limit.module';
     RegisterModule,
     DecisionsModule,
     EnforcementReviewModule,
+    ContractReviewModule,
     CleanupModule,
     OversightModule,
     AccountsModule,

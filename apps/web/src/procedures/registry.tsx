@@ -1,5 +1,6 @@
 import type { ProcedureType } from '../../../../libs/domain/src/procedures/procedure-type';
 import { isProcedureType } from '../../../../libs/domain/src/procedures/procedure-type';
+import { ContractReviewPanel } from './contract-review/ContractReviewPanel';
 import { EnforcementReviewPanel } from './enforcement-review/EnforcementReviewPanel';
 import { MajorDecisionPanel } from './major-decision/MajorDecisionPanel';
 import { NormativeDocumentSteps } from './normative-document/NormativeDocumentSteps';
@@ -38,6 +39,16 @@ export const WEB_PROCEDURES: Record<ProcedureType, WebProcedure> = {
       'Legal review of a major enforcement decision (listed in the department catalog or on a statutory ground, before the decision)',
     ],
     Steps: EnforcementReviewPanel,
+    ownCommentStages: [],
+  },
+  CONTRACT_REVIEW: {
+    color: '#13a8a8',
+    startPath: '/drafting',
+    appliesTo: [
+      '政府合同合法性审查（达到金额标准或属于应审查类型的政府合同、行政协议，签订前）',
+      'Legality review of a government contract (above the threshold or of a listed kind, before signing)',
+    ],
+    Steps: ContractReviewPanel,
     ownCommentStages: [],
   },
 };

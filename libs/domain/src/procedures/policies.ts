@@ -1,4 +1,8 @@
 import {
+  DEFAULT_CONTRACT_REVIEW_POLICY,
+  DEMO_CONTRACT_REVIEW_POLICY,
+} from './contract-review/contract-review.contract';
+import {
   DEFAULT_ENFORCEMENT_REVIEW_POLICY,
   DEMO_ENFORCEMENT_REVIEW_POLICY,
 } from './enforcement-review/enforcement-review.contract';
@@ -37,6 +41,8 @@ export const POLICY_VERSIONS: Readonly<Record<string, PolicyVersion>> = {
   ...entry('MAJOR_DECISION', DEMO_MAJOR_DECISION_POLICY, true),
   ...entry('ENFORCEMENT_REVIEW', DEFAULT_ENFORCEMENT_REVIEW_POLICY, false),
   ...entry('ENFORCEMENT_REVIEW', DEMO_ENFORCEMENT_REVIEW_POLICY, true),
+  ...entry('CONTRACT_REVIEW', DEFAULT_CONTRACT_REVIEW_POLICY, false),
+  ...entry('CONTRACT_REVIEW', DEMO_CONTRACT_REVIEW_POLICY, true),
 };
 
 /** The version a procedure type starts under: statutory, or its demonstration periods. */
