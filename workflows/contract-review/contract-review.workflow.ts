@@ -32,7 +32,10 @@ import {
   type ContractReviewPolicy,
   type ContractReviewSnapshot as Snap,
 } from '../../libs/domain/src/procedures/contract-review/contract-review.contract';
-import { contractChecklistRefusal } from '../../libs/domain/src/procedures/contract-review/contract-review.rules';
+import {
+  contractChecklistRefusal,
+  roughPeriodMs,
+} from '../../libs/domain/src/procedures/contract-review/contract-review.rules';
 import { Role } from '../../libs/domain/src/roles';
 import type { QueryDefinition } from '@temporalio/common';
 
@@ -321,14 +324,11 @@ export async function contractReviewWorkflow(input: ContractReviewInput): Promis
   return p.run({
     // The register's expiry reminder: a task for the unit the policy's days before the term ends.
     [S.Performance]: async () => {
-      const remindAt = Date.parse(`${input.facts.termEnd}T00:00:00+08:00`) - policy.expiryReminderDays * 86400000;
+      const remindAt = Date.parse(`${input.facts.termEnd}T00:00:00+08:00`) - roughPeriodMs(policy.expiryReminder);
       if (remindAt > Date.now() && (await condition(() => p.stage !== S.Performance, remindAt - Date.now()))) return;
       if (p.stage !== S.Performance || s.expiryReminded) return;
       s.expiryReminded = true;
-      await p.openStageTask('CR_EXPIRY', DEF.tasks.CR_EXPIRY.title, unit, {
-        amount: policy.expiryReminderDays,
-        unit: 'CALENDAR_DAYS',
-      });
+      await p.openStageTask('CR_EXPIRY', DEF.tasks.CR_EXPIRY.title, unit, policy.expiryReminder);
       await acts.remindTask({ taskId: p.openTaskId! });
     },
   });

@@ -119,8 +119,8 @@ export interface ContractReviewPolicy {
   /** SMEs are paid within 30 days of acceptance, at most 60 if agreed (SME payment rule Art 9). [V] */
   smePaymentPeriod: Period;
   smePaymentMaxAgreed: Period;
-  /** How long before expiry the register reminds the unit. [U] */
-  expiryReminderDays: number;
+  /** How long before expiry the register reminds the unit (a task due at expiry). [U] */
+  expiryReminder: Period;
   unverified: readonly string[];
 }
 
@@ -135,14 +135,14 @@ export const DEFAULT_CONTRACT_REVIEW_POLICY: ContractReviewPolicy = {
   procurementFilingPeriod: { amount: 7, unit: 'WORKING_DAYS' },
   smePaymentPeriod: { amount: 30, unit: 'CALENDAR_DAYS' },
   smePaymentMaxAgreed: { amount: 60, unit: 'CALENDAR_DAYS' },
-  expiryReminderDays: 30,
+  expiryReminder: { amount: 30, unit: 'CALENDAR_DAYS' },
   unverified: [
     'mustReviewFromYuan',
     'mustReviewKinds',
     'unitStepPeriod',
     'reviewPeriod',
     'filingPeriod',
-    'expiryReminderDays',
+    'expiryReminder',
   ],
 };
 
@@ -156,6 +156,7 @@ export const DEMO_CONTRACT_REVIEW_POLICY: ContractReviewPolicy = {
   procurementFilingPeriod: { amount: 600, unit: 'SECONDS' },
   smePaymentPeriod: { amount: 600, unit: 'SECONDS' },
   smePaymentMaxAgreed: { amount: 1200, unit: 'SECONDS' },
+  expiryReminder: { amount: 600, unit: 'SECONDS' },
 };
 
 export interface ContractFacts {

@@ -45,3 +45,14 @@ export function paymentDaysRefusal(agreedDays: number | undefined, max: number):
   if (agreedDays === undefined) return null;
   return agreedDays > max || agreedDays < 1 ? `An agreed payment period is 1 to ${max} days.` : null;
 }
+
+/** A period's length in milliseconds, roughly (working days as 7/5 of a day): for when to remind, not a deadline. */
+export function roughPeriodMs(period: { amount: number; unit: string }): number {
+  const units: Record<string, number> = {
+    SECONDS: 1000,
+    HOURS: 3600000,
+    CALENDAR_DAYS: 86400000,
+    WORKING_DAYS: 120960000,
+  };
+  return period.amount * (units[period.unit] ?? 86400000);
+}
