@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
-import { ActivityFailure, ApplicationFailure } from '@temporalio/common';
+import { ActivityFailure, type ApplicationFailure } from '@temporalio/common';
 import { DocumentKind } from '../../libs/domain/src/documents';
 import { ErrorCode } from '../../libs/domain/src/errors';
 import { Role } from '../../libs/domain/src/roles';

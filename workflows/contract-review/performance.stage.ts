@@ -85,8 +85,9 @@ export function performance(
   p.step(crRecordPaymentUpdate, {
     check: (args) => {
       inPerformance(args.actor, 'A payment');
-      if (!s.payments.some((x) => x.item === args.item && !x.paidAt))
+      if (!s.payments.some((x) => x.item === args.item && !x.paidAt)) {
         refuse(ErrorCode.RuleViolation, `No unpaid item ${args.item}.`);
+      }
     },
     run: async (args) => {
       const pay = s.payments.find((x) => x.item === args.item && !x.paidAt)!;
