@@ -73,7 +73,7 @@ describe('the government contract review in a browser', () => {
     await signIn(page, reviewer);
     await page.goto(`/procedures/${id}`);
     await page.getByTestId('current-stage').filter({ hasText: '合法性审查' }).waitFor();
-    await page.getByText('某检测有限公司').waitFor();
+    await page.getByText('某检测有限公司', { exact: true }).waitFor();
     const form = page.getByRole('form', { name: '合同合法性审查意见' });
     await form.waitFor();
     await checkPage(w, 'contract-review');
