@@ -205,7 +205,7 @@ describe('contractReviewWorkflow (政府合同合法性审查)', () => {
     await h.executeUpdate(crFileUpdate, {
       args: [{ taskId: s.openTaskId!, filedWith: ['司法局'], reference: 'BA-2', actor: drafter }],
     });
-    await eventually(async () => expect((await h.query(getContractReviewStateQuery)).expiryReminded).toBe(true), 10000);
+    await eventually(async () => expect((await h.query(getContractReviewStateQuery)).expiryReminded).toBe(true), 30000);
     expect(harness.calls.openTask.some((t) => t.workflowId === h.workflowId && t.kind === 'CR_EXPIRY')).toBe(true);
   });
 });
