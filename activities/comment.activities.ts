@@ -296,6 +296,8 @@ function describePeriod(period: Period): string {
       return `${period.amount} working days`;
     case 'CALENDAR_DAYS':
       return `${period.amount} days`;
+    case 'HOURS':
+      return `${period.amount} hours`;
     case 'SECONDS':
       return `${period.amount} seconds`;
   }

@@ -3,9 +3,7 @@ import { ApplicationFailure } from '@temporalio/activity';
 import { APP_CONFIG } from '../libs/config/src/config.module';
 import type { AppConfig } from '../libs/config/src/config';
 import { ErrorCode } from '../libs/domain/src/errors';
-import type { MajorDecisionPolicy } from '../libs/domain/src/procedures/major-decision.contract';
-import type { NormativeDocumentPolicy } from '../libs/domain/src/procedures/normative-document.contract';
-import { resolvePolicyVersion } from '../libs/domain/src/procedures/policies';
+import { resolvePolicyVersion, type ProcedurePolicy } from '../libs/domain/src/procedures/policies';
 
 export interface ResolvePolicyInput {
   procedureType: string;
@@ -26,7 +24,7 @@ export function demoPolicyAllowed(config: Pick<AppConfig, 'NODE_ENV' | 'PROCEDUR
 export class PolicyActivities {
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
-  resolvePolicy(input: ResolvePolicyInput): Promise<NormativeDocumentPolicy | MajorDecisionPolicy> {
+  resolvePolicy(input: ResolvePolicyInput): Promise<ProcedurePolicy> {
     const allowDemo = demoPolicyAllowed(this.config);
     const resolved = resolvePolicyVersion(input.procedureType, input.version, allowDemo);
     if ('refusal' in resolved) {

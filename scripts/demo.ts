@@ -8,12 +8,8 @@
  * It uses the API at LAWGATE_API_URL (default http://127.0.0.1:3000) when one answers there; otherwise it starts
  * LawGate itself (`npm start` with PROCEDURE_PERIODS=demo, so that statutory periods last seconds) and stops it after.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash, randomUUID } from 'node:crypto';
-import { join } from 'node:path';
-
-const BASE = (process.env.LAWGATE_API_URL ?? 'http://127.0.0.1:3000').replace(/\/$/, '');
-const PASSWORD = 'lawgate-demo';
+import { BASE, call, runDemo, say, sleep } from './lib/demo-http';
 
 interface Snapshot {
   procedureId: string;
@@ -35,43 +31,6 @@ interface LedgerEntry {
   hash: string;
 }
 
-const tokens = new Map<string, string>();
-const say = (line: string) => console.log(line);
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function call<T>(method: string, path: string, user: string | null, body?: unknown, raw?: string): Promise<T> {
-  const headers: Record<string, string> = {};
-  if (user) headers.authorization = `Bearer ${await token(user)}`;
-  if (raw !== undefined) headers['content-type'] = 'text/plain; charset=utf-8';
-  else if (body !== undefined) headers['content-type'] = 'application/json';
-  const response = await fetch(`${BASE}${path}`, {
-    method,
-    headers,
-    body: raw ?? (body === undefined ? undefined : JSON.stringify(body)),
-  });
-  const text = await response.text();
-  const parsed = text ? (JSON.parse(text) as T & { message?: string }) : ({} as T);
-  if (!response.ok) {
-    throw new Error(
-      `${method} ${path} as ${user ?? 'public'}: ${response.status} ${(parsed as { message?: string }).message}`,
-    );
-  }
-  return parsed;
-}
-
-async function token(user: string): Promise<string> {
-  if (!tokens.has(user)) {
-    const res = await fetch(`${BASE}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: user, password: PASSWORD }),
-    });
-    if (!res.ok) throw new Error(`login ${user}: ${res.status}`);
-    tokens.set(user, ((await res.json()) as { accessToken: string }).accessToken);
-  }
-  return tokens.get(user)!;
-}
-
 function step(snapshot: Snapshot, what: string): Snapshot {
   say(`  ${what.padEnd(34)} → ${snapshot.stage}${snapshot.waitingFor ? `（${snapshot.waitingFor}）` : ''}`);
   return snapshot;
@@ -89,46 +48,6 @@ async function holderOf(taskId: string, candidates: string[]): Promise<string> {
     if (inbox.items.some((t) => t.id === taskId)) return user;
   }
   throw new Error(`none of ${candidates.join(', ')} holds task ${taskId}`);
-}
-
-async function healthy(): Promise<boolean> {
-  try {
-    return (await fetch(`${BASE}/api/health`)).ok;
-  } catch {
-    return false;
-  }
-}
-
-async function ensureLawGate(): Promise<ChildProcess | null> {
-  if (await healthy()) {
-    say(`Using LawGate at ${BASE}.`);
-    return null;
-  }
-  say('Starting LawGate with demonstration periods (PROCEDURE_PERIODS=demo) …');
-  const child = spawn(process.execPath, [join(__dirname, 'start.mjs')], {
-    env: { ...process.env, PROCEDURE_PERIODS: 'demo', PROCEDURE_DEMO_POLICY_ALLOWED: 'true' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-    detached: true,
-  });
-  const deadline = Date.now() + 15 * 60 * 1000;
-  while (!(await healthy())) {
-    if (child.exitCode !== null) throw new Error(`npm start exited with ${child.exitCode}`);
-    if (Date.now() > deadline) throw new Error('LawGate did not become ready in 15 minutes');
-    await sleep(1000);
-  }
-  return child;
-}
-
-async function main(): Promise<void> {
-  const started = await ensureLawGate();
-  try {
-    await run();
-  } finally {
-    if (started?.pid) {
-      process.kill(-started.pid, 'SIGINT');
-      await new Promise((resolve) => started.once('exit', resolve));
-    }
-  }
 }
 
 async function run(): Promise<void> {
@@ -315,7 +234,4 @@ async function run(): Promise<void> {
   if (!verify.ok) throw new Error('the ledger does not verify');
 }
 
-main().catch((err: unknown) => {
-  console.error(err instanceof Error ? err.message : err);
-  process.exit(1);
-});
+runDemo(run);

@@ -3,3 +3,5 @@ export { normativeDocumentWorkflow } from './normative-document/normative-docume
 export { documentRegistrationWorkflow } from './registration.workflow';
 export { majorDecisionWorkflow } from './major-decision/major-decision.workflow';
 export { cleanupCampaignWorkflow, cleanupReviewWorkflow } from './cleanup.workflow';
+export { enforcementReviewWorkflow } from './enforcement-review/enforcement-review.workflow';
+export { contractReviewWorkflow } from './contract-review/contract-review.workflow';

@@ -1,5 +1,5 @@
 import { acts, refuse } from '../activity-proxies';
-import { OFFICE, type ProcedureRun } from '../kernel/procedure-run';
+import type { AssignTo, ProcedureRun } from '../kernel/procedure-run';
 import { DocumentKind } from '../../libs/domain/src/documents';
 import { ErrorCode } from '../../libs/domain/src/errors';
 import type { Period } from '../../libs/domain/src/periods';
@@ -32,10 +32,11 @@ export interface ReviewTask {
   /** The reviewer is left at least this long (null: no minimum, e.g. an emergency). */
   minimum: Period | null;
   /**
-   * Who holds the review task: a legal adviser chosen by the routing rules (the default), or the legal-affairs office
-   * itself (a major decision: the department responsible for the review gives the opinion, Decree 713 Art 28).
+   * A review held by a unit (its officers claim it) instead of routed to one legal adviser: the legal-affairs office
+   * itself for a major decision (the department responsible for the review gives the opinion, Decree 713 Art 28), or
+   * an enforcement department's own legal review unit. Recusal is then the procedure's check on the opinion.
    */
-  to?: 'ADVISER' | 'OFFICE';
+  assignTo?: AssignTo;
 }
 
 /**
@@ -78,19 +79,8 @@ export class LegalityReview<S extends string, Snap, O> {
   async open(t: ReviewTask): Promise<void> {
     const p = this.p;
     const draft = p.documents.DRAFT!;
-    if (t.to === 'OFFICE') {
-      const opened = await acts.openTask({
-        procedureId: p.procedureId,
-        workflowId: p.workflowId,
-        stage: this.o.stage,
-        round: t.round,
-        kind: t.kind,
-        title: `${t.title}：${p.title}（草案第${draft.version}稿）`,
-        legalBasis: p.spec.stages.basis[this.o.stage],
-        assignTo: OFFICE,
-        period: t.period,
-      });
-      await this.started(opened.taskId, opened.dueAt, t.minimum);
+    if (t.assignTo) {
+      await this.openForUnit(t, t.assignTo, draft.version);
       return;
     }
     const task = await acts.routeTask({
@@ -116,6 +106,29 @@ export class LegalityReview<S extends string, Snap, O> {
       ? (await acts.computeDeadline({ from: new Date().toISOString(), period: minimum })).dueAt
       : null;
     this.p.adoptTask(taskId, dueAt);
+  }
+
+  private async openForUnit(t: ReviewTask, assignTo: AssignTo, version: number): Promise<void> {
+    const p = this.p;
+    const task = await acts.openTask({
+      procedureId: p.procedureId,
+      workflowId: p.workflowId,
+      stage: this.o.stage,
+      round: t.round,
+      kind: t.kind,
+      title: `${t.title}：${p.title}（第${version}稿）`,
+      legalBasis: p.spec.stages.basis[this.o.stage],
+      assignTo,
+      period: t.period,
+    });
+    this.reviewTaskId = task.taskId;
+    this.minimumEndsAt = null;
+    p.adoptTask(task.taskId, task.dueAt);
+  }
+
+  /** Closes the open review task without an opinion (e.g. re-opened with an extended period). */
+  dropReviewTask(): void {
+    this.reviewTaskId = null;
   }
 
   /** Refuses an opinion on anything but the open review task and the current text. */

@@ -11,6 +11,8 @@ import { AuthModule } from './auth/auth.module';
 import { CleanupModule } from './cleanup/cleanup.module';
 import { CommentsModule } from './comments/comments.module';
 import { DecisionsModule } from './procedures/major-decision/decisions.module';
+import { ContractReviewModule } from './procedures/contract-review/contract-review.module';
+import { EnforcementReviewModule } from './procedures/enforcement-review/enforcement-review.module';
 import { DocumentsModule } from './documents/documents.module';
 import { RouteRolesAudit } from './auth/route-roles.audit';
 import { HealthController } from './health/health.controller';
@@ -37,6 +39,8 @@ import { RateLimitModule } from './common/rate-limit/rate-limit.module';
     CommentsModule,
     RegisterModule,
     DecisionsModule,
+    EnforcementReviewModule,
+    ContractReviewModule,
     CleanupModule,
     OversightModule,
     AccountsModule,

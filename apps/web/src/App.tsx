@@ -11,6 +11,7 @@ import { DraftingPage } from './pages/Drafting';
 import { InboxPage } from './pages/Inbox';
 import { LoginPage } from './pages/Login';
 import { NewMajorDecisionPage } from './pages/NewMajorDecision';
+import { NewEnforcementReviewPage } from './procedures/enforcement-review/NewEnforcementReview';
 import { ProcedurePage } from './pages/Procedure';
 import { PublicDocumentPage, PublicRegisterPage, PublicWindowPage } from './pages/PublicRegister';
 import { AccountsPage } from './pages/Accounts';
@@ -219,6 +220,14 @@ function Shell() {
                 element={
                   <Private>
                     <NewMajorDecisionPage />
+                  </Private>
+                }
+              />
+              <Route
+                path="/drafting/enforcement-reviews/new"
+                element={
+                  <Private>
+                    <NewEnforcementReviewPage />
                   </Private>
                 }
               />

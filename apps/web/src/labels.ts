@@ -82,6 +82,8 @@ const DOCUMENT_KINDS: Record<string, [string, string]> = {
   FAIR_COMPETITION_REVIEW: ['公平竞争审查结论', 'Fair-competition review'],
   OWN_LEGALITY_OPINION: ['本单位合法性审核意见', 'Own legality opinion'],
   MEETING_RECORD: ['会议纪要', 'Meeting record'],
+  EVIDENCE: ['证据材料', 'Evidence'],
+  HEARING_RECORD: ['听证笔录', 'Hearing record'],
 };
 
 export const DOCUMENT_KIND_NAMES: Record<string, string> = Object.fromEntries(

@@ -12,6 +12,10 @@ export enum DocumentKind {
   OwnLegalityOpinion = 'OWN_LEGALITY_OPINION',
   /** 会议纪要: the record of the collective deliberation. */
   MeetingRecord = 'MEETING_RECORD',
+  /** 证据材料: an evidence file of an enforcement case (each file a version; the case lists them by SHA-256). */
+  Evidence = 'EVIDENCE',
+  /** 听证笔录: the hearing record of a case decided after a hearing. */
+  HearingRecord = 'HEARING_RECORD',
 }
 
 export const DOCUMENT_KINDS: readonly DocumentKind[] = Object.values(DocumentKind);

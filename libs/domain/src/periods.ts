@@ -1,8 +1,9 @@
 /**
- * How a statutory or policy period is counted. `CALENDAR_DAYS` (the rule says 日) and `WORKING_DAYS` (个工作日)
- * are the legal units; `SECONDS` exists so that tests can run the real workflow with periods of seconds.
+ * How a statutory or policy period is counted. `CALENDAR_DAYS` (the rule says 日), `WORKING_DAYS` (个工作日) and
+ * `HOURS` (小时, e.g. a transfer within 24 hours) are the legal units; `SECONDS` exists so that tests can run the
+ * real workflow with periods of seconds.
  */
-export type PeriodUnit = 'CALENDAR_DAYS' | 'WORKING_DAYS' | 'SECONDS';
+export type PeriodUnit = 'CALENDAR_DAYS' | 'WORKING_DAYS' | 'HOURS' | 'SECONDS';
 
 export interface Period {
   amount: number;

@@ -1,5 +1,6 @@
 import { opinionWithPreReview } from '../../../libs/domain/src/procedures/steps/pre-review.contract';
 import { acts, refuse } from '../../activity-proxies';
+import { OFFICE } from '../../kernel/procedure-run';
 import { legalBasis } from '../../../libs/domain/src/legal-bases';
 import type { Md } from '../context';
 import { passes, undertaker, undertakerStep } from '../stage-table';
@@ -173,7 +174,7 @@ export function legalityReview(md: Md): void {
       // G-A9: the legal-affairs office reviews (Art 28; before, a routed adviser did); G-A10: the reviewer is left at
       // least the minimum from complete materials (a warning at the meeting if not).
       await legality.open({
-        to: md.officeReviews ? 'OFFICE' : 'ADVISER',
+        ...(md.officeReviews ? { assignTo: OFFICE } : {}),
         round: legality.opinions.length + 1 + (p.round - 1) * 100,
         kind: 'MD_LEGALITY_REVIEW',
         title: '合法性审查',

@@ -126,6 +126,8 @@ export const ACCESS_TABLE: Readonly<Record<string, Access>> = {
   'GET /api/admin/issuer-series': [S, O],
   'PUT /api/admin/issuer-series': [S, O],
   'POST /api/procedures/major-decisions': [D],
+  'POST /api/procedures/enforcement-reviews': [D],
+  'POST /api/procedures/contract-reviews': [D],
   'GET /api/procedures/major-decisions/{id}': [D, O, A, L],
   'GET /api/procedures/major-decisions/{id}/steps': [D, O, A, L],
   'POST /api/procedures/major-decisions/{id}/{step}': [D, O, A, L],

@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsString, Length } from 'class-validator';
 import { ALL_ROLES, Role } from '../../../../libs/domain/src/roles';
 
@@ -22,6 +22,8 @@ export class PrincipalDto {
   @ApiProperty() unitId: string;
   @ApiProperty() unitCode: string;
   @ApiProperty() unitKind: string;
+  @ApiPropertyOptional({ type: [String], description: 'Qualifications the administrator recorded' })
+  qualifications?: string[];
 }
 
 export class LoginResponseDto {

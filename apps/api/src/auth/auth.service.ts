@@ -106,5 +106,6 @@ export function toPrincipal(user: UserEntity): Principal {
     unitId: user.orgUnitId,
     unitCode: user.orgUnit?.code ?? '',
     unitKind: user.orgUnit?.kind ?? '',
+    qualifications: user.qualifications ?? [],
   };
 }

@@ -12,6 +12,8 @@ export interface Principal {
   unitId: string;
   unitCode: string;
   unitKind: string;
+  /** Qualifications the administrator recorded on the account. */
+  qualifications?: string[];
 }
 
 export type AuthenticatedRequest = FastifyRequest & { principal?: Principal };
@@ -29,5 +31,7 @@ export function actorOf(principal: Principal): Actor {
     displayName: principal.displayName,
     roles: principal.roles,
     unitId: principal.unitId,
+    // Only when held: the actor of every other user's step stays as it was.
+    ...(principal.qualifications?.length ? { qualifications: [...principal.qualifications] } : {}),
   };
 }

@@ -44,6 +44,8 @@ export interface StepApi<S extends string = string, K extends string = string> {
    * the reviewer's decision on each finding (`preReviewDecisions`) and adds them to the update as `preReview`.
    */
   readonly preReview: boolean;
+  /** The hard gate the step stands behind, with its basis: named when the step is refused out of order. */
+  readonly gate?: string;
   send(call: StepCall): Promise<unknown>;
 }
 
@@ -71,6 +73,8 @@ export interface StepSpec<A extends { actor: Actor }, B extends object, S extend
   tasks?: readonly K[];
   /** See `StepApi.preReview`: the update's arguments then take `preReview?: PreReviewDecision[]`. */
   preReview?: boolean;
+  /** The hard gate the step stands behind, with its basis (named in an out-of-order refusal). */
+  gate?: string;
 }
 
 export function defineStep<A extends { actor: Actor }, B extends object, S extends string, K extends string>(
@@ -85,6 +89,7 @@ export function defineStep<A extends { actor: Actor }, B extends object, S exten
     body: spec.body,
     update: spec.update.name,
     preReview: spec.preReview ?? false,
+    ...(spec.gate ? { gate: spec.gate } : {}),
     send: ({ gateway, workflowId, body, actor, taskId, updateId, extra }) => {
       // The one place the API's additions meet the update's arguments: `args` is typed as A without them.
       const args = { ...spec.args(body as B), ...extra, actor, ...(taskId ? { taskId } : {}) } as A;

@@ -61,7 +61,8 @@ export class ProcedureStepsService {
       throw new DomainError(
         ErrorCode.WrongStage,
         `The step ${name} needs an open ${step.tasks.join('/')} task; the procedure is in stage ${procedure.stage}` +
-          (waits.length ? ` and waits for ${waits.map((t) => `${t.kind}（${t.legalBasis}）`).join(', ')}.` : '.'),
+          (waits.length ? ` and waits for ${waits.map((t) => `${t.kind}（${t.legalBasis}）`).join(', ')}.` : '.') +
+          (step.gate ? ` ${step.gate}` : ''),
       );
     }
     return this.onTask(principal, procedure, open, step, body, key);

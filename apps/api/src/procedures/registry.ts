@@ -1,5 +1,7 @@
 import type { ProcedureType } from '../../../../libs/domain/src/procedures/procedure-type';
 import { isProcedureType } from '../../../../libs/domain/src/procedures/procedure-type';
+import { CONTRACT_REVIEW_API } from './contract-review/contract-review.api';
+import { ENFORCEMENT_REVIEW_API } from './enforcement-review/enforcement-review.api';
 import { MAJOR_DECISION_API } from './major-decision/major-decision.api';
 import { NORMATIVE_DOCUMENT_API } from './normative-document/normative-document.api';
 import type { ProcedureApi } from './procedure-api';
@@ -11,6 +13,8 @@ import type { ProcedureApi } from './procedure-api';
 export const PROCEDURE_APIS: Record<ProcedureType, ProcedureApi> = {
   NORMATIVE_DOCUMENT: NORMATIVE_DOCUMENT_API,
   MAJOR_DECISION: MAJOR_DECISION_API,
+  ENFORCEMENT_REVIEW: ENFORCEMENT_REVIEW_API,
+  CONTRACT_REVIEW: CONTRACT_REVIEW_API,
 };
 
 /** The API of a stored procedure's type; undefined for a type this build does not know. */

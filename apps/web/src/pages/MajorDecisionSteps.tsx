@@ -2,10 +2,8 @@ import { Alert, App, Button, Card, Form, Input, InputNumber, Space, Switch, Typo
 import { Select } from '../select';
 import { useCallback, useEffect, useState } from 'react';
 import { get, newIdempotencyKey, post } from '../api';
-import {
-  MAJOR_DECISION_STAGE_BASIS,
-  type MajorDecisionStage,
-} from '../../../../libs/domain/src/procedures/major-decision.contract';
+import { basisOf } from '../../../../libs/domain/src/procedures/kernel/procedure-definition';
+import { procedureDefinition } from '../../../../libs/domain/src/procedures/registry';
 import { useLang, useTr } from '../i18n';
 import { conclusionName, explain, stageName } from '../labels';
 import type { AvailableSteps, OrgUnit } from '../api/types';
@@ -14,7 +12,17 @@ import { PreReviewPanel, type PreReviewDecision } from '../procedures/shared/Pre
 /** The fields of a step body, as the API describes them for a form (the document's `StepField`). */
 type Schema = AvailableSteps['steps'][number]['schema'];
 
-type Pair = [string, string];
+export type Pair = [string, string];
+
+/** What a procedure's panel adds to the generic step forms: its own step, field and value names, initial values. */
+export interface StepFormLabels {
+  steps?: Record<string, Pair>;
+  fields?: Record<string, Pair>;
+  /** Names of enumerated values (conclusions, outcomes) beside the shared ones. */
+  values?: Record<string, Pair>;
+  /** Initial values of a step's form (e.g. a checklist to go through), besides the current text's SHA-256. */
+  initial?: (step: string) => Record<string, unknown>;
+}
 
 /** Each step's name; the stage's article is shown beside them (MAJOR_DECISION_STAGE_BASIS). */
 const STEPS: Record<string, Pair> = {
@@ -127,11 +135,14 @@ export function MajorDecisionSteps({
   procedureId,
   draftSha256,
   onDone,
+  labels = {},
 }: {
   procedureId: string;
   /** The current draft's SHA-256, filled in where a step names the text it is about. */
   draftSha256: string | null;
   onDone: () => Promise<void>;
+  /** Another procedure's own names and initial values (the forms are the same for every procedure). */
+  labels?: StepFormLabels;
 }) {
   const { lang } = useLang();
   const tr = useTr();
@@ -155,15 +166,11 @@ export function MajorDecisionSteps({
 
   if (error) return <Alert type="error" message={error} showIcon role="alert" />;
   if (!available || available.steps.length === 0) return null;
-  const basis = MAJOR_DECISION_STAGE_BASIS[available.stage as MajorDecisionStage];
+  const definition = procedureDefinition(available.type);
+  const basis = definition && basisOf(definition, available.stage);
+  const stageLabel = stageName(available.stage, lang, available.type);
   return (
-    <Card
-      size="small"
-      title={tr(
-        `本阶段可办理的步骤（${stageName(available.stage, lang)}）`,
-        `Steps you can take now (${stageName(available.stage, lang)})`,
-      )}
-    >
+    <Card size="small" title={tr(`本阶段可办理的步骤（${stageLabel}）`, `Steps you can take now (${stageLabel})`)}>
       <Space direction="vertical" style={{ width: '100%' }}>
         {basis && (
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
@@ -186,6 +193,7 @@ export function MajorDecisionSteps({
             schema={s.schema}
             units={units}
             draftSha256={draftSha256}
+            labels={labels}
             onDone={async () => {
               await onDone();
               await load();
@@ -203,6 +211,7 @@ function StepForm({
   schema,
   units,
   draftSha256,
+  labels,
   onDone,
 }: {
   procedureId: string;
@@ -210,6 +219,7 @@ function StepForm({
   schema: Schema;
   units: OrgUnit[];
   draftSha256: string | null;
+  labels: StepFormLabels;
   onDone: () => Promise<void>;
 }) {
   const { lang } = useLang();
@@ -219,7 +229,10 @@ function StepForm({
   const [error, setError] = useState<string | null>(null);
   const [key] = useState(newIdempotencyKey);
   const pick = (pair: Pair | undefined, fallback: string) => (pair ? pair[lang === 'en' ? 1 : 0] : fallback);
-  const title = pick(STEPS[step], step);
+  const stepNames = { ...STEPS, ...labels.steps };
+  const fieldNames = { ...FIELDS, ...labels.fields };
+  const valueName = (v: string) => (labels.values?.[v] ? pick(labels.values[v], v) : conclusionName(v, lang));
+  const title = pick(stepNames[step], step);
   const formName = `md-${step.replace(/\W/g, '-')}`;
   // The legality opinion decides each finding of the pre-review in its own panel, not as a JSON field.
   const withPreReview = 'preReviewDecisions' in schema;
@@ -244,8 +257,8 @@ function StepForm({
         } catch {
           setError(
             tr(
-              `“${pick(FIELDS[field], field)}”不是有效的 JSON。`,
-              `“${pick(FIELDS[field], field)}” is not valid JSON.`,
+              `“${pick(fieldNames[field], field)}”不是有效的 JSON。`,
+              `“${pick(fieldNames[field], field)}” is not valid JSON.`,
             ),
           );
           return;
@@ -273,16 +286,18 @@ function StepForm({
         layout="vertical"
         aria-label={title}
         onFinish={submit}
-        initialValues={
-          draftSha256
+        initialValues={{
+          ...labels.initial?.(step),
+          ...(draftSha256
             ? {
+                ...('decidedSha256' in schema ? { decidedSha256: draftSha256 } : {}),
                 reviewedSha256: draftSha256,
                 ...('options' in schema
                   ? { options: JSON.stringify([{ label: tr('方案一', 'Option 1'), sha256: draftSha256 }]) }
                   : {}),
               }
-            : undefined
-        }
+            : {}),
+        }}
       >
         {error && <Alert type="error" message={error} showIcon role="alert" style={{ marginBottom: 12 }} />}
         {withPreReview && (
@@ -293,7 +308,7 @@ function StepForm({
           />
         )}
         {fields.map(([field, rule]) => {
-          const label = pick(FIELDS[field], field);
+          const label = pick(fieldNames[field], field);
           const rules =
             rule.optional || rule.type === 'boolean'
               ? []
@@ -319,10 +334,7 @@ function StepForm({
           if (rule.oneOf) {
             return (
               <Form.Item key={field} name={field} label={label} rules={rules}>
-                <Select
-                  aria-label={label}
-                  options={rule.oneOf.map((v) => ({ value: v, label: conclusionName(v, lang) }))}
-                />
+                <Select aria-label={label} options={rule.oneOf.map((v) => ({ value: v, label: valueName(v) }))} />
               </Form.Item>
             );
           }

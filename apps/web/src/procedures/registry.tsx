@@ -1,5 +1,7 @@
 import type { ProcedureType } from '../../../../libs/domain/src/procedures/procedure-type';
 import { isProcedureType } from '../../../../libs/domain/src/procedures/procedure-type';
+import { ContractReviewPanel } from './contract-review/ContractReviewPanel';
+import { EnforcementReviewPanel } from './enforcement-review/EnforcementReviewPanel';
 import { MajorDecisionPanel } from './major-decision/MajorDecisionPanel';
 import { NormativeDocumentSteps } from './normative-document/NormativeDocumentSteps';
 import type { WebProcedure } from './procedure-panel';
@@ -27,6 +29,26 @@ export const WEB_PROCEDURES: Record<ProcedureType, WebProcedure> = {
       'Major administrative decision (touches major public interest or the public’s vital interests; listed in the annual catalog or so determined)',
     ],
     Steps: MajorDecisionPanel,
+    ownCommentStages: [],
+  },
+  ENFORCEMENT_REVIEW: {
+    color: '#d46b08',
+    startPath: '/drafting/enforcement-reviews/new',
+    appliesTo: [
+      '重大执法决定法制审核（列入本部门重大执法决定目录清单或符合法定情形的执法决定，作出决定前）',
+      'Legal review of a major enforcement decision (listed in the department catalog or on a statutory ground, before the decision)',
+    ],
+    Steps: EnforcementReviewPanel,
+    ownCommentStages: [],
+  },
+  CONTRACT_REVIEW: {
+    color: '#13a8a8',
+    startPath: '/drafting',
+    appliesTo: [
+      '政府合同合法性审查（达到金额标准或属于应审查类型的政府合同、行政协议，签订前）',
+      'Legality review of a government contract (above the threshold or of a listed kind, before signing)',
+    ],
+    Steps: ContractReviewPanel,
     ownCommentStages: [],
   },
 };

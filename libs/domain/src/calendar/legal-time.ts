@@ -146,6 +146,9 @@ export function periodEnd(from: Date, period: Period, calendar: CalendarSnapshot
   switch (period.unit) {
     case 'SECONDS':
       return new Date(from.getTime() + period.amount * 1000);
+    case 'HOURS':
+      // Counted from the moment it starts, not to the end of a day (e.g. 24小时内移送).
+      return new Date(from.getTime() + period.amount * 3600 * 1000);
     case 'CALENDAR_DAYS':
       return endOfCstDay(calendarDaysAfter(start, period.amount, calendar, rule));
     case 'WORKING_DAYS':

@@ -1,14 +1,22 @@
 import {
+  CONTRACT_REVIEW,
+  DEFAULT_CONTRACT_REVIEW_POLICY,
+  DEMO_CONTRACT_REVIEW_POLICY,
+} from './contract-review/contract-review.contract';
+import {
+  DEFAULT_ENFORCEMENT_REVIEW_POLICY,
+  DEMO_ENFORCEMENT_REVIEW_POLICY,
+  ENFORCEMENT_REVIEW,
+} from './enforcement-review/enforcement-review.contract';
+import {
   DEFAULT_MAJOR_DECISION_POLICY,
   DEMO_MAJOR_DECISION_POLICY,
   MAJOR_DECISION,
-  type MajorDecisionPolicy,
 } from './major-decision/major-decision.contract';
 import {
   DEFAULT_NORMATIVE_DOCUMENT_POLICY,
   DEMO_NORMATIVE_DOCUMENT_POLICY,
   NORMATIVE_DOCUMENT,
-  type NormativeDocumentPolicy,
 } from './normative-document/normative-document.contract';
 import type { ProcedureType } from './procedure-type';
 
@@ -17,9 +25,14 @@ import type { ProcedureType } from './procedure-type';
  * never carries periods of its own. A version whose periods are seconds (`demo`) is for demonstrations and tests only:
  * it resolves only where the configuration allows it (never in production).
  */
+/** What every procedure's policy has; each procedure's policy type adds its own periods. */
+export interface ProcedurePolicy {
+  version: string;
+}
+
 export interface PolicyVersion {
   procedureType: ProcedureType;
-  policy: NormativeDocumentPolicy | MajorDecisionPolicy;
+  policy: ProcedurePolicy;
   /** Periods of seconds: refused unless the configuration allows demonstration periods. */
   demo: boolean;
 }
@@ -33,6 +46,10 @@ export const POLICY_VERSIONS: Readonly<Record<string, PolicyVersion>> = {
   ...entry(NORMATIVE_DOCUMENT, DEMO_NORMATIVE_DOCUMENT_POLICY, true),
   ...entry(MAJOR_DECISION, DEFAULT_MAJOR_DECISION_POLICY, false),
   ...entry(MAJOR_DECISION, DEMO_MAJOR_DECISION_POLICY, true),
+  ...entry(ENFORCEMENT_REVIEW, DEFAULT_ENFORCEMENT_REVIEW_POLICY, false),
+  ...entry(ENFORCEMENT_REVIEW, DEMO_ENFORCEMENT_REVIEW_POLICY, true),
+  ...entry(CONTRACT_REVIEW, DEFAULT_CONTRACT_REVIEW_POLICY, false),
+  ...entry(CONTRACT_REVIEW, DEMO_CONTRACT_REVIEW_POLICY, true),
 };
 
 /** The version a procedure type starts under: statutory, or its demonstration periods. */

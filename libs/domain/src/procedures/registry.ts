@@ -1,5 +1,7 @@
 import { Role } from '../roles';
 import { holderRolesOf, type ProcedureDefinition } from './kernel/procedure-definition';
+import { CONTRACT_REVIEW_DEFINITION } from './contract-review/contract-review.definition';
+import { ENFORCEMENT_REVIEW_DEFINITION } from './enforcement-review/enforcement-review.definition';
 import { MAJOR_DECISION_DEFINITION } from './major-decision/major-decision.definition';
 import { NORMATIVE_DOCUMENT_DEFINITION } from './normative-document/normative-document.definition';
 import { isProcedureType, type ProcedureType } from './procedure-type';
@@ -11,6 +13,8 @@ import { isProcedureType, type ProcedureType } from './procedure-type';
 export const PROCEDURES = {
   NORMATIVE_DOCUMENT: NORMATIVE_DOCUMENT_DEFINITION,
   MAJOR_DECISION: MAJOR_DECISION_DEFINITION,
+  ENFORCEMENT_REVIEW: ENFORCEMENT_REVIEW_DEFINITION,
+  CONTRACT_REVIEW: CONTRACT_REVIEW_DEFINITION,
 } as const satisfies Record<ProcedureType, ProcedureDefinition>;
 
 /** The definition of a procedure type read from storage or a request; undefined for an unknown type. */

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { OrgUnitKind, Role } from '../../../domain/src/roles';
+import { OrgUnitKind, Qualification, Role } from '../../../domain/src/roles';
 import {
   AdviserDepartmentEntity,
   AdviserProfileEntity,
@@ -42,7 +42,14 @@ export const DEMO_ISSUER_SERIES: { unit: string; series: string; prefix: string 
   { unit: 'JT-MKT', series: 'NORMATIVE', prefix: '坛市监规' },
 ];
 
-export const DEMO_USERS: { username: string; displayName: string; unit: string; roles: Role[]; what: string }[] = [
+export const DEMO_USERS: {
+  username: string;
+  displayName: string;
+  unit: string;
+  roles: Role[];
+  what: string;
+  qualifications?: Qualification[];
+}[] = [
   {
     username: 'drafter.edu',
     displayName: '王起草（教育局）',
@@ -58,11 +65,19 @@ export const DEMO_USERS: { username: string; displayName: string; unit: string; 
     what: 'drafter, market regulation bureau',
   },
   {
+    username: 'inspector.mkt',
+    displayName: '赵执法（市场监管局）',
+    unit: 'JT-MKT',
+    roles: [Role.Drafter],
+    what: 'enforcement officer (case handler), market regulation bureau',
+  },
+  {
     username: 'officer.zhang',
     displayName: '张审核（司法局）',
     unit: 'JT-LAO',
     roles: [Role.LegalAffairsOfficer],
-    what: 'legal-affairs officer',
+    what: 'legal-affairs officer (legal-profession qualification: reviews penalty cases)',
+    qualifications: [Qualification.LegalProfession],
   },
   {
     username: 'officer.liu',
@@ -147,6 +162,7 @@ export async function seedDemoOrganisation(
           passwordHash,
           orgUnitId: unit.id,
           roles: user.roles,
+          qualifications: user.qualifications ?? [],
           active: true,
         }),
       );

@@ -69,7 +69,7 @@ export function ProcedurePage() {
       <Descriptions size="small" bordered column={{ xs: 1, sm: 2, md: 3 }}>
         <Descriptions.Item label={tr('当前阶段', 'Current stage')}>
           <Tag color="blue" data-testid="current-stage">
-            {stageName(stage, lang)}
+            {stageName(stage, lang, detail.type)}
           </Tag>
         </Descriptions.Item>
         <Descriptions.Item label={tr('状态', 'Status')}>

@@ -15,6 +15,8 @@ export interface Actor {
   displayName: string;
   roles: Role[];
   unitId: string;
+  /** Qualifications the administrator recorded (e.g. LEGAL_PROFESSION), sent only when the user holds any. */
+  qualifications?: string[];
 }
 
 /** Where a procedure stands as a whole (its stage says where in the statute). */

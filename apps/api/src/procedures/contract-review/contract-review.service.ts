@@ -1,0 +1,85 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG } from '../../../../../libs/config/src/config.module';
+import type { AppConfig } from '../../../../../libs/config/src/config';
+import { DomainError, ErrorCode } from '../../../../../libs/domain/src/errors';
+import { OrgUnitKind } from '../../../../../libs/domain/src/roles';
+import {
+  CONTRACT_REVIEW,
+  contractReviewWorkflowId,
+  crAwaitSettledUpdate,
+  type ContractReviewInput,
+  type ContractReviewPolicy,
+  type ContractReviewSnapshot,
+} from '../../../../../libs/domain/src/procedures/contract-review/contract-review.contract';
+import { mustReview } from '../../../../../libs/domain/src/procedures/contract-review/contract-review.rules';
+import { POLICY_VERSIONS, policyVersionFor } from '../../../../../libs/domain/src/procedures/policies';
+import { ProcedureGateway } from '../../../../../libs/temporal/src/procedure-gateway';
+import { actorOf, type Principal } from '../../auth/principal';
+import type { StartContractReviewDto } from './contract-review.dto';
+
+/**
+ * Opens the legality review of a government contract: in scope by the policy's amount threshold or listed kinds
+ * (G-D1), or reviewed voluntarily; the contracting unit is the caller's department.
+ */
+@Injectable()
+export class ContractReviewService {
+  constructor(
+    private readonly gateway: ProcedureGateway,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async start(principal: Principal, body: StartContractReviewDto): Promise<ContractReviewSnapshot> {
+    if (!/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/.test(body.contractNumber)) {
+      throw new DomainError(ErrorCode.ValidationFailed, 'contractNumber must be letters, digits, _ . or -.', {
+        fields: { contractNumber: ['must be letters, digits, _ . or -'] },
+      });
+    }
+    if (
+      principal.unitKind !== (OrgUnitKind.Department as string) &&
+      principal.unitKind !== (OrgUnitKind.Town as string)
+    ) {
+      throw new DomainError(ErrorCode.Forbidden, 'Only a contracting unit (a department or town) submits a contract.');
+    }
+    if (body.termEnd < body.termStart) {
+      throw new DomainError(ErrorCode.RuleViolation, 'The term ends after it starts.');
+    }
+    const version = policyVersionFor(CONTRACT_REVIEW, this.config.PROCEDURE_PERIODS === 'demo');
+    const policy = POLICY_VERSIONS[version].policy as ContractReviewPolicy;
+    const why = mustReview(policy, body);
+    if (!why && !body.voluntaryReview) {
+      throw new DomainError(
+        ErrorCode.RuleViolation,
+        `The contract is below ${policy.mustReviewFromYuan} yuan and of no listed kind (policy ${policy.version}, ` +
+          'G-D1): it need not be reviewed; ask for a voluntary review to submit it anyway.',
+      );
+    }
+    const input: ContractReviewInput = {
+      procedureId: randomUUID(),
+      contractNumber: body.contractNumber,
+      title: body.title,
+      departmentId: principal.unitId,
+      departmentCode: principal.unitCode,
+      drafter: actorOf(principal),
+      facts: {
+        kind: body.kind,
+        administrativeAgreement: body.administrativeAgreement,
+        basis: body.basis,
+        counterpart: body.counterpart,
+        counterpartSme: body.counterpartSme,
+        amountYuan: body.amountYuan,
+        termStart: body.termStart,
+        termEnd: body.termEnd,
+        scopeReason: why ?? '自愿送审',
+      },
+      policyVersion: version,
+    };
+    return this.gateway.start({
+      type: CONTRACT_REVIEW,
+      workflowId: contractReviewWorkflowId(principal.unitCode, body.contractNumber),
+      input,
+      departmentCode: principal.unitCode,
+      settle: crAwaitSettledUpdate,
+    });
+  }
+}

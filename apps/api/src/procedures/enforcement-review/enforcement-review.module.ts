@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { PersistenceModule } from '../../../../../libs/persistence/src/persistence.module';
+import { EnforcementReviewController } from './enforcement-review.controller';
+import { EnforcementReviewService } from './enforcement-review.service';
+
+/** Major enforcement decision reviews: the start endpoint (the steps go through the generic step endpoint). */
+@Module({
+  imports: [PersistenceModule],
+  controllers: [EnforcementReviewController],
+  providers: [EnforcementReviewService],
+})
+export class EnforcementReviewModule {}

@@ -1,0 +1,29 @@
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { useStack } from '../support/stack';
+
+const run = promisify(execFile);
+const ROOT = join(__dirname, '..', '..');
+
+/** `npm run demo:enforcement` and `npm run demo:contract` walk their procedure over HTTP against a running LawGate. */
+describe('the demonstration scripts of the enforcement and contract reviews', () => {
+  const stack = useStack('e2e-demos', { extraEnv: { PROCEDURE_PERIODS: 'demo' } });
+
+  it.each(['demo-enforcement.ts', 'demo-contract.ts'])(
+    'should run %s to the end with the ledger verified',
+    async (script) => {
+      const { stdout } = await run(
+        process.execPath,
+        [join(ROOT, 'node_modules/ts-node/dist/bin.js'), '--transpile-only', join(ROOT, 'scripts', script)],
+        {
+          cwd: ROOT,
+          env: { ...process.env, LAWGATE_API_URL: stack.http.baseUrl },
+          timeout: 120000,
+        },
+      );
+      expect(stdout).toContain('ledger:verify → {"ok":true');
+    },
+    150000,
+  );
+});

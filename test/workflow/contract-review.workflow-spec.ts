@@ -1,0 +1,211 @@
+import { randomUUID } from 'node:crypto';
+import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
+import { ActivityFailure, type ApplicationFailure } from '@temporalio/common';
+import { DocumentKind } from '../../libs/domain/src/documents';
+import { ErrorCode } from '../../libs/domain/src/errors';
+import { Role } from '../../libs/domain/src/roles';
+import type { Actor } from '../../libs/domain/src/procedures/kernel/kernel.contract';
+import {
+  CONTRACT_CHECKLIST,
+  CONTRACT_REVIEW_WORKFLOW_TYPE,
+  ContractReviewStage as Stage,
+  DEFAULT_CONTRACT_REVIEW_POLICY,
+  crAddMilestoneUpdate,
+  crAwaitSettledUpdate,
+  crCloseUpdate,
+  crCompleteMilestoneUpdate,
+  crFileUpdate,
+  crGiveOpinionUpdate,
+  crRecordAcceptanceUpdate,
+  crRecordPaymentUpdate,
+  crSignUpdate,
+  crSubmitDocumentVersionUpdate,
+  crSubmitUpdate,
+  getContractReviewStateQuery,
+  type ContractConclusion,
+  type ContractReviewInput,
+  type ContractReviewPolicy,
+  type ContractReviewSnapshot,
+  type ContractReviewWorkflow,
+} from '../../libs/domain/src/procedures/contract-review/contract-review.contract';
+import { eventually } from '../support/eventually';
+import { useWorkflowHarness } from './harness';
+import { uniqueSuffix } from '../support/test-env';
+
+const departmentId = randomUUID();
+const actor = (roles: Role[], unitId: string, name: string): Actor => ({
+  userId: randomUUID(),
+  username: name,
+  displayName: name,
+  roles,
+  unitId,
+});
+const drafter = actor([Role.Drafter], departmentId, 'drafter');
+const drafterAdviser = { ...drafter, roles: [Role.Drafter, Role.LegalAdviser] };
+const adviser = actor([Role.LegalAdviser], randomUUID(), 'adviser');
+
+const POLICY: ContractReviewPolicy = {
+  ...DEFAULT_CONTRACT_REVIEW_POLICY,
+  version: 'test-seconds',
+  reminderLeadSeconds: 1,
+  unitStepPeriod: { amount: 60, unit: 'SECONDS' },
+  reviewPeriod: { amount: 60, unit: 'SECONDS' },
+  filingPeriod: { amount: 60, unit: 'SECONDS' },
+  procurementFilingPeriod: { amount: 30, unit: 'SECONDS' },
+  smePaymentPeriod: { amount: 30, unit: 'SECONDS' },
+  smePaymentMaxAgreed: { amount: 60, unit: 'SECONDS' },
+  expiryReminder: { amount: 60, unit: 'SECONDS' },
+};
+const sha = (n: number) => n.toString(16).padStart(64, '0');
+type Handle = WorkflowHandle<ContractReviewWorkflow>;
+const checklist = (failed: Record<string, string> = {}, notes: Record<string, string> = {}) =>
+  CONTRACT_CHECKLIST.map((item) => ({ item, ok: !(item in failed), note: failed[item] ?? notes[item] ?? '' }));
+
+async function refusal(promise: Promise<unknown>): Promise<ApplicationFailure> {
+  const err = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(err).toBeInstanceOf(WorkflowUpdateFailedError);
+  let cause = (err as WorkflowUpdateFailedError).cause;
+  if (cause instanceof ActivityFailure) cause = cause.cause;
+  return cause as ApplicationFailure;
+}
+
+describe('contractReviewWorkflow (政府合同合法性审查)', () => {
+  const harness = useWorkflowHarness('cr');
+
+  async function start(
+    termEnd = '2099-12-31',
+    administrativeAgreement = true,
+  ): Promise<[Handle, ContractReviewSnapshot]> {
+    const procedureId = randomUUID();
+    const input: ContractReviewInput = {
+      procedureId,
+      contractNumber: `HT-${uniqueSuffix()}`,
+      title: '城区停车场特许经营协议',
+      departmentId,
+      departmentCode: 'JT-MKT',
+      drafter,
+      facts: {
+        kind: 'FRANCHISE_PPP',
+        administrativeAgreement,
+        basis: 'PROCUREMENT',
+        counterpart: '某停车管理公司',
+        counterpartSme: true,
+        amountYuan: 3000000,
+        termStart: '2026-04-01',
+        termEnd,
+        scopeReason: '特许经营',
+      },
+      policy: POLICY,
+    };
+    const h = await harness.client.workflow.start<ContractReviewWorkflow>(CONTRACT_REVIEW_WORKFLOW_TYPE, {
+      taskQueue: harness.taskQueue,
+      workflowId: `contract-review:test:${procedureId}`,
+      args: [harness.versioned(input)],
+    });
+    return [h, await h.executeUpdate(crAwaitSettledUpdate, { args: [] })];
+  }
+  const upload = (h: Handle, n: number) =>
+    h.executeUpdate(crSubmitDocumentVersionUpdate, {
+      args: [
+        {
+          kind: DocumentKind.Draft,
+          sha256: sha(n),
+          size: 1,
+          mediaType: 'text/plain',
+          filename: 'c.txt',
+          note: '',
+          actor: drafter,
+        },
+      ],
+    });
+  const opinion = (
+    h: Handle,
+    s: ContractReviewSnapshot,
+    conclusion: ContractConclusion,
+    list = checklist({}, { DISPUTE_CLAUSE_VALID: '无仲裁条款，约定由法院管辖' }),
+    by = adviser,
+  ) =>
+    h.executeUpdate(crGiveOpinionUpdate, {
+      args: [
+        {
+          taskId: s.openTaskId!,
+          conclusion,
+          reasons: '审查意见',
+          checklist: list,
+          reviewedSha256: s.documents.DRAFT!.sha256,
+          actor: by,
+        },
+      ],
+    });
+
+  it('should review, revise, sign only the reviewed text, file and keep the register to completion', async () => {
+    const [h] = await start();
+    const early = await refusal(
+      h.executeUpdate(crSignUpdate, { args: [{ signedSha256: sha(1), signatory: '局长', actor: drafter }] }),
+    );
+    expect([early.type, early.message]).toEqual([ErrorCode.RuleViolation, expect.stringContaining('G-D2')]);
+    await upload(h, 1);
+    let s = await h.executeUpdate(crSubmitUpdate, { args: [{ note: '送审', actor: drafter }] });
+    expect(s.stage).toBe(Stage.LegalityReview);
+    expect(harness.calls.routeTask.find((t) => t.workflowId === h.workflowId)?.drafterIds).toContain(drafter.userId);
+    const own = await refusal(opinion(h, s, 'PASS', undefined, drafterAdviser));
+    expect([own.type, own.message]).toEqual([ErrorCode.Forbidden, expect.stringContaining('never reviews')]);
+    const arbitration = await refusal(opinion(h, s, 'PASS', checklist()));
+    expect(arbitration.message).toContain('第二十六条');
+    s = await opinion(h, s, 'REVISE', checklist({ NO_GOVERNMENT_GUARANTEE: '删除第十条政府担保条款' }));
+    expect(s.stage).toBe(Stage.Revision);
+    await upload(h, 2);
+    s = await h.executeUpdate(crSubmitUpdate, { args: [{ note: '已删除担保条款', actor: drafter }] });
+    s = await opinion(h, s, 'PASS');
+    expect(s.stage).toBe(Stage.Signing);
+    const stale = await refusal(
+      h.executeUpdate(crSignUpdate, { args: [{ signedSha256: sha(9), signatory: '局长', actor: drafter }] }),
+    );
+    expect(stale.type).toBe(ErrorCode.StaleVersion);
+    // A different text at signing re-opens the review.
+    s = await upload(h, 3);
+    expect(s.stage).toBe(Stage.LegalityReview);
+    s = await opinion(h, s, 'PASS');
+    s = await h.executeUpdate(crSignUpdate, { args: [{ signedSha256: sha(3), signatory: '局长', actor: drafter }] });
+    expect(s.stage).toBe(Stage.Filing);
+    expect(harness.calls.openTask.find((t) => t.workflowId === h.workflowId && t.kind === 'CR_FILING')?.period).toEqual(
+      POLICY.procurementFilingPeriod,
+    );
+    s = await h.executeUpdate(crFileUpdate, {
+      args: [{ taskId: s.openTaskId!, filedWith: ['司法局', '财政局'], reference: 'BA-1', actor: drafter }],
+    });
+    expect([s.stage, s.status]).toEqual([Stage.Performance, 'IN_FORCE']);
+    await h.executeUpdate(crAddMilestoneUpdate, {
+      args: [{ title: '一期建成', dueDate: '2026-09-30', actor: drafter }],
+    });
+    const tooLong = await refusal(
+      h.executeUpdate(crRecordAcceptanceUpdate, { args: [{ item: '一期', agreedDays: 90, actor: drafter }] }),
+    );
+    expect(tooLong.message).toContain('第九条');
+    s = await h.executeUpdate(crRecordAcceptanceUpdate, { args: [{ item: '一期', actor: drafter }] });
+    expect(Date.parse(s.payments[0].dueAt) - Date.parse(s.payments[0].acceptedAt)).toBe(30000);
+    const open = await refusal(h.executeUpdate(crCloseUpdate, { args: [{ reason: '完毕', actor: drafter }] }));
+    expect(open.message).toContain('一期建成');
+    await h.executeUpdate(crCompleteMilestoneUpdate, { args: [{ item: '一期建成', actor: drafter }] });
+    await h.executeUpdate(crRecordPaymentUpdate, { args: [{ item: '一期', actor: drafter }] });
+    s = await h.executeUpdate(crCloseUpdate, { args: [{ reason: '履行完毕', actor: drafter }] });
+    expect([s.stage, s.status]).toEqual([Stage.Completed, 'ENDED']);
+    expect(s.opinions.map((o) => o.conclusion)).toEqual(['REVISE', 'PASS', 'PASS']);
+  });
+
+  it('should remind the unit of expiry with a task in the register', async () => {
+    const [h] = await start('2020-01-01', false);
+    await upload(h, 1);
+    let s = await h.executeUpdate(crSubmitUpdate, { args: [{ note: '送审', actor: drafter }] });
+    s = await opinion(h, s, 'PASS', checklist());
+    s = await h.executeUpdate(crSignUpdate, { args: [{ signedSha256: sha(1), signatory: '局长', actor: drafter }] });
+    await h.executeUpdate(crFileUpdate, {
+      args: [{ taskId: s.openTaskId!, filedWith: ['司法局'], reference: 'BA-2', actor: drafter }],
+    });
+    await eventually(async () => expect((await h.query(getContractReviewStateQuery)).expiryReminded).toBe(true), 30000);
+    expect(harness.calls.openTask.some((t) => t.workflowId === h.workflowId && t.kind === 'CR_EXPIRY')).toBe(true);
+  });
+});
