@@ -8,6 +8,7 @@ import { LegalityReview } from '../steps/legality-review.step';
 import { performance } from './performance.stage';
 import { NO_SIGNING, signing } from './signing.stage';
 import { ErrorCode } from '../../libs/domain/src/errors';
+import { cite } from '../../libs/domain/src/legal-bases';
 import { waitingText } from '../../libs/domain/src/procedures/kernel/procedure-definition';
 import { getProcedureStateQuery } from '../../libs/domain/src/procedures/normative-document.contract';
 import { CONTRACT_REVIEW_DEFINITION as DEF } from '../../libs/domain/src/procedures/contract-review/contract-review.definition';
@@ -17,7 +18,6 @@ import {
   CONTRACT_TERMINAL_STAGES,
   CR_UPLOAD_STAGES,
   ContractReviewStage as S,
-  SPC_AGREEMENTS,
   contractStageName as basis,
   crAwaitSettledUpdate,
   crGiveOpinionUpdate,
@@ -177,7 +177,7 @@ export async function contractReviewWorkflow(input: ContractReviewInput): Promis
         refuse(
           ErrorCode.RuleViolation,
           `In an administrative agreement an arbitration clause is void unless a law, administrative regulation or ` +
-            `treaty allows it: the opinion states how the dispute clause was checked (G-D3, ${SPC_AGREEMENTS} 第二十六条).`,
+            `treaty allows it: the opinion states how the dispute clause was checked (G-D3, ${cite('SPC_AGREEMENTS/26')}).`,
         );
       }
     },

@@ -2,9 +2,9 @@ import { acts, refuse } from '../activity-proxies';
 import type { ProcedureRun } from '../kernel/procedure-run';
 import type { CrState } from './contract-review.workflow';
 import { ErrorCode } from '../../libs/domain/src/errors';
+import { cite } from '../../libs/domain/src/legal-bases';
 import {
   ContractReviewStage as S,
-  SME_PAYMENT,
   crAddMilestoneUpdate,
   crCloseUpdate,
   crCompleteMilestoneUpdate,
@@ -66,7 +66,7 @@ export function performance(
       inPerformance(args.actor, 'An acceptance');
       p.requireText(args.item, 'An acceptance names what was accepted.');
       const wrong = paymentDaysRefusal(args.agreedDays, policy().smePaymentMaxAgreed.amount);
-      if (wrong) refuse(ErrorCode.RuleViolation, `${wrong} (${SME_PAYMENT} 第九条)`);
+      if (wrong) refuse(ErrorCode.RuleViolation, `${wrong} (${cite('SME/9')})`);
     },
     run: async (args) => {
       const period = args.agreedDays

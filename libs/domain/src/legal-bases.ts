@@ -24,6 +24,17 @@ export const INSTRUMENTS = {
   ADVISERS: { title: '中办发〔2016〕30号《关于推行法律顾问制度和公职律师公司律师制度的意见》', verified: false },
   JS158: { title: '《江苏省行政规范性文件管理规定》（江苏省人民政府令第158号）', verified: false },
   JS134: { title: '《江苏省重大行政决策程序实施办法》（江苏省人民政府令第134号）', verified: false },
+  G118: {
+    title: '国办发〔2018〕118号《关于全面推行行政执法公示制度执法全过程记录制度重大执法决定法制审核制度的指导意见》',
+    verified: true,
+  },
+  APL: { title: '《中华人民共和国行政处罚法》（2021）', verified: true },
+  TRANSFER: { title: '《行政执法机关移送涉嫌犯罪案件的规定》（国务院令第310号，2020年修订）', verified: true },
+  GD_ER: { title: '《广东省重大行政执法决定法制审核办法》', verified: true },
+  GPL: { title: '《中华人民共和国政府采购法》', verified: true },
+  SME: { title: '《保障中小企业款项支付条例》（国务院令第802号）', verified: true },
+  SPC_AGREEMENTS: { title: '《最高人民法院关于审理行政协议案件若干问题的规定》（法释〔2019〕17号）', verified: true },
+  NT_CONTRACTS: { title: '南通市政府合同管理办法（通政规〔2024〕8号）', verified: true },
 } as const satisfies Record<string, { title: string; verified: boolean }>;
 
 export type InstrumentKey = keyof typeof INSTRUMENTS;
@@ -121,6 +132,32 @@ export const LEGAL_BASES = {
   'DEMO/24': { instrument: 'DEMO', article: '第24项（公开征求意见一般不少于7个工作日）' },
   'ADVISERS/drafting': { instrument: 'ADVISERS', article: '法律顾问参与规范性文件草案的起草、论证' },
   'ADVISERS/review': { instrument: 'ADVISERS', article: '法律顾问、公职律师提出法律意见' },
+  'ADVISERS/contract-review': { instrument: 'ADVISERS', article: '政府合同合法性审查' },
+  'ADVISERS/no-signing': { instrument: 'ADVISERS', article: '未经合法性审查不得签订' },
+  // ---- major law-enforcement decisions (enforcement-contracts-filing.md §1) ----
+  'G118/12': { instrument: 'G118', article: '（十二）' },
+  'G118/13': { instrument: 'G118', article: '（十三）' },
+  'G118/14': { instrument: 'G118', article: '（十四）' },
+  'APL/47': { instrument: 'APL', article: '第四十七条' },
+  'APL/48': { instrument: 'APL', article: '第四十八条' },
+  'APL/48.2': { instrument: 'APL', article: '第四十八条第二款' },
+  'APL/57': { instrument: 'APL', article: '第五十七条' },
+  'APL/57.2': { instrument: 'APL', article: '第五十七条第二款' },
+  'APL/58': { instrument: 'APL', article: '第五十八条' },
+  'APL/58.2': { instrument: 'APL', article: '第五十八条第二款' },
+  'TRANSFER/3': { instrument: 'TRANSFER', article: '第三条' },
+  'TRANSFER/5': { instrument: 'TRANSFER', article: '第五条' },
+  'TRANSFER/6': { instrument: 'TRANSFER', article: '第六条' },
+  'TRANSFER/11': { instrument: 'TRANSFER', article: '第十一条' },
+  'GD_ER/9': { instrument: 'GD_ER', article: '第九条' },
+  // ---- government contracts (enforcement-contracts-filing.md §2) ----
+  'NT_CONTRACTS/4': { instrument: 'NT_CONTRACTS', article: '第四条' },
+  'GPL/47': { instrument: 'GPL', article: '第四十七条' },
+  'SME/8-13': { instrument: 'SME', article: '第八条至第十三条' },
+  'SME/9': { instrument: 'SME', article: '第九条' },
+  'SPC_AGREEMENTS/24': { instrument: 'SPC_AGREEMENTS', article: '第二十四条' },
+  'SPC_AGREEMENTS/25': { instrument: 'SPC_AGREEMENTS', article: '第二十五条' },
+  'SPC_AGREEMENTS/26': { instrument: 'SPC_AGREEMENTS', article: '第二十六条' },
 } as const satisfies Record<string, BasisEntry>;
 
 export type LegalBasisKey = keyof typeof LEGAL_BASES;

@@ -1,10 +1,9 @@
 import { refuse } from '../../activity-proxies';
 import { basis, caseUnit, current, enter, lastOpinionOfCurrent, openTask, requireCaseUnit, type Er } from '../context';
 import { ErrorCode } from '../../../libs/domain/src/errors';
+import { cite } from '../../../libs/domain/src/legal-bases';
 import {
   EnforcementReviewStage as S,
-  GUIDANCE_118,
-  PENALTY_LAW,
   erArchiveCaseUpdate,
   erRecordCollectiveUpdate,
   erRecordDecisionUpdate,
@@ -15,7 +14,7 @@ import {
 import { disclosurePeriodKey } from '../../../libs/domain/src/procedures/enforcement-review/enforcement-review.rules';
 import { Role } from '../../../libs/domain/src/roles';
 
-const G_C1 = `G-C1, ${GUIDANCE_118}（十四）; ${PENALTY_LAW} 第五十八条`;
+const G_C1 = `G-C1, ${cite('G118/14', 'APL/58')}`;
 
 /**
  * C9–C12: collective discussion where required, the decision (only on a passed review of the version decided: G-C1),

@@ -2,10 +2,9 @@ import { refuse } from '../../activity-proxies';
 import { basis, current, enter, type Er } from '../context';
 import { openReview } from './submission.stage';
 import { ErrorCode } from '../../../libs/domain/src/errors';
+import { cite } from '../../../libs/domain/src/legal-bases';
 import {
   EnforcementReviewStage as S,
-  PENALTY_LAW,
-  TRANSFER_RULES,
   erDecideExtensionUpdate,
   erDecideTransferUpdate,
   erGiveConclusionUpdate,
@@ -41,7 +40,7 @@ export function review(er: Er): void {
         refuse(
           ErrorCode.Forbidden,
           `A case handler never reviews their own case: the review is separate from case handling (G-C2; ` +
-            `${PENALTY_LAW} 第五十八条; 广东省重大行政执法决定法制审核办法 第九条).`,
+            `${cite('APL/58', 'GD_ER/9')}).`,
         );
       }
       if (!args.noConflictDeclared) {
@@ -57,7 +56,7 @@ export function review(er: Er): void {
         refuse(
           ErrorCode.Forbidden,
           `The reviewer of a ${input.classification.decisionKind} decision holds the legal-profession qualification ` +
-            `(法律职业资格, G-C2, ${PENALTY_LAW} 第五十八条第二款; policy ${er.policy.version}).`,
+            `(法律职业资格, G-C2, ${cite('APL/58.2')}; policy ${er.policy.version}).`,
         );
       }
       p.requireText(args.reasons, `The review opinion is written, with its reasons (国办发〔2018〕118号（十三）).`);
@@ -177,7 +176,7 @@ export function review(er: Er): void {
       p.requireRole(args.actor, [Role.Leader], 'the agency head (负责人)', 'decide on a transfer');
       p.requireStage(S.CrimeTransfer, 'The transfer decision');
       p.requireTask(args.taskId);
-      p.requireText(args.reasons, `The transfer decision states its reasons (G-C7, ${TRANSFER_RULES} 第五条).`);
+      p.requireText(args.reasons, `The transfer decision states its reasons (G-C7, ${cite('TRANSFER/5')}).`);
     },
     run: async (args) => {
       s.transfer = {
@@ -206,12 +205,12 @@ export function review(er: Er): void {
         refuse(ErrorCode.Forbidden, `Only the case unit makes the transfer (${basis(S.TransferExecution)}).`);
       }
       p.requireTask(args.taskId);
-      p.requireText(args.receivingOrgan, `The transfer names the public-security organ (${TRANSFER_RULES} 第三条).`);
-      p.requireText(args.letterReference, `The transfer carries its transfer letter (${TRANSFER_RULES} 第六条).`);
+      p.requireText(args.receivingOrgan, `The transfer names the public-security organ (${cite('TRANSFER/3')}).`);
+      p.requireText(args.letterReference, `The transfer carries its transfer letter (${cite('TRANSFER/6')}).`);
       if (args.materials.filter((m) => m.trim()).length === 0) {
         refuse(
           ErrorCode.RuleViolation,
-          `The transfer lists its materials: investigation report, item list, inspection reports (${TRANSFER_RULES} 第六条).`,
+          `The transfer lists its materials: investigation report, item list, inspection reports (${cite('TRANSFER/6')}).`,
         );
       }
     },

@@ -3,11 +3,10 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG } from '../../../../../libs/config/src/config.module';
 import type { AppConfig } from '../../../../../libs/config/src/config';
 import { DomainError, ErrorCode } from '../../../../../libs/domain/src/errors';
+import { cite } from '../../../../../libs/domain/src/legal-bases';
 import { OrgUnitKind } from '../../../../../libs/domain/src/roles';
 import {
   ENFORCEMENT_REVIEW,
-  GUIDANCE_118,
-  PENALTY_LAW,
   enforcementReviewWorkflowId,
   erAwaitSettledUpdate,
   type EnforcementReviewInput,
@@ -51,7 +50,7 @@ export class EnforcementReviewService {
       throw new DomainError(
         ErrorCode.RuleViolation,
         `The case is not a major enforcement decision: it matches no item of catalog ${catalog.departmentCode}@` +
-          `${catalog.version} and names no statutory ground (${GUIDANCE_118}（十二）; ${PENALTY_LAW} 第五十八条).`,
+          `${catalog.version} and names no statutory ground (${cite('G118/12', 'APL/58')}).`,
       );
     }
     const usernames = [...new Set(body.caseHandlers)];

@@ -2,6 +2,7 @@ import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { DocumentKind, DocumentVersionRef } from '../../documents';
 import type { LegalBasis, Period } from '../../periods';
 import { SUBMIT_DOCUMENT_VERSION_UPDATE, type Actor, type SubmitDocumentVersionArgs } from '../kernel/kernel.contract';
+import { legalBasis } from '../../legal-bases';
 
 export type { Actor, SubmitDocumentVersionArgs };
 
@@ -44,21 +45,18 @@ export const CR_UPLOAD_STAGES: readonly ContractReviewStage[] = [
   ContractReviewStage.Signing,
 ];
 
-export const SPC_AGREEMENTS = '《最高人民法院关于审理行政协议案件若干问题的规定》（法释〔2019〕17号）';
-export const SME_PAYMENT = '《保障中小企业款项支付条例》（国务院令第802号）';
-const u = (regulation: string, article: string, verified: boolean): LegalBasis => ({ regulation, article, verified });
-const LEGAL_ADVISER_REGIME = '《关于推行法律顾问制度和公职律师公司律师制度的意见》（中办发〔2016〕30号）';
+const A = legalBasis;
 
 /** Legal basis of each stage; the review duty itself rests on the adviser regime and local rules (§2.1 [U]). */
 export const CONTRACT_REVIEW_STAGE_BASIS: Record<ContractReviewStage, LegalBasis> = {
-  [ContractReviewStage.Submission]: u('南通市政府合同管理办法（通政规〔2024〕8号）', '第四条', true),
-  [ContractReviewStage.LegalityReview]: u(LEGAL_ADVISER_REGIME, '政府合同合法性审查', false),
-  [ContractReviewStage.Signing]: u(LEGAL_ADVISER_REGIME, '未经合法性审查不得签订', false),
-  [ContractReviewStage.Filing]: u('《中华人民共和国政府采购法》', '第四十七条', true),
-  [ContractReviewStage.Performance]: u(SME_PAYMENT, '第八条至第十三条', true),
-  [ContractReviewStage.Revision]: u(LEGAL_ADVISER_REGIME, '政府合同合法性审查', false),
-  [ContractReviewStage.Completed]: u(SPC_AGREEMENTS, '第二十四条、第二十五条', true),
-  [ContractReviewStage.Abandoned]: u(LEGAL_ADVISER_REGIME, '未经合法性审查不得签订', false),
+  [ContractReviewStage.Submission]: A('NT_CONTRACTS/4'),
+  [ContractReviewStage.LegalityReview]: A('ADVISERS/contract-review'),
+  [ContractReviewStage.Signing]: A('ADVISERS/no-signing'),
+  [ContractReviewStage.Filing]: A('GPL/47'),
+  [ContractReviewStage.Performance]: A('SME/8-13'),
+  [ContractReviewStage.Revision]: A('ADVISERS/contract-review'),
+  [ContractReviewStage.Completed]: A('SPC_AGREEMENTS/24', 'SPC_AGREEMENTS/25'),
+  [ContractReviewStage.Abandoned]: A('ADVISERS/no-signing'),
 };
 
 export function contractStageName(stage: ContractReviewStage): string {

@@ -2,6 +2,7 @@ import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { DocumentKind, DocumentVersionRef } from '../../documents';
 import type { LegalBasis, Period } from '../../periods';
 import { Role } from '../../roles';
+import { legalBasis } from '../../legal-bases';
 import {
   SUBMIT_DOCUMENT_VERSION_UPDATE,
   stageRange,
@@ -74,31 +75,25 @@ export const ER_DOCUMENT_UPLOAD_STAGES: readonly EnforcementReviewStage[] = [
   EnforcementReviewStage.Decision,
 ];
 
-export const GUIDANCE_118 =
-  '国办发〔2018〕118号《关于全面推行行政执法公示制度执法全过程记录制度重大执法决定法制审核制度的指导意见》';
-export const PENALTY_LAW = '《中华人民共和国行政处罚法》（2021）';
-export const TRANSFER_RULES = '《行政执法机关移送涉嫌犯罪案件的规定》（国务院令第310号，2020年修订）';
-const g118 = (article: string): LegalBasis => ({ regulation: GUIDANCE_118, article, verified: true });
-const pl = (article: string): LegalBasis => ({ regulation: PENALTY_LAW, article, verified: true });
-const tr = (article: string): LegalBasis => ({ regulation: TRANSFER_RULES, article, verified: true });
+const A = legalBasis;
 
 /** Legal basis of each stage (domain reference §1.3; every one read in the primary text [V]). */
 export const ENFORCEMENT_REVIEW_STAGE_BASIS: Record<EnforcementReviewStage, LegalBasis> = {
-  [EnforcementReviewStage.CasePreparation]: g118('（十四）'),
-  [EnforcementReviewStage.Intake]: g118('（十四）'),
-  [EnforcementReviewStage.LegalReview]: pl('第五十八条'),
-  [EnforcementReviewStage.CollectiveDiscussion]: pl('第五十七条第二款'),
-  [EnforcementReviewStage.Decision]: pl('第五十七条、第五十八条'),
-  [EnforcementReviewStage.Disclosure]: pl('第四十八条'),
-  [EnforcementReviewStage.Disclosed]: pl('第四十七条、第四十八条'),
-  [EnforcementReviewStage.MaterialsSupplement]: g118('（十四）'),
-  [EnforcementReviewStage.Rework]: g118('（十三）'),
-  [EnforcementReviewStage.CrimeTransfer]: tr('第五条'),
-  [EnforcementReviewStage.TransferExecution]: tr('第五条、第六条'),
-  [EnforcementReviewStage.DisclosureWithdrawal]: pl('第四十八条第二款'),
-  [EnforcementReviewStage.Transferred]: tr('第三条、第十一条'),
-  [EnforcementReviewStage.Closed]: pl('第四十七条'),
-  [EnforcementReviewStage.Revoked]: pl('第四十八条第二款'),
+  [EnforcementReviewStage.CasePreparation]: A('G118/14'),
+  [EnforcementReviewStage.Intake]: A('G118/14'),
+  [EnforcementReviewStage.LegalReview]: A('APL/58'),
+  [EnforcementReviewStage.CollectiveDiscussion]: A('APL/57.2'),
+  [EnforcementReviewStage.Decision]: A('APL/57', 'APL/58'),
+  [EnforcementReviewStage.Disclosure]: A('APL/48'),
+  [EnforcementReviewStage.Disclosed]: A('APL/47', 'APL/48'),
+  [EnforcementReviewStage.MaterialsSupplement]: A('G118/14'),
+  [EnforcementReviewStage.Rework]: A('G118/13'),
+  [EnforcementReviewStage.CrimeTransfer]: A('TRANSFER/5'),
+  [EnforcementReviewStage.TransferExecution]: A('TRANSFER/5', 'TRANSFER/6'),
+  [EnforcementReviewStage.DisclosureWithdrawal]: A('APL/48.2'),
+  [EnforcementReviewStage.Transferred]: A('TRANSFER/3', 'TRANSFER/11'),
+  [EnforcementReviewStage.Closed]: A('APL/47'),
+  [EnforcementReviewStage.Revoked]: A('APL/48.2'),
 };
 
 /** `LEGAL_REVIEW（《中华人民共和国行政处罚法》（2021） 第五十八条）`. */
