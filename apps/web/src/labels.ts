@@ -156,6 +156,22 @@ export function explain(err: unknown, lang: Lang = 'zh'): string {
       return en ? 'Too many submissions; please try again a little later.' : '提交过于频繁，请稍后再试。';
     case 'SERVICE_UNAVAILABLE':
       return en ? 'The system is unavailable for the moment; please try again later.' : '系统暂时不可用，请稍后再试。';
+    case 'PROCEDURE_BUSY':
+      return en
+        ? 'Someone else is acting on this procedure at this moment; please try again in a moment.'
+        : '他人正在办理该程序的其他事项，请稍后再试。';
+    case 'PAYLOAD_TOO_LARGE':
+      return en ? 'The file or the form is too large to be accepted.' : '文件或填写内容过大，无法接收。';
+    case 'UNSUPPORTED_MEDIA_TYPE':
+      return en ? 'This kind of file is not accepted here.' : '此处不接收该类型的文件。';
+    case 'CONFLICT':
+      return en
+        ? `This conflicts with what was recorded in the meantime: ${message}`
+        : `与他人刚刚记录的内容冲突：${message}`;
+    case 'BAD_REQUEST':
+    case 'METHOD_NOT_ALLOWED':
+    case 'NOT_ACCEPTABLE':
+    case 'INTERNAL_ERROR':
     default:
       return en ? `The action failed: ${message}` : `操作失败：${message}`;
   }
