@@ -27,7 +27,7 @@ import { NotificationEntity } from './notification.entity';
 import { NotificationDeliveryEntity, NotificationPreferenceEntity } from './notification-delivery.entity';
 import { OrgUnitEntity } from './org-unit.entity';
 import { ProcedureEntity } from './procedure.entity';
-import { RevokedTokenEntity } from './session.entity';
+import { OidcSignInEntity, RevokedTokenEntity } from './session.entity';
 import {
   FilingEntity,
   FilingEventEntity,
@@ -78,6 +78,7 @@ export {
   CleanupCampaignEntity,
   CleanupReviewEntity,
   RevokedTokenEntity,
+  OidcSignInEntity,
   NotificationDeliveryEntity,
   NotificationPreferenceEntity,
   DocumentTextEntity,
@@ -124,6 +125,7 @@ export const ENTITIES = [
   CleanupCampaignEntity,
   CleanupReviewEntity,
   RevokedTokenEntity,
+  OidcSignInEntity,
   NotificationDeliveryEntity,
   NotificationPreferenceEntity,
   DocumentTextEntity,

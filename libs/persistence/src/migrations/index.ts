@@ -18,6 +18,7 @@ import { SessionRevocation17963000000000 } from './17963000000000-SessionRevocat
 import { AccountQualifications17963100000000 } from './17963100000000-AccountQualifications';
 import { NotificationOutbox17963200000000 } from './17963200000000-NotificationOutbox';
 import { RegisterFullText17963300000000 } from './17963300000000-RegisterFullText';
+import { OidcSignIn17974000000000 } from './17974000000000-OidcSignIn';
 
 /** Every migration, in order. A new migration file must be added here. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -40,4 +41,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   AccountQualifications17963100000000,
   NotificationOutbox17963200000000,
   RegisterFullText17963300000000,
+  OidcSignIn17974000000000,
 ];
