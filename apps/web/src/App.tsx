@@ -9,7 +9,7 @@ import { LABELS, LangContext, useLang, type Lang } from './i18n';
 import { AuditTrailPage } from './pages/AuditTrail';
 import { DraftingPage } from './pages/Drafting';
 import { InboxPage } from './pages/Inbox';
-import { LoginPage } from './pages/Login';
+import { LoginPage, OidcReturnPage } from './pages/Login';
 import { NewMajorDecisionPage } from './pages/NewMajorDecision';
 import { ProcedurePage } from './pages/Procedure';
 import { PublicDocumentPage, PublicRegisterPage, PublicWindowPage } from './pages/PublicRegister';
@@ -63,6 +63,12 @@ export function App() {
         setToken(res.accessToken);
         setUser(res.user);
         return res.user;
+      },
+      adoptToken: async (token) => {
+        setToken(token);
+        const me = await api<Principal>('GET', '/api/auth/me');
+        setUser(me);
+        return me;
       },
       signOut: () => {
         void api('POST', '/api/auth/logout').catch(() => undefined);
@@ -190,6 +196,7 @@ function Shell() {
             <Routes>
               <Route path="/" element={<Navigate to={user ? homeFor(user) : '/public'} replace />} />
               <Route path="/login" element={user ? <Navigate to={homeFor(user)} replace /> : <LoginPage />} />
+              <Route path="/login/oidc" element={<OidcReturnPage />} />
               <Route
                 path="/inbox"
                 element={
