@@ -17,6 +17,8 @@ import { AccountsPage } from './pages/Accounts';
 import { MyAccountPage } from './pages/MyAccount';
 import { NotificationsPage } from './pages/Notifications';
 import { NotificationBell } from './NotificationBell';
+import { ConflictsPage } from './pages/OfficeActions';
+import { PrintDocumentPage } from './pages/PrintDocument';
 import type { LoginResponse, Principal } from './types';
 
 /** The console (with ECharts) is loaded when an officer opens it, keeping the other pages' first load small. */
@@ -127,6 +129,9 @@ function Shell() {
       : []),
     ...(user && hasRole(user, 'DRAFTER')
       ? [{ key: '/drafting', label: <Link to="/drafting">{t.drafting}</Link> }]
+      : []),
+    ...(user && hasRole(user, 'LEGAL_ADVISER')
+      ? [{ key: '/conflicts', label: <Link to="/conflicts">{lang === 'zh' ? '回避申报' : 'Conflicts'}</Link> }]
       : []),
     ...(user && hasRole(user, 'LEGAL_AFFAIRS_OFFICER', 'SYSTEM_ADMIN', 'LEADER')
       ? [{ key: '/console', label: <Link to="/console">{t.console}</Link> }]
@@ -273,6 +278,15 @@ function Shell() {
               />
               <Route path="/public" element={<PublicRegisterPage />} />
               <Route path="/public/documents/:id" element={<PublicDocumentPage />} />
+              <Route path="/public/documents/:id/print" element={<PrintDocumentPage />} />
+              <Route
+                path="/conflicts"
+                element={
+                  <Private>
+                    <ConflictsPage />
+                  </Private>
+                }
+              />
               <Route path="/public/comment-windows/:id" element={<PublicWindowPage />} />
               <Route
                 path="*"

@@ -3,11 +3,12 @@ import { PersistenceModule } from '../../../../libs/persistence/src/persistence.
 import { AdminRegisterController } from './admin-register.controller';
 import { PublicRegisterController } from './public-register.controller';
 import { RegisterService } from './register.service';
+import { DocumentContentService } from '../documents/document-content.service';
 
 /** The register of normative documents: public search, texts and feeds; the office's view and number series. */
 @Module({
   imports: [PersistenceModule],
   controllers: [PublicRegisterController, AdminRegisterController],
-  providers: [RegisterService],
+  providers: [RegisterService, DocumentContentService],
 })
 export class RegisterModule {}

@@ -1,3 +1,4 @@
+import { CleanupReviewForm } from './OfficeActions';
 import { Alert, Button, Card, DatePicker, Form, Input, Space, Switch } from 'antd';
 import { Select } from '../select';
 import { useState, type ReactNode } from 'react';
@@ -33,6 +34,9 @@ export function OfficerTaskForms({ task, onDone }: { task: Task; onDone: () => P
   const choose = tr('请选择', 'Choose one');
   const fill = tr('请填写', 'Fill this in');
   let form: ReactNode = null;
+  if (officer && task.kind === 'CLEANUP_REVIEW') {
+    return <CleanupReviewForm task={task} onDone={onDone} />;
+  }
   if (officer && task.stage === 'PROJECT_APPROVAL') {
     form = (
       <Form
