@@ -18,7 +18,16 @@ const DECISIONS: Record<string, [string, string]> = {
 };
 
 /** The legal-affairs office decides a document's clean-up review: keep, amend or repeal (the last two with reasons). */
-export function CleanupReviewForm({ task, onDone }: { task: Task; onDone: () => Promise<void> }) {
+export function CleanupReviewForm({
+  task,
+  onDone,
+  onSigned,
+}: {
+  task: Task;
+  onDone: () => Promise<void>;
+  /** The decided task leaves the page on reload: the page keeps the answer. */
+  onSigned?: (message: string) => void;
+}) {
   const { lang } = useLang();
   const tr = useTr();
   const [error, setError] = useState<string | null>(null);
@@ -36,7 +45,9 @@ export function CleanupReviewForm({ task, onDone }: { task: Task; onDone: () => 
         newIdempotencyKey(),
       );
       const name = DECISIONS[v.decision ?? '']?.[lang === 'en' ? 1 : 0] ?? v.decision;
-      setResult(tr(`已作出清理决定：${name}。`, `Clean-up decision recorded: ${name}.`));
+      const done = tr(`已作出清理决定：${name}。`, `Clean-up decision recorded: ${name}.`);
+      setResult(done);
+      onSigned?.(done);
       await onDone();
     } catch (err) {
       setError(explain(err, lang));
@@ -115,7 +126,7 @@ export function WithdrawButton({ procedureId, onDone }: { procedureId: string; o
   };
   return (
     <>
-      <Button danger size="small" onClick={() => setOpen(true)}>
+      <Button size="small" onClick={() => setOpen(true)}>
         {tr('撤回程序', 'Withdraw the procedure')}
       </Button>
       <Modal
@@ -123,10 +134,10 @@ export function WithdrawButton({ procedureId, onDone }: { procedureId: string; o
         title={tr('撤回程序', 'Withdraw the procedure')}
         okText={tr('确认撤回', 'Withdraw')}
         cancelText={tr('取消', 'Cancel')}
-        okButtonProps={{ danger: true, loading: busy }}
+        okButtonProps={{ loading: busy }}
         onOk={() => form.submit()}
         onCancel={() => setOpen(false)}
-        destroyOnClose
+        destroyOnHidden
       >
         {error && <Alert type="error" showIcon message={error} role="alert" style={{ marginBottom: 12 }} />}
         <Form form={form} layout="vertical" onFinish={(v) => void withdraw(v)} preserve={false}>

@@ -6,6 +6,9 @@ import { useLang, useTr } from '../i18n';
 import { explain } from '../labels';
 import type { RegisterEntry } from '../types';
 
+/** A4 with the margins of GB/T 9704-2012 §5.2.1 (天头 37 mm, 订口 28 mm; type area 156 × 225 mm). */
+const PAGE_RULE = '@page { size: A4; margin: 37mm 26mm 35mm 28mm; }';
+
 /** 成文日期 in the form GB/T 9704-2012 §7.3.5.2 asks for: Arabic numerals, the year in full, no leading zeros. */
 export function chineseDate(iso: string): string {
   const [y, m, d] = new Intl.DateTimeFormat('en-CA', {
@@ -24,8 +27,8 @@ export function chineseDate(iso: string): string {
  * A published document laid out as GB/T 9704-2012 prints an official document (公文格式): A4, the type area 156 ×
  * 225 mm with 37 mm top and 28 mm binding margins; the issuer's mark (发文机关标志, the issuer + 文件) in red, the
  * number (发文字号) under it and the red separator line; the title; the body in 3号 仿宋 with 2-character
- * indents; the date (成文日期) under the body. Printing from the browser gives the paper copy (styles.css, `@page
- * gbt9704`); the screen shows the same sheet.
+ * indents; the date (成文日期) under the body. Printing from the browser gives the paper copy (the page's own `@page`
+ * rule, present only while it is shown, and styles.css); the screen shows the same sheet.
  */
 export function PrintDocumentPage() {
   const { id } = useParams<{ id: string }>();
@@ -52,8 +55,9 @@ export function PrintDocumentPage() {
     .map((p) => p.trim())
     .filter((p) => p !== '');
   return (
-    <Space direction="vertical" style={{ width: '100%' }} size="middle">
-      <Space className="lg-no-print" wrap>
+    <div>
+      <style>{PAGE_RULE}</style>
+      <Space className="lg-no-print" wrap style={{ marginBottom: 16 }}>
         <Button type="primary" onClick={() => window.print()}>
           {tr('打印', 'Print')}
         </Button>
@@ -83,6 +87,6 @@ export function PrintDocumentPage() {
           {chineseDate(entry.registeredAt)}
         </p>
       </article>
-    </Space>
+    </div>
   );
 }
