@@ -341,7 +341,8 @@ describe('the office in the browser: accounts, notices, reviews, clean-up, expor
     ]);
     expect(download.suggestedFilename()).toMatch(/^规范性文件登记-\d{4}-\d{2}-\d{2}\.xlsx$/);
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(await readFile(await download.path()));
+    const bytes = await readFile(await download.path());
+    await book.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
     const sheet = book.worksheets[0];
     const rows = new Map<string, unknown[]>();
     sheet.eachRow((r, n) => {

@@ -14,7 +14,8 @@ import { IsOptional, IsString, Length } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError, ErrorCode } from '../../../../libs/domain/src/errors';
 import { ErrorBodyDto } from '../common/error-body';
-import { OidcSignIn, OidcSignInRefused, safeReturnTo } from './oidc.service';
+import { OidcSignIn, OidcSignInRefused } from './oidc.service';
+import { safeReturnTo } from './return-to';
 import { Public } from './roles.decorator';
 
 export class OidcSetupDto {

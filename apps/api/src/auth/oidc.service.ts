@@ -26,14 +26,6 @@ export class OidcSignInRefused extends Error {
   }
 }
 
-/** A local path to go back to after signing in (never another site: `//host` and `/\host` are refused). */
-export function safeReturnTo(value: unknown): string | null {
-  if (typeof value !== 'string' || value.length > 500) return null;
-  if (!value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return null;
-  if ([...value].some((c) => c.charCodeAt(0) < 0x20)) return null;
-  return value;
-}
-
 /**
  * Sign-in through the government's OpenID Connect provider: the authorization code flow with PKCE (S256), a `state`
  * and a `nonce`, done by `openid-client`. The ID token's claim named by `OIDC_USER_CLAIM` is matched with a LawGate
