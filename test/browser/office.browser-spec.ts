@@ -216,7 +216,7 @@ describe('the office in the browser: accounts, notices, reviews, clean-up, expor
     } finally {
       await as('POST', `/api/procedures/${id}/withdraw`, { reason: '测试结束' });
     }
-  });
+  }, 240_000);
 
   it('previews a PDF draft page by page in the review view', async () => {
     const title = `PDF预览测试办法${uniqueSuffix()}`;
@@ -244,7 +244,7 @@ describe('the office in the browser: accounts, notices, reviews, clean-up, expor
     } finally {
       await stack.http.as('drafter.edu', 'POST', `/api/procedures/${id}/withdraw`, { body: { reason: '测试结束' } });
     }
-  });
+  }, 120_000);
 
   it('lets an officer decide a clean-up review, export the register to Excel and print a document', async () => {
     const suffix = uniqueSuffix();
@@ -380,5 +380,5 @@ describe('the office in the browser: accounts, notices, reviews, clean-up, expor
     expect(boxes.length).toBeGreaterThan(0);
     for (const box of boxes) expect(box).toEqual([595, 842]);
     await w.context.close();
-  });
+  }, 240_000);
 });
