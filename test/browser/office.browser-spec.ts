@@ -232,6 +232,7 @@ describe('the office in the browser: accounts, notices, reviews, clean-up, expor
       await signIn(page, 'drafter.edu');
       await page.goto(`/procedures/${id}`);
       await page.getByTestId('pdf-pages').filter({ hasText: '共 1 页' }).waitFor();
+      await page.waitForFunction('document.querySelectorAll("canvas.lg-pdf-page").length === 1');
       const sizes = await page.evaluate<number[][]>(
         '[...document.querySelectorAll("canvas.lg-pdf-page")].map((c) => [c.width, c.height])',
       );
