@@ -232,7 +232,8 @@ describe('the office in the browser: accounts, notices, reviews, clean-up, expor
       await signIn(page, 'drafter.edu');
       await page.goto(`/procedures/${id}`);
       await page.getByTestId('pdf-pages').filter({ hasText: '共 1 页' }).waitFor();
-      await page.waitForFunction('document.querySelectorAll("canvas.lg-pdf-page").length === 1');
+      // The page is drawn once the count is shown; the canvas is looked for until it is there.
+      await eventually(async () => expect(await page.locator('canvas.lg-pdf-page').count()).toBe(1), 20000);
       const sizes = await page.evaluate<number[][]>(
         '[...document.querySelectorAll("canvas.lg-pdf-page")].map((c) => [c.width, c.height])',
       );

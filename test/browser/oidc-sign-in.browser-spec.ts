@@ -64,7 +64,7 @@ describe('OIDC sign-in in the browser', () => {
     expect(me.body.username).toBe('officer.zhang');
     await page.getByRole('link', { name: '张审核（司法局）' }).waitFor();
     await page.getByText('按时办结率').first().waitFor();
-    await page.waitForFunction('!document.querySelector(".ant-spin-spinning")');
+    await page.locator('.ant-spin-spinning').first().waitFor({ state: 'detached' });
     await checkPage(watched, 'oidc-signed-in');
     await watched.context.close();
   });

@@ -371,8 +371,7 @@ export function IssuerSeriesPanel() {
           {
             title: tr('状态', 'Status'),
             dataIndex: 'active',
-            render: (a: boolean) =>
-              a ? <Tag color="green">{tr('启用', 'Active')}</Tag> : <Tag>{tr('停用', 'Stopped')}</Tag>,
+            render: (a: boolean) => <Tag>{a ? tr('启用', 'Active') : tr('停用', 'Stopped')}</Tag>,
           },
           { title: tr('更新', 'Updated'), dataIndex: 'updatedAt', render: (v: string) => formatTime(v) },
           {
