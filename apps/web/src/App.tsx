@@ -9,7 +9,7 @@ import { LABELS, LangContext, useLang, type Lang } from './i18n';
 import { AuditTrailPage } from './pages/AuditTrail';
 import { DraftingPage } from './pages/Drafting';
 import { InboxPage } from './pages/Inbox';
-import { LoginPage } from './pages/Login';
+import { LoginPage, OidcReturnPage } from './pages/Login';
 import { NewMajorDecisionPage } from './pages/NewMajorDecision';
 import { NewEnforcementReviewPage } from './procedures/enforcement-review/NewEnforcementReview';
 import { ProcedurePage } from './pages/Procedure';
@@ -18,6 +18,8 @@ import { AccountsPage } from './pages/Accounts';
 import { MyAccountPage } from './pages/MyAccount';
 import { NotificationsPage } from './pages/Notifications';
 import { NotificationBell } from './NotificationBell';
+import { ConflictsPage } from './pages/OfficeActions';
+import { PrintDocumentPage } from './pages/PrintDocument';
 import type { LoginResponse, Principal } from './api/types';
 
 /** The console (with ECharts) is loaded when an officer opens it, keeping the other pages' first load small. */
@@ -64,6 +66,12 @@ export function App() {
         setToken(res.accessToken);
         setUser(res.user);
         return res.user;
+      },
+      adoptToken: async (token) => {
+        setToken(token);
+        const me = await api<Principal>('GET', '/api/auth/me');
+        setUser(me);
+        return me;
       },
       signOut: () => {
         void api('POST', '/api/auth/logout').catch(() => undefined);
@@ -122,6 +130,9 @@ function Shell() {
       : []),
     ...(user && hasRole(user, 'DRAFTER')
       ? [{ key: '/drafting', label: <Link to="/drafting">{t.drafting}</Link> }]
+      : []),
+    ...(user && hasRole(user, 'LEGAL_ADVISER')
+      ? [{ key: '/conflicts', label: <Link to="/conflicts">{lang === 'zh' ? '回避申报' : 'Conflicts'}</Link> }]
       : []),
     ...(user && hasRole(user, 'LEGAL_AFFAIRS_OFFICER', 'SYSTEM_ADMIN', 'LEADER')
       ? [{ key: '/console', label: <Link to="/console">{t.console}</Link> }]
@@ -191,6 +202,7 @@ function Shell() {
             <Routes>
               <Route path="/" element={<Navigate to={user ? homeFor(user) : '/public'} replace />} />
               <Route path="/login" element={user ? <Navigate to={homeFor(user)} replace /> : <LoginPage />} />
+              <Route path="/login/oidc" element={<OidcReturnPage />} />
               <Route
                 path="/inbox"
                 element={
@@ -275,6 +287,15 @@ function Shell() {
               />
               <Route path="/public" element={<PublicRegisterPage />} />
               <Route path="/public/documents/:id" element={<PublicDocumentPage />} />
+              <Route path="/public/documents/:id/print" element={<PrintDocumentPage />} />
+              <Route
+                path="/conflicts"
+                element={
+                  <Private>
+                    <ConflictsPage />
+                  </Private>
+                }
+              />
               <Route path="/public/comment-windows/:id" element={<PublicWindowPage />} />
               <Route
                 path="*"

@@ -6,6 +6,8 @@ export interface AuthState {
   user: Principal | null;
   loading: boolean;
   signIn: (username: string, password: string) => Promise<Principal>;
+  /** Adopts a token the API issued after a sign-in through the identity provider. */
+  adoptToken: (token: string) => Promise<Principal>;
   signOut: () => void;
 }
 
@@ -13,6 +15,7 @@ export const AuthContext = createContext<AuthState>({
   user: null,
   loading: false,
   signIn: () => Promise.reject(new Error('no auth provider')),
+  adoptToken: () => Promise.reject(new Error('no auth provider')),
   signOut: () => undefined,
 });
 

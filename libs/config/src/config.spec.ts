@@ -84,4 +84,34 @@ describe(loadConfig.name, () => {
     expect(isKnownConfigVar('DATABASE_PASSWORD')).toBe(false);
     expect(isKnownConfigVar('toString')).toBe(false);
   });
+
+  it('should check the OIDC settings together: a client id, a unit to provision into, https in production', () => {
+    expect(() => loadConfig({ OIDC_ISSUER: 'https://id.example.gov.cn' })).toThrow(/OIDC_CLIENT_ID is required/);
+    expect(() =>
+      loadConfig({
+        OIDC_ISSUER: 'https://id.example.gov.cn',
+        OIDC_CLIENT_ID: 'lawgate',
+        OIDC_UNKNOWN_USERS: 'provision',
+      }),
+    ).toThrow(/OIDC_PROVISION_UNIT is required/);
+    expect(() => loadConfig({ OIDC_PROVISION_ROLES: 'DRAFTER,KING' })).toThrow(/unknown roles KING/);
+    expect(() => loadConfig({ OIDC_SCOPES: 'profile email' })).toThrow(/must include openid/);
+    const production = {
+      NODE_ENV: 'production',
+      OIDC_ISSUER: 'http://id.example.gov.cn',
+      OIDC_CLIENT_ID: 'lawgate',
+    };
+    expect(() => loadConfig(production, 'api')).toThrow(/OIDC_ISSUER must be an https URL in production/);
+    const config = loadConfig({
+      OIDC_ISSUER: 'http://127.0.0.1:4000',
+      OIDC_CLIENT_ID: 'lawgate',
+      OIDC_PROVISION_ROLES: 'DRAFTER, LEGAL_ADVISER',
+    });
+    expect(config).toMatchObject({
+      OIDC_USER_CLAIM: 'preferred_username',
+      OIDC_USER_FIELD: 'username',
+      OIDC_UNKNOWN_USERS: 'refuse',
+      OIDC_PROVISION_ROLES: ['DRAFTER', 'LEGAL_ADVISER'],
+    });
+  });
 });

@@ -1,4 +1,5 @@
 import { parsePayloadKeys } from './payload-keys';
+import { ALL_ROLES } from '../../domain/src/roles';
 
 /**
  * LawGate's configuration: every environment variable the API and the worker read, validated once at boot.
@@ -273,6 +274,81 @@ export const CONFIG_VARS = {
     usedBy: ['api'],
     parse: int(60, 7 * 24 * 3600),
   },
+  OIDC_ISSUER: {
+    description:
+      "Issuer URL of the government's OpenID Connect provider; set, the sign-in page offers it (authorization code " +
+      'with PKCE); unset: local passwords only. Must be https in production',
+    usedBy: ['api'],
+    parse: url(['http:', 'https:']),
+  },
+  OIDC_CLIENT_ID: {
+    description: 'Client id LawGate is registered under at the OpenID Connect provider (required with OIDC_ISSUER)',
+    usedBy: ['api'],
+    parse: str,
+  },
+  OIDC_CLIENT_SECRET: {
+    description: 'Client secret (client_secret_basic); unset: LawGate signs in as a public client, with PKCE only',
+    usedBy: ['api'],
+    parse: str,
+  },
+  OIDC_REDIRECT_URI: {
+    description:
+      'Redirect URI registered at the provider; unset: the address the sign-in was started from, followed by ' +
+      '/api/auth/oidc/callback',
+    usedBy: ['api'],
+    parse: url(['http:', 'https:']),
+  },
+  OIDC_SCOPES: {
+    description: 'Scopes asked of the provider',
+    default: 'openid profile email',
+    usedBy: ['api'],
+    parse: (raw: string) => {
+      if (!raw.split(/\s+/).includes('openid')) throw new Error('must include openid');
+      return raw;
+    },
+  },
+  OIDC_USER_CLAIM: {
+    description: 'Claim of the ID token that names the LawGate user (its value is compared with OIDC_USER_FIELD)',
+    default: 'preferred_username',
+    usedBy: ['api'],
+    parse: str,
+  },
+  OIDC_USER_FIELD: {
+    description: 'The LawGate account field the claim is matched with: username or email',
+    default: 'username',
+    usedBy: ['api'],
+    parse: oneOf('username', 'email'),
+  },
+  OIDC_UNKNOWN_USERS: {
+    description:
+      'What happens when the claim names no LawGate account: refuse (the administrator creates accounts) or ' +
+      'provision (an account is created in OIDC_PROVISION_UNIT with OIDC_PROVISION_ROLES, audited)',
+    default: 'refuse',
+    usedBy: ['api'],
+    parse: oneOf('refuse', 'provision'),
+  },
+  OIDC_PROVISION_UNIT: {
+    description: 'Code of the unit a provisioned account is placed in (required with OIDC_UNKNOWN_USERS=provision)',
+    usedBy: ['api'],
+    parse: str,
+  },
+  OIDC_PROVISION_ROLES: {
+    description: 'Roles of a provisioned account, comma-separated',
+    default: 'DRAFTER',
+    usedBy: ['api'],
+    parse: (raw: string) => {
+      const roles = raw.split(',').map((r) => r.trim());
+      const unknown = roles.filter((r) => !(ALL_ROLES as readonly string[]).includes(r));
+      if (unknown.length > 0) throw new Error(`names unknown roles ${unknown.join(', ')}`);
+      return roles;
+    },
+  },
+  OIDC_LABEL: {
+    description: "Text of the sign-in page's button for the provider",
+    default: '统一身份认证 / Government sign-in',
+    usedBy: ['api'],
+    parse: str,
+  },
   SMTP_URL: {
     description:
       'Mail server for e-mail notifications, e.g. smtp://user:pass@mail.example.gov.cn:587 (smtps:// for TLS); unset: ' +
@@ -382,6 +458,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, forProcess?: La
       'PROCEDURE_PERIODS=demo starts procedures under the demonstration policy, which this installation does not ' +
         'allow: set PROCEDURE_DEMO_POLICY_ALLOWED=true where demonstration periods are meant',
     );
+  }
+  if (out.OIDC_ISSUER !== undefined) {
+    if (out.OIDC_CLIENT_ID === undefined) problems.push('OIDC_CLIENT_ID is required with OIDC_ISSUER');
+    if (production && !(out.OIDC_ISSUER as string).startsWith('https:')) {
+      problems.push('OIDC_ISSUER must be an https URL in production');
+    }
+    if (out.OIDC_UNKNOWN_USERS === 'provision' && out.OIDC_PROVISION_UNIT === undefined) {
+      problems.push('OIDC_PROVISION_UNIT is required with OIDC_UNKNOWN_USERS=provision');
+    }
   }
   if (problems.length > 0) throw new ConfigError(problems);
   return out as AppConfig;

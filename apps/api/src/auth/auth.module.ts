@@ -8,6 +8,8 @@ import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { LocalIdentityProvider } from './auth.service';
 import { IDENTITY_PROVIDER } from './identity-provider';
+import { OidcController } from './oidc.controller';
+import { OidcSignIn } from './oidc.service';
 import { SignInLockoutsController } from './sign-in-lockouts.controller';
 import { SignInThrottle } from './sign-in-throttle';
 
@@ -23,9 +25,10 @@ import { SignInThrottle } from './sign-in-throttle';
       }),
     }),
   ],
-  controllers: [AuthController, SignInLockoutsController],
+  controllers: [AuthController, OidcController, SignInLockoutsController],
   providers: [
     LocalIdentityProvider,
+    OidcSignIn,
     SignInThrottle,
     { provide: IDENTITY_PROVIDER, useExisting: LocalIdentityProvider },
     { provide: APP_GUARD, useClass: AuthGuard },

@@ -45,6 +45,11 @@ export class LocalIdentityProvider implements IdentityProvider {
     if (!user || !ok || !user.active) {
       throw new DomainError(ErrorCode.Unauthenticated, 'Wrong username or password.');
     }
+    return this.issueToken(user);
+  }
+
+  /** A LawGate access token for an active user who has proved who they are (a password, or the OIDC provider). */
+  async issueToken(user: UserEntity): Promise<{ accessToken: string; expiresIn: number; user: Principal }> {
     const claims: TokenClaims = {
       sub: user.id,
       username: user.username,

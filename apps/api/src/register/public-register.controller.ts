@@ -1,7 +1,8 @@
 import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { JsonFeedDto } from '../common/json-feed.dto';
-import { RegisterEntryResponseDto, RegisterPageResponseDto } from './register.responses';
+import { PublishedPlainTextDto, RegisterEntryResponseDto, RegisterPageResponseDto } from './register.responses';
+import { DocumentContentService } from '../documents/document-content.service';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Public } from '../auth/roles.decorator';
 import { NoQueryParamsPipe } from '../common/validation';
@@ -31,7 +32,10 @@ function originOf(request: FastifyRequest): string {
 @ApiTags('public register')
 @Controller('public')
 export class PublicRegisterController {
-  constructor(private readonly register: RegisterService) {}
+  constructor(
+    private readonly register: RegisterService,
+    private readonly content: DocumentContentService,
+  ) {}
 
   @Get('register')
   @Public()
@@ -51,6 +55,21 @@ export class PublicRegisterController {
     @Query(NoQueryParamsPipe) _query: Record<string, never>,
   ): Promise<RegisterEntryDto> {
     return entryDto(await this.register.publicRow(id, PUBLIC_STATUSES));
+  }
+
+  @Get('register/:id/plain-text')
+  @Public()
+  @ApiOperation({
+    summary: 'The published text as plain text (a .docx through mammoth), for the print layout; null for a PDF',
+  })
+  @ApiOkResponse({ type: PublishedPlainTextDto })
+  async plainText(
+    @Param('id', uuid) id: string,
+    @Query(NoQueryParamsPipe) _query: Record<string, never>,
+  ): Promise<PublishedPlainTextDto> {
+    const text = await this.register.text(await this.register.publicRow(id, PUBLIC_STATUSES));
+    const mediaType = text.mediaType.split(';')[0].trim();
+    return { mediaType, text: await this.content.textOf(mediaType, text.content) };
   }
 
   @Get('register/:id/text')

@@ -124,3 +124,10 @@ export class IssuerSeriesResponseDto {
   @ApiProperty({ format: 'date-time' })
   updatedAt!: string;
 }
+
+/** A published text as plain text, for printing. */
+export class PublishedPlainTextDto {
+  @ApiProperty({ example: 'text/plain' }) mediaType: string;
+  @ApiProperty({ type: String, nullable: true, description: 'null for a PDF, which has no text to show' })
+  text: string | null;
+}

@@ -16,6 +16,7 @@ import { RoutingPanel } from './ConsoleRouting';
 import { IntegrityAlertsPanel } from './IntegrityAlerts';
 import { VerifyLedgerButton } from './VerifyLedger';
 import { ExcelExport } from '../ExcelExport';
+import { IssuerSeriesPanel } from './OfficeActions';
 import { CatalogPanel } from './ConsoleCatalog';
 import { CleanupPanel } from './ConsoleCleanup';
 import { Countdown } from './Inbox';
@@ -377,10 +378,25 @@ export function ConsolePage() {
                             render: (s: string) => statusName(s, lang),
                           },
                           { title: tr('有效期至', 'Valid until'), dataIndex: 'validUntil' },
+                          {
+                            title: tr('版式', 'Layout'),
+                            key: 'print',
+                            render: (_, r) =>
+                              r.publishedAt ? (
+                                <Link to={`/public/documents/${r.id}/print`}>{tr('打印', 'Print')}</Link>
+                              ) : (
+                                '—'
+                              ),
+                          },
                         ]}
                       />
                     </Space>
                   ),
+                },
+                {
+                  key: 'series',
+                  label: tr('文号序列', 'Number series'),
+                  children: <IssuerSeriesPanel />,
                 },
                 { key: 'catalog', label: tr('决策事项目录', 'Decision catalog'), children: <CatalogPanel /> },
                 { key: 'cleanup', label: tr('清理', 'Clean-up campaigns'), children: <CleanupPanel /> },

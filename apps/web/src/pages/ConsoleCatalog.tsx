@@ -1,3 +1,4 @@
+import { ExcelExport } from '../ExcelExport';
 import { Alert, App, Button, Descriptions, Form, Input, InputNumber, Space, Table, Tag, Typography } from 'antd';
 import { Select } from '../select';
 import { useCallback, useEffect, useState } from 'react';
@@ -67,6 +68,7 @@ export function CatalogPanel() {
       <Space wrap>
         <label htmlFor="lg-catalog-year">{tr('年度', 'Year')}</label>
         <InputNumber id="lg-catalog-year" min={2000} max={2100} value={year} onChange={(v) => v && setYear(v)} />
+        {progress && <ExcelExport path={`/api/admin/exports/catalog.xlsx?year=${year}`} />}
       </Space>
       {error && <Alert type="error" message={error} showIcon role="alert" closable onClose={() => setError(null)} />}
 

@@ -1,3 +1,4 @@
+import { ExcelExport } from '../ExcelExport';
 import { Alert, App, Button, Card, Form, Input, Progress, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
@@ -171,7 +172,16 @@ export function CleanupPanel() {
         </Typography.Text>
       )}
       {progress && progress.id === selected && (
-        <Card size="small" title={tr(`清理进展：${progress.title}`, `Progress: ${progress.title}`)}>
+        <Card
+          size="small"
+          title={tr(`清理进展：${progress.title}`, `Progress: ${progress.title}`)}
+          extra={
+            <ExcelExport
+              path={`/api/admin/exports/cleanup-lists.xlsx?campaignId=${encodeURIComponent(progress.id)}`}
+              label={tr('导出清理结果 Excel', 'Export the lists to Excel')}
+            />
+          }
+        >
           <Space direction="vertical" style={{ width: '100%' }}>
             <div>
               <Typography.Text>

@@ -1,3 +1,4 @@
+import { CleanupReviewForm } from './OfficeActions';
 import { Alert, Button, Card, DatePicker, Form, Input, Space, Switch } from 'antd';
 import { Select } from '../select';
 import { useState, type ReactNode } from 'react';
@@ -8,7 +9,16 @@ import { explain, stageName } from '../labels';
 import type { ProcedureSnapshot, Task } from '../api/types';
 
 /** Forms for the open task the signed-in officer (or leader) holds: the step it waits for, by stage. */
-export function OfficerTaskForms({ task, onDone }: { task: Task; onDone: () => Promise<void> }) {
+export function OfficerTaskForms({
+  task,
+  onDone,
+  onSigned,
+}: {
+  task: Task;
+  onDone: () => Promise<void>;
+  /** Shown on the page after the task (and this form) has left it. */
+  onSigned?: (message: string) => void;
+}) {
   const { user } = useAuth();
   const { lang } = useLang();
   const tr = useTr();
@@ -33,6 +43,9 @@ export function OfficerTaskForms({ task, onDone }: { task: Task; onDone: () => P
   const choose = tr('请选择', 'Choose one');
   const fill = tr('请填写', 'Fill this in');
   let form: ReactNode = null;
+  if (officer && task.kind === 'CLEANUP_REVIEW') {
+    return <CleanupReviewForm task={task} onDone={onDone} onSigned={onSigned} />;
+  }
   if (officer && task.stage === 'PROJECT_APPROVAL') {
     form = (
       <Form

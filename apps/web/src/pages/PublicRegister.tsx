@@ -209,7 +209,12 @@ export function PublicDocumentPage() {
           {text}
         </pre>
       )}
-      <Link to="/public">{tr('返回登记簿', 'Back to the register')}</Link>
+      <Space wrap>
+        {entry.publication && (
+          <Link to={`/public/documents/${entry.id}/print`}>{tr('公文版式（打印）', 'Print layout (GB/T 9704)')}</Link>
+        )}
+        <Link to="/public">{tr('返回登记簿', 'Back to the register')}</Link>
+      </Space>
     </Space>
   );
 }

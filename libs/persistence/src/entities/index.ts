@@ -30,7 +30,7 @@ import { NotificationDeliveryEntity, NotificationPreferenceEntity } from './noti
 import { OrgUnitEntity } from './org-unit.entity';
 import { ProcedureEntity } from './procedure.entity';
 import { PreReviewLawOverrideEntity, PreReviewRuleSettingEntity } from './pre-review.entity';
-import { RevokedTokenEntity } from './session.entity';
+import { OidcSignInEntity, RevokedTokenEntity } from './session.entity';
 import {
   FilingEntity,
   FilingEventEntity,
@@ -83,6 +83,7 @@ export {
   CleanupCampaignEntity,
   CleanupReviewEntity,
   RevokedTokenEntity,
+  OidcSignInEntity,
   NotificationDeliveryEntity,
   NotificationPreferenceEntity,
   DocumentTextEntity,
@@ -133,6 +134,7 @@ export const ENTITIES = [
   CleanupCampaignEntity,
   CleanupReviewEntity,
   RevokedTokenEntity,
+  OidcSignInEntity,
   NotificationDeliveryEntity,
   NotificationPreferenceEntity,
   DocumentTextEntity,

@@ -19,3 +19,32 @@ export class RevokedTokenEntity {
   @CreateDateColumn({ name: 'revoked_at', type: 'timestamptz' })
   revokedAt: Date;
 }
+
+/**
+ * A sign-in started at the OpenID Connect provider and not yet finished: its `state`, the ID token's expected `nonce`
+ * and the PKCE code verifier. Taken (deleted) by the callback, so each can finish once; expired ones are swept.
+ */
+@Entity('oidc_sign_in')
+export class OidcSignInEntity {
+  @PrimaryColumn({ type: 'text', primaryKeyConstraintName: 'PK_oidc_sign_in' })
+  state: string;
+
+  @Column({ type: 'text' })
+  nonce: string;
+
+  @Column({ name: 'code_verifier', type: 'text' })
+  codeVerifier: string;
+
+  @Column({ name: 'redirect_uri', type: 'text' })
+  redirectUri: string;
+
+  @Column({ name: 'return_to', type: 'text', nullable: true })
+  returnTo: string | null;
+
+  @Index('ix_oidc_sign_in_expires')
+  @Column({ name: 'expires_at', type: 'timestamptz' })
+  expiresAt: Date;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+}

@@ -21,6 +21,7 @@ import { RegisterFullText17963300000000 } from './17963300000000-RegisterFullTex
 import { DecisionRecordsAndIntegrityAlerts17970000000000 } from './17970000000000-DecisionRecordsAndIntegrityAlerts';
 import { TaskQuestion17971000000000 } from './17971000000000-TaskQuestion';
 import { PreReview17973000000000 } from './17973000000000-PreReview';
+import { OidcSignIn17974000000000 } from './17974000000000-OidcSignIn';
 
 /** Every migration, in order. A new migration file must be added here. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -46,4 +47,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   DecisionRecordsAndIntegrityAlerts17970000000000,
   TaskQuestion17971000000000,
   PreReview17973000000000,
+  OidcSignIn17974000000000,
 ];

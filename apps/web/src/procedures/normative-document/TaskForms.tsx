@@ -57,7 +57,7 @@ export function TaskForms({
       />
     );
   }
-  return <OfficerTaskForms task={task} onDone={onDone} />;
+  return <OfficerTaskForms task={task} onDone={onDone} onSigned={onSigned} />;
 }
 
 type Conclusion = 'LAWFUL' | 'UNLAWFUL' | 'MUST_AMEND';

@@ -3,6 +3,7 @@ import { Select } from '../../select';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { get } from '../../api';
 import { hasText, versionText } from '../../document-preview';
+import { PdfPreview } from '../../PdfPreview';
 import { useLang, useTr } from '../../i18n';
 import { documentKindName, explain, formatTime } from '../../labels';
 import type { ProcedureDocument, VersionDiff } from '../../api/types';
@@ -78,6 +79,7 @@ export function DocumentsView({ documents, canRead }: { documents: ProcedureDocu
         />
       )}
       {!!error && <Alert type="warning" message={explain(error, lang)} />}
+      {version && canRead && version.mediaType === 'application/pdf' && <PdfPreview versionId={version.versionId} />}
       {text !== null && (
         <pre
           className="lg-pre"

@@ -8,6 +8,7 @@ import { conclusionName, explain, formatTime, stageName, statusName } from '../.
 import type { ProcedureDetail, ProcedureDocument } from '../../api/types';
 import { Countdown } from '../../pages/Inbox';
 import { ArchiveDownloadButton } from '../../pages/ArchiveDownload';
+import { WithdrawButton } from '../../pages/OfficeActions';
 import { VerifyLedgerButton } from '../../pages/VerifyLedger';
 import { CommentAdoption, EarlierOpinions, RecordedDecisions } from '../../pages/ReviewMaterials';
 import { webProcedureOf } from '../registry';
@@ -92,6 +93,11 @@ export function ProcedurePage() {
         </Descriptions.Item>
       </Descriptions>
 
+      {ownDrafter && (live?.status ?? detail.status) === 'ACTIVE' && (
+        <Space>
+          <WithdrawButton procedureId={detail.id} onDone={load} />
+        </Space>
+      )}
       {signed && <Alert type="success" showIcon message={signed} role="status" data-testid="sign-result" />}
       {uploadError && <Alert type="error" showIcon message={uploadError} role="alert" />}
       {web && (
