@@ -13,16 +13,20 @@ import {
   type CleanupDecision,
   type CleanupReviewInput,
   type CleanupReviewWorkflow,
-} from '../libs/domain/src/cleanup';
-import { ErrorCode } from '../libs/domain/src/errors';
-import { formatLegalBasis, type Period } from '../libs/domain/src/periods';
-import { OrgUnitKind } from '../libs/domain/src/roles';
-import type { Actor } from '../libs/domain/src/procedures/normative-document.contract';
-import { AuditRepository } from '../libs/persistence/src/repositories/audit.repository';
-import { CleanupRepository, type CleanupCounts } from '../libs/persistence/src/repositories/cleanup.repository';
-import { OrgRepository } from '../libs/persistence/src/repositories/org.repository';
-import { RegisterRepository } from '../libs/persistence/src/repositories/register.repository';
-import { TemporalClientService } from '../libs/temporal/src/temporal-client.module';
+  ErrorCode,
+  formatLegalBasis,
+  type Period,
+  OrgUnitKind,
+  type Actor,
+} from '@lawgate/domain';
+import {
+  AuditRepository,
+  CleanupRepository,
+  type CleanupCounts,
+  OrgRepository,
+  RegisterRepository,
+} from '@lawgate/persistence';
+import { TemporalClientService } from '@lawgate/temporal';
 import { ProcedureActivities } from './procedure.activities';
 
 export interface OpenCleanupCampaignInput {

@@ -1,11 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ApplicationFailure } from '@temporalio/activity';
-import { APP_CONFIG } from '../libs/config/src/config.module';
-import type { AppConfig } from '../libs/config/src/config';
-import { ErrorCode } from '../libs/domain/src/errors';
-import type { MajorDecisionPolicy } from '../libs/domain/src/procedures/major-decision.contract';
-import type { NormativeDocumentPolicy } from '../libs/domain/src/procedures/normative-document.contract';
-import { resolvePolicyVersion } from '../libs/domain/src/procedures/policies';
+import { APP_CONFIG, type AppConfig } from '@lawgate/config';
+import {
+  ErrorCode,
+  type MajorDecisionPolicy,
+  type NormativeDocumentPolicy,
+  resolvePolicyVersion,
+} from '@lawgate/domain';
 
 export interface ResolvePolicyInput {
   procedureType: string;

@@ -27,10 +27,12 @@ import {
   type CleanupReviewSnapshot,
   type DecideCleanupReviewArgs,
   type DocumentNotice,
-} from '../libs/domain/src/cleanup';
-import { ErrorCode } from '../libs/domain/src/errors';
-import { OrgUnitKind, Role } from '../libs/domain/src/roles';
-import { cleanupDecisionSignal, type Actor } from '../libs/domain/src/procedures/normative-document.contract';
+  ErrorCode,
+  OrgUnitKind,
+  Role,
+  cleanupDecisionSignal,
+  type Actor,
+} from '@lawgate/domain';
 
 /**
  * One page of review starts: up to a few hundred workflow starts, so it gets minutes, and heartbeats so that a dead

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
-import { readBundle } from '../../libs/archive/src/bundle';
+import { readBundle } from '@lawgate/archive';
 import { eventually } from '../support/eventually';
 import type { ApiClient, HttpResult } from '../support/http';
 import { recordCounts } from '../support/records';

@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { buildDataSourceOptions } from '../../libs/persistence/src/data-source.options';
+import { buildDataSourceOptions } from '@lawgate/persistence';
 import { testEnv, uniqueSuffix } from './test-env';
 
 /**

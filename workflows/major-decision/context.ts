@@ -12,7 +12,7 @@ import type {
   PublicationRecord,
   RiskReport,
   ScopeClassification,
-} from '../../libs/domain/src/procedures/major-decision.contract';
+} from '@lawgate/domain';
 
 export type Stage = MajorDecisionStage;
 export type Snap = MajorDecisionSnapshot;

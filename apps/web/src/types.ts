@@ -4,8 +4,7 @@ import type { components } from './api/schema';
 type Schemas = components['schemas'];
 
 /** Shapes of the API's answers (apps/api/src/**\/*.dto.ts), as the web app reads them. */
-import type { Role } from '../../../libs/domain/src/roles';
-import type { ProcedureSnapshot } from '../../../libs/domain/src/procedures/normative-document.contract';
+import type { Role, ProcedureSnapshot } from '@lawgate/domain';
 
 export type { ProcedureSnapshot, Role };
 

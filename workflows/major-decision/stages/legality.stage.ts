@@ -1,16 +1,16 @@
 import { refuse } from '../../activity-proxies';
 import type { Md } from '../context';
 import { passes, undertaker, undertakerStep } from '../stage-table';
-import type { DocumentKind } from '../../../libs/domain/src/documents';
-import { ErrorCode } from '../../../libs/domain/src/errors';
 import {
+  type DocumentKind,
+  ErrorCode,
   MajorDecisionStage as Stage,
   mdGiveLegalityOpinionUpdate,
   mdSubmitForLegalityReviewUpdate,
   type Actor,
   type LegalityOpinion,
-} from '../../../libs/domain/src/procedures/major-decision.contract';
-import { Role } from '../../../libs/domain/src/roles';
+  Role,
+} from '@lawgate/domain';
 
 /** A8 合法性审查 (G-A8, G-A9, G-A10): submission, the reviewer's written opinion, revision when it does not pass. */
 export function legalityReview(md: Md): void {

@@ -4,16 +4,16 @@ import { REVIEW_MATERIALS } from './drafting.stage';
 import { gateStep } from '../../steps/gate.step';
 import { meetingHeading, requireMeetingRecord } from '../../steps/deliberation.step';
 import { materialsCheck, requireMaterials } from '../../steps/materials-check.step';
-import { ErrorCode } from '../../../libs/domain/src/errors';
-import { Role } from '../../../libs/domain/src/roles';
 import {
+  ErrorCode,
+  Role,
   NormativeDocumentStage as Stage,
   checkMaterialsUpdate,
   completePublicCommentUpdate,
   giveLegalityOpinionUpdate,
   recordDeliberationUpdate,
   submitForLegalityReviewUpdate,
-} from '../../../libs/domain/src/procedures/normative-document.contract';
+} from '@lawgate/domain';
 
 /** B4 → B5: public comment ends once every comment is answered. */
 export function publicCommentEnd(nd: Nd): void {

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
-import { PersistenceModule } from '../../../../libs/persistence/src/persistence.module';
+import { PersistenceModule } from '@lawgate/persistence';
 import { AuditController } from './audit.controller';
 import { AuditTrailInterceptor } from './audit-trail.interceptor';
 import { EvidenceController } from './evidence.controller';

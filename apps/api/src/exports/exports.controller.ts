@@ -1,7 +1,7 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { Role } from '../../../../libs/domain/src/roles';
+import { Role } from '@lawgate/domain';
 import { Roles } from '../auth/roles.decorator';
 import { AdminRegisterQueryDto } from '../register/register.dto';
 import { ExportsService, XLSX } from './exports.service';

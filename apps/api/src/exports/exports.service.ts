@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import ExcelJS from 'exceljs';
-import { REGISTER_STATUSES, type RegisterStatus } from '../../../../libs/domain/src/register';
+import { REGISTER_STATUSES, type RegisterStatus } from '@lawgate/domain';
 import { OversightService } from '../oversight/oversight.service';
 import { entryDto, RegisterService, type ListFilters } from '../register/register.service';
 

@@ -15,13 +15,14 @@ import {
   ValidateNested,
   IsObject,
 } from 'class-validator';
-import type {
-  ProcedureSnapshot,
-  ProcedureStatus,
-  ProjectApprovalDecision,
-} from '../../../../libs/domain/src/procedures/normative-document.contract';
-import { PROCEDURE_TYPES, type ProcedureType } from '../../../../libs/domain/src/procedures/procedure-type';
-import type { LedgerEntryEntity, ProcedureEntity, TaskEntity } from '../../../../libs/persistence/src/entities';
+import {
+  type ProcedureSnapshot,
+  type ProcedureStatus,
+  type ProjectApprovalDecision,
+  PROCEDURE_TYPES,
+  type ProcedureType,
+} from '@lawgate/domain';
+import type { LedgerEntryEntity, ProcedureEntity, TaskEntity } from '@lawgate/persistence';
 
 export class ProjectApplicationDto {
   @ApiProperty({ description: '制定必要性: why the document is needed' })

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { PersistenceModule } from '../../../../libs/persistence/src/persistence.module';
+import { PersistenceModule } from '@lawgate/persistence';
 import { MetricsModule } from '../metrics/metrics.module';
 import { ProceduresController, TasksController } from './procedures.controller';
 import { ProceduresService } from './procedures.service';

@@ -1,5 +1,4 @@
-import type { ProcedureType } from '../../../../libs/domain/src/procedures/procedure-type';
-import { isProcedureType } from '../../../../libs/domain/src/procedures/procedure-type';
+import { type ProcedureType, isProcedureType } from '@lawgate/domain';
 import { MAJOR_DECISION_API } from './major-decision/major-decision.api';
 import { NORMATIVE_DOCUMENT_API } from './normative-document/normative-document.api';
 import type { ProcedureApi } from './procedure-api';

@@ -14,7 +14,7 @@ import {
   ValidateNested,
   IsObject,
 } from 'class-validator';
-import type { PeriodUnit } from '../../../../libs/domain/src/periods';
+import type { PeriodUnit } from '@lawgate/domain';
 
 const UNITS: PeriodUnit[] = ['CALENDAR_DAYS', 'WORKING_DAYS'];
 

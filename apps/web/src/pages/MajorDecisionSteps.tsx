@@ -2,10 +2,7 @@ import { Alert, App, Button, Card, Form, Input, InputNumber, Space, Switch, Typo
 import { Select } from '../select';
 import { useCallback, useEffect, useState } from 'react';
 import { get, newIdempotencyKey, post } from '../api';
-import {
-  MAJOR_DECISION_STAGE_BASIS,
-  type MajorDecisionStage,
-} from '../../../../libs/domain/src/procedures/major-decision.contract';
+import { MAJOR_DECISION_STAGE_BASIS, type MajorDecisionStage } from '@lawgate/domain';
 import { useLang, useTr } from '../i18n';
 import { conclusionName, explain, stageName } from '../labels';
 import type { OrgUnit } from '../types';

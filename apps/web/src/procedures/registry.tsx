@@ -1,5 +1,4 @@
-import type { ProcedureType } from '../../../../libs/domain/src/procedures/procedure-type';
-import { isProcedureType } from '../../../../libs/domain/src/procedures/procedure-type';
+import { type ProcedureType, isProcedureType } from '@lawgate/domain';
 import { MajorDecisionPanel } from './major-decision/MajorDecisionPanel';
 import { NormativeDocumentSteps } from './normative-document/NormativeDocumentSteps';
 import type { WebProcedure } from './procedure-panel';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { DomainError, ErrorCode } from '../../../domain/src/errors';
+import { DomainError, ErrorCode } from '@lawgate/domain';
 import {
   DecisionCatalogActEntity,
   DecisionCatalogEntity,

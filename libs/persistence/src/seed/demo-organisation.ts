@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { OrgUnitKind, Role } from '../../../domain/src/roles';
+import { OrgUnitKind, Role } from '@lawgate/domain';
 import {
   AdviserDepartmentEntity,
   AdviserProfileEntity,

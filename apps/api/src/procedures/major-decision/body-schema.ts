@@ -1,4 +1,4 @@
-import { DomainError, ErrorCode } from '../../../../../libs/domain/src/errors';
+import { DomainError, ErrorCode } from '@lawgate/domain';
 
 /**
  * A small field schema for the many step bodies of the major-decision procedure: each field's type, whether it is

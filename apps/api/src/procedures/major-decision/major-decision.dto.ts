@@ -12,7 +12,7 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { MATTER_KINDS, type MatterKind } from '../../../../../libs/domain/src/procedures/major-decision.contract';
+import { MATTER_KINDS, type MatterKind } from '@lawgate/domain';
 import { PeriodDto } from '../steps.dto';
 
 /** The request bodies of the major-decision steps (国务院令第713号); the workflow's validators check the rules. */
