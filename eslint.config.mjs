@@ -5,6 +5,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 import importX, { createNodeResolver } from 'eslint-plugin-import-x';
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+import lawgate from './scripts/lint/lib-entry-points.mjs';
 
 /** A string that is an SQL statement (upper-case keywords, as this code base writes them). */
 const RAW_SQL = String.raw`/^\s*(SELECT\s|INSERT\s+INTO\s|UPDATE\s+\w+\s+SET\s|DELETE\s+FROM\s|WITH\s+\w+\s+AS\s)/`;
@@ -174,6 +175,12 @@ export default tseslint.config(
       'import-x/extensions': ['.ts', '.tsx', '.js', '.mjs'],
     },
     rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
+  },
+  {
+    // A library is imported by its entry point, `@lawgate/<lib>`, never by a path into its files (docs/libraries.md).
+    files: ['**/*.{ts,tsx,mts,cts}'],
+    plugins: { lawgate },
+    rules: { 'lawgate/lib-entry-points': 'error' },
   },
   {
     // The web app runs in the browser, with its own tsconfig (JSX, DOM).

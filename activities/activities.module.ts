@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { PersistenceModule } from '../libs/persistence/src/persistence.module';
-import { TemporalClientModule } from '../libs/temporal/src/temporal-client.module';
+import { PersistenceModule } from '@lawgate/persistence';
+import { TemporalClientModule } from '@lawgate/temporal';
 import { CleanupActivities } from './cleanup.activities';
 import { CommentActivities } from './comment.activities';
 import { DecisionRecordActivities } from './decision-record.activities';

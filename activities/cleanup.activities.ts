@@ -13,19 +13,22 @@ import {
   type CleanupDecision,
   type CleanupReviewInput,
   type CleanupReviewWorkflow,
-} from '../libs/domain/src/cleanup';
-import { ErrorCode } from '../libs/domain/src/errors';
-import { formatLegalBasis, type Period } from '../libs/domain/src/periods';
-import { OrgUnitKind } from '../libs/domain/src/roles';
-import type { Actor } from '../libs/domain/src/procedures/normative-document.contract';
-import { AuditRepository } from '../libs/persistence/src/repositories/audit.repository';
-import { CleanupRepository, type CleanupCounts } from '../libs/persistence/src/repositories/cleanup.repository';
-import { OrgRepository } from '../libs/persistence/src/repositories/org.repository';
-import { RegisterRepository } from '../libs/persistence/src/repositories/register.repository';
-import { TemporalClientService } from '../libs/temporal/src/temporal-client.module';
-import { ProcedureGateway } from '../libs/temporal/src/procedure-gateway';
-import { DomainError } from '../libs/domain/src/errors';
-import { applyCleanupDecisionUpdate } from '../libs/domain/src/procedures/normative-document.contract';
+  ErrorCode,
+  formatLegalBasis,
+  type Period,
+  OrgUnitKind,
+  type Actor,
+  DomainError,
+  applyCleanupDecisionUpdate,
+} from '@lawgate/domain';
+import {
+  AuditRepository,
+  CleanupRepository,
+  type CleanupCounts,
+  OrgRepository,
+  RegisterRepository,
+} from '@lawgate/persistence';
+import { TemporalClientService, ProcedureGateway } from '@lawgate/temporal';
 import { ProcedureActivities } from './procedure.activities';
 
 export interface OpenCleanupCampaignInput {

@@ -1,15 +1,24 @@
 import { Injectable } from '@nestjs/common';
 import { ApplicationFailure } from '@temporalio/activity';
 import { DataSource } from 'typeorm';
-import { CalendarRangeError, periodEnd, type CalendarSnapshot } from '../libs/domain/src/calendar/legal-time';
-import { answerNeedsReason, COMMENT_ANSWERS, type CommentAnswer } from '../libs/domain/src/comments';
-import { ErrorCode } from '../libs/domain/src/errors';
-import type { Period } from '../libs/domain/src/periods';
-import type { Actor } from '../libs/domain/src/procedures/normative-document.contract';
-import { CalendarRepository } from '../libs/persistence/src/calendar/calendar.repository';
-import { DocumentVersionEntity } from '../libs/persistence/src/entities';
-import { AuditRepository } from '../libs/persistence/src/repositories/audit.repository';
-import { CommentRepository, type CommentCounts } from '../libs/persistence/src/repositories/comment.repository';
+import {
+  CalendarRangeError,
+  periodEnd,
+  type CalendarSnapshot,
+  answerNeedsReason,
+  COMMENT_ANSWERS,
+  type CommentAnswer,
+  ErrorCode,
+  type Period,
+  type Actor,
+} from '@lawgate/domain';
+import {
+  CalendarRepository,
+  DocumentVersionEntity,
+  AuditRepository,
+  CommentRepository,
+  type CommentCounts,
+} from '@lawgate/persistence';
 
 export interface OpenCommentWindowInput {
   procedureId: string;

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DecisionRecordRepository } from '../libs/persistence/src/repositories/decision-record.repository';
+import { DecisionRecordRepository } from '@lawgate/persistence';
 
 export interface RecordDecisionRecordInput {
   procedureId: string;

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
-import { documentText, segment } from '../libs/search/src/chinese-text';
-import type { DocumentRepository } from '../libs/persistence/src/repositories/document.repository';
+import { documentText, segment } from '@lawgate/search';
+import type { DocumentRepository } from '@lawgate/persistence';
 
 /**
  * Makes a registered document findable by the words of its text: extracts the text of its bytes (a .docx through

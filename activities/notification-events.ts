@@ -1,6 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { TaskEntity } from '../libs/persistence/src/entities';
-import type { NewNotification } from '../libs/persistence/src/repositories/notification.repository';
+import type { TaskEntity, NewNotification } from '@lawgate/persistence';
 
 /**
  * The notices LawGate raises as a procedure moves, each once per event (its dedup key). The reminder and the

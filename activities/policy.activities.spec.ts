@@ -1,6 +1,5 @@
-import { loadConfig, type AppConfig } from '../libs/config/src/config';
-import { ErrorCode } from '../libs/domain/src/errors';
-import { policyVersionFor } from '../libs/domain/src/procedures/policies';
+import { loadConfig, type AppConfig } from '@lawgate/config';
+import { ErrorCode, policyVersionFor } from '@lawgate/domain';
 import { PolicyActivities, demoPolicyAllowed } from './policy.activities';
 
 /** The worker's side of "policy is not input": which installations may run the demonstration policy versions. */

@@ -1,9 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ApplicationFailure } from '@temporalio/activity';
-import { APP_CONFIG } from '../libs/config/src/config.module';
-import type { AppConfig } from '../libs/config/src/config';
-import { ErrorCode } from '../libs/domain/src/errors';
-import { resolvePolicyVersion, type ProcedurePolicy } from '../libs/domain/src/procedures/policies';
+import { APP_CONFIG, type AppConfig } from '@lawgate/config';
+import { ErrorCode, resolvePolicyVersion, type ProcedurePolicy } from '@lawgate/domain';
 
 export interface ResolvePolicyInput {
   procedureType: string;

@@ -1,23 +1,32 @@
 import { Injectable } from '@nestjs/common';
 import { ApplicationFailure } from '@temporalio/activity';
 import { DataSource } from 'typeorm';
-import { ErrorCode } from '../libs/domain/src/errors';
-import { CalendarRangeError, periodEnd, type CalendarSnapshot } from '../libs/domain/src/calendar/legal-time';
-import { routeToAdviser } from '../libs/domain/src/routing/routing';
-import { formatLegalBasis, type LegalBasis, type Period } from '../libs/domain/src/periods';
-import { OrgUnitKind } from '../libs/domain/src/roles';
-import type { Actor } from '../libs/domain/src/procedures/normative-document.contract';
-import type { DocumentKind, DocumentVersionRef } from '../libs/domain/src/documents';
-import { CalendarRepository } from '../libs/persistence/src/calendar/calendar.repository';
-import { LedgerRepository } from '../libs/persistence/src/ledger/ledger.repository';
-import { AdviserRepository } from '../libs/persistence/src/repositories/adviser.repository';
-import { DocumentRepository } from '../libs/persistence/src/repositories/document.repository';
-import { NotificationRepository } from '../libs/persistence/src/repositories/notification.repository';
-import { AuditRepository } from '../libs/persistence/src/repositories/audit.repository';
-import { OrgRepository } from '../libs/persistence/src/repositories/org.repository';
-import { ProcedureRepository } from '../libs/persistence/src/repositories/procedure.repository';
-import { TaskRepository } from '../libs/persistence/src/repositories/task.repository';
-import { TaskEntity } from '../libs/persistence/src/entities';
+import {
+  ErrorCode,
+  CalendarRangeError,
+  periodEnd,
+  type CalendarSnapshot,
+  routeToAdviser,
+  formatLegalBasis,
+  type LegalBasis,
+  type Period,
+  OrgUnitKind,
+  type Actor,
+  type DocumentKind,
+  type DocumentVersionRef,
+} from '@lawgate/domain';
+import {
+  CalendarRepository,
+  LedgerRepository,
+  AdviserRepository,
+  DocumentRepository,
+  NotificationRepository,
+  AuditRepository,
+  OrgRepository,
+  ProcedureRepository,
+  TaskRepository,
+  TaskEntity,
+} from '@lawgate/persistence';
 import { decisionRecorded, taskAssigned } from './notification-events';
 
 export interface RegisterProcedureInput {

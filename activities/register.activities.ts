@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { ApplicationFailure } from '@temporalio/activity';
 import { DataSource, QueryFailedError } from 'typeorm';
-import { isSha256 } from '../libs/domain/src/documents';
-import { ErrorCode } from '../libs/domain/src/errors';
-import type { Actor } from '../libs/domain/src/procedures/normative-document.contract';
 import {
+  isSha256,
+  ErrorCode,
+  type Actor,
   FILING_EVENTS,
   PUBLICATION_CHANNELS,
   formatDocumentNumber,
@@ -14,14 +14,16 @@ import {
   type FilingEvent,
   type RegisterDocumentInput,
   type RegisteredDocument,
-} from '../libs/domain/src/register';
-import type { RegisterEntryEntity } from '../libs/persistence/src/entities';
-import { AuditRepository } from '../libs/persistence/src/repositories/audit.repository';
-import { DocumentRepository } from '../libs/persistence/src/repositories/document.repository';
-import { RegisterRepository } from '../libs/persistence/src/repositories/register.repository';
+} from '@lawgate/domain';
+import {
+  type RegisterEntryEntity,
+  AuditRepository,
+  DocumentRepository,
+  RegisterRepository,
+} from '@lawgate/persistence';
 import { indexDocumentText } from './document-text';
 
-export type { RegisterDocumentInput, RegisteredDocument } from '../libs/domain/src/register';
+export type { RegisterDocumentInput, RegisteredDocument } from '@lawgate/domain';
 
 export interface VoidRegisteredNumberInput {
   registerEntryId: string;

@@ -23,13 +23,15 @@ import {
   DEFAULT_CLEANUP_POLICY,
   cleanupCampaignWorkflowId,
   type CleanupCampaignWorkflow,
-} from '../libs/domain/src/cleanup';
-import { Role } from '../libs/domain/src/roles';
-import { searchAttributeCliArgs } from '../libs/domain/src/search-attributes';
-import { buildDataSourceOptions } from '../libs/persistence/src/data-source.options';
-import { CalendarRepository } from '../libs/persistence/src/calendar/calendar.repository';
-import { packagedCalendar } from '../libs/persistence/src/calendar/calendar-package';
-import { seedDemoOrganisation } from '../libs/persistence/src/seed/demo-organisation';
+  Role,
+  searchAttributeCliArgs,
+} from '@lawgate/domain';
+import {
+  buildDataSourceOptions,
+  CalendarRepository,
+  packagedCalendar,
+  seedDemoOrganisation,
+} from '@lawgate/persistence';
 
 /* eslint-disable @typescript-eslint/no-require-imports -- plain CommonJS helpers shared with npm start and the tests */
 const { findOrBuildTemporal } = require('../scripts/lib/temporal-cli.cjs') as {

@@ -12,7 +12,7 @@
 import { randomUUID } from 'node:crypto';
 import { Client as PgClient } from 'pg';
 import { Client, Connection } from '@temporalio/client';
-import { CHECKLIST_ITEMS } from '../libs/domain/src/procedures/enforcement-review/enforcement-review.contract';
+import { CHECKLIST_ITEMS } from '@lawgate/domain';
 
 const BASE = (process.env.LAWGATE_API_URL ?? 'http://127.0.0.1:3000').replace(/\/$/, '');
 const REVIEWS = Number(process.env.BENCH_REVIEWS ?? 10_000);

@@ -13,11 +13,13 @@ import { createHash, randomUUID } from 'node:crypto';
 import { Client as PgClient } from 'pg';
 import { DataSource } from 'typeorm';
 import { RegisterActivities } from '../activities/register.activities';
-import { buildDataSourceOptions } from '../libs/persistence/src/data-source.options';
-import { AuditRepository } from '../libs/persistence/src/repositories/audit.repository';
-import { DocumentRepository } from '../libs/persistence/src/repositories/document.repository';
-import { RegisterRepository } from '../libs/persistence/src/repositories/register.repository';
-import { seedDemoOrganisation } from '../libs/persistence/src/seed/demo-organisation';
+import {
+  buildDataSourceOptions,
+  AuditRepository,
+  DocumentRepository,
+  RegisterRepository,
+  seedDemoOrganisation,
+} from '@lawgate/persistence';
 
 const NUMBERS = Number(process.env.BENCH_NUMBERS ?? 2048);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 64);

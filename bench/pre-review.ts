@@ -13,7 +13,7 @@ import {
   reviewDocument,
   type MeasureKind,
   type PreReviewRuleId,
-} from '../libs/pre-review/src';
+} from '@lawgate/pre-review';
 
 interface Clause {
   id: string;

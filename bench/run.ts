@@ -15,12 +15,15 @@ import { Client as PgClient } from 'pg';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker, bundleWorkflowCode } from '@temporalio/worker';
 import { DataSource } from 'typeorm';
-import { searchAttributeCliArgs } from '../libs/domain/src/search-attributes';
-import { buildDataSourceOptions } from '../libs/persistence/src/data-source.options';
-import { CalendarRepository } from '../libs/persistence/src/calendar/calendar.repository';
-import { packagedCalendar } from '../libs/persistence/src/calendar/calendar-package';
-import { TaskRepository } from '../libs/persistence/src/repositories/task.repository';
-import { DEMO_PASSWORD, seedDemoOrganisation } from '../libs/persistence/src/seed/demo-organisation';
+import { searchAttributeCliArgs } from '@lawgate/domain';
+import {
+  buildDataSourceOptions,
+  CalendarRepository,
+  packagedCalendar,
+  TaskRepository,
+  DEMO_PASSWORD,
+  seedDemoOrganisation,
+} from '@lawgate/persistence';
 import { pingUpdate } from './bare-update.workflow';
 
 /* eslint-disable @typescript-eslint/no-require-imports -- plain CommonJS helpers shared with npm start and the tests */

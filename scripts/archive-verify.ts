@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { verifyArchive } from '../libs/archive/src/proof';
+import { verifyArchive } from '@lawgate/archive';
 
 /**
  * `npm run archive:verify -- <bundle.tar> [--public-key <key.pem>]`: checks a decision archive offline: the manifest's

@@ -4,7 +4,7 @@
  * signed as the very text reviewed, filed, and kept in the register (a milestone, an acceptance with its SME payment
  * deadline, the payment) to completion, ending with the ledger verified.
  */
-import { CONTRACT_CHECKLIST } from '../libs/domain/src/procedures/contract-review/contract-review.contract';
+import { CONTRACT_CHECKLIST } from '@lawgate/domain';
 import { call, runDemo, say } from './lib/demo-http';
 
 interface Snapshot {

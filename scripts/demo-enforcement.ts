@@ -6,7 +6,7 @@
  * reviewed, the decision is disclosed and the case archived — printing each stage and the ledger, ending with the
  * ledger verified. It uses LawGate at LAWGATE_API_URL or starts one with demonstration periods.
  */
-import { CHECKLIST_ITEMS } from '../libs/domain/src/procedures/enforcement-review/enforcement-review.contract';
+import { CHECKLIST_ITEMS } from '@lawgate/domain';
 import { call, runDemo, say } from './lib/demo-http';
 
 interface Snapshot {

@@ -1,10 +1,8 @@
 import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
 import { DataSource } from 'typeorm';
-import { loadConfig } from '../libs/config/src/config';
-import { buildDataSourceOptions } from '../libs/persistence/src/data-source.options';
-import type { SignedCheckpoint } from '../libs/persistence/src/ledger/checkpoint';
-import { EvidenceVerifier } from '../libs/persistence/src/ledger/evidence-verifier';
+import { loadConfig } from '@lawgate/config';
+import { buildDataSourceOptions, type SignedCheckpoint, EvidenceVerifier } from '@lawgate/persistence';
 
 /**
  * `npm run ledger:verify [-- --checkpoint <file.json>] [--public-key <key.pem>]`: walks the sign-off ledger and the

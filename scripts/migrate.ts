@@ -1,10 +1,12 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
-import { loadConfig } from '../libs/config/src/config';
-import { buildDataSourceOptions } from '../libs/persistence/src/data-source.options';
-import { CalendarRepository } from '../libs/persistence/src/calendar/calendar.repository';
-import { packagedCalendar } from '../libs/persistence/src/calendar/calendar-package';
-import { seedDemoOrganisation } from '../libs/persistence/src/seed/demo-organisation';
+import { loadConfig } from '@lawgate/config';
+import {
+  buildDataSourceOptions,
+  CalendarRepository,
+  packagedCalendar,
+  seedDemoOrganisation,
+} from '@lawgate/persistence';
 
 /**
  * Runs pending migrations, loads the packaged holiday calendar's missing years and, with `--seed`, seeds the demo

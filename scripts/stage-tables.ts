@@ -3,7 +3,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { format, resolveConfig } from 'prettier';
-import { STAGE_TABLE_DOCS, withStageTables } from '../libs/domain/src/procedures/stage-table-doc';
+import { STAGE_TABLE_DOCS, withStageTables } from '@lawgate/domain';
 
 export async function renderStageTableDoc(path: string): Promise<string> {
   const file = join(__dirname, '..', path);

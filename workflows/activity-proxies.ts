@@ -1,6 +1,6 @@
 import { ApplicationFailure, condition, proxyActivities, proxyLocalActivities } from '@temporalio/workflow';
 import type { LawGateActivities } from '../activities';
-import type { ErrorCode } from '../libs/domain/src/errors';
+import type { ErrorCode } from '@lawgate/domain';
 
 /** Every activity retries from 1 s up to 30 s apart: they are idempotent, and business refusals are non-retryable. */
 export const ACTIVITY_RETRY = { initialInterval: '1 second', maximumInterval: '30 seconds' } as const;

@@ -28,14 +28,13 @@ import {
   type CleanupReviewSnapshot,
   type DecideCleanupReviewArgs,
   type DocumentNotice,
-} from '../libs/domain/src/cleanup';
-import { ErrorCode } from '../libs/domain/src/errors';
-import { OrgUnitKind, Role } from '../libs/domain/src/roles';
-import {
+  ErrorCode,
+  OrgUnitKind,
+  Role,
   CLEANUP_DECISION_UPDATE_PATCH,
   cleanupDecisionSignal,
   type Actor,
-} from '../libs/domain/src/procedures/normative-document.contract';
+} from '@lawgate/domain';
 
 /**
  * One page of review starts: up to a few hundred workflow starts, so it gets minutes, and heartbeats so that a dead

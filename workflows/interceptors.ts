@@ -9,7 +9,7 @@ import {
   type WorkflowInterceptors,
 } from '@temporalio/workflow';
 // The marker the payload codec produces for a payload that did not authenticate.
-import { unauthenticatedReason } from '../libs/domain/src/unauthenticated-payload';
+import { unauthenticatedReason } from '@lawgate/domain';
 
 /** The failure type a start or an update gets when a payload did not authenticate (see docs/trust-boundary.md). */
 export const UNAUTHENTICATED_PAYLOAD = 'UNAUTHENTICATED_PAYLOAD';

@@ -1,6 +1,6 @@
 import { proxyActivities } from '@temporalio/workflow';
 import type { LawGateActivities } from '../activities';
-import type { RegisterDocumentInput, RegisteredDocument } from '../libs/domain/src/register';
+import type { RegisterDocumentInput, RegisteredDocument } from '@lawgate/domain';
 
 const acts = proxyActivities<Pick<LawGateActivities, 'registerDocument'>>({
   startToCloseTimeout: '30 seconds',

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { ACCESS_TABLE, accessOf, entryCovering } from '../../apps/api/src/access/access-table';
-import { ALL_ROLES, type Role } from '../../libs/domain/src/roles';
+import { ALL_ROLES, type Role } from '@lawgate/domain';
 import { absentValueFor, fillPath, operationsOf, USER_OF_ROLE, type OpenApiDocument } from '../support/openapi';
 import { useStack } from '../support/stack';
 

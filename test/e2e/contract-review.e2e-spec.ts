@@ -4,7 +4,7 @@ import type { ApiClient, HttpResult } from '../support/http';
 import { recordCounts } from '../support/records';
 import { useStack } from '../support/stack';
 import { uniqueSuffix } from '../support/test-env';
-import { CONTRACT_CHECKLIST } from '../../libs/domain/src/procedures/contract-review/contract-review.contract';
+import { CONTRACT_CHECKLIST } from '@lawgate/domain';
 
 interface Snapshot {
   procedureId: string;

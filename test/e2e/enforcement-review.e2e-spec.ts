@@ -4,7 +4,7 @@ import type { ApiClient, HttpResult } from '../support/http';
 import { recordCounts } from '../support/records';
 import { useStack } from '../support/stack';
 import { uniqueSuffix } from '../support/test-env';
-import { CHECKLIST_ITEMS } from '../../libs/domain/src/procedures/enforcement-review/enforcement-review.contract';
+import { CHECKLIST_ITEMS } from '@lawgate/domain';
 
 interface Snapshot {
   procedureId: string;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { hashPassword } from '../../libs/persistence/src/password';
+import { hashPassword } from '@lawgate/persistence';
 import { changedTables, snapshotTables } from '../support/db-snapshot';
 import { ApiClient } from '../support/http';
 import { procedureSteps } from '../support/procedure-steps';

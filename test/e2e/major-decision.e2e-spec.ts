@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Connection, WorkflowNotFoundError } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
-import { readBundle } from '../../libs/archive/src/bundle';
+import { readBundle } from '@lawgate/archive';
 import { eventually } from '../support/eventually';
 import type { ApiClient, HttpResult } from '../support/http';
 import { recordCounts } from '../support/records';

@@ -1,4 +1,4 @@
-import { verifyWebhook } from '../../libs/notifications/src/webhook';
+import { verifyWebhook } from '@lawgate/notifications';
 import { eventually } from '../support/eventually';
 import { procedureSteps } from '../support/procedure-steps';
 import { startWorker, type AppProcess } from '../support/processes';

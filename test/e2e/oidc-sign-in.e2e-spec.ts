@@ -1,4 +1,4 @@
-import { hashPassword } from '../../libs/persistence/src/password';
+import { hashPassword } from '@lawgate/persistence';
 import { CookieJar, authorizeAtProvider, readOutcome, step } from '../support/oidc-flow';
 import { startOidcProvider, type TestOidcProvider } from '../support/oidc-provider';
 import { startApi, uniqueTaskQueue, type AppProcess } from '../support/processes';

@@ -7,7 +7,7 @@ import {
   registrationWorkflowId,
   type DocumentRegistrationWorkflow,
   type RegisterDocumentInput,
-} from '../../libs/domain/src/register';
+} from '@lawgate/domain';
 import { startWorker, uniqueTaskQueue, type AppProcess } from '../support/processes';
 import { freshSeries, insertProcedures } from '../support/register';
 import { openTestDataSource, testEnv } from '../support/test-env';

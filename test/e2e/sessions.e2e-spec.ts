@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { JwtService } from '@nestjs/jwt';
-import { hashPassword } from '../../libs/persistence/src/password';
+import { hashPassword } from '@lawgate/persistence';
 import type { ApiClient } from '../support/http';
 import { useStack } from '../support/stack';
 import { uniqueSuffix } from '../support/test-env';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { DomainError, ErrorCode } from '../../libs/domain/src/errors';
-import { CatalogRepository } from '../../libs/persistence/src/repositories/catalog.repository';
+import { DomainError, ErrorCode } from '@lawgate/domain';
+import { CatalogRepository } from '@lawgate/persistence';
 import { openTestDataSource } from '../support/test-env';
 
 async function domainError(promise: Promise<unknown>): Promise<DomainError> {

@@ -3,20 +3,17 @@ import type { DataSource } from 'typeorm';
 import { DataSource as DataSourceToken } from 'typeorm';
 import { ActivitiesModule } from '../../activities/activities.module';
 import { ProcedureActivities } from '../../activities/procedure.activities';
-import { AppConfigModule } from '../../libs/config/src/config.module';
+import { AppConfigModule } from '@lawgate/config';
 import {
   CLEANUP_BASIS,
   CLEANUP_REVIEW_STAGE,
   CLEANUP_REVIEW_TASK_KIND,
   cleanupReviewTaskTitle,
   cleanupReviewWorkflowId,
-} from '../../libs/domain/src/cleanup';
-import { formatLegalBasis } from '../../libs/domain/src/periods';
-import { OrgUnitKind } from '../../libs/domain/src/roles';
-import {
-  CleanupRepository,
-  type CleanupReviewTaskTerms,
-} from '../../libs/persistence/src/repositories/cleanup.repository';
+  formatLegalBasis,
+  OrgUnitKind,
+} from '@lawgate/domain';
+import { CleanupRepository, type CleanupReviewTaskTerms } from '@lawgate/persistence';
 import { insertProcedures } from '../support/register';
 import { uniqueSuffix } from '../support/test-env';
 

@@ -6,13 +6,9 @@ import { DataSource as DataSourceToken } from 'typeorm';
 import { ActivitiesModule } from '../../activities/activities.module';
 import { CommentActivities, type OpenCommentWindowInput } from '../../activities/comment.activities';
 import { ProcedureActivities } from '../../activities/procedure.activities';
-import { AppConfigModule } from '../../libs/config/src/config.module';
-import { DEFAULT_COMMENT_PERIODS, commentPeriodFor } from '../../libs/domain/src/comments';
-import { DocumentKind } from '../../libs/domain/src/documents';
-import type { Role } from '../../libs/domain/src/roles';
-import type { Actor } from '../../libs/domain/src/procedures/normative-document.contract';
-import { CommentRepository } from '../../libs/persistence/src/repositories/comment.repository';
-import { DocumentRepository } from '../../libs/persistence/src/repositories/document.repository';
+import { AppConfigModule } from '@lawgate/config';
+import { DEFAULT_COMMENT_PERIODS, commentPeriodFor, DocumentKind, type Role, type Actor } from '@lawgate/domain';
+import { CommentRepository, DocumentRepository } from '@lawgate/persistence';
 import { uniqueSuffix } from '../support/test-env';
 
 async function failureOf(promise: Promise<unknown>): Promise<ApplicationFailure> {

@@ -1,13 +1,20 @@
 import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { OrgUnitEntity, ProcedureEntity, UserEntity } from '../../libs/persistence/src/entities';
-import { CheckpointRepository } from '../../libs/persistence/src/ledger/checkpoint.repository';
-import { EvidenceVerifier } from '../../libs/persistence/src/ledger/evidence-verifier';
-import { GENESIS_HASH, ledgerHash, type LedgerPayload } from '../../libs/persistence/src/ledger/ledger-hash';
-import { signerFromPem } from '../../libs/persistence/src/ledger/signing-key';
-import { APPLICATION_ROLE } from '../../libs/persistence/src/migrations/17962100000000-EvidenceRoles';
-import { AuditRepository } from '../../libs/persistence/src/repositories/audit.repository';
-import { LedgerRepository, type LedgerAppend } from '../../libs/persistence/src/ledger/ledger.repository';
+import {
+  OrgUnitEntity,
+  ProcedureEntity,
+  UserEntity,
+  CheckpointRepository,
+  EvidenceVerifier,
+  GENESIS_HASH,
+  ledgerHash,
+  type LedgerPayload,
+  signerFromPem,
+  APPLICATION_ROLE,
+  AuditRepository,
+  LedgerRepository,
+  type LedgerAppend,
+} from '@lawgate/persistence';
 import { withScratchDatabase } from '../support/scratch-db';
 
 async function seedProcedure(dataSource: DataSource): Promise<{ procedureId: string; userId: string; unitId: string }> {

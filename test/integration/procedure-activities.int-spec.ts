@@ -5,9 +5,8 @@ import type { DataSource } from 'typeorm';
 import { DataSource as DataSourceToken } from 'typeorm';
 import { ActivitiesModule } from '../../activities/activities.module';
 import { ProcedureActivities } from '../../activities/procedure.activities';
-import { AppConfigModule } from '../../libs/config/src/config.module';
-import { OrgUnitKind, Role } from '../../libs/domain/src/roles';
-import type { Actor } from '../../libs/domain/src/procedures/normative-document.contract';
+import { AppConfigModule } from '@lawgate/config';
+import { OrgUnitKind, Role, type Actor } from '@lawgate/domain';
 import { recordCounts } from '../support/records';
 import { uniqueSuffix } from '../support/test-env';
 

@@ -5,12 +5,9 @@ import type { DataSource } from 'typeorm';
 import { DataSource as DataSourceToken } from 'typeorm';
 import { ActivitiesModule } from '../../activities/activities.module';
 import { RegisterActivities, type RegisterDocumentInput } from '../../activities/register.activities';
-import { AppConfigModule } from '../../libs/config/src/config.module';
-import { ErrorCode } from '../../libs/domain/src/errors';
-import type { Actor } from '../../libs/domain/src/procedures/normative-document.contract';
-import { registrationYear } from '../../libs/domain/src/register';
-import { DocumentRepository } from '../../libs/persistence/src/repositories/document.repository';
-import { RegisterRepository } from '../../libs/persistence/src/repositories/register.repository';
+import { AppConfigModule } from '@lawgate/config';
+import { ErrorCode, type Actor, registrationYear } from '@lawgate/domain';
+import { DocumentRepository, RegisterRepository } from '@lawgate/persistence';
 import { actorOf, freshSeries, insertProcedures } from '../support/register';
 import { uniqueSuffix } from '../support/test-env';
 

@@ -1,18 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { ProcedureActivities, type RouteTaskInput } from '../../activities/procedure.activities';
-import { Role } from '../../libs/domain/src/roles';
-import { CalendarRepository } from '../../libs/persistence/src/calendar/calendar.repository';
-import { ProcedureEntity, RoutingRulesVersionEntity } from '../../libs/persistence/src/entities';
-import { LedgerRepository } from '../../libs/persistence/src/ledger/ledger.repository';
-import { AdviserRepository } from '../../libs/persistence/src/repositories/adviser.repository';
-import { AuditRepository } from '../../libs/persistence/src/repositories/audit.repository';
-import { DocumentRepository } from '../../libs/persistence/src/repositories/document.repository';
-import { NotificationRepository } from '../../libs/persistence/src/repositories/notification.repository';
-import { OrgRepository } from '../../libs/persistence/src/repositories/org.repository';
-import { ProcedureRepository } from '../../libs/persistence/src/repositories/procedure.repository';
-import { TaskRepository } from '../../libs/persistence/src/repositories/task.repository';
-import { seedDemoOrganisation } from '../../libs/persistence/src/seed/demo-organisation';
+import { Role } from '@lawgate/domain';
+import {
+  CalendarRepository,
+  ProcedureEntity,
+  RoutingRulesVersionEntity,
+  LedgerRepository,
+  AdviserRepository,
+  AuditRepository,
+  DocumentRepository,
+  NotificationRepository,
+  OrgRepository,
+  ProcedureRepository,
+  TaskRepository,
+  seedDemoOrganisation,
+} from '@lawgate/persistence';
 import { withScratchDatabase } from '../support/scratch-db';
 
 function activitiesOn(ds: DataSource): ProcedureActivities {

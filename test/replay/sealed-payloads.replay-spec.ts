@@ -1,8 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from '@temporalio/worker';
-import { lawgateDataConverter } from '../../libs/temporal/src/codec';
-import { generatePayloadKey } from '../../libs/temporal/src/codec/keys';
+import { lawgateDataConverter, generatePayloadKey } from '@lawgate/temporal';
 import { testEnv } from '../support/test-env';
 import { replayAll } from './replay-all';
 

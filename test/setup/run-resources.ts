@@ -5,12 +5,14 @@ import { dirname, join, relative } from 'node:path';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { searchAttributeCliArgs } from '../../libs/domain/src/search-attributes';
-import { buildDataSourceOptions } from '../../libs/persistence/src/data-source.options';
-import { CalendarRepository } from '../../libs/persistence/src/calendar/calendar.repository';
-import { packagedCalendar } from '../../libs/persistence/src/calendar/calendar-package';
-import { seedDemoOrganisation } from '../../libs/persistence/src/seed/demo-organisation';
-import { generatePayloadKey } from '../../libs/temporal/src/codec/keys';
+import { searchAttributeCliArgs } from '@lawgate/domain';
+import {
+  buildDataSourceOptions,
+  CalendarRepository,
+  packagedCalendar,
+  seedDemoOrganisation,
+} from '@lawgate/persistence';
+import { generatePayloadKey } from '@lawgate/temporal';
 import { scratchTemplateName } from '../support/scratch-db';
 import { writeTestSigningKey } from '../support/secrets';
 import { StackBroker } from './stack-broker';

@@ -1,9 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ApplicationFailure } from '@temporalio/common';
 import type { LawGateActivities } from '../../activities';
-import { ErrorCode } from '../../libs/domain/src/errors';
-import type { Period } from '../../libs/domain/src/periods';
-import { resolvePolicyVersion } from '../../libs/domain/src/procedures/policies';
+import { ErrorCode, type Period, resolvePolicyVersion } from '@lawgate/domain';
 
 /** Every call the workflow made, per activity. */
 export type Calls = { [K in keyof LawGateActivities]: Parameters<LawGateActivities[K]>[0][] };

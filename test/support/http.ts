@@ -1,4 +1,4 @@
-import { DEMO_PASSWORD } from '../../libs/persistence/src/seed/demo-organisation';
+import { DEMO_PASSWORD } from '@lawgate/persistence';
 import type { OpenApiDocument } from './openapi';
 import { recordViolations, ResponseChecker, strictResponses, type ResponseViolation } from './openapi-responses';
 

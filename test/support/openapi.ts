@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Role } from '../../libs/domain/src/roles';
+import { Role } from '@lawgate/domain';
 
 /** The parts of an OpenAPI 3 document these tests read. */
 export interface Schema {

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import type { Actor } from '../../libs/domain/src/procedures/normative-document.contract';
-import type { Role } from '../../libs/domain/src/roles';
+import type { Actor, Role } from '@lawgate/domain';
 import { uniqueSuffix } from './test-env';
 
 /** A printed issuer code of its own (Han characters and Latin letters only, as document numbers require). */

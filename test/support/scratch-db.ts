@@ -1,7 +1,6 @@
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { buildDataSourceOptions } from '../../libs/persistence/src/data-source.options';
-import { APPLICATION_ROLE } from '../../libs/persistence/src/migrations/17962100000000-EvidenceRoles';
+import { buildDataSourceOptions, APPLICATION_ROLE } from '@lawgate/persistence';
 import { testEnv, uniqueSuffix } from './test-env';
 
 /** The migrated, empty database the run's scratch databases are copied from (dropped with the run's database). */

@@ -2,7 +2,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DataConverter } from '@temporalio/common';
-import { lawgateDataConverter } from '../../libs/temporal/src/codec';
+import { lawgateDataConverter } from '@lawgate/temporal';
 
 /** Writes a fresh Ed25519 signing key (PKCS#8 PEM) for this test run; returns its path. */
 export function writeTestSigningKey(dir: string): string {

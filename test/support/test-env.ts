@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { buildDataSourceOptions } from '../../libs/persistence/src/data-source.options';
+import { buildDataSourceOptions } from '@lawgate/persistence';
 
 export interface TestEnv {
   databaseUrl: string;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CONFIG_VARS } from '../../libs/config/src/config';
+import { CONFIG_VARS } from '@lawgate/config';
 
 /** docs/configuration.md lists every variable the configuration validates, so the page cannot fall behind the code. */
 describe('docs/configuration.md', () => {

@@ -2,8 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, posix, relative } from 'node:path';
 import * as ts from 'typescript';
 import { parse } from 'yaml';
-import { isKnownConfigVar, loadConfig } from '../../libs/config/src/config';
-import { LAWGATE_SEARCH_ATTRIBUTES, SEARCH_ATTRIBUTE_CLI_TYPE } from '../../libs/domain/src/search-attributes';
+import { isKnownConfigVar, loadConfig } from '@lawgate/config';
+import { LAWGATE_SEARCH_ATTRIBUTES, SEARCH_ATTRIBUTE_CLI_TYPE } from '@lawgate/domain';
 
 const ROOT = join(__dirname, '..', '..');
 /** What `${VAR:?message}` (a variable the operator must set, such as the JWT secret) stands for in these tests. */

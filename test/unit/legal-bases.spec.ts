@@ -1,16 +1,18 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { INSTRUMENTS, LEGAL_BASES, cite, legalBasis, type BasisEntry } from '../../libs/domain/src/legal-bases';
-import { formatLegalBasis } from '../../libs/domain/src/periods';
 import {
+  INSTRUMENTS,
+  LEGAL_BASES,
+  cite,
+  legalBasis,
+  type BasisEntry,
+  formatLegalBasis,
   MAJOR_DECISION_STAGE_BASIS,
   MajorDecisionStage,
-} from '../../libs/domain/src/procedures/major-decision.contract';
-import {
   NORMATIVE_DOCUMENT_STAGE_BASIS,
   NormativeDocumentStage,
-} from '../../libs/domain/src/procedures/normative-document.contract';
-import { PROCEDURE_DEFINITIONS } from '../../libs/domain/src/procedures/registry';
+  PROCEDURE_DEFINITIONS,
+} from '@lawgate/domain';
 
 const ROOT = join(__dirname, '..', '..');
 

@@ -30,7 +30,7 @@ describe('lint rules for API layering', () => {
       [
         "import { Injectable } from '@nestjs/common';",
         "import { DataSource } from 'typeorm';",
-        "import { ProcedureEntity } from '../../../../libs/persistence/src/entities';",
+        "import { ProcedureEntity } from '@lawgate/persistence';",
         '@Injectable()',
         'export class SneakyService {',
         '  constructor(private readonly dataSource: DataSource) {}',
@@ -82,15 +82,14 @@ describe('lint rules for API layering', () => {
     const messages = lintAs(
       join(ROOT, 'apps/api/src/procedures/procedures.controller.ts'),
       [
-        "import type { ProcedureEntity } from '../../../../libs/persistence/src/entities';",
-        "import { type TaskEntity, ProcedureRepository } from '@lawgate/persistence';",
+        "import { type ProcedureEntity, type TaskEntity, ProcedureRepository } from '@lawgate/persistence';",
         "import { ProceduresService } from './procedures.service';",
         'export const uses = (s: ProceduresService, p: ProcedureEntity, t: TaskEntity): unknown => [s, p, t];',
         "export const summary = 'SELECTED procedures, UPDATE the task';",
         'export const repository = ProcedureRepository;',
       ].join('\n'),
     );
-    expect(messages.filter((m) => /restricted/.test(m))).toEqual([]);
+    expect(messages.filter((m) => /restricted|lib-entry-points/.test(m))).toEqual([]);
   });
 
   it('should find every controller as it is within the layering, with no rule switched off', () => {
@@ -113,4 +112,20 @@ describe('lint rules for API layering', () => {
     );
     expect(found).toEqual([]);
   }, 300000);
+
+  it('should refuse a relative import into another library, and accept its entry point and imports within one', () => {
+    const deep = (file: string, source: string) =>
+      lintAs(join(ROOT, file), `import { x } from '${source}';\nexport const y = x;\n`).filter((m) =>
+        m.startsWith('lawgate/lib-entry-points'),
+      );
+    expect(deep('apps/api/src/procedures/procedures.service.ts', '../../../../libs/domain/src/roles')).toEqual([
+      expect.stringMatching(/Import library 'domain' by its entry point: '@lawgate\/domain'/),
+    ]);
+    expect(deep('workflows/kernel/procedure-run.ts', '../../libs/domain/src/procedures/registry')).toHaveLength(1);
+    expect(deep('test/support/http.ts', '../../libs/persistence/src')).toHaveLength(1);
+    expect(deep('libs/persistence/src/password.ts', '../../domain/src/roles')).toHaveLength(1);
+    expect(deep('libs/persistence/src/password.ts', './repositories/org.repository')).toEqual([]);
+    expect(deep('libs/persistence/src/ledger/checkpoint.ts', '../../src/entities')).toEqual([]);
+    expect(deep('apps/api/src/procedures/procedures.service.ts', '@lawgate/domain')).toEqual([]);
+  });
 });

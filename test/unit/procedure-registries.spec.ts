@@ -1,8 +1,6 @@
 import { PROCEDURE_APIS } from '../../apps/api/src/procedures/registry';
 import type { ProcedureApi } from '../../apps/api/src/procedures/procedure-api';
-import type { ProcedureDefinition } from '../../libs/domain/src/procedures/kernel/procedure-definition';
-import { PROCEDURE_TYPES, type ProcedureType } from '../../libs/domain/src/procedures/procedure-type';
-import { PROCEDURES } from '../../libs/domain/src/procedures/registry';
+import { type ProcedureDefinition, PROCEDURE_TYPES, type ProcedureType, PROCEDURES } from '@lawgate/domain';
 
 /**
  * Every layer keeps its procedure types in a `Record<ProcedureType, …>`: a type added to `PROCEDURE_TYPES` but

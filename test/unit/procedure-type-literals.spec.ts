@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { PROCEDURE_TYPES } from '../../libs/domain/src/procedures/procedure-type';
+import { PROCEDURE_TYPES } from '@lawgate/domain';
 
 const ROOT = join(__dirname, '..', '..');
 

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PROCEDURES, PROCEDURE_DEFINITIONS } from '../../libs/domain/src/procedures/registry';
-import { STAGE_TABLE_DOCS, stageTableMarkdown } from '../../libs/domain/src/procedures/stage-table-doc';
+import { PROCEDURES, PROCEDURE_DEFINITIONS, STAGE_TABLE_DOCS, stageTableMarkdown } from '@lawgate/domain';
 
 /** A Markdown table's cells, trimmed (Prettier only pads them), without the separator row. */
 function cells(table: string): string[][] {

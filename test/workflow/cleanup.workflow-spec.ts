@@ -19,17 +19,16 @@ import {
   type CleanupReviewInput,
   type CleanupReviewWorkflow,
   type DecideCleanupReviewArgs,
-} from '../../libs/domain/src/cleanup';
-import { ErrorCode } from '../../libs/domain/src/errors';
-import { OrgUnitKind, Role } from '../../libs/domain/src/roles';
-import {
+  ErrorCode,
+  OrgUnitKind,
+  Role,
   NORMATIVE_DOCUMENT_WORKFLOW_TYPE,
   applyCleanupDecisionUpdate,
   awaitSettledUpdate,
   type Actor,
   type NormativeDocumentWorkflow,
-} from '../../libs/domain/src/procedures/normative-document.contract';
-import { policyVersionFor } from '../../libs/domain/src/procedures/policies';
+  policyVersionFor,
+} from '@lawgate/domain';
 import { eventually } from '../support/eventually';
 import { fakeActivities, type Calls } from '../support/fake-activities';
 import { testEnv, uniqueSuffix } from '../support/test-env';

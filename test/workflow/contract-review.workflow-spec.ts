@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
 import { ActivityFailure, type ApplicationFailure } from '@temporalio/common';
-import { DocumentKind } from '../../libs/domain/src/documents';
-import { ErrorCode } from '../../libs/domain/src/errors';
-import { Role } from '../../libs/domain/src/roles';
-import type { Actor } from '../../libs/domain/src/procedures/kernel/kernel.contract';
 import {
+  DocumentKind,
+  ErrorCode,
+  Role,
+  type Actor,
   CONTRACT_CHECKLIST,
   CONTRACT_REVIEW_WORKFLOW_TYPE,
   ContractReviewStage as Stage,
@@ -27,7 +27,7 @@ import {
   type ContractReviewPolicy,
   type ContractReviewSnapshot,
   type ContractReviewWorkflow,
-} from '../../libs/domain/src/procedures/contract-review/contract-review.contract';
+} from '@lawgate/domain';
 import { eventually } from '../support/eventually';
 import { useWorkflowHarness } from './harness';
 import { uniqueSuffix } from '../support/test-env';

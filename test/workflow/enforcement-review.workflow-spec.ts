@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { WorkflowUpdateFailedError, type Client, type WorkflowHandle } from '@temporalio/client';
 import { ActivityFailure, ApplicationFailure } from '@temporalio/common';
-import { DocumentKind } from '../../libs/domain/src/documents';
-import { ErrorCode } from '../../libs/domain/src/errors';
-import { Qualification, Role } from '../../libs/domain/src/roles';
-import type { Actor } from '../../libs/domain/src/procedures/kernel/kernel.contract';
 import {
+  DocumentKind,
+  ErrorCode,
+  Qualification,
+  Role,
+  type Actor,
   CHECKLIST_ITEMS,
   DEFAULT_ENFORCEMENT_REVIEW_POLICY,
   ENFORCEMENT_REVIEW_WORKFLOW_TYPE,
@@ -34,7 +35,7 @@ import {
   type EnforcementReviewSnapshot,
   type EnforcementReviewWorkflow,
   type ReviewConclusion,
-} from '../../libs/domain/src/procedures/enforcement-review/enforcement-review.contract';
+} from '@lawgate/domain';
 import { eventually } from '../support/eventually';
 import type { Calls } from '../support/fake-activities';
 import { useWorkflowHarness } from './harness';

@@ -4,7 +4,7 @@ import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { fakeActivities, type Calls } from '../support/fake-activities';
 import { testEnv, uniqueSuffix } from '../support/test-env';
-import { BusyRetryInterceptor } from '../../libs/temporal/src/busy-retry.interceptor';
+import { BusyRetryInterceptor } from '@lawgate/temporal';
 import { withLibAliases } from '../../scripts/lib/lib-aliases.cjs';
 
 /** What a workflow test works with: a client, a worker on its own task queue, and the faked activities' records. */

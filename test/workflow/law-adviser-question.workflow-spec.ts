@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Client } from '@temporalio/client';
-import { DocumentKind } from '../../libs/domain/src/documents';
-import { Role } from '../../libs/domain/src/roles';
 import {
+  DocumentKind,
+  Role,
   NORMATIVE_DOCUMENT_WORKFLOW_TYPE,
   awaitSettledUpdate,
   decideProjectApprovalUpdate,
@@ -12,7 +12,7 @@ import {
   type Actor,
   type NormativeDocumentInput,
   type NormativeDocumentWorkflow,
-} from '../../libs/domain/src/procedures/normative-document.contract';
+} from '@lawgate/domain';
 import type { Calls } from '../support/fake-activities';
 import { uniqueSuffix } from '../support/test-env';
 import { useWorkflowHarness } from './harness';

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { WorkflowUpdateFailedError, type Client, type WorkflowHandle } from '@temporalio/client';
 import { ActivityFailure, type ApplicationFailure } from '@temporalio/common';
-import { DocumentKind } from '../../libs/domain/src/documents';
-import { ErrorCode } from '../../libs/domain/src/errors';
-import { Role } from '../../libs/domain/src/roles';
-import type { Actor } from '../../libs/domain/src/procedures/normative-document.contract';
 import {
+  DocumentKind,
+  ErrorCode,
+  Role,
+  type Actor,
   MAJOR_DECISION_WORKFLOW_TYPE,
   MajorDecisionStage as Stage,
   mdAwaitSettledUpdate,
@@ -26,7 +26,7 @@ import {
   type MajorDecisionPolicy,
   type MajorDecisionSnapshot,
   type MajorDecisionWorkflow,
-} from '../../libs/domain/src/procedures/major-decision.contract';
+} from '@lawgate/domain';
 import { eventually } from '../support/eventually';
 import type { Calls } from '../support/fake-activities';
 import { uniqueSuffix } from '../support/test-env';

@@ -3,11 +3,11 @@ import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { WorkflowUpdateFailedError, type Client, type WorkflowHandle } from '@temporalio/client';
 import { ActivityFailure, ApplicationFailure } from '@temporalio/common';
-import { DocumentKind } from '../../libs/domain/src/documents';
-import { ErrorCode } from '../../libs/domain/src/errors';
-import { Role } from '../../libs/domain/src/roles';
-import type { Actor } from '../../libs/domain/src/procedures/normative-document.contract';
 import {
+  DocumentKind,
+  ErrorCode,
+  Role,
+  type Actor,
   MAJOR_DECISION_WORKFLOW_TYPE,
   MajorDecisionStage as Stage,
   getMajorDecisionStateQuery,
@@ -42,7 +42,7 @@ import {
   type MajorDecisionWorkflow,
   type MemberPositionRecord,
   type ScopeClassification,
-} from '../../libs/domain/src/procedures/major-decision.contract';
+} from '@lawgate/domain';
 import { eventually } from '../support/eventually';
 import type { Calls } from '../support/fake-activities';
 import { recordHistory, useWorkflowHarness } from './harness';

@@ -3,10 +3,10 @@ import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { WorkflowUpdateFailedError, type Client, type WorkflowHandle } from '@temporalio/client';
 import { ActivityFailure, ApplicationFailure } from '@temporalio/common';
-import { DocumentKind } from '../../libs/domain/src/documents';
-import { ErrorCode } from '../../libs/domain/src/errors';
-import { Role } from '../../libs/domain/src/roles';
 import {
+  DocumentKind,
+  ErrorCode,
+  Role,
   NORMATIVE_DOCUMENT_WORKFLOW_TYPE,
   NormativeDocumentStage as Stage,
   answerCommentUpdate,
@@ -37,7 +37,7 @@ import {
   type NormativeDocumentPolicy,
   type NormativeDocumentWorkflow,
   type ProcedureSnapshot,
-} from '../../libs/domain/src/procedures/normative-document.contract';
+} from '@lawgate/domain';
 import { eventually } from '../support/eventually';
 import type { Calls } from '../support/fake-activities';
 import { recordHistory, useWorkflowHarness } from './harness';

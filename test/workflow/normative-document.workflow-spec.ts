@@ -8,12 +8,14 @@ import {
   type Client,
 } from '@temporalio/client';
 import { ActivityFailure, ApplicationFailure } from '@temporalio/common';
-import { POLICY_VERSIONS, policyVersionFor } from '../../libs/domain/src/procedures/policies';
-import { DocumentKind } from '../../libs/domain/src/documents';
-import { ErrorCode } from '../../libs/domain/src/errors';
-import { OrgUnitKind, Role } from '../../libs/domain/src/roles';
-import { StageAttr } from '../../libs/domain/src/search-attributes';
 import {
+  POLICY_VERSIONS,
+  policyVersionFor,
+  DocumentKind,
+  ErrorCode,
+  OrgUnitKind,
+  Role,
+  StageAttr,
   NORMATIVE_DOCUMENT_WORKFLOW_TYPE,
   NormativeDocumentStage,
   awaitSettledUpdate,
@@ -26,7 +28,7 @@ import {
   type Actor,
   type NormativeDocumentInput,
   type NormativeDocumentWorkflow,
-} from '../../libs/domain/src/procedures/normative-document.contract';
+} from '@lawgate/domain';
 import { eventually } from '../support/eventually';
 import type { Calls } from '../support/fake-activities';
 import { useWorkflowHarness } from './harness';

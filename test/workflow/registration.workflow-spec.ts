@@ -8,15 +8,15 @@ import { DataSource as DataSourceToken } from 'typeorm';
 import type { LawGateActivities } from '../../activities';
 import { ActivitiesModule } from '../../activities/activities.module';
 import { RegisterActivities } from '../../activities/register.activities';
-import { AppConfigModule } from '../../libs/config/src/config.module';
+import { AppConfigModule } from '@lawgate/config';
 import {
   DOCUMENT_REGISTRATION_WORKFLOW_TYPE,
   registrationWorkflowId,
   type DocumentRegistrationWorkflow,
   type RegisterDocumentInput,
   type RegisteredDocument,
-} from '../../libs/domain/src/register';
-import { RegisterRepository } from '../../libs/persistence/src/repositories/register.repository';
+} from '@lawgate/domain';
+import { RegisterRepository } from '@lawgate/persistence';
 import { freshSeries, insertProcedures } from '../support/register';
 import { testEnv, uniqueSuffix } from '../support/test-env';
 

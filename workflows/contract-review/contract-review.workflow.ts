@@ -7,12 +7,12 @@ import { documentVersions } from '../steps/document-versions.step';
 import { LegalityReview } from '../steps/legality-review.step';
 import { performance } from './performance.stage';
 import { NO_SIGNING, signing } from './signing.stage';
-import { ErrorCode } from '../../libs/domain/src/errors';
-import { cite } from '../../libs/domain/src/legal-bases';
-import { waitingText } from '../../libs/domain/src/procedures/kernel/procedure-definition';
-import { getProcedureStateQuery } from '../../libs/domain/src/procedures/normative-document.contract';
-import { CONTRACT_REVIEW_DEFINITION as DEF } from '../../libs/domain/src/procedures/contract-review/contract-review.definition';
 import {
+  ErrorCode,
+  cite,
+  waitingText,
+  getProcedureStateQuery,
+  CONTRACT_REVIEW_DEFINITION as DEF,
   CONTRACT_REVIEW,
   CONTRACT_REVIEW_STAGE_BASIS,
   CONTRACT_TERMINAL_STAGES,
@@ -29,12 +29,10 @@ import {
   type ContractReviewInput,
   type ContractReviewPolicy,
   type ContractReviewSnapshot as Snap,
-} from '../../libs/domain/src/procedures/contract-review/contract-review.contract';
-import {
   contractChecklistRefusal,
   roughPeriodMs,
-} from '../../libs/domain/src/procedures/contract-review/contract-review.rules';
-import { Role } from '../../libs/domain/src/roles';
+  Role,
+} from '@lawgate/domain';
 import type { QueryDefinition } from '@temporalio/common';
 
 export interface CrState {

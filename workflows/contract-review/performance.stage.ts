@@ -1,9 +1,9 @@
 import { acts, refuse } from '../activity-proxies';
 import type { ProcedureRun } from '../kernel/procedure-run';
 import type { CrState } from './contract-review.workflow';
-import { ErrorCode } from '../../libs/domain/src/errors';
-import { cite } from '../../libs/domain/src/legal-bases';
 import {
+  ErrorCode,
+  cite,
   ContractReviewStage as S,
   crAddMilestoneUpdate,
   crCloseUpdate,
@@ -15,9 +15,9 @@ import {
   type ContractReviewInput,
   type ContractReviewPolicy,
   type ContractReviewSnapshot as Snap,
-} from '../../libs/domain/src/procedures/contract-review/contract-review.contract';
-import { paymentDaysRefusal } from '../../libs/domain/src/procedures/contract-review/contract-review.rules';
-import { Role } from '../../libs/domain/src/roles';
+  paymentDaysRefusal,
+  Role,
+} from '@lawgate/domain';
 
 /**
  * D9 履行 (G-D5): the contract register — performance milestones, payment deadlines after acceptance (SMEs within 30

@@ -2,9 +2,9 @@ import { refuse } from '../activity-proxies';
 import type { AssignTo, ProcedureRun } from '../kernel/procedure-run';
 import type { LegalityReview } from '../steps/legality-review.step';
 import type { CrState } from './contract-review.workflow';
-import { ErrorCode } from '../../libs/domain/src/errors';
-import { CONTRACT_REVIEW_DEFINITION as DEF } from '../../libs/domain/src/procedures/contract-review/contract-review.definition';
 import {
+  ErrorCode,
+  CONTRACT_REVIEW_DEFINITION as DEF,
   ContractReviewStage as S,
   contractStageName as basis,
   crAbandonUpdate,
@@ -15,8 +15,8 @@ import {
   type ContractReviewInput,
   type ContractReviewPolicy,
   type ContractReviewSnapshot as Snap,
-} from '../../libs/domain/src/procedures/contract-review/contract-review.contract';
-import { Role } from '../../libs/domain/src/roles';
+  Role,
+} from '@lawgate/domain';
 
 export const NO_SIGNING = `G-D2: no signing without a passed legality review of the text signed (${basis(S.Signing)})`;
 

@@ -2,11 +2,11 @@ import { acts, refuse } from '../activity-proxies';
 import type { AssignTo, ProcedureRun } from '../kernel/procedure-run';
 import { openEntryTask } from '../kernel/stage-entry';
 import type { LegalityReview } from '../steps/legality-review.step';
-import { ErrorCode } from '../../libs/domain/src/errors';
-import type { Period } from '../../libs/domain/src/periods';
-import { waitingText } from '../../libs/domain/src/procedures/kernel/procedure-definition';
-import { ENFORCEMENT_REVIEW_DEFINITION as DEF } from '../../libs/domain/src/procedures/enforcement-review/enforcement-review.definition';
 import {
+  ErrorCode,
+  type Period,
+  waitingText,
+  ENFORCEMENT_REVIEW_DEFINITION as DEF,
   EnforcementReviewStage as S,
   enforcementStageName,
   type Actor,
@@ -15,8 +15,8 @@ import {
   type EnforcementReviewPolicy,
   type EnforcementReviewSnapshot,
   type ReviewOpinion,
-} from '../../libs/domain/src/procedures/enforcement-review/enforcement-review.contract';
-import { Role } from '../../libs/domain/src/roles';
+  Role,
+} from '@lawgate/domain';
 
 export type Stage = S;
 export type Snap = EnforcementReviewSnapshot;

@@ -17,9 +17,9 @@ import {
 import { decision } from './stages/decision.stage';
 import { review } from './stages/review.stage';
 import { submission } from './stages/submission.stage';
-import { DocumentKind } from '../../libs/domain/src/documents';
-import { getProcedureStateQuery } from '../../libs/domain/src/procedures/normative-document.contract';
 import {
+  DocumentKind,
+  getProcedureStateQuery,
   ENFORCEMENT_REVIEW,
   ENFORCEMENT_REVIEW_STAGE_BASIS,
   ENFORCEMENT_REVIEW_TERMINAL_STAGES,
@@ -32,8 +32,8 @@ import {
   type EnforcementReviewInput,
   type EnforcementReviewPolicy,
   type ReviewOpinion,
-} from '../../libs/domain/src/procedures/enforcement-review/enforcement-review.contract';
-import { Role } from '../../libs/domain/src/roles';
+  Role,
+} from '@lawgate/domain';
 import type { QueryDefinition } from '@temporalio/common';
 
 /**

@@ -10,12 +10,23 @@ import {
 } from '@temporalio/workflow';
 import { acts, refuse, watchDeadline } from '../activity-proxies';
 import type { LawGateActivities } from '../../activities';
-import type { DocumentKind, DocumentVersionRef } from '../../libs/domain/src/documents';
-import { ErrorCode, PROCEDURE_BUSY_MESSAGE } from '../../libs/domain/src/errors';
-import type { LegalBasis, Period } from '../../libs/domain/src/periods';
-import type { Actor, DiscretionRecord, RunStatus } from '../../libs/domain/src/procedures/kernel/kernel.contract';
-import { OrgUnitKind, type Role } from '../../libs/domain/src/roles';
-import { DepartmentAttr, DueTimeAttr, ProcedureTypeAttr, StageAttr } from '../../libs/domain/src/search-attributes';
+import {
+  type DocumentKind,
+  type DocumentVersionRef,
+  ErrorCode,
+  PROCEDURE_BUSY_MESSAGE,
+  type LegalBasis,
+  type Period,
+  type Actor,
+  type DiscretionRecord,
+  type RunStatus,
+  OrgUnitKind,
+  type Role,
+  DepartmentAttr,
+  DueTimeAttr,
+  ProcedureTypeAttr,
+  StageAttr,
+} from '@lawgate/domain';
 
 export type AssignTo = { unitId: string } | { unitKind: OrgUnitKind };
 export type LedgerRef = { ledgerSeq: string; hash: string };

@@ -1,10 +1,5 @@
 import { GOVERNMENT, OFFICE, type AssignTo, type ProcedureRun } from './procedure-run';
-import type { Period } from '../../libs/domain/src/periods';
-import {
-  stageSpec,
-  type Party,
-  type ProcedureDefinition,
-} from '../../libs/domain/src/procedures/kernel/procedure-definition';
+import { type Period, stageSpec, type Party, type ProcedureDefinition } from '@lawgate/domain';
 
 /**
  * Who holds a task of `party`: the drafting side's unit, the legal-affairs office or the government. A procedure may

@@ -1,6 +1,6 @@
 import { patched } from '@temporalio/workflow';
 import { acts, refuse } from '../activity-proxies';
-import { ErrorCode } from '../../libs/domain/src/errors';
+import { ErrorCode } from '@lawgate/domain';
 
 /**
  * The policy (statutory periods) a procedure runs under. New starts name a policy version, resolved from the policy

@@ -1,6 +1,6 @@
 import type { ProcedureContext } from '../kernel/procedure-context';
-import type { LegalBasisKey } from '../../libs/domain/src/legal-bases';
 import type {
+  LegalBasisKey,
   Actor,
   AdviserInputRecord,
   ExpertRecord,
@@ -14,7 +14,7 @@ import type {
   PublicationRecord,
   RiskReport,
   ScopeClassification,
-} from '../../libs/domain/src/procedures/major-decision.contract';
+} from '@lawgate/domain';
 
 export type Stage = MajorDecisionStage;
 export type Snap = MajorDecisionSnapshot;

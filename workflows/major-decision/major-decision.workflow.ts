@@ -15,10 +15,10 @@ import { execution } from './stages/execution.stage';
 import { classify, launch } from './stages/launch.stage';
 import { adviserInputs, legalityReview, reopenReviewIfChanged } from './stages/legality.stage';
 import { consultation, draftOptions, publicParticipation, roughMs } from './stages/preparation.stage';
-import { cite } from '../../libs/domain/src/legal-bases';
-import { ErrorCode } from '../../libs/domain/src/errors';
-import { getProcedureStateQuery } from '../../libs/domain/src/procedures/normative-document.contract';
 import {
+  cite,
+  ErrorCode,
+  getProcedureStateQuery,
   MAJOR_DECISION,
   MAJOR_DECISION_STAGE_BASIS,
   MAJOR_DECISION_TERMINAL_STAGES,
@@ -37,8 +37,8 @@ import {
   type MajorDecisionInput,
   type MajorDecisionPolicy,
   type StepRecord,
-} from '../../libs/domain/src/procedures/major-decision.contract';
-import { Role } from '../../libs/domain/src/roles';
+  Role,
+} from '@lawgate/domain';
 import type { QueryDefinition } from '@temporalio/common';
 
 /** Statements of a refusal name the article they rest on (G-A1…G-A17). */

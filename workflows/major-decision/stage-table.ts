@@ -3,9 +3,13 @@ import type { AssignTo } from '../kernel/procedure-run';
 import { openEntryTask } from '../kernel/stage-entry';
 import type { UpdateDefinition } from '@temporalio/common';
 import type { Md, Snap, Stage } from './context';
-import { nextStageFor, waitingText } from '../../libs/domain/src/procedures/kernel/procedure-definition';
-import { MAJOR_DECISION_DEFINITION } from '../../libs/domain/src/procedures/major-decision/major-decision.definition';
-import { MajorDecisionStage as S, type Actor } from '../../libs/domain/src/procedures/major-decision.contract';
+import {
+  nextStageFor,
+  waitingText,
+  MAJOR_DECISION_DEFINITION,
+  MajorDecisionStage as S,
+  type Actor,
+} from '@lawgate/domain';
 
 /** A conclusion that lets the draft go on to the meeting (an exploratory reform only with its legal risk stated). */
 export function passes(conclusion: string): boolean {

@@ -1,20 +1,20 @@
 import type { ProcedureContext } from '../kernel/procedure-context';
-import { Role } from '../../libs/domain/src/roles';
+import {
+  Role,
+  type Actor,
+  type CleanupDecisionArgs,
+  type DEFAULT_NORMATIVE_DOCUMENT_POLICY,
+  type EmergencyCategory,
+  type FilingState,
+  type GivenOpinion,
+  type LegalityOpinionRecord,
+  type NormativeDocumentInput,
+  type NormativeDocumentPolicy,
+  type NormativeDocumentStage,
+  type PendingOpinion,
+  type ProcedureSnapshot,
+} from '@lawgate/domain';
 import type { Revision } from '../steps/revision.step';
-import type {
-  Actor,
-  CleanupDecisionArgs,
-  DEFAULT_NORMATIVE_DOCUMENT_POLICY,
-  EmergencyCategory,
-  FilingState,
-  GivenOpinion,
-  LegalityOpinionRecord,
-  NormativeDocumentInput,
-  NormativeDocumentPolicy,
-  NormativeDocumentStage,
-  PendingOpinion,
-  ProcedureSnapshot,
-} from '../../libs/domain/src/procedures/normative-document.contract';
 
 export type Stage = NormativeDocumentStage;
 export type NdPolicy = typeof DEFAULT_NORMATIVE_DOCUMENT_POLICY;

@@ -15,10 +15,10 @@ import { drafting, fairCompetitionReview } from './stages/drafting.stage';
 import { inForce, publication, runInForce } from './stages/in-force.stage';
 import { openProjectApproval, projectApproval } from './stages/project-approval.stage';
 import { deliberation, legalityOpinion, publicCommentEnd, submission } from './stages/review.stage';
-import { ErrorCode } from '../../libs/domain/src/errors';
-import { validityYearsFor } from '../../libs/domain/src/register';
-import { Role } from '../../libs/domain/src/roles';
 import {
+  ErrorCode,
+  validityYearsFor,
+  Role,
   DEFAULT_NORMATIVE_DOCUMENT_POLICY,
   DOCUMENT_UPLOAD_STAGES,
   NORMATIVE_DOCUMENT,
@@ -40,7 +40,7 @@ import {
   type NormativeDocumentInput,
   type NormativeDocumentPolicy,
   type ProcedureSnapshot,
-} from '../../libs/domain/src/procedures/normative-document.contract';
+} from '@lawgate/domain';
 
 /** Records a sign-off; procedures started before this change keep recording through a regular activity. */
 function recordSignOff(

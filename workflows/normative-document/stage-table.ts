@@ -1,9 +1,7 @@
 import { openEntryTask } from '../kernel/stage-entry';
 import type { Nd, Stage } from './context';
 import { openFiling } from './stages/in-force.stage';
-import { waitingText } from '../../libs/domain/src/procedures/kernel/procedure-definition';
-import { NORMATIVE_DOCUMENT_DEFINITION } from '../../libs/domain/src/procedures/normative-document/normative-document.definition';
-import { NormativeDocumentStage as S } from '../../libs/domain/src/procedures/normative-document.contract';
+import { waitingText, NORMATIVE_DOCUMENT_DEFINITION, NormativeDocumentStage as S } from '@lawgate/domain';
 
 /** Opens what a stage needs when the procedure enters it (terminal stages and those entered by updates: nothing). */
 export async function enter(nd: Nd, stage: Stage): Promise<void> {

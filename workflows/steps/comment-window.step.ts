@@ -2,12 +2,15 @@ import type { UpdateDefinition } from '@temporalio/common';
 import { condition, setHandler } from '@temporalio/workflow';
 import { acts, refuse } from '../activity-proxies';
 import type { ProcedureRun } from '../kernel/procedure-run';
-import { ErrorCode } from '../../libs/domain/src/errors';
-import type { Period } from '../../libs/domain/src/periods';
-import type { Actor } from '../../libs/domain/src/procedures/kernel/kernel.contract';
-import { mayCloseEarly, unansweredComments } from '../../libs/domain/src/procedures/steps/comment-window.rules';
-import type { CommentWindowState } from '../../libs/domain/src/procedures/steps/steps.contract';
-import { Role } from '../../libs/domain/src/roles';
+import {
+  ErrorCode,
+  type Period,
+  type Actor,
+  mayCloseEarly,
+  unansweredComments,
+  type CommentWindowState,
+  Role,
+} from '@lawgate/domain';
 
 type ActorArgs = { actor: Actor };
 type OpenArgs = { period?: Period; shortenedReason?: string; actor: Actor };

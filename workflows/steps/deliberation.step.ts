@@ -1,6 +1,6 @@
 import { refuse } from '../activity-proxies';
 import type { ProcedureRun } from '../kernel/procedure-run';
-import type { ErrorCode } from '../../libs/domain/src/errors';
+import type { ErrorCode } from '@lawgate/domain';
 
 /**
  * Collective deliberation (集体审议／集体讨论决定), the parts every procedure shares: the meeting is named, dated and

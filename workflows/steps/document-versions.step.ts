@@ -2,9 +2,15 @@ import type { UpdateDefinition } from '@temporalio/common';
 import { currentUpdateInfo } from '@temporalio/workflow';
 import { acts, refuse } from '../activity-proxies';
 import type { ProcedureRun } from '../kernel/procedure-run';
-import { DOCUMENT_KINDS, DOCUMENT_MEDIA_TYPES, isSha256, type DocumentKind } from '../../libs/domain/src/documents';
-import { ErrorCode } from '../../libs/domain/src/errors';
-import type { Actor, SubmitDocumentVersionArgs } from '../../libs/domain/src/procedures/kernel/kernel.contract';
+import {
+  DOCUMENT_KINDS,
+  DOCUMENT_MEDIA_TYPES,
+  isSha256,
+  type DocumentKind,
+  ErrorCode,
+  type Actor,
+  type SubmitDocumentVersionArgs,
+} from '@lawgate/domain';
 
 export interface DocumentVersionsOptions<S extends string, Snap> {
   update: UpdateDefinition<Snap, [SubmitDocumentVersionArgs]>;

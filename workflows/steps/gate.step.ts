@@ -1,8 +1,7 @@
 import type { UpdateDefinition } from '@temporalio/common';
 import type { ProcedureRun } from '../kernel/procedure-run';
 import type { LegalityReview } from './legality-review.step';
-import type { Actor } from '../../libs/domain/src/procedures/kernel/kernel.contract';
-import type { Role } from '../../libs/domain/src/roles';
+import type { Actor, Role } from '@lawgate/domain';
 
 export interface GateOptions<S extends string, Snap, A extends { actor: Actor; taskId: string }> {
   update: UpdateDefinition<Snap, [A]>;

@@ -1,14 +1,14 @@
 import { acts, refuse } from '../activity-proxies';
 import type { AssignTo, ProcedureRun } from '../kernel/procedure-run';
-import { DocumentKind } from '../../libs/domain/src/documents';
-import { ErrorCode } from '../../libs/domain/src/errors';
-import type { Period } from '../../libs/domain/src/periods';
 import {
+  DocumentKind,
+  ErrorCode,
+  type Period,
   changedTextRefusal,
   reviewGap,
   textChangedSince,
   type ReviewedText,
-} from '../../libs/domain/src/procedures/steps/legality-review.rules';
+} from '@lawgate/domain';
 
 export interface LegalityReviewOptions<S extends string, O> {
   /** The stage in which the reviewing body reviews. */

@@ -1,10 +1,7 @@
 import type { UpdateDefinition } from '@temporalio/common';
 import { refuse } from '../activity-proxies';
 import type { ProcedureRun } from '../kernel/procedure-run';
-import { ErrorCode } from '../../libs/domain/src/errors';
-import type { Actor } from '../../libs/domain/src/procedures/kernel/kernel.contract';
-import { missingMaterials, type Material } from '../../libs/domain/src/procedures/steps/materials.rules';
-import { Role } from '../../libs/domain/src/roles';
+import { ErrorCode, type Actor, missingMaterials, type Material, Role } from '@lawgate/domain';
 
 type CheckArgs = { taskId: string; complete: boolean; missing?: string[]; note: string; actor: Actor };
 

@@ -1,15 +1,15 @@
 import type { UpdateDefinition } from '@temporalio/common';
 import { executeChild, upsertSearchAttributes } from '@temporalio/workflow';
 import type { ProcedureRun } from '../kernel/procedure-run';
-import type { Actor } from '../../libs/domain/src/procedures/kernel/kernel.contract';
-import type { RegistrationRecord } from '../../libs/domain/src/procedures/steps/steps.contract';
 import {
+  type Actor,
+  type RegistrationRecord,
   DOCUMENT_REGISTRATION_WORKFLOW_TYPE,
   registrationWorkflowId,
   type DocumentRegistrationWorkflow,
-} from '../../libs/domain/src/register';
-import { Role } from '../../libs/domain/src/roles';
-import { DocumentNumberAttr } from '../../libs/domain/src/search-attributes';
+  Role,
+  DocumentNumberAttr,
+} from '@lawgate/domain';
 
 type RegisterArgs = { taskId: string; actor: Actor };
 

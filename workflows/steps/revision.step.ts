@@ -2,9 +2,7 @@ import type { UpdateDefinition } from '@temporalio/common';
 import { refuse } from '../activity-proxies';
 import type { ProcedureRun } from '../kernel/procedure-run';
 import type { LegalityReview } from './legality-review.step';
-import { ErrorCode } from '../../libs/domain/src/errors';
-import type { Actor } from '../../libs/domain/src/procedures/kernel/kernel.contract';
-import { Role } from '../../libs/domain/src/roles';
+import { ErrorCode, type Actor, Role } from '@lawgate/domain';
 
 type ResubmitArgs = { adoptedAll: boolean; nonAdoptionStatement?: string; actor: Actor };
 

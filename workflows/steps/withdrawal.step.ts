@@ -4,8 +4,7 @@ import { acts, refuse } from '../activity-proxies';
 import type { ProcedureRun } from '../kernel/procedure-run';
 import type { CommentWindow } from './comment-window.step';
 import type { Registration } from './registration.step';
-import { ErrorCode } from '../../libs/domain/src/errors';
-import type { Actor, WithdrawProcedureArgs } from '../../libs/domain/src/procedures/kernel/kernel.contract';
+import { ErrorCode, type Actor, type WithdrawProcedureArgs } from '@lawgate/domain';
 
 export interface WithdrawalOptions<S extends string, Snap> {
   update: UpdateDefinition<Snap, [WithdrawProcedureArgs]>;

@@ -6,8 +6,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
-import type { AppConfig } from '../../../libs/config/src/config';
-import { jsonLogger } from '../../../libs/config/src/logging';
+import { type AppConfig, jsonLogger } from '@lawgate/config';
 import { AppModule } from './app.module';
 import { createOpenApiDocument } from './openapi';
 import { ApiExceptionFilter, sendError, toErrorBody } from './common/exception.filter';
@@ -17,7 +16,7 @@ import { installSecurityHeaders } from './common/security-headers';
 import { installRequestRateLimit } from './common/rate-limit/request-rate-limit';
 import { PgRateCounter } from './common/rate-limit/rate-counter';
 import { MetricsService } from './metrics/metrics';
-import { DOCUMENT_MEDIA_TYPES } from '../../../libs/domain/src/documents';
+import { DOCUMENT_MEDIA_TYPES } from '@lawgate/domain';
 
 const REQUEST_ID = /^[A-Za-z0-9_.:-]{1,128}$/;
 /** The largest JSON body the API reads (documents have their own limit, DOCUMENT_MAX_BYTES). */

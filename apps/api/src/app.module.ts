@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
-import { AppConfigModule } from '../../../libs/config/src/config.module';
-import { PersistenceModule } from '../../../libs/persistence/src/persistence.module';
-import { TemporalClientModule } from '../../../libs/temporal/src/temporal-client.module';
+import { AppConfigModule } from '@lawgate/config';
+import { PersistenceModule } from '@lawgate/persistence';
+import { TemporalClientModule } from '@lawgate/temporal';
 import { AccountsModule } from './accounts/accounts.module';
 import { AdminModule } from './admin/admin.module';
 import { AuditModule } from './audit/audit.module';

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { loadConfig } from '../../../libs/config/src/config';
+import { loadConfig } from '@lawgate/config';
 import { createApiApp } from './app.factory';
 
 /** The API process: NestJS on Fastify. */

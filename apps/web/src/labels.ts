@@ -1,7 +1,6 @@
 /** Names of stages, statuses and decisions, and the plain-language explanation of the API's refusals. */
 import { ApiError } from './api';
-import { stageNameOf } from '../../../libs/domain/src/procedures/kernel/procedure-definition';
-import { PROCEDURE_DEFINITIONS, procedureDefinition } from '../../../libs/domain/src/procedures/registry';
+import { stageNameOf, PROCEDURE_DEFINITIONS, procedureDefinition } from '@lawgate/domain';
 import type { Lang } from './i18n';
 import { workingDayCountdown, type CalendarSnapshot } from './working-days';
 

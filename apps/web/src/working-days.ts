@@ -2,12 +2,7 @@
  * The countdown to a due time in working days, counted on the working-day calendar the API serves (public holidays
  * and adjusted working days), the way the deadline itself was counted. Pure, so that it can be tested on its own.
  */
-import {
-  CalendarRangeError,
-  cstDateOf,
-  workingDaysBetween,
-  type CalendarSnapshot,
-} from '../../../libs/domain/src/calendar/legal-time';
+import { CalendarRangeError, cstDateOf, workingDaysBetween, type CalendarSnapshot } from '@lawgate/domain';
 
 export type { CalendarSnapshot };
 

@@ -1,8 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { APP_CONFIG } from '../../../libs/config/src/config.module';
-import type { AppConfig } from '../../../libs/config/src/config';
-import { CheckpointRepository } from '../../../libs/persistence/src/ledger/checkpoint.repository';
-import { signerFromFile, type EvidenceSigner } from '../../../libs/persistence/src/ledger/signing-key';
+import { APP_CONFIG, type AppConfig } from '@lawgate/config';
+import { CheckpointRepository, signerFromFile, type EvidenceSigner } from '@lawgate/persistence';
 
 /**
  * Signs checkpoints of the ledger's and the audit trail's heads: every `LEDGER_CHECKPOINT_SECONDS` it writes one when

@@ -1,8 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { DefaultLogger, Runtime, type LogEntry, type LogLevel } from '@temporalio/worker';
-import { loadConfig } from '../../../libs/config/src/config';
-import { jsonLogger } from '../../../libs/config/src/logging';
+import { loadConfig, jsonLogger } from '@lawgate/config';
 import { WorkerModule } from './worker.module';
 
 /** The worker process: a Nest application context (no HTTP) that runs the Temporal worker. */

@@ -1,7 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { APP_CONFIG } from '../../../libs/config/src/config.module';
-import type { AppConfig } from '../../../libs/config/src/config';
-import { Reconciler } from '../../../libs/temporal/src/reconciliation';
+import { APP_CONFIG, type AppConfig } from '@lawgate/config';
+import { Reconciler } from '@lawgate/temporal';
 
 /**
  * Every `RECONCILIATION_SECONDS` (0: never), compares the procedures' read models and ledger with their workflows'

@@ -1,9 +1,9 @@
 import { Module } from '@nestjs/common';
 import { ActivitiesModule } from '../../../activities/activities.module';
-import { AppConfigModule } from '../../../libs/config/src/config.module';
-import { NotificationDeliveryModule } from '../../../libs/notifications/src/notifications.module';
-import { PersistenceModule } from '../../../libs/persistence/src/persistence.module';
-import { ReconciliationModule } from '../../../libs/temporal/src/reconciliation.module';
+import { AppConfigModule } from '@lawgate/config';
+import { NotificationDeliveryModule } from '@lawgate/notifications';
+import { PersistenceModule } from '@lawgate/persistence';
+import { ReconciliationModule } from '@lawgate/temporal';
 import { CheckpointScheduler } from './checkpoint.scheduler';
 import { ReconciliationScheduler } from './reconciliation.scheduler';
 import { WorkerService } from './worker.service';

@@ -10,11 +10,8 @@ import {
 import { ModuleRef } from '@nestjs/core';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { ACTIVITY_CLASSES } from '../../../activities/activities.module';
-import { APP_CONFIG } from '../../../libs/config/src/config.module';
-import type { AppConfig } from '../../../libs/config/src/config';
-import { temporalConnectionOptions } from '../../../libs/temporal/src/connection-options';
-import { ensureSearchAttributes } from '../../../libs/temporal/src/search-attributes.registrar';
-import { lawgateDataConverter } from '../../../libs/temporal/src/codec';
+import { APP_CONFIG, type AppConfig } from '@lawgate/config';
+import { temporalConnectionOptions, ensureSearchAttributes, lawgateDataConverter } from '@lawgate/temporal';
 
 /** Binds every public method of each activity provider into Temporal's activities object. */
 export function bindActivities(moduleRef: ModuleRef): Record<string, (...args: unknown[]) => Promise<unknown>> {

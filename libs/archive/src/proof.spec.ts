@@ -3,9 +3,7 @@ import { createHash, generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { checkpointStatement } from '../../persistence/src/ledger/checkpoint';
-import { GENESIS_HASH, ledgerHash, type LedgerPayload } from '../../persistence/src/ledger/ledger-hash';
-import { signerFromPem } from '../../persistence/src/ledger/signing-key';
+import { checkpointStatement, GENESIS_HASH, ledgerHash, type LedgerPayload, signerFromPem } from '@lawgate/persistence';
 import { readBundle, writeBundle, type BundleFile } from './bundle';
 import { ARCHIVE_CHAIN, ARCHIVE_CHECKPOINT, DECISION_RECORDS_FILE, verifyArchive } from './proof';
 

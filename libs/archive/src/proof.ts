@@ -1,7 +1,13 @@
-import { checkpointStatement, type SignedCheckpoint } from '../../persistence/src/ledger/checkpoint';
-import { ledgerHash, type LedgerPayload } from '../../persistence/src/ledger/ledger-hash';
-import { publicKeyIdOf, verifySignature } from '../../persistence/src/ledger/signing-key';
-import { ARCHIVE_CHAIN, ARCHIVE_CHECKPOINT } from '../../persistence/src/ledger/archive-evidence';
+import {
+  checkpointStatement,
+  type SignedCheckpoint,
+  ledgerHash,
+  type LedgerPayload,
+  publicKeyIdOf,
+  verifySignature,
+  ARCHIVE_CHAIN,
+  ARCHIVE_CHECKPOINT,
+} from '@lawgate/persistence';
 import { MANIFEST, MANIFEST_SIGNATURE, readBundle, sha256Hex, verifyBundle, type Manifest } from './bundle';
 
 export { ARCHIVE_CHAIN, ARCHIVE_CHECKPOINT };

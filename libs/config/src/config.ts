@@ -1,5 +1,5 @@
 import { parsePayloadKeys } from './payload-keys';
-import { ALL_ROLES } from '../../domain/src/roles';
+import { ALL_ROLES } from '@lawgate/domain';
 
 /**
  * LawGate's configuration: every environment variable the API and the worker read, validated once at boot.

@@ -1,9 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import nodemailer, { type Transporter } from 'nodemailer';
-import { APP_CONFIG } from '../../config/src/config.module';
-import type { AppConfig } from '../../config/src/config';
-import { OutboxRepository, type ClaimedDelivery } from '../../persistence/src/repositories/outbox.repository';
-import type { DeliveryChannel } from '../../persistence/src/entities/notification-delivery.entity';
+import { APP_CONFIG, type AppConfig } from '@lawgate/config';
+import { OutboxRepository, type ClaimedDelivery, type DeliveryChannel } from '@lawgate/persistence';
 import { linkOf, subjectOf, webhookPayload } from './messages';
 import { postWebhook } from './webhook';
 

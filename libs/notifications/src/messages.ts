@@ -1,4 +1,4 @@
-import type { ClaimedDelivery } from '../../persistence/src/repositories/outbox.repository';
+import type { ClaimedDelivery } from '@lawgate/persistence';
 
 /** What each kind of event is called in a subject line. */
 const SUBJECTS: Record<string, string> = {

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { PersistenceModule } from '../../persistence/src/persistence.module';
+import { PersistenceModule } from '@lawgate/persistence';
 import { NotificationDispatcher } from './dispatcher';
 
 /** Delivery of notifications from the outbox (imported by the worker). */

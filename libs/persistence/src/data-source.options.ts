@@ -1,5 +1,5 @@
 import type { DataSourceOptions } from 'typeorm';
-import type { AppConfig } from '../../config/src/config';
+import type { AppConfig } from '@lawgate/config';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
-import { loadConfig } from '../../config/src/config';
+import { loadConfig } from '@lawgate/config';
 import { buildDataSourceOptions } from './data-source.options';
 
 /** The data source the TypeORM CLI uses (`npm run migration:*`); the apps build theirs from the same options. */

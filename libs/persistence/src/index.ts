@@ -32,3 +32,5 @@ export * from './repositories/register.repository';
 export * from './repositories/session.repository';
 export * from './seed/demo-organisation';
 export { APPLICATION_ROLE } from './migrations/17962100000000-EvidenceRoles';
+export * from './repositories/decision-record.repository';
+export * from './repositories/integrity-alert.repository';

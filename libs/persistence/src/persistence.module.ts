@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { APP_CONFIG } from '../../config/src/config.module';
-import type { AppConfig } from '../../config/src/config';
+import { APP_CONFIG, type AppConfig } from '@lawgate/config';
 import { CalendarRepository } from './calendar/calendar.repository';
 import { buildDataSourceOptions } from './data-source.options';
 import { CheckpointRepository } from './ledger/checkpoint.repository';

@@ -1,5 +1,5 @@
 import type { WorkflowStartUpdateInput, WorkflowStartUpdateOutput } from '@temporalio/client';
-import { ErrorCode, PROCEDURE_BUSY_MESSAGE } from '../../domain/src/errors';
+import { ErrorCode, PROCEDURE_BUSY_MESSAGE } from '@lawgate/domain';
 import { BusyRetryInterceptor } from './busy-retry.interceptor';
 
 const input = { updateName: 'completeDrafting', args: [{ note: 'x' }] } as unknown as WorkflowStartUpdateInput;

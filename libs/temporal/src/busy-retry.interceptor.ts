@@ -4,7 +4,7 @@ import type {
   WorkflowStartUpdateInput,
   WorkflowStartUpdateOutput,
 } from '@temporalio/client';
-import { ErrorCode } from '../../domain/src/errors';
+import { ErrorCode } from '@lawgate/domain';
 
 /** How long an update waits, in all, for a procedure that is still recording its previous action. */
 export const BUSY_RETRY_BUDGET_MS = 5000;

@@ -1,4 +1,4 @@
-import type { AppConfig } from '../../config/src/config';
+import type { AppConfig } from '@lawgate/config';
 
 /** Connection options shared by the client (`Connection`) and the worker (`NativeConnection`). */
 export function temporalConnectionOptions(

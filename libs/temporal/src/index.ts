@@ -5,3 +5,5 @@ export * from './procedure-gateway';
 export * from './procedure-errors';
 export * from './busy-retry.interceptor';
 export * from './codec';
+export * from './reconciliation';
+export * from './reconciliation.module';

@@ -4,7 +4,7 @@ import {
   WorkflowUpdateFailedError,
 } from '@temporalio/client';
 import { ActivityFailure, ApplicationFailure } from '@temporalio/common';
-import { DomainError, ErrorCode } from '../../domain/src/errors';
+import { DomainError, ErrorCode } from '@lawgate/domain';
 
 const ERROR_CODES: ReadonlySet<string> = new Set(Object.values(ErrorCode));
 

@@ -1,9 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import type { QueryDefinition, UpdateDefinition } from '@temporalio/client';
-import { DomainError, ErrorCode } from '../../domain/src/errors';
-import type { ProcedureType } from '../../domain/src/procedures/procedure-type';
-import { PROCEDURES } from '../../domain/src/procedures/registry';
-import { DepartmentAttr, ProcedureTypeAttr, StageAttr } from '../../domain/src/search-attributes';
+import {
+  DomainError,
+  ErrorCode,
+  type ProcedureType,
+  PROCEDURES,
+  DepartmentAttr,
+  ProcedureTypeAttr,
+  StageAttr,
+} from '@lawgate/domain';
 import { fromTemporalError } from './procedure-errors';
 import { TemporalClientService } from './temporal-client.service';
 

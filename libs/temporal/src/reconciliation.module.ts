@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { PersistenceModule } from '../../persistence/src/persistence.module';
+import { PersistenceModule } from '@lawgate/persistence';
 import { Reconciler } from './reconciliation';
 import { TemporalClientModule } from './temporal-client.module';
 

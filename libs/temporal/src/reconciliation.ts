@@ -1,8 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { WorkflowNotFoundError, type WorkflowExecutionDescription } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
-import type { IntegrityAlertEntity, ProcedureEntity } from '../../persistence/src/entities';
-import { IntegrityAlertRepository } from '../../persistence/src/repositories/integrity-alert.repository';
+import { type IntegrityAlertEntity, type ProcedureEntity, IntegrityAlertRepository } from '@lawgate/persistence';
 import { TemporalClientService } from './temporal-client.service';
 
 /** What one reconciliation found. */

@@ -2,7 +2,7 @@ import { SearchAttributeType } from '@temporalio/common';
 import type { Connection } from '@temporalio/client';
 import type { NativeConnection } from '@temporalio/worker';
 import { temporal } from '@temporalio/proto';
-import { LAWGATE_SEARCH_ATTRIBUTES } from '../../domain/src/search-attributes';
+import { LAWGATE_SEARCH_ATTRIBUTES } from '@lawgate/domain';
 
 const INDEXED_VALUE_TYPE: Record<string, temporal.api.enums.v1.IndexedValueType> = {
   [SearchAttributeType.TEXT]: temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_TEXT,

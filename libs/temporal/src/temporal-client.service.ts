@@ -1,7 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
-import { APP_CONFIG } from '../../config/src/config.module';
-import type { AppConfig } from '../../config/src/config';
+import { APP_CONFIG, type AppConfig } from '@lawgate/config';
 import { temporalConnectionOptions } from './connection-options';
 import { ensureSearchAttributes } from './search-attributes.registrar';
 import { BusyRetryInterceptor } from './busy-retry.interceptor';

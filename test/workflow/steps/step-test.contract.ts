@@ -1,8 +1,13 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
-import type { DocumentKind, DocumentVersionRef } from '../../../libs/domain/src/documents';
-import type { Period } from '../../../libs/domain/src/periods';
-import type { Actor, SubmitDocumentVersionArgs } from '../../../libs/domain/src/procedures/kernel/kernel.contract';
-import type { CommentWindowState, RegistrationRecord } from '../../../libs/domain/src/procedures/steps/steps.contract';
+import type {
+  DocumentKind,
+  DocumentVersionRef,
+  Period,
+  Actor,
+  SubmitDocumentVersionArgs,
+  CommentWindowState,
+  RegistrationRecord,
+} from '@lawgate/domain';
 
 /** A small procedure made only of the shared steps, so that each step module is tested once, apart from any statute. */
 export enum StepStage {

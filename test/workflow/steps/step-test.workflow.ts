@@ -10,9 +10,7 @@ import { publishedNow, requirePublicationReference } from '../../../workflows/st
 import { Registration } from '../../../workflows/steps/registration.step';
 import { Revision } from '../../../workflows/steps/revision.step';
 import { withdrawal } from '../../../workflows/steps/withdrawal.step';
-import { DocumentKind } from '../../../libs/domain/src/documents';
-import { ErrorCode } from '../../../libs/domain/src/errors';
-import { Role } from '../../../libs/domain/src/roles';
+import { DocumentKind, ErrorCode, Role } from '@lawgate/domain';
 import {
   StepStage as S,
   stepAnswer,

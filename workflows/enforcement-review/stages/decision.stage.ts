@@ -1,8 +1,8 @@
 import { refuse } from '../../activity-proxies';
 import { basis, caseUnit, current, enter, lastOpinionOfCurrent, openTask, requireCaseUnit, type Er } from '../context';
-import { ErrorCode } from '../../../libs/domain/src/errors';
-import { cite } from '../../../libs/domain/src/legal-bases';
 import {
+  ErrorCode,
+  cite,
   EnforcementReviewStage as S,
   erArchiveCaseUpdate,
   erRecordCollectiveUpdate,
@@ -10,9 +10,9 @@ import {
   erRecordDisclosureUpdate,
   erReportRevocationUpdate,
   erWithdrawDisclosureUpdate,
-} from '../../../libs/domain/src/procedures/enforcement-review/enforcement-review.contract';
-import { disclosurePeriodKey } from '../../../libs/domain/src/procedures/enforcement-review/enforcement-review.rules';
-import { Role } from '../../../libs/domain/src/roles';
+  disclosurePeriodKey,
+  Role,
+} from '@lawgate/domain';
 
 const G_C1 = `G-C1, ${cite('G118/14', 'APL/58')}`;
 

@@ -1,9 +1,9 @@
 import { refuse } from '../../activity-proxies';
 import { basis, current, enter, type Er } from '../context';
 import { openReview } from './submission.stage';
-import { ErrorCode } from '../../../libs/domain/src/errors';
-import { cite } from '../../../libs/domain/src/legal-bases';
 import {
+  ErrorCode,
+  cite,
   EnforcementReviewStage as S,
   erDecideExtensionUpdate,
   erDecideTransferUpdate,
@@ -11,12 +11,11 @@ import {
   erRecordTransferUpdate,
   erRequestExtensionUpdate,
   type ReviewOpinion,
-} from '../../../libs/domain/src/procedures/enforcement-review/enforcement-review.contract';
-import {
   checklistRefusal,
   needsQualifiedReviewer,
-} from '../../../libs/domain/src/procedures/enforcement-review/enforcement-review.rules';
-import { Qualification, Role } from '../../../libs/domain/src/roles';
+  Qualification,
+  Role,
+} from '@lawgate/domain';
 
 /**
  * C6–C7 and C10a: the review body's written conclusion (同意 / 存在问题 / recommend transfer as a suspected crime),

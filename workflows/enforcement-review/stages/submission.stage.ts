@@ -1,16 +1,16 @@
 import { refuse } from '../../activity-proxies';
 import { basis, current, enter, requireCaseUnit, reviewUnit, type Er } from '../context';
-import { ErrorCode } from '../../../libs/domain/src/errors';
-import { isSha256 } from '../../../libs/domain/src/documents';
 import {
+  ErrorCode,
+  isSha256,
   EnforcementReviewStage as S,
   erAcceptMaterialsUpdate,
   erRequestMaterialsUpdate,
   erSubmitCaseUpdate,
   type CaseMaterials,
-} from '../../../libs/domain/src/procedures/enforcement-review/enforcement-review.contract';
-import { missingMaterials } from '../../../libs/domain/src/procedures/enforcement-review/enforcement-review.rules';
-import { Role } from '../../../libs/domain/src/roles';
+  missingCaseMaterials,
+  Role,
+} from '@lawgate/domain';
 
 const SUBMITTING: readonly S[] = [S.CasePreparation, S.MaterialsSupplement, S.Rework];
 
@@ -18,7 +18,7 @@ const SUBMITTING: readonly S[] = [S.CasePreparation, S.MaterialsSupplement, S.Re
 export function missingNow(er: Er): string[] {
   const version = current(er);
   if (!version) return ['送审材料'];
-  return missingMaterials(version.materials, {
+  return missingCaseMaterials(version.materials, {
     draft: er.p.documents.DRAFT?.sha256 === version.draftSha256,
     evidence: er.s.evidenceFiles,
     hearing: er.s.hearingRecords,

@@ -3,17 +3,17 @@ import type { Md } from '../context';
 import { gateStep } from '../../steps/gate.step';
 import { keepRecord } from '../records';
 import { publishedNow, requirePublicationReference } from '../../steps/publication.step';
-import { ErrorCode } from '../../../libs/domain/src/errors';
-import { cite } from '../../../libs/domain/src/legal-bases';
 import {
+  ErrorCode,
+  cite,
   ART_32_CHANNELS,
   MajorDecisionStage as Stage,
   mdArchiveUpdate,
   mdRecordPartyReportUpdate,
   mdRecordPublicationUpdate,
-} from '../../../libs/domain/src/procedures/major-decision.contract';
-import { PUBLICATION_CHANNELS } from '../../../libs/domain/src/register';
-import { Role } from '../../../libs/domain/src/roles';
+  PUBLICATION_CHANNELS,
+  Role,
+} from '@lawgate/domain';
 
 /** A11 向同级党委请示报告 (G-A13). */
 export function partyReport(md: Md): void {

@@ -2,15 +2,15 @@ import { refuse } from '../../activity-proxies';
 import type { Md } from '../context';
 import { undertakerStep } from '../stage-table';
 import { keepRecord } from '../records';
-import { isSha256 } from '../../../libs/domain/src/documents';
-import { ErrorCode } from '../../../libs/domain/src/errors';
 import {
+  isSha256,
+  ErrorCode,
   MajorDecisionStage as Stage,
   mdAddExpertOpinionUpdate,
   mdCompleteExpertsUpdate,
   mdRecordRiskAssessmentUpdate,
-} from '../../../libs/domain/src/procedures/major-decision.contract';
-import { Role } from '../../../libs/domain/src/roles';
+  Role,
+} from '@lawgate/domain';
 
 /** A6 专家论证 (G-A6): signed written opinions; no expert with a direct interest; dissent sought. */
 export function expertArgumentation(md: Md): void {

@@ -5,16 +5,16 @@ import { keepRecord } from '../records';
 import { passes } from '../stage-table';
 import { requireMeetingRecord, meetingHeading } from '../../steps/deliberation.step';
 import { gateStep } from '../../steps/gate.step';
-import { ErrorCode } from '../../../libs/domain/src/errors';
 import {
+  ErrorCode,
   MajorDecisionStage as Stage,
   mdRecordMeetingUpdate,
   mdSubmitMeetingPackageUpdate,
   type MeetingMinutes,
   type MemberPositionRecord,
   type RecordMeetingArgs,
-} from '../../../libs/domain/src/procedures/major-decision.contract';
-import { Role } from '../../../libs/domain/src/roles';
+  Role,
+} from '@lawgate/domain';
 
 /** A9 提交审议材料 (G-A8 hard gate, G-A11): only on the reviewed text, with every material Art 29 names. */
 export function meetingPackage(md: Md): void {

@@ -2,8 +2,8 @@ import { refuse } from '../../activity-proxies';
 import { freshRound, type Md } from '../context';
 import { undertakerStep } from '../stage-table';
 import { keepRecord } from '../records';
-import { ErrorCode } from '../../../libs/domain/src/errors';
 import {
+  ErrorCode,
   MajorDecisionStage as Stage,
   majorStageName,
   mdCloseDecisionUpdate,
@@ -12,8 +12,8 @@ import {
   mdResumeExecutionUpdate,
   mdStartAdjustmentUpdate,
   mdSuspendExecutionUpdate,
-} from '../../../libs/domain/src/procedures/major-decision.contract';
-import { Role } from '../../../libs/domain/src/roles';
+  Role,
+} from '@lawgate/domain';
 
 const organRole = (roles: Role[]) => (roles.includes(Role.Leader) ? Role.Leader : Role.LegalAffairsOfficer);
 

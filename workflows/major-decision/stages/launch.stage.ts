@@ -1,13 +1,7 @@
 import { refuse } from '../../activity-proxies';
 import { GOVERNMENT } from '../../kernel/procedure-run';
 import type { Md } from '../context';
-import { ErrorCode } from '../../../libs/domain/src/errors';
-import {
-  MajorDecisionStage as Stage,
-  mdDecideLaunchUpdate,
-  scopeRefusal,
-} from '../../../libs/domain/src/procedures/major-decision.contract';
-import { Role } from '../../../libs/domain/src/roles';
+import { ErrorCode, MajorDecisionStage as Stage, mdDecideLaunchUpdate, scopeRefusal, Role } from '@lawgate/domain';
 
 /**
  * G-A1 范围界定, A1 决策事项建议: an excluded kind never enters, and the classification with its reason is on record.

@@ -1,12 +1,8 @@
-import { opinionWithPreReview } from '../../../libs/domain/src/procedures/steps/pre-review.contract';
-import { acts, refuse } from '../../activity-proxies';
-import { OFFICE } from '../../kernel/procedure-run';
-import { legalBasis } from '../../../libs/domain/src/legal-bases';
-import type { Md } from '../context';
-import { passes, undertaker, undertakerStep } from '../stage-table';
-import type { DocumentKind } from '../../../libs/domain/src/documents';
-import { ErrorCode } from '../../../libs/domain/src/errors';
 import {
+  opinionWithPreReview,
+  legalBasis,
+  type DocumentKind,
+  ErrorCode,
   MajorDecisionStage as Stage,
   mdGiveAdviserOpinionUpdate,
   mdGiveLegalityOpinionUpdate,
@@ -14,8 +10,12 @@ import {
   mdSubmitForLegalityReviewUpdate,
   type Actor,
   type LegalityOpinion,
-} from '../../../libs/domain/src/procedures/major-decision.contract';
-import { Role } from '../../../libs/domain/src/roles';
+  Role,
+} from '@lawgate/domain';
+import { acts, refuse } from '../../activity-proxies';
+import { OFFICE } from '../../kernel/procedure-run';
+import type { Md } from '../context';
+import { passes, undertaker, undertakerStep } from '../stage-table';
 
 const OFFICER = Role.LegalAffairsOfficer;
 

@@ -2,17 +2,17 @@ import { refuse } from '../../activity-proxies';
 import type { Md } from '../context';
 import { undertakerStep } from '../stage-table';
 import { keepRecord } from '../records';
-import { isSha256 } from '../../../libs/domain/src/documents';
-import { ErrorCode } from '../../../libs/domain/src/errors';
-import type { Period } from '../../../libs/domain/src/periods';
 import {
+  isSha256,
+  ErrorCode,
+  type Period,
   MajorDecisionStage as Stage,
   mdCompletePublicParticipationUpdate,
   mdRecordConsultationUpdate,
   mdRecordHearingUpdate,
   mdSubmitDraftOptionsUpdate,
-} from '../../../libs/domain/src/procedures/major-decision.contract';
-import { Role } from '../../../libs/domain/src/roles';
+  Role,
+} from '@lawgate/domain';
 
 /** A period's length in milliseconds where the workflow can count it itself; working days count as calendar days. */
 export function roughMs(period: Period): number {

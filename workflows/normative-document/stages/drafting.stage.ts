@@ -2,17 +2,17 @@ import { currentUpdateInfo, patched } from '@temporalio/workflow';
 import { acts, refuse, watchDeadline } from '../../activity-proxies';
 import type { Nd } from '../context';
 import { requireMaterials } from '../../steps/materials-check.step';
-import { DocumentKind } from '../../../libs/domain/src/documents';
-import { ErrorCode } from '../../../libs/domain/src/errors';
-import { legalBasis } from '../../../libs/domain/src/legal-bases';
 import {
+  DocumentKind,
+  ErrorCode,
+  legalBasis,
   NormativeDocumentStage as Stage,
   completeDraftingUpdate,
   giveAdviserOpinionUpdate,
   recordFairCompetitionReviewUpdate,
   requestAdviserOpinionUpdate,
-} from '../../../libs/domain/src/procedures/normative-document.contract';
-import { Role } from '../../../libs/domain/src/roles';
+  Role,
+} from '@lawgate/domain';
 
 /** Why an adviser-opinion task exists (regulations.md §4.4; the national opinion was read only in summaries). */
 const ADVISER_OPINION_BASIS = legalBasis('ADVISERS/drafting');

@@ -4,9 +4,9 @@ import { OFFICE } from '../../kernel/procedure-run';
 import { OFFICER, type Nd } from '../context';
 import { gateStep } from '../../steps/gate.step';
 import { publishedNow, requirePublicationReference } from '../../steps/publication.step';
-import { ErrorCode } from '../../../libs/domain/src/errors';
-import type { Period } from '../../../libs/domain/src/periods';
 import {
+  ErrorCode,
+  type Period,
   NORMATIVE_DOCUMENT_STAGE_BASIS,
   CLEANUP_DECISION_UPDATE_PATCH,
   NormativeDocumentStage as Stage,
@@ -17,9 +17,10 @@ import {
   repealDocumentUpdate,
   type CleanupDecisionArgs,
   type FilingState,
-} from '../../../libs/domain/src/procedures/normative-document.contract';
-import { Role } from '../../../libs/domain/src/roles';
-import { CLEANUP_BASIS, CLEANUP_DECISIONS } from '../../../libs/domain/src/cleanup';
+  Role,
+  CLEANUP_BASIS,
+  CLEANUP_DECISIONS,
+} from '@lawgate/domain';
 
 const FILING_NEXT: Record<FilingState, readonly string[]> = {
   PENDING: ['SUBMITTED'],

@@ -6,10 +6,11 @@ import {
   NormativeDocumentStage as Stage,
   decideProjectApprovalUpdate,
   type ProcedureStatus,
-} from '../../../libs/domain/src/procedures/normative-document.contract';
-import { ErrorCode } from '../../../libs/domain/src/errors';
-import { OrgUnitKind, Role } from '../../../libs/domain/src/roles';
-import { DueTimeAttr } from '../../../libs/domain/src/search-attributes';
+  ErrorCode,
+  OrgUnitKind,
+  Role,
+  DueTimeAttr,
+} from '@lawgate/domain';
 import { refuse } from '../../activity-proxies';
 
 /** B1 立项: the legal-affairs office approves or rejects the project application. */

@@ -1,21 +1,21 @@
-import { opinionWithPreReview } from '../../../libs/domain/src/procedures/steps/pre-review.contract';
-import { refuse } from '../../activity-proxies';
-import { LEADER, type Nd } from '../context';
-import { REVIEW_MATERIALS } from './drafting.stage';
-import { gateStep } from '../../steps/gate.step';
-import { meetingHeading, requireMeetingRecord } from '../../steps/deliberation.step';
-import { materialsCheck, requireMaterials } from '../../steps/materials-check.step';
-import { ErrorCode } from '../../../libs/domain/src/errors';
-import { cite } from '../../../libs/domain/src/legal-bases';
-import { Role } from '../../../libs/domain/src/roles';
 import {
+  opinionWithPreReview,
+  ErrorCode,
+  cite,
+  Role,
   NormativeDocumentStage as Stage,
   checkMaterialsUpdate,
   completePublicCommentUpdate,
   giveLegalityOpinionUpdate,
   recordDeliberationUpdate,
   submitForLegalityReviewUpdate,
-} from '../../../libs/domain/src/procedures/normative-document.contract';
+} from '@lawgate/domain';
+import { refuse } from '../../activity-proxies';
+import { LEADER, type Nd } from '../context';
+import { REVIEW_MATERIALS } from './drafting.stage';
+import { gateStep } from '../../steps/gate.step';
+import { meetingHeading, requireMeetingRecord } from '../../steps/deliberation.step';
+import { materialsCheck, requireMaterials } from '../../steps/materials-check.step';
 
 /** B4 → B5: public comment ends once every comment is answered. */
 export function publicCommentEnd(nd: Nd): void {

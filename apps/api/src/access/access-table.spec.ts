@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ALL_ROLES } from '../../../../libs/domain/src/roles';
+import { ALL_ROLES } from '@lawgate/domain';
 import { ACCESS_TABLE } from './access-table';
 import { endpointsMarkdown } from './endpoints-markdown';
 

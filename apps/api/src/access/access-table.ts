@@ -1,4 +1,4 @@
-import { Role } from '../../../../libs/domain/src/roles';
+import { Role } from '@lawgate/domain';
 
 /** Who may call an operation: anyone (no sign-in), or a signed-in user holding one of the roles. */
 export type Access = 'public' | readonly Role[];

@@ -15,7 +15,7 @@ import {
   UsersImportedResponseDto,
   UserViewResponseDto,
 } from './accounts.responses';
-import { ALL_ROLES, Role } from '../../../../libs/domain/src/roles';
+import { ALL_ROLES, Role } from '@lawgate/domain';
 import { CurrentUser, type Principal } from '../auth/principal';
 import { Roles } from '../auth/roles.decorator';
 import { uuidParam } from '../common/params';

@@ -11,7 +11,7 @@ import {
   Length,
   Matches,
 } from 'class-validator';
-import { ALL_ORG_UNIT_KINDS, ALL_QUALIFICATIONS, ALL_ROLES } from '../../../../libs/domain/src/roles';
+import { ALL_ORG_UNIT_KINDS, ALL_QUALIFICATIONS, ALL_ROLES } from '@lawgate/domain';
 
 export class ReasonDto {
   @ApiProperty({ description: 'Why (recorded in the audit trail)', example: '新聘法律顾问' })

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { PersistenceModule } from '../../../../libs/persistence/src/persistence.module';
+import { PersistenceModule } from '@lawgate/persistence';
 import { AccountsController } from './accounts.controller';
 import { AccountsService } from './accounts.service';
 import { UserImportService } from './user-import.service';

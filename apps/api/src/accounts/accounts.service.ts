@@ -1,12 +1,16 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { DomainError, ErrorCode } from '../../../../libs/domain/src/errors';
-import { Role } from '../../../../libs/domain/src/roles';
-import type { OrgUnitEntity, UserEntity } from '../../../../libs/persistence/src/entities';
-import { hashPassword, verifyPassword } from '../../../../libs/persistence/src/password';
-import { AccountRepository, type UserChange } from '../../../../libs/persistence/src/repositories/account.repository';
-import { AuditRepository } from '../../../../libs/persistence/src/repositories/audit.repository';
+import { DomainError, ErrorCode, Role } from '@lawgate/domain';
+import {
+  type OrgUnitEntity,
+  type UserEntity,
+  hashPassword,
+  verifyPassword,
+  AccountRepository,
+  type UserChange,
+  AuditRepository,
+} from '@lawgate/persistence';
 import type { Principal } from '../auth/principal';
 
 export const MIN_PASSWORD_LENGTH = 10;

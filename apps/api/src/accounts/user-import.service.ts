@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, ErrorCode } from '../../../../libs/domain/src/errors';
-import { AccountRepository } from '../../../../libs/persistence/src/repositories/account.repository';
+import { DomainError, ErrorCode } from '@lawgate/domain';
+import { AccountRepository } from '@lawgate/persistence';
 import type { Principal } from '../auth/principal';
 import { AccountsService, type UserView } from './accounts.service';
 import { readUserRows } from './user-import';

@@ -1,7 +1,6 @@
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { DomainError, ErrorCode } from '../../../../libs/domain/src/errors';
-import { ALL_QUALIFICATIONS, ALL_ROLES } from '../../../../libs/domain/src/roles';
+import { DomainError, ErrorCode, ALL_QUALIFICATIONS, ALL_ROLES } from '@lawgate/domain';
 
 export const IMPORT_COLUMNS = [
   'username',

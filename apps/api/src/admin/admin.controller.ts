@@ -14,12 +14,12 @@ import {
   calendarDaysAfter,
   endOfCstDay,
   workingDaysAfter,
-} from '../../../../libs/domain/src/calendar/legal-time';
-import { DomainError, ErrorCode } from '../../../../libs/domain/src/errors';
-import { ALL_ROLES, Role } from '../../../../libs/domain/src/roles';
-import { CalendarRepository } from '../../../../libs/persistence/src/calendar/calendar.repository';
-import { AuditRepository } from '../../../../libs/persistence/src/repositories/audit.repository';
-import { OrgRepository } from '../../../../libs/persistence/src/repositories/org.repository';
+  DomainError,
+  ErrorCode,
+  ALL_ROLES,
+  Role,
+} from '@lawgate/domain';
+import { CalendarRepository, AuditRepository, OrgRepository } from '@lawgate/persistence';
 import { CurrentUser, type Principal } from '../auth/principal';
 import { Roles } from '../auth/roles.decorator';
 import { DeadlineQueryDto, PutCalendarYearDto } from './admin.dto';

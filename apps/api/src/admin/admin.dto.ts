@@ -13,7 +13,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import type { PeriodUnit } from '../../../../libs/domain/src/periods';
+import type { PeriodUnit } from '@lawgate/domain';
 
 export class CalendarDayDto {
   @ApiProperty({ example: '2027-02-06' })

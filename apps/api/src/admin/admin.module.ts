@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { PersistenceModule } from '../../../../libs/persistence/src/persistence.module';
+import { PersistenceModule } from '@lawgate/persistence';
 import { AdminController } from './admin.controller';
 import { RoutingController } from './routing.controller';
 import { RoutingService } from './routing.service';

@@ -18,7 +18,7 @@ import {
   RoutingRulesChangedResponseDto,
 } from './admin.responses';
 import { ArrayMaxSize, IsBoolean, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
-import { Role } from '../../../../libs/domain/src/roles';
+import { Role } from '@lawgate/domain';
 import { CurrentUser, type Principal } from '../auth/principal';
 import { Roles } from '../auth/roles.decorator';
 import { uuidParam } from '../common/params';

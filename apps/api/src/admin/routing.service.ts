@@ -1,11 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { DomainError, ErrorCode } from '../../../../libs/domain/src/errors';
-import { OrgUnitKind, Role } from '../../../../libs/domain/src/roles';
-import { AdviserRepository } from '../../../../libs/persistence/src/repositories/adviser.repository';
-import { AuditRepository } from '../../../../libs/persistence/src/repositories/audit.repository';
-import { OrgRepository } from '../../../../libs/persistence/src/repositories/org.repository';
-import { ProcedureRepository } from '../../../../libs/persistence/src/repositories/procedure.repository';
+import { DomainError, ErrorCode, OrgUnitKind, Role } from '@lawgate/domain';
+import { AdviserRepository, AuditRepository, OrgRepository, ProcedureRepository } from '@lawgate/persistence';
 
 export interface RoutingRules {
   assignedAdvisersOnly: boolean;

@@ -3,8 +3,8 @@ import { Injectable, type CallHandler, type ExecutionContext, type NestIntercept
 import type { FastifyReply } from 'fastify';
 import { catchError, from, mergeMap, type Observable, throwError } from 'rxjs';
 import { DataSource } from 'typeorm';
-import { Role } from '../../../../libs/domain/src/roles';
-import { AuditRepository, type AuditRecord } from '../../../../libs/persistence/src/repositories/audit.repository';
+import { Role } from '@lawgate/domain';
+import { AuditRepository, type AuditRecord } from '@lawgate/persistence';
 import type { AuthenticatedRequest } from '../auth/principal';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

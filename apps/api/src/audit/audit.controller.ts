@@ -1,8 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuditPageResponseDto } from './audit.responses';
-import { Role } from '../../../../libs/domain/src/roles';
-import { AuditRepository } from '../../../../libs/persistence/src/repositories/audit.repository';
+import { Role } from '@lawgate/domain';
+import { AuditRepository } from '@lawgate/persistence';
 import { Roles } from '../auth/roles.decorator';
 import { AuditQueryDto } from './audit.dto';
 

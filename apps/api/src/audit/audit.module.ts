@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
-import { PersistenceModule } from '../../../../libs/persistence/src/persistence.module';
+import { PersistenceModule } from '@lawgate/persistence';
 import { AuditController } from './audit.controller';
 import { AuditTrailInterceptor } from './audit-trail.interceptor';
 import { EvidenceController } from './evidence.controller';
 import { IntegrityController } from './integrity.controller';
-import { ReconciliationModule } from '../../../../libs/temporal/src/reconciliation.module';
+import { ReconciliationModule } from '@lawgate/temporal';
 
 /** The audit trail (read and filtered by the office), the request auditing, and the evidence checkpoints' publication. */
 @Module({

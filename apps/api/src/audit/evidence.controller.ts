@@ -2,14 +2,15 @@ import { Controller, Get, Header, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CheckpointFeedDto, EvidenceVerificationDto } from './evidence.responses';
 import type { FastifyRequest } from 'fastify';
-import { Role } from '../../../../libs/domain/src/roles';
+import { Role } from '@lawgate/domain';
 import {
   CheckpointRepository,
   publishedCheckpoint,
-} from '../../../../libs/persistence/src/ledger/checkpoint.repository';
-import { EvidenceVerifier, type EvidenceVerification } from '../../../../libs/persistence/src/ledger/evidence-verifier';
+  EvidenceVerifier,
+  type EvidenceVerification,
+  EvidenceKeys,
+} from '@lawgate/persistence';
 import { Public, Roles } from '../auth/roles.decorator';
-import { EvidenceKeys } from '../../../../libs/persistence/src/ledger/evidence-keys';
 
 function originOf(request: FastifyRequest): string {
   return `${request.protocol}://${request.headers.host ?? 'localhost'}`;

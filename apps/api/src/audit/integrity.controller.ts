@@ -1,10 +1,9 @@
 import { Controller, Get, HttpCode, Post, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import { Role } from '../../../../libs/domain/src/roles';
-import type { IntegrityAlertEntity } from '../../../../libs/persistence/src/entities';
-import { IntegrityAlertRepository } from '../../../../libs/persistence/src/repositories/integrity-alert.repository';
-import { Reconciler } from '../../../../libs/temporal/src/reconciliation';
+import { Role } from '@lawgate/domain';
+import { type IntegrityAlertEntity, IntegrityAlertRepository } from '@lawgate/persistence';
+import { Reconciler } from '@lawgate/temporal';
 import { Roles } from '../auth/roles.decorator';
 import { refuseInput } from '../common/no-input';
 import {

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-import { DomainError, ErrorCode } from '../../../../libs/domain/src/errors';
+import { DomainError, ErrorCode, ALL_ROLES } from '@lawgate/domain';
 import { SignInThrottle } from './sign-in-throttle';
 import {
   ApiBearerAuth,
@@ -11,7 +11,6 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { ErrorBodyDto } from '../common/error-body';
-import { ALL_ROLES } from '../../../../libs/domain/src/roles';
 import { LoginDto, LoginResponseDto, PrincipalDto } from './auth.dto';
 import { LocalIdentityProvider } from './auth.service';
 import { refuseInput } from '../common/no-input';

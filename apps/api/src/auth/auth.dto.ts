@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsString, Length } from 'class-validator';
-import { ALL_ROLES, Role } from '../../../../libs/domain/src/roles';
+import { ALL_ROLES, Role } from '@lawgate/domain';
 
 export class LoginDto {
   @ApiProperty({ example: 'officer.wang' })

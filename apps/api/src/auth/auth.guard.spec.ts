@@ -1,7 +1,6 @@
 import type { ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { DomainError, ErrorCode } from '../../../../libs/domain/src/errors';
-import { Role } from '../../../../libs/domain/src/roles';
+import { DomainError, ErrorCode, Role } from '@lawgate/domain';
 import { AuthGuard } from './auth.guard';
 import type { IdentityProvider } from './identity-provider';
 import type { AuthenticatedRequest, Principal } from './principal';

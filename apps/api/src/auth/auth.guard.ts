@@ -1,7 +1,6 @@
 import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { DomainError, ErrorCode } from '../../../../libs/domain/src/errors';
-import type { Role } from '../../../../libs/domain/src/roles';
+import { DomainError, ErrorCode, type Role } from '@lawgate/domain';
 import { IDENTITY_PROVIDER, type IdentityProvider } from './identity-provider';
 import { bearerToken } from './bearer';
 import type { AuthenticatedRequest } from './principal';

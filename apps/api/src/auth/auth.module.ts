@@ -1,9 +1,8 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
-import { APP_CONFIG } from '../../../../libs/config/src/config.module';
-import type { AppConfig } from '../../../../libs/config/src/config';
-import { PersistenceModule } from '../../../../libs/persistence/src/persistence.module';
+import { APP_CONFIG, type AppConfig } from '@lawgate/config';
+import { PersistenceModule } from '@lawgate/persistence';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { LocalIdentityProvider } from './auth.service';

@@ -1,15 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { APP_CONFIG } from '../../../../libs/config/src/config.module';
-import type { AppConfig } from '../../../../libs/config/src/config';
-import { DomainError, ErrorCode } from '../../../../libs/domain/src/errors';
-import { isRole } from '../../../../libs/domain/src/roles';
-import type { UserEntity } from '../../../../libs/persistence/src/entities';
-import { OrgRepository } from '../../../../libs/persistence/src/repositories/org.repository';
-import { SessionRepository } from '../../../../libs/persistence/src/repositories/session.repository';
+import { APP_CONFIG, type AppConfig } from '@lawgate/config';
+import { DomainError, ErrorCode, isRole } from '@lawgate/domain';
+import { type UserEntity, OrgRepository, SessionRepository, verifyPassword } from '@lawgate/persistence';
 import type { IdentityProvider } from './identity-provider';
-import { verifyPassword } from '../../../../libs/persistence/src/password';
 import type { Principal } from './principal';
 
 interface TokenClaims {

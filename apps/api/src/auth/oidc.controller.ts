@@ -12,7 +12,7 @@ import {
 } from '@nestjs/swagger';
 import { IsOptional, IsString, Length } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { DomainError, ErrorCode } from '../../../../libs/domain/src/errors';
+import { DomainError, ErrorCode } from '@lawgate/domain';
 import { ErrorBodyDto } from '../common/error-body';
 import { OidcSignIn, OidcSignInRefused } from './oidc.service';
 import { safeReturnTo } from './return-to';

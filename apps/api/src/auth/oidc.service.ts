@@ -2,12 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource, LessThan } from 'typeorm';
 import * as oidc from 'openid-client';
-import { APP_CONFIG } from '../../../../libs/config/src/config.module';
-import type { AppConfig } from '../../../../libs/config/src/config';
-import { DomainError, ErrorCode } from '../../../../libs/domain/src/errors';
-import type { Role } from '../../../../libs/domain/src/roles';
-import { OidcSignInEntity, OrgUnitEntity, UserEntity } from '../../../../libs/persistence/src/entities';
-import { AuditRepository } from '../../../../libs/persistence/src/repositories/audit.repository';
+import { APP_CONFIG, type AppConfig } from '@lawgate/config';
+import { DomainError, ErrorCode, type Role } from '@lawgate/domain';
+import { OidcSignInEntity, OrgUnitEntity, UserEntity, AuditRepository } from '@lawgate/persistence';
 import { LocalIdentityProvider } from './auth.service';
 import type { Principal } from './principal';
 

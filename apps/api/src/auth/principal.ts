@@ -1,7 +1,6 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-import type { Role } from '../../../../libs/domain/src/roles';
-import type { Actor } from '../../../../libs/domain/src/procedures/normative-document.contract';
+import type { Role, Actor } from '@lawgate/domain';
 
 /** The signed-in user, as the guard resolved it for this request. */
 export interface Principal {

@@ -1,5 +1,5 @@
 import { SetMetadata } from '@nestjs/common';
-import type { Role } from '../../../../libs/domain/src/roles';
+import type { Role } from '@lawgate/domain';
 
 export const ROLES_KEY = 'lawgate:roles';
 export const PUBLIC_KEY = 'lawgate:public';

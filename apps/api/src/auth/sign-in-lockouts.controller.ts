@@ -1,11 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsString, Length } from 'class-validator';
-import { Role } from '../../../../libs/domain/src/roles';
+import { Role, DomainError, ErrorCode } from '@lawgate/domain';
 import { CurrentUser, type Principal } from './principal';
 import { Roles } from './roles.decorator';
 import { SignInThrottle } from './sign-in-throttle';
-import { DomainError, ErrorCode } from '../../../../libs/domain/src/errors';
 
 export class SignInLockoutDto {
   @ApiProperty() username: string;

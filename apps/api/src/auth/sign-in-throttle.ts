@@ -1,9 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG } from '../../../../libs/config/src/config.module';
-import type { AppConfig } from '../../../../libs/config/src/config';
-import { DomainError, ErrorCode } from '../../../../libs/domain/src/errors';
-import { AuditRepository } from '../../../../libs/persistence/src/repositories/audit.repository';
+import { APP_CONFIG, type AppConfig } from '@lawgate/config';
+import { DomainError, ErrorCode } from '@lawgate/domain';
+import { AuditRepository } from '@lawgate/persistence';
 import { PgRateCounter } from '../common/rate-limit/rate-counter';
 
 const ADDRESS_WINDOW_MS = 15 * 60_000;

@@ -15,9 +15,7 @@ import {
   CleanupListsResponseDto,
   CleanupProgressResponseDto,
 } from './cleanup.responses';
-import { CAMPAIGN_ID_PATTERN } from '../../../../libs/domain/src/cleanup';
-import { DomainError, ErrorCode } from '../../../../libs/domain/src/errors';
-import { Role } from '../../../../libs/domain/src/roles';
+import { CAMPAIGN_ID_PATTERN, DomainError, ErrorCode, Role } from '@lawgate/domain';
 import { CurrentUser, type Principal } from '../auth/principal';
 import { Roles } from '../auth/roles.decorator';
 import { ErrorBodyDto } from '../common/error-body';

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
-import { CAMPAIGN_ID_PATTERN, CLEANUP_DECISIONS, type CleanupDecision } from '../../../../libs/domain/src/cleanup';
+import { CAMPAIGN_ID_PATTERN, CLEANUP_DECISIONS, type CleanupDecision } from '@lawgate/domain';
 
 export class StartCleanupCampaignDto {
   @ApiProperty({ example: '2026年度行政规范性文件清理' })

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { PersistenceModule } from '../../../../libs/persistence/src/persistence.module';
+import { PersistenceModule } from '@lawgate/persistence';
 import { CleanupCampaignsController, CleanupReviewController } from './cleanup.controller';
 import { CleanupService } from './cleanup.service';
 

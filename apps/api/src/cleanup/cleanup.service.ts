@@ -9,16 +9,19 @@ import {
   type CleanupCampaignWorkflow,
   type CleanupDecision,
   type CleanupReviewSnapshot,
-} from '../../../../libs/domain/src/cleanup';
-import { DomainError, ErrorCode } from '../../../../libs/domain/src/errors';
-import { registrationYear } from '../../../../libs/domain/src/register';
-import { APP_CONFIG } from '../../../../libs/config/src/config.module';
-import type { AppConfig } from '../../../../libs/config/src/config';
-import type { CleanupCampaignEntity, CleanupReviewEntity } from '../../../../libs/persistence/src/entities';
-import { LedgerRepository } from '../../../../libs/persistence/src/ledger/ledger.repository';
-import { CleanupRepository } from '../../../../libs/persistence/src/repositories/cleanup.repository';
-import { TaskRepository } from '../../../../libs/persistence/src/repositories/task.repository';
-import { ProcedureGateway, stepUpdateId } from '../../../../libs/temporal/src/procedure-gateway';
+  DomainError,
+  ErrorCode,
+  registrationYear,
+} from '@lawgate/domain';
+import { APP_CONFIG, type AppConfig } from '@lawgate/config';
+import {
+  type CleanupCampaignEntity,
+  type CleanupReviewEntity,
+  LedgerRepository,
+  CleanupRepository,
+  TaskRepository,
+} from '@lawgate/persistence';
+import { ProcedureGateway, stepUpdateId } from '@lawgate/temporal';
 import { actorOf, type Principal } from '../auth/principal';
 import { requireTaskHolder } from '../procedures/task-holder';
 

@@ -1,12 +1,8 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { OfficeCommentDto, OfficeCommentWindowDto } from './public-comments.responses';
-import { DomainError, ErrorCode } from '../../../../libs/domain/src/errors';
-import { Role } from '../../../../libs/domain/src/roles';
-import type { ProcedureEntity } from '../../../../libs/persistence/src/entities';
-import { CommentRepository } from '../../../../libs/persistence/src/repositories/comment.repository';
-import { ProcedureRepository } from '../../../../libs/persistence/src/repositories/procedure.repository';
-import { TaskRepository } from '../../../../libs/persistence/src/repositories/task.repository';
+import { DomainError, ErrorCode, Role } from '@lawgate/domain';
+import { type ProcedureEntity, CommentRepository, ProcedureRepository, TaskRepository } from '@lawgate/persistence';
 import { CurrentUser, type Principal } from '../auth/principal';
 import { Roles } from '../auth/roles.decorator';
 import { canSeeProcedure } from '../procedures/procedures.service';

@@ -9,12 +9,9 @@ import {
 } from './public-comments.responses';
 import { ErrorBodyDto } from '../common/error-body';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { APP_CONFIG } from '../../../../libs/config/src/config.module';
-import type { AppConfig } from '../../../../libs/config/src/config';
-import { DomainError, ErrorCode } from '../../../../libs/domain/src/errors';
-import type { CommentWindowEntity } from '../../../../libs/persistence/src/entities';
-import { CommentRepository } from '../../../../libs/persistence/src/repositories/comment.repository';
-import { DocumentRepository } from '../../../../libs/persistence/src/repositories/document.repository';
+import { APP_CONFIG, type AppConfig } from '@lawgate/config';
+import { DomainError, ErrorCode } from '@lawgate/domain';
+import { type CommentWindowEntity, CommentRepository, DocumentRepository } from '@lawgate/persistence';
 import { Public } from '../auth/roles.decorator';
 import { SubmitCommentDto } from './comments.dto';
 import { atomFeed, jsonFeed, type FeedWindow } from './feeds';

@@ -1,5 +1,5 @@
 import { MemoryRateCounter } from '../common/rate-limit/rate-counter';
-import type { AppConfig } from '../../../../libs/config/src/config';
+import type { AppConfig } from '@lawgate/config';
 import { commentRateKey, commentRateLimits } from './rate-limiter';
 
 describe(commentRateLimits.name, () => {

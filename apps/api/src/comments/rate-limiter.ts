@@ -1,4 +1,4 @@
-import type { AppConfig } from '../../../../libs/config/src/config';
+import type { AppConfig } from '@lawgate/config';
 import { RateLimits } from '../common/rate-limit/limits';
 import type { RateCounter } from '../common/rate-limit/rate-counter';
 

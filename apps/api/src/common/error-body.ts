@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { ErrorCode } from '../../../../libs/domain/src/errors';
+import { ErrorCode } from '@lawgate/domain';
 
 /** Codes of refusals made by the HTTP layer itself (a status without a domain error code). */
 const HTTP_CODES = [

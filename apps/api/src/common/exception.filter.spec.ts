@@ -1,5 +1,5 @@
 import { BadRequestException, NotFoundException } from '@nestjs/common';
-import { DomainError, ErrorCode } from '../../../../libs/domain/src/errors';
+import { DomainError, ErrorCode } from '@lawgate/domain';
 import { toErrorBody } from './exception.filter';
 import { fieldTree } from './validation';
 

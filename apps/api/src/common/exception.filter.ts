@@ -1,6 +1,6 @@
 import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { DomainError, ErrorCode } from '../../../../libs/domain/src/errors';
+import { DomainError, ErrorCode } from '@lawgate/domain';
 import { STATUS_OF, codeOfStatus } from './error-body';
 
 /** Plain words for framework errors whose own message is only the status text. */

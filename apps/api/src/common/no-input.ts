@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { DomainError, ErrorCode } from '../../../../libs/domain/src/errors';
+import { DomainError, ErrorCode } from '@lawgate/domain';
 
 /**
  * For an action that takes no parameters and no body (a sign-out, marking everything read): anything sent with it is

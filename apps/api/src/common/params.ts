@@ -1,5 +1,5 @@
 import { ParseUUIDPipe, type PipeTransform } from '@nestjs/common';
-import { DomainError, ErrorCode } from '../../../../libs/domain/src/errors';
+import { DomainError, ErrorCode } from '@lawgate/domain';
 
 /** A path parameter that must be a UUID; anything else is a 400 naming the parameter. */
 export function uuidParam(name: string): ParseUUIDPipe {

@@ -1,2 +1,2 @@
 /** The mapping lives with the procedure gateway; re-exported for the API's other Temporal callers. */
-export { fromTemporalError } from '../../../../libs/temporal/src/procedure-errors';
+export { fromTemporalError } from '@lawgate/temporal';

@@ -1,5 +1,5 @@
 import { ValidationPipe, type ArgumentMetadata, type PipeTransform, type ValidationError } from '@nestjs/common';
-import { DomainError, ErrorCode } from '../../../../libs/domain/src/errors';
+import { DomainError, ErrorCode } from '@lawgate/domain';
 
 /** Flattens class-validator errors into `{ "application.necessity": ["..."] }`. */
 export function fieldTree(errors: ValidationError[], prefix = ''): Record<string, string[]> {

@@ -1,6 +1,6 @@
 import JSZip from 'jszip';
 import { makeDocx, makeExe, makePdf } from '../../../../test/support/docx';
-import { DomainError } from '../../../../libs/domain/src/errors';
+import { DomainError } from '@lawgate/domain';
 import { DOCX, DocumentContentService, PDF, sniff } from './document-content.service';
 
 describe('DocumentContentService', () => {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import mammoth from 'mammoth';
-import { DomainError, ErrorCode } from '../../../../libs/domain/src/errors';
+import { DomainError, ErrorCode } from '@lawgate/domain';
 
 export const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 export const PDF = 'application/pdf';

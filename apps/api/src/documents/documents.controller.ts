@@ -26,24 +26,30 @@ import { ErrorBodyDto } from '../common/error-body';
 import { ProcedureDocumentResponseDto, VersionDiffResponseDto, VersionTextResponseDto } from './documents.responses';
 import { createTwoFilesPatch, diffLines } from 'diff';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { DOCUMENT_KINDS, DOCUMENT_MEDIA_TYPES, type DocumentKind } from '../../../../libs/domain/src/documents';
-import { uploadStagesOf } from '../../../../libs/domain/src/procedures/kernel/procedure-definition';
-import { procedureDefinition } from '../../../../libs/domain/src/procedures/registry';
-import { DomainError, ErrorCode } from '../../../../libs/domain/src/errors';
-import { ALL_ROLES, Role } from '../../../../libs/domain/src/roles';
 import {
+  DOCUMENT_KINDS,
+  DOCUMENT_MEDIA_TYPES,
+  type DocumentKind,
+  uploadStagesOf,
+  procedureDefinition,
+  DomainError,
+  ErrorCode,
+  ALL_ROLES,
+  Role,
   getProcedureStateQuery,
   submitDocumentVersionUpdate,
   type ProcedureSnapshot,
-} from '../../../../libs/domain/src/procedures/normative-document.contract';
-import type { DocumentVersionEntity } from '../../../../libs/persistence/src/entities';
-import { DocumentRepository } from '../../../../libs/persistence/src/repositories/document.repository';
-import { ProcedureRepository } from '../../../../libs/persistence/src/repositories/procedure.repository';
-import { TaskRepository } from '../../../../libs/persistence/src/repositories/task.repository';
-import { ProcedureGateway, stepUpdateId } from '../../../../libs/temporal/src/procedure-gateway';
+  canReadDrafts,
+} from '@lawgate/domain';
+import {
+  type DocumentVersionEntity,
+  DocumentRepository,
+  ProcedureRepository,
+  TaskRepository,
+} from '@lawgate/persistence';
+import { ProcedureGateway, stepUpdateId } from '@lawgate/temporal';
 import { actorOf, CurrentUser, type Principal } from '../auth/principal';
 import { Roles } from '../auth/roles.decorator';
-import { canReadDrafts } from '../../../../libs/domain/src/visibility';
 import { canSeeProcedure, visibilityOf } from '../procedures/procedures.service';
 import { uuidParam } from '../common/params';
 import { DocumentContentService } from './document-content.service';

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { PersistenceModule } from '../../../../libs/persistence/src/persistence.module';
+import { PersistenceModule } from '@lawgate/persistence';
 import { NotificationsController } from '../notifications/notifications.controller';
 import { DocumentContentService } from './document-content.service';
 import { DocumentsController } from './documents.controller';

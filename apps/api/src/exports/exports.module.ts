@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { PersistenceModule } from '../../../../libs/persistence/src/persistence.module';
+import { PersistenceModule } from '@lawgate/persistence';
 import { OversightService } from '../oversight/oversight.service';
 import { RegisterService } from '../register/register.service';
 import { ExportsController } from './exports.controller';

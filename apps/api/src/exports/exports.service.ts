@@ -1,11 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import ExcelJS from 'exceljs';
-import { REGISTER_STATUSES, type RegisterStatus } from '../../../../libs/domain/src/register';
+import { REGISTER_STATUSES, type RegisterStatus, DomainError, ErrorCode, type CleanupDecision } from '@lawgate/domain';
 import { OversightService } from '../oversight/oversight.service';
 import { entryDto, RegisterService, type ListFilters } from '../register/register.service';
-import { DomainError, ErrorCode } from '../../../../libs/domain/src/errors';
-import type { CleanupDecision } from '../../../../libs/domain/src/cleanup';
-import { CleanupRepository } from '../../../../libs/persistence/src/repositories/cleanup.repository';
+import { CleanupRepository } from '@lawgate/persistence';
 import { CatalogService } from '../procedures/major-decision/catalog.service';
 
 export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

@@ -2,7 +2,7 @@ import { Controller, Get, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 
 import type { FastifyReply } from 'fastify';
-import { TemporalClientService } from '../../../../libs/temporal/src/temporal-client.module';
+import { TemporalClientService } from '@lawgate/temporal';
 import { Public } from '../auth/roles.decorator';
 import { DatabaseHealthService } from './health.service';
 

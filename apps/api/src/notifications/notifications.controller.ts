@@ -9,9 +9,8 @@ import {
 } from './notifications.responses';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional } from 'class-validator';
-import { DomainError, ErrorCode } from '../../../../libs/domain/src/errors';
-import { ALL_ROLES } from '../../../../libs/domain/src/roles';
-import { NotificationRepository } from '../../../../libs/persistence/src/repositories/notification.repository';
+import { DomainError, ErrorCode, ALL_ROLES } from '@lawgate/domain';
+import { NotificationRepository } from '@lawgate/persistence';
 import { CurrentUser, type Principal } from '../auth/principal';
 import { Roles } from '../auth/roles.decorator';
 import { refuseInput } from '../common/no-input';

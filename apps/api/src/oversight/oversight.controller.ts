@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Role } from '../../../../libs/domain/src/roles';
+import { Role } from '@lawgate/domain';
 import { Roles } from '../auth/roles.decorator';
 import { OverduePageDto, OverdueQueryDto, StatisticsDto, StatisticsQueryDto } from './oversight.dto';
 import { OversightService } from './oversight.service';

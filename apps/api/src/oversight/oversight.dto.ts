@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
-import { PROCEDURE_TYPES } from '../../../../libs/domain/src/procedures/procedure-type';
+import { PROCEDURE_TYPES } from '@lawgate/domain';
 
 export class OverdueQueryDto {
   @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 200 })

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { stagesOfStep, timelineOf } from '../../../../libs/domain/src/procedures/kernel/procedure-definition';
-import { PROCEDURE_DEFINITIONS, procedureDefinition } from '../../../../libs/domain/src/procedures/registry';
+import { stagesOfStep, timelineOf, PROCEDURE_DEFINITIONS, procedureDefinition } from '@lawgate/domain';
 import type { MonthlyRateDto, OverduePageDto, RateDto, StatisticsDto } from './oversight.dto';
 
 /** The legality-review stages of every procedure type (their definitions mark them). */

@@ -7,7 +7,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { ALL_ROLES, Role } from '../../../../libs/domain/src/roles';
+import { ALL_ROLES, Role } from '@lawgate/domain';
 import { CurrentUser, type Principal } from '../auth/principal';
 import { Roles } from '../auth/roles.decorator';
 import { ErrorBodyDto } from '../common/error-body';

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { PersistenceModule } from '../../../../libs/persistence/src/persistence.module';
+import { PersistenceModule } from '@lawgate/persistence';
 import { DocumentContentService } from '../documents/document-content.service';
 import { PreReviewController } from './pre-review.controller';
 import { PreReviewService } from './pre-review.service';

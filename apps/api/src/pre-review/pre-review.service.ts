@@ -1,9 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { DocumentKind } from '../../../../libs/domain/src/documents';
-import { DomainError, ErrorCode } from '../../../../libs/domain/src/errors';
-import type { PreReviewDecision } from '../../../../libs/domain/src/procedures/steps/pre-review.contract';
-import { canReadDrafts } from '../../../../libs/domain/src/visibility';
+import { DocumentKind, DomainError, ErrorCode, type PreReviewDecision, canReadDrafts } from '@lawgate/domain';
 import {
   isPreReviewRuleId,
   LawList,
@@ -13,17 +10,17 @@ import {
   type LawRank,
   type PreReviewFinding,
   type PreReviewRuleId,
-} from '../../../../libs/pre-review/src';
+} from '@lawgate/pre-review';
 import {
   PreReviewLawOverrideEntity,
   PreReviewRuleSettingEntity,
   type DocumentVersionEntity,
   type ProcedureEntity,
-} from '../../../../libs/persistence/src/entities';
-import { AuditRepository } from '../../../../libs/persistence/src/repositories/audit.repository';
-import { DocumentRepository } from '../../../../libs/persistence/src/repositories/document.repository';
-import { ProcedureRepository } from '../../../../libs/persistence/src/repositories/procedure.repository';
-import { TaskRepository } from '../../../../libs/persistence/src/repositories/task.repository';
+  AuditRepository,
+  DocumentRepository,
+  ProcedureRepository,
+  TaskRepository,
+} from '@lawgate/persistence';
 import type { Principal } from '../auth/principal';
 import { DocumentContentService } from '../documents/document-content.service';
 import { canSeeProcedure, visibilityOf } from '../procedures/procedures.service';

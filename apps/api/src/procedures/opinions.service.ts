@@ -1,19 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { DomainError, ErrorCode } from '../../../../libs/domain/src/errors';
-import { Role } from '../../../../libs/domain/src/roles';
 import {
+  DomainError,
+  ErrorCode,
+  Role,
   giveAdviserOpinionUpdate,
   requestAdviserOpinionUpdate,
   type ProcedureSnapshot,
-} from '../../../../libs/domain/src/procedures/normative-document.contract';
-import { TaskEntity } from '../../../../libs/persistence/src/entities';
-import { AdviserRepository } from '../../../../libs/persistence/src/repositories/adviser.repository';
-import { AuditRepository } from '../../../../libs/persistence/src/repositories/audit.repository';
-import { OrgRepository } from '../../../../libs/persistence/src/repositories/org.repository';
-import { ProcedureRepository } from '../../../../libs/persistence/src/repositories/procedure.repository';
-import { TaskRepository } from '../../../../libs/persistence/src/repositories/task.repository';
-import { ProcedureGateway, stepUpdateId } from '../../../../libs/temporal/src/procedure-gateway';
+} from '@lawgate/domain';
+import {
+  TaskEntity,
+  AdviserRepository,
+  AuditRepository,
+  OrgRepository,
+  ProcedureRepository,
+  TaskRepository,
+} from '@lawgate/persistence';
+import { ProcedureGateway, stepUpdateId } from '@lawgate/temporal';
 import { actorOf, type Principal } from '../auth/principal';
 import {
   mapTask,

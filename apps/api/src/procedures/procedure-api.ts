@@ -1,9 +1,7 @@
 import type { Type } from '@nestjs/common';
 import type { UpdateDefinition } from '@temporalio/client';
-import type { Actor } from '../../../../libs/domain/src/procedures/normative-document.contract';
-import type { ProcedureType } from '../../../../libs/domain/src/procedures/procedure-type';
-import type { Role } from '../../../../libs/domain/src/roles';
-import type { ProcedureGateway } from '../../../../libs/temporal/src/procedure-gateway';
+import type { Actor, ProcedureType, Role } from '@lawgate/domain';
+import type { ProcedureGateway } from '@lawgate/temporal';
 
 /**
  * Who may take a step, beyond holding one of its roles (the workflow's validator then checks the stage and the rest):

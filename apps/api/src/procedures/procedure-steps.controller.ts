@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiExcludeEndpoint, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AvailableStepsResponseDto } from './procedure-steps.responses';
-import { ALL_ROLES } from '../../../../libs/domain/src/roles';
+import { ALL_ROLES } from '@lawgate/domain';
 import { CurrentUser, type Principal } from '../auth/principal';
 import { Roles } from '../auth/roles.decorator';
 import { idempotencyKeyOf, uuidParam } from '../common/params';

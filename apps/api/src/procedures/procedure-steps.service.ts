@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, ErrorCode } from '../../../../libs/domain/src/errors';
-import { getProcedureStateQuery } from '../../../../libs/domain/src/procedures/normative-document.contract';
-import type { ProcedureEntity, TaskEntity } from '../../../../libs/persistence/src/entities';
-import { LedgerRepository } from '../../../../libs/persistence/src/ledger/ledger.repository';
-import { ProcedureRepository } from '../../../../libs/persistence/src/repositories/procedure.repository';
-import { TaskRepository } from '../../../../libs/persistence/src/repositories/task.repository';
-import { ProcedureGateway, stepUpdateId } from '../../../../libs/temporal/src/procedure-gateway';
+import { DomainError, ErrorCode, getProcedureStateQuery } from '@lawgate/domain';
+import {
+  type ProcedureEntity,
+  type TaskEntity,
+  LedgerRepository,
+  ProcedureRepository,
+  TaskRepository,
+} from '@lawgate/persistence';
+import { ProcedureGateway, stepUpdateId } from '@lawgate/temporal';
 import { actorOf, type Principal } from '../auth/principal';
 import { MetricsService } from '../metrics/metrics';
 import type { PreReviewDecisionDto } from '../pre-review/pre-review.dto';

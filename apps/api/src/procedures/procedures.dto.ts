@@ -16,15 +16,16 @@ import {
   ValidateNested,
   IsObject,
 } from 'class-validator';
-import type {
-  ProcedureSnapshot,
-  ProcedureStatus,
-  ProjectApprovalDecision,
-} from '../../../../libs/domain/src/procedures/normative-document.contract';
+import {
+  type ProcedureSnapshot,
+  type ProcedureStatus,
+  type ProjectApprovalDecision,
+  PROCEDURE_TYPES,
+  type ProcedureType,
+  type RunStatus,
+} from '@lawgate/domain';
 import { PreReviewDecisionDto } from '../pre-review/pre-review.dto';
-import { PROCEDURE_TYPES, type ProcedureType } from '../../../../libs/domain/src/procedures/procedure-type';
-import type { RunStatus } from '../../../../libs/domain/src/procedures/kernel/kernel.contract';
-import type { LedgerEntryEntity, ProcedureEntity, TaskEntity } from '../../../../libs/persistence/src/entities';
+import type { LedgerEntryEntity, ProcedureEntity, TaskEntity } from '@lawgate/persistence';
 
 export class ProjectApplicationDto {
   @ApiProperty({ description: '制定必要性: why the document is needed' })

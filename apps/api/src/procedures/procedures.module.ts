@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { PersistenceModule } from '../../../../libs/persistence/src/persistence.module';
+import { PersistenceModule } from '@lawgate/persistence';
 import { MetricsModule } from '../metrics/metrics.module';
 import { PreReviewModule } from '../pre-review/pre-review.module';
 import { ProceduresController, TasksController } from './procedures.controller';

@@ -1,24 +1,25 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG } from '../../../../libs/config/src/config.module';
-import type { AppConfig } from '../../../../libs/config/src/config';
-import { DomainError, ErrorCode } from '../../../../libs/domain/src/errors';
-import { Role } from '../../../../libs/domain/src/roles';
+import { APP_CONFIG, type AppConfig } from '@lawgate/config';
 import {
+  DomainError,
+  ErrorCode,
+  Role,
   canSeeProcedure as canSee,
   involvedThroughTasks,
   type VisibilityContext,
-} from '../../../../libs/domain/src/visibility';
-import {
   getProcedureStateQuery,
   withdrawProcedureUpdate,
   type ProcedureSnapshot,
-} from '../../../../libs/domain/src/procedures/normative-document.contract';
-import type { ProcedureEntity, TaskEntity } from '../../../../libs/persistence/src/entities';
-import { LedgerRepository } from '../../../../libs/persistence/src/ledger/ledger.repository';
-import { OrgRepository } from '../../../../libs/persistence/src/repositories/org.repository';
-import { ProcedureRepository } from '../../../../libs/persistence/src/repositories/procedure.repository';
-import { TaskRepository } from '../../../../libs/persistence/src/repositories/task.repository';
-import { ProcedureGateway } from '../../../../libs/temporal/src/procedure-gateway';
+} from '@lawgate/domain';
+import {
+  type ProcedureEntity,
+  type TaskEntity,
+  LedgerRepository,
+  OrgRepository,
+  ProcedureRepository,
+  TaskRepository,
+} from '@lawgate/persistence';
+import { ProcedureGateway } from '@lawgate/temporal';
 import { MetricsService } from '../metrics/metrics';
 import { actorOf, type Principal } from '../auth/principal';
 import {

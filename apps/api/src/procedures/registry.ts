@@ -1,5 +1,4 @@
-import type { ProcedureType } from '../../../../libs/domain/src/procedures/procedure-type';
-import { isProcedureType } from '../../../../libs/domain/src/procedures/procedure-type';
+import { type ProcedureType, isProcedureType } from '@lawgate/domain';
 import { CONTRACT_REVIEW_API } from './contract-review/contract-review.api';
 import { ENFORCEMENT_REVIEW_API } from './enforcement-review/enforcement-review.api';
 import { MAJOR_DECISION_API } from './major-decision/major-decision.api';

@@ -8,7 +8,7 @@ import {
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import { Role } from '../../../../libs/domain/src/roles';
+import { Role } from '@lawgate/domain';
 import { CurrentUser, type Principal } from '../auth/principal';
 import { Roles } from '../auth/roles.decorator';
 import { ErrorBodyDto } from '../common/error-body';

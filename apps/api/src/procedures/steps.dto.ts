@@ -1,4 +1,4 @@
-import { cite } from '../../../../libs/domain/src/legal-bases';
+import { cite, type PeriodUnit } from '@lawgate/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -15,7 +15,6 @@ import {
   ValidateNested,
   IsObject,
 } from 'class-validator';
-import type { PeriodUnit } from '../../../../libs/domain/src/periods';
 
 const UNITS: PeriodUnit[] = ['CALENDAR_DAYS', 'WORKING_DAYS'];
 

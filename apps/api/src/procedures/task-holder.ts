@@ -1,5 +1,5 @@
-import { DomainError, ErrorCode } from '../../../../libs/domain/src/errors';
-import type { TaskEntity } from '../../../../libs/persistence/src/entities';
+import { DomainError, ErrorCode } from '@lawgate/domain';
+import type { TaskEntity } from '@lawgate/persistence';
 import type { Principal } from '../auth/principal';
 
 /**

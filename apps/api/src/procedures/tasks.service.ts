@@ -1,14 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { CalendarRangeError, periodEnd } from '../../../../libs/domain/src/calendar/legal-time';
-import { DomainError, ErrorCode } from '../../../../libs/domain/src/errors';
-import { taskHolderRoles } from '../../../../libs/domain/src/procedures/registry';
-import type { TaskEntity } from '../../../../libs/persistence/src/entities';
-import { CalendarRepository } from '../../../../libs/persistence/src/calendar/calendar.repository';
-import { AuditRepository } from '../../../../libs/persistence/src/repositories/audit.repository';
-import { OrgRepository } from '../../../../libs/persistence/src/repositories/org.repository';
-import { ProcedureRepository } from '../../../../libs/persistence/src/repositories/procedure.repository';
-import { InvalidCursorError, TaskRepository } from '../../../../libs/persistence/src/repositories/task.repository';
+import { CalendarRangeError, periodEnd, DomainError, ErrorCode, taskHolderRoles } from '@lawgate/domain';
+import {
+  type TaskEntity,
+  CalendarRepository,
+  AuditRepository,
+  OrgRepository,
+  ProcedureRepository,
+  InvalidCursorError,
+  TaskRepository,
+} from '@lawgate/persistence';
 import type { Principal } from '../auth/principal';
 import { mapTask, type InboxPageDto, type InboxQueryDto, type ReassignTaskDto, type TaskDto } from './procedures.dto';
 

@@ -1,5 +1,5 @@
-import { Role } from '../../../../libs/domain/src/roles';
-import type { ProcedureEntity, TaskEntity } from '../../../../libs/persistence/src/entities';
+import { Role } from '@lawgate/domain';
+import type { ProcedureEntity, TaskEntity } from '@lawgate/persistence';
 import type { Principal } from '../auth/principal';
 import { canSeeProcedure } from './procedures.service';
 

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { ErrorBodyDto } from '../common/error-body';
 import { AdminRegisterPageDto, IssuerSeriesResponseDto } from './register.responses';
-import { Role } from '../../../../libs/domain/src/roles';
+import { Role } from '@lawgate/domain';
 import { CurrentUser, type Principal } from '../auth/principal';
 import { Roles } from '../auth/roles.decorator';
 import { AdminRegisterService } from './admin-register.service';

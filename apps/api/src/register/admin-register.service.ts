@@ -1,11 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { DomainError, ErrorCode } from '../../../../libs/domain/src/errors';
-import { REGISTER_STATUSES, type RegisterStatus } from '../../../../libs/domain/src/register';
-import type { IssuerSeriesEntity } from '../../../../libs/persistence/src/entities';
-import { AuditRepository } from '../../../../libs/persistence/src/repositories/audit.repository';
-import { OrgRepository } from '../../../../libs/persistence/src/repositories/org.repository';
-import { RegisterRepository } from '../../../../libs/persistence/src/repositories/register.repository';
+import { DomainError, ErrorCode, REGISTER_STATUSES, type RegisterStatus } from '@lawgate/domain';
+import { type IssuerSeriesEntity, AuditRepository, OrgRepository, RegisterRepository } from '@lawgate/persistence';
 import type { AdminRegisterQueryDto, IssuerSeriesDto } from './register.dto';
 import { entryDto, RegisterService } from './register.service';
 

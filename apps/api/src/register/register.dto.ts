@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
-import { REGISTER_STATUSES, type RegisterStatus } from '../../../../libs/domain/src/register';
+import { REGISTER_STATUSES, type RegisterStatus } from '@lawgate/domain';
 
 /** What the public may see: published documents. Unpublished and voided numbers are for the office. */
 export const PUBLIC_STATUSES: readonly RegisterStatus[] = ['IN_FORCE', 'EXPIRED', 'REPEALED'];

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { PersistenceModule } from '../../../../libs/persistence/src/persistence.module';
+import { PersistenceModule } from '@lawgate/persistence';
 import { AdminRegisterController } from './admin-register.controller';
 import { AdminRegisterService } from './admin-register.service';
 import { PublicRegisterController } from './public-register.controller';

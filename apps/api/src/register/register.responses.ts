@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { REGISTER_STATUSES } from '../../../../libs/domain/src/register';
+import { REGISTER_STATUSES } from '@lawgate/domain';
 
 class IssuerRefDto {
   @ApiProperty({ example: 'JT-GOV' })

@@ -1,14 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { addDays, cstDateOf } from '../../../../libs/domain/src/calendar/legal-time';
-import { DomainError, ErrorCode } from '../../../../libs/domain/src/errors';
-import type { RegisterStatus } from '../../../../libs/domain/src/register';
-import { DocumentRepository } from '../../../../libs/persistence/src/repositories/document.repository';
-import { segment } from '../../../../libs/search/src/chinese-text';
-import {
-  RegisterRepository,
-  type RegisterQuery,
-  type RegisterRow,
-} from '../../../../libs/persistence/src/repositories/register.repository';
+import { addDays, cstDateOf, DomainError, ErrorCode, type RegisterStatus } from '@lawgate/domain';
+import { DocumentRepository, RegisterRepository, type RegisterQuery, type RegisterRow } from '@lawgate/persistence';
+import { segment } from '@lawgate/search';
 
 export interface RegisterEntryDto {
   id: string;

@@ -1,6 +1,5 @@
 import type { components, paths } from './schema';
-import type { ProcedureSnapshot } from '../../../../libs/domain/src/procedures/normative-document.contract';
-import type { Role } from '../../../../libs/domain/src/roles';
+import type { ProcedureSnapshot, Role } from '@lawgate/domain';
 
 /**
  * The shapes of the API's answers, as the web app reads them: every one is the OpenAPI document's schema, from the

@@ -8,7 +8,7 @@ import { hasRole, useAuth } from '../auth';
 import type { MonthlyRate, OverdueTask, Statistics } from '../api/types';
 import { useLang, useTr } from '../i18n';
 import { explain, formatTime, procedureTypeName, stageName, statusName } from '../labels';
-import { PROCEDURE_TYPES } from '../../../../libs/domain/src/procedures/procedure-type';
+import { PROCEDURE_TYPES } from '@lawgate/domain';
 import { WEB_PROCEDURES } from '../procedures/registry';
 import type { Procedure, RegisterEntry } from '../api/types';
 import { CalendarPanel } from './ConsoleCalendar';

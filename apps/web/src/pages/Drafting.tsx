@@ -5,7 +5,7 @@ import { get, post } from '../api';
 import { useLang, useTr } from '../i18n';
 import { explain, formatTime, stageName, statusName } from '../labels';
 import type { Procedure, ProcedureSnapshot } from '../api/types';
-import { PROCEDURE_TYPES } from '../../../../libs/domain/src/procedures/procedure-type';
+import { PROCEDURE_TYPES } from '@lawgate/domain';
 import { WEB_PROCEDURES, webProcedureOf } from '../procedures/registry';
 
 /** This wizard starts a normative document; another type's start page is reached from its first step. */

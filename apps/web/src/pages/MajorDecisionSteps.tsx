@@ -2,8 +2,7 @@ import { Alert, App, Button, Card, Form, Input, InputNumber, Space, Switch, Typo
 import { Select } from '../select';
 import { useCallback, useEffect, useState } from 'react';
 import { get, newIdempotencyKey, post } from '../api';
-import { basisOf } from '../../../../libs/domain/src/procedures/kernel/procedure-definition';
-import { procedureDefinition } from '../../../../libs/domain/src/procedures/registry';
+import { basisOf, procedureDefinition } from '@lawgate/domain';
 import { useLang, useTr } from '../i18n';
 import { conclusionName, explain, stageName } from '../labels';
 import type { AvailableSteps, OrgUnit } from '../api/types';

@@ -1,4 +1,4 @@
-import { cite } from '../../../../libs/domain/src/legal-bases';
+import { cite } from '@lawgate/domain';
 import { Alert, Button, Card, Checkbox, Form, Input, InputNumber, Space, Typography } from 'antd';
 import { Select } from '../select';
 import { useState } from 'react';

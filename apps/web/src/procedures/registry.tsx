@@ -1,5 +1,4 @@
-import type { ProcedureType } from '../../../../libs/domain/src/procedures/procedure-type';
-import { isProcedureType } from '../../../../libs/domain/src/procedures/procedure-type';
+import { type ProcedureType, isProcedureType } from '@lawgate/domain';
 import { ContractReviewPanel } from './contract-review/ContractReviewPanel';
 import { EnforcementReviewPanel } from './enforcement-review/EnforcementReviewPanel';
 import { MajorDecisionPanel } from './major-decision/MajorDecisionPanel';

@@ -2,7 +2,7 @@
  * Type-level check, compiled by `tsc -p apps/web/tsconfig.json` (not bundled): the web registry is a
  * `Record<ProcedureType, …>`, so a procedure type added to `PROCEDURE_TYPES` without a web entry fails to compile.
  */
-import type { ProcedureType } from '../../../../libs/domain/src/procedures/procedure-type';
+import type { ProcedureType } from '@lawgate/domain';
 import type { WebProcedure } from './procedure-panel';
 import { WEB_PROCEDURES } from './registry';
 

@@ -4,7 +4,7 @@ import {
   isWorkingDay,
   workingDaysAfter,
   type CalendarSnapshot,
-} from '../../../domain/src/calendar/legal-time';
+} from '@lawgate/domain';
 import { packagedCalendar } from './calendar-package';
 
 /** The published State Council schedules as the packaged data carries them. */

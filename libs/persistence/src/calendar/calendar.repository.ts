@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { CalendarSnapshot } from '../../../domain/src/calendar/legal-time';
+import type { CalendarSnapshot } from '@lawgate/domain';
 import { CalendarDayEntity, CalendarVersionEntity, CalendarYearEntity } from '../entities';
 
 export interface CalendarDayInput {

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
-import type { CleanupCampaignStatus, CleanupDecision } from '../../../domain/src/cleanup';
+import type { CleanupCampaignStatus, CleanupDecision } from '@lawgate/domain';
 import { ProcedureEntity } from './procedure.entity';
 import { RegisterEntryEntity } from './register.entity';
 import { UserEntity } from './user.entity';

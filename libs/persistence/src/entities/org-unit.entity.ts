@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import type { OrgUnitKind } from '../../../domain/src/roles';
+import type { OrgUnitKind } from '@lawgate/domain';
 
 /** An organisation unit: the government, a department, the legal-affairs office, the adviser pool. */
 @Entity('org_unit')

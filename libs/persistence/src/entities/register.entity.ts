@@ -9,7 +9,7 @@ import {
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
-import type { FilingStatus, RegisterStatus } from '../../../domain/src/register';
+import type { FilingStatus, RegisterStatus } from '@lawgate/domain';
 import { BlobEntity } from './document.entity';
 import { OrgUnitEntity } from './org-unit.entity';
 import { ProcedureEntity } from './procedure.entity';

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import type { Role } from '../../../domain/src/roles';
+import type { Role } from '@lawgate/domain';
 import { OrgUnitEntity } from './org-unit.entity';
 
 /** A person who signs in to LawGate. */

@@ -1,6 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { APP_CONFIG } from '../../../config/src/config.module';
-import type { AppConfig } from '../../../config/src/config';
+import { APP_CONFIG, type AppConfig } from '@lawgate/config';
 import { signerFromFile, type EvidenceSigner } from './signing-key';
 
 /** The evidence signing key of this installation (file outside the database), when one is configured. */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { Role } from '../../../domain/src/roles';
+import { Role } from '@lawgate/domain';
 import { OrgUnitEntity, UserEntity } from '../entities';
 
 export interface NewUser {

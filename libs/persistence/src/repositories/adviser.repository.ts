@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { AdviserCandidate, RoutingRules } from '../../../domain/src/routing/routing';
-import { DEFAULT_ROUTING_RULES } from '../../../domain/src/routing/routing';
-import { Role } from '../../../domain/src/roles';
+import { type AdviserCandidate, type RoutingRules, DEFAULT_ROUTING_RULES, Role } from '@lawgate/domain';
 import {
   AdviserConflictEntity,
   AdviserDepartmentEntity,

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { DomainError, ErrorCode } from '../../../domain/src/errors';
-import { cite } from '../../../domain/src/legal-bases';
+import { DomainError, ErrorCode, cite } from '@lawgate/domain';
 import {
   DecisionCatalogActEntity,
   DecisionCatalogEntity,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, IsNull, Not, type EntityManager } from 'typeorm';
-import type { CleanupCampaignStatus, CleanupDecision } from '../../../domain/src/cleanup';
+import type { CleanupCampaignStatus, CleanupDecision } from '@lawgate/domain';
 import { CleanupCampaignEntity, CleanupReviewEntity, RegisterEntryEntity } from '../entities';
 
 export interface NewCleanupReview {

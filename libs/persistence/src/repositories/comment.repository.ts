@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { cstDateOf } from '../../../domain/src/calendar/legal-time';
-import { DomainError, ErrorCode } from '../../../domain/src/errors';
+import { cstDateOf, DomainError, ErrorCode } from '@lawgate/domain';
 import { CommentWindowEntity, CommentWindowExtensionEntity, PublicCommentEntity } from '../entities';
 
 export interface NewCommentWindow {

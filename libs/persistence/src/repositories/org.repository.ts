@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { OrgUnitKind } from '../../../domain/src/roles';
+import type { OrgUnitKind } from '@lawgate/domain';
 import { OrgUnitEntity, UserEntity } from '../entities';
 
 @Injectable()

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Brackets, DataSource, type EntityManager } from 'typeorm';
-import type { RegisterStatus } from '../../../domain/src/register';
+import type { RegisterStatus } from '@lawgate/domain';
 import {
   FilingEntity,
   FilingEventEntity,

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { OrgUnitKind, Qualification, Role } from '../../../domain/src/roles';
+import { OrgUnitKind, Qualification, Role } from '@lawgate/domain';
 import {
   AdviserDepartmentEntity,
   AdviserProfileEntity,

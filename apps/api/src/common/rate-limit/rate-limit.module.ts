@@ -1,5 +1,5 @@
 import { Global, Module } from '@nestjs/common';
-import { PersistenceModule } from '../../../../../libs/persistence/src/persistence.module';
+import { PersistenceModule } from '@lawgate/persistence';
 import { PgRateCounter } from './rate-counter';
 
 /** The shared rate counter, for the request rate limit, the public comment limit and the sign-in throttle. */

@@ -1,5 +1,5 @@
-import type { ContractReviewTaskKind } from '../../../../../libs/domain/src/procedures/contract-review/contract-review.definition';
 import {
+  type ContractReviewTaskKind,
   ContractReviewStage as Stage,
   crAbandonUpdate,
   crAddMilestoneUpdate,
@@ -12,9 +12,9 @@ import {
   crReportWarningUpdate,
   crSignUpdate,
   crSubmitUpdate,
-} from '../../../../../libs/domain/src/procedures/contract-review/contract-review.contract';
-import type { Actor } from '../../../../../libs/domain/src/procedures/kernel/kernel.contract';
-import { Role } from '../../../../../libs/domain/src/roles';
+  type Actor,
+  Role,
+} from '@lawgate/domain';
 import { stepsOf, type ProcedureApi } from '../procedure-api';
 import {
   CrAcceptanceDto,

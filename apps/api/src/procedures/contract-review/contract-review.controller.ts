@@ -8,8 +8,7 @@ import {
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import { Role } from '../../../../../libs/domain/src/roles';
-import type { ContractReviewSnapshot } from '../../../../../libs/domain/src/procedures/contract-review/contract-review.contract';
+import { Role, type ContractReviewSnapshot } from '@lawgate/domain';
 import { CurrentUser, type Principal } from '../../auth/principal';
 import { Roles } from '../../auth/roles.decorator';
 import { ErrorBodyDto } from '../../common/error-body';

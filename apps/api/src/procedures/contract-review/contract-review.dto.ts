@@ -22,7 +22,7 @@ import {
   type ContractChecklistItem,
   type ContractConclusion,
   type ContractKind,
-} from '../../../../../libs/domain/src/procedures/contract-review/contract-review.contract';
+} from '@lawgate/domain';
 
 /** Request bodies of the government contract legality review; the workflow checks the rules. */
 

@@ -1,20 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG } from '../../../../../libs/config/src/config.module';
-import type { AppConfig } from '../../../../../libs/config/src/config';
-import { DomainError, ErrorCode } from '../../../../../libs/domain/src/errors';
-import { OrgUnitKind } from '../../../../../libs/domain/src/roles';
+import { APP_CONFIG, type AppConfig } from '@lawgate/config';
 import {
+  DomainError,
+  ErrorCode,
+  OrgUnitKind,
   CONTRACT_REVIEW,
   contractReviewWorkflowId,
   crAwaitSettledUpdate,
   type ContractReviewInput,
   type ContractReviewPolicy,
   type ContractReviewSnapshot,
-} from '../../../../../libs/domain/src/procedures/contract-review/contract-review.contract';
-import { mustReview } from '../../../../../libs/domain/src/procedures/contract-review/contract-review.rules';
-import { POLICY_VERSIONS, policyVersionFor } from '../../../../../libs/domain/src/procedures/policies';
-import { ProcedureGateway } from '../../../../../libs/temporal/src/procedure-gateway';
+  mustReview,
+  POLICY_VERSIONS,
+  policyVersionFor,
+} from '@lawgate/domain';
+import { ProcedureGateway } from '@lawgate/temporal';
 import { actorOf, type Principal } from '../../auth/principal';
 import type { StartContractReviewDto } from './contract-review.dto';
 

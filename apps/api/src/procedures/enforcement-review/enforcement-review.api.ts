@@ -1,6 +1,6 @@
-import { cite } from '../../../../../libs/domain/src/legal-bases';
-import type { EnforcementReviewTaskKind } from '../../../../../libs/domain/src/procedures/enforcement-review/enforcement-review.definition';
 import {
+  cite,
+  type EnforcementReviewTaskKind,
   EnforcementReviewStage as Stage,
   erAcceptMaterialsUpdate,
   erArchiveCaseUpdate,
@@ -16,8 +16,8 @@ import {
   erRequestMaterialsUpdate,
   erSubmitCaseUpdate,
   erWithdrawDisclosureUpdate,
-} from '../../../../../libs/domain/src/procedures/enforcement-review/enforcement-review.contract';
-import { Role } from '../../../../../libs/domain/src/roles';
+  Role,
+} from '@lawgate/domain';
 import { stepsOf, type ProcedureApi } from '../procedure-api';
 import {
   ArchiveCaseDto,

@@ -26,7 +26,7 @@ import {
   type EnforcementMeasure,
   type ReviewConclusion,
   type StatutoryGround,
-} from '../../../../../libs/domain/src/procedures/enforcement-review/enforcement-review.contract';
+} from '@lawgate/domain';
 
 /** Request bodies of the major enforcement decision review (重大执法决定法制审核); the workflow checks the rules. */
 

@@ -1,24 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG } from '../../../../../libs/config/src/config.module';
-import type { AppConfig } from '../../../../../libs/config/src/config';
-import { DomainError, ErrorCode } from '../../../../../libs/domain/src/errors';
-import { cite } from '../../../../../libs/domain/src/legal-bases';
-import { OrgUnitKind } from '../../../../../libs/domain/src/roles';
+import { APP_CONFIG, type AppConfig } from '@lawgate/config';
 import {
+  DomainError,
+  ErrorCode,
+  cite,
+  OrgUnitKind,
   ENFORCEMENT_REVIEW,
   enforcementReviewWorkflowId,
   erAwaitSettledUpdate,
   type EnforcementReviewInput,
   type EnforcementReviewSnapshot,
-} from '../../../../../libs/domain/src/procedures/enforcement-review/enforcement-review.contract';
-import {
   catalogOf,
   classifyMajor,
-} from '../../../../../libs/domain/src/procedures/enforcement-review/enforcement-review.rules';
-import { policyVersionFor } from '../../../../../libs/domain/src/procedures/policies';
-import { OrgRepository } from '../../../../../libs/persistence/src/repositories/org.repository';
-import { ProcedureGateway } from '../../../../../libs/temporal/src/procedure-gateway';
+  policyVersionFor,
+} from '@lawgate/domain';
+import { OrgRepository } from '@lawgate/persistence';
+import { ProcedureGateway } from '@lawgate/temporal';
 import { actorOf, type Principal } from '../../auth/principal';
 import type { StartEnforcementReviewDto } from './enforcement-review.dto';
 

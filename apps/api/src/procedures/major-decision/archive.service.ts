@@ -1,19 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
-import { writeBundle, type BundleFile } from '../../../../../libs/archive/src/bundle';
-import { DECISION_RECORDS_FILE } from '../../../../../libs/archive/src/proof';
-import { DomainError, ErrorCode } from '../../../../../libs/domain/src/errors';
-import type { MajorDecisionSnapshot } from '../../../../../libs/domain/src/procedures/major-decision.contract';
-import { CommentWindowEntity, PublicCommentEntity } from '../../../../../libs/persistence/src/entities';
-import { ledgerEvidenceFiles } from '../../../../../libs/persistence/src/ledger/archive-evidence';
-import { EvidenceKeys } from '../../../../../libs/persistence/src/ledger/evidence-keys';
-import { LedgerRepository } from '../../../../../libs/persistence/src/ledger/ledger.repository';
-import { DecisionRecordRepository } from '../../../../../libs/persistence/src/repositories/decision-record.repository';
-import { DocumentRepository } from '../../../../../libs/persistence/src/repositories/document.repository';
-import { ProcedureRepository } from '../../../../../libs/persistence/src/repositories/procedure.repository';
-import { TaskRepository } from '../../../../../libs/persistence/src/repositories/task.repository';
-import { ProcedureGateway } from '../../../../../libs/temporal/src/procedure-gateway';
-import { getProcedureStateQuery } from '../../../../../libs/domain/src/procedures/normative-document.contract';
+import { writeBundle, type BundleFile, DECISION_RECORDS_FILE } from '@lawgate/archive';
+import { DomainError, ErrorCode, type MajorDecisionSnapshot, getProcedureStateQuery } from '@lawgate/domain';
+import {
+  CommentWindowEntity,
+  PublicCommentEntity,
+  ledgerEvidenceFiles,
+  EvidenceKeys,
+  LedgerRepository,
+  DecisionRecordRepository,
+  DocumentRepository,
+  ProcedureRepository,
+  TaskRepository,
+} from '@lawgate/persistence';
+import { ProcedureGateway } from '@lawgate/temporal';
 
 /** A file extension for a stored version: its own, else one for its media type. */
 function extensionOf(filename: string, mediaType: string): string {

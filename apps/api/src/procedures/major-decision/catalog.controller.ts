@@ -9,9 +9,7 @@ import {
 } from '@nestjs/swagger';
 import { ErrorBodyDto } from '../../common/error-body';
 import { CatalogProgressResponseDto, CatalogVersionResponseDto, PublicCatalogResponseDto } from './catalog.responses';
-import { DomainError, ErrorCode } from '../../../../../libs/domain/src/errors';
-import { Role } from '../../../../../libs/domain/src/roles';
-import { scopeRefusal } from '../../../../../libs/domain/src/procedures/major-decision.contract';
+import { DomainError, ErrorCode, Role, scopeRefusal } from '@lawgate/domain';
 import { CurrentUser, type Principal } from '../../auth/principal';
 import { Public, Roles } from '../../auth/roles.decorator';
 import {

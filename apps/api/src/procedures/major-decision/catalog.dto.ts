@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsDateString, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
-import { MATTER_KINDS, type MatterKind } from '../../../../../libs/domain/src/procedures/major-decision.contract';
+import { MATTER_KINDS, type MatterKind } from '@lawgate/domain';
 
 /** The request bodies of the decision catalog's acts (Art 3 of 国务院令第713号); each act is recorded with its reason. */
 

@@ -1,18 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { yearParam } from '../../common/params';
-import { DomainError, ErrorCode } from '../../../../../libs/domain/src/errors';
 import {
+  DomainError,
+  ErrorCode,
   MAJOR_DECISION_STAGE_BASIS,
   MajorDecisionStage,
-} from '../../../../../libs/domain/src/procedures/major-decision.contract';
-import { formatLegalBasis } from '../../../../../libs/domain/src/periods';
-import { LedgerRepository } from '../../../../../libs/persistence/src/ledger/ledger.repository';
+  formatLegalBasis,
+} from '@lawgate/domain';
 import {
+  LedgerRepository,
   CatalogRepository,
   type CatalogVersionView,
-} from '../../../../../libs/persistence/src/repositories/catalog.repository';
-import { ProcedureRepository } from '../../../../../libs/persistence/src/repositories/procedure.repository';
-import { TaskRepository } from '../../../../../libs/persistence/src/repositories/task.repository';
+  ProcedureRepository,
+  TaskRepository,
+} from '@lawgate/persistence';
 
 /** A catalog year in a path: four digits (see `yearParam`). */
 export const year = yearParam();

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { PersistenceModule } from '../../../../../libs/persistence/src/persistence.module';
+import { PersistenceModule } from '@lawgate/persistence';
 import { ProceduresModule } from '../procedures.module';
 import { ArchiveService } from './archive.service';
 import { AdminCatalogController, PublicCatalogController } from './catalog.controller';

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG } from '../../../../../libs/config/src/config.module';
-import type { AppConfig } from '../../../../../libs/config/src/config';
-import { DomainError, ErrorCode } from '../../../../../libs/domain/src/errors';
-import { OrgUnitKind } from '../../../../../libs/domain/src/roles';
+import { APP_CONFIG, type AppConfig } from '@lawgate/config';
 import {
+  DomainError,
+  ErrorCode,
+  OrgUnitKind,
   IN_SCOPE_KINDS,
   MAJOR_DECISION,
   getMajorDecisionStateQuery,
@@ -13,14 +13,16 @@ import {
   scopeRefusal,
   type MajorDecisionInput,
   type MajorDecisionSnapshot,
-} from '../../../../../libs/domain/src/procedures/major-decision.contract';
-import { policyVersionFor } from '../../../../../libs/domain/src/procedures/policies';
-import type { ProcedureEntity } from '../../../../../libs/persistence/src/entities';
-import { CatalogRepository } from '../../../../../libs/persistence/src/repositories/catalog.repository';
-import { OrgRepository } from '../../../../../libs/persistence/src/repositories/org.repository';
-import { ProcedureRepository } from '../../../../../libs/persistence/src/repositories/procedure.repository';
-import { TaskRepository } from '../../../../../libs/persistence/src/repositories/task.repository';
-import { ProcedureGateway } from '../../../../../libs/temporal/src/procedure-gateway';
+  policyVersionFor,
+} from '@lawgate/domain';
+import {
+  type ProcedureEntity,
+  CatalogRepository,
+  OrgRepository,
+  ProcedureRepository,
+  TaskRepository,
+} from '@lawgate/persistence';
+import { ProcedureGateway } from '@lawgate/temporal';
 import { StartMajorDecisionDto } from './major-decision.dto';
 import { actorOf, type Principal } from '../../auth/principal';
 import { canSeeProcedure } from '../procedures.service';

@@ -1,5 +1,5 @@
-import type { MajorDecisionTaskKind } from '../../../../../libs/domain/src/procedures/major-decision/major-decision.definition';
 import {
+  type MajorDecisionTaskKind,
   MajorDecisionStage as Stage,
   mdAddExpertOpinionUpdate,
   mdAnswerCommentUpdate,
@@ -28,8 +28,8 @@ import {
   mdSubmitForLegalityReviewUpdate,
   mdSubmitMeetingPackageUpdate,
   mdSuspendExecutionUpdate,
-} from '../../../../../libs/domain/src/procedures/major-decision.contract';
-import { Role } from '../../../../../libs/domain/src/roles';
+  Role,
+} from '@lawgate/domain';
 import { stepsOf, type ProcedureApi } from '../procedure-api';
 import {
   CompleteExpertsDto,

@@ -12,11 +12,7 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import {
-  ART_32_CHANNELS,
-  MATTER_KINDS,
-  type MatterKind,
-} from '../../../../../libs/domain/src/procedures/major-decision.contract';
+import { ART_32_CHANNELS, MATTER_KINDS, type MatterKind } from '@lawgate/domain';
 import { PeriodDto } from '../steps.dto';
 import { PreReviewDecisionDto } from '../../pre-review/pre-review.dto';
 

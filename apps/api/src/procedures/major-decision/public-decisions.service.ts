@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { stagesOfStep } from '../../../../../libs/domain/src/procedures/kernel/procedure-definition';
-import { MAJOR_DECISION } from '../../../../../libs/domain/src/procedures/major-decision.contract';
-import { PROCEDURES } from '../../../../../libs/domain/src/procedures/registry';
+import { stagesOfStep, MAJOR_DECISION, PROCEDURES } from '@lawgate/domain';
 
 /** Reads of the published decisions and catalogs, for everyone. */
 @Injectable()

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsUUID } from 'class-validator';
-import type { NormativeDocumentTaskKind } from '../../../../../libs/domain/src/procedures/normative-document/normative-document.definition';
 import {
+  type NormativeDocumentTaskKind,
   NormativeDocumentStage as Stage,
   answerCommentUpdate,
   checkMaterialsUpdate,
@@ -21,8 +21,8 @@ import {
   resubmitRevisionUpdate,
   submitForLegalityReviewUpdate,
   withdrawProcedureUpdate,
-} from '../../../../../libs/domain/src/procedures/normative-document.contract';
-import { Role } from '../../../../../libs/domain/src/roles';
+  Role,
+} from '@lawgate/domain';
 import { stepsOf, type ProcedureApi } from '../procedure-api';
 import { DecideProjectApprovalDto, LegalityOpinionDto, WithdrawProcedureDto } from '../procedures.dto';
 import {

@@ -1,19 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG } from '../../../../../libs/config/src/config.module';
-import type { AppConfig } from '../../../../../libs/config/src/config';
-import { DomainError, ErrorCode } from '../../../../../libs/domain/src/errors';
+import { APP_CONFIG, type AppConfig } from '@lawgate/config';
 import {
+  DomainError,
+  ErrorCode,
   NORMATIVE_DOCUMENT,
   awaitSettledUpdate,
   type NormativeDocumentInput,
   type ProcedureSnapshot,
-} from '../../../../../libs/domain/src/procedures/normative-document.contract';
-import { policyVersionFor } from '../../../../../libs/domain/src/procedures/policies';
-import { OrgUnitKind } from '../../../../../libs/domain/src/roles';
-import { normativeDocumentWorkflowId } from '../../../../../libs/domain/src/task-queues';
-import { OrgRepository } from '../../../../../libs/persistence/src/repositories/org.repository';
-import { ProcedureGateway } from '../../../../../libs/temporal/src/procedure-gateway';
+  policyVersionFor,
+  OrgUnitKind,
+  normativeDocumentWorkflowId,
+} from '@lawgate/domain';
+import { OrgRepository } from '@lawgate/persistence';
+import { ProcedureGateway } from '@lawgate/temporal';
 import { actorOf, type Principal } from '../../auth/principal';
 import { MetricsService } from '../../metrics/metrics';
 import type { StartNormativeDocumentDto } from '../procedures.dto';

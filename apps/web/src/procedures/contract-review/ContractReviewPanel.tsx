@@ -1,7 +1,5 @@
 import { Descriptions, Space, Table, Typography } from 'antd';
-import { uploadStagesOf } from '../../../../../libs/domain/src/procedures/kernel/procedure-definition';
-import { PROCEDURES } from '../../../../../libs/domain/src/procedures/registry';
-import { CONTRACT_CHECKLIST } from '../../../../../libs/domain/src/procedures/contract-review/contract-review.contract';
+import { uploadStagesOf, PROCEDURES, CONTRACT_CHECKLIST } from '@lawgate/domain';
 import { useTr } from '../../i18n';
 import { UploadForm } from '../../pages/DrafterSteps';
 import { MajorDecisionSteps as StepForms, type Pair, type StepFormLabels } from '../../pages/MajorDecisionSteps';

@@ -1,7 +1,5 @@
 import { Descriptions, Space, Table, Tag, Typography } from 'antd';
-import { uploadStagesOf } from '../../../../../libs/domain/src/procedures/kernel/procedure-definition';
-import { PROCEDURES } from '../../../../../libs/domain/src/procedures/registry';
-import { CHECKLIST_ITEMS } from '../../../../../libs/domain/src/procedures/enforcement-review/enforcement-review.contract';
+import { uploadStagesOf, PROCEDURES, CHECKLIST_ITEMS } from '@lawgate/domain';
 import { useTr } from '../../i18n';
 import { UploadForm } from '../../pages/DrafterSteps';
 import { MajorDecisionSteps as StepForms, type StepFormLabels } from '../../pages/MajorDecisionSteps';

@@ -1,11 +1,7 @@
 import { Alert, Button, Card, Checkbox, Form, Input, InputNumber, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import {
-  DECISION_KINDS,
-  MEASURES,
-  STATUTORY_GROUNDS,
-} from '../../../../../libs/domain/src/procedures/enforcement-review/enforcement-review.contract';
+import { DECISION_KINDS, MEASURES, STATUTORY_GROUNDS } from '@lawgate/domain';
 import { post } from '../../api';
 import { useLang, useTr } from '../../i18n';
 import { explain } from '../../labels';

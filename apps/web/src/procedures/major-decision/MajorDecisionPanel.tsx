@@ -1,5 +1,4 @@
-import { uploadStagesOf } from '../../../../../libs/domain/src/procedures/kernel/procedure-definition';
-import { PROCEDURES } from '../../../../../libs/domain/src/procedures/registry';
+import { uploadStagesOf, PROCEDURES } from '@lawgate/domain';
 import { UploadForm } from '../../pages/DrafterSteps';
 import { MajorDecisionSteps } from '../../pages/MajorDecisionSteps';
 import type { ProcedurePanelProps } from '../procedure-panel';

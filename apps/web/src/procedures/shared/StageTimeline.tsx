@@ -1,6 +1,5 @@
 import { Timeline, Typography } from 'antd';
-import { basisOf, timelineOf } from '../../../../../libs/domain/src/procedures/kernel/procedure-definition';
-import { procedureDefinition } from '../../../../../libs/domain/src/procedures/registry';
+import { basisOf, timelineOf, procedureDefinition } from '@lawgate/domain';
 import { useLang, useTr } from '../../i18n';
 import { conclusionName, formatTime, stageName } from '../../labels';
 import type { ProcedureDetail } from '../../api/types';

@@ -456,7 +456,7 @@ export interface DisclosureArgs {
   reference: string;
   actor: Actor;
 }
-export interface ReasonArgs {
+export interface ErReasonArgs {
   reason: string;
   actor: Actor;
 }
@@ -486,7 +486,7 @@ export const erRecordTransferUpdate = u<RecordTransferArgs>('recordTransfer');
 export const erRecordCollectiveUpdate = u<CollectiveArgs>('recordCollective');
 export const erRecordDecisionUpdate = u<RecordDecisionArgs>('recordDecision');
 export const erRecordDisclosureUpdate = u<DisclosureArgs>('recordDisclosure');
-export const erReportRevocationUpdate = u<ReasonArgs>('reportRevocation');
+export const erReportRevocationUpdate = u<ErReasonArgs>('reportRevocation');
 export const erWithdrawDisclosureUpdate = u<WithdrawDisclosureArgs>('withdrawDisclosure');
 export const erArchiveCaseUpdate = u<ArchiveCaseArgs>('archiveCase');
 /** Resolves once the procedure has settled after start, returning the snapshot. */

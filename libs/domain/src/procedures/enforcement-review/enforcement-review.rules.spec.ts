@@ -4,7 +4,7 @@ import {
   checklistRefusal,
   classifyMajor,
   disclosurePeriodKey,
-  missingMaterials,
+  missingCaseMaterials,
   needsQualifiedReviewer,
 } from './enforcement-review.rules';
 import { resolvePolicyVersion } from '../policies';
@@ -39,8 +39,8 @@ describe('enforcement review rules', () => {
       hearingHeld: true,
       hearingRecordSha256: 'b'.repeat(64),
     };
-    expect(missingMaterials(m, { draft: true, evidence: ['a'.repeat(64)], hearing: ['b'.repeat(64)] })).toEqual([]);
-    expect(missingMaterials(m, { draft: false, evidence: [], hearing: [] })).toHaveLength(3);
+    expect(missingCaseMaterials(m, { draft: true, evidence: ['a'.repeat(64)], hearing: ['b'.repeat(64)] })).toEqual([]);
+    expect(missingCaseMaterials(m, { draft: false, evidence: [], hearing: [] })).toHaveLength(3);
   });
 
   it('should fit each conclusion to its checklist', () => {

@@ -125,7 +125,7 @@ export function classifyMajor(
 }
 
 /** What is missing from the materials (C4): the intake check lists it in a supplement request. */
-export function missingMaterials(
+export function missingCaseMaterials(
   m: CaseMaterials,
   uploaded: { draft: boolean; evidence: readonly string[]; hearing: readonly string[] },
 ): string[] {
