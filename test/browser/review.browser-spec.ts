@@ -176,10 +176,12 @@ describe("the adviser's review in a browser", () => {
       .filter({ hasText: `会签：本意见由 ${delegate.display_name} 起草，经本人审核签署` })
       .waitFor();
     const ledger = await stack.db.query<{ decision: string; opinion: string }[]>(
-      "SELECT decision, opinion FROM ledger_entry WHERE procedure_id = $1 AND stage = 'DRAFTING'",
+      "SELECT decision, opinion FROM ledger_entry WHERE procedure_id = $1 AND stage = 'DRAFTING' ORDER BY seq",
       [id],
     );
+    // The drafter's question is in the ledger before the opinion that answers it.
     expect(ledger).toEqual([
+      { decision: 'ADVISER_OPINION_REQUESTED', opinion: expect.stringContaining('向法律顾问提出的问题：') },
       {
         decision: 'MUST_AMEND',
         opinion: `第一条应写明上位法的名称和条款。\n（会签：本意见由 ${delegate.display_name} 起草，经本人审核签署）`,
