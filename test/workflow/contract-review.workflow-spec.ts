@@ -1,11 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
-import { ActivityFailure, type ApplicationFailure } from '@temporalio/common';
+import type { WorkflowHandle } from '@temporalio/client';
 import {
   DocumentKind,
   ErrorCode,
   Role,
-  type Actor,
   CONTRACT_CHECKLIST,
   CONTRACT_REVIEW_WORKFLOW_TYPE,
   ContractReviewStage as Stage,
@@ -29,20 +27,13 @@ import {
   type ContractReviewWorkflow,
 } from '@lawgate/domain';
 import { eventually } from '../support/eventually';
-import { useWorkflowHarness } from './harness';
+import { person, refusal, sha, useWorkflowHarness } from './harness';
 import { uniqueSuffix } from '../support/test-env';
 
 const departmentId = randomUUID();
-const actor = (roles: Role[], unitId: string, name: string): Actor => ({
-  userId: randomUUID(),
-  username: name,
-  displayName: name,
-  roles,
-  unitId,
-});
-const drafter = actor([Role.Drafter], departmentId, 'drafter');
+const drafter = person([Role.Drafter], departmentId, 'drafter');
 const drafterAdviser = { ...drafter, roles: [Role.Drafter, Role.LegalAdviser] };
-const adviser = actor([Role.LegalAdviser], randomUUID(), 'adviser');
+const adviser = person([Role.LegalAdviser], randomUUID(), 'adviser');
 
 const POLICY: ContractReviewPolicy = {
   ...DEFAULT_CONTRACT_REVIEW_POLICY,
@@ -56,21 +47,9 @@ const POLICY: ContractReviewPolicy = {
   smePaymentMaxAgreed: { amount: 60, unit: 'SECONDS' },
   expiryReminder: { amount: 60, unit: 'SECONDS' },
 };
-const sha = (n: number) => n.toString(16).padStart(64, '0');
 type Handle = WorkflowHandle<ContractReviewWorkflow>;
 const checklist = (failed: Record<string, string> = {}, notes: Record<string, string> = {}) =>
   CONTRACT_CHECKLIST.map((item) => ({ item, ok: !(item in failed), note: failed[item] ?? notes[item] ?? '' }));
-
-async function refusal(promise: Promise<unknown>): Promise<ApplicationFailure> {
-  const err = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(WorkflowUpdateFailedError);
-  let cause = (err as WorkflowUpdateFailedError).cause;
-  if (cause instanceof ActivityFailure) cause = cause.cause;
-  return cause as ApplicationFailure;
-}
 
 describe('contractReviewWorkflow (政府合同合法性审查)', () => {
   const harness = useWorkflowHarness('cr');

@@ -1,6 +1,9 @@
 import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
-import { Client, Connection } from '@temporalio/client';
+import { Client, Connection, WorkflowUpdateFailedError } from '@temporalio/client';
+import { ActivityFailure, ApplicationFailure } from '@temporalio/common';
+import type { Actor, Role } from '@lawgate/domain';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { fakeActivities, type Calls } from '../support/fake-activities';
 import { testEnv, uniqueSuffix } from '../support/test-env';
@@ -91,4 +94,29 @@ export function recordHistory(workflowId: string): void {
     'json',
   ]);
   writeFileSync(file, json);
+}
+
+/** A signed-in person with the given roles in the given unit; the name is both username and display name. */
+export const person = (roles: Role[], unitId: string, name: string): Actor => ({
+  userId: randomUUID(),
+  username: name,
+  displayName: name,
+  roles,
+  unitId,
+});
+
+/** A distinct, well-formed SHA-256 hex digest for document version `n`. */
+export const sha = (n: number) => n.toString(16).padStart(64, '0');
+
+/** The application failure with which the workflow refused an update (through an activity's failure if need be). */
+export async function refusal(promise: Promise<unknown>): Promise<ApplicationFailure> {
+  const err = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(err).toBeInstanceOf(WorkflowUpdateFailedError);
+  let cause = (err as WorkflowUpdateFailedError).cause;
+  if (cause instanceof ActivityFailure) cause = cause.cause;
+  expect(cause).toBeInstanceOf(ApplicationFailure);
+  return cause as ApplicationFailure;
 }

@@ -1,20 +1,17 @@
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
-import { WorkflowUpdateFailedError, type Client, type WorkflowHandle } from '@temporalio/client';
-import { ActivityFailure, ApplicationFailure } from '@temporalio/common';
+import type { WorkflowHandle } from '@temporalio/client';
 import {
   DocumentKind,
   ErrorCode,
   Role,
   type Actor,
-  MAJOR_DECISION_WORKFLOW_TYPE,
   MajorDecisionStage as Stage,
   getMajorDecisionStateQuery,
   mdAddExpertOpinionUpdate,
   mdAnswerCommentUpdate,
   mdArchiveUpdate,
-  mdAwaitSettledUpdate,
   mdCloseDecisionUpdate,
   mdCompleteExpertsUpdate,
   mdCompletePublicParticipationUpdate,
@@ -36,7 +33,6 @@ import {
   mdSubmitForLegalityReviewUpdate,
   mdSubmitMeetingPackageUpdate,
   mdSuspendExecutionUpdate,
-  type MajorDecisionInput,
   type MajorDecisionPolicy,
   type MajorDecisionSnapshot,
   type MajorDecisionWorkflow,
@@ -45,61 +41,32 @@ import {
 } from '@lawgate/domain';
 import { eventually } from '../support/eventually';
 import type { Calls } from '../support/fake-activities';
-import { recordHistory, useWorkflowHarness } from './harness';
-import { testEnv, uniqueSuffix } from '../support/test-env';
+import { person, recordHistory, refusal, sha, useWorkflowHarness } from './harness';
+import { testEnv } from '../support/test-env';
+import {
+  PUBLIC_CONSTRUCTION,
+  departmentId,
+  majorDecisionInput,
+  startMajorDecision,
+} from './support/major-decision-walk';
 
-const departmentId = randomUUID();
 const actor = (roles: Role[], unitId: string, name: string = roles[0]): Actor => ({
-  userId: randomUUID(),
+  ...person(roles, unitId, name),
   username: name.toLowerCase(),
-  displayName: name,
-  roles,
-  unitId,
 });
 const drafter = actor([Role.Drafter], departmentId);
 const officer = actor([Role.LegalAffairsOfficer], randomUUID());
 const leader = actor([Role.Leader], randomUUID(), 'HEAD');
 
-/** Every period in seconds, so the real workflow runs its statutory minimums in a test. */
-const POLICY: MajorDecisionPolicy = {
-  version: 'test-seconds',
-  reminderLeadSeconds: 1,
-  launchPeriod: { amount: 60, unit: 'SECONDS' },
-  undertakerStepPeriod: { amount: 60, unit: 'SECONDS' },
-  commentMinimum: { amount: 2, unit: 'SECONDS' },
-  hearingNotice: { amount: 7, unit: 'SECONDS' },
-  legalityReviewMinimum: { amount: 0, unit: 'SECONDS' },
-  legalityReviewPeriod: { amount: 60, unit: 'SECONDS' },
-  organStepPeriod: { amount: 60, unit: 'SECONDS' },
-  numberSeries: 'NORMATIVE',
-  validityYears: 5,
-};
+/** The shared test policy, with a comment window long enough to receive a comment. */
+const POLICY: Partial<MajorDecisionPolicy> = { commentMinimum: { amount: 2, unit: 'SECONDS' } };
 
 const BASE: ScopeClassification = {
-  kind: 'PUBLIC_CONSTRUCTION',
+  ...PUBLIC_CONSTRUCTION,
   reason: '区域重大公共建设项目（第三条第一款第四项）',
-  professional: false,
-  riskFlagged: false,
-  wideConcern: false,
-  touchesMarket: false,
-  exploratoryReform: false,
-  alsoNormativeDocument: false,
 };
 
-const sha = (n: number) => n.toString(16).padStart(64, '0');
 type Handle = WorkflowHandle<MajorDecisionWorkflow>;
-
-async function refusal(promise: Promise<unknown>): Promise<ApplicationFailure> {
-  const err = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(WorkflowUpdateFailedError);
-  let cause = (err as WorkflowUpdateFailedError).cause;
-  if (cause instanceof ActivityFailure) cause = cause.cause;
-  expect(cause).toBeInstanceOf(ApplicationFailure);
-  return cause as ApplicationFailure;
-}
 
 /** Positions of a meeting: two members, then the head (who speaks last). */
 function positions(others: MemberPositionRecord['position'][], head: MemberPositionRecord['position']) {
@@ -116,43 +83,19 @@ function positions(others: MemberPositionRecord['position'][], head: MemberPosit
 
 describe('majorDecisionWorkflow (重大行政决策, 国务院令第713号)', () => {
   const harness = useWorkflowHarness('md');
-  const { taskQueue } = harness;
   let calls: Calls;
   let comments: Map<string, string[]>;
-  let client: Client;
 
   beforeAll(() => {
     calls = harness.calls;
     comments = harness.comments;
-    client = harness.client;
   });
 
   async function start(classification: Partial<ScopeClassification> = {}): Promise<[Handle, MajorDecisionSnapshot]> {
-    const procedureId = randomUUID();
-    const input: MajorDecisionInput = {
-      procedureId,
-      matterCode: `MD-${uniqueSuffix()}`,
-      title: '城区公交场站建设决策',
-      departmentId,
-      departmentCode: 'JTJ',
-      governmentUnitId: randomUUID(),
-      proposer: drafter,
-      proposal: {
-        proposer: 'DEPARTMENT',
-        problem: '公交场站不足',
-        reasonsAndBasis: '城市公共交通条例',
-        preliminarySolution: '新建两处场站',
-        necessityAndFeasibility: '必要且可行',
-      },
-      classification: { ...BASE, ...classification },
-      policy: POLICY,
-    };
-    const handle = await client.workflow.start<MajorDecisionWorkflow>(MAJOR_DECISION_WORKFLOW_TYPE, {
-      taskQueue,
-      workflowId: `major-decision:test:${procedureId}`,
-      args: [harness.versioned(input)],
-    });
-    return [handle, await handle.executeUpdate(mdAwaitSettledUpdate, { args: [] })];
+    return startMajorDecision(
+      harness,
+      majorDecisionInput({ proposer: drafter, classification: { ...BASE, ...classification }, policy: POLICY }),
+    );
   }
 
   const state = (h: Handle) => h.query(getMajorDecisionStateQuery);
