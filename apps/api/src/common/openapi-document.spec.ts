@@ -48,6 +48,29 @@ describe('correctDocument', () => {
     expect(responsesOf(doc, '/api/c', 'post')['413'].description).toBe('The file is too large');
   });
 
+  it("documents a file-producing operation's refusals as the JSON error shape, keeping their description", () => {
+    const xlsx = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+    const doc = correctDocument(
+      documentOf({
+        '/api/e.xlsx': {
+          get: {
+            responses: {
+              '200': { description: 'the workbook', content: { [xlsx]: {} } },
+              '404': { description: 'No such campaign', content: { [xlsx]: { schema: { $ref: 'x' } } } },
+            },
+          },
+        },
+      }),
+    );
+    const responses = responsesOf(doc, '/api/e.xlsx', 'get') as Record<
+      string,
+      { description: string; content: Record<string, unknown> }
+    >;
+    expect(responses['404'].description).toBe('No such campaign');
+    expect(Object.keys(responses['404'].content)).toEqual(['application/json']);
+    expect(Object.keys(responses['200'].content)).toEqual([xlsx]);
+  });
+
   it('merges a header declared twice into one parameter, required only if both say so', () => {
     const doc = correctDocument(
       documentOf({

@@ -7,6 +7,8 @@ type Operation = {
   security?: unknown[];
 };
 
+type DocumentedResponse = { $ref?: string; description?: string; content?: Record<string, unknown> };
+
 const ERROR_REF = { $ref: '#/components/schemas/ErrorBodyDto' };
 
 const ERROR_MEANING: Record<string, string> = {
@@ -43,7 +45,8 @@ function errorResponse(status: string, description = ERROR_MEANING[status]) {
  *   described as the `@ApiHeader` says, and required only if both say so;
  * - the refusals that any operation can give at the edge (400, 429, 500; 401 and 403 where a token is needed; 404
  *   and 414 where the path names something; 413 and 415 on every method the edge reads a body for, POST, PUT,
- *   PATCH and DELETE, the operations that take none included) are documented, with the error shape.
+ *   PATCH and DELETE, the operations that take none included) are documented, with the error shape;
+ * - every refusal is documented as the JSON error shape, whatever media type the operation produces.
  */
 export function correctDocument(document: OpenAPIObject): OpenAPIObject {
   for (const item of Object.values(document.paths)) {
@@ -56,6 +59,12 @@ export function correctDocument(document: OpenAPIObject): OpenAPIObject {
       if (op.security?.length) statuses.push('401', '403');
       if (op.parameters.some((p) => p.in === 'path')) statuses.push('404', '414');
       for (const status of statuses) responses[status] ??= errorResponse(status);
+      // A refusal is always the JSON error shape, even from an operation that produces a file (`@ApiProduces`
+      // would otherwise document its refusals under the file's media type).
+      for (const [status, response] of Object.entries(responses) as [string, DocumentedResponse][]) {
+        if (Number(status) < 400 || response.$ref !== undefined) continue;
+        if (!response.content?.['application/json']) responses[status] = errorResponse(status, response.description);
+      }
       if (BODY_METHODS.has(method)) {
         for (const status of ['413', '415']) {
           responses[status] ??= errorResponse(
