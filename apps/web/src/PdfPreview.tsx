@@ -36,11 +36,18 @@ export function PdfPreview({ versionId }: { versionId: string }) {
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
       const data = new Uint8Array(await response.arrayBuffer());
       const doc = await pdfjs.getDocument({ data, isEvalSupported: false }).promise;
+      // A run the effect has since replaced (another version, or the preview shown again) must not touch the pages:
+      // it checks after every wait, right before it changes them.
+      if (cancelled) {
+        await doc.destroy();
+        return;
+      }
       const shown = Math.min(doc.numPages, MAX_PAGES);
       const found: string[] = [];
       target?.replaceChildren();
       for (let n = 1; n <= shown && !cancelled; n += 1) {
         const page = await doc.getPage(n);
+        if (cancelled) break;
         const viewport = page.getViewport({ scale: 1.3 });
         const canvas = document.createElement('canvas');
         canvas.width = Math.floor(viewport.width);

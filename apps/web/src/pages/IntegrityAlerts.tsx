@@ -29,13 +29,19 @@ export function IntegrityAlertsPanel() {
   const tr = useTr();
   const [alerts, setAlerts] = useState<Alert[]>([]);
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
-  const load = useCallback(async () => {
-    try {
-      setAlerts((await get<{ alerts: Alert[] }>('/api/admin/integrity/alerts')).alerts);
-    } catch (err) {
-      setStatus({ ok: false, text: explain(err, lang) });
-    }
-  }, [lang]);
+  // `first`: the alerts a reconciliation just raised, shown at the top whatever the list's order and length.
+  const load = useCallback(
+    async (first: Alert[] = []) => {
+      try {
+        const listed = (await get<{ alerts: Alert[] }>('/api/admin/integrity/alerts')).alerts;
+        const raised = new Set(first.map((a) => a.id));
+        setAlerts([...first, ...listed.filter((a) => !raised.has(a.id))]);
+      } catch (err) {
+        setStatus({ ok: false, text: explain(err, lang) });
+      }
+    },
+    [lang],
+  );
   useEffect(() => {
     void load();
   }, [load]);
@@ -49,7 +55,7 @@ export function IntegrityAlertsPanel() {
           `${r.checked} procedures reconciled, ${r.raised.length} new alerts.`,
         ),
       });
-      await load();
+      await load(r.raised);
     } catch (err) {
       setStatus({ ok: false, text: explain(err, lang) });
     }
