@@ -135,6 +135,10 @@ function baseEnv(taskQueue: string): NodeJS.ProcessEnv {
     LAWGATE_SIGNING_KEY_FILE: process.env.LAWGATE_SIGNING_KEY_FILE,
     // Test installations run the demonstration policy versions (periods of seconds); production never does.
     PROCEDURE_DEMO_POLICY_ALLOWED: 'true',
+    // No reconciliation on the worker's timer: the run's files share one database, and a timed run between a file's
+    // termination of a workflow and its own reconciliation would raise that file's alert first. Files reconcile on
+    // demand (`POST /api/admin/integrity/reconcile`); a file that tests the timer sets its own period.
+    RECONCILIATION_SECONDS: '0',
     LOG_LEVEL: 'warn',
   };
 }
