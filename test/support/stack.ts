@@ -16,7 +16,7 @@ export interface Stack {
 export interface StackRequest {
   /** Set to false when the file needs no worker (a shared stack may still have one, polling its task queue). */
   withWorker?: boolean;
-  /** Environment for the API; files with the same extra environment share their processes. */
+  /** Environment for the API (and for the worker of own processes); files with the same extra environment share their processes. */
   extraEnv?: Record<string, string>;
   /** Processes of this file's own, started before and stopped after it, instead of the run's shared ones. */
   ownProcesses?: boolean;
@@ -41,7 +41,7 @@ export function useStack(prefix: string, options: StackRequest = {}): Stack {
   beforeAll(async () => {
     stack.db = await openTestDataSource();
     if (own) {
-      if (options.withWorker !== false) stack.worker = await startWorker({ taskQueue: stack.taskQueue });
+      if (options.withWorker !== false) stack.worker = await startWorker({ taskQueue: stack.taskQueue, extraEnv });
       const started = await startApi({ taskQueue: stack.taskQueue, extraEnv });
       stack.api = started.api;
       stack.http = new ApiClient(started.baseUrl);

@@ -6,4 +6,6 @@ export * from './procedure-errors';
 export * from './busy-retry.interceptor';
 export * from './codec';
 export * from './reconciliation';
+export * from './ledger-history';
+export * from './ledger-reconciliation';
 export * from './reconciliation.module';

@@ -1,8 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { WorkflowNotFoundError, type WorkflowExecutionDescription } from '@temporalio/client';
-import { temporal } from '@temporalio/proto';
 import { type IntegrityAlertEntity, type ProcedureEntity, IntegrityAlertRepository } from '@lawgate/persistence';
 import { TemporalClientService } from './temporal-client.service';
+import { resetIn, terminationIn } from './ledger-history';
+import { compareLedger } from './ledger-reconciliation';
 
 /** What one reconciliation found. */
 export interface ReconciliationReport {
@@ -13,31 +14,6 @@ export interface ReconciliationReport {
   unreachable: number;
 }
 
-type History = temporal.api.history.v1.IHistory;
-
-const RESET_CAUSE = temporal.api.enums.v1.WorkflowTaskFailedCause.WORKFLOW_TASK_FAILED_CAUSE_RESET_WORKFLOW;
-
-/** The reset recorded in a run's history (the workflow task the reset failed), if any. */
-export function resetIn(history: History): { baseRunId: string; newRunId: string; reason: string } | null {
-  for (const event of history.events ?? []) {
-    const failed = event.workflowTaskFailedEventAttributes;
-    if (failed?.cause === RESET_CAUSE) {
-      return {
-        baseRunId: failed.baseRunId ?? '',
-        newRunId: failed.newRunId ?? '',
-        reason: failed.failure?.message ?? '',
-      };
-    }
-  }
-  return null;
-}
-
-/** The termination recorded at the end of a run's history, if any. */
-export function terminationIn(history: History): { reason: string; identity: string } | null {
-  const last = (history.events ?? []).at(-1)?.workflowExecutionTerminatedEventAttributes;
-  return last ? { reason: last.reason ?? '', identity: last.identity ?? '' } : null;
-}
-
 /**
  * Compares each procedure's read model (and so its ledger, which moves with it) with its workflow's status and
  * history in Temporal, and raises an integrity alert (a row in `integrity_alert` and an `integrity.alert` entry in
@@ -46,12 +22,18 @@ export function terminationIn(history: History): { reason: string; identity: str
  *   the workflow re-ran from an earlier point and its history no longer matches the sign-offs in the ledger;
  * - WORKFLOW_TERMINATED: the workflow was terminated (LawGate never terminates a procedure; it ends by its own steps);
  * - STATUS_MISMATCH: the workflow closed (completed, failed, timed out, cancelled) while the read model is still active;
- * - WORKFLOW_MISSING: an active procedure has no workflow at all (deleted).
+ * - WORKFLOW_MISSING: an active procedure has no workflow at all (deleted);
+ * - LEDGER_ENTRY_MISSING, LEDGER_ENTRY_UNMATCHED, LEDGER_ENTRY_MISMATCH: the ledger compared with the history entry by
+ *   entry (`compareLedger`), one alert per entry. Only procedures whose run, history length or ledger digest changed
+ *   since their last clean comparison (`reconciliation_mark`) are compared again.
  * Run by the worker every `RECONCILIATION_SECONDS` and by the office on demand (`POST /api/admin/integrity/reconcile`).
  */
 @Injectable()
 export class Reconciler {
   private readonly logger = new Logger(Reconciler.name);
+
+  /** An entry younger than this is not judged unmatched yet (its sign-off may not be in the history yet). */
+  static readonly LEDGER_GRACE_MS = 60_000;
 
   constructor(
     private readonly temporal: TemporalClientService,
@@ -61,9 +43,16 @@ export class Reconciler {
   async reconcile(options: { limit?: number; endedWithinDays?: number } = {}): Promise<ReconciliationReport> {
     const procedures = await this.alerts.proceduresToReconcile(options.limit ?? 1000, options.endedWithinDays ?? 7);
     const report: ReconciliationReport = { checked: 0, raised: [], unreachable: 0 };
+    const ids = procedures.map((p) => p.id);
+    const digests = await this.alerts.ledgerFingerprints(ids);
+    const marks = new Map((await this.alerts.marks(ids)).map((m) => [m.procedureId, m]));
     for (const procedure of procedures) {
       try {
-        const raised = await this.reconcileOne(procedure);
+        const digest = digests.get(procedure.id) ?? '0:';
+        const mark = marks.get(procedure.id);
+        const unchanged = (runId: string, historyLength: number) =>
+          mark?.runId === runId && mark.historyLength === String(historyLength) && mark.ledgerDigest === digest;
+        const raised = await this.reconcileOne(procedure, { digest, unchanged });
         report.raised.push(...raised);
         report.checked += 1;
       } catch (err) {
@@ -77,7 +66,10 @@ export class Reconciler {
     return report;
   }
 
-  private async reconcileOne(procedure: ProcedureEntity): Promise<IntegrityAlertEntity[]> {
+  private async reconcileOne(
+    procedure: ProcedureEntity,
+    ledger: { digest: string; unchanged: (runId: string, historyLength: number) => boolean },
+  ): Promise<IntegrityAlertEntity[]> {
     const client = await this.temporal.client();
     const handle = client.workflow.getHandle(procedure.workflowId);
     let description: WorkflowExecutionDescription;
@@ -132,6 +124,30 @@ export class Reconciler {
         )),
       );
     }
+    const historyLength = description.historyLength;
+    if (!ledger.unchanged(runId, historyLength)) {
+      const comparison = await compareLedger(procedure, {
+        client,
+        runId,
+        entries: await this.alerts.ledgerOf(procedure.id),
+        entriesAt: (seqs) => this.alerts.ledgerEntriesAt(seqs),
+        graceMs: Reconciler.LEDGER_GRACE_MS,
+        now: new Date(),
+      });
+      for (const finding of comparison.findings) {
+        raised.push(
+          ...(await this.raise(procedure, runId, finding.kind, finding.message, finding.details, finding.subject)),
+        );
+      }
+      if (comparison.settled) {
+        await this.alerts.mark({
+          procedureId: procedure.id,
+          runId,
+          historyLength: String(historyLength),
+          ledgerDigest: ledger.digest,
+        });
+      }
+    }
     return raised;
   }
 
@@ -141,12 +157,14 @@ export class Reconciler {
     kind: string,
     message: string,
     details: Record<string, unknown> = {},
+    subject = '',
   ): Promise<IntegrityAlertEntity[]> {
     const alert = await this.alerts.raise({
       procedureId: procedure.id,
       workflowId: procedure.workflowId,
       runId,
       kind,
+      subject,
       message,
       details: { ...details, readModel: { status: procedure.status, stage: procedure.stage } },
     });

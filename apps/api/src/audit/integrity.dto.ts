@@ -31,8 +31,17 @@ export class IntegrityAlertDto {
   runId!: string;
 
   @ApiProperty({
-    enum: ['WORKFLOW_RESET', 'WORKFLOW_TERMINATED', 'STATUS_MISMATCH', 'WORKFLOW_MISSING'],
-    description: 'What the reconciliation found',
+    enum: [
+      'WORKFLOW_RESET',
+      'WORKFLOW_TERMINATED',
+      'STATUS_MISMATCH',
+      'WORKFLOW_MISSING',
+      'LEDGER_ENTRY_MISSING',
+      'LEDGER_ENTRY_UNMATCHED',
+      'LEDGER_ENTRY_MISMATCH',
+    ],
+    description:
+      'What the reconciliation found; the LEDGER_ENTRY_* kinds are about one ledger entry (`details.ledgerSeq`)',
   })
   kind!: string;
 

@@ -4246,10 +4246,10 @@ export interface components {
             /** @description The workflow run the alert is about ('' when no run was found) */
             runId: string;
             /**
-             * @description What the reconciliation found
+             * @description What the reconciliation found; the LEDGER_ENTRY_* kinds are about one ledger entry (`details.ledgerSeq`)
              * @enum {string}
              */
-            kind: "WORKFLOW_RESET" | "WORKFLOW_TERMINATED" | "STATUS_MISMATCH" | "WORKFLOW_MISSING";
+            kind: "WORKFLOW_RESET" | "WORKFLOW_TERMINATED" | "STATUS_MISMATCH" | "WORKFLOW_MISSING" | "LEDGER_ENTRY_MISSING" | "LEDGER_ENTRY_UNMATCHED" | "LEDGER_ENTRY_MISMATCH";
             message: string;
             details: {
                 [key: string]: unknown;

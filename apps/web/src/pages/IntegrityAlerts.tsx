@@ -18,11 +18,14 @@ const KIND_ZH: Record<string, string> = {
   WORKFLOW_TERMINATED: '流程被外部终止',
   STATUS_MISMATCH: '流程状态与记录不一致',
   WORKFLOW_MISSING: '流程缺失',
+  LEDGER_ENTRY_MISSING: '签署记录缺失（流程历史有、台账无）',
+  LEDGER_ENTRY_UNMATCHED: '台账记录无对应流程步骤',
+  LEDGER_ENTRY_MISMATCH: '台账记录与流程历史不符',
 };
 
 /**
  * The reconciliation's integrity alerts (a workflow reset or terminated outside LawGate, or closed or missing while
- * the procedure is active), newest first, and a button that reconciles now.
+ * the procedure is active, or a ledger entry that does not match the workflow's history), newest first, and a button that reconciles now.
  */
 export function IntegrityAlertsPanel() {
   const { lang } = useLang();

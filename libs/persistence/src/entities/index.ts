@@ -42,6 +42,7 @@ import {
 } from './register.entity';
 import { RateLimitHitEntity, SignInLockoutEntity } from './rate-limit.entity';
 import { TaskEntity } from './task.entity';
+import { ReconciliationMarkEntity, TaskHolderEntity } from './task-holder.entity';
 import { UserEntity } from './user.entity';
 
 export {
@@ -91,9 +92,13 @@ export {
   SignInLockoutEntity,
   PreReviewRuleSettingEntity,
   PreReviewLawOverrideEntity,
+  TaskHolderEntity,
+  ReconciliationMarkEntity,
 };
 
 export const ENTITIES = [
+  TaskHolderEntity,
+  ReconciliationMarkEntity,
   DecisionRecordEntity,
   IntegrityAlertEntity,
   RateLimitHitEntity,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import { IntegrityAlertEntity, ProcedureEntity } from '../entities';
+import { IntegrityAlertEntity, LedgerEntryEntity, ProcedureEntity, ReconciliationMarkEntity } from '../entities';
 import { AuditRepository } from './audit.repository';
 
 export interface NewIntegrityAlert {
@@ -9,6 +9,8 @@ export interface NewIntegrityAlert {
   workflowId: string;
   runId: string;
   kind: string;
+  /** What inside the run the alert is about (e.g. `ledger:<seq>`); '' for the run itself. */
+  subject?: string;
   message: string;
   details: Record<string, unknown>;
 }
@@ -21,8 +23,9 @@ export class IntegrityAlertRepository {
     private readonly audit: AuditRepository,
   ) {}
 
-  /** Raises an alert once per procedure, kind and run; returns the alert when this call raised it. */
-  async raise(alert: NewIntegrityAlert): Promise<IntegrityAlertEntity | null> {
+  /** Raises an alert once per procedure, kind, run and subject; returns the alert when this call raised it. */
+  async raise(input: NewIntegrityAlert): Promise<IntegrityAlertEntity | null> {
+    const alert = { ...input, subject: input.subject ?? '' };
     return this.dataSource.transaction(async (manager) => {
       const result = await manager
         .createQueryBuilder()
@@ -41,13 +44,20 @@ export class IntegrityAlertRepository {
         action: 'integrity.alert',
         procedureId: alert.procedureId,
         reason: alert.message,
-        details: { kind: alert.kind, workflowId: alert.workflowId, runId: alert.runId, ...alert.details },
-        dedupKey: `integrity:${alert.procedureId}:${alert.kind}:${alert.runId}`,
+        details: {
+          kind: alert.kind,
+          workflowId: alert.workflowId,
+          runId: alert.runId,
+          ...(alert.subject ? { subject: alert.subject } : {}),
+          ...alert.details,
+        },
+        dedupKey: `integrity:${alert.procedureId}:${alert.kind}:${alert.runId}${alert.subject ? `:${alert.subject}` : ''}`,
       });
       return manager.getRepository(IntegrityAlertEntity).findOneByOrFail({
         procedureId: alert.procedureId,
         kind: alert.kind,
         runId: alert.runId,
+        subject: alert.subject,
       });
     });
   }
@@ -70,5 +80,46 @@ export class IntegrityAlertRepository {
       .orderBy('p.created_at', 'DESC')
       .take(limit)
       .getMany();
+  }
+
+  /** Each procedure's ledger fingerprint (procedures without entries are absent). */
+  async ledgerFingerprints(procedureIds: string[]): Promise<Map<string, string>> {
+    if (procedureIds.length === 0) return new Map();
+    const rows = await this.dataSource.query<{ procedure_id: string; digest: string }[]>(
+      `SELECT procedure_id, count(*) || ':' || md5(string_agg(hash, ',' ORDER BY seq)) AS digest
+         FROM ledger_entry WHERE procedure_id = ANY($1::uuid[]) GROUP BY procedure_id`,
+      [procedureIds],
+    );
+    return new Map(rows.map((r) => [r.procedure_id, r.digest]));
+  }
+
+  /** A procedure's ledger entries in chain order. */
+  ledgerOf(procedureId: string): Promise<LedgerEntryEntity[]> {
+    return this.dataSource.getRepository(LedgerEntryEntity).find({ where: { procedureId }, order: { seq: 'ASC' } });
+  }
+
+  /** Ledger entries by their chain position (whichever procedure they belong to). */
+  ledgerEntriesAt(seqs: string[]): Promise<LedgerEntryEntity[]> {
+    if (seqs.length === 0) return Promise.resolve([]);
+    return this.dataSource
+      .getRepository(LedgerEntryEntity)
+      .createQueryBuilder('e')
+      .where('e.seq IN (:...seqs)', { seqs })
+      .getMany();
+  }
+
+  marks(procedureIds: string[]): Promise<ReconciliationMarkEntity[]> {
+    if (procedureIds.length === 0) return Promise.resolve([]);
+    return this.dataSource
+      .getRepository(ReconciliationMarkEntity)
+      .createQueryBuilder('m')
+      .where('m.procedure_id IN (:...procedureIds)', { procedureIds })
+      .getMany();
+  }
+
+  async mark(mark: Omit<ReconciliationMarkEntity, 'checkedAt'>): Promise<void> {
+    await this.dataSource
+      .getRepository(ReconciliationMarkEntity)
+      .upsert({ ...mark, checkedAt: new Date() }, ['procedureId']);
   }
 }
