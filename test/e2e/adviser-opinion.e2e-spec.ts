@@ -221,4 +221,72 @@ describe("a legal adviser's opinion on the exact draft version", () => {
     );
     expect(ledger.body.ledger.map((e) => e.decision)).toContain('LAWFUL');
   });
+
+  it('should keep showing the drafts and the ledger to an adviser whose task was reassigned to another adviser', async () => {
+    const own = (
+      await http.as<Snapshot>('drafter.edu', 'POST', '/api/procedures/normative-documents', {
+        body: { projectCode: uniqueSuffix(), title: '金坛区养老机构管理办法', application: validApplication },
+      })
+    ).body;
+    await http.as('officer.zhang', 'POST', `/api/tasks/${own.openTaskId}/project-approval`, {
+      body: { decision: 'APPROVED', opinion: '同意立项' },
+    });
+    const draft = await http.as<Snapshot>('drafter.edu', 'POST', `/api/procedures/${own.procedureId}/documents/DRAFT`, {
+      rawBody: '第一条 为了规范养老机构，制定本办法。\n',
+      headers: { 'content-type': 'text/plain' },
+    });
+    const versionId = draft.body.documents!.DRAFT.versionId;
+    const asked = await http.as<Snapshot>(
+      'drafter.edu',
+      'POST',
+      `/api/procedures/${own.procedureId}/adviser-opinion-requests`,
+      { body: { expertise: ['教育'], question: '第一条是否有上位法依据？' } },
+    );
+    const taskId = asked.body.pendingOpinion!.taskId;
+    const [first] = await db.query<{ username: string; unit: string }[]>(
+      'SELECT u.username, t.assignee_unit_id AS unit FROM task t JOIN app_user u ON u.id = t.assignee_user_id WHERE t.id = $1',
+      [taskId],
+    );
+    // Two more advisers of the committee: one takes the task over, the other never holds one here.
+    const [successor, bystander] = await db.query<{ id: string; username: string }[]>(
+      `SELECT u.id, u.username FROM app_user u
+        WHERE 'LEGAL_ADVISER' = ANY (u.roles) AND u.active AND u.org_unit_id = $1 AND u.username <> $2
+        ORDER BY u.username LIMIT 2`,
+      [first.unit, first.username],
+    );
+    expect(bystander).toBeDefined();
+    const reads = async (username: string) => ({
+      ledger: (await http.as(username, 'GET', `/api/procedures/${own.procedureId}`)).status,
+      documents: (await http.as(username, 'GET', `/api/procedures/${own.procedureId}/documents`)).status,
+      draft: (await http.as(username, 'GET', `/api/documents/versions/${versionId}/content`)).status,
+    });
+    const hidden = { ledger: 404, documents: 404, draft: 404 };
+    const shown = { ledger: 200, documents: 200, draft: 200 };
+    expect(await reads(first.username)).toEqual(shown);
+    expect(await reads(successor.username)).toEqual(hidden);
+
+    const reassigned = await http.as<Task>('officer.zhang', 'POST', `/api/tasks/${taskId}/reassign`, {
+      body: { toUserId: successor.id, reason: '原承办律师回避' },
+    });
+    expect(reassigned.status).toBe(200);
+    expect(reassigned.body.assigneeUserId).toBe(successor.id);
+
+    // The first adviser held the task: still involved. The successor holds it now; the bystander never held one.
+    expect(await reads(first.username)).toEqual(shown);
+    expect(await reads(successor.username)).toEqual(shown);
+    expect(await reads(bystander.username)).toEqual(hidden);
+    const listed = async (username: string) =>
+      (await http.as<{ id: string }[]>(username, 'GET', '/api/procedures')).body.map((p) => p.id);
+    expect(await listed(first.username)).toContain(own.procedureId);
+    expect(await listed(bystander.username)).not.toContain(own.procedureId);
+    const holders = await db.query<{ username: string; held_until: Date | null }[]>(
+      `SELECT u.username, h.held_until FROM task_holder h JOIN app_user u ON u.id = h.user_id
+        WHERE h.task_id = $1 ORDER BY h.held_from, h.id`,
+      [taskId],
+    );
+    expect(holders.map((h) => [h.username, h.held_until === null])).toEqual([
+      [first.username, false],
+      [successor.username, true],
+    ]);
+  });
 });

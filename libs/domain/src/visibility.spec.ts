@@ -78,6 +78,18 @@ describe('involvement through tasks: one rule for advisers, officers and delegat
     ['an adviser who completed a task', adviser, [task({ assigneeUserId: 'a7', completedBy: 'a7' })], true],
     ['an adviser drafting as delegate', adviser, [task({ assigneeUserId: 'a8', delegateUserId: 'a7' })], true],
     ["an officer whose office's pool holds a task", officer, [task({ assigneeUnitId: 'lao' })], true],
+    [
+      'an adviser whose task was reassigned to another adviser',
+      adviser,
+      [task({ assigneeUserId: 'a8', holders: [{ userId: 'a7' }, { userId: 'a8' }] })],
+      true,
+    ],
+    [
+      'an adviser who never held the reassigned task',
+      adviser,
+      [task({ assigneeUserId: 'a8', holders: [{ userId: 'a9' }, { userId: 'a8' }] })],
+      false,
+    ],
   ])('should decide for %s', (_who, who, tasks, involved) => {
     expect(involvedThroughTasks(who, tasks)).toBe(involved);
   });

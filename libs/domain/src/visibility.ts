@@ -21,11 +21,17 @@ export interface TaskInvolvement {
   assigneeUnitId: string;
   delegateUserId: string | null;
   completedBy: string | null;
+  /**
+   * Everyone who ever held the task or drafted for its holder (the read model's `task_holder` rows), so that a
+   * holder whose task was reassigned or released stays involved. Absent where the history was not loaded.
+   */
+  holders?: readonly { userId: string }[];
 }
 
 /**
  * Whether a task involves a user, the one rule behind `involvedThroughTask`: the user holds it (assignee), held it
- * (completed it), or drafts for its holder (delegate). A task waiting in a unit's pool involves the unit's
+ * (completed it, or held it before it was reassigned or released: `holders`), or drafts or drafted for its holder
+ * (delegate). A task waiting in a unit's pool involves the unit's
  * legal-affairs officers (the office's own inbox), never an adviser: an adviser is involved only once the task is
  * theirs (routed to them, claimed, or delegated to them), and stays involved after completing it. Being in the
  * adviser committee, or being assigned to the drafting department by the routing rules, grants nothing by itself.
@@ -39,6 +45,7 @@ export function involvedThroughTasks(
       t.assigneeUserId === who.userId ||
       t.delegateUserId === who.userId ||
       t.completedBy === who.userId ||
+      (t.holders?.some((h) => h.userId === who.userId) ?? false) ||
       (t.assigneeUserId === null && t.assigneeUnitId === who.unitId && who.roles.includes(Role.LegalAffairsOfficer)),
   );
 }

@@ -120,6 +120,12 @@ export class TaskEntity {
   completedAt: Date | null;
 
   /** Millisecond precision, so that inbox cursors (JavaScript dates) compare exactly. */
+  /**
+   * Everyone who held the task or drafted for it, and when (from `task_holder`, filled by
+   * `TaskRepository.findByProcedure`; not a column).
+   */
+  holders?: { userId: string; capacity: string; heldFrom: Date; heldUntil: Date | null }[];
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz', precision: 3 })
   createdAt: Date;
 }

@@ -7,7 +7,8 @@ export interface ProcedureListFilter {
   /** Only procedures of this department. */
   departmentId?: string;
   /**
-   * Only procedures with a task this user holds, held (completed) or drafts for (delegate): the list side of
+   * Only procedures with a task this user holds, held (completed, or before a reassignment: `task_holder`) or drafts
+   * or drafted for (delegate): the list side of
    * `involvedThroughTasks` in libs/domain visibility.
    */
   involvedUserId?: string;
@@ -53,8 +54,9 @@ export class ProcedureRepository {
     if (filter.stage) qb.andWhere('p.stage = :stage', { stage: filter.stage });
     if (filter.involvedUserId) {
       qb.andWhere(
-        'EXISTS (SELECT 1 FROM task t WHERE t.procedure_id = p.id AND ' +
-          '(t.assignee_user_id = :userId OR t.delegate_user_id = :userId OR t.completed_by = :userId))',
+        '(EXISTS (SELECT 1 FROM task t WHERE t.procedure_id = p.id AND ' +
+          '(t.assignee_user_id = :userId OR t.delegate_user_id = :userId OR t.completed_by = :userId)) ' +
+          'OR EXISTS (SELECT 1 FROM task_holder h WHERE h.procedure_id = p.id AND h.user_id = :userId))',
         { userId: filter.involvedUserId },
       );
     }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { ProcedureEntity } from '../entities';
-import { TaskEntity } from '../entities';
+import { TaskEntity, TaskHolderEntity } from '../entities';
 
 export type NewTask = Pick<
   TaskEntity,
@@ -83,8 +83,20 @@ export class TaskRepository {
     return this.dataSource.getRepository(TaskEntity).findOne({ where: { id } });
   }
 
-  findByProcedure(procedureId: string): Promise<TaskEntity[]> {
-    return this.dataSource.getRepository(TaskEntity).find({ where: { procedureId }, order: { createdAt: 'ASC' } });
+  /** A procedure's tasks, oldest first, each with everyone who held it or drafted for it (`holders`). */
+  async findByProcedure(procedureId: string): Promise<TaskEntity[]> {
+    const tasks = await this.dataSource
+      .getRepository(TaskEntity)
+      .find({ where: { procedureId }, order: { createdAt: 'ASC' } });
+    const holders = await this.dataSource
+      .getRepository(TaskHolderEntity)
+      .find({ where: { procedureId }, order: { heldFrom: 'ASC' } });
+    for (const task of tasks) {
+      task.holders = holders
+        .filter((h) => h.taskId === task.id)
+        .map((h) => ({ userId: h.userId, capacity: h.capacity, heldFrom: h.heldFrom, heldUntil: h.heldUntil }));
+    }
+    return tasks;
   }
 
   /** One page of the open tasks assigned to the user, or to their unit and not claimed by anyone else. */
