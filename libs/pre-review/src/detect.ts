@@ -118,9 +118,16 @@ function penalty(part: Part, sentence: string): string | null {
   return null;
 }
 
+/**
+ * What makes a clause create a licence (行政许可法 Arts 2, 12, 14–17): an act allowed only after an organ's approval,
+ * consent, registration or filing, or only to those with a qualification. Each pattern is one wording; the comments
+ * name it. Approvals among organs (a plan "报本级人民政府批准后实施") are no licence: see `organsOwnApproval`.
+ */
 const LICENCE_PATTERNS: readonly RegExp[] = [
-  /未经[^，。；]{0,30}(批准|许可|审批|核准|同意|审核)[^。；]{0,40}(不得|禁止)/,
-  /(须|必须|应当|应|需|需要|需)(先|事先)?(经|报经|报|取得|获得|领取|办理)[^，。；]{0,30}(批准|许可|审批|核准|准许)/,
+  // 未经…批准/许可/同意/登记/备案/准入…，不得…
+  /未经[^，。；]{0,30}(批准|许可|审批|核准|同意|审核|登记|备案|准入|认定)[^。；]{0,40}(不得|禁止)/,
+  // 须经/应当报经…批准 (with a few words between: 应当按照国家规定报…批准)
+  /(须|必须|应当|应|需|需要)(先|事先)?[^，。；]{0,10}?(经|报经|报请|报|取得|获得|领取|办理)[^，。；]{0,30}(批准|许可|审批|核准|准许)/,
   /(取得|领取|办理|持有)[^，。；]{0,20}(许可证|许可|审批|批准文件|准予|资格证|经营证|准运证|登记证)[^。；]{0,12}(后|方可|才能|才可)/,
   /(经|报经)[^，。；]{0,30}(批准|许可|审批|核准)(后|的)?[^。；]{0,6}(方可|才能|才可|后方)/,
   /实行[^，。；]{0,12}(许可证?|审批|准入)(制度|管理|制)/,
@@ -129,14 +136,37 @@ const LICENCE_PATTERNS: readonly RegExp[] = [
   /办理[^，。；]{0,12}(审批|许可|批准)手续/,
   /，向[^，。；]{0,20}申请(取得)?[^，。；]{0,15}(许可|批准)/,
   /(凭|持)[^，。；]{0,12}(许可证|批准文件|准运证|通行证)[^，。；]{0,12}(方可|才能|进入|通行|经营)/,
+  // 从事…的，应当具备下列条件，并经…批准
+  /的，[^。；]{0,40}(并|须|必须|应当|应)(经|报经)[^，。；]{0,30}(批准|许可|核准|审批)/,
+  // 须经/必须报…部门同意 (an organ's consent as a precondition)
+  /(须|必须|应当|应|需)(先|事先)?(经|报经|报|征得|取得)[^，。；]{0,24}(部门|机关|人民政府|机构|管理处|委员会|局)[^，。；]{0,4}(同意|认可)/,
+  // 办理登记/备案后方可 (registration or filing used as a precondition: a licence under another name)
+  /(办理|经|通过|取得)[^，。；]{0,20}(登记|备案)(手续)?(后|之后)?[^，。；]{0,6}(方可|才能|才可)/,
+  // 取得…资格/资质/准入…后方可
+  /(取得|具备|具有|获得|通过)[^，。；]{0,16}(准入|资格|资质)(证书|证|审查|审核|认定)?[^，。；]{0,6}(后|方可|才能|才可)/,
 ];
+
+/** The text before the match names an organ as the one who acts: an approval among organs, not a licence. */
+function organsOwnApproval(sentence: string, index: number, match: string): boolean {
+  const lead =
+    sentence
+      .slice(0, index)
+      .split(/[，。；：]/)
+      .pop() ?? '';
+  if (/(人民政府|部门|机关|机构|委员会|办公室|管委会|街道办事处)[^，。；]{0,4}$/.test(lead)) return true;
+  if (/(人民政府|部门|机关|委员会|办公室|管委会)(应当|应|须|必须)/.test(lead + match.slice(0, 4))) return true;
+  // what is approved is a plan, budget or list: an organ's own act
+  return /(规划|预算|计划|名录|目录)[^，。；]{0,8}(报|经)/.test(lead + match);
+}
+
+const LICENCE_KEY = /批准|许可|审批|核准|同意|审核|准许|准予|证$|登记|备案|准入|资格|资质|认可|认定/;
 
 function licence(part: Part, sentence: string): string | null {
   for (const p of LICENCE_PATTERNS) {
     const m = p.exec(sentence);
     if (!m) continue;
     // the key word must be a word of the sentence, not a piece of another word
-    if (!tokens(m[0]).some((t) => /批准|许可|审批|核准|同意|审核|准许|准予|证$/.test(t.word))) continue;
+    if (!tokens(m[0]).some((t) => LICENCE_KEY.test(t.word))) continue;
     if (
       /(不得|禁止|严禁|不再|取消|无需|无须|不需|不需要|免于|免予)[^。；]{0,8}(经|报|审批|许可|批准|取得|办理)/.test(
         m[0],
@@ -149,6 +179,7 @@ function licence(part: Part, sentence: string): string | null {
     ) {
       continue;
     }
+    if (!m[0].startsWith('未经') && organsOwnApproval(sentence, m.index, m[0])) continue;
     return m[0];
   }
   void part;
