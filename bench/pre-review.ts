@@ -33,8 +33,16 @@ interface Doc {
 const FIXTURES = join(__dirname, '../test/fixtures/pre-review');
 const read = (file: string) =>
   (JSON.parse(readFileSync(join(FIXTURES, file), 'utf8')) as { clauses: Clause[] }).clauses;
-/** The corpus the rules were written against, and the held-out clauses labelled before the rules first ran on them. */
-const CORPORA = { development: read('clauses.json'), heldOut: read('heldout.json') };
+/**
+ * The corpus the rules were written against; the held-out clauses labelled before the rules first ran on them (the
+ * licence rules were later extended with its misses in view, so it is no longer untouched); and a fresh held-out
+ * draw, labelled and committed before the extended rules first ran on it.
+ */
+const CORPORA = {
+  development: read('clauses.json'),
+  heldOut: read('heldout.json'),
+  heldOutFresh: read('heldout-fresh.json'),
+};
 const documents = (JSON.parse(readFileSync(join(FIXTURES, 'documents.json'), 'utf8')) as { documents: Doc[] })
   .documents;
 
@@ -131,5 +139,11 @@ export function measure(name: keyof typeof CORPORA = 'development') {
 }
 
 if (require.main === module) {
-  console.log(JSON.stringify({ development: measure('development'), heldOut: measure('heldOut') }, null, 2));
+  console.log(
+    JSON.stringify(
+      { development: measure('development'), heldOut: measure('heldOut'), heldOutFresh: measure('heldOutFresh') },
+      null,
+      2,
+    ),
+  );
 }

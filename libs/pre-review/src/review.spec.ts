@@ -34,6 +34,23 @@ describe('pre-review rules', () => {
     expect(ids('进入景区的车辆，应当按每车次二十元缴纳生态保护费。')).toEqual(['FEE_WITHOUT_BASIS']);
   });
 
+  it('finds a licence under another name: registration, filing, qualification, consent, conditions with approval', () => {
+    const licence = ['LICENCE_WITHOUT_BASIS'];
+    expect(ids('未经区市场监督管理局登记，任何单位不得以农贸市场名义招租经营。')).toEqual(licence);
+    expect(ids('开设托管机构的，应当向区教育局备案，经备案后方可招收学生。')).toEqual(licence);
+    expect(ids('从事护理服务的人员，须取得区民政局认定的上岗资格后，方可上岗。')).toEqual(licence);
+    expect(ids('在本区道路上设置临时摊点的，必须报区城市管理局同意。')).toEqual(licence);
+    expect(ids('举办大型活动的，应当具备下列条件，并经区文化和旅游局批准：')).toEqual(licence);
+    expect(ids('发掘古生物化石的，应当报有批准权的区自然资源局批准。')).toEqual(licence);
+  });
+
+  it('does not take an approval among organs, or one the national rules require, for a licence the clause creates', () => {
+    expect(ids('区自然资源局应当编制本区国土空间专项规划，报区人民政府批准后实施。')).toEqual([]);
+    expect(ids('区属国有企业年度投资计划经区国资办审核后，报区人民政府批准。')).toEqual([]);
+    expect(ids('发掘古生物化石的，应当按照国家规定报有批准权的国土资源主管部门批准。')).toEqual([]);
+    expect(ids('区人民政府各部门制定的规范性文件，应当报区司法局备案。')).toEqual([]);
+  });
+
   it('finds licences, compulsory measures and duties created without a basis', () => {
     expect(ids('民宿经营者须经镇人民政府审批后方可开业。')).toEqual(['LICENCE_WITHOUT_BASIS']);
     expect(ids('城管部门对占道经营者的物品可以予以扣押。')).toEqual(['COMPULSORY_WITHOUT_BASIS']);
