@@ -125,9 +125,9 @@ export async function compareLedger(procedure: ProcedureEntity, src: Sources): P
   );
   for (const [seq, { signOff, workflowId, updates }] of reported) {
     const entry = bySeq.get(seq);
-    const update =
-      (entry ? updateOfKey(updates, entry.idempotencyKey) : null) ??
-      (signOff.inFlight.filter((u) => u.actorId).length === 1 ? signOff.inFlight.find((u) => u.actorId)! : null);
+    // An entry names its update by its key; a sign-off whose entry is gone, by the one update with an actor in flight.
+    const acting = signOff.inFlight.filter((u) => u.actorId);
+    const update = entry ? updateOfKey(updates, entry.idempotencyKey) : acting.length === 1 ? acting[0] : null;
     const history = { workflowId, eventId: signOff.eventId, hash: signOff.hash, update: updateDetails(update) };
     if (!entry) {
       const other = elsewhere.get(seq);
