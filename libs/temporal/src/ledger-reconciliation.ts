@@ -124,13 +124,15 @@ export async function compareLedger(procedure: ProcedureEntity, src: Sources): P
     (await src.entriesAt([...reported.keys()].filter((seq) => !bySeq.has(seq)))).map((e) => [e.seq, e]),
   );
   for (const [seq, { signOff, workflowId, updates }] of reported) {
-    const entry = bySeq.get(seq);
+    // An entry written after the ledger was read (its sign-off already in the history) is found by its position.
+    const late = elsewhere.get(seq);
+    const entry = bySeq.get(seq) ?? (late?.procedureId === procedure.id ? late : undefined);
     // An entry names its update by its key; a sign-off whose entry is gone, by the one update with an actor in flight.
     const acting = signOff.inFlight.filter((u) => u.actorId);
     const update = entry ? updateOfKey(updates, entry.idempotencyKey) : acting.length === 1 ? acting[0] : null;
     const history = { workflowId, eventId: signOff.eventId, hash: signOff.hash, update: updateDetails(update) };
     if (!entry) {
-      const other = elsewhere.get(seq);
+      const other = late;
       findings.push(
         other
           ? {
