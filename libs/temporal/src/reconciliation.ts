@@ -8,7 +8,7 @@ import { compareLedger } from './ledger-reconciliation';
 /** What one reconciliation found. */
 export interface ReconciliationReport {
   checked: number;
-  /** Alerts this run raised (an alert already raised for the same procedure, kind and run is not raised again). */
+  /** Alerts this run raised (an alert already raised for the same procedure, kind, run and subject is not raised again). */
   raised: IntegrityAlertEntity[];
   /** Procedures whose workflow could not be asked (Temporal unreachable); checked again next time. */
   unreachable: number;
