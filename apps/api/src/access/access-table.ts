@@ -156,6 +156,7 @@ export const ACCESS_TABLE: Readonly<Record<string, Access>> = {
   'POST /api/tasks/{id}/cleanup-review': [O],
   'GET /api/admin/overdue-tasks': [O, S],
   'GET /api/admin/statistics': [O, S],
+  'GET /api/admin/review-statistics': [O, S],
 };
 
 /** The roles one may hold, in the order the endpoint table shows them. */
