@@ -149,6 +149,8 @@ export const ACCESS_TABLE: Readonly<Record<string, Access>> = {
   'GET /api/public/catalog/{year}': PUBLIC,
   'GET /api/public/decisions/catalog-years': PUBLIC,
   'GET /api/public/decisions': PUBLIC,
+  'GET /api/public/enforcement-disclosures': PUBLIC,
+  'GET /api/public/feeds/enforcement-disclosures.json': PUBLIC,
   'POST /api/admin/cleanup-campaigns': [O, S],
   'GET /api/admin/cleanup-campaigns': [O, S],
   'GET /api/admin/cleanup-campaigns/{id}': [O, S],
