@@ -17,7 +17,7 @@ const KINDS: Record<string, Pair> = {
   COMMISSIONED_SERVICES: ['委托研究、咨询、服务', 'Commissioned services'],
   INVESTMENT_ATTRACTION: ['招商引资', 'Investment attraction'],
   INTERGOVERNMENTAL: ['政府间合作', 'Inter-government cooperation'],
-  PROCUREMENT: ['政府采购', 'Government procurement'],
+  PROCUREMENT: ['政府采购合同', 'Procurement contract'],
   OTHER: ['其他', 'Other'],
 };
 const BASES: Record<string, Pair> = {
