@@ -74,7 +74,7 @@ export function ReviewStatisticsPanel() {
           <Table
             size="small"
             rowKey="departmentId"
-            pagination={{ pageSize: 10, hideOnSinglePage: true }}
+            pagination={false}
             aria-label={tr('按部门', 'By department')}
             title={() => tr('按部门', 'By department')}
             dataSource={t.byDepartment}
