@@ -18,6 +18,7 @@ export type LawGateActivities = Pick<
   | 'endProcedure'
   | 'setStage'
   | 'computeDeadline'
+  | 'procedureState'
 > &
   Pick<
     CommentActivities,

@@ -489,6 +489,26 @@ export class ProcedureActivities {
     });
   }
 
+  /**
+   * Another procedure as the read model holds it (type, stage, title), and which of the named ledger decisions it has
+   * recorded: for a gate that depends on a linked procedure (a contract waiting for its major decision). Null when no
+   * such procedure exists.
+   */
+  async procedureState(input: {
+    procedureId: string;
+    decisions: string[];
+  }): Promise<{ type: string; stage: string; title: string; decided: string[] } | null> {
+    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(input.procedureId)) return null;
+    const rows = await this.dataSource.query<{ type: string; stage: string; title: string; decided: string[] }[]>(
+      `SELECT p.type, p.stage, p.title,
+              ARRAY(SELECT DISTINCT l.decision FROM ledger_entry l
+                     WHERE l.procedure_id = p.id AND l.decision = ANY($2) ORDER BY 1) AS decided
+         FROM procedure p WHERE p.id = $1`,
+      [input.procedureId, input.decisions],
+    );
+    return rows[0] ?? null;
+  }
+
   async setStage(input: SetStageInput): Promise<void> {
     await this.procedures.setStage(this.dataSource.manager, input.workflowId, input.stage, input.status);
   }

@@ -95,6 +95,10 @@ export function fakeActivities(): {
     },
     endProcedure: async (input) => void calls.endProcedure.push(input),
     setStage: async (input) => void calls.setStage.push(input),
+    procedureState: async (input) => {
+      calls.procedureState.push(input);
+      return null;
+    },
     computeDeadline: async (input) => {
       calls.computeDeadline.push(input);
       return { dueAt: new Date(Date.parse(input.from) + secondsOf(input.period) * 1000).toISOString(), problem: null };

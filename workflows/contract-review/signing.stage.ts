@@ -1,4 +1,4 @@
-import { refuse } from '../activity-proxies';
+import { acts, refuse } from '../activity-proxies';
 import type { AssignTo, ProcedureRun } from '../kernel/procedure-run';
 import type { LegalityReview } from '../steps/legality-review.step';
 import type { CrState } from './contract-review.workflow';
@@ -10,6 +10,8 @@ import {
   crAbandonUpdate,
   crFileUpdate,
   crSignUpdate,
+  majorDecisionLinkRefusal,
+  MAJOR_DECISION_ADOPTED,
   type Actor,
   type ContractOpinion,
   type ContractReviewInput,
@@ -50,6 +52,13 @@ export function signing(c: {
       p.requireText(args.signatory, 'The signing names the authorised signatory.');
     },
     run: async (args) => {
+      // G-D6: a contract that is itself a major decision waits for that decision's adoption (read when signing).
+      const link = input.facts.majorDecision;
+      if (link) {
+        const state = await acts.procedureState({ procedureId: link.procedureId, decisions: [MAJOR_DECISION_ADOPTED] });
+        const refusal = majorDecisionLinkRefusal(link.procedureId, state);
+        if (refusal) refuse(ErrorCode.RuleViolation, refusal);
+      }
       s.signing = { signedSha256: args.signedSha256, signedAt: new Date().toISOString(), signatory: args.signatory };
       await p.sign({
         taskId: p.openTaskId,

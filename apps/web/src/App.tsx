@@ -12,6 +12,8 @@ import { InboxPage } from './pages/Inbox';
 import { LoginPage, OidcReturnPage } from './pages/Login';
 import { NewMajorDecisionPage } from './pages/NewMajorDecision';
 import { NewEnforcementReviewPage } from './procedures/enforcement-review/NewEnforcementReview';
+import { PublicDisclosuresPage } from './procedures/enforcement-review/PublicDisclosures';
+import { NewContractReviewPage } from './procedures/contract-review/NewContractReview';
 import { ProcedurePage } from './pages/Procedure';
 import { PublicDocumentPage, PublicRegisterPage, PublicWindowPage } from './pages/PublicRegister';
 import { AccountsPage } from './pages/Accounts';
@@ -244,6 +246,14 @@ function Shell() {
                 }
               />
               <Route
+                path="/drafting/contract-reviews/new"
+                element={
+                  <Private>
+                    <NewContractReviewPage />
+                  </Private>
+                }
+              />
+              <Route
                 path="/console"
                 element={
                   <Private>
@@ -287,6 +297,7 @@ function Shell() {
               />
               <Route path="/public" element={<PublicRegisterPage />} />
               <Route path="/public/documents/:id" element={<PublicDocumentPage />} />
+              <Route path="/public/enforcement-disclosures" element={<PublicDisclosuresPage />} />
               <Route path="/public/documents/:id/print" element={<PrintDocumentPage />} />
               <Route
                 path="/conflicts"

@@ -149,6 +149,8 @@ export const ACCESS_TABLE: Readonly<Record<string, Access>> = {
   'GET /api/public/catalog/{year}': PUBLIC,
   'GET /api/public/decisions/catalog-years': PUBLIC,
   'GET /api/public/decisions': PUBLIC,
+  'GET /api/public/enforcement-disclosures': PUBLIC,
+  'GET /api/public/feeds/enforcement-disclosures.json': PUBLIC,
   'POST /api/admin/cleanup-campaigns': [O, S],
   'GET /api/admin/cleanup-campaigns': [O, S],
   'GET /api/admin/cleanup-campaigns/{id}': [O, S],
@@ -156,6 +158,7 @@ export const ACCESS_TABLE: Readonly<Record<string, Access>> = {
   'POST /api/tasks/{id}/cleanup-review': [O],
   'GET /api/admin/overdue-tasks': [O, S],
   'GET /api/admin/statistics': [O, S],
+  'GET /api/admin/review-statistics': [O, S],
 };
 
 /** The roles one may hold, in the order the endpoint table shows them. */

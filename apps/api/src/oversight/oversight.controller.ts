@@ -4,13 +4,18 @@ import { Role } from '@lawgate/domain';
 import { Roles } from '../auth/roles.decorator';
 import { OverduePageDto, OverdueQueryDto, StatisticsDto, StatisticsQueryDto } from './oversight.dto';
 import { OversightService } from './oversight.service';
+import { ReviewStatisticsDto } from './review-statistics.dto';
+import { ReviewStatisticsService } from './review-statistics.service';
 
 /** The legal-affairs office's console: overdue work across every procedure, and the rates it reports on. */
 @ApiTags('administration')
 @ApiBearerAuth()
 @Controller('admin')
 export class OversightController {
-  constructor(private readonly service: OversightService) {}
+  constructor(
+    private readonly service: OversightService,
+    private readonly reviews: ReviewStatisticsService,
+  ) {}
 
   @Get('overdue-tasks')
   @Roles(Role.LegalAffairsOfficer, Role.SystemAdmin)
@@ -29,5 +34,16 @@ export class OversightController {
   @ApiOkResponse({ type: StatisticsDto })
   statistics(@Query() query: StatisticsQueryDto): Promise<StatisticsDto> {
     return this.service.statistics(query.months ?? 12);
+  }
+
+  @Get('review-statistics')
+  @Roles(Role.LegalAffairsOfficer, Role.SystemAdmin)
+  @ApiOperation({
+    summary:
+      'Enforcement decision and contract reviews: volume, pass rate, return rate and overdue work, per department and month',
+  })
+  @ApiOkResponse({ type: ReviewStatisticsDto })
+  reviewStatistics(@Query() query: StatisticsQueryDto): Promise<ReviewStatisticsDto> {
+    return this.reviews.statistics(query.months ?? 12);
   }
 }

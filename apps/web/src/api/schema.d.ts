@@ -1813,6 +1813,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/public/enforcement-disclosures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Disclosed major enforcement decisions, newest first (withdrawn disclosures left out) */
+        get: operations["PublicDisclosuresController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/feeds/enforcement-disclosures.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Disclosed major enforcement decisions (JSON Feed 1.1) */
+        get: operations["PublicDisclosuresController_feed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/procedures/contract-reviews": {
         parameters: {
             query?: never;
@@ -1925,6 +1959,23 @@ export interface paths {
         };
         /** On-time rate, legality-review return rate, comment adoption rate (total and by month), documents nearing expiry */
         get: operations["OversightController_statistics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/review-statistics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Enforcement decision and contract reviews: volume, pass rate, return rate and overdue work, per department and month */
+        get: operations["OversightController_reviewStatistics"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4845,6 +4896,20 @@ export interface components {
             /** @description Usernames of every case handler (at least two officers) */
             caseHandlers: string[];
         };
+        PublicDisclosureDto: {
+            /** Format: uuid */
+            procedureId: string;
+            title: string;
+            departmentName: string;
+            /** @example PENALTY */
+            outcome: string;
+            /** @description The decision as recorded: its document number and what it decides */
+            decision: string;
+            decidedAt: string;
+            /** @description Where and under which reference it was disclosed */
+            disclosure: string;
+            disclosedAt: string;
+        };
         StartContractReviewDto: {
             /**
              * @description Unified contract number: letters, digits, _ . -
@@ -4871,6 +4936,11 @@ export interface components {
             termEnd: string;
             /** @description Reviewed although neither the threshold nor the kind requires it */
             voluntaryReview?: boolean;
+            /**
+             * Format: uuid
+             * @description G-D6: the major administrative decision this contract is itself part of; signing waits for its adoption
+             */
+            majorDecisionId?: string;
         };
         StartCleanupCampaignDto: {
             /** @example 2026年度行政规范性文件清理 */
@@ -5071,6 +5141,53 @@ export interface components {
             proceduresByStage: components["schemas"]["StageCountDto"][];
             /** @description Documents in force whose validity ends within 30, 90 and 365 days */
             nearingExpiry: components["schemas"]["NearingExpiryDto"];
+        };
+        DepartmentReviewFiguresDto: {
+            /** @description Procedures submitted (started) in the period */
+            volume: number;
+            /** @description Review conclusions that passed the case, of all conclusions given */
+            passed: components["schemas"]["RateDto"];
+            /** @description Review conclusions that returned the case for rework, of all conclusions given */
+            returned: components["schemas"]["RateDto"];
+            /** Format: uuid */
+            departmentId: string;
+            departmentName: string;
+            /** @description Open tasks of the department’s procedures past their due time now */
+            overdue: number;
+        };
+        MonthlyReviewFiguresDto: {
+            /** @description Procedures submitted (started) in the period */
+            volume: number;
+            /** @description Review conclusions that passed the case, of all conclusions given */
+            passed: components["schemas"]["RateDto"];
+            /** @description Review conclusions that returned the case for rework, of all conclusions given */
+            returned: components["schemas"]["RateDto"];
+            /** @example 2026-11 */
+            month: string;
+        };
+        TypeReviewStatisticsDto: {
+            /** @description Procedures submitted (started) in the period */
+            volume: number;
+            /** @description Review conclusions that passed the case, of all conclusions given */
+            passed: components["schemas"]["RateDto"];
+            /** @description Review conclusions that returned the case for rework, of all conclusions given */
+            returned: components["schemas"]["RateDto"];
+            /** @example NORMATIVE_DOCUMENT */
+            type: string;
+            /** @description Open tasks of this type past their due time now */
+            overdue: number;
+            /** @description Every department with a figure, by name */
+            byDepartment: components["schemas"]["DepartmentReviewFiguresDto"][];
+            /** @description Every month of the period with a figure */
+            byMonth: components["schemas"]["MonthlyReviewFiguresDto"][];
+        };
+        ReviewStatisticsDto: {
+            /** @example 2025-12 */
+            fromMonth: string;
+            /** @example 2026-11 */
+            toMonth: string;
+            /** @description Each procedure type whose definition names its review outcomes, in registry order */
+            types: components["schemas"]["TypeReviewStatisticsDto"][];
         };
         UserViewResponseDto: {
             /** Format: uuid */
@@ -15257,6 +15374,102 @@ export interface operations {
             };
         };
     };
+    PublicDisclosuresController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicDisclosureDto"][];
+                };
+            };
+            /** @description The request is not valid (the body, a parameter or the address); nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Too many requests from this client; Retry-After says how long to wait */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description An unexpected error; nothing was changed; the details name the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    PublicDisclosuresController_feed: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JsonFeedDto"];
+                };
+            };
+            /** @description The request is not valid (the body, a parameter or the address); nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Too many requests from this client; Retry-After says how long to wait */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description An unexpected error; nothing was changed; the details name the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
     ContractReviewController_start: {
         parameters: {
             query?: never;
@@ -15898,6 +16111,73 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["StatisticsDto"];
+                };
+            };
+            /** @description The request is not valid (the body, a parameter or the address); nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The signed-in user's roles do not admit this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Too many requests from this client; Retry-After says how long to wait */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description An unexpected error; nothing was changed; the details name the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    OversightController_reviewStatistics: {
+        parameters: {
+            query?: {
+                /** @description Months counted back from the current one (China Standard Time) */
+                months?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewStatisticsDto"];
                 };
             };
             /** @description The request is not valid (the body, a parameter or the address); nothing was changed */

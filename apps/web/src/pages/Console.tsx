@@ -19,6 +19,7 @@ import { ExcelExport } from '../ExcelExport';
 import { IssuerSeriesPanel } from './OfficeActions';
 import { CatalogPanel } from './ConsoleCatalog';
 import { CleanupPanel } from './ConsoleCleanup';
+import { ReviewStatisticsPanel } from './ConsoleReviews';
 import { Countdown } from './Inbox';
 import { ReassignButton } from '../procedures/shared/TasksTable';
 
@@ -290,6 +291,7 @@ export function ConsolePage() {
           </Row>
         </Card>
       )}
+      {office && <ReviewStatisticsPanel />}
       <Tabs
         items={[
           {

@@ -97,6 +97,10 @@ export function PublicRegisterPage() {
           <a href="/api/public/feeds/expiring.json">{tr('即将到期（JSON）', 'Expiring soon (JSON)')}</a>
           <a href="/api/public/feeds/comment-windows.json">{tr('征求意见（JSON）', 'Open for comment (JSON)')}</a>
           <a href="/api/public/feeds/comment-windows.atom">{tr('征求意见（Atom）', 'Open for comment (Atom)')}</a>
+          <Link to="/public/enforcement-disclosures">{tr('重大执法决定公开', 'Disclosed enforcement decisions')}</Link>
+          <a href="/api/public/feeds/enforcement-disclosures.json">
+            {tr('执法决定公开（JSON）', 'Enforcement disclosures (JSON)')}
+          </a>
         </Space>
       </Card>
     </Space>

@@ -42,7 +42,7 @@ export const WEB_PROCEDURES: Record<ProcedureType, WebProcedure> = {
   },
   CONTRACT_REVIEW: {
     color: '#13a8a8',
-    startPath: '/drafting',
+    startPath: '/drafting/contract-reviews/new',
     appliesTo: [
       '政府合同合法性审查（达到金额标准或属于应审查类型的政府合同、行政协议，签订前）',
       'Legality review of a government contract (above the threshold or of a listed kind, before signing)',

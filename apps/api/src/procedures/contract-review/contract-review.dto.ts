@@ -8,6 +8,7 @@ import {
   IsInt,
   IsOptional,
   IsString,
+  IsUUID,
   Matches,
   Max,
   MaxLength,
@@ -83,6 +84,15 @@ export class StartContractReviewDto {
   @IsOptional()
   @IsBoolean()
   voluntaryReview?: boolean;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      'G-D6: the major administrative decision this contract is itself part of; signing waits for its adoption',
+  })
+  @IsOptional()
+  @IsUUID()
+  majorDecisionId?: string;
 }
 
 export class CrNoteDto {

@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '@lawgate/config';
 import {
   DomainError,
   ErrorCode,
   OrgUnitKind,
   CONTRACT_REVIEW,
+  MAJOR_DECISION,
   contractReviewWorkflowId,
   crAwaitSettledUpdate,
   type ContractReviewInput,
@@ -27,6 +29,7 @@ import type { StartContractReviewDto } from './contract-review.dto';
 export class ContractReviewService {
   constructor(
     private readonly gateway: ProcedureGateway,
+    private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -55,6 +58,7 @@ export class ContractReviewService {
           'G-D1): it need not be reviewed; ask for a voluntary review to submit it anyway.',
       );
     }
+    const majorDecision = body.majorDecisionId ? await this.majorDecision(body.majorDecisionId) : null;
     const input: ContractReviewInput = {
       procedureId: randomUUID(),
       contractNumber: body.contractNumber,
@@ -72,6 +76,7 @@ export class ContractReviewService {
         termStart: body.termStart,
         termEnd: body.termEnd,
         scopeReason: why ?? '自愿送审',
+        ...(majorDecision ? { majorDecision } : {}),
       },
       policyVersion: version,
     };
@@ -82,5 +87,21 @@ export class ContractReviewService {
       departmentCode: principal.unitCode,
       settle: crAwaitSettledUpdate,
     });
+  }
+
+  /** G-D6: the major decision a contract names must be one (its adoption is checked when the contract is signed). */
+  private async majorDecision(procedureId: string): Promise<{ procedureId: string; title: string }> {
+    const [row] = await this.dataSource.query<{ title: string }[]>(
+      'SELECT title FROM procedure WHERE id = $1 AND type = $2',
+      [procedureId, MAJOR_DECISION],
+    );
+    if (!row) {
+      throw new DomainError(
+        ErrorCode.RuleViolation,
+        `majorDecisionId ${procedureId} names no major administrative decision (G-D6).`,
+        { fields: { majorDecisionId: ['names no major administrative decision'] } },
+      );
+    }
+    return { procedureId, title: row.title };
   }
 }

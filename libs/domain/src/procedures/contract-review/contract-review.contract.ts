@@ -170,6 +170,11 @@ export interface ContractFacts {
   termEnd: string;
   /** Why it is reviewed: the threshold or kind it meets (or a voluntary review). */
   scopeReason: string;
+  /**
+   * G-D6: the major administrative decision (Procedure A) this contract is itself part of, named at submission;
+   * signing waits until that decision is adopted and neither suspended nor closed. Absent: no such link.
+   */
+  majorDecision?: { procedureId: string; title: string } | null;
 }
 
 export interface ContractReviewInput {

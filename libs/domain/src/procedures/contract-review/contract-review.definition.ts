@@ -56,6 +56,12 @@ export const CONTRACT_REVIEW_DEFINITION = defineProcedure<
   type: 'CONTRACT_REVIEW',
   workflowType: CONTRACT_REVIEW_WORKFLOW_TYPE,
   workflowIdPrefix: 'contract-review',
+  // The review's conclusions as the ledger records them (`CONTRACT_REVIEW_<conclusion>`): 通过, 修改.
+  reviewOutcomes: {
+    concluded: ['CONTRACT_REVIEW_PASS', 'CONTRACT_REVIEW_REVISE'],
+    passed: ['CONTRACT_REVIEW_PASS'],
+    returned: ['CONTRACT_REVIEW_REVISE'],
+  },
   name: { zh: '政府合同合法性审查', en: 'Government contract review' },
   uploadWindow: 'while drafting or revising, and the signed text at signing',
   initialStage: Stage.Submission,

@@ -5,6 +5,46 @@ import type {
   ContractReviewPolicy,
 } from './contract-review.contract';
 import { CONTRACT_CHECKLIST } from './contract-review.contract';
+import { cite } from '../../legal-bases';
+import { MAJOR_DECISION, MajorDecisionStage } from '../major-decision/major-decision.contract';
+
+/** The ledger decision a major decision records when its meeting adopts it (Decree 713 Art 30). */
+export const MAJOR_DECISION_ADOPTED = 'DECIDED_ADOPTED';
+
+/** What the read model says of the major decision a contract names (G-D6). */
+export interface LinkedDecisionState {
+  type: string;
+  stage: string;
+  title: string;
+  /** Which of the ledger decisions asked for the procedure has recorded. */
+  decided: string[];
+}
+
+/** Stages of an adopted major decision in which no contract implementing it is signed. */
+const NOT_SIGNABLE: Record<string, string> = {
+  [MajorDecisionStage.Suspended]: `its execution is suspended (${cite('D713/37')})`,
+  [MajorDecisionStage.Closed]: 'its execution has ended and the case is closed',
+};
+
+/**
+ * G-D6: a contract that is itself a major decision is signed only once that decision was adopted by the decision
+ * organ's meeting (Decree 713 Art 30), and not while its execution is suspended (Art 37) or after it was closed.
+ * Returns the refusal naming the basis, or null.
+ */
+export function majorDecisionLinkRefusal(procedureId: string, state: LinkedDecisionState | null): string | null {
+  const gate = `G-D6: a contract that is itself a major administrative decision is signed only after the decision is adopted (${cite('D713/30')})`;
+  if (!state || state.type !== MAJOR_DECISION) {
+    return `Signing is refused: the major decision ${procedureId} the contract names does not exist (${gate}).`;
+  }
+  if (!state.decided.includes(MAJOR_DECISION_ADOPTED)) {
+    return (
+      `Signing is refused: the major decision 「${state.title}」 is in stage ${state.stage} and has not been adopted ` +
+      `(${gate}).`
+    );
+  }
+  const why = NOT_SIGNABLE[state.stage];
+  return why ? `Signing is refused: the major decision 「${state.title}」 was adopted, but ${why} (${gate}).` : null;
+}
 
 /** G-D1: whether a contract must be reviewed (amount threshold or listed kind, both policy), and why. */
 export function mustReview(

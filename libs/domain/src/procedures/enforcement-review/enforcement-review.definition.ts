@@ -77,6 +77,12 @@ export const ENFORCEMENT_REVIEW_DEFINITION = defineProcedure<
   workflowIdPrefix: 'enforcement-review',
   name: { zh: '重大执法决定法制审核', en: 'Major enforcement decision review' },
   uploadWindow: 'while the case is prepared, supplemented or reworked, and before the decision',
+  // The review's conclusions as the ledger records them (`REVIEW_<conclusion>`): 同意, 存在问题, 移送.
+  reviewOutcomes: {
+    concluded: ['REVIEW_AGREE', 'REVIEW_PROBLEMS', 'REVIEW_TRANSFER'],
+    passed: ['REVIEW_AGREE'],
+    returned: ['REVIEW_PROBLEMS'],
+  },
   initialStage: Stage.CasePreparation,
   stages: [
     stage(

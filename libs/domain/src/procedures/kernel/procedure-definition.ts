@@ -131,6 +131,22 @@ export interface ProcedureDefinition<
   readonly stages: readonly StageSpec<S, K, I, PK>[];
   readonly terminal: readonly TerminalStageSpec<S>[];
   readonly tasks: { readonly [kind in K]: TaskSpec<kind, PK> };
+  /**
+   * The review conclusions the legal-affairs office's console counts for this procedure, as ledger decisions: its
+   * pass rate is `passed` among `concluded`, its return (rework) rate `returned` among them. A procedure without it
+   * is not in the review statistics.
+   */
+  readonly reviewOutcomes?: ReviewOutcomes;
+}
+
+/** Ledger decisions of a procedure's review conclusions, for the console's pass and return rates. */
+export interface ReviewOutcomes {
+  /** Every conclusion of the review (the rates' denominator). */
+  readonly concluded: readonly string[];
+  /** Conclusions that let the case go on (同意 / 通过). */
+  readonly passed: readonly string[];
+  /** Conclusions that send the case back for rework (存在问题 / 修改). */
+  readonly returned: readonly string[];
 }
 
 /** Stage codes of a definition. */
