@@ -274,7 +274,7 @@ function DraftVersion({
         layout="inline"
         name="catalogConsent"
         aria-label={tr('记录党委同意', 'Record the Party committee consent')}
-        onFinish={(v: { consentBy: string; reference: string }) =>
+        onFinish={(v: { consentBy: string; meeting: string; reference: string }) =>
           void act('party-consent', v, tr('已记录党委同意', 'Consent recorded'))
         }
       >
@@ -286,8 +286,15 @@ function DraftVersion({
           <Input />
         </Form.Item>
         <Form.Item
+          name="meeting"
+          label={tr('党委会议', 'Party committee meeting')}
+          rules={[{ required: true, message: tr('请填写', 'Required') }]}
+        >
+          <Input />
+        </Form.Item>
+        <Form.Item
           name="reference"
-          label={tr('文件或会议', 'Reference')}
+          label={tr('同意文件', 'Reference')}
           rules={[{ required: true, message: tr('请填写', 'Required') }]}
         >
           <Input />
