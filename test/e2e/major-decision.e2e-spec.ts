@@ -217,12 +217,23 @@ describe('the major-decision procedure, its catalog and its archive through the 
     const leaderSteps = await available('leader.zhou');
     expect(leaderSteps.stage).toBe('LAUNCH');
     expect(leaderSteps.steps.map((x) => x.step)).toEqual(['launch']);
+    // The launch form carries the classification flags the leader confirms or changes (with a reason).
     expect(Object.keys(leaderSteps.steps[0].schema)).toEqual(
-      expect.arrayContaining(['launch', 'undertakingUnitId', 'reason']),
+      expect.arrayContaining(['launch', 'undertakingUnitId', 'reason', 'classification', 'classificationReason']),
     );
     const units = (await http.as<{ id: string; code: string }[]>('leader.zhou', 'GET', '/api/org/units')).body;
     const unit = units.find((u) => u.code === 'JT-EDU')!;
-    ok(await step('leader.zhou', 'launch', { launch: true, undertakingUnitId: unit.id, reason: '列入年度目录' }));
+    const launch = { launch: true, undertakingUnitId: unit.id, reason: '列入年度目录' };
+    await refused(
+      () => step('leader.zhou', 'launch', { ...launch, classification: { professional: true, riskFlagged: false } }),
+      422,
+      'RULE_VIOLATION',
+      ['第十条、第十九条、第二十二条'],
+    );
+    ok(await step('leader.zhou', 'launch', launch));
+    expect(s).toMatchObject({
+      classificationConfirmation: { confirmed: { professional: true, riskFlagged: true }, reason: null },
+    });
     expect(s.stage).toBe('DRAFTING');
     expect((await available('drafter.edu')).steps.map((x) => x.step)).toEqual(['draft-options']);
     expect((await available('leader.zhou')).steps).toEqual([]);
