@@ -309,6 +309,7 @@ describe('the normative-document procedure through the API, gate by gate', () =>
       'APPROVED',
       'DRAFT_COMPLETED',
       'COMPLIANT',
+      'MARKET_REGULATION_COMPLIANT',
       'PUBLISHED_FOR_COMMENT',
       'COMMENTS_ANSWERED',
       'SUBMITTED_FOR_REVIEW',
