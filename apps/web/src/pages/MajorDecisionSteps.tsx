@@ -98,7 +98,7 @@ const FIELDS: Record<string, Pair> = {
   attendees: ['出席人员', 'Members present'],
   membersTotal: ['组成人员总数', 'Members of the meeting'],
   classification: ['分类标志（确认或变更）', 'Classification flags (confirm or change)'],
-  classificationReason: ['变更分类标志的理由', 'Why the flags are changed'],
+  classificationReason: ['分类标志变更说明', 'Why the flags are changed'],
   decision: ['决定', 'Decision'],
   headReason: ['首长与多数意见不一致的理由', "Head's reason when departing from the majority"],
   reportedTo: ['报告对象', 'Reported to'],
