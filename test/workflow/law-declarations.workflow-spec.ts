@@ -166,6 +166,7 @@ describe('a major decision’s declarations and meeting', () => {
     });
     expect(s.minutes!.attendees).toHaveLength(3);
     expect(s.minutes!.quorum).toContain('应到4人，实到3人，法定人数3人');
+    recordHistory(s.workflowId);
     await h.terminate('test done');
   });
 });
