@@ -50,8 +50,11 @@ export interface OpenTaskInput {
   kind: string;
   title: string;
   legalBasis: LegalBasis;
-  /** Which unit the task goes to: a named unit (e.g. the drafting department), or the first unit of a kind. */
-  assignTo: { unitKind: OrgUnitKind } | { unitId: string };
+  /**
+   * Which unit the task goes to: a named unit (e.g. the drafting department), the unit with a code the policy names
+   * (e.g. the market regulation department), or the first unit of a kind.
+   */
+  assignTo: { unitKind: OrgUnitKind } | { unitId: string } | { unitCode: string };
   period: Period;
 }
 
@@ -234,11 +237,15 @@ export class ProcedureActivities {
     const unit =
       'unitId' in target
         ? await this.org.findUnitById(target.unitId)
-        : await this.org.findFirstUnitOfKind(target.unitKind);
+        : 'unitCode' in target
+          ? await this.org.findUnitByCode(target.unitCode)
+          : await this.org.findFirstUnitOfKind(target.unitKind);
     if (!unit) {
+      const named =
+        'unitId' in target ? target.unitId : 'unitCode' in target ? target.unitCode : `of kind ${target.unitKind}`;
       throw ApplicationFailure.create({
         type: ErrorCode.RuleViolation,
-        message: `No organisation unit ${'unitId' in target ? target.unitId : `of kind ${target.unitKind}`} exists to take the ${input.kind} task`,
+        message: `No organisation unit ${named} exists to take the ${input.kind} task`,
         nonRetryable: true,
       });
     }

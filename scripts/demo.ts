@@ -92,7 +92,14 @@ async function run(): Promise<void> {
       conclusion: 'COMPLIANT',
       summary: '经审查，不含排除、限制竞争的内容。',
     }),
-    'B3 公平竞争审查',
+    'B3 公平竞争审查（起草单位初审）',
+  );
+  s = step(
+    await call('POST', `/api/procedures/${id}/steps/market-regulation-review`, 'drafter.mkt', {
+      conclusion: 'COMPLIANT',
+      summary: '经审查，不含排除、限制竞争的内容。',
+    }),
+    'B3 公平竞争审查（市场监管局）',
   );
   s = step(await call('POST', `/api/procedures/${id}/comment-window`, 'drafter.edu', {}), 'B4 发布征求意见稿');
   const windowId = s.commentWindow!.windowId;

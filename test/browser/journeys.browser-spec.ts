@@ -326,10 +326,24 @@ describe('the web app in a browser', () => {
     // Publication waits for the Party committee's consent.
     const publish = page.getByRole('form', { name: '公布目录' });
     await expect(publish.getByRole('button', { name: /公布目录/ }).isDisabled()).resolves.toBe(true);
-    const consent = page.getByRole('form', { name: '记录党委同意' });
+    // The office cannot record it: a leader does, naming the Party committee's meeting.
+    await expect(page.getByRole('form', { name: '记录党委同意' }).count()).resolves.toBe(0);
+    const l = await openPage(browser, base);
+    await signIn(l.page, 'leader.zhou');
+    await l.page.goto('/console');
+    await l.page.getByRole('tab', { name: '决策事项目录' }).click();
+    await l.page.getByLabel('年度').fill(String(year));
+    const consent = l.page.getByRole('form', { name: '记录党委同意' });
     await consent.getByLabel('同意机关').fill('中共金坛区委');
-    await consent.getByLabel('文件或会议').fill('区委常委会会议纪要〔2026〕12号');
+    await consent.getByLabel('党委会议').fill('区委常委会2026年第12次会议');
+    await consent.getByLabel('同意文件').fill('区委常委会会议纪要〔2026〕12号');
     await consent.getByRole('button', { name: /记录同意/ }).click();
+    await l.page.getByText('中共金坛区委区委常委会2026年第12次会议（区委常委会会议纪要〔2026〕12号）').waitFor();
+    expectNoConsoleErrors(l);
+    await l.context.close();
+    await page.reload();
+    await page.getByRole('tab', { name: '决策事项目录' }).click();
+    await page.getByLabel('年度').fill(String(year));
     await publish.getByLabel('公布说明').fill('经区委同意，予以公布');
     await publish.getByRole('button', { name: /公布目录/ }).click();
     const item = page.getByRole('row', { name: /城区公共停车设施建设规划/ });

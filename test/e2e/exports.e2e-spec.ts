@@ -75,7 +75,9 @@ describe('exports: the register, the overdue list, the catalog and the clean-up 
       },
     ];
     for (const item of items) expect((await catalog('POST', '/items', item)).status).toBe(201);
-    await catalog('POST', '/party-consent', { consentBy: '中共常州市金坛区委', reference: '坛委〔2026〕3号' });
+    await stack.http.as('leader.zhou', 'POST', `/api/admin/catalog/${year}/party-consent`, {
+      body: { consentBy: '中共常州市金坛区委', meeting: '区委常委会2026年第5次会议', reference: '坛委〔2026〕3号' },
+    });
     expect((await catalog('POST', '/publish', { reason: '发布' })).body.status).toBe('PUBLISHED');
 
     const response = await download('leader.zhou', `/api/admin/exports/catalog.xlsx?year=${year}`);

@@ -119,11 +119,34 @@ describe('the major-decision procedure, its catalog and its archive through the 
     const refusedPublish = await catalog('POST', '/publish', { reason: '发布' });
     expect(refusedPublish.status).toBe(422);
     expect(refusedPublish.body.message).toContain('第三条第三款');
-    const drafterTry = await catalog('POST', '/party-consent', { consentBy: 'x', reference: 'y' }, 'drafter.edu');
+    const consent = {
+      consentBy: '中共常州市金坛区委',
+      meeting: '区委常委会2026年第5次会议',
+      reference: '坛委〔2026〕3号',
+    };
+    const drafterTry = await catalog('POST', '/party-consent', consent, 'drafter.edu');
     expect(drafterTry.status).toBe(403);
+    // A leader records the Party committee's consent, not the office; and it names the meeting.
+    const officerTry = await catalog('POST', '/party-consent', consent, 'officer.zhang');
+    expect(officerTry.status).toBe(403);
+    const noMeeting = await catalog('POST', '/party-consent', { ...consent, meeting: undefined }, 'leader.zhou');
+    expect(noMeeting.status).toBe(400);
     const versions = await catalog('GET', '/versions');
     expect((versions.body as unknown as { status: string }[])[0].status).toBe('DRAFT');
-    await catalog('POST', '/party-consent', { consentBy: '中共常州市金坛区委', reference: '坛委〔2026〕3号' });
+    const consented = await catalog('POST', '/party-consent', consent, 'leader.zhou');
+    expect(consented.body).toMatchObject({ partyConsent: { meeting: '区委常委会2026年第5次会议' } });
+    // An item changed after the consent voids it: publication is refused until the consent is recorded again.
+    const changed = await catalog('PATCH', '/items/01', { ...item, itemKey: undefined, title: '新建中小学（三所）' });
+    expect(changed.status).toBe(200);
+    expect(changed.body).toMatchObject({ partyConsent: null });
+    expect((changed.body as unknown as { acts: { act: string }[] }).acts.map((a) => a.act)).toContain(
+      'PARTY_CONSENT_VOIDED',
+    );
+    const voided = await catalog('POST', '/publish', { reason: '发布' });
+    expect(voided.status).toBe(422);
+    expect(voided.body.message).toContain('void');
+    expect(voided.body.message).toContain('第三条第三款');
+    await catalog('POST', '/party-consent', { ...consent, reference: '坛委〔2026〕4号' }, 'leader.zhou');
     expect((await catalog('POST', '/publish', { reason: '发布' })).body.status).toBe('PUBLISHED');
     const pub = await http.request<{ items: { itemKey: string; stage: string }[] }>(
       'GET',
@@ -194,12 +217,23 @@ describe('the major-decision procedure, its catalog and its archive through the 
     const leaderSteps = await available('leader.zhou');
     expect(leaderSteps.stage).toBe('LAUNCH');
     expect(leaderSteps.steps.map((x) => x.step)).toEqual(['launch']);
+    // The launch form carries the classification flags the leader confirms or changes (with a reason).
     expect(Object.keys(leaderSteps.steps[0].schema)).toEqual(
-      expect.arrayContaining(['launch', 'undertakingUnitId', 'reason']),
+      expect.arrayContaining(['launch', 'undertakingUnitId', 'reason', 'classification', 'classificationReason']),
     );
     const units = (await http.as<{ id: string; code: string }[]>('leader.zhou', 'GET', '/api/org/units')).body;
     const unit = units.find((u) => u.code === 'JT-EDU')!;
-    ok(await step('leader.zhou', 'launch', { launch: true, undertakingUnitId: unit.id, reason: '列入年度目录' }));
+    const launch = { launch: true, undertakingUnitId: unit.id, reason: '列入年度目录' };
+    await refused(
+      () => step('leader.zhou', 'launch', { ...launch, classification: { professional: true, riskFlagged: false } }),
+      422,
+      'RULE_VIOLATION',
+      ['第十条、第十九条、第二十二条'],
+    );
+    ok(await step('leader.zhou', 'launch', launch));
+    expect(s).toMatchObject({
+      classificationConfirmation: { confirmed: { professional: true, riskFlagged: true }, reason: null },
+    });
     expect(s.stage).toBe('DRAFTING');
     expect((await available('drafter.edu')).steps.map((x) => x.step)).toEqual(['draft-options']);
     expect((await available('leader.zhou')).steps).toEqual([]);
@@ -343,6 +377,12 @@ describe('the major-decision procedure, its catalog and its archive through the 
         { memberId: 'm2', name: '王副区长', position: 'AGAINST', statement: '建议缓建。' },
         { memberId: head.id, name: '周区长', position: 'FOR', statement: '同意' },
       ],
+      attendees: [
+        { memberId: 'm1', name: '孙副区长' },
+        { memberId: 'm2', name: '王副区长' },
+        { memberId: head.id, name: '周区长' },
+      ],
+      membersTotal: 5,
       headId: head.id,
       decision: 'ADOPTED',
     };

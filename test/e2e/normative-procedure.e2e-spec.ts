@@ -123,6 +123,14 @@ describe('the normative-document procedure through the API, gate by gate', () =>
     ok(await drafter('/complete-drafting', { note: '完成' }));
     expect(s.stage).toBe('FAIR_COMPETITION_REVIEW');
     ok(await drafter('/fair-competition-review', { conclusion: 'COMPLIANT', summary: '未含排除、限制竞争内容' }));
+    // A government document: the market regulation department reviews after the drafting unit (Art 14), on a task
+    // its unit holds; the drafting unit cannot record that review for it.
+    expect(s.stage).toBe('FAIR_COMPETITION_REVIEW');
+    const review = { conclusion: 'COMPLIANT', summary: '经审查，未含排除、限制竞争的内容' };
+    const market = (user: string) =>
+      http.as<Snapshot>(user, 'POST', `/api/procedures/${id}/steps/market-regulation-review`, { body: review });
+    await refused(() => market('drafter.edu'), 403, 'FORBIDDEN');
+    ok(await market('drafter.mkt'));
     expect(s.stage).toBe('PUBLIC_COMMENT');
   });
 
@@ -301,6 +309,7 @@ describe('the normative-document procedure through the API, gate by gate', () =>
       'APPROVED',
       'DRAFT_COMPLETED',
       'COMPLIANT',
+      'MARKET_REGULATION_COMPLIANT',
       'PUBLISHED_FOR_COMMENT',
       'COMMENTS_ANSWERED',
       'SUBMITTED_FOR_REVIEW',

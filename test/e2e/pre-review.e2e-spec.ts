@@ -90,6 +90,11 @@ describe('pre-review of a draft in the legality review', () => {
     await upload('BASIS_LIST', '制定依据');
     ok(await drafter('/complete-drafting', { note: '完成' }));
     ok(await drafter('/fair-competition-review', { conclusion: 'COMPLIANT', summary: '未含排除、限制竞争内容' }));
+    ok(
+      await http.as<Snapshot>('drafter.mkt', 'POST', `/api/procedures/${id}/steps/market-regulation-review`, {
+        body: { conclusion: 'COMPLIANT', summary: '未含排除、限制竞争内容' },
+      }),
+    );
     ok(await drafter('/comment-window', {}));
     await eventually(async () => {
       const live = (

@@ -48,7 +48,8 @@ describe('the procedure step API through API, Temporal, worker and PostgreSQL', 
     const officer = await available('officer.zhang', procedureId);
     expect(officer).toMatchObject({ type: 'NORMATIVE_DOCUMENT', stage: 'PROJECT_APPROVAL' });
     expect(officer.steps.map((s) => s.step)).toEqual(['project-approval']);
-    expect(Object.keys(officer.steps[0].schema)).toEqual(['decision', 'opinion']);
+    // The approval confirms (or corrects, with a reason) the drafter's business declaration.
+    expect(Object.keys(officer.steps[0].schema)).toEqual(['decision', 'opinion', 'businessDeclaration']);
     // The drafting unit may only withdraw now; another department's drafter sees nothing at all.
     expect((await available('drafter.edu', procedureId)).steps.map((s) => s.step)).toEqual(['withdraw']);
     expect((await http.as<ErrorBody>('drafter.mkt', 'GET', `/api/procedures/${procedureId}/steps`)).status).toBe(404);

@@ -35,6 +35,15 @@ describe(CatalogRepository.name, () => {
     undertakingUnitId: null,
   });
 
+  const consent = (reference: string) => ({
+    year,
+    consentBy: '中共常州市金坛区委',
+    meeting: '区委常委会2026年第5次会议',
+    reference,
+    consentAt: new Date(),
+    actorId: actor,
+  });
+
   it('publishes a version only with the Party committee consent, and keeps every version', async () => {
     await catalog.createDraft(year, `${year}年度重大行政决策事项目录`, actor, '年度编制');
     await catalog.putItem(year, item('01', '公交场站建设'), false, '纳入目录', actor);
@@ -45,7 +54,7 @@ describe(CatalogRepository.name, () => {
     await expect(
       db.query(`UPDATE decision_catalog_version SET status = 'PUBLISHED' WHERE created_by = $1`, [actor]),
     ).rejects.toThrow(/ck_decision_catalog_version_consent/);
-    await catalog.recordConsent(year, '中共常州市金坛区委', '坛委〔2026〕1号', new Date(), actor);
+    await catalog.recordConsent(consent('坛委〔2026〕1号'));
     const v1 = await catalog.publish(year, actor, '发布');
     expect(v1.version.status).toBe('PUBLISHED');
 
@@ -56,7 +65,7 @@ describe(CatalogRepository.name, () => {
     await catalog.createDraft(year, 'ignored', actor, '动态调整');
     await catalog.putItem(year, item('01', '公交场站建设（调整规模）'), true, '调整规模', actor);
     await catalog.putItem(year, item('02', '老旧小区改造'), false, '新增', actor);
-    await catalog.recordConsent(year, '中共常州市金坛区委', '坛委〔2026〕9号', new Date(), actor);
+    await catalog.recordConsent(consent('坛委〔2026〕9号'));
     await catalog.publish(year, actor, '发布调整');
 
     const versions = await catalog.versions(year);

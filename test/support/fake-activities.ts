@@ -51,7 +51,7 @@ export function fakeActivities(): {
       calls.openTask.push(input);
       return {
         taskId: `task-${input.workflowId}-${input.stage}-${input.round}-${input.kind}`,
-        assigneeUnitId: 'unit',
+        assigneeUnitId: 'unitCode' in input.assignTo ? `unit:${input.assignTo.unitCode}` : 'unit',
         dueAt: new Date(Date.now() + secondsOf(input.period) * 1000).toISOString(),
         dueProblem: null,
       };

@@ -41,6 +41,11 @@ describe('publication channels and suspension of a major decision', () => {
             { memberId: deputy.userId, name: '副区长', position: 'FOR', statement: '同意' },
             { memberId: leader.userId, name: '区长', position: 'FOR', statement: '同意' },
           ],
+          attendees: [
+            { memberId: deputy.userId, name: '副区长' },
+            { memberId: leader.userId, name: '区长' },
+          ],
+          membersTotal: 3,
           headId: leader.userId,
           decision: 'ADOPTED',
           actor: leader,

@@ -34,6 +34,8 @@ describe('number before publication (dual track)', () => {
           meeting: '区政府第8次常务会议',
           meetingDate: new Date().toISOString(),
           positions: [{ memberId: leader.userId, name: '区长', position: 'FOR', statement: '同意' }],
+          attendees: [{ memberId: leader.userId, name: '区长' }],
+          membersTotal: 1,
           headId: leader.userId,
           decision: 'ADOPTED',
           actor: leader,

@@ -81,6 +81,11 @@ function positions(others: MemberPositionRecord['position'][], head: MemberPosit
   ];
 }
 
+/** The members present (every member whose position is recorded) and a meeting of five members: a quorum. */
+function present(of: { memberId: string; name: string }[]) {
+  return { attendees: of.map((x) => ({ memberId: x.memberId, name: x.name })), membersTotal: 5 };
+}
+
 describe('majorDecisionWorkflow (重大行政决策, 国务院令第713号)', () => {
   const harness = useWorkflowHarness('md');
   let calls: Calls;
@@ -160,6 +165,7 @@ describe('majorDecisionWorkflow (重大行政决策, 国务院令第713号)', ()
           meeting: '区政府第8次常务会议',
           meetingDate: new Date().toISOString(),
           positions: positions(['FOR', 'AGAINST', 'FOR'], 'FOR'),
+          ...present(positions(['FOR', 'AGAINST', 'FOR'], 'FOR')),
           headId: leader.userId,
           decision: 'ADOPTED',
           actor: leader,
@@ -566,6 +572,7 @@ describe('majorDecisionWorkflow (重大行政决策, 国务院令第713号)', ()
       meeting: '常务会议',
       meetingDate: new Date().toISOString(),
       positions: positions(['AGAINST', 'AGAINST', 'FOR'], 'FOR'),
+      ...present(positions(['AGAINST', 'AGAINST', 'FOR'], 'FOR')),
       headId: leader.userId,
       decision: 'ADOPTED' as const,
       actor: leader,

@@ -24,6 +24,7 @@ import {
   openCommentWindowUpdate,
   recordDeliberationUpdate,
   recordFairCompetitionReviewUpdate,
+  recordMarketRegulationReviewUpdate,
   recordFilingEventUpdate,
   recordPublicationUpdate,
   registerDocumentUpdate,
@@ -55,6 +56,8 @@ const drafter = actor([Role.Drafter], departmentId);
 const officer = actor([Role.LegalAffairsOfficer], randomUUID());
 const adviser = actor([Role.LegalAdviser], randomUUID());
 const leader = actor([Role.Leader], randomUUID());
+/** Staff of the market regulation department (the fake task machinery names its unit `unit:<code>`). */
+const marketReviewer = actor([Role.Drafter], 'unit:JT-MKT');
 
 /** Every period in seconds, so the real workflow runs its statutory steps in a test. */
 const POLICY: NormativeDocumentPolicy = {
@@ -70,6 +73,7 @@ const POLICY: NormativeDocumentPolicy = {
   deliberationPeriod: { amount: 60, unit: 'SECONDS' },
   registrationPeriod: { amount: 60, unit: 'SECONDS' },
   filingPeriod: { amount: 60, unit: 'SECONDS' },
+  marketRegulationReviewPeriod: { amount: 60, unit: 'SECONDS' },
   validitySeconds: 3600,
 };
 
@@ -161,6 +165,10 @@ describe('normativeDocumentWorkflow, from drafting to expiry', () => {
     if (s.stage === Stage.FairCompetitionReview) {
       s = await handle.executeUpdate(recordFairCompetitionReviewUpdate, {
         args: [{ conclusion: 'COMPLIANT', summary: '未含排除、限制竞争内容', actor: drafter }],
+      });
+      // A government document: the market regulation department reviews after the drafting unit (Art 14).
+      s = await handle.executeUpdate(recordMarketRegulationReviewUpdate, {
+        args: [{ taskId: s.openTaskId!, conclusion: 'COMPLIANT', summary: '符合', actor: marketReviewer }],
       });
     }
     expect(s.stage).toBe(Stage.PublicComment);
@@ -268,6 +276,7 @@ describe('normativeDocumentWorkflow, from drafting to expiry', () => {
       'APPROVED',
       'DRAFT_COMPLETED',
       'COMPLIANT',
+      'MARKET_REGULATION_COMPLIANT',
       'PUBLISHED_FOR_COMMENT',
       'COMMENTS_ANSWERED',
       'SUBMITTED_FOR_REVIEW',

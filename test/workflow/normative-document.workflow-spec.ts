@@ -165,7 +165,8 @@ describe('normativeDocumentWorkflow', () => {
     expect(recorded).toHaveLength(1);
     expect(recorded[0]).toMatchObject({
       decision: 'APPROVED',
-      opinion: '同意立项',
+      // The approval also records the office's confirmation of the drafter's business declaration.
+      opinion: expect.stringMatching(/^同意立项\n经营者经济活动申报：起草单位申报不涉及，司法局确认不涉及/),
       idempotencyKey: 'approve-1',
       nextStage: NormativeDocumentStage.Drafting,
       actorRole: Role.LegalAffairsOfficer,

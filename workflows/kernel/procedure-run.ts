@@ -28,7 +28,7 @@ import {
   StageAttr,
 } from '@lawgate/domain';
 
-export type AssignTo = { unitId: string } | { unitKind: OrgUnitKind };
+export type AssignTo = { unitId: string } | { unitKind: OrgUnitKind } | { unitCode: string };
 export type LedgerRef = { ledgerSeq: string; hash: string };
 type RecordDecision = LawGateActivities['recordDecision'];
 type RegisterInput = Parameters<LawGateActivities['registerProcedure']>[0];
@@ -91,6 +91,8 @@ export class ProcedureRun<S extends string, Snap> {
   stage: S;
   status: RunStatus = 'ACTIVE';
   openTaskId: string | null = null;
+  /** The unit the open task was last opened for by `openStageTask` (a unit-held task's holder). */
+  openTaskUnitId: string | null = null;
   dueAt: string | null = null;
   overdue = false;
   settled = false;
@@ -313,6 +315,7 @@ export class ProcedureRun<S extends string, Snap> {
       period,
     });
     this.adoptTask(task.taskId, task.dueAt);
+    this.openTaskUnitId = task.assigneeUnitId;
     return task.taskId;
   }
 

@@ -3,6 +3,7 @@ import type {
   LegalBasisKey,
   Actor,
   AdviserInputRecord,
+  ClassificationConfirmation,
   ExpertRecord,
   HearingRecord,
   LegalityOpinion,
@@ -66,6 +67,8 @@ export interface MdState {
   suspension: MajorDecisionSnapshot['suspension'];
   warnings: string[];
   r: MdRound;
+  /** The launching leader's confirmation of the classification flags (null before the launch, or in older runs). */
+  classificationConfirmation: ClassificationConfirmation | null;
 }
 
 /** One running major decision: the kernel run, the shared steps and its own state, handed to each stage. */
@@ -79,6 +82,8 @@ export interface Md extends ProcedureContext<Stage, Snap, MajorDecisionInput, Ma
   officeReviews: boolean;
   /** A decision that is also a normative document is registered and numbered before publication (false before). */
   registerFirst: boolean;
+  /** The launching leader confirms the classification flags and the meeting checks its quorum (false before). */
+  confirmsFlags: boolean;
   /** Names the basis of a refusal, from the table of legal bases. */
   A: (...keys: [LegalBasisKey, ...LegalBasisKey[]]) => string;
 }

@@ -80,6 +80,9 @@ export async function majorDecisionWorkflow(input: MajorDecisionInput): Promise<
   const officeReviews = patched('md-legality-review-by-office');
   // The published text of a decision that is also a normative document carries its number: register, then publish.
   const registerFirst = patched('md-register-before-publication');
+  // The launching leader confirms the classification flags (Arts 10, 19, 22), and the meeting records who was present
+  // and checks its quorum. Decisions started before keep the drafter's flags and their minutes as they were.
+  const confirmsFlags = patched('md-confirmed-flags-and-quorum');
   const s: MdState = {
     undertakingUnitId: null,
     leadUnitId: null,
@@ -88,6 +91,7 @@ export async function majorDecisionWorkflow(input: MajorDecisionInput): Promise<
     suspension: null,
     warnings: [],
     r: freshRound(),
+    classificationConfirmation: null,
   };
   const requireUndertaker = (actor: Actor, what: string) => {
     const unit = s.undertakingUnitId;
@@ -154,6 +158,7 @@ export async function majorDecisionWorkflow(input: MajorDecisionInput): Promise<
     requireUndertaker,
     officeReviews,
     registerFirst,
+    confirmsFlags,
     A,
   };
   documentVersions(p, {
@@ -186,7 +191,8 @@ export async function majorDecisionWorkflow(input: MajorDecisionInput): Promise<
     ...p.snapshotBase(),
     status: p.status as Snap['status'],
     round: p.round,
-    classification: cls,
+    classification: { ...cls },
+    ...(confirmsFlags ? { classificationConfirmation: s.classificationConfirmation } : {}),
     undertakingUnitId: s.undertakingUnitId,
     leadUnitId: s.leadUnitId,
     options: [...s.r.options],

@@ -2,7 +2,9 @@ import type { ProcedureContext } from '../kernel/procedure-context';
 import {
   Role,
   type Actor,
+  type BusinessDeclarationRecord,
   type CleanupDecisionArgs,
+  type FairCompetitionState,
   type DEFAULT_NORMATIVE_DOCUMENT_POLICY,
   type EmergencyCategory,
   type FilingState,
@@ -34,6 +36,12 @@ export interface NdState {
   /** A clean-up review's repeal, carried out by the in-force loop. */
   cleanupRepeal: CleanupDecisionArgs | null;
   amendmentRequired: { campaignId: string; reason: string } | null;
+  /** The business declaration as it stands: the drafter's, or as the legal-affairs office confirmed it. */
+  touchesBusiness: boolean;
+  /** The office's confirmation at project approval (null in procedures started before it was asked). */
+  businessDeclaration: BusinessDeclarationRecord | null;
+  /** The fair-competition reviews (null in procedures started before the market regulation review). */
+  fcr: FairCompetitionState | null;
 }
 
 /** One running normative document: the kernel run, the shared steps and its own state, handed to each stage. */
@@ -52,6 +60,8 @@ export interface Nd extends ProcedureContext<
   requireOfficer: (actor: Actor, what: string) => void;
   /** A stage and its legal basis, as refusals name them. */
   stageName: (stage: Stage) => string;
+  /** The office confirms the business declaration at approval (false in procedures started before). */
+  confirmsDeclaration: boolean;
 }
 
 /** Who acts in the office's and the government's steps, as refusals name them. */

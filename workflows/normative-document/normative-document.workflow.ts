@@ -11,7 +11,8 @@ import { Revision } from '../steps/revision.step';
 import { withdrawal } from '../steps/withdrawal.step';
 import { OFFICER, type Nd, type NdPolicy, type NdState } from './context';
 import { enter, waitingFor } from './stage-table';
-import { drafting, fairCompetitionReview } from './stages/drafting.stage';
+import { drafting } from './stages/drafting.stage';
+import { fairCompetitionReview } from './stages/fair-competition.stage';
 import { inForce, publication, runInForce } from './stages/in-force.stage';
 import { openProjectApproval, projectApproval } from './stages/project-approval.stage';
 import { deliberation, legalityOpinion, publicCommentEnd, submission } from './stages/review.stage';
@@ -79,6 +80,9 @@ export async function normativeDocumentWorkflow(input: NormativeDocumentInput): 
       `${what} belongs to stage ${stageName(expected)}; the procedure is in stage ${p.stage}.`,
     recordDecision: recordSignOff,
   });
+  // 公平竞争审查条例 Arts 2, 14: the office confirms the business declaration at approval, and a government document is
+  // reviewed by the market regulation department after the drafting unit. Procedures started before keep their path.
+  const confirmsDeclaration = patched('nd-business-declaration-confirmed');
   const s: NdState = {
     pendingOpinion: null,
     opinions: [],
@@ -91,6 +95,15 @@ export async function normativeDocumentWorkflow(input: NormativeDocumentInput): 
     expiresAt: null,
     cleanupRepeal: null,
     amendmentRequired: null,
+    touchesBusiness: input.application.touchesBusiness,
+    businessDeclaration: null,
+    fcr: confirmsDeclaration
+      ? {
+          marketRegulationReviews: input.application.issuer !== 'DEPARTMENT',
+          reviews: [],
+          marketRegulationTaskId: null,
+        }
+      : null,
   };
   const requireDrafter = (actor: Actor, what: string) => {
     if (!actor.roles.includes(Role.Drafter) || actor.unitId !== input.departmentId) {
@@ -117,7 +130,7 @@ export async function normativeDocumentWorkflow(input: NormativeDocumentInput): 
       stage: Stage.PublicComment,
       basis: stageName(Stage.PublicComment),
       mayAct: requireDrafter,
-      minimum: () => (input.application.touchesBusiness ? policy.businessCommentPeriod : policy.generalCommentPeriod),
+      minimum: () => (s.touchesBusiness ? policy.businessCommentPeriod : policy.generalCommentPeriod),
       idempotencyKey: () => `${p.workflowId}:comment-window`,
       publishingClosesTask: true,
       publishedOpinion: (closesAt, reason) =>
@@ -166,6 +179,7 @@ export async function normativeDocumentWorkflow(input: NormativeDocumentInput): 
     requireDrafter,
     requireOfficer,
     stageName,
+    confirmsDeclaration,
   };
 
   documentVersions(p, {
@@ -217,6 +231,12 @@ export async function normativeDocumentWorkflow(input: NormativeDocumentInput): 
     expiresAt: s.expiresAt,
     waitingFor: waitingFor(nd),
     amendmentRequired: s.amendmentRequired,
+    ...(confirmsDeclaration
+      ? {
+          businessDeclaration: s.businessDeclaration,
+          fairCompetition: s.fcr ? { ...s.fcr, reviews: [...s.fcr.reviews] } : null,
+        }
+      : {}),
   });
   p.expose([getProcedureStateQuery], awaitSettledUpdate);
 

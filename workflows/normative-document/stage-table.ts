@@ -33,6 +33,7 @@ export function waitingFor(nd: Nd): string | null {
   const text = (variant?: string, values?: Record<string, string>) =>
     waitingText(NORMATIVE_DOCUMENT_DEFINITION, p.stage, variant, values);
   if (p.stage === S.Drafting && s.pendingOpinion) return text('opinionPending');
+  if (p.stage === S.FairCompetitionReview && s.fcr?.marketRegulationTaskId) return text('marketRegulation');
   if (p.stage === S.PublicComment && window) {
     return window.closed ? text('answering') : text('windowOpen', { closesAt: window.closesAt });
   }

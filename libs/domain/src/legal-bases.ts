@@ -24,6 +24,8 @@ export const INSTRUMENTS = {
   ADVISERS: { title: '中办发〔2016〕30号《关于推行法律顾问制度和公职律师公司律师制度的意见》', verified: false },
   JS158: { title: '《江苏省行政规范性文件管理规定》（江苏省人民政府令第158号）', verified: false },
   JS134: { title: '《江苏省重大行政决策程序实施办法》（江苏省人民政府令第134号）', verified: false },
+  /** The district government's work rules (工作规则): its text was not at hand, so its quorum rule is policy. */
+  WORK_RULES: { title: '区人民政府工作规则', verified: false },
   G118: {
     title: '国办发〔2018〕118号《关于全面推行行政执法公示制度执法全过程记录制度重大执法决定法制审核制度的指导意见》',
     verified: true,
@@ -120,6 +122,7 @@ export const LEGAL_BASES = {
   'GB37/cleanup': { instrument: 'GB37', article: '清理、废止' },
   'GB37/cleanup-cadence': { instrument: 'GB37', article: '定期清理、及时清理行政规范性文件' },
   'GB37/comment': { instrument: 'GB37', article: '严格制发程序（公开征求意见，一般不少于7个工作日）' },
+  'WORK_RULES/quorum': { instrument: 'WORK_RULES', article: '常务会议、全体会议须有过半数组成人员出席方能举行' },
   // ---- Others ----
   'FCR/2,13,14,18': { instrument: 'FCR', article: '第二条、第十三条、第十四条、第十八条' },
   'FCR/2': { instrument: 'FCR', article: '第二条' },

@@ -100,6 +100,54 @@ function checkPositions(md: Md, args: RecordMeetingArgs): void {
   }
 }
 
+/** The quorum the policy sets: more than this share of the meeting's members present (default more than half). */
+function quorumOf(md: Md, total: number): { share: number; needed: number } {
+  const share = md.policy.meetingQuorum?.moreThanShare ?? 0.5;
+  return { share, needed: Math.floor(total * share) + 1 };
+}
+
+/**
+ * The members present (出席人员) and the quorum: every member whose position is recorded was present, and a meeting
+ * with no more than the policy's share of its members present (the district government's work rules, unverified)
+ * cannot decide.
+ */
+function checkAttendance(md: Md, args: RecordMeetingArgs): void {
+  const { p, A } = md;
+  const total = args.membersTotal;
+  if (typeof total !== 'number' || !Number.isInteger(total) || total < 1) {
+    refuse(
+      ErrorCode.RuleViolation,
+      `The minutes state how many members the meeting has (membersTotal), for its quorum (${A('WORK_RULES/quorum')}).`,
+    );
+  }
+  const attendees = args.attendees ?? [];
+  if (attendees.length === 0) {
+    refuse(ErrorCode.RuleViolation, `The minutes record the members present (attendees) (${A('D713/30')}).`);
+  }
+  const present = new Set(attendees.map((a) => a.memberId));
+  if (present.size !== attendees.length) refuse(ErrorCode.RuleViolation, 'Each member present is listed once.');
+  for (const a of attendees) p.requireText(a.name, 'Each member present is named.');
+  if (attendees.length > total) {
+    refuse(ErrorCode.RuleViolation, `${attendees.length} members present, but the meeting has only ${total}.`);
+  }
+  const absent = args.positions.filter((x) => !present.has(x.memberId));
+  if (absent.length > 0) {
+    refuse(
+      ErrorCode.RuleViolation,
+      `Positions are recorded only for members present: ${absent.map((x) => x.name).join('、')} ` +
+        `is not among them (${A('D713/30')}).`,
+    );
+  }
+  const { share, needed } = quorumOf(md, total);
+  if (attendees.length < needed) {
+    refuse(
+      ErrorCode.RuleViolation,
+      `${attendees.length} of ${total} members present: below the quorum (more than ${Math.round(share * 100)}%, ` +
+        `at least ${needed}) the meeting cannot adopt or reject the decision (${A('WORK_RULES/quorum')}).`,
+    );
+  }
+}
+
 /** A10 集体讨论决定 (G-A12, G-A17): an executive or plenary meeting decides on the reviewed text; minutes immutable. */
 export function collectiveDiscussion(md: Md): void {
   const { p, s, A } = md;
@@ -132,6 +180,7 @@ export function collectiveDiscussion(md: Md): void {
         'meetingDate must be an ISO date.',
       );
       checkPositions(md, args);
+      if (md.confirmsFlags) checkAttendance(md, args);
     },
     run: async (args) => {
       const others = args.positions.slice(0, -1);
@@ -143,8 +192,18 @@ export function collectiveDiscussion(md: Md): void {
         );
       }
       const kind = args.meetingType === 'EXECUTIVE' ? '常务会议' : '全体会议';
+      const attendance = md.confirmsFlags
+        ? {
+            attendees: (args.attendees ?? []).map((a) => ({ memberId: a.memberId, name: a.name })),
+            membersTotal: args.membersTotal!,
+            quorum: `应到${args.membersTotal}人，实到${args.attendees!.length}人，法定人数${
+              quorumOf(md, args.membersTotal!).needed
+            }人（${A('WORK_RULES/quorum')}）`,
+          }
+        : null;
       const minutesText =
         `${meetingHeading(args.meeting, args.meetingDate, kind)}\n` +
+        (attendance ? `出席：${attendance.attendees.map((a) => a.name).join('、')}；${attendance.quorum}\n` : '') +
         args.positions.map((x) => `${x.name}：${x.position}——${x.statement}`).join('\n') +
         `\n决定：${args.decision}${args.headReason ? `\n行政首长未采纳多数意见的理由：${args.headReason}` : ''}` +
         `\n（其他成员 ${others.length} 人）`;
@@ -163,6 +222,7 @@ export function collectiveDiscussion(md: Md): void {
         headId: args.headId,
         decision: args.decision,
         headReason: args.headReason?.trim() || null,
+        ...(attendance ?? {}),
         signedBy: args.actor.displayName,
         signedAt: new Date().toISOString(),
         ledgerHash: entry.hash,

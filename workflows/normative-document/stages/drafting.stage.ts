@@ -9,7 +9,6 @@ import {
   NormativeDocumentStage as Stage,
   completeDraftingUpdate,
   giveAdviserOpinionUpdate,
-  recordFairCompetitionReviewUpdate,
   requestAdviserOpinionUpdate,
   Role,
 } from '@lawgate/domain';
@@ -31,7 +30,7 @@ const DRAFTING_MATERIALS = REVIEW_MATERIALS.slice(0, 3);
 /** B2 起草: the draft, legal advisers' opinions on it, and the end of drafting. */
 export function drafting(nd: Nd): void {
   adviserOpinions(nd);
-  const { p, input, s } = nd;
+  const { p, s } = nd;
   p.step(completeDraftingUpdate, {
     check: (args) => {
       nd.requireDrafter(args.actor, 'finish drafting');
@@ -42,36 +41,12 @@ export function drafting(nd: Nd): void {
       }
     },
     run: async (args) => {
-      const next = input.application.touchesBusiness ? Stage.FairCompetitionReview : Stage.PublicComment;
+      // The declaration as the legal-affairs office confirmed it at project approval decides (公平竞争审查条例 Art 2).
+      const next = s.touchesBusiness ? Stage.FairCompetitionReview : Stage.PublicComment;
       await p.sign({
         taskId: null,
         decision: 'DRAFT_COMPLETED',
         opinion: args.note,
-        actor: args.actor,
-        role: Role.Drafter,
-        next,
-      });
-      await nd.enter(next);
-    },
-  });
-}
-
-/** B3 公平竞争审查 (G-B3): the drafting unit's own review, or an exception stated with its reason. */
-export function fairCompetitionReview(nd: Nd): void {
-  const { p } = nd;
-  p.step(recordFairCompetitionReviewUpdate, {
-    check: (args) => {
-      nd.requireDrafter(args.actor, 'record the fair-competition review');
-      p.requireStage(Stage.FairCompetitionReview, 'The fair-competition review');
-      p.requireText(args.summary, 'The fair-competition review needs its conclusion in words.');
-    },
-    run: async (args) => {
-      const exception = args.exceptionReason?.trim();
-      const next = args.conclusion === 'COMPLIANT' || !!exception ? Stage.PublicComment : Stage.Drafting;
-      await p.sign({
-        taskId: p.openTaskId,
-        decision: args.conclusion,
-        opinion: exception ? `${args.summary}\n（例外规定适用理由：${exception}）` : args.summary,
         actor: args.actor,
         role: Role.Drafter,
         next,

@@ -2,7 +2,9 @@ import { patched, upsertSearchAttributes } from '@temporalio/workflow';
 import { acts, watchDeadline } from '../../activity-proxies';
 import type { Nd } from '../context';
 import {
+  cite,
   NORMATIVE_DOCUMENT_STAGE_BASIS,
+  type DecideProjectApprovalArgs,
   NormativeDocumentStage as Stage,
   decideProjectApprovalUpdate,
   type ProcedureStatus,
@@ -13,8 +15,33 @@ import {
 } from '@lawgate/domain';
 import { refuse } from '../../activity-proxies';
 
+const DECLARATION_BASIS = cite('FCR/2', 'FCR/14', 'OBE/62');
+
+/**
+ * The office's word on the drafter's business declaration: confirmed as made unless the approval corrects it, and
+ * a correction needs its reason (it decides the comment period and whether the fair-competition review runs).
+ */
+function declarationOf(nd: Nd, args: DecideProjectApprovalArgs): { confirmed: boolean; reason: string | null } {
+  const declared = nd.input.application.touchesBusiness;
+  const given = args.businessDeclaration;
+  if (!given || given.touchesBusiness === declared) return { confirmed: declared, reason: null };
+  const reason = given.reason?.trim();
+  if (!reason) {
+    refuse(
+      ErrorCode.RuleViolation,
+      `The drafter declared that the document ${declared ? 'touches' : 'does not touch'} business activity ` +
+        `(涉及经营者经济活动); correcting the declaration needs the reason, since it decides the comment period and ` +
+        `the fair-competition review (${DECLARATION_BASIS}).`,
+    );
+  }
+  return { confirmed: given.touchesBusiness, reason };
+}
+
+const yesNo = (v: boolean) => (v ? '涉及' : '不涉及');
+
 /** B1 立项: the legal-affairs office approves or rejects the project application. */
-export function projectApproval({ p, requireOfficer }: Nd): void {
+export function projectApproval(nd: Nd): void {
+  const { p, requireOfficer } = nd;
   p.step(decideProjectApprovalUpdate, {
     check: (args) => {
       requireOfficer(args.actor, 'decide a project application');
@@ -31,14 +58,26 @@ export function projectApproval({ p, requireOfficer }: Nd): void {
       if (args.decision === 'REJECTED' && args.opinion.trim().length === 0) {
         refuse(ErrorCode.RuleViolation, 'A rejection needs a written opinion giving the reasons.');
       }
+      if (nd.confirmsDeclaration && args.decision === 'APPROVED') declarationOf(nd, args);
     },
     run: async (args) => {
       const approved = args.decision === 'APPROVED';
       const status: ProcedureStatus = approved ? 'ACTIVE' : 'REJECTED';
+      let opinion = args.opinion;
+      if (nd.confirmsDeclaration && approved) {
+        const declared = nd.input.application.touchesBusiness;
+        const { confirmed, reason } = declarationOf(nd, args);
+        nd.s.touchesBusiness = confirmed;
+        nd.s.businessDeclaration = { declared, confirmed, confirmedBy: args.actor.userId, reason };
+        opinion +=
+          `\n经营者经济活动申报：起草单位申报${yesNo(declared)}，司法局` +
+          (reason ? `更正为${yesNo(confirmed)}（理由：${reason}）` : `确认${yesNo(confirmed)}`) +
+          `（${DECLARATION_BASIS}）`;
+      }
       await p.sign({
         taskId: args.taskId,
         decision: args.decision,
-        opinion: args.opinion,
+        opinion,
         actor: args.actor,
         role: Role.LegalAffairsOfficer,
         sha256: null,

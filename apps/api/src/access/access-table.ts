@@ -143,7 +143,7 @@ export const ACCESS_TABLE: Readonly<Record<string, Access>> = {
   'POST /api/admin/catalog/{year}/versions': [O],
   'POST /api/admin/catalog/{year}/items': [O],
   'PATCH /api/admin/catalog/{year}/items/{itemKey}': [O],
-  'POST /api/admin/catalog/{year}/party-consent': [O, L],
+  'POST /api/admin/catalog/{year}/party-consent': [L],
   'POST /api/admin/catalog/{year}/publish': [O],
   'GET /api/admin/catalog/{year}/progress': [O, L],
   'GET /api/public/catalog/{year}': PUBLIC,

@@ -90,6 +90,19 @@ export class StartNormativeDocumentDto {
   application: ProjectApplicationDto;
 }
 
+/** The office's word on the drafter's business declaration (公平竞争审查条例 Art 2; 优化营商环境条例 Art 62). */
+export class BusinessDeclarationDto {
+  @ApiProperty({ description: 'Whether the document touches business activity (涉及经营者经济活动), as confirmed' })
+  @IsBoolean()
+  touchesBusiness: boolean;
+
+  @ApiPropertyOptional({ description: 'Required when the office corrects the drafter’s declaration' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 2000)
+  reason?: string;
+}
+
 export class DecideProjectApprovalDto {
   @ApiProperty({ enum: ['APPROVED', 'REJECTED'] })
   @IsIn(['APPROVED', 'REJECTED'])
@@ -99,6 +112,18 @@ export class DecideProjectApprovalDto {
   @IsString()
   @Length(0, 5000)
   opinion: string;
+
+  @ApiPropertyOptional({
+    type: BusinessDeclarationDto,
+    description:
+      'An approval confirms the drafter’s declaration that the document does or does not touch business activity; ' +
+      'give a different value, with the reason, to correct it (it decides the comment period and the ' +
+      'fair-competition review)',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => BusinessDeclarationDto)
+  businessDeclaration?: BusinessDeclarationDto;
 }
 
 export class WithdrawProcedureDto {

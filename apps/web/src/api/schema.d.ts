@@ -1703,7 +1703,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Record the same-level Party committee’s consent to the draft version (Art 3 §3) */
+        /** A leader records the same-level Party committee’s consent to the draft version as it stands, with the meeting and its document (Art 3 §3); a later change of an item voids it */
         post: operations["AdminCatalogController_consent"];
         delete?: never;
         options?: never;
@@ -2964,6 +2964,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/procedures/{id}/steps/market-regulation-review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * NORMATIVE_DOCUMENT: B3: the market regulation department reviews a government document after the drafting unit (《公平竞争审查条例》 第十四条)
+         * @description Taken by DRAFTER; the workflow checks the stage.
+         */
+        post: operations["procedureStep_marketRegulationReview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/procedures/{id}/steps/materials-check": {
         parameters: {
             query?: never;
@@ -3812,6 +3832,12 @@ export interface components {
              */
             reason: string;
         };
+        BusinessDeclarationDto: {
+            /** @description Whether the document touches business activity (涉及经营者经济活动), as confirmed */
+            touchesBusiness: boolean;
+            /** @description Required when the office corrects the drafter’s declaration */
+            reason?: string;
+        };
         DecideProjectApprovalDto: {
             /** @enum {string} */
             decision: "APPROVED" | "REJECTED";
@@ -3820,6 +3846,8 @@ export interface components {
              * @example 同意立项。
              */
             opinion: string;
+            /** @description An approval confirms the drafter’s declaration that the document does or does not touch business activity; give a different value, with the reason, to correct it (it decides the comment period and the fair-competition review) */
+            businessDeclaration?: components["schemas"]["BusinessDeclarationDto"];
         };
         NoteDto: {
             /** @example 草案、起草说明、制定依据已齐备。 */
@@ -4740,6 +4768,8 @@ export interface components {
             partyConsent?: {
                 /** @description The Party committee that consented */
                 by: string | null;
+                /** @description The meeting at which it consented */
+                meeting?: string | null;
                 reference: string | null;
                 /** Format: date-time */
                 at: string;
@@ -4789,6 +4819,11 @@ export interface components {
              * @example 中共常州市金坛区委
              */
             consentBy: string;
+            /**
+             * @description The Party committee meeting at which it consented
+             * @example 区委常委会2026年第5次会议
+             */
+            meeting: string;
             /**
              * @description The reference of its consent
              * @example 坛委〔2026〕3号
@@ -4854,6 +4889,8 @@ export interface components {
             partyConsent?: {
                 /** @description The Party committee that consented */
                 by: string | null;
+                /** @description The meeting at which it consented */
+                meeting?: string | null;
                 reference: string | null;
                 /** Format: date-time */
                 at: string;
@@ -5335,6 +5372,12 @@ export interface components {
             /** @description 115号 (五) "一般不少于5个工作日": why the opinion comes before the minimum review time */
             shortReviewReason?: string;
         };
+        ClassificationFlagsDto: {
+            /** @description Professional or technical matter: expert argumentation runs (Art 19) */
+            professional: boolean;
+            /** @description May affect social stability or public safety: risk assessment runs (Art 22) */
+            riskFlagged: boolean;
+        };
         LaunchDto: {
             /** @description A1–A2: launch the matter (false: not launched) */
             launch: boolean;
@@ -5343,6 +5386,10 @@ export interface components {
             /** @description The lead unit, when several units undertake it */
             leadUnitId?: string;
             reason: string;
+            /** @description The launching leader’s word on the proposer’s flags: omitted, the launch confirms them as declared; different values change them and need classificationReason */
+            classification?: components["schemas"]["ClassificationFlagsDto"];
+            /** @description Why the leader changes the declared flags */
+            classificationReason?: string;
         };
         DraftOptionDto: {
             /** @example 方案一 */
@@ -5463,6 +5510,10 @@ export interface components {
             position: "FOR" | "AGAINST" | "ABSTAIN";
             statement: string;
         };
+        MeetingAttendeeDto: {
+            memberId: string;
+            name: string;
+        };
         MeetingDto: {
             /** @example EXECUTIVE */
             meetingType: string;
@@ -5474,6 +5525,10 @@ export interface components {
             /** @enum {string} */
             decision: "ADOPTED" | "NOT_ADOPTED";
             headReason?: string;
+            /** @description How many members the meeting has (组成人员), for its quorum (required by the workflow) */
+            membersTotal?: number;
+            /** @description The members present; every member whose position is recorded is among them */
+            attendees?: components["schemas"]["MeetingAttendeeDto"][];
         };
         PartyReportDto: {
             reportedTo: string;
@@ -22606,6 +22661,143 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["SubmitLegalityDto"];
+            };
+        };
+        responses: {
+            /** @description The procedure's snapshot after the step */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProcedureSnapshotDto"];
+                };
+            };
+            /** @description The body or a parameter is not valid; `details.fields` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The role, unit or task holder does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such procedure or step (or not visible to the caller) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The stage does not allow it, the task is closed, or the text changed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The body is larger than allowed */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description A path parameter is longer than allowed */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The body has a content type this operation does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description A rule of the procedure refuses it; the message names the rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Too many requests from this client; Retry-After says how long to wait */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description An unexpected error; nothing was changed; the details name the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The workflow engine is not reachable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    procedureStep_marketRegulationReview: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat the same key to repeat safely */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FairCompetitionReviewDto"];
             };
         };
         responses: {

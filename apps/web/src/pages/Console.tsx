@@ -400,7 +400,6 @@ export function ConsolePage() {
                   label: tr('文号序列', 'Number series'),
                   children: <IssuerSeriesPanel />,
                 },
-                { key: 'catalog', label: tr('决策事项目录', 'Decision catalog'), children: <CatalogPanel /> },
                 { key: 'cleanup', label: tr('清理', 'Clean-up campaigns'), children: <CleanupPanel /> },
                 {
                   key: 'ledger',
@@ -416,6 +415,10 @@ export function ConsolePage() {
               ]
             : []),
           ...(office ? [{ key: 'calendar', label: t.calendar, children: <CalendarPanel /> }] : []),
+          // The office keeps the catalog; a leader records the Party committee's consent to it.
+          ...(office || hasRole(user, 'LEADER')
+            ? [{ key: 'catalog', label: tr('决策事项目录', 'Decision catalog'), children: <CatalogPanel /> }]
+            : []),
         ]}
       />
     </Space>

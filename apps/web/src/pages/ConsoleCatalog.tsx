@@ -7,6 +7,7 @@ import { get, post } from '../api';
 import type { CatalogItemProgress, CatalogProgress, CatalogVersion } from '../api/types';
 import { useLang, useTr } from '../i18n';
 import { explain, formatTime, IN_SCOPE_MATTER_KINDS, matterKindName, stageName } from '../labels';
+import { hasRole, useAuth } from '../auth';
 
 const VERSION_STATUS: Record<string, [string, string]> = {
   DRAFT: ['草稿', 'Draft'],
@@ -26,6 +27,8 @@ export function CatalogPanel() {
   const [versions, setVersions] = useState<CatalogVersion[]>([]);
   const [progress, setProgress] = useState<CatalogProgress | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const { user } = useAuth();
+  const roles = { office: hasRole(user, 'LEGAL_AFFAIRS_OFFICER'), leader: hasRole(user, 'LEADER') };
 
   const load = useCallback(async () => {
     setError(null);
@@ -157,15 +160,18 @@ export function CatalogPanel() {
           {
             title: tr('党委同意', 'Party committee consent'),
             key: 'consent',
-            render: (_, v) => (v.partyConsent ? `${v.partyConsent.by}（${v.partyConsent.reference}）` : '—'),
+            render: (_, v) =>
+              v.partyConsent
+                ? `${v.partyConsent.by}${v.partyConsent.meeting ?? ''}（${v.partyConsent.reference}）`
+                : '—',
           },
           { title: tr('公布时间', 'Published'), dataIndex: 'publishedAt', render: (v: string | null) => formatTime(v) },
         ]}
       />
 
       {draft ? (
-        <DraftVersion draft={draft} kind={kind} act={act} />
-      ) : (
+        <DraftVersion draft={draft} kind={kind} act={act} roles={roles} />
+      ) : !roles.office ? null : (
         <Form
           layout="inline"
           name="catalogDraft"
@@ -199,10 +205,13 @@ function DraftVersion({
   draft,
   kind,
   act,
+  roles,
 }: {
   draft: CatalogVersion;
   kind: (k: string) => string;
   act: (path: string, body: unknown, done: string) => Promise<boolean>;
+  /** The office edits and publishes the draft; a leader records the Party committee's consent to it. */
+  roles: { office: boolean; leader: boolean };
 }) {
   const tr = useTr();
   const [itemForm] = Form.useForm();
@@ -218,104 +227,120 @@ function DraftVersion({
           </Descriptions.Item>
         ))}
       </Descriptions>
-      <Form
-        form={itemForm}
-        layout="vertical"
-        name="catalogItem"
-        aria-label={tr('增加目录事项', 'Add a catalog item')}
-        onFinish={(v: Record<string, string>) =>
-          void act('items', v, tr('已增加事项', 'Item added')).then((ok) => ok && itemForm.resetFields())
-        }
-      >
-        <Space wrap align="start">
+      {roles.office && (
+        <Form
+          form={itemForm}
+          layout="vertical"
+          name="catalogItem"
+          aria-label={tr('增加目录事项', 'Add a catalog item')}
+          onFinish={(v: Record<string, string>) =>
+            void act('items', v, tr('已增加事项', 'Item added')).then((ok) => ok && itemForm.resetFields())
+          }
+        >
+          <Space wrap align="start">
+            <Form.Item
+              name="itemKey"
+              label={tr('事项编号', 'Item key')}
+              rules={[{ required: true, message: tr('请填写编号', 'Give a key') }]}
+            >
+              <Input />
+            </Form.Item>
+            <Form.Item
+              name="title"
+              label={tr('事项名称', 'Matter')}
+              rules={[{ required: true, message: tr('请填写事项名称', 'Name the matter') }]}
+            >
+              <Input style={{ minWidth: 240 }} />
+            </Form.Item>
+            <Form.Item
+              name="kind"
+              label={tr('事项类别', 'Kind')}
+              rules={[{ required: true, message: tr('请选择类别', 'Choose a kind') }]}
+            >
+              <Select
+                aria-label={tr('事项类别', 'Kind')}
+                style={{ minWidth: 220 }}
+                options={IN_SCOPE_MATTER_KINDS.map((k) => ({ value: k, label: kind(k) }))}
+              />
+            </Form.Item>
+          </Space>
           <Form.Item
-            name="itemKey"
-            label={tr('事项编号', 'Item key')}
-            rules={[{ required: true, message: tr('请填写编号', 'Give a key') }]}
+            name="description"
+            label={tr('事项说明', 'Description')}
+            rules={[{ required: true, message: tr('请填写说明', 'Describe it') }]}
+          >
+            <Input.TextArea rows={2} />
+          </Form.Item>
+          <Form.Item
+            name="reason"
+            label={tr('列入理由', 'Why it is listed')}
+            rules={[{ required: true, message: tr('请填写理由', 'Give a reason') }]}
+          >
+            <Input />
+          </Form.Item>
+          <Button htmlType="submit">{tr('增加事项', 'Add the item')}</Button>
+        </Form>
+      )}
+      {roles.leader && (
+        <Form
+          layout="inline"
+          name="catalogConsent"
+          aria-label={tr('记录党委同意', 'Record the Party committee consent')}
+          onFinish={(v: { consentBy: string; meeting: string; reference: string }) =>
+            void act('party-consent', v, tr('已记录党委同意', 'Consent recorded'))
+          }
+        >
+          <Form.Item
+            name="consentBy"
+            label={tr('同意机关', 'Consenting body')}
+            rules={[{ required: true, message: tr('请填写', 'Required') }]}
           >
             <Input />
           </Form.Item>
           <Form.Item
-            name="title"
-            label={tr('事项名称', 'Matter')}
-            rules={[{ required: true, message: tr('请填写事项名称', 'Name the matter') }]}
+            name="meeting"
+            label={tr('党委会议', 'Party committee meeting')}
+            rules={[{ required: true, message: tr('请填写', 'Required') }]}
+          >
+            <Input />
+          </Form.Item>
+          <Form.Item
+            name="reference"
+            label={tr('同意文件', 'Reference')}
+            rules={[{ required: true, message: tr('请填写', 'Required') }]}
+          >
+            <Input />
+          </Form.Item>
+          <Button htmlType="submit">{tr('记录同意', 'Record consent')}</Button>
+        </Form>
+      )}
+      {roles.office && (
+        <Form
+          layout="inline"
+          name="catalogPublish"
+          aria-label={tr('公布目录', 'Publish the catalog')}
+          onFinish={(v: { reason: string }) => void act('publish', v, tr('目录已公布', 'Catalog published'))}
+        >
+          <Form.Item
+            name="reason"
+            label={tr('公布说明', 'Note')}
+            rules={[{ required: true, message: tr('请填写', 'Required') }]}
           >
             <Input style={{ minWidth: 240 }} />
           </Form.Item>
-          <Form.Item
-            name="kind"
-            label={tr('事项类别', 'Kind')}
-            rules={[{ required: true, message: tr('请选择类别', 'Choose a kind') }]}
-          >
-            <Select
-              aria-label={tr('事项类别', 'Kind')}
-              style={{ minWidth: 220 }}
-              options={IN_SCOPE_MATTER_KINDS.map((k) => ({ value: k, label: kind(k) }))}
-            />
-          </Form.Item>
-        </Space>
-        <Form.Item
-          name="description"
-          label={tr('事项说明', 'Description')}
-          rules={[{ required: true, message: tr('请填写说明', 'Describe it') }]}
-        >
-          <Input.TextArea rows={2} />
-        </Form.Item>
-        <Form.Item
-          name="reason"
-          label={tr('列入理由', 'Why it is listed')}
-          rules={[{ required: true, message: tr('请填写理由', 'Give a reason') }]}
-        >
-          <Input />
-        </Form.Item>
-        <Button htmlType="submit">{tr('增加事项', 'Add the item')}</Button>
-      </Form>
-      <Form
-        layout="inline"
-        name="catalogConsent"
-        aria-label={tr('记录党委同意', 'Record the Party committee consent')}
-        onFinish={(v: { consentBy: string; reference: string }) =>
-          void act('party-consent', v, tr('已记录党委同意', 'Consent recorded'))
-        }
-      >
-        <Form.Item
-          name="consentBy"
-          label={tr('同意机关', 'Consenting body')}
-          rules={[{ required: true, message: tr('请填写', 'Required') }]}
-        >
-          <Input />
-        </Form.Item>
-        <Form.Item
-          name="reference"
-          label={tr('文件或会议', 'Reference')}
-          rules={[{ required: true, message: tr('请填写', 'Required') }]}
-        >
-          <Input />
-        </Form.Item>
-        <Button htmlType="submit">{tr('记录同意', 'Record consent')}</Button>
-      </Form>
-      <Form
-        layout="inline"
-        name="catalogPublish"
-        aria-label={tr('公布目录', 'Publish the catalog')}
-        onFinish={(v: { reason: string }) => void act('publish', v, tr('目录已公布', 'Catalog published'))}
-      >
-        <Form.Item
-          name="reason"
-          label={tr('公布说明', 'Note')}
-          rules={[{ required: true, message: tr('请填写', 'Required') }]}
-        >
-          <Input style={{ minWidth: 240 }} />
-        </Form.Item>
-        <Button type="primary" htmlType="submit" disabled={!draft.partyConsent}>
-          {tr('公布目录', 'Publish')}
-        </Button>
-        {!draft.partyConsent && (
-          <Typography.Text type="secondary">
-            {tr('须先记录同级党委同意。', 'The Party committee’s consent must be recorded first.')}
-          </Typography.Text>
-        )}
-      </Form>
+          <Button type="primary" htmlType="submit" disabled={!draft.partyConsent}>
+            {tr('公布目录', 'Publish')}
+          </Button>
+          {!draft.partyConsent && (
+            <Typography.Text type="secondary">
+              {tr(
+                '须先由领导记录同级党委同意；同意后事项变更的，须重新记录。',
+                'A leader records the Party committee’s consent first; a change of an item after it needs it again.',
+              )}
+            </Typography.Text>
+          )}
+        </Form>
+      )}
     </Space>
   );
 }

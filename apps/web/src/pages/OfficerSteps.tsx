@@ -50,8 +50,20 @@ export function OfficerTaskForms({
     form = (
       <Form
         layout="vertical"
-        onFinish={(v: { decision: string; opinion?: string }) =>
-          void act('project-approval', { decision: v.decision, opinion: v.opinion ?? '' })
+        onFinish={(v: { decision: string; opinion?: string; declaration?: string; declarationReason?: string }) =>
+          void act('project-approval', {
+            decision: v.decision,
+            opinion: v.opinion ?? '',
+            // Left as declared, the approval confirms the drafter's declaration; a correction carries its reason.
+            ...(v.declaration
+              ? {
+                  businessDeclaration: {
+                    touchesBusiness: v.declaration === 'TOUCHES',
+                    ...(v.declarationReason ? { reason: v.declarationReason } : {}),
+                  },
+                }
+              : {}),
+          })
         }
       >
         <Form.Item label={tr('立项决定', 'Decision')} name="decision" rules={[{ required: true, message: choose }]}>
@@ -65,6 +77,26 @@ export function OfficerTaskForms({
         </Form.Item>
         <Form.Item label={tr('意见（不予立项时必填）', 'Opinion (required for a rejection)')} name="opinion">
           <Input.TextArea rows={2} />
+        </Form.Item>
+        <Form.Item
+          label={tr('是否涉及经营者经济活动', 'Touches business activity')}
+          name="declaration"
+          extra={tr(
+            '不选即确认起草单位的申报；更正须说明理由（决定征求意见期限和公平竞争审查）。',
+            'Leave it to confirm the drafter’s declaration; a correction needs its reason (it decides the comment period and the fair-competition review).',
+          )}
+        >
+          <Select
+            aria-label={tr('是否涉及经营者经济活动', 'Touches business activity')}
+            allowClear
+            options={[
+              { value: 'TOUCHES', label: tr('涉及', 'Touches it') },
+              { value: 'DOES_NOT_TOUCH', label: tr('不涉及', 'Does not touch it') },
+            ]}
+          />
+        </Form.Item>
+        <Form.Item label={tr('更正理由', 'Reason for the correction')} name="declarationReason">
+          <Input />
         </Form.Item>
         <Button type="primary" htmlType="submit">
           {tr('签署', 'Sign')}
@@ -131,6 +163,35 @@ export function OfficerTaskForms({
         </Form.Item>
         <Button type="primary" htmlType="submit">
           {tr('记录发布', 'Record the publication')}
+        </Button>
+      </Form>
+    );
+  } else if (task.kind === 'FCR_MARKET_REGULATION') {
+    // The market regulation department's fair-competition review, on the task its unit holds.
+    form = (
+      <Form
+        layout="vertical"
+        onFinish={(v: { conclusion: string; summary: string; exceptionReason?: string }) =>
+          void act('market-regulation-review', v)
+        }
+      >
+        <Form.Item label={tr('审查结论', 'Conclusion')} name="conclusion" rules={[{ required: true, message: choose }]}>
+          <Select
+            aria-label={tr('审查结论', 'Conclusion')}
+            options={[
+              { value: 'COMPLIANT', label: tr('符合公平竞争审查标准', 'Meets the fair-competition standards') },
+              { value: 'NON_COMPLIANT', label: tr('不符合', 'Does not meet them') },
+            ]}
+          />
+        </Form.Item>
+        <Form.Item label={tr('审查意见', 'Review')} name="summary" rules={[{ required: true, message: fill }]}>
+          <Input.TextArea rows={2} />
+        </Form.Item>
+        <Form.Item label={tr('适用例外规定的理由', 'Why a statutory exception applies')} name="exceptionReason">
+          <Input />
+        </Form.Item>
+        <Button type="primary" htmlType="submit">
+          {tr('签署', 'Sign')}
         </Button>
       </Form>
     );

@@ -13,6 +13,7 @@ const PARTY: Record<string, string> = {
   LEGAL_AFFAIRS_OFFICE: 'legal-affairs office',
   LEGAL_ADVISER: 'legal adviser',
   GOVERNMENT: 'government (leaders, meeting)',
+  MARKET_REGULATION: 'market regulation department',
 };
 
 function runs(spec: StageSpec<string, string, never>): string {

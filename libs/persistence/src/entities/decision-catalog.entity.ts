@@ -2,7 +2,14 @@ import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, 
 
 export type CatalogVersionStatus = 'DRAFT' | 'PUBLISHED' | 'SUPERSEDED';
 export type CatalogActKind =
-  'CREATE_VERSION' | 'ADD_ITEM' | 'CHANGE_ITEM' | 'REMOVE_ITEM' | 'PARTY_CONSENT' | 'PUBLISH';
+  | 'CREATE_VERSION'
+  | 'ADD_ITEM'
+  | 'CHANGE_ITEM'
+  | 'REMOVE_ITEM'
+  | 'PARTY_CONSENT'
+  /** An item changed after the Party committee consented: the consent no longer covers the version. */
+  | 'PARTY_CONSENT_VOIDED'
+  | 'PUBLISH';
 
 /**
  * The annual catalog of major decision matters (决策事项目录, 国务院令第713号 Art 3 §3): one per year, kept in
@@ -55,6 +62,10 @@ export class DecisionCatalogVersionEntity {
 
   @Column({ name: 'party_consent_reference', type: 'text', nullable: true })
   partyConsentReference: string | null;
+
+  /** The Party committee meeting at which it consented (e.g. 区委常委会2026年第5次会议). */
+  @Column({ name: 'party_consent_meeting', type: 'text', nullable: true })
+  partyConsentMeeting: string | null;
 
   @Column({ name: 'party_consent_at', type: 'timestamptz', nullable: true })
   partyConsentAt: Date | null;

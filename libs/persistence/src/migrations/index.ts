@@ -20,6 +20,7 @@ import { NotificationOutbox17963200000000 } from './17963200000000-NotificationO
 import { RegisterFullText17963300000000 } from './17963300000000-RegisterFullText';
 import { DecisionRecordsAndIntegrityAlerts17970000000000 } from './17970000000000-DecisionRecordsAndIntegrityAlerts';
 import { TaskQuestion17971000000000 } from './17971000000000-TaskQuestion';
+import { CatalogConsentMeeting17977000000000 } from './17977000000000-CatalogConsentMeeting';
 import { PreReview17973000000000 } from './17973000000000-PreReview';
 import { OidcSignIn17974000000000 } from './17974000000000-OidcSignIn';
 import { TaskHoldersAndLedgerReconciliation17975000000000 } from './17975000000000-TaskHoldersAndLedgerReconciliation';
@@ -50,4 +51,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   PreReview17973000000000,
   OidcSignIn17974000000000,
   TaskHoldersAndLedgerReconciliation17975000000000,
+  CatalogConsentMeeting17977000000000,
 ];

@@ -52,6 +52,7 @@ export class CatalogRepository {
         status: 'DRAFT',
         partyConsentBy: null,
         partyConsentReference: null,
+        partyConsentMeeting: null,
         partyConsentAt: null,
         partyConsentRecordedBy: null,
         publishedAt: null,
@@ -94,30 +95,72 @@ export class CatalogRepository {
         before,
         after: item,
       });
+      if (draft.partyConsentAt) await this.voidConsent(m, draft, item.itemKey, actorId);
       return this.view(m, draft);
     });
   }
 
-  /** Records the same-level Party committee's consent to the draft version (G-A2). */
-  async recordConsent(
-    year: number,
-    consentBy: string,
-    reference: string,
-    consentAt: Date,
-    actorId: string,
-  ): Promise<CatalogVersionView> {
+  /**
+   * Records the same-level Party committee's consent to the draft version as it stands (G-A2): the committee, the
+   * meeting at which it consented and its document. A later change of an item voids it.
+   */
+  async recordConsent(consent: {
+    year: number;
+    consentBy: string;
+    meeting: string;
+    reference: string;
+    consentAt: Date;
+    actorId: string;
+  }): Promise<CatalogVersionView> {
+    const { year, consentBy, meeting, reference, consentAt, actorId } = consent;
     return this.dataSource.transaction(async (m) => {
       const draft = await this.draft(m, year);
       Object.assign(draft, {
         partyConsentBy: consentBy,
+        partyConsentMeeting: meeting,
         partyConsentReference: reference,
         partyConsentAt: consentAt,
         partyConsentRecordedBy: actorId,
       });
       await m.getRepository(DecisionCatalogVersionEntity).save(draft);
-      await this.act(m, draft.id, 'PARTY_CONSENT', null, `${consentBy}同意（${reference}）`, actorId, {});
+      await this.act(m, draft.id, 'PARTY_CONSENT', null, `${consentBy}${meeting}同意（${reference}）`, actorId, {
+        meeting,
+        reference,
+      });
       return this.view(m, draft);
     });
+  }
+
+  /** An item changed after the consent: the consent covered the version as it was, so it no longer stands. */
+  private async voidConsent(
+    m: EntityManager,
+    draft: DecisionCatalogVersionEntity,
+    itemKey: string,
+    actorId: string,
+  ): Promise<void> {
+    const voided = {
+      by: draft.partyConsentBy,
+      meeting: draft.partyConsentMeeting,
+      reference: draft.partyConsentReference,
+      at: draft.partyConsentAt?.toISOString() ?? null,
+    };
+    Object.assign(draft, {
+      partyConsentBy: null,
+      partyConsentMeeting: null,
+      partyConsentReference: null,
+      partyConsentAt: null,
+      partyConsentRecordedBy: null,
+    });
+    await m.getRepository(DecisionCatalogVersionEntity).save(draft);
+    await this.act(
+      m,
+      draft.id,
+      'PARTY_CONSENT_VOIDED',
+      itemKey,
+      `事项 ${itemKey} 在党委同意（${voided.reference ?? '—'}）后变更，须重新报请同意（${ART_3}）`,
+      actorId,
+      { voided },
+    );
   }
 
   /** Publishes the draft: refused without the Party committee's consent; the previous version is superseded. */
@@ -125,9 +168,15 @@ export class CatalogRepository {
     return this.dataSource.transaction(async (m) => {
       const draft = await this.draft(m, year);
       if (!draft.partyConsentAt) {
+        const voided = await m
+          .getRepository(DecisionCatalogActEntity)
+          .findOne({ where: { versionId: draft.id, act: 'PARTY_CONSENT_VOIDED' }, order: { recordedAt: 'DESC' } });
         throw new DomainError(
           ErrorCode.RuleViolation,
-          `The catalog is published only after the same-level Party committee agrees; record its consent first (G-A2, ${ART_3}).`,
+          voided
+            ? `The Party committee's consent was void when item ${voided.itemKey} changed after it; the catalog is ` +
+                `published only as the committee agreed to it: record its consent again (G-A2, ${ART_3}).`
+            : `The catalog is published only after the same-level Party committee agrees; record its consent first (G-A2, ${ART_3}).`,
         );
       }
       const items = await m.getRepository(DecisionCatalogItemEntity).count({ where: { versionId: draft.id } });

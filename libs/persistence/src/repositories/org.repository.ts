@@ -19,6 +19,10 @@ export class OrgRepository {
     return this.dataSource.getRepository(OrgUnitEntity).findOne({ where: { id } });
   }
 
+  findUnitByCode(code: string): Promise<OrgUnitEntity | null> {
+    return this.dataSource.getRepository(OrgUnitEntity).findOne({ where: { code } });
+  }
+
   /** The first unit of a kind (e.g. the legal-affairs office), by code. */
   findFirstUnitOfKind(kind: OrgUnitKind): Promise<OrgUnitEntity | null> {
     return this.dataSource.getRepository(OrgUnitEntity).findOne({ where: { kind }, order: { code: 'ASC' } });

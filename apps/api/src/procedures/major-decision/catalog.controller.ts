@@ -75,13 +75,26 @@ export class AdminCatalogController {
 
   @Post(':year/party-consent')
   @HttpCode(200)
-  @Roles(Role.LegalAffairsOfficer, Role.Leader)
-  @ApiOperation({ summary: 'Record the same-level Party committee’s consent to the draft version (Art 3 §3)' })
+  @Roles(Role.Leader)
+  @ApiOperation({
+    summary:
+      'A leader records the same-level Party committee’s consent to the draft version as it stands, with the meeting ' +
+      'and its document (Art 3 §3); a later change of an item voids it',
+  })
   @ApiOkResponse({ type: CatalogVersionResponseDto })
   @ApiUnprocessableEntityResponse({ type: ErrorBodyDto, description: 'The act breaks a catalog rule' })
   async consent(@CurrentUser() user: Principal, @Param('year', year) y: number, @Body() body: CatalogConsentDto) {
     const at = body.consentAt ? new Date(body.consentAt) : new Date();
-    return catalogDto(await this.service.catalog.recordConsent(y, body.consentBy, body.reference, at, user.userId));
+    return catalogDto(
+      await this.service.catalog.recordConsent({
+        year: y,
+        consentBy: body.consentBy,
+        meeting: body.meeting,
+        reference: body.reference,
+        consentAt: at,
+        actorId: user.userId,
+      }),
+    );
   }
 
   @Post(':year/publish')

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsDateString, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsDateString, IsIn, IsOptional, IsString, Length, MaxLength } from 'class-validator';
 import { MATTER_KINDS, type MatterKind } from '@lawgate/domain';
 
 /** The request bodies of the decision catalog's acts (Art 3 of 国务院令第713号); each act is recorded with its reason. */
@@ -63,6 +63,15 @@ export class CatalogConsentDto {
   @IsString()
   @MaxLength(200)
   consentBy: string;
+
+  @ApiProperty({
+    maxLength: 200,
+    description: 'The Party committee meeting at which it consented',
+    example: '区委常委会2026年第5次会议',
+  })
+  @IsString()
+  @Length(1, 200)
+  meeting: string;
 
   @ApiProperty({ maxLength: 200, description: 'The reference of its consent', example: '坛委〔2026〕3号' })
   @IsString()

@@ -7,6 +7,7 @@ const PARTY_CONSENT: ApiPropertyOptions = {
   required: ['by', 'reference', 'at'],
   properties: {
     by: { type: 'string', nullable: true, description: 'The Party committee that consented' },
+    meeting: { type: 'string', nullable: true, description: 'The meeting at which it consented' },
     reference: { type: 'string', nullable: true },
     at: { type: 'string', format: 'date-time' },
   },
@@ -58,7 +59,7 @@ export class CatalogVersionResponseDto {
   status!: string;
 
   @ApiProperty(PARTY_CONSENT)
-  partyConsent!: { by: string | null; reference: string | null; at: string } | null;
+  partyConsent!: { by: string | null; meeting: string | null; reference: string | null; at: string } | null;
 
   @ApiProperty({ type: String, format: 'date-time', nullable: true })
   publishedAt!: string | null;
@@ -166,7 +167,7 @@ export class PublicCatalogResponseDto {
   publishedAt!: string | null;
 
   @ApiProperty(PARTY_CONSENT)
-  partyConsent!: { by: string | null; reference: string | null; at: string } | null;
+  partyConsent!: { by: string | null; meeting: string | null; reference: string | null; at: string } | null;
 
   @ApiProperty({ type: [PublicCatalogItemDto] })
   items!: PublicCatalogItemDto[];

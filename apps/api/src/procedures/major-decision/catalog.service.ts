@@ -24,7 +24,12 @@ export function catalogDto(view: CatalogVersionView) {
     version: v.version,
     status: v.status,
     partyConsent: v.partyConsentAt
-      ? { by: v.partyConsentBy, reference: v.partyConsentReference, at: v.partyConsentAt.toISOString() }
+      ? {
+          by: v.partyConsentBy,
+          meeting: v.partyConsentMeeting,
+          reference: v.partyConsentReference,
+          at: v.partyConsentAt.toISOString(),
+        }
       : null,
     publishedAt: v.publishedAt?.toISOString() ?? null,
     items: view.items.map((i) => ({

@@ -76,7 +76,7 @@ export const MAJOR_DECISION_API: ProcedureApi<S, K> = {
     launch: step({
       update: mdDecideLaunchUpdate,
       body: LaunchDto,
-      args: (b) => ({ ...b }),
+      args: (b) => ({ ...b, classification: b.classification ? { ...b.classification } : undefined }),
       summary: 'A1–A2: the decision organ launches the matter and names the undertaking unit (or does not)',
       roles: LEADER,
       scope: 'TASK',
@@ -243,7 +243,11 @@ export const MAJOR_DECISION_API: ProcedureApi<S, K> = {
     meeting: step({
       update: mdRecordMeetingUpdate,
       body: MeetingDto,
-      args: (b) => ({ ...b, positions: b.positions.map((p) => ({ ...p })) }),
+      args: (b) => ({
+        ...b,
+        positions: b.positions.map((p) => ({ ...p })),
+        attendees: b.attendees?.map((a) => ({ ...a })),
+      }),
       summary: 'A10: record the collective discussion; the head speaks last and decides',
       roles: LEADER,
       scope: 'TASK',

@@ -5,10 +5,13 @@ import {
   IsArray,
   IsBoolean,
   IsIn,
+  IsInt,
   IsObject,
   IsOptional,
   IsString,
+  Max,
   MaxLength,
+  Min,
   ValidateNested,
 } from 'class-validator';
 import { ART_32_CHANNELS } from '@lawgate/domain';
@@ -18,6 +21,17 @@ import { PreReviewDecisionDto } from '../../pre-review/pre-review.dto';
 /** The request bodies of the major-decision steps (国务院令第713号); the workflow's validators check the rules. */
 
 const TEXT = 8000;
+
+/** The flags that decide whether expert argumentation (Art 19) and risk assessment (Art 22) run. */
+export class ClassificationFlagsDto {
+  @ApiProperty({ description: 'Professional or technical matter: expert argumentation runs (Art 19)' })
+  @IsBoolean()
+  professional: boolean;
+
+  @ApiProperty({ description: 'May affect social stability or public safety: risk assessment runs (Art 22)' })
+  @IsBoolean()
+  riskFlagged: boolean;
+}
 
 export class LaunchDto {
   @ApiProperty({ description: 'A1–A2: launch the matter (false: not launched)' })
@@ -40,6 +54,23 @@ export class LaunchDto {
   @IsString()
   @MaxLength(TEXT)
   reason: string;
+
+  @ApiPropertyOptional({
+    type: ClassificationFlagsDto,
+    description:
+      'The launching leader’s word on the proposer’s flags: omitted, the launch confirms them as declared; ' +
+      'different values change them and need classificationReason',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ClassificationFlagsDto)
+  classification?: ClassificationFlagsDto;
+
+  @ApiPropertyOptional({ maxLength: TEXT, description: 'Why the leader changes the declared flags' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(TEXT)
+  classificationReason?: string;
 }
 
 export class DraftOptionDto {
@@ -394,6 +425,19 @@ export class MemberPositionDto {
   statement: string;
 }
 
+/** A member present at the meeting (出席人员). */
+export class MeetingAttendeeDto {
+  @ApiProperty({ maxLength: 100 })
+  @IsString()
+  @MaxLength(100)
+  memberId: string;
+
+  @ApiProperty({ maxLength: 100 })
+  @IsString()
+  @MaxLength(100)
+  name: string;
+}
+
 export class MeetingDto {
   @ApiProperty({ maxLength: 20, example: 'EXECUTIVE' })
   @IsString()
@@ -431,6 +475,29 @@ export class MeetingDto {
   @IsString()
   @MaxLength(TEXT)
   headReason?: string;
+
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: 200,
+    description: 'How many members the meeting has (组成人员), for its quorum (required by the workflow)',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  membersTotal?: number;
+
+  @ApiPropertyOptional({
+    type: [MeetingAttendeeDto],
+    maxItems: 200,
+    description: 'The members present; every member whose position is recorded is among them',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(200)
+  @ValidateNested({ each: true })
+  @Type(() => MeetingAttendeeDto)
+  attendees?: MeetingAttendeeDto[];
 }
 
 export class PartyReportDto {

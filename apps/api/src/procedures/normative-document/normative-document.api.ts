@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsUUID } from 'class-validator';
 import {
+  cite,
   type NormativeDocumentTaskKind,
   NormativeDocumentStage as Stage,
   answerCommentUpdate,
@@ -14,6 +15,7 @@ import {
   openCommentWindowUpdate,
   recordDeliberationUpdate,
   recordFairCompetitionReviewUpdate,
+  recordMarketRegulationReviewUpdate,
   recordFilingEventUpdate,
   recordPublicationUpdate,
   registerDocumentUpdate,
@@ -77,7 +79,11 @@ export const NORMATIVE_DOCUMENT_API: ProcedureApi<S, K> = {
     'project-approval': step({
       update: decideProjectApprovalUpdate,
       body: DecideProjectApprovalDto,
-      args: (b) => ({ decision: b.decision, opinion: b.opinion }),
+      args: (b) => ({
+        decision: b.decision,
+        opinion: b.opinion,
+        ...(b.businessDeclaration ? { businessDeclaration: { ...b.businessDeclaration } } : {}),
+      }),
       summary: 'B1: the legal-affairs office approves or rejects the project application',
       roles: OFFICER,
       scope: 'TASK',
@@ -109,6 +115,16 @@ export const NORMATIVE_DOCUMENT_API: ProcedureApi<S, K> = {
       summary: 'B3: record the fair-competition review (a failing one returns the draft to drafting)',
       roles: DRAFTER,
       scope: 'OWN_DEPARTMENT',
+      stages: [Stage.FairCompetitionReview],
+    }),
+    'market-regulation-review': step({
+      update: recordMarketRegulationReviewUpdate,
+      body: FairCompetitionReviewDto,
+      args: (b) => ({ conclusion: b.conclusion, summary: b.summary, exceptionReason: b.exceptionReason }),
+      summary: `B3: the market regulation department reviews a government document after the drafting unit (${cite('FCR/14')})`,
+      roles: DRAFTER,
+      scope: 'TASK',
+      tasks: ['FCR_MARKET_REGULATION'],
       stages: [Stage.FairCompetitionReview],
     }),
     'comment-window': step({

@@ -17,7 +17,9 @@ export type Party =
   /** A legal adviser or government lawyer routed to the procedure (法律顾问 / 公职律师). */
   | 'LEGAL_ADVISER'
   /** The government as decision organ: its leaders and meetings (政府 / 决策机关). */
-  | 'GOVERNMENT';
+  | 'GOVERNMENT'
+  /** The same-level market regulation department (市场监管局), in a fair-competition review (公平竞争审查条例 Art 14). */
+  | 'MARKET_REGULATION';
 
 /** Keys of a policy whose value is a period (the period a stage's task is due within). */
 export type PeriodKey<P> = { [K in keyof P]-?: NonNullable<P[K]> extends Period ? K : never }[keyof P] & string;

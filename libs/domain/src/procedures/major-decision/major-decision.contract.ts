@@ -190,6 +190,11 @@ export interface MajorDecisionPolicy {
   /** Dual track: the series and validity a registered normative document gets. */
   numberSeries: string;
   validityYears: number;
+  /**
+   * The quorum of an executive or plenary meeting: more than this share of its members present (the government's
+   * work rules, unverified; default more than half). Absent in policies of decisions started before it was checked.
+   */
+  meetingQuorum?: { moreThanShare: number };
 }
 
 export const DEFAULT_MAJOR_DECISION_POLICY: MajorDecisionPolicy = {
@@ -204,6 +209,7 @@ export const DEFAULT_MAJOR_DECISION_POLICY: MajorDecisionPolicy = {
   organStepPeriod: { amount: 20, unit: 'WORKING_DAYS' },
   numberSeries: 'NORMATIVE',
   validityYears: 5,
+  meetingQuorum: { moreThanShare: 0.5 },
 };
 
 /** Periods of seconds for demonstrations and end-to-end tests (`PROCEDURE_PERIODS=demo`). Never used in production. */
@@ -349,6 +355,10 @@ export interface MeetingMinutes {
   headId: string;
   decision: 'ADOPTED' | 'NOT_ADOPTED';
   headReason: string | null;
+  /** The members present and how many the meeting has, with the quorum it met (absent in minutes before). */
+  attendees?: MeetingAttendee[];
+  membersTotal?: number;
+  quorum?: string;
   signedBy: string;
   signedAt: string;
   ledgerHash: string;
@@ -394,6 +404,8 @@ export interface MajorDecisionSnapshot {
   /** Adjustment round: 1 for the original decision, +1 for each adjustment that re-ran the steps. */
   round: number;
   classification: ScopeClassification;
+  /** The launching leader's confirmation of the classification flags (absent in decisions started before). */
+  classificationConfirmation?: ClassificationConfirmation | null;
   undertakingUnitId: string | null;
   leadUnitId: string | null;
   documents: Partial<Record<DocumentKind, DocumentVersionRef>>;
@@ -426,13 +438,41 @@ export interface MajorDecisionSnapshot {
   waitingFor: string | null;
 }
 
+/** The classification flags that decide whether expert argumentation (Art 19) and risk assessment (Art 22) run. */
+export interface ClassificationFlags {
+  professional: boolean;
+  riskFlagged: boolean;
+}
+
 export interface DecideLaunchArgs {
   taskId: string;
   launch: boolean;
   undertakingUnitId?: string;
   leadUnitId?: string;
   reason: string;
+  /**
+   * The launching leader's word on the drafter's flags: absent, the launch confirms them as declared; different
+   * values change them and need `classificationReason`. Decisions started before the leader confirmed ignore it.
+   */
+  classification?: ClassificationFlags;
+  classificationReason?: string;
   actor: Actor;
+}
+
+/** The flags as the proposer declared them and as the launching leader confirmed (or changed) them. */
+export interface ClassificationConfirmation {
+  declared: ClassificationFlags;
+  confirmed: ClassificationFlags;
+  confirmedBy: string;
+  /** Why the leader changed the declared flags (null when confirmed as declared). */
+  reason: string | null;
+  at: string;
+}
+
+/** A member present at the meeting (出席人员). */
+export interface MeetingAttendee {
+  memberId: string;
+  name: string;
 }
 export interface DraftOptionsArgs {
   /** One or more options (Art 12: two or more allowed where views diverge widely); each a stored DRAFT version. */
@@ -542,6 +582,10 @@ export interface RecordMeetingArgs {
   headId: string;
   decision: 'ADOPTED' | 'NOT_ADOPTED';
   headReason?: string;
+  /** How many members the meeting has (组成人员), for the quorum; required in decisions that check it. */
+  membersTotal?: number;
+  /** The members present; every member whose position is recorded is among them. */
+  attendees?: MeetingAttendee[];
   actor: Actor;
 }
 const u = <A>(name: string) => defineUpdate<MajorDecisionSnapshot, [A]>(`md.${name}`);

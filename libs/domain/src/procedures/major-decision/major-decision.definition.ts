@@ -159,7 +159,7 @@ export const MAJOR_DECISION_DEFINITION = defineProcedure<
       { default: '组织专家论证，收取签名的书面论证意见' },
       {
         kind: 'INPUT',
-        description: `专业性、技术性较强的决策事项（${articleOf('D713/19')}）`,
+        description: `专业性、技术性较强的决策事项（${articleOf('D713/19')}），经启动决策的领导确认`,
         test: (input: MajorDecisionInput) => input.classification.professional,
       },
     ),
@@ -174,7 +174,7 @@ export const MAJOR_DECISION_DEFINITION = defineProcedure<
       },
       {
         kind: 'INPUT',
-        description: `可能对社会稳定、公共安全等方面造成不利影响的决策事项（${articleOf('D713/22')}）`,
+        description: `可能对社会稳定、公共安全等方面造成不利影响的决策事项（${articleOf('D713/22')}），经启动决策的领导确认`,
         test: (input: MajorDecisionInput) => input.classification.riskFlagged,
       },
     ),

@@ -168,6 +168,13 @@ export interface NormativeDocumentPolicy {
   validitySeconds?: number;
   /** The document series numbers are allocated in. */
   numberSeries?: string;
+  /**
+   * 公平竞争审查条例 Art 14: the code of the same-level market regulation department (市场监管局), which reviews a
+   * document issued in the government's name after the drafting unit's own review.
+   */
+  marketRegulationUnitCode?: string;
+  /** Time the market regulation department has for its fair-competition review. */
+  marketRegulationReviewPeriod?: Period;
 }
 
 export const DEFAULT_NORMATIVE_DOCUMENT_POLICY: Required<Omit<NormativeDocumentPolicy, 'validitySeconds'>> &
@@ -191,6 +198,8 @@ export const DEFAULT_NORMATIVE_DOCUMENT_POLICY: Required<Omit<NormativeDocumentP
   evaluationLead: { amount: 183, unit: 'CALENDAR_DAYS' },
   validitySeconds: undefined,
   numberSeries: 'NORMATIVE',
+  marketRegulationUnitCode: 'JT-MKT',
+  marketRegulationReviewPeriod: { amount: 15, unit: 'WORKING_DAYS' },
 };
 
 /**
@@ -213,6 +222,7 @@ export const DEMO_NORMATIVE_DOCUMENT_POLICY: NormativeDocumentPolicy = {
   registrationPeriod: { amount: 600, unit: 'SECONDS' },
   filingPeriod: { amount: 600, unit: 'SECONDS' },
   evaluationLead: { amount: 1, unit: 'CALENDAR_DAYS' },
+  marketRegulationReviewPeriod: { amount: 600, unit: 'SECONDS' },
 };
 
 /** The drafting unit's project application (立项申请). */
@@ -259,11 +269,50 @@ export interface NormativeDocumentInput {
 
 export type ProjectApprovalDecision = 'APPROVED' | 'REJECTED';
 
+/**
+ * The legal-affairs office's word on the drafter's declaration that the document does (or does not) touch business
+ * activity (涉及经营者经济活动): it decides the comment period and whether the fair-competition review runs. Absent,
+ * the approval confirms the declaration as made; a different value corrects it and needs the reason.
+ */
+export interface BusinessDeclarationConfirmation {
+  touchesBusiness: boolean;
+  reason?: string;
+}
+
 export interface DecideProjectApprovalArgs {
   taskId: string;
   decision: ProjectApprovalDecision;
   opinion: string;
+  /** Procedures started before the office confirmed the declaration ignore it. */
+  businessDeclaration?: BusinessDeclarationConfirmation;
   actor: Actor;
+}
+
+/** The drafter's declaration and the office's confirmation of it at project approval. */
+export interface BusinessDeclarationRecord {
+  declared: boolean;
+  confirmed: boolean;
+  confirmedBy: string;
+  /** Why the office corrected the declaration (null when it confirmed it as made). */
+  reason: string | null;
+}
+
+/** One fair-competition review: the drafting unit's own, or the market regulation department's (Art 14). */
+export interface FairCompetitionReviewRecord {
+  by: 'DRAFTING_UNIT' | 'MARKET_REGULATION';
+  conclusion: FairCompetitionConclusion;
+  summary: string;
+  exceptionReason: string | null;
+  reviewerId: string;
+  at: string;
+}
+
+export interface FairCompetitionState {
+  /** Whether the market regulation department reviews after the drafting unit (a government-issued document). */
+  marketRegulationReviews: boolean;
+  reviews: FairCompetitionReviewRecord[];
+  /** The market regulation department's open task, while it reviews. */
+  marketRegulationTaskId: string | null;
 }
 
 /** What a client sees of a running procedure. */
@@ -304,6 +353,10 @@ export interface ProcedureSnapshot {
   waitingFor?: string | null;
   /** Set when a clean-up review decided the document must be amended (re-issued under a new number). */
   amendmentRequired?: { campaignId: string; reason: string } | null;
+  /** The business declaration as the legal-affairs office confirmed it (absent in procedures started before). */
+  businessDeclaration?: BusinessDeclarationRecord | null;
+  /** The fair-competition reviews (absent in procedures started before they were kept). */
+  fairCompetition?: FairCompetitionState | null;
 }
 
 export type FilingState = 'PENDING' | 'SUBMITTED' | 'CORRECTION_REQUESTED' | 'RESUBMITTED' | 'ACCEPTED';
@@ -399,6 +452,21 @@ export interface RecordFairCompetitionReviewArgs {
   exceptionReason?: string;
   actor: Actor;
 }
+
+/** 公平竞争审查条例 Art 14: the market regulation department's review, after the drafting unit's own. */
+export interface RecordMarketRegulationReviewArgs {
+  taskId: string;
+  conclusion: FairCompetitionConclusion;
+  summary: string;
+  /** Art 12: a measure that fails review may still issue under a statutory exception, stated here. */
+  exceptionReason?: string;
+  actor: Actor;
+}
+
+/** The market regulation department records its fair-competition review on its task. */
+export const recordMarketRegulationReviewUpdate = defineUpdate<ProcedureSnapshot, [RecordMarketRegulationReviewArgs]>(
+  'recordMarketRegulationReview',
+);
 
 export interface OpenCommentWindowArgs {
   /** Longer than the statutory minimum if the drafting unit wants; shorter only with `shortenedReason`. */

@@ -14,6 +14,7 @@ export type NormativeDocumentTaskKind =
   | 'PROJECT_APPROVAL'
   | 'ADVISER_OPINION'
   | 'FAIR_COMPETITION_REVIEW'
+  | 'FCR_MARKET_REGULATION'
   | 'PUBLISH_FOR_COMMENT'
   | 'ANSWER_COMMENTS'
   | 'OWN_LEGALITY_CHECK'
@@ -84,17 +85,19 @@ export const NORMATIVE_DOCUMENT_DEFINITION = defineProcedure<
       basis: BASIS[Stage.FairCompetitionReview],
       runs: {
         kind: 'INPUT',
-        description: `文件涉及经营者经济活动（${cite('FCR/2')}）`,
+        description:
+          `文件涉及经营者经济活动，经司法局立项时确认（${cite('FCR/2')}）；以政府名义制定的，` +
+          `起草单位初审后由市场监管部门审查（${cite('FCR/14')}）`,
         test: (input: NormativeDocumentInput) => input.application.touchesBusiness,
       },
       party: 'DRAFTING_UNIT',
       roles: DRAFTER,
       entryTask: 'FAIR_COMPETITION_REVIEW',
-      tasks: ['FAIR_COMPETITION_REVIEW'],
+      tasks: ['FAIR_COMPETITION_REVIEW', 'FCR_MARKET_REGULATION'],
       periodKey: 'drafterStepPeriod',
       upload: true,
       drafting: false,
-      waitingFor: { default: '起草单位完成公平竞争审查' },
+      waitingFor: { default: '起草单位完成公平竞争审查', marketRegulation: '市场监管部门进行公平竞争审查' },
       onTimeline: true,
     },
     {
@@ -273,6 +276,13 @@ export const NORMATIVE_DOCUMENT_DEFINITION = defineProcedure<
       party: 'DRAFTING_UNIT',
       holders: DRAFTER,
       periodKey: 'drafterStepPeriod',
+    },
+    FCR_MARKET_REGULATION: {
+      kind: 'FCR_MARKET_REGULATION',
+      title: '市场监管部门公平竞争审查',
+      party: 'MARKET_REGULATION',
+      holders: DRAFTER,
+      periodKey: 'marketRegulationReviewPeriod',
     },
     PUBLISH_FOR_COMMENT: {
       kind: 'PUBLISH_FOR_COMMENT',
