@@ -22,6 +22,7 @@ import { DecisionRecordsAndIntegrityAlerts17970000000000 } from './1797000000000
 import { TaskQuestion17971000000000 } from './17971000000000-TaskQuestion';
 import { PreReview17973000000000 } from './17973000000000-PreReview';
 import { OidcSignIn17974000000000 } from './17974000000000-OidcSignIn';
+import { DocumentValidity17976000000000 } from './17976000000000-DocumentValidity';
 
 /** Every migration, in order. A new migration file must be added here. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -48,4 +49,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   TaskQuestion17971000000000,
   PreReview17973000000000,
   OidcSignIn17974000000000,
+  DocumentValidity17976000000000,
 ];
