@@ -39,8 +39,8 @@ export function waitingFor(nd: Nd): string | null {
     return window.closed ? text('answering') : text('windowOpen', { closesAt: window.closesAt });
   }
   const filings = s.filings ?? (s.filing ? [s.filing] : []);
-  if (p.stage === S.InForce && filings.some((f) => f.status !== 'ACCEPTED')) return text('filingPending');
   if (p.stage === S.InForce && s.evaluationTaskId) return text('evaluation');
   if (p.stage === S.InForce && s.amendment) return text(s.amendment.procedureId ? 'amending' : 'amendmentToStart');
+  if (p.stage === S.InForce && filings.some((f) => f.status !== 'ACCEPTED')) return text('filingPending');
   return text();
 }
