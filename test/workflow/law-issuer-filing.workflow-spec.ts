@@ -98,8 +98,9 @@ describe('the issuer decides the deliberation and the filing', () => {
     const opened = calls.openFiling.filter((c) => c.procedureId === input.procedureId);
     expect(opened.map((f) => f.recipient)).toEqual(['常州市人民政府（市司法局）', '金坛区人民代表大会常务委员会']);
     // Each filing carries the whole package.
-    for (const f of opened)
+    for (const f of opened) {
       expect(f.packageItems.map((i) => i.kind)).toEqual(['TEXT', 'DRAFTING_EXPLANATION', 'LEGALITY_OPINION']);
+    }
     const [city, npc] = s.filings!;
     const event = (filingId: string, ev: 'SUBMITTED' | 'ACCEPTED', note: string) =>
       handle.executeUpdate(recordFilingEventUpdate, { args: [{ filingId, event: ev, note, actor: officer }] });

@@ -198,7 +198,7 @@ describe('validity and its end', () => {
     });
     expect(
       calls.recordDecision
-        .filter((c) => c.workflowId === handle.workflowId && c.stage === Stage.InForce)
+        .filter((c) => c.workflowId === handle.workflowId && c.stage === (Stage.InForce as string))
         .map((c) => c.decision),
     ).toEqual(['EVALUATED_CONTINUE', 'EVALUATED_AMEND', 'AMENDMENT_STARTED', 'REPLACED']);
     await handle.result();

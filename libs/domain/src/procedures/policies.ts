@@ -52,7 +52,10 @@ export const POLICY_VERSIONS: Readonly<Record<string, PolicyVersion>> = {
   ...entry(CONTRACT_REVIEW, DEFAULT_CONTRACT_REVIEW_POLICY, false),
   ...entry(CONTRACT_REVIEW, DEMO_CONTRACT_REVIEW_POLICY, true),
   // Earlier versions last: a new start takes the first version of its type above.
-  ...Object.assign({}, ...PREVIOUS_NORMATIVE_DOCUMENT_POLICIES.map((v) => entry(NORMATIVE_DOCUMENT, v.policy, v.demo))),
+  ...PREVIOUS_NORMATIVE_DOCUMENT_POLICIES.reduce<Record<string, PolicyVersion>>(
+    (all, v) => ({ ...all, ...entry(NORMATIVE_DOCUMENT, v.policy, v.demo) }),
+    {},
+  ),
 };
 
 /** The version a procedure type starts under: statutory, or its demonstration periods. */
