@@ -2643,7 +2643,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * NORMATIVE_DOCUMENT: B8: record the collective deliberation; the principal signs
+         * NORMATIVE_DOCUMENT: B8: record the collective deliberation at the issuer's meeting (the government's executive meeting, or a department's own 局务会议); its leader signs
          * @description Taken by LEADER; the workflow checks the stage.
          */
         post: operations["procedureStep_deliberation"];
@@ -2687,6 +2687,46 @@ export interface paths {
          * @description Taken by DRAFTER; the workflow checks the stage.
          */
         post: operations["procedureStep_draftOptions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/procedures/{id}/steps/effective-date": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * NORMATIVE_DOCUMENT: B12: set the effective date (施行日期) and a shorter validity the document states; earlier than the policy's earliest date after publication only with a recorded reason
+         * @description Taken by DRAFTER; the workflow checks the stage.
+         */
+        post: operations["procedureStep_effectiveDate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/procedures/{id}/steps/evaluation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * NORMATIVE_DOCUMENT: B12: decide the evaluation before expiry: continue (a new validity, in the register), amend (the drafting department starts the linked amendment) or let it expire
+         * @description Taken by LEGAL_AFFAIRS_OFFICER; the workflow checks the stage.
+         */
+        post: operations["procedureStep_evaluation"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2823,7 +2863,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * NORMATIVE_DOCUMENT: B11: record a filing event (submitted, correction requested, resubmitted, accepted)
+         * NORMATIVE_DOCUMENT: B11: record a filing event with one of the recipients the issuer requires (submitted, correction requested, resubmitted, accepted)
          * @description Taken by LEGAL_AFFAIRS_OFFICER; the workflow checks the stage.
          */
         post: operations["procedureStep_filingEvents"];
@@ -3569,6 +3609,11 @@ export interface components {
             /** @example 金坛区中小学校外培训机构管理办法 */
             title: string;
             application: components["schemas"]["ProjectApplicationDto"];
+            /**
+             * Format: uuid
+             * @description The procedure of a document in force whose amendment was decided (at its evaluation or by a clean-up review): this procedure amends it, and replaces it when it takes effect
+             */
+            amends?: string;
         };
         ProcedureSnapshotDto: {
             procedureId: string;
@@ -3842,6 +3887,11 @@ export interface components {
             nonAdoptionStatement?: string;
         };
         FilingEventDto: {
+            /**
+             * Format: uuid
+             * @description Which filing, when filed with several recipients
+             */
+            filingId?: string;
             /** @enum {string} */
             event: "SUBMITTED" | "CORRECTION_REQUESTED" | "RESUBMITTED" | "ACCEPTED";
             /** @example 已报送市政府备案。 */
@@ -3867,6 +3917,11 @@ export interface components {
             decision: "ADOPTED" | "RETURNED" | "REJECTED";
             /** @example 区政府第12次常务会议 */
             meeting: string;
+            /**
+             * @description The government's executive meeting, or the issuing bureau's own meeting (局务会议)
+             * @enum {string}
+             */
+            meetingKind?: "EXECUTIVE" | "BUREAU";
             /** @example 2026-11-20 */
             meetingDate: string;
             /** @description The deliberation record */
@@ -4513,7 +4568,7 @@ export interface components {
             title: string;
             issuer: components["schemas"]["IssuerRefDto"];
             /** @enum {string} */
-            status: "REGISTERED" | "IN_FORCE" | "EXPIRED" | "REPEALED" | "VOIDED";
+            status: "REGISTERED" | "IN_FORCE" | "EXPIRED" | "REPEALED" | "VOIDED" | "REPLACED";
             /** @description Only a published document in force may be relied on as a basis for administration */
             usableAsBasis: boolean;
             /** Format: date-time */
@@ -4555,7 +4610,7 @@ export interface components {
             title: string;
             issuer: components["schemas"]["IssuerRefDto"];
             /** @enum {string} */
-            status: "REGISTERED" | "IN_FORCE" | "EXPIRED" | "REPEALED" | "VOIDED";
+            status: "REGISTERED" | "IN_FORCE" | "EXPIRED" | "REPEALED" | "VOIDED" | "REPLACED";
             /** @description Only a published document in force may be relied on as a basis for administration */
             usableAsBasis: boolean;
             /** Format: date-time */
@@ -5218,6 +5273,26 @@ export interface components {
             /** @description 115号 (五) "一般不少于5个工作日": why the opinion comes before the minimum review time */
             shortReviewReason?: string;
         };
+        EffectiveDateDto: {
+            /**
+             * @description 施行日期 (with demonstration periods an ISO instant is taken)
+             * @example 2027-01-01
+             */
+            effectiveDate: string;
+            /**
+             * @description The last day of a shorter validity the document states
+             * @example 2029-12-31
+             */
+            validUntil?: string;
+            /** @description Why it takes effect earlier than the policy allows after publication (recorded with the decision) */
+            earlyEffectReason?: string;
+        };
+        EvaluationDto: {
+            evaluator: string;
+            /** @description Art 36: the evaluator did not do the main pre-decision work */
+            didPreDecisionWork: boolean;
+            result: string;
+        };
         LaunchDto: {
             /** @description A1–A2: launch the matter (false: not launched) */
             launch: boolean;
@@ -5381,12 +5456,6 @@ export interface components {
             /** @enum {string} */
             kind: "PROGRESS" | "PROBLEM";
             text: string;
-        };
-        EvaluationDto: {
-            evaluator: string;
-            /** @description Art 36: the evaluator did not do the main pre-decision work */
-            didPreDecisionWork: boolean;
-            result: string;
         };
         EvidenceItemDto: {
             title: string;
@@ -12981,7 +13050,7 @@ export interface operations {
                 cursor?: string;
                 limit?: number;
                 /** @description Default: all of them */
-                status?: "IN_FORCE" | "EXPIRED" | "REPEALED";
+                status?: "IN_FORCE" | "EXPIRED" | "REPEALED" | "REPLACED";
             };
             header?: never;
             path?: never;
@@ -13431,7 +13500,7 @@ export interface operations {
                 cursor?: string;
                 limit?: number;
                 /** @description Default: all, voided numbers included */
-                status?: "REGISTERED" | "IN_FORCE" | "EXPIRED" | "REPEALED" | "VOIDED";
+                status?: "REGISTERED" | "IN_FORCE" | "EXPIRED" | "REPEALED" | "VOIDED" | "REPLACED";
             };
             header?: never;
             path?: never;
@@ -17122,7 +17191,7 @@ export interface operations {
                 cursor?: string;
                 limit?: number;
                 /** @description Default: all, voided numbers included */
-                status?: "REGISTERED" | "IN_FORCE" | "EXPIRED" | "REPEALED" | "VOIDED";
+                status?: "REGISTERED" | "IN_FORCE" | "EXPIRED" | "REPEALED" | "VOIDED" | "REPLACED";
             };
             header?: never;
             path?: never;
@@ -20819,6 +20888,280 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["DraftOptionsDto"];
+            };
+        };
+        responses: {
+            /** @description The procedure's snapshot after the step */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProcedureSnapshotDto"];
+                };
+            };
+            /** @description The body or a parameter is not valid; `details.fields` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The role, unit or task holder does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such procedure or step (or not visible to the caller) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The stage does not allow it, the task is closed, or the text changed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The body is larger than allowed */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description A path parameter is longer than allowed */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The body has a content type this operation does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description A rule of the procedure refuses it; the message names the rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Too many requests from this client; Retry-After says how long to wait */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description An unexpected error; nothing was changed; the details name the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The workflow engine is not reachable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    procedureStep_effectiveDate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat the same key to repeat safely */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EffectiveDateDto"];
+            };
+        };
+        responses: {
+            /** @description The procedure's snapshot after the step */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProcedureSnapshotDto"];
+                };
+            };
+            /** @description The body or a parameter is not valid; `details.fields` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The role, unit or task holder does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such procedure or step (or not visible to the caller) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The stage does not allow it, the task is closed, or the text changed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The body is larger than allowed */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description A path parameter is longer than allowed */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The body has a content type this operation does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description A rule of the procedure refuses it; the message names the rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Too many requests from this client; Retry-After says how long to wait */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description An unexpected error; nothing was changed; the details name the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The workflow engine is not reachable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    procedureStep_evaluation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat the same key to repeat safely */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EvaluationDto"];
             };
         };
         responses: {
