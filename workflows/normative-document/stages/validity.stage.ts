@@ -1,3 +1,4 @@
+import { ActivityFailure } from '@temporalio/workflow';
 import { acts, refuse } from '../../activity-proxies';
 import { OFFICE } from '../../kernel/procedure-run';
 import { OFFICER, type Nd } from '../context';
@@ -22,6 +23,19 @@ import {
 } from '@lawgate/domain';
 
 const DAY_MS = 24 * 3600 * 1000;
+/** From drafting until publication (a date found too early at publication can still be moved, or its reason given). */
+const EFFECTIVE_DATE_STAGES: readonly string[] = [
+  Stage.Drafting,
+  Stage.FairCompetitionReview,
+  Stage.PublicComment,
+  Stage.OwnLegalityCheck,
+  Stage.MaterialsCheck,
+  Stage.LegalityReview,
+  Stage.Revision,
+  Stage.Deliberation,
+  Stage.Registration,
+  Stage.Publication,
+];
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Whether this procedure counts its periods in seconds (tests and demonstrations): instants stand for dates then. */
@@ -147,10 +161,10 @@ export function validitySteps(nd: Nd): void {
   p.step(setEffectiveDateUpdate, {
     check: (args) => {
       nd.requireDrafter(args.actor, 'set the effective date');
-      if (![Stage.Drafting, Stage.PublicComment, Stage.OwnLegalityCheck, Stage.Revision].includes(p.stage)) {
+      if (!EFFECTIVE_DATE_STAGES.includes(p.stage)) {
         refuse(
           ErrorCode.WrongStage,
-          `The effective date is set while drafting or revising the text; the procedure is in stage ${p.stage}.`,
+          `The effective date is set from drafting until publication; the procedure is in stage ${p.stage}.`,
         );
       }
       const effectiveMs = startOf(nd, args.effectiveDate ?? '');
@@ -334,9 +348,19 @@ export async function openEvaluation(nd: Nd, period: Period): Promise<void> {
 
 /** An amendment procedure, once in force: at its effective date it replaces the document it amends. */
 export async function replacePredecessor(nd: Nd, actor: Actor): Promise<void> {
+  nd.s.predecessorReplaced = true;
+  try {
+    await replaceAmended(nd, actor);
+  } catch (err) {
+    // Refused by the amended document (it ended otherwise meanwhile): this document stays in force all the same.
+    if (!(err instanceof ActivityFailure)) throw err;
+  }
+}
+
+function replaceAmended(nd: Nd, actor: Actor) {
   const { p, s, input } = nd;
   const amends = input.amends!;
-  await acts.replaceAmendedDocument({
+  return acts.replaceAmendedDocument({
     amendedWorkflowId: amends.workflowId,
     procedureId: input.procedureId,
     registerEntryId: nd.registration.record!.registerEntryId,
@@ -345,7 +369,6 @@ export async function replacePredecessor(nd: Nd, actor: Actor): Promise<void> {
     actor,
     updateId: `${p.workflowId}:replaces:${amends.procedureId}`,
   });
-  s.predecessorReplaced = true;
 }
 
 /** What the snapshot shows of the issuer, filings, validity, evaluation and amendment. */

@@ -270,7 +270,7 @@ export const NORMATIVE_DOCUMENT_API: ProcedureApi<S, K> = {
         "policy's earliest date after publication only with a recorded reason",
       roles: DRAFTER,
       scope: 'OWN_DEPARTMENT',
-      stages: [Stage.Drafting, Stage.PublicComment, Stage.OwnLegalityCheck, Stage.Revision],
+      stages: LIVE_STAGES.filter((stage) => stage !== Stage.ProjectApproval),
     }),
     evaluation: step({
       update: decideEvaluationUpdate,
