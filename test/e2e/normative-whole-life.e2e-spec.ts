@@ -186,6 +186,14 @@ describe('a normative document from publication to replacement and expiry', () =
       entry.id,
     ]);
     expect(accepted.map((f) => f.status)).toEqual(['ACCEPTED', 'ACCEPTED']);
+    // No amendment was decided: an amendment procedure of it is refused, as is one of a document that does not exist.
+    const start = (amends: string) =>
+      http.as<{ code: string; message: string }>('drafter.edu', 'POST', '/api/procedures/normative-documents', {
+        body: { projectCode: uniqueSuffix(), title: '未经评估的修订', application: validApplication, amends },
+      });
+    const premature = await start(a);
+    expect({ status: premature.status, code: premature.body.code }).toEqual({ status: 409, code: 'WRONG_STAGE' });
+    expect((await start('00000000-0000-4000-8000-000000000000')).status).toBe(404);
     const decisions = await ledger(a);
     expect(decisions).toEqual(expect.arrayContaining(['EFFECTIVE_DATE_SET', 'DISCRETION_EARLY_EFFECT', 'REGISTERED']));
     expect(decisions.slice(-3)).toEqual(['PUBLISHED', 'FILING_ACCEPTED', 'FILING_ACCEPTED']);
