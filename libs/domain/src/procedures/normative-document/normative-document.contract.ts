@@ -175,7 +175,10 @@ export interface NormativeDocumentPolicy extends ValidityPolicy {
   provisionalValidityYears?: number;
   /** G-B12: an evaluation task opens this long before expiry (default about 6 months). */
   evaluationLead?: Period;
-  /** Tests only: validity counted in seconds from publication instead of years from registration. */
+  /**
+   * Tests only: validity counted in seconds instead of years, from the effective date (from publication in documents
+   * published before validity ran from the effective date).
+   */
   validitySeconds?: number;
   /** The document series numbers are allocated in. */
   numberSeries?: string;
