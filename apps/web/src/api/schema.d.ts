@@ -6504,7 +6504,16 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description A procedure with this department and project code exists */
+            /** @description The document it amends is not one of your department */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description A procedure with this department and project code exists, or the document it amends waits for no amendment */
             409: {
                 headers: {
                     [name: string]: unknown;
