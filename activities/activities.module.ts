@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { PersistenceModule } from '@lawgate/persistence';
 import { TemporalClientModule } from '@lawgate/temporal';
+import { AmendmentActivities } from './amendment.activities';
 import { CleanupActivities } from './cleanup.activities';
 import { CommentActivities } from './comment.activities';
 import { DecisionRecordActivities } from './decision-record.activities';
@@ -21,6 +22,7 @@ import { RegisterActivities } from './register.activities';
     CleanupActivities,
     PolicyActivities,
     DecisionRecordActivities,
+    AmendmentActivities,
   ],
   exports: [
     ProcedureActivities,
@@ -29,6 +31,7 @@ import { RegisterActivities } from './register.activities';
     CleanupActivities,
     PolicyActivities,
     DecisionRecordActivities,
+    AmendmentActivities,
   ],
 })
 export class ActivitiesModule {}
@@ -41,4 +44,5 @@ export const ACTIVITY_CLASSES = [
   CleanupActivities,
   PolicyActivities,
   DecisionRecordActivities,
+  AmendmentActivities,
 ] as const;

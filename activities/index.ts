@@ -1,3 +1,4 @@
+import type { AmendmentActivities } from './amendment.activities';
 import type { CleanupActivities } from './cleanup.activities';
 import type { CommentActivities } from './comment.activities';
 import type { DecisionRecordActivities } from './decision-record.activities';
@@ -32,6 +33,7 @@ export type LawGateActivities = Pick<
     | 'openFiling'
     | 'recordFilingEvent'
     | 'setRegisterStatus'
+    | 'setRegisterValidity'
     | 'listInForce'
   > &
   Pick<
@@ -45,7 +47,8 @@ export type LawGateActivities = Pick<
     | 'applyCleanupDecision'
   > &
   Pick<PolicyActivities, 'resolvePolicy'> &
-  Pick<DecisionRecordActivities, 'recordDecisionRecord'>;
+  Pick<DecisionRecordActivities, 'recordDecisionRecord'> &
+  Pick<AmendmentActivities, 'replaceAmendedDocument'>;
 
 export type * from './procedure.activities';
 export type * from './comment.activities';
@@ -53,3 +56,4 @@ export type * from './register.activities';
 export type * from './cleanup.activities';
 export type * from './policy.activities';
 export type * from './decision-record.activities';
+export type * from './amendment.activities';

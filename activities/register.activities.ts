@@ -72,8 +72,10 @@ export interface RecordFilingEventInput {
 
 export interface SetRegisterStatusInput {
   registerEntryId: string;
-  status: 'EXPIRED' | 'REPEALED';
+  status: 'EXPIRED' | 'REPEALED' | 'REPLACED';
   reason: string;
+  /** REPLACED: the entry of the amended document that replaces it. */
+  replacedByEntryId?: string;
   /** Null when the system does it (the validity timer). */
   actor: Actor | null;
   idempotencyKey: string;
@@ -93,7 +95,19 @@ export interface InForceDocument {
 const STATUS_FROM: Record<SetRegisterStatusInput['status'], readonly string[]> = {
   EXPIRED: ['IN_FORCE'],
   REPEALED: ['IN_FORCE', 'EXPIRED'],
+  REPLACED: ['IN_FORCE'],
 };
+
+export interface SetRegisterValidityInput {
+  registerEntryId: string;
+  /** The effective date (施行日期) as an instant; null keeps the one recorded (a continuation). */
+  effectiveAt: string | null;
+  /** The validity's last day, China Standard Time (YYYY-MM-DD). */
+  validUntil: string;
+  reason: string;
+  actor: Actor;
+  idempotencyKey: string;
+}
 
 /**
  * Unified registration, numbering, publication and filing (regulations.md B9–B11). Every method is idempotent on
@@ -369,7 +383,11 @@ export class RegisterActivities {
       entry.status = input.status;
       entry.statusReason = input.reason;
       if (input.status === 'EXPIRED') entry.expiredAt = now;
-      else entry.repealedAt = now;
+      else if (input.status === 'REPEALED') entry.repealedAt = now;
+      else {
+        entry.replacedAt = now;
+        entry.replacedByEntryId = input.replacedByEntryId ?? null;
+      }
       await this.register.saveEntry(manager, entry);
       await this.audit.record(manager, {
         actorKind: input.actor ? 'USER' : 'SYSTEM',
@@ -377,9 +395,48 @@ export class RegisterActivities {
         action: `register.${input.status.toLowerCase()}`,
         procedureId: entry.procedureId,
         reason: input.reason,
-        details: { registerEntryId: entry.id, number: entry.number },
+        details: { registerEntryId: entry.id, number: entry.number, replacedBy: input.replacedByEntryId ?? null },
         dedupKey: `register-status:${input.idempotencyKey}`,
         at: now,
+      });
+    });
+  }
+
+  /**
+   * Records a document's effective date and validity (施行日期, 有效期至): set on publication from the drafter's date,
+   * and moved on when an evaluation decides the document continues (published in the register with the new end).
+   */
+  async setRegisterValidity(input: SetRegisterValidityInput): Promise<void> {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(input.validUntil)) refuse(ErrorCode.ValidationFailed, 'validUntil is a date.');
+    const effectiveAt = input.effectiveAt === null ? null : new Date(input.effectiveAt);
+    if (effectiveAt && Number.isNaN(effectiveAt.getTime())) {
+      refuse(ErrorCode.ValidationFailed, 'effectiveAt must be a date-time.');
+    }
+    await this.dataSource.transaction(async (manager) => {
+      const entry = await this.lockedEntry(manager, input.registerEntryId);
+      if (entry.status !== 'IN_FORCE') {
+        refuse(ErrorCode.WrongStage, `${entry.number} is ${entry.status}; only a document in force has a validity.`);
+      }
+      const dedupKey = `register-validity:${input.idempotencyKey}`;
+      if (await this.audit.recorded(manager, dedupKey)) return;
+      const before = { effectiveAt: entry.effectiveAt?.toISOString() ?? null, validUntil: entry.validUntil };
+      if (effectiveAt) entry.effectiveAt = effectiveAt;
+      entry.validUntil = input.validUntil;
+      await this.register.saveEntry(manager, entry);
+      await this.audit.record(manager, {
+        actorKind: 'USER',
+        actorId: input.actor.userId,
+        action: input.effectiveAt === null ? 'register.validity.continued' : 'register.validity.set',
+        procedureId: entry.procedureId,
+        reason: input.reason,
+        details: {
+          registerEntryId: entry.id,
+          number: entry.number,
+          before,
+          effectiveAt: entry.effectiveAt?.toISOString() ?? null,
+          validUntil: input.validUntil,
+        },
+        dedupKey,
       });
     });
   }

@@ -21,6 +21,7 @@ interface Snapshot {
   commentWindow?: { windowId: string; closesAt: string; closed: boolean } | null;
   registration?: { number: string; validUntil: string } | null;
   filing?: { status: string } | null;
+  filings?: { filingId: string; recipient: string; status: string }[];
 }
 interface LedgerEntry {
   seq: string;
@@ -203,14 +204,22 @@ async function run(): Promise<void> {
     }),
     'B10 统一发布',
   );
-  for (const [event, note] of [
-    ['SUBMITTED', '已报送市政府备案。'],
-    ['ACCEPTED', '准予备案。'],
-  ]) {
-    s = step(
-      await call('POST', `/api/procedures/${id}/filing-events`, 'officer.zhang', { event, note }),
-      `B11 备案：${event}`,
-    );
+  // Filed with each recipient the issuer requires (a government document: the city government and the district
+  // people's congress standing committee).
+  for (const filing of s.filings ?? []) {
+    for (const [event, note] of [
+      ['SUBMITTED', `已报送${filing.recipient}备案。`],
+      ['ACCEPTED', '准予备案。'],
+    ]) {
+      s = step(
+        await call('POST', `/api/procedures/${id}/filing-events`, 'officer.zhang', {
+          filingId: filing.filingId,
+          event,
+          note,
+        }),
+        `B11 备案（${filing.recipient}）：${event}`,
+      );
+    }
   }
 
   const detail = await call<{ ledger: LedgerEntry[] }>('GET', `/api/procedures/${id}`, 'officer.zhang');

@@ -163,7 +163,14 @@ export function fakeActivities(): {
     },
     openFiling: async (input) => {
       calls.openFiling.push(input);
-      return { filingId: `filing-${input.procedureId}` };
+      // The first recipient's filing keeps the id it always had; further recipients' are numbered by their key.
+      const more = /:filing:(\d+)$/.exec(input.idempotencyKey);
+      return { filingId: more ? `filing-${input.procedureId}-${more[1]}` : `filing-${input.procedureId}` };
+    },
+    setRegisterValidity: async (input) => void calls.setRegisterValidity.push(input),
+    replaceAmendedDocument: async (input) => {
+      calls.replaceAmendedDocument.push(input);
+      return { notice: 'REPLACED' as const };
     },
     recordFilingEvent: async (input) => {
       calls.recordFilingEvent.push(input);

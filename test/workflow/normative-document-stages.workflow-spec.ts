@@ -74,6 +74,7 @@ const POLICY: NormativeDocumentPolicy = {
   registrationPeriod: { amount: 60, unit: 'SECONDS' },
   filingPeriod: { amount: 60, unit: 'SECONDS' },
   marketRegulationReviewPeriod: { amount: 60, unit: 'SECONDS' },
+  earliestEffectiveAfter: { amount: 0, unit: 'SECONDS' },
   validitySeconds: 3600,
 };
 
@@ -294,6 +295,15 @@ describe('normativeDocumentWorkflow, from drafting to expiry', () => {
       args: [{ event: 'ACCEPTED', note: '准予备案', actor: officer }],
     });
     expect(s.filing?.status).toBe('ACCEPTED');
+    // A government document is filed with a second recipient too; the filing task closes once both accepted.
+    expect(s.openTaskId).not.toBeNull();
+    await handle.executeUpdate(recordFilingEventUpdate, {
+      args: [{ event: 'SUBMITTED', note: '已报送区人大常委会备案', actor: officer }],
+    });
+    s = await handle.executeUpdate(recordFilingEventUpdate, {
+      args: [{ event: 'ACCEPTED', note: '准予备案', actor: officer }],
+    });
+    expect(s.filings!.map((f) => f.status)).toEqual(['ACCEPTED', 'ACCEPTED']);
     expect(s.openTaskId).toBeNull();
     s = await handle.executeUpdate(repealDocumentUpdate, { args: [{ reason: '清理：已不适应', actor: officer }] });
     expect(s).toMatchObject({ stage: Stage.Repealed, status: 'ENDED' });

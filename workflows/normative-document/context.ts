@@ -6,7 +6,11 @@ import {
   type CleanupDecisionArgs,
   type FairCompetitionState,
   type DEFAULT_NORMATIVE_DOCUMENT_POLICY,
+  type AmendmentView,
   type EmergencyCategory,
+  type FilingView,
+  type NormativeDocumentIssuer,
+  type ValidityView,
   type FilingState,
   type GivenOpinion,
   type LegalityOpinionRecord,
@@ -42,6 +46,22 @@ export interface NdState {
   businessDeclaration: BusinessDeclarationRecord | null;
   /** The fair-competition reviews (null in procedures started before the market regulation review). */
   fcr: FairCompetitionState | null;
+  /** Who issues the document (from the application): who deliberates and where it is filed. */
+  issuer: NormativeDocumentIssuer;
+  /** One filing per recipient the issuer requires (null in procedures that filed with one recipient). */
+  filings: FilingView[] | null;
+  validity: ValidityView;
+  /** The evaluation before expiry, while it waits for its decision. */
+  evaluationTaskId: string | null;
+  /** Bumped when the validity changes (a continuation), so the in-force loop counts from the new end. */
+  validityRound: number;
+  /** The evaluation decided to let the document expire. */
+  letExpire: boolean;
+  amendment: AmendmentView | null;
+  /** An amendment procedure: whether the document it amends was replaced already. */
+  predecessorReplaced: boolean;
+  /** The officer who recorded the publication (an amendment replaces its predecessor in their name). */
+  publishedBy: Actor | null;
 }
 
 /** One running normative document: the kernel run, the shared steps and its own state, handed to each stage. */

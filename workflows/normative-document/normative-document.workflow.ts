@@ -14,10 +14,12 @@ import { enter, waitingFor } from './stage-table';
 import { drafting } from './stages/drafting.stage';
 import { fairCompetitionReview } from './stages/fair-competition.stage';
 import { inForce, publication, runInForce } from './stages/in-force.stage';
+import { validitySteps, validityView } from './stages/validity.stage';
 import { openProjectApproval, projectApproval } from './stages/project-approval.stage';
 import { deliberation, legalityOpinion, publicCommentEnd, submission } from './stages/review.stage';
 import {
   ErrorCode,
+  issuerOf,
   validityYearsFor,
   Role,
   DEFAULT_NORMATIVE_DOCUMENT_POLICY,
@@ -104,6 +106,22 @@ export async function normativeDocumentWorkflow(input: NormativeDocumentInput): 
           marketRegulationTaskId: null,
         }
       : null,
+    issuer: issuerOf(input.application),
+    filings: null,
+    validity: {
+      effectiveDate: null,
+      validUntil: null,
+      earlyEffectReason: null,
+      effectiveAt: null,
+      expiresAt: null,
+      continuations: [],
+    },
+    evaluationTaskId: null,
+    validityRound: 0,
+    letExpire: false,
+    amendment: null,
+    predecessorReplaced: false,
+    publishedBy: null,
   };
   const requireDrafter = (actor: Actor, what: string) => {
     if (!actor.roles.includes(Role.Drafter) || actor.unitId !== input.departmentId) {
@@ -216,6 +234,7 @@ export async function normativeDocumentWorkflow(input: NormativeDocumentInput): 
   deliberation(nd); // B8 (B9 registration is a shared step)
   publication(nd); // B10
   inForce(nd); // B11, B12
+  validitySteps(nd); // B12: effective date, evaluation and its outcomes, amendment
 
   p.snapshot = () => ({
     ...p.snapshotBase(),
@@ -237,6 +256,7 @@ export async function normativeDocumentWorkflow(input: NormativeDocumentInput): 
           fairCompetition: s.fcr ? { ...s.fcr, reviews: [...s.fcr.reviews] } : null,
         }
       : {}),
+    ...validityView(nd),
   });
   p.expose([getProcedureStateQuery], awaitSettledUpdate);
 

@@ -1,6 +1,6 @@
 import { openEntryTask } from '../kernel/stage-entry';
 import type { Nd, Stage } from './context';
-import { openFiling } from './stages/in-force.stage';
+import { openFiling } from './stages/filing.stage';
 import { waitingText, NORMATIVE_DOCUMENT_DEFINITION, NormativeDocumentStage as S } from '@lawgate/domain';
 
 /** Opens what a stage needs when the procedure enters it (terminal stages and those entered by updates: nothing). */
@@ -22,7 +22,9 @@ export async function enter(nd: Nd, stage: Stage): Promise<void> {
   } else if (stage === S.InForce) {
     await openFiling(nd);
   } else {
-    await openEntryTask(p, NORMATIVE_DOCUMENT_DEFINITION, stage, policy, { unitId: input.departmentId });
+    // A department's own document is deliberated by the department's own meeting (局务会议), not the government's.
+    const holders = nd.s.issuer === 'DEPARTMENT' ? { GOVERNMENT: { unitId: input.departmentId } } : {};
+    await openEntryTask(p, NORMATIVE_DOCUMENT_DEFINITION, stage, policy, { unitId: input.departmentId }, holders);
   }
 }
 
@@ -37,6 +39,9 @@ export function waitingFor(nd: Nd): string | null {
   if (p.stage === S.PublicComment && window) {
     return window.closed ? text('answering') : text('windowOpen', { closesAt: window.closesAt });
   }
-  if (p.stage === S.InForce && s.filing && s.filing.status !== 'ACCEPTED') return text('filingPending');
+  const filings = s.filings ?? (s.filing ? [s.filing] : []);
+  if (p.stage === S.InForce && s.evaluationTaskId) return text('evaluation');
+  if (p.stage === S.InForce && s.amendment) return text(s.amendment.procedureId ? 'amending' : 'amendmentToStart');
+  if (p.stage === S.InForce && filings.some((f) => f.status !== 'ACCEPTED')) return text('filingPending');
   return text();
 }

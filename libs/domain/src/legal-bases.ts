@@ -123,6 +123,20 @@ export const LEGAL_BASES = {
   'GB37/cleanup-cadence': { instrument: 'GB37', article: '定期清理、及时清理行政规范性文件' },
   'GB37/comment': { instrument: 'GB37', article: '严格制发程序（公开征求意见，一般不少于7个工作日）' },
   'WORK_RULES/quorum': { instrument: 'WORK_RULES', article: '常务会议、全体会议须有过半数组成人员出席方能举行' },
+  'GB37/effective-date': {
+    instrument: 'GB37',
+    article: '自公布之日起30日后施行；因公共利益等需要公布后立即施行的除外（施行日期）',
+  },
+  'GB37/shorter-validity': { instrument: 'GB37', article: '有效期（可以规定较短的有效期）' },
+  'GB37/evaluation': { instrument: 'GB37', article: '有效期届满前评估：继续施行、修改或者失效' },
+  'JS158/filing': {
+    instrument: 'JS158',
+    article: '备案（政府规范性文件报上一级人民政府和本级人大常委会；部门规范性文件报本级人民政府）',
+  },
+  'JS158/deliberation': {
+    instrument: 'JS158',
+    article: '集体审议（政府文件经政府常务会议，部门文件经部门办公会议／局务会议）',
+  },
   // ---- Others ----
   'FCR/2,13,14,18': { instrument: 'FCR', article: '第二条、第十三条、第十四条、第十八条' },
   'FCR/2': { instrument: 'FCR', article: '第二条' },

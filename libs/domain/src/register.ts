@@ -10,9 +10,16 @@ import type { Actor } from './procedures/normative-document.contract';
  * administration (G-B10); IN_FORCE: published; EXPIRED / REPEALED: no longer in force; VOIDED: the number was
  * cancelled before publication and is never given again.
  */
-export type RegisterStatus = 'REGISTERED' | 'IN_FORCE' | 'EXPIRED' | 'REPEALED' | 'VOIDED';
+export type RegisterStatus = 'REGISTERED' | 'IN_FORCE' | 'EXPIRED' | 'REPEALED' | 'VOIDED' | 'REPLACED';
 
-export const REGISTER_STATUSES: readonly RegisterStatus[] = ['REGISTERED', 'IN_FORCE', 'EXPIRED', 'REPEALED', 'VOIDED'];
+export const REGISTER_STATUSES: readonly RegisterStatus[] = [
+  'REGISTERED',
+  'IN_FORCE',
+  'EXPIRED',
+  'REPEALED',
+  'VOIDED',
+  'REPLACED',
+];
 
 /** What happens to a filing (备案): the filing authority may ask for corrections any number of times. */
 export type FilingEvent = 'SUBMITTED' | 'CORRECTION_REQUESTED' | 'RESUBMITTED' | 'ACCEPTED';

@@ -16,19 +16,14 @@ import {
   recordPublicationUpdate,
   repealDocumentUpdate,
   type CleanupDecisionArgs,
-  type FilingState,
   Role,
   CLEANUP_BASIS,
   CLEANUP_DECISIONS,
+  VALIDITY_PATCH,
 } from '@lawgate/domain';
-
-const FILING_NEXT: Record<FilingState, readonly string[]> = {
-  PENDING: ['SUBMITTED'],
-  SUBMITTED: ['CORRECTION_REQUESTED', 'ACCEPTED'],
-  CORRECTION_REQUESTED: ['RESUBMITTED'],
-  RESUBMITTED: ['CORRECTION_REQUESTED', 'ACCEPTED'],
-  ACCEPTED: [],
-};
+import { applyValidity, checkEffectiveDateAt, openAmendment } from './validity.stage';
+import { runValidity } from './validity-loop';
+import { FILING_NEXT, filingFor, recordFilingEvent } from './filing.stage';
 
 /** Adds a period to an absolute time, for periods the workflow can count itself (seconds, calendar days). */
 function addPlain(fromMs: number, period: Period, direction: 1 | -1): number {
@@ -48,6 +43,7 @@ export function publication(nd: Nd): void {
     check: (args) => {
       p.requireText(args.channel, 'Say where the document was published (gazette, website, newspaper).');
       requirePublicationReference(p, args.reference);
+      checkEffectiveDateAt(nd, Date.now());
     },
     run: async (args) => {
       const draft = p.documents.DRAFT!;
@@ -64,10 +60,14 @@ export function publication(nd: Nd): void {
         idempotencyKey: `${p.workflowId}:publication`,
       });
       s.publication = { channel: args.channel, reference: args.reference, publishedAt };
-      s.expiresAt = nd.policy.validitySeconds
-        ? new Date(Date.parse(publishedAt) + nd.policy.validitySeconds * 1000).toISOString()
-        : // Valid until the end of that day, China Standard Time.
-          new Date(Date.parse(`${registered.validUntil}T24:00:00+08:00`)).toISOString();
+      if (patched(VALIDITY_PATCH)) {
+        await applyValidity(nd, publishedAt, args.actor);
+      } else {
+        s.expiresAt = nd.policy.validitySeconds
+          ? new Date(Date.parse(publishedAt) + nd.policy.validitySeconds * 1000).toISOString()
+          : // Valid until the end of that day, China Standard Time.
+            new Date(Date.parse(`${registered.validUntil}T24:00:00+08:00`)).toISOString();
+      }
       await p.sign({
         taskId: args.taskId,
         decision: 'PUBLISHED',
@@ -83,39 +83,6 @@ export function publication(nd: Nd): void {
   });
 }
 
-/** B11 备案: the filing package is opened on publication and tracked beside the document in force. */
-export async function openFiling(nd: Nd): Promise<void> {
-  const { p, input, s, policy } = nd;
-  const due = await acts.computeDeadline({ from: s.publication!.publishedAt, period: policy.filingPeriod });
-  const draft = p.documents.DRAFT!;
-  const explanation = p.documents.DRAFTING_EXPLANATION;
-  const opinion = nd.legality.last();
-  const { filingId } = await acts.openFiling({
-    registerEntryId: nd.registration.record!.registerEntryId,
-    procedureId: input.procedureId,
-    recipient: policy.filingRecipient,
-    dueAt: due.dueAt,
-    packageItems: [
-      { kind: 'TEXT', versionId: draft.versionId, sha256: draft.sha256 },
-      ...(explanation
-        ? [{ kind: 'DRAFTING_EXPLANATION', versionId: explanation.versionId, sha256: explanation.sha256 }]
-        : []),
-      ...(opinion && s.legalityOpinionEntry
-        ? [
-            {
-              kind: 'LEGALITY_OPINION',
-              versionId: `ledger:${s.legalityOpinionEntry.ledgerSeq}`,
-              sha256: s.legalityOpinionEntry.hash,
-            },
-          ]
-        : []),
-    ],
-    idempotencyKey: `${p.workflowId}:filing`,
-  });
-  s.filing = { filingId, status: 'PENDING', dueAt: due.dueAt };
-  s.filingTaskId = await p.openStageTask('FILING', '报送备案', OFFICE, policy.filingPeriod);
-}
-
 /** B11–B12: filing events, repeal by the office, and a clean-up review's decision. */
 export function inForce(nd: Nd): void {
   const { p, s } = nd;
@@ -124,7 +91,7 @@ export function inForce(nd: Nd): void {
     check: (args) => {
       nd.requireOfficer(args.actor, 'record filing events');
       inForceStage('Filing');
-      const filing = s.filing;
+      const filing = s.filings ? filingFor(nd, args) : s.filing;
       if (!filing) refuse(ErrorCode.WrongStage, 'The document has no filing yet.');
       if (!FILING_NEXT[filing.status].includes(args.event)) {
         const allowed = FILING_NEXT[filing.status].join(' or ') || 'nothing';
@@ -135,6 +102,7 @@ export function inForce(nd: Nd): void {
       }
     },
     run: async (args) => {
+      if (s.filings) return recordFilingEvent(nd, filingFor(nd, args)!, args);
       const filing = s.filing!;
       await acts.recordFilingEvent({
         filingId: filing.filingId,
@@ -194,6 +162,12 @@ export function inForce(nd: Nd): void {
     if (args.decision === 'REPEAL') s.cleanupRepeal = args;
     else if (args.decision === 'AMEND') s.amendmentRequired = { campaignId: args.campaignId, reason: args.reason };
   };
+  // A clean-up AMEND is carried out: the drafting department is asked to start the linked amendment procedure.
+  const amend = async (args: CleanupDecisionArgs) => {
+    if (args.decision === 'AMEND' && !s.amendment && patched(VALIDITY_PATCH)) {
+      await openAmendment(nd, 'CLEANUP', args.campaignId, args.reason);
+    }
+  };
   const applied = new Set<string>();
   p.step(applyCleanupDecisionUpdate, {
     check: (args) => {
@@ -233,6 +207,7 @@ export function inForce(nd: Nd): void {
       });
       applied.add(args.campaignId);
       takeDecision(args);
+      await amend(args);
     },
   });
   // Documents started before the update existed keep the signal their histories recorded; no new document listens.
@@ -293,6 +268,7 @@ function repealByCleanup(nd: Nd): Promise<void> {
 
 /** B12: evaluation before expiry, then automatic expiry, unless the document is repealed first. */
 export async function runInForce(nd: Nd): Promise<void> {
+  if (nd.s.validity.effectiveAt) return runValidity(nd, { repealByCleanup, expire });
   const { p, s, policy, input } = nd;
   const inForceNow = () => p.stage === Stage.InForce;
   const expiresMs = Date.parse(s.expiresAt!);
@@ -321,11 +297,15 @@ export async function runInForce(nd: Nd): Promise<void> {
   if (expiresMs > Date.now()) await condition(interrupted, expiresMs - Date.now());
   if (s.cleanupRepeal && inForceNow()) return repealByCleanup(nd);
   if (!inForceNow()) return;
+  return expire(nd);
+}
+
+function expire(nd: Nd): Promise<void> {
   const validUntil = nd.registration.record!.validUntil;
   return endWhenIdle(nd, {
     status: 'EXPIRED',
     reason: `有效期至 ${validUntil} 届满`,
     action: 'procedure.expired',
-    key: `${p.workflowId}:expiry`,
+    key: `${nd.p.workflowId}:expiry`,
   });
 }

@@ -2,6 +2,7 @@ import {
   opinionWithPreReview,
   ErrorCode,
   cite,
+  DELIBERATION_MEETING,
   Role,
   NormativeDocumentStage as Stage,
   checkMaterialsUpdate,
@@ -164,6 +165,7 @@ export function deliberation(nd: Nd): void {
           `No deliberation without a legality opinion that the draft is lawful (${nd.stageName(Stage.LegalityReview)}).`,
         );
       }
+      requireIssuersMeeting(nd, args);
       requireMeetingRecord(
         p,
         args.meeting,
@@ -183,7 +185,7 @@ export function deliberation(nd: Nd): void {
       await p.sign({
         taskId: args.taskId,
         decision: args.decision,
-        opinion: `${meetingHeading(args.meeting, args.meetingDate)}\n${args.minutes}`,
+        opinion: `${meetingHeading(args.meeting, args.meetingDate, DELIBERATION_MEETING[nd.s.issuer].zh)}\n${args.minutes}`,
         actor: args.actor,
         role: Role.Leader,
         next,
@@ -193,4 +195,28 @@ export function deliberation(nd: Nd): void {
       await nd.enter(next);
     },
   });
+}
+
+/**
+ * The meeting and the signer follow the issuer (JS158): a government document is deliberated at the government's
+ * executive meeting and signed by a leader of the government; a department's own document at its bureau meeting
+ * (局务会议), signed by the department's own leader, not by the government's.
+ */
+function requireIssuersMeeting(nd: Nd, args: { meetingKind?: string; actor: { unitId: string | null } }): void {
+  const meeting = DELIBERATION_MEETING[nd.s.issuer];
+  const own = args.actor.unitId === nd.input.departmentId;
+  if (nd.s.issuer === 'DEPARTMENT' ? !own : own) {
+    refuse(
+      ErrorCode.Forbidden,
+      `This document is issued by ${nd.s.issuer === 'DEPARTMENT' ? 'the department' : 'the government'}: only ` +
+        `${meeting.signer} signs its deliberation (${cite('JS158/deliberation')}).`,
+    );
+  }
+  if (args.meetingKind !== undefined && args.meetingKind !== meeting.kind) {
+    refuse(
+      ErrorCode.RuleViolation,
+      `This document is deliberated at the ${meeting.zh} (${meeting.kind}), not at a ${args.meetingKind} meeting ` +
+        `(${cite('JS158/deliberation')}).`,
+    );
+  }
 }

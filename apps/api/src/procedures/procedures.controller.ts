@@ -4,6 +4,7 @@ import {
   ApiConflictResponse,
   ApiCreatedResponse,
   ApiHeader,
+  ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
@@ -53,7 +54,12 @@ export class ProceduresController {
   @Roles(Role.Drafter)
   @ApiOperation({ summary: 'Apply for project approval (立项) of an administrative normative document' })
   @ApiCreatedResponse({ type: ProcedureSnapshotDto })
-  @ApiConflictResponse({ type: ErrorBodyDto, description: 'A procedure with this department and project code exists' })
+  @ApiConflictResponse({
+    type: ErrorBodyDto,
+    description:
+      'A procedure with this department and project code exists, or the document it amends waits for no amendment',
+  })
+  @ApiNotFoundResponse({ type: ErrorBodyDto, description: 'The document it amends is not one of your department' })
   start(@CurrentUser() user: Principal, @Body() body: StartNormativeDocumentDto): Promise<ProcedureSnapshotDto> {
     return this.normativeDocuments.start(user, body);
   }

@@ -88,6 +88,16 @@ export class StartNormativeDocumentDto {
   @ValidateNested()
   @Type(() => ProjectApplicationDto)
   application: ProjectApplicationDto;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      'The procedure of a document in force whose amendment was decided (at its evaluation or by a clean-up ' +
+      'review): this procedure amends it, and replaces it when it takes effect',
+  })
+  @IsOptional()
+  @IsUUID()
+  amends?: string;
 }
 
 /** The office's word on the drafter's business declaration (公平竞争审查条例 Art 2; 优化营商环境条例 Art 62). */

@@ -8,6 +8,7 @@ import {
   IsInt,
   IsOptional,
   IsString,
+  IsUUID,
   Length,
   Matches,
   Max,
@@ -163,6 +164,14 @@ export class DeliberationDto {
   @Length(2, 200)
   meeting: string;
 
+  @ApiPropertyOptional({
+    enum: ['EXECUTIVE', 'BUREAU'],
+    description: "The government's executive meeting, or the issuing bureau's own meeting (局务会议)",
+  })
+  @IsOptional()
+  @IsIn(['EXECUTIVE', 'BUREAU'])
+  meetingKind?: 'EXECUTIVE' | 'BUREAU';
+
   @ApiProperty({ example: '2026-11-20' })
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'meetingDate must be a date like 2026-11-20' })
   meetingDate: string;
@@ -194,6 +203,11 @@ export class PublicationDto {
 }
 
 export class FilingEventDto {
+  @ApiPropertyOptional({ format: 'uuid', description: 'Which filing, when filed with several recipients' })
+  @IsOptional()
+  @IsUUID()
+  filingId?: string;
+
   @ApiProperty({ enum: ['SUBMITTED', 'CORRECTION_REQUESTED', 'RESUBMITTED', 'ACCEPTED'] })
   @IsIn(['SUBMITTED', 'CORRECTION_REQUESTED', 'RESUBMITTED', 'ACCEPTED'])
   event: 'SUBMITTED' | 'CORRECTION_REQUESTED' | 'RESUBMITTED' | 'ACCEPTED';

@@ -4,7 +4,7 @@ import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, 
 import { REGISTER_STATUSES, type RegisterStatus } from '@lawgate/domain';
 
 /** What the public may see: published documents. Unpublished and voided numbers are for the office. */
-export const PUBLIC_STATUSES: readonly RegisterStatus[] = ['IN_FORCE', 'EXPIRED', 'REPEALED'];
+export const PUBLIC_STATUSES: readonly RegisterStatus[] = ['IN_FORCE', 'EXPIRED', 'REPEALED', 'REPLACED'];
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 

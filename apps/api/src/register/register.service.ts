@@ -107,7 +107,7 @@ export function entryDto(row: RegisterRow): RegisterEntryDto {
     usableAsBasis: entry.status === 'IN_FORCE',
     registeredAt: entry.registeredAt.toISOString(),
     publishedAt: publication?.publishedAt.toISOString() ?? null,
-    effectiveAt: entry.inForceAt?.toISOString() ?? null,
+    effectiveAt: (entry.effectiveAt ?? entry.inForceAt)?.toISOString() ?? null,
     validUntil: entry.validUntil,
     publication: publication
       ? {

@@ -17,6 +17,7 @@ import {
   DEFAULT_NORMATIVE_DOCUMENT_POLICY,
   DEMO_NORMATIVE_DOCUMENT_POLICY,
   NORMATIVE_DOCUMENT,
+  PREVIOUS_NORMATIVE_DOCUMENT_POLICIES,
 } from './normative-document/normative-document.contract';
 import type { ProcedureType } from './procedure-type';
 
@@ -50,6 +51,11 @@ export const POLICY_VERSIONS: Readonly<Record<string, PolicyVersion>> = {
   ...entry(ENFORCEMENT_REVIEW, DEMO_ENFORCEMENT_REVIEW_POLICY, true),
   ...entry(CONTRACT_REVIEW, DEFAULT_CONTRACT_REVIEW_POLICY, false),
   ...entry(CONTRACT_REVIEW, DEMO_CONTRACT_REVIEW_POLICY, true),
+  // Earlier versions last: a new start takes the first version of its type above.
+  ...PREVIOUS_NORMATIVE_DOCUMENT_POLICIES.reduce<Record<string, PolicyVersion>>(
+    (all, v) => ({ ...all, ...entry(NORMATIVE_DOCUMENT, v.policy, v.demo) }),
+    {},
+  ),
 };
 
 /** The version a procedure type starts under: statutory, or its demonstration periods. */

@@ -33,7 +33,7 @@ export function stageTableMarkdown(def: ProcedureDefinition): string {
       `\`${spec.stage}\``,
       `${spec.name.zh} (${spec.name.en})`,
       runs(spec),
-      `${PARTY[spec.party] ?? spec.party}: ${spec.roles.join(', ')}`,
+      `${PARTY[spec.party] ?? spec.party}: ${spec.roles.join(', ')}${spec.partyNote ? ` — ${spec.partyNote}` : ''}`,
       spec.entryTask ?? '—',
       formatLegalBasis(spec.basis),
     ].map(cell),

@@ -146,6 +146,18 @@ export class RegisterEntryEntity {
   @Column({ name: 'voided_at', type: 'timestamptz', nullable: true })
   voidedAt: Date | null;
 
+  /** 施行日期: when the document takes effect (set on publication; null before, and in entries published earlier). */
+  @Column({ name: 'effective_at', type: 'timestamptz', nullable: true })
+  effectiveAt: Date | null;
+
+  /** When an amendment that took effect replaced it. */
+  @Column({ name: 'replaced_at', type: 'timestamptz', nullable: true })
+  replacedAt: Date | null;
+
+  /** The entry of the amended document that replaced it. */
+  @Column({ name: 'replaced_by_entry_id', type: 'uuid', nullable: true })
+  replacedByEntryId: string | null;
+
   /** Why it was voided, repealed or declared expired. */
   @Column({ name: 'status_reason', type: 'text', nullable: true })
   statusReason: string | null;

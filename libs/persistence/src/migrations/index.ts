@@ -24,6 +24,7 @@ import { CatalogConsentMeeting17977000000000 } from './17977000000000-CatalogCon
 import { PreReview17973000000000 } from './17973000000000-PreReview';
 import { OidcSignIn17974000000000 } from './17974000000000-OidcSignIn';
 import { TaskHoldersAndLedgerReconciliation17975000000000 } from './17975000000000-TaskHoldersAndLedgerReconciliation';
+import { DocumentValidity17976000000000 } from './17976000000000-DocumentValidity';
 
 /** Every migration, in order. A new migration file must be added here. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -51,5 +52,6 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   PreReview17973000000000,
   OidcSignIn17974000000000,
   TaskHoldersAndLedgerReconciliation17975000000000,
+  DocumentValidity17976000000000,
   CatalogConsentMeeting17977000000000,
 ];

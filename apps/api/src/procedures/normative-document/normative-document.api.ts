@@ -9,7 +9,9 @@ import {
   closeCommentWindowUpdate,
   completeDraftingUpdate,
   completePublicCommentUpdate,
+  decideEvaluationUpdate,
   decideProjectApprovalUpdate,
+  setEffectiveDateUpdate,
   extendCommentWindowUpdate,
   giveLegalityOpinionUpdate,
   openCommentWindowUpdate,
@@ -42,6 +44,7 @@ import {
   ResubmitRevisionDto,
   SubmitForReviewDto,
 } from '../steps.dto';
+import { EffectiveDateDto, EvaluationDto } from './validity.dto';
 
 /** Answering a comment through the step endpoint names the comment in the body. */
 export class AnswerCommentStepDto extends AnswerCommentDto {
@@ -224,8 +227,16 @@ export const NORMATIVE_DOCUMENT_API: ProcedureApi<S, K> = {
     deliberation: step({
       update: recordDeliberationUpdate,
       body: DeliberationDto,
-      args: (b) => ({ decision: b.decision, meeting: b.meeting, meetingDate: b.meetingDate, minutes: b.minutes }),
-      summary: 'B8: record the collective deliberation; the principal signs',
+      args: (b) => ({
+        decision: b.decision,
+        meeting: b.meeting,
+        meetingDate: b.meetingDate,
+        minutes: b.minutes,
+        ...(b.meetingKind ? { meetingKind: b.meetingKind } : {}),
+      }),
+      summary:
+        "B8: record the collective deliberation at the issuer's meeting (the government's executive meeting, or a " +
+        "department's own 局务会议); its leader signs",
       roles: [Role.Leader],
       scope: 'TASK',
       tasks: ['DELIBERATION'],
@@ -254,10 +265,39 @@ export const NORMATIVE_DOCUMENT_API: ProcedureApi<S, K> = {
     'filing-events': step({
       update: recordFilingEventUpdate,
       body: FilingEventDto,
-      args: (b) => ({ event: b.event, note: b.note }),
-      summary: 'B11: record a filing event (submitted, correction requested, resubmitted, accepted)',
+      args: (b) => ({ event: b.event, note: b.note, ...(b.filingId ? { filingId: b.filingId } : {}) }),
+      summary:
+        'B11: record a filing event with one of the recipients the issuer requires (submitted, correction ' +
+        'requested, resubmitted, accepted)',
       roles: OFFICER,
       scope: 'ANY',
+      stages: [Stage.InForce],
+    }),
+    'effective-date': step({
+      update: setEffectiveDateUpdate,
+      body: EffectiveDateDto,
+      args: (b) => ({
+        effectiveDate: b.effectiveDate,
+        ...(b.validUntil ? { validUntil: b.validUntil } : {}),
+        ...(b.earlyEffectReason ? { earlyEffectReason: b.earlyEffectReason } : {}),
+      }),
+      summary:
+        'B12: set the effective date (施行日期) and a shorter validity the document states; earlier than the ' +
+        "policy's earliest date after publication only with a recorded reason",
+      roles: DRAFTER,
+      scope: 'OWN_DEPARTMENT',
+      stages: LIVE_STAGES.filter((stage) => stage !== Stage.ProjectApproval),
+    }),
+    evaluation: step({
+      update: decideEvaluationUpdate,
+      body: EvaluationDto,
+      args: (b) => ({ decision: b.decision, reason: b.reason, ...(b.validUntil ? { validUntil: b.validUntil } : {}) }),
+      summary:
+        'B12: decide the evaluation before expiry: continue (a new validity, in the register), amend (the drafting ' +
+        'department starts the linked amendment) or let it expire',
+      roles: OFFICER,
+      scope: 'TASK',
+      tasks: ['EVALUATION'],
       stages: [Stage.InForce],
     }),
     repeal: step({

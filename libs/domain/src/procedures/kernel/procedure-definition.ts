@@ -87,6 +87,8 @@ export interface StageSpec<
   /** Who acts in the stage, and with which roles. */
   readonly party: Party;
   readonly roles: readonly Role[];
+  /** How the acting side follows from the start input (e.g. the issuer's own meeting), as the stage table says it. */
+  readonly partyNote?: string;
   /** The task opened on entering the stage; null for stages entered by an update or that open none. */
   readonly entryTask: K | null;
   /** Every task kind the stage may open (the entry task first). */

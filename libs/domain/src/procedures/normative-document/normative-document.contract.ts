@@ -17,6 +17,14 @@ import {
 } from '../kernel/kernel.contract';
 import type { CommentWindowState, RegistrationRecord } from '../steps/steps.contract';
 import type { OpinionConclusion } from '../steps/legality-review.rules';
+import type {
+  AmendedDocumentRef,
+  AmendmentView,
+  FilingView,
+  NormativeDocumentIssuer,
+  ValidityPolicy,
+  ValidityView,
+} from './normative-document-validity.contract';
 
 export type {
   Actor,
@@ -70,13 +78,15 @@ export enum NormativeDocumentStage {
   Rejected = 'REJECTED',
   /** Terminal: the drafting unit withdrew the procedure. */
   Withdrawn = 'WITHDRAWN',
+  /** Terminal: replaced by its amendment, once the amendment took effect (B12). */
+  Replaced = 'REPLACED',
 }
 
 /** Stages in which a procedure has ended (declared last). */
 export const TERMINAL_STAGES: readonly NormativeDocumentStage[] = stageRange(
   NormativeDocumentStage,
   NormativeDocumentStage.Expired,
-  NormativeDocumentStage.Withdrawn,
+  NormativeDocumentStage.Replaced,
 );
 
 /** Stages in which the drafting unit may add document versions (a revised draft, missing materials). */
@@ -123,6 +133,7 @@ export const NORMATIVE_DOCUMENT_STAGE_BASIS: Record<NormativeDocumentStage, Lega
   [NormativeDocumentStage.NotAdopted]: legalBasis('GB37/deliberation'),
   [NormativeDocumentStage.Rejected]: legalBasis('GB37/approval'),
   [NormativeDocumentStage.Withdrawn]: legalBasis('GB37/procedure'),
+  [NormativeDocumentStage.Replaced]: legalBasis('GB37/evaluation'),
 };
 
 /**
@@ -130,7 +141,7 @@ export const NORMATIVE_DOCUMENT_STAGE_BASIS: Record<NormativeDocumentStage, Lega
  * optional, and the workflow falls back to `DEFAULT_NORMATIVE_DOCUMENT_POLICY` for procedures started without them.
  * Rules the domain reference marks unverified are here, as data, rather than hard-coded.
  */
-export interface NormativeDocumentPolicy {
+export interface NormativeDocumentPolicy extends ValidityPolicy {
   /** Identifier of this policy version, recorded with the procedure. */
   version: string;
   /** How long the legal-affairs office has to decide on project approval (an SLA, not a statutory minimum). */
@@ -157,14 +168,17 @@ export interface NormativeDocumentPolicy {
   registrationPeriod?: Period;
   /** G-B11: filing with the higher authority is due this long after publication (Jiangsu value unverified). */
   filingPeriod?: Period;
-  /** Authority the document is filed with. */
+  /** Authority the document is filed with (procedures started before recipients followed the issuer). */
   filingRecipient?: string;
   /** G-B12: validity in years (default 5), and for 暂行/试行 documents (default 2). */
   defaultValidityYears?: number;
   provisionalValidityYears?: number;
   /** G-B12: an evaluation task opens this long before expiry (default about 6 months). */
   evaluationLead?: Period;
-  /** Tests only: validity counted in seconds from publication instead of years from registration. */
+  /**
+   * Tests only: validity counted in seconds instead of years, from the effective date (from publication in documents
+   * published before validity ran from the effective date).
+   */
   validitySeconds?: number;
   /** The document series numbers are allocated in. */
   numberSeries?: string;
@@ -179,7 +193,7 @@ export interface NormativeDocumentPolicy {
 
 export const DEFAULT_NORMATIVE_DOCUMENT_POLICY: Required<Omit<NormativeDocumentPolicy, 'validitySeconds'>> &
   Pick<NormativeDocumentPolicy, 'validitySeconds'> = {
-  version: 'nd-2026.2',
+  version: 'nd-2026.3',
   projectApprovalPeriod: { amount: 10, unit: 'WORKING_DAYS' },
   reminderLeadSeconds: 24 * 3600,
   adviserOpinionPeriod: { amount: 5, unit: 'WORKING_DAYS' },
@@ -200,6 +214,15 @@ export const DEFAULT_NORMATIVE_DOCUMENT_POLICY: Required<Omit<NormativeDocumentP
   numberSeries: 'NORMATIVE',
   marketRegulationUnitCode: 'JT-MKT',
   marketRegulationReviewPeriod: { amount: 15, unit: 'WORKING_DAYS' },
+  // 施行日期 at the earliest 30 days after publication, unless a reason is recorded (GB37/effective-date, unverified).
+  earliestEffectiveAfter: { amount: 30, unit: 'CALENDAR_DAYS' },
+  maxValidityYears: 5,
+  // JS158 备案 (unverified wording; enforcement-contracts-filing.md §3.1): a government document with the city
+  // government and the district people's congress standing committee, a department's with the district government.
+  filingRecipients: {
+    GOVERNMENT: ['常州市人民政府（市司法局）', '金坛区人民代表大会常务委员会'],
+    DEPARTMENT: ['金坛区人民政府（区司法局）'],
+  },
 };
 
 /**
@@ -208,7 +231,7 @@ export const DEFAULT_NORMATIVE_DOCUMENT_POLICY: Required<Omit<NormativeDocumentP
  */
 export const DEMO_NORMATIVE_DOCUMENT_POLICY: NormativeDocumentPolicy = {
   ...DEFAULT_NORMATIVE_DOCUMENT_POLICY,
-  version: 'nd-2026.2-demo',
+  version: 'nd-2026.3-demo',
   projectApprovalPeriod: { amount: 600, unit: 'SECONDS' },
   reminderLeadSeconds: 60,
   adviserOpinionPeriod: { amount: 600, unit: 'SECONDS' },
@@ -223,7 +246,23 @@ export const DEMO_NORMATIVE_DOCUMENT_POLICY: NormativeDocumentPolicy = {
   filingPeriod: { amount: 600, unit: 'SECONDS' },
   evaluationLead: { amount: 1, unit: 'CALENDAR_DAYS' },
   marketRegulationReviewPeriod: { amount: 600, unit: 'SECONDS' },
+  earliestEffectiveAfter: { amount: 2, unit: 'SECONDS' },
 };
+
+/**
+ * Earlier versions, still resolvable under their ids: they lack the validity and issuer-filing values, so procedures
+ * started under them fall back to the defaults for those.
+ */
+export const PREVIOUS_NORMATIVE_DOCUMENT_POLICIES: { policy: NormativeDocumentPolicy; demo: boolean }[] = [
+  { policy: withoutValidityValues(DEFAULT_NORMATIVE_DOCUMENT_POLICY, 'nd-2026.2'), demo: false },
+  { policy: withoutValidityValues(DEMO_NORMATIVE_DOCUMENT_POLICY, 'nd-2026.2-demo'), demo: true },
+];
+
+function withoutValidityValues(policy: NormativeDocumentPolicy, version: string): NormativeDocumentPolicy {
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  const { earliestEffectiveAfter, maxValidityYears, filingRecipients, ...rest } = policy;
+  return { ...rest, version };
+}
 
 /** The drafting unit's project application (立项申请). */
 export interface ProjectApplication {
@@ -244,7 +283,7 @@ export interface ProjectApplication {
    */
   classificationReason?: string;
   /** Who issues the document: the district government (the default) or the drafting department in its own name. */
-  issuer?: 'GOVERNMENT' | 'DEPARTMENT';
+  issuer?: NormativeDocumentIssuer;
 }
 
 /** Input of `normativeDocumentWorkflow`. Plain JSON; dates are ISO strings. */
@@ -265,6 +304,8 @@ export interface NormativeDocumentInput {
   policyVersion?: string;
   /** Procedures started before policy versions only: the policy they were started with. Refused in a new start. */
   policy?: NormativeDocumentPolicy;
+  /** An amendment procedure: the document in force it amends, replaced when this one takes effect. */
+  amends?: AmendedDocumentRef;
 }
 
 export type ProjectApprovalDecision = 'APPROVED' | 'REJECTED';
@@ -357,6 +398,18 @@ export interface ProcedureSnapshot {
   businessDeclaration?: BusinessDeclarationRecord | null;
   /** The fair-competition reviews (absent in procedures started before they were kept). */
   fairCompetition?: FairCompetitionState | null;
+  /** Who issues it, and so who deliberates and where it is filed. */
+  issuer?: NormativeDocumentIssuer;
+  /** One filing per recipient the issuer requires. */
+  filings?: FilingView[];
+  /** The effective date, the validity and its continuations. */
+  validity?: ValidityView;
+  /** The evaluation task before expiry, while it is open. */
+  evaluationTaskId?: string | null;
+  /** The amendment the document waits for, and the linked procedure carrying it out. */
+  amendment?: AmendmentView | null;
+  /** For an amendment procedure: the document it amends. */
+  amends?: AmendedDocumentRef | null;
 }
 
 export type FilingState = 'PENDING' | 'SUBMITTED' | 'CORRECTION_REQUESTED' | 'RESUBMITTED' | 'ACCEPTED';
@@ -545,6 +598,8 @@ export interface RecordDeliberationArgs {
   decision: DeliberationDecision;
   /** e.g. 区政府第12次常务会议 */
   meeting: string;
+  /** The kind of meeting: the government's executive meeting or the bureau's own (must fit the issuer). */
+  meetingKind?: 'EXECUTIVE' | 'BUREAU';
   meetingDate: string;
   /** The deliberation record (what was said and decided); the principal signs it. */
   minutes: string;
@@ -568,6 +623,8 @@ export interface RecordPublicationArgs {
 export type FilingEventKind = 'SUBMITTED' | 'CORRECTION_REQUESTED' | 'RESUBMITTED' | 'ACCEPTED';
 
 export interface RecordFilingEventArgs {
+  /** Which filing, when the document is filed with several recipients (absent: the first the event fits). */
+  filingId?: string;
   event: FilingEventKind;
   note: string;
   actor: Actor;
@@ -649,3 +706,5 @@ export const NORMATIVE_DOCUMENT_WORKFLOW_TYPE = 'normativeDocumentWorkflow';
 
 /** Signature of the workflow, for typed client calls without importing workflow code. */
 export type NormativeDocumentWorkflow = (input: NormativeDocumentInput) => Promise<ProcedureSnapshot>;
+
+export * from './normative-document-validity.contract';

@@ -25,7 +25,8 @@ export type NormativeDocumentTaskKind =
   | 'REGISTRATION'
   | 'PUBLICATION'
   | 'FILING'
-  | 'EVALUATION';
+  | 'EVALUATION'
+  | 'AMENDMENT';
 
 const DRAFTER = [Role.Drafter] as const;
 const OFFICER = [Role.LegalAffairsOfficer] as const;
@@ -191,6 +192,9 @@ export const NORMATIVE_DOCUMENT_DEFINITION = defineProcedure<
       runs: { kind: 'ALWAYS' },
       party: 'GOVERNMENT',
       roles: [Role.Leader],
+      partyNote:
+        `by the issuer: a government document at the government's executive meeting (常务会议), a leader signs; a ` +
+        `department's own at its bureau meeting (局务会议), its leader signs (${cite('JS158/deliberation')})`,
       entryTask: 'DELIBERATION',
       tasks: ['DELIBERATION'],
       periodKey: 'deliberationPeriod',
@@ -238,12 +242,21 @@ export const NORMATIVE_DOCUMENT_DEFINITION = defineProcedure<
       runs: { kind: 'ALWAYS' },
       party: 'LEGAL_AFFAIRS_OFFICE',
       roles: OFFICER,
+      partyNote:
+        `filed with each recipient the issuer requires (${cite('JS158/filing')}); the evaluation before expiry ` +
+        `ends in continue, amend (a linked procedure) or expire (${cite('GB37/evaluation')})`,
       entryTask: 'FILING',
-      tasks: ['FILING', 'EVALUATION'],
+      tasks: ['FILING', 'EVALUATION', 'AMENDMENT'],
       periodKey: 'filingPeriod',
       upload: false,
       drafting: false,
-      waitingFor: { default: null, filingPending: '报送备案，等待备案审查结果' },
+      waitingFor: {
+        default: null,
+        filingPending: '报送备案，等待备案审查结果',
+        evaluation: '司法局作出有效期届满前评估决定（继续施行、修改或失效）',
+        amendmentToStart: '起草单位启动修订程序',
+        amending: '修订程序进行中；修订后的文件施行前本文件继续有效',
+      },
       onTimeline: true,
     },
   ],
@@ -253,6 +266,7 @@ export const NORMATIVE_DOCUMENT_DEFINITION = defineProcedure<
     { stage: Stage.NotAdopted, name: { zh: '未通过', en: 'Not adopted' }, basis: BASIS[Stage.NotAdopted] },
     { stage: Stage.Rejected, name: { zh: '不予立项', en: 'Rejected' }, basis: BASIS[Stage.Rejected] },
     { stage: Stage.Withdrawn, name: { zh: '已撤回', en: 'Withdrawn' }, basis: BASIS[Stage.Withdrawn] },
+    { stage: Stage.Replaced, name: { zh: '已被修订替代', en: 'Replaced' }, basis: BASIS[Stage.Replaced] },
   ],
   tasks: {
     PROJECT_APPROVAL: {
@@ -361,6 +375,13 @@ export const NORMATIVE_DOCUMENT_DEFINITION = defineProcedure<
       party: 'LEGAL_AFFAIRS_OFFICE',
       holders: REVIEWER,
       periodKey: 'evaluationLead',
+    },
+    AMENDMENT: {
+      kind: 'AMENDMENT',
+      title: '启动修订程序',
+      party: 'DRAFTING_UNIT',
+      holders: DRAFTER,
+      periodKey: 'drafterStepPeriod',
     },
   },
 });
