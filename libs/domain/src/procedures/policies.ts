@@ -4,6 +4,11 @@ import {
   DEMO_CONTRACT_REVIEW_POLICY,
 } from './contract-review/contract-review.contract';
 import {
+  DEFAULT_FILING_REVIEW_POLICY,
+  DEMO_FILING_REVIEW_POLICY,
+  FILING_REVIEW,
+} from './filing-review/filing-review.contract';
+import {
   DEFAULT_ENFORCEMENT_REVIEW_POLICY,
   DEMO_ENFORCEMENT_REVIEW_POLICY,
   ENFORCEMENT_REVIEW,
@@ -50,6 +55,8 @@ export const POLICY_VERSIONS: Readonly<Record<string, PolicyVersion>> = {
   ...entry(ENFORCEMENT_REVIEW, DEMO_ENFORCEMENT_REVIEW_POLICY, true),
   ...entry(CONTRACT_REVIEW, DEFAULT_CONTRACT_REVIEW_POLICY, false),
   ...entry(CONTRACT_REVIEW, DEMO_CONTRACT_REVIEW_POLICY, true),
+  ...entry(FILING_REVIEW, DEFAULT_FILING_REVIEW_POLICY, false),
+  ...entry(FILING_REVIEW, DEMO_FILING_REVIEW_POLICY, true),
 };
 
 /** The version a procedure type starts under: statutory, or its demonstration periods. */
