@@ -4,6 +4,7 @@ import { TemporalClientModule } from '@lawgate/temporal';
 import { CleanupActivities } from './cleanup.activities';
 import { CommentActivities } from './comment.activities';
 import { DecisionRecordActivities } from './decision-record.activities';
+import { FilingArrivals } from './filing-arrival';
 import { PolicyActivities } from './policy.activities';
 import { ProcedureActivities } from './procedure.activities';
 import { RegisterActivities } from './register.activities';
@@ -21,6 +22,7 @@ import { RegisterActivities } from './register.activities';
     CleanupActivities,
     PolicyActivities,
     DecisionRecordActivities,
+    FilingArrivals,
   ],
   exports: [
     ProcedureActivities,

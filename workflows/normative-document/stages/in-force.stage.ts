@@ -93,7 +93,11 @@ export async function openFiling(nd: Nd): Promise<void> {
   const { filingId } = await acts.openFiling({
     registerEntryId: nd.registration.record!.registerEntryId,
     procedureId: input.procedureId,
-    recipient: policy.filingRecipient,
+    // A department's own document is filed with the district government (activity input only: replays unchanged).
+    recipient:
+      input.application.issuer === 'DEPARTMENT'
+        ? (policy.departmentFilingRecipient ?? policy.filingRecipient)
+        : policy.filingRecipient,
     dueAt: due.dueAt,
     packageItems: [
       { kind: 'TEXT', versionId: draft.versionId, sha256: draft.sha256 },

@@ -10,6 +10,7 @@ import {
   frReviewUpdate,
   frSupplementUpdate,
   Role,
+  cite,
 } from '@lawgate/domain';
 import { stepsOf, type ProcedureApi } from '../procedure-api';
 import {
@@ -50,7 +51,7 @@ export const FILING_REVIEW_API: ProcedureApi<S, K> = {
       scope: 'TASK',
       tasks: ['FR_FOLLOW_UP'],
       stages: [Stage.AwaitingFiling],
-      gate: 'A follow-up opens once the filing is overdue (G-E2).',
+      gate: `A follow-up opens once the filing is overdue (G-E2; ${cite('FRR/23')}).`,
     }),
     register: step({
       update: frRegisterUpdate,
@@ -61,7 +62,7 @@ export const FILING_REVIEW_API: ProcedureApi<S, K> = {
       scope: 'TASK',
       tasks: ['FR_REGISTER'],
       stages: [Stage.Registration],
-      gate: 'Registration follows a filing (G-E1).',
+      gate: `Registration follows a filing (G-E1; ${cite('FRR/9')}).`,
     }),
     supplement: step({
       update: frSupplementUpdate,
@@ -81,7 +82,7 @@ export const FILING_REVIEW_API: ProcedureApi<S, K> = {
       scope: 'TASK',
       tasks: ['FR_REVIEW'],
       stages: [Stage.Review],
-      gate: 'The review follows registration (G-E3).',
+      gate: `The review follows registration (G-E3; ${cite('FRR/9', 'FRR/13')}).`,
     }),
     report: step({
       update: frReportUpdate,

@@ -19,9 +19,10 @@ export const FILING_REVIEW_WORKFLOW_TYPE = 'filingReviewWorkflow';
 
 /**
  * Workflow ID: a business key. A filing made inside LawGate is keyed by its filing (`filing-review:filing:<id>`, so the
- * same filing arrives once however often it is reported); a document filed from outside by its issuer and number.
+ * same filing arrives once however often it is reported); a document filed from outside, or expected, by its
+ * issuer and number (`filing-review:document:<unit code>:<number>`).
  */
-export function filingReviewWorkflowId(source: 'filing' | 'upload' | 'expected', key: string): string {
+export function filingReviewWorkflowId(source: 'filing' | 'document', key: string): string {
   return `filing-review:${source}:${key}`;
 }
 

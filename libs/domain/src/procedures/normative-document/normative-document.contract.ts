@@ -159,6 +159,11 @@ export interface NormativeDocumentPolicy {
   filingPeriod?: Period;
   /** Authority the document is filed with. */
   filingRecipient?: string;
+  /**
+   * Authority a document issued by a department in its own name is filed with: the district government, whose office
+   * receives it as a filing-review case (domain reference §3.1, routing unverified for Jiangsu). Absent: as above.
+   */
+  departmentFilingRecipient?: string;
   /** G-B12: validity in years (default 5), and for 暂行/试行 documents (default 2). */
   defaultValidityYears?: number;
   provisionalValidityYears?: number;
@@ -186,6 +191,7 @@ export const DEFAULT_NORMATIVE_DOCUMENT_POLICY: Required<Omit<NormativeDocumentP
   registrationPeriod: { amount: 3, unit: 'WORKING_DAYS' },
   filingPeriod: { amount: 30, unit: 'CALENDAR_DAYS' },
   filingRecipient: '常州市人民政府（市司法局）',
+  departmentFilingRecipient: '金坛区人民政府（区司法局）',
   defaultValidityYears: 5,
   provisionalValidityYears: 2,
   evaluationLead: { amount: 183, unit: 'CALENDAR_DAYS' },

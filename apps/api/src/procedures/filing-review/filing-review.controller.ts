@@ -1,0 +1,44 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+import { Role, type FilingReviewSnapshot } from '@lawgate/domain';
+import { CurrentUser, type Principal } from '../../auth/principal';
+import { Roles } from '../../auth/roles.decorator';
+import { ErrorBodyDto } from '../../common/error-body';
+import { ProcedureSnapshotDto } from '../procedures.dto';
+import { StartFilingReviewDto } from './filing-review.dto';
+import { FilingReviewService } from './filing-review.service';
+
+/**
+ * Filing reviews (规范性文件备案审查, receiving side). A document issued in LawGate arrives when its filing is
+ * submitted; one issued outside is filed here with its package. Steps: `POST /api/procedures/:id/steps/:step`.
+ */
+@ApiTags('filing reviews')
+@ApiBearerAuth()
+@Controller('procedures')
+export class FilingReviewController {
+  constructor(private readonly reviews: FilingReviewService) {}
+
+  @Post('filing-reviews')
+  @HttpCode(201)
+  @Roles(Role.Drafter, Role.LegalAffairsOfficer)
+  @ApiOperation({
+    summary: 'E1/E8: file a normative document with its package (issuer), or record an expected filing (office)',
+  })
+  @ApiCreatedResponse({ type: ProcedureSnapshotDto })
+  @ApiBadRequestResponse({ type: ErrorBodyDto, description: 'A malformed body or an unknown issuer' })
+  @ApiForbiddenResponse({ type: ErrorBodyDto, description: 'Neither the issuer nor the legal-affairs office' })
+  @ApiConflictResponse({ type: ErrorBodyDto, description: 'This document of this issuer is filed already' })
+  @ApiUnprocessableEntityResponse({ type: ErrorBodyDto, description: 'The package lacks the text or the report' })
+  start(@CurrentUser() user: Principal, @Body() body: StartFilingReviewDto): Promise<FilingReviewSnapshot> {
+    return this.reviews.start(user, body);
+  }
+}
