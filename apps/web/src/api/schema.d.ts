@@ -1830,6 +1830,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/procedures/filing-reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** E1/E8: file a normative document with its package (issuer), or record an expected filing (office) */
+        post: operations["FilingReviewController_start"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/filing-catalog": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** E3: the catalog of filed normative documents (review passed), newest first */
+        get: operations["FilingCatalogController_catalog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/feeds/filings.atom": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** E3: the catalog of filed normative documents (Atom) */
+        get: operations["FilingCatalogController_atom"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/cleanup-campaigns": {
         parameters: {
             query?: never;
@@ -2693,6 +2744,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/procedures/{id}/steps/escalate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * FILING_REVIEW: E7: escalate to the government once the correction period has passed (G-E4)
+         * @description Taken by LEGAL_AFFAIRS_OFFICER; the workflow checks the stage.
+         */
+        post: operations["procedureStep_escalate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/procedures/{id}/steps/evaluations": {
         parameters: {
             query?: never;
@@ -2803,7 +2874,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * CONTRACT_REVIEW: D8: file the signed contract within the policy period (G-D4)
+         * CONTRACT_REVIEW: D8: file the signed contract within the policy period (G-D4) / FILING_REVIEW: E1: the issuer files the document (official text and filing report uploaded)
          * @description Taken by DRAFTER; the workflow checks the stage.
          */
         post: operations["procedureStep_file"];
@@ -2827,6 +2898,46 @@ export interface paths {
          * @description Taken by LEGAL_AFFAIRS_OFFICER; the workflow checks the stage.
          */
         post: operations["procedureStep_filingEvents"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/procedures/{id}/steps/follow-up": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * FILING_REVIEW: E8: follow up a missing filing (notice with a deadline, 通报, order to correct)
+         * @description Taken by LEGAL_AFFAIRS_OFFICER; the workflow checks the stage.
+         */
+        post: operations["procedureStep_followUp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/procedures/{id}/steps/government-decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * FILING_REVIEW: E7: the government changes or revokes the document
+         * @description Taken by LEADER; the workflow checks the stage.
+         */
+        post: operations["procedureStep_governmentDecision"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3113,6 +3224,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/procedures/{id}/steps/register": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * FILING_REVIEW: E2: register the filing, refuse it with reasons, or defer it for missing materials (G-E1)
+         * @description Taken by LEGAL_AFFAIRS_OFFICER; the workflow checks the stage.
+         */
+        post: operations["procedureStep_register"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/procedures/{id}/steps/registration": {
         parameters: {
             query?: never;
@@ -3147,6 +3278,26 @@ export interface paths {
          * @description Taken by LEGAL_AFFAIRS_OFFICER; the workflow checks the stage.
          */
         post: operations["procedureStep_repeal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/procedures/{id}/steps/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * FILING_REVIEW: E6: the issuer reports how it handled the opinion (corrected text re-filed, or repealed)
+         * @description Taken by DRAFTER; the workflow checks the stage.
+         */
+        post: operations["procedureStep_report"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3253,6 +3404,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/procedures/{id}/steps/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * FILING_REVIEW: E4–E5: the review outcome against the standards, bound to the text reviewed (G-E4)
+         * @description Taken by LEGAL_AFFAIRS_OFFICER; the workflow checks the stage.
+         */
+        post: operations["procedureStep_review"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/procedures/{id}/steps/risk-assessment": {
         parameters: {
             query?: never;
@@ -3347,6 +3518,26 @@ export interface paths {
          * @description Taken by DRAFTER; the workflow checks the stage.
          */
         post: operations["procedureStep_submitForReview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/procedures/{id}/steps/supplement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * FILING_REVIEW: E2: the issuer has supplemented the missing materials
+         * @description Taken by DRAFTER; the workflow checks the stage.
+         */
+        post: operations["procedureStep_supplement"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4872,6 +5063,56 @@ export interface components {
             /** @description Reviewed although neither the threshold nor the kind requires it */
             voluntaryReview?: boolean;
         };
+        FiledFileDto: {
+            /**
+             * @description DRAFT is the official text; FILING_REPORT the filing report
+             * @enum {string}
+             */
+            kind: "DRAFT" | "DRAFTING_EXPLANATION" | "BASIS_LIST" | "FAIR_COMPETITION_REVIEW" | "OWN_LEGALITY_OPINION" | "MEETING_RECORD" | "EVIDENCE" | "HEARING_RECORD" | "FILING_REPORT" | "HANDLING_REPORT";
+            filename: string;
+            /** @enum {string} */
+            mediaType: "text/plain" | "text/markdown" | "application/pdf" | "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+            /** @description The file, base64-encoded (at most about 5 MB each) */
+            contentBase64: string;
+        };
+        StartFilingReviewDto: {
+            title: string;
+            /**
+             * @description The document number (文号)
+             * @example 坛教规〔2026〕1号
+             */
+            documentNumber: string;
+            /**
+             * @description Publication date: the filing period runs from it
+             * @example 2026-03-01
+             */
+            publishedOn: string;
+            /** @description The issuing unit by code: only the legal-affairs office names it (an expected filing, E8) */
+            issuerUnitCode?: string;
+            /** @description The package (empty for an expected filing) */
+            files: components["schemas"]["FiledFileDto"][];
+        };
+        FiledDocumentDto: {
+            caseId: string;
+            title: string;
+            /** @example 坛教规〔2026〕1号 */
+            documentNumber: string;
+            issuer: string;
+            /** @example 2026-03-01 */
+            publishedOn: string;
+            /** @description When the review passed and the document entered the catalog */
+            filedAt: string;
+        };
+        FilingCatalogDto: {
+            /** @description The organ the documents are filed with */
+            receivingOrgan: string;
+            /**
+             * @description How often the catalog is published (policy)
+             * @enum {string}
+             */
+            cadence: "MONTHLY" | "QUARTERLY";
+            items: components["schemas"]["FiledDocumentDto"][];
+        };
         StartCleanupCampaignDto: {
             /** @example 2026年度行政规范性文件清理 */
             title: string;
@@ -5530,6 +5771,59 @@ export interface components {
             /** @example COUNTERPART_CREDIT */
             kind: string;
             text: string;
+        };
+        FrNoteDto: {
+            note: string;
+        };
+        FrFollowUpDto: {
+            note: string;
+            /**
+             * @description Notice with a deadline, 通报, or order to correct
+             * @enum {string}
+             */
+            action: "NOTICE" | "CIRCULAR" | "ORDER";
+        };
+        FrRegisterDto: {
+            /** @enum {string} */
+            decision: "REGISTER" | "REFUSE" | "DEFER";
+            /**
+             * @description For a refusal
+             * @enum {string}
+             */
+            ground?: "NOT_NORMATIVE" | "OUT_OF_SCOPE";
+            reasons: string;
+            /** @description For a deferral: the missing materials */
+            missing?: string[];
+        };
+        FrStandardDto: {
+            /** @enum {string} */
+            item: "MAKER_COMPETENT" | "WITHIN_POWERS" | "NO_CONFLICT_WITH_HIGHER_LAW" | "NO_UNLAWFUL_LICENCE_PENALTY_COERCION_FEE" | "NO_DUTIES_ADDED_OR_RIGHTS_CUT" | "NO_POWERS_ADDED_OR_DUTIES_CUT" | "CONSISTENT_WITH_POLICY_AND_OTHER_DOCUMENTS" | "APPROPRIATE" | "PROCEDURE_FOLLOWED" | "DRAFTING_TECHNIQUE";
+            ok: boolean;
+            note: string;
+        };
+        FrReviewDto: {
+            /** @enum {string} */
+            outcome: "PASSED" | "TECHNICAL" | "CORRECTION_AGREED" | "FORMAL_OPINION" | "ESCALATE";
+            reasons: string;
+            standards: components["schemas"]["FrStandardDto"][];
+            /** @description SHA-256 of the filed text reviewed (409 if it changed) */
+            reviewedSha256: string;
+            /** @description What the issuer must revise or repeal */
+            request?: string;
+        };
+        FrReportDto: {
+            note: string;
+            /** @description true: the corrected text is re-filed; false: the document was repealed */
+            revised: boolean;
+        };
+        FrReasonDto: {
+            reason: string;
+        };
+        FrGovernmentDto: {
+            /** @enum {string} */
+            decision: "CHANGE" | "REVOKE";
+            reference: string;
+            reasons: string;
         };
         StepField: {
             type: ("string" | "boolean" | "int" | "number" | "string[]" | "period") | {
@@ -7272,7 +7566,7 @@ export interface operations {
     TasksController_inbox: {
         parameters: {
             query?: {
-                procedureType?: "NORMATIVE_DOCUMENT" | "MAJOR_DECISION" | "ENFORCEMENT_REVIEW" | "CONTRACT_REVIEW";
+                procedureType?: "NORMATIVE_DOCUMENT" | "MAJOR_DECISION" | "ENFORCEMENT_REVIEW" | "CONTRACT_REVIEW" | "FILING_REVIEW";
                 /** @description Only tasks of this stage */
                 stage?: string;
                 /** @description Only tasks due within this many working days */
@@ -15361,6 +15655,204 @@ export interface operations {
             };
         };
     };
+    FilingReviewController_start: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StartFilingReviewDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProcedureSnapshotDto"];
+                };
+            };
+            /** @description A malformed body or an unknown issuer */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Neither the issuer nor the legal-affairs office */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description This document of this issuer is filed already */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The body is larger than allowed */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The body has a content type this operation does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The package lacks the text or the report */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Too many requests from this client; Retry-After says how long to wait */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description An unexpected error; nothing was changed; the details name the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    FilingCatalogController_catalog: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FilingCatalogDto"];
+                };
+            };
+            /** @description The request is not valid (the body, a parameter or the address); nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Too many requests from this client; Retry-After says how long to wait */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description An unexpected error; nothing was changed; the details name the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    FilingCatalogController_atom: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid (the body, a parameter or the address); nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Too many requests from this client; Retry-After says how long to wait */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description An unexpected error; nothing was changed; the details name the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
     CleanupCampaignsController_list: {
         parameters: {
             query?: never;
@@ -20941,6 +21433,143 @@ export interface operations {
             };
         };
     };
+    procedureStep_escalate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat the same key to repeat safely */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FrReasonDto"];
+            };
+        };
+        responses: {
+            /** @description The procedure's snapshot after the step */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProcedureSnapshotDto"];
+                };
+            };
+            /** @description The body or a parameter is not valid; `details.fields` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The role, unit or task holder does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such procedure or step (or not visible to the caller) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The stage does not allow it, the task is closed, or the text changed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The body is larger than allowed */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description A path parameter is longer than allowed */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The body has a content type this operation does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description A rule of the procedure refuses it; the message names the rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Too many requests from this client; Retry-After says how long to wait */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description An unexpected error; nothing was changed; the details name the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The workflow engine is not reachable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
     procedureStep_evaluations: {
         parameters: {
             query?: never;
@@ -21640,7 +22269,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CrFilingDto"];
+                "application/json": components["schemas"]["CrFilingDto"] | components["schemas"]["FrNoteDto"];
             };
         };
         responses: {
@@ -21778,6 +22407,280 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["FilingEventDto"];
+            };
+        };
+        responses: {
+            /** @description The procedure's snapshot after the step */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProcedureSnapshotDto"];
+                };
+            };
+            /** @description The body or a parameter is not valid; `details.fields` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The role, unit or task holder does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such procedure or step (or not visible to the caller) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The stage does not allow it, the task is closed, or the text changed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The body is larger than allowed */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description A path parameter is longer than allowed */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The body has a content type this operation does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description A rule of the procedure refuses it; the message names the rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Too many requests from this client; Retry-After says how long to wait */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description An unexpected error; nothing was changed; the details name the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The workflow engine is not reachable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    procedureStep_followUp: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat the same key to repeat safely */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FrFollowUpDto"];
+            };
+        };
+        responses: {
+            /** @description The procedure's snapshot after the step */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProcedureSnapshotDto"];
+                };
+            };
+            /** @description The body or a parameter is not valid; `details.fields` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The role, unit or task holder does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such procedure or step (or not visible to the caller) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The stage does not allow it, the task is closed, or the text changed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The body is larger than allowed */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description A path parameter is longer than allowed */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The body has a content type this operation does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description A rule of the procedure refuses it; the message names the rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Too many requests from this client; Retry-After says how long to wait */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description An unexpected error; nothing was changed; the details name the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The workflow engine is not reachable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    procedureStep_governmentDecision: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat the same key to repeat safely */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FrGovernmentDto"];
             };
         };
         responses: {
@@ -23818,6 +24721,143 @@ export interface operations {
             };
         };
     };
+    procedureStep_register: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat the same key to repeat safely */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FrRegisterDto"];
+            };
+        };
+        responses: {
+            /** @description The procedure's snapshot after the step */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProcedureSnapshotDto"];
+                };
+            };
+            /** @description The body or a parameter is not valid; `details.fields` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The role, unit or task holder does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such procedure or step (or not visible to the caller) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The stage does not allow it, the task is closed, or the text changed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The body is larger than allowed */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description A path parameter is longer than allowed */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The body has a content type this operation does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description A rule of the procedure refuses it; the message names the rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Too many requests from this client; Retry-After says how long to wait */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description An unexpected error; nothing was changed; the details name the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The workflow engine is not reachable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
     procedureStep_registration: {
         parameters: {
             query?: never;
@@ -23970,6 +25010,143 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["RepealDto"];
+            };
+        };
+        responses: {
+            /** @description The procedure's snapshot after the step */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProcedureSnapshotDto"];
+                };
+            };
+            /** @description The body or a parameter is not valid; `details.fields` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The role, unit or task holder does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such procedure or step (or not visible to the caller) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The stage does not allow it, the task is closed, or the text changed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The body is larger than allowed */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description A path parameter is longer than allowed */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The body has a content type this operation does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description A rule of the procedure refuses it; the message names the rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Too many requests from this client; Retry-After says how long to wait */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description An unexpected error; nothing was changed; the details name the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The workflow engine is not reachable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    procedureStep_report: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat the same key to repeat safely */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FrReportDto"];
             };
         };
         responses: {
@@ -24777,6 +25954,143 @@ export interface operations {
             };
         };
     };
+    procedureStep_review: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat the same key to repeat safely */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FrReviewDto"];
+            };
+        };
+        responses: {
+            /** @description The procedure's snapshot after the step */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProcedureSnapshotDto"];
+                };
+            };
+            /** @description The body or a parameter is not valid; `details.fields` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The role, unit or task holder does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such procedure or step (or not visible to the caller) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The stage does not allow it, the task is closed, or the text changed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The body is larger than allowed */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description A path parameter is longer than allowed */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The body has a content type this operation does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description A rule of the procedure refuses it; the message names the rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Too many requests from this client; Retry-After says how long to wait */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description An unexpected error; nothing was changed; the details name the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The workflow engine is not reachable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
     procedureStep_riskAssessment: {
         parameters: {
             query?: never;
@@ -25340,6 +26654,143 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["SubmitForReviewDto"];
+            };
+        };
+        responses: {
+            /** @description The procedure's snapshot after the step */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProcedureSnapshotDto"];
+                };
+            };
+            /** @description The body or a parameter is not valid; `details.fields` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The role, unit or task holder does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such procedure or step (or not visible to the caller) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The stage does not allow it, the task is closed, or the text changed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The body is larger than allowed */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description A path parameter is longer than allowed */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The body has a content type this operation does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description A rule of the procedure refuses it; the message names the rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Too many requests from this client; Retry-After says how long to wait */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description An unexpected error; nothing was changed; the details name the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The workflow engine is not reachable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    procedureStep_supplement: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat the same key to repeat safely */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FrNoteDto"];
             };
         };
         responses: {
