@@ -1,10 +1,15 @@
+import { Client, Connection } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
-import { FILING_STANDARDS } from '@lawgate/domain';
+import type { AppConfig } from '@lawgate/config';
+import { FILING_STANDARDS, Role } from '@lawgate/domain';
+import { DocumentRepository } from '@lawgate/persistence';
+import type { TemporalClientService } from '@lawgate/temporal';
+import { FilingArrivals } from '../../activities/filing-arrival';
 import { eventually } from '../support/eventually';
 import type { ApiClient, HttpResult } from '../support/http';
 import { recordCounts, validApplication } from '../support/records';
 import { useStack } from '../support/stack';
-import { uniqueSuffix } from '../support/test-env';
+import { testEnv, uniqueSuffix } from '../support/test-env';
 import { parseXml } from '../support/xml';
 
 interface Snapshot {
@@ -196,6 +201,31 @@ describe('the filing review (规范性文件备案审查) through the API', () =
     expect(s.documents.DRAFT.sha256).toBe(nd.documents.DRAFT.sha256);
     expect(Object.keys(s.documents).sort()).toEqual(['DRAFT', 'DRAFTING_EXPLANATION', 'FILING_REPORT']);
     expect(s.document.issuerName).toBe('金坛区教育局');
+    // The arrival is idempotent: the same filing arriving again (a retried activity) is the case already open.
+    const connection = await Connection.connect({ address: testEnv().temporalAddress });
+    try {
+      const client = new Client({ connection });
+      const arrivals = new FilingArrivals(
+        db,
+        new DocumentRepository(db),
+        { client: () => Promise.resolve(client), taskQueue: stack.taskQueue } as unknown as TemporalClientService,
+        { PROCEDURE_PERIODS: 'demo' } as AppConfig,
+      );
+      const [officer] = await db.query<{ id: string; org_unit_id: string }[]>(
+        "SELECT id, org_unit_id FROM app_user WHERE username = 'officer.zhang'",
+      );
+      const actor = {
+        userId: officer.id,
+        username: 'officer.zhang',
+        displayName: '张',
+        roles: [Role.LegalAffairsOfficer],
+        unitId: officer.org_unit_id,
+      };
+      expect(await arrivals.arrive(nd.filing!.filingId, actor)).toEqual({ workflowId, started: false });
+    } finally {
+      await connection.close();
+    }
+    expect(await db.query('SELECT id FROM procedure WHERE workflow_id = $1', [workflowId])).toHaveLength(1);
     // The office finds it in its inbox.
     const inbox = await http.as<{ items: { id: string }[] }>('officer.zhang', 'GET', '/api/tasks/inbox?limit=200');
     expect(inbox.body.items.map((t) => t.id)).toContain(s.openTaskId);
@@ -323,5 +353,29 @@ describe('the filing review (规范性文件备案审查) through the API', () =
     s = ok(await step(id, 'drafter.mkt', 'file', { note: '补报' }));
     expect([s.stage, s.late]).toEqual(['FILING_REGISTRATION', true]);
     expect(s.steps.map((x) => x.decision)).toEqual(['FILING_FOLLOW_UP_NOTICE', 'FILING_RECEIVED_LATE']);
+  });
+
+  it('should give the government the annual catalog and figures of the year (E9)', async () => {
+    const year = Number(today().slice(0, 4));
+    const path = `/api/procedures/filing-reviews/annual-report?year=${year}`;
+    expect((await http.as('drafter.mkt', 'GET', path)).status).toBe(403);
+    expect((await http.as('officer.zhang', 'GET', '/api/procedures/filing-reviews/annual-report?year=19')).status).toBe(
+      400,
+    );
+    const report = await http.as<{
+      year: number;
+      documents: { documentNumber: string; stage: string; late: boolean; corrected: boolean }[];
+      figures: Record<string, number>;
+    }>('leader.zhou', 'GET', path);
+    expect(report.status).toBe(200);
+    expect(report.body.year).toBe(year);
+    const stages = report.body.documents.map((d) => d.stage);
+    expect(stages).toEqual(expect.arrayContaining(['FILED', 'NOT_REGISTERED', 'FILING_REGISTRATION']));
+    expect(report.body.documents.some((d) => d.late)).toBe(true);
+    expect(report.body.documents.some((d) => d.corrected && d.stage === 'FILED')).toBe(true);
+    expect(report.body.figures).toMatchObject({ total: report.body.documents.length });
+    expect(report.body.figures.late).toBeGreaterThanOrEqual(1);
+    expect(report.body.figures.notRegistered).toBeGreaterThanOrEqual(1);
+    expect(report.body.figures.corrected).toBeGreaterThanOrEqual(1);
   });
 });

@@ -137,6 +137,7 @@ export const ACCESS_TABLE: Readonly<Record<string, Access>> = {
   'POST /api/procedures/enforcement-reviews': [D],
   'POST /api/procedures/contract-reviews': [D],
   'POST /api/procedures/filing-reviews': [D, O],
+  'GET /api/procedures/filing-reviews/annual-report': [O, L],
   'GET /api/procedures/major-decisions/{id}': [D, O, A, L],
   'GET /api/procedures/major-decisions/{id}/steps': [D, O, A, L],
   'POST /api/procedures/major-decisions/{id}/{step}': [D, O, A, L],

@@ -1847,6 +1847,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/procedures/filing-reviews/annual-report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** E9: the annual catalog of documents filed and the year’s figures, for the government */
+        get: operations["FilingReviewController_annual"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/public/filing-catalog": {
         parameters: {
             query?: never;
@@ -5091,6 +5108,35 @@ export interface components {
             issuerUnitCode?: string;
             /** @description The package (empty for an expected filing) */
             files: components["schemas"]["FiledFileDto"][];
+        };
+        AnnualDocumentDto: {
+            caseId: string;
+            title: string;
+            documentNumber: string;
+            issuer: string;
+            /** @example 2026-03-01 */
+            publishedOn: string;
+            /** @description Where the filing review stands */
+            stage: string;
+            /** @description Filed after its due date */
+            late: boolean;
+            /** @description Corrected after a review opinion and re-filed */
+            corrected: boolean;
+        };
+        AnnualFiguresDto: {
+            total: number;
+            filed: number;
+            awaitingFiling: number;
+            notRegistered: number;
+            late: number;
+            corrected: number;
+            repealedOrRevoked: number;
+        };
+        AnnualReportDto: {
+            year: number;
+            receivingOrgan: string;
+            documents: components["schemas"]["AnnualDocumentDto"][];
+            figures: components["schemas"]["AnnualFiguresDto"];
         };
         FiledDocumentDto: {
             caseId: string;
@@ -15732,6 +15778,73 @@ export interface operations {
             };
             /** @description The package lacks the text or the report */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Too many requests from this client; Retry-After says how long to wait */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description An unexpected error; nothing was changed; the details name the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    FilingReviewController_annual: {
+        parameters: {
+            query: {
+                /** @description The year of publication */
+                year: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnnualReportDto"];
+                };
+            };
+            /** @description The request is not valid (the body, a parameter or the address); nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The signed-in user's roles do not admit this operation */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

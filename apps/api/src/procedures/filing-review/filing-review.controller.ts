@@ -1,10 +1,11 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiBadRequestResponse,
   ApiConflictResponse,
   ApiCreatedResponse,
   ApiForbiddenResponse,
+  ApiOkResponse,
   ApiOperation,
   ApiTags,
   ApiUnprocessableEntityResponse,
@@ -14,7 +15,8 @@ import { CurrentUser, type Principal } from '../../auth/principal';
 import { Roles } from '../../auth/roles.decorator';
 import { ErrorBodyDto } from '../../common/error-body';
 import { ProcedureSnapshotDto } from '../procedures.dto';
-import { StartFilingReviewDto } from './filing-review.dto';
+import { AnnualReportQueryDto, AnnualReportDto, StartFilingReviewDto } from './filing-review.dto';
+import { FilingCatalogService, type AnnualFilingReport } from './filing-catalog.service';
 import { FilingReviewService } from './filing-review.service';
 
 /**
@@ -25,7 +27,10 @@ import { FilingReviewService } from './filing-review.service';
 @ApiBearerAuth()
 @Controller('procedures')
 export class FilingReviewController {
-  constructor(private readonly reviews: FilingReviewService) {}
+  constructor(
+    private readonly reviews: FilingReviewService,
+    private readonly catalog: FilingCatalogService,
+  ) {}
 
   @Post('filing-reviews')
   @HttpCode(201)
@@ -40,5 +45,13 @@ export class FilingReviewController {
   @ApiUnprocessableEntityResponse({ type: ErrorBodyDto, description: 'The package lacks the text or the report' })
   start(@CurrentUser() user: Principal, @Body() body: StartFilingReviewDto): Promise<FilingReviewSnapshot> {
     return this.reviews.start(user, body);
+  }
+
+  @Get('filing-reviews/annual-report')
+  @Roles(Role.LegalAffairsOfficer, Role.Leader)
+  @ApiOperation({ summary: 'E9: the annual catalog of documents filed and the year’s figures, for the government' })
+  @ApiOkResponse({ type: AnnualReportDto })
+  annual(@Query() query: AnnualReportQueryDto): Promise<AnnualFilingReport> {
+    return this.catalog.annual(query.year);
   }
 }

@@ -6,6 +6,9 @@ import {
   IsArray,
   IsBoolean,
   IsIn,
+  IsInt,
+  Max,
+  Min,
   IsOptional,
   IsString,
   Matches,
@@ -195,4 +198,41 @@ export class FrGovernmentDto {
   @IsString()
   @MaxLength(TEXT)
   reasons: string;
+}
+
+export class AnnualReportQueryDto {
+  @ApiProperty({ minimum: 2000, maximum: 2100, example: 2026, description: 'The year of publication' })
+  @Type(() => Number)
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  year: number;
+}
+
+export class AnnualDocumentDto {
+  @ApiProperty() caseId: string;
+  @ApiProperty() title: string;
+  @ApiProperty() documentNumber: string;
+  @ApiProperty() issuer: string;
+  @ApiProperty({ example: '2026-03-01' }) publishedOn: string;
+  @ApiProperty({ description: 'Where the filing review stands' }) stage: string;
+  @ApiProperty({ description: 'Filed after its due date' }) late: boolean;
+  @ApiProperty({ description: 'Corrected after a review opinion and re-filed' }) corrected: boolean;
+}
+
+export class AnnualFiguresDto {
+  @ApiProperty() total: number;
+  @ApiProperty() filed: number;
+  @ApiProperty() awaitingFiling: number;
+  @ApiProperty() notRegistered: number;
+  @ApiProperty() late: number;
+  @ApiProperty() corrected: number;
+  @ApiProperty() repealedOrRevoked: number;
+}
+
+export class AnnualReportDto {
+  @ApiProperty() year: number;
+  @ApiProperty() receivingOrgan: string;
+  @ApiProperty({ type: [AnnualDocumentDto] }) documents: AnnualDocumentDto[];
+  @ApiProperty({ type: AnnualFiguresDto }) figures: AnnualFiguresDto;
 }
