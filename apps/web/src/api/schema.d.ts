@@ -5818,10 +5818,8 @@ export interface components {
             kind: string;
             text: string;
         };
-        FrNoteDto: {
-            note: string;
-        };
         FrFollowUpDto: {
+            /** @example 草案、起草说明、制定依据已齐备。 */
             note: string;
             /**
              * @description Notice with a deadline, 通报, or order to correct
@@ -5842,10 +5840,12 @@ export interface components {
             missing?: string[];
         };
         FrStandardDto: {
+            /** @description The item is met */
+            ok: boolean;
+            /** @description Required for an item not met */
+            note: string;
             /** @enum {string} */
             item: "MAKER_COMPETENT" | "WITHIN_POWERS" | "NO_CONFLICT_WITH_HIGHER_LAW" | "NO_UNLAWFUL_LICENCE_PENALTY_COERCION_FEE" | "NO_DUTIES_ADDED_OR_RIGHTS_CUT" | "NO_POWERS_ADDED_OR_DUTIES_CUT" | "CONSISTENT_WITH_POLICY_AND_OTHER_DOCUMENTS" | "APPROPRIATE" | "PROCEDURE_FOLLOWED" | "DRAFTING_TECHNIQUE";
-            ok: boolean;
-            note: string;
         };
         FrReviewDto: {
             /** @enum {string} */
@@ -5858,11 +5858,13 @@ export interface components {
             request?: string;
         };
         FrReportDto: {
+            /** @example 草案、起草说明、制定依据已齐备。 */
             note: string;
             /** @description true: the corrected text is re-filed; false: the document was repealed */
             revised: boolean;
         };
         FrReasonDto: {
+            /** @example 制定机关逾期未纠正 */
             reason: string;
         };
         FrGovernmentDto: {
@@ -22382,7 +22384,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CrFilingDto"] | components["schemas"]["FrNoteDto"];
+                "application/json": components["schemas"]["CrFilingDto"] | components["schemas"]["NoteDto"];
             };
         };
         responses: {
@@ -26903,7 +26905,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["FrNoteDto"];
+                "application/json": components["schemas"]["NoteDto"];
             };
         };
         responses: {

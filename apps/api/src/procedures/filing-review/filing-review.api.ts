@@ -16,12 +16,12 @@ import { stepsOf, type ProcedureApi } from '../procedure-api';
 import {
   FrFollowUpDto,
   FrGovernmentDto,
-  FrNoteDto,
   FrReasonDto,
   FrRegisterDto,
   FrReportDto,
   FrReviewDto,
 } from './filing-review.dto';
+import { NoteDto } from '../steps.dto';
 
 type S = Stage;
 type K = FilingReviewTaskKind;
@@ -35,7 +35,7 @@ export const FILING_REVIEW_API: ProcedureApi<S, K> = {
   steps: {
     file: step({
       update: frFileUpdate,
-      body: FrNoteDto,
+      body: NoteDto,
       args: (b) => ({ ...b }),
       summary: 'E1: the issuer files the document (official text and filing report uploaded)',
       roles: ISSUER,
@@ -66,7 +66,7 @@ export const FILING_REVIEW_API: ProcedureApi<S, K> = {
     }),
     supplement: step({
       update: frSupplementUpdate,
-      body: FrNoteDto,
+      body: NoteDto,
       args: (b) => ({ ...b }),
       summary: 'E2: the issuer has supplemented the missing materials',
       roles: ISSUER,

@@ -30,6 +30,7 @@ import {
   type RefusalGround,
   type RegistrationDecision,
 } from '@lawgate/domain';
+import { ChecklistAnswerDto, NoteDto } from '../steps.dto';
 
 /** Request bodies of the filing review (receiving side); the workflow checks the rules. */
 
@@ -89,14 +90,7 @@ export class StartFilingReviewDto {
   files: FiledFileDto[];
 }
 
-export class FrNoteDto {
-  @ApiProperty({ maxLength: 4000 })
-  @IsString()
-  @MaxLength(4000)
-  note: string;
-}
-
-export class FrFollowUpDto extends FrNoteDto {
+export class FrFollowUpDto extends NoteDto {
   @ApiProperty({ enum: FOLLOW_UP_ACTIONS, description: 'Notice with a deadline, 通报, or order to correct' })
   @IsIn(FOLLOW_UP_ACTIONS)
   action: FollowUpAction;
@@ -126,19 +120,10 @@ export class FrRegisterDto {
   missing?: string[];
 }
 
-export class FrStandardDto {
+export class FrStandardDto extends ChecklistAnswerDto {
   @ApiProperty({ enum: FILING_STANDARDS })
   @IsIn(FILING_STANDARDS)
   item: FilingStandard;
-
-  @ApiProperty()
-  @IsBoolean()
-  ok: boolean;
-
-  @ApiProperty({ maxLength: 2000 })
-  @IsString()
-  @MaxLength(2000)
-  note: string;
 }
 
 export class FrReviewDto {
@@ -171,14 +156,14 @@ export class FrReviewDto {
   request?: string;
 }
 
-export class FrReportDto extends FrNoteDto {
+export class FrReportDto extends NoteDto {
   @ApiProperty({ description: 'true: the corrected text is re-filed; false: the document was repealed' })
   @IsBoolean()
   revised: boolean;
 }
 
 export class FrReasonDto {
-  @ApiProperty({ maxLength: 4000 })
+  @ApiProperty({ maxLength: 4000, example: '制定机关逾期未纠正' })
   @IsString()
   @MaxLength(4000)
   reason: string;

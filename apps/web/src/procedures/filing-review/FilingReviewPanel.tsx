@@ -53,15 +53,8 @@ const LABELS: StepFormLabels = {
 };
 
 /** A filed document on the review desk: the filing, its registrations and review outcomes, the steps. */
-export function FilingReviewPanel({
-  detail,
-  live,
-  stage,
-  documents,
-  ownDrafter,
-  onDone,
-  onUploadError,
-}: ProcedurePanelProps) {
+export function FilingReviewPanel(props: ProcedurePanelProps) {
+  const { detail, live, stage, documents, ownDrafter, onDone, onUploadError } = props;
   const tr = useTr();
   const fr = (live ?? {}) as FrLive;
   const draftSha256 = documents.find((d) => d.kind === 'DRAFT')?.current?.sha256 ?? null;
@@ -93,9 +86,9 @@ export function FilingReviewPanel({
           />
         </>
       )}
-      {ownDrafter && UPLOAD_STAGES.includes(stage) && (
+      {ownDrafter && UPLOAD_STAGES.includes(stage) ? (
         <UploadForm procedureId={detail.id} documents={documents} onDone={onDone} onError={onUploadError} />
-      )}
+      ) : null}
       <StepForms procedureId={detail.id} draftSha256={draftSha256} onDone={onDone} labels={LABELS} />
     </Space>
   );

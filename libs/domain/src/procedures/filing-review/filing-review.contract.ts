@@ -2,12 +2,8 @@ import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { DocumentKind, DocumentVersionRef } from '../../documents';
 import type { LegalBasis, Period } from '../../periods';
 import { legalBasis } from '../../legal-bases';
-import {
-  SUBMIT_DOCUMENT_VERSION_UPDATE,
-  stageRange,
-  type Actor,
-  type SubmitDocumentVersionArgs,
-} from '../kernel/kernel.contract';
+import { SUBMIT_DOCUMENT_VERSION_UPDATE, stageRange } from '../kernel/kernel.contract';
+import type { Actor, SubmitDocumentVersionArgs } from '../kernel/kernel.contract';
 
 export type { Actor, SubmitDocumentVersionArgs };
 

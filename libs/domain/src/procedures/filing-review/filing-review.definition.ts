@@ -1,5 +1,5 @@
 import { Role } from '../../roles';
-import { defineProcedure, type PeriodKey, type StageSpec } from '../kernel/procedure-definition';
+import { defineProcedure, usualStage, type PeriodKey, type StageSpec } from '../kernel/procedure-definition';
 import {
   FILING_REVIEW_STAGE_BASIS as BASIS,
   FILING_REVIEW_WORKFLOW_TYPE,
@@ -26,22 +26,9 @@ function stage(
   waitingFor: string,
   o: Partial<Spec> = {},
 ): Spec {
-  return {
-    stage: s,
-    name: { zh: name[0], en: name[1] },
-    basis: BASIS[s],
-    runs: { kind: 'ALWAYS' },
-    party,
-    roles: party === 'DRAFTING_UNIT' ? ISSUER : party === 'GOVERNMENT' ? [Role.Leader] : OFFICE,
-    entryTask: task,
-    tasks: task ? [task] : [],
-    periodKey,
-    upload: false,
-    drafting: false,
-    waitingFor: { default: waitingFor },
-    onTimeline: true,
-    ...o,
-  };
+  const roles = party === 'DRAFTING_UNIT' ? ISSUER : party === 'GOVERNMENT' ? [Role.Leader] : OFFICE;
+  const base = { stage: s, name: { zh: name[0], en: name[1] }, basis: BASIS[s], party, roles, periodKey, waitingFor };
+  return usualStage({ ...base, entryTask: task }, o);
 }
 
 /**
