@@ -5,6 +5,7 @@ import { AmendmentActivities } from './amendment.activities';
 import { CleanupActivities } from './cleanup.activities';
 import { CommentActivities } from './comment.activities';
 import { DecisionRecordActivities } from './decision-record.activities';
+import { FilingArrivals } from './filing-arrival';
 import { PolicyActivities } from './policy.activities';
 import { ProcedureActivities } from './procedure.activities';
 import { RegisterActivities } from './register.activities';
@@ -23,6 +24,7 @@ import { RegisterActivities } from './register.activities';
     PolicyActivities,
     DecisionRecordActivities,
     AmendmentActivities,
+    FilingArrivals,
   ],
   exports: [
     ProcedureActivities,

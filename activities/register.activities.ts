@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { ApplicationFailure } from '@temporalio/activity';
 import { DataSource, QueryFailedError } from 'typeorm';
 import {
@@ -22,6 +22,7 @@ import {
   RegisterRepository,
 } from '@lawgate/persistence';
 import { indexDocumentText } from './document-text';
+import { FilingArrivals } from './filing-arrival';
 
 export type { RegisterDocumentInput, RegisteredDocument } from '@lawgate/domain';
 
@@ -121,6 +122,8 @@ export class RegisterActivities {
     private readonly register: RegisterRepository,
     private readonly documents: DocumentRepository,
     private readonly audit: AuditRepository,
+    /** Filings to the organ that receives filings in LawGate arrive as filing-review cases (absent in benchmarks). */
+    @Optional() private readonly arrivals?: FilingArrivals,
   ) {}
 
   /**
@@ -333,6 +336,13 @@ export class RegisterActivities {
     if (!FILING_EVENTS.includes(input.event)) {
       refuse(ErrorCode.ValidationFailed, `The event must be one of ${FILING_EVENTS.join(', ')}.`);
     }
+    const recorded = await this.recordFilingEventRow(input);
+    // A submission to the organ that receives filings here opens its filing-review case (once per filing).
+    if (input.event === 'SUBMITTED') await this.arrivals?.arrive(input.filingId, input.actor);
+    return recorded;
+  }
+
+  private recordFilingEventRow(input: RecordFilingEventInput): Promise<{ status: string }> {
     return this.dataSource.transaction(async (manager) => {
       const filing = await this.register.lockFiling(manager, input.filingId);
       if (!filing) refuse(ErrorCode.NotFound, `There is no filing ${input.filingId}.`);

@@ -5,3 +5,4 @@ export { majorDecisionWorkflow } from './major-decision/major-decision.workflow'
 export { cleanupCampaignWorkflow, cleanupReviewWorkflow } from './cleanup.workflow';
 export { enforcementReviewWorkflow } from './enforcement-review/enforcement-review.workflow';
 export { contractReviewWorkflow } from './contract-review/contract-review.workflow';
+export { filingReviewWorkflow } from './filing-review/filing-review.workflow';

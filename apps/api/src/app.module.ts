@@ -12,6 +12,7 @@ import { CleanupModule } from './cleanup/cleanup.module';
 import { CommentsModule } from './comments/comments.module';
 import { DecisionsModule } from './procedures/major-decision/decisions.module';
 import { ContractReviewModule } from './procedures/contract-review/contract-review.module';
+import { FilingReviewModule } from './procedures/filing-review/filing-review.module';
 import { EnforcementReviewModule } from './procedures/enforcement-review/enforcement-review.module';
 import { DocumentsModule } from './documents/documents.module';
 import { RouteRolesAudit } from './auth/route-roles.audit';
@@ -41,6 +42,7 @@ import { RateLimitModule } from './common/rate-limit/rate-limit.module';
     DecisionsModule,
     EnforcementReviewModule,
     ContractReviewModule,
+    FilingReviewModule,
     CleanupModule,
     OversightModule,
     AccountsModule,

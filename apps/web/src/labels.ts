@@ -83,6 +83,8 @@ const DOCUMENT_KINDS: Record<string, [string, string]> = {
   MEETING_RECORD: ['会议纪要', 'Meeting record'],
   EVIDENCE: ['证据材料', 'Evidence'],
   HEARING_RECORD: ['听证笔录', 'Hearing record'],
+  FILING_REPORT: ['备案报告', 'Filing report'],
+  HANDLING_REPORT: ['处理情况报告', 'Handling report'],
 };
 
 export const DOCUMENT_KIND_NAMES: Record<string, string> = Object.fromEntries(

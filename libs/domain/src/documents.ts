@@ -16,6 +16,10 @@ export enum DocumentKind {
   Evidence = 'EVIDENCE',
   /** 听证笔录: the hearing record of a case decided after a hearing. */
   HearingRecord = 'HEARING_RECORD',
+  /** 备案报告: the issuer's filing report that heads a filing package. */
+  FilingReport = 'FILING_REPORT',
+  /** 处理情况报告: the issuer's report on how it handled a filing-review opinion. */
+  HandlingReport = 'HANDLING_REPORT',
 }
 
 export const DOCUMENT_KINDS: readonly DocumentKind[] = Object.values(DocumentKind);

@@ -32,4 +32,7 @@ export * from './procedures/enforcement-review/enforcement-review.rules';
 export * from './procedures/contract-review/contract-review.contract';
 export * from './procedures/contract-review/contract-review.definition';
 export * from './procedures/contract-review/contract-review.rules';
+export * from './procedures/filing-review/filing-review.contract';
+export * from './procedures/filing-review/filing-review.definition';
+export * from './procedures/filing-review/filing-review.rules';
 export * from './procedures/stage-table-doc';

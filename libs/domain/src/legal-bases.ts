@@ -37,6 +37,9 @@ export const INSTRUMENTS = {
   SME: { title: '《保障中小企业款项支付条例》（国务院令第802号）', verified: true },
   SPC_AGREEMENTS: { title: '《最高人民法院关于审理行政协议案件若干问题的规定》（法释〔2019〕17号）', verified: true },
   NT_CONTRACTS: { title: '南通市政府合同管理办法（通政规〔2024〕8号）', verified: true },
+  FRR: { title: '《法规规章备案审查条例》（2024）', verified: true },
+  G2008: { title: '国发〔2008〕17号《国务院关于加强市县政府依法行政的决定》', verified: true },
+  LGO: { title: '《中华人民共和国地方各级人民代表大会和地方各级人民政府组织法》（2022）', verified: true },
 } as const satisfies Record<string, { title: string; verified: boolean }>;
 
 export type InstrumentKey = keyof typeof INSTRUMENTS;
@@ -175,6 +178,21 @@ export const LEGAL_BASES = {
   'SPC_AGREEMENTS/24': { instrument: 'SPC_AGREEMENTS', article: '第二十四条' },
   'SPC_AGREEMENTS/25': { instrument: 'SPC_AGREEMENTS', article: '第二十五条' },
   'SPC_AGREEMENTS/26': { instrument: 'SPC_AGREEMENTS', article: '第二十六条' },
+  // Filing review on the receiving side (enforcement-contracts-filing.md §3): the 2024 rule is the model.
+  'FRR/3': { instrument: 'FRR', article: '第三条（有件必备、有备必审、有错必纠）' },
+  'FRR/8': { instrument: 'FRR', article: '第八条（备案报告、文本、说明等材料）' },
+  'FRR/9': { instrument: 'FRR', article: '第九条（登记、不予登记、暂缓登记）' },
+  'FRR/10': { instrument: 'FRR', article: '第十条（定期公布备案目录）' },
+  'FRR/11': { instrument: 'FRR', article: '第十一条' },
+  'FRR/13': { instrument: 'FRR', article: '第十三条（审查内容）' },
+  'FRR/18': { instrument: 'FRR', article: '第十八条（沟通纠正；书面审查意见）' },
+  'FRR/20.2': { instrument: 'FRR', article: '第二十条第二款（技术问题）' },
+  'FRR/21': { instrument: 'FRR', article: '第二十一条（三十日内报告处理情况）' },
+  'FRR/22': { instrument: 'FRR', article: '第二十二条（年度目录）' },
+  'FRR/23': { instrument: 'FRR', article: '第二十三条（不报送、不按时报送备案）' },
+  'G2008/14': { instrument: 'G2008', article: '（十四）规范性文件发布之日起15日内报送备案' },
+  'LGO/73.3': { instrument: 'LGO', article: '第七十三条第三项（改变或者撤销不适当的命令、指示）' },
+  'LGO/75': { instrument: 'LGO', article: '第七十五条（公布并备案）' },
 } as const satisfies Record<string, BasisEntry>;
 
 export type LegalBasisKey = keyof typeof LEGAL_BASES;

@@ -12,6 +12,7 @@ import {
   Length,
   Matches,
   Max,
+  MaxLength,
   Min,
   ValidateNested,
   IsObject,
@@ -30,6 +31,18 @@ export class PeriodDto {
   @ApiProperty({ enum: UNITS })
   @IsIn(UNITS)
   unit: 'CALENDAR_DAYS' | 'WORKING_DAYS';
+}
+
+/** One item of a review checklist answered: met or not, with a note (what is wrong, what must change). */
+export class ChecklistAnswerDto {
+  @ApiProperty({ description: 'The item is met' })
+  @IsBoolean()
+  ok: boolean;
+
+  @ApiProperty({ maxLength: 2000, description: 'Required for an item not met' })
+  @IsString()
+  @MaxLength(2000)
+  note: string;
 }
 
 export class NoteDto {

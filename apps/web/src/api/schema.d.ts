@@ -1830,6 +1830,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/procedures/filing-reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** E1/E8: file a normative document with its package (issuer), or record an expected filing (office) */
+        post: operations["FilingReviewController_start"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/procedures/filing-reviews/annual-report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** E9: the annual catalog of documents filed and the year’s figures, for the government */
+        get: operations["FilingReviewController_annual"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/filing-catalog": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** E3: the catalog of filed normative documents (review passed), newest first */
+        get: operations["FilingCatalogController_catalog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/feeds/filings.atom": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** E3: the catalog of filed normative documents (Atom) */
+        get: operations["FilingCatalogController_atom"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/cleanup-campaigns": {
         parameters: {
             query?: never;
@@ -2643,7 +2711,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * NORMATIVE_DOCUMENT: B8: record the collective deliberation at the issuer's meeting (the government's executive meeting, or a department's own 局务会议); its leader signs
+         * NORMATIVE_DOCUMENT: B8: record the collective deliberation; the principal signs
          * @description Taken by LEADER; the workflow checks the stage.
          */
         post: operations["procedureStep_deliberation"];
@@ -2693,7 +2761,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/procedures/{id}/steps/effective-date": {
+    "/api/procedures/{id}/steps/escalate": {
         parameters: {
             query?: never;
             header?: never;
@@ -2703,30 +2771,10 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * NORMATIVE_DOCUMENT: B12: set the effective date (施行日期) and a shorter validity the document states; earlier than the policy's earliest date after publication only with a recorded reason
-         * @description Taken by DRAFTER; the workflow checks the stage.
-         */
-        post: operations["procedureStep_effectiveDate"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/procedures/{id}/steps/evaluation": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * NORMATIVE_DOCUMENT: B12: decide the evaluation before expiry: continue (a new validity, in the register), amend (the drafting department starts the linked amendment) or let it expire
+         * FILING_REVIEW: E7: escalate to the government once the correction period has passed (G-E4)
          * @description Taken by LEGAL_AFFAIRS_OFFICER; the workflow checks the stage.
          */
-        post: operations["procedureStep_evaluation"];
+        post: operations["procedureStep_escalate"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2843,7 +2891,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * CONTRACT_REVIEW: D8: file the signed contract within the policy period (G-D4)
+         * CONTRACT_REVIEW: D8: file the signed contract within the policy period (G-D4) / FILING_REVIEW: E1: the issuer files the document (official text and filing report uploaded)
          * @description Taken by DRAFTER; the workflow checks the stage.
          */
         post: operations["procedureStep_file"];
@@ -2863,10 +2911,50 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * NORMATIVE_DOCUMENT: B11: record a filing event with one of the recipients the issuer requires (submitted, correction requested, resubmitted, accepted)
+         * NORMATIVE_DOCUMENT: B11: record a filing event (submitted, correction requested, resubmitted, accepted)
          * @description Taken by LEGAL_AFFAIRS_OFFICER; the workflow checks the stage.
          */
         post: operations["procedureStep_filingEvents"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/procedures/{id}/steps/follow-up": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * FILING_REVIEW: E8: follow up a missing filing (notice with a deadline, 通报, order to correct)
+         * @description Taken by LEGAL_AFFAIRS_OFFICER; the workflow checks the stage.
+         */
+        post: operations["procedureStep_followUp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/procedures/{id}/steps/government-decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * FILING_REVIEW: E7: the government changes or revokes the document
+         * @description Taken by LEADER; the workflow checks the stage.
+         */
+        post: operations["procedureStep_governmentDecision"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3153,6 +3241,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/procedures/{id}/steps/register": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * FILING_REVIEW: E2: register the filing, refuse it with reasons, or defer it for missing materials (G-E1)
+         * @description Taken by LEGAL_AFFAIRS_OFFICER; the workflow checks the stage.
+         */
+        post: operations["procedureStep_register"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/procedures/{id}/steps/registration": {
         parameters: {
             query?: never;
@@ -3187,6 +3295,26 @@ export interface paths {
          * @description Taken by LEGAL_AFFAIRS_OFFICER; the workflow checks the stage.
          */
         post: operations["procedureStep_repeal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/procedures/{id}/steps/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * FILING_REVIEW: E6: the issuer reports how it handled the opinion (corrected text re-filed, or repealed)
+         * @description Taken by DRAFTER; the workflow checks the stage.
+         */
+        post: operations["procedureStep_report"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3293,6 +3421,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/procedures/{id}/steps/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * FILING_REVIEW: E4–E5: the review outcome against the standards, bound to the text reviewed (G-E4)
+         * @description Taken by LEGAL_AFFAIRS_OFFICER; the workflow checks the stage.
+         */
+        post: operations["procedureStep_review"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/procedures/{id}/steps/risk-assessment": {
         parameters: {
             query?: never;
@@ -3387,6 +3535,26 @@ export interface paths {
          * @description Taken by DRAFTER; the workflow checks the stage.
          */
         post: operations["procedureStep_submitForReview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/procedures/{id}/steps/supplement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * FILING_REVIEW: E2: the issuer has supplemented the missing materials
+         * @description Taken by DRAFTER; the workflow checks the stage.
+         */
+        post: operations["procedureStep_supplement"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3609,11 +3777,6 @@ export interface components {
             /** @example 金坛区中小学校外培训机构管理办法 */
             title: string;
             application: components["schemas"]["ProjectApplicationDto"];
-            /**
-             * Format: uuid
-             * @description The procedure of a document in force whose amendment was decided (at its evaluation or by a clean-up review): this procedure amends it, and replaces it when it takes effect
-             */
-            amends?: string;
         };
         ProcedureSnapshotDto: {
             procedureId: string;
@@ -3887,11 +4050,6 @@ export interface components {
             nonAdoptionStatement?: string;
         };
         FilingEventDto: {
-            /**
-             * Format: uuid
-             * @description Which filing, when filed with several recipients
-             */
-            filingId?: string;
             /** @enum {string} */
             event: "SUBMITTED" | "CORRECTION_REQUESTED" | "RESUBMITTED" | "ACCEPTED";
             /** @example 已报送市政府备案。 */
@@ -3917,11 +4075,6 @@ export interface components {
             decision: "ADOPTED" | "RETURNED" | "REJECTED";
             /** @example 区政府第12次常务会议 */
             meeting: string;
-            /**
-             * @description The government's executive meeting, or the issuing bureau's own meeting (局务会议)
-             * @enum {string}
-             */
-            meetingKind?: "EXECUTIVE" | "BUREAU";
             /** @example 2026-11-20 */
             meetingDate: string;
             /** @description The deliberation record */
@@ -4568,7 +4721,7 @@ export interface components {
             title: string;
             issuer: components["schemas"]["IssuerRefDto"];
             /** @enum {string} */
-            status: "REGISTERED" | "IN_FORCE" | "EXPIRED" | "REPEALED" | "VOIDED" | "REPLACED";
+            status: "REGISTERED" | "IN_FORCE" | "EXPIRED" | "REPEALED" | "VOIDED";
             /** @description Only a published document in force may be relied on as a basis for administration */
             usableAsBasis: boolean;
             /** Format: date-time */
@@ -4610,7 +4763,7 @@ export interface components {
             title: string;
             issuer: components["schemas"]["IssuerRefDto"];
             /** @enum {string} */
-            status: "REGISTERED" | "IN_FORCE" | "EXPIRED" | "REPEALED" | "VOIDED" | "REPLACED";
+            status: "REGISTERED" | "IN_FORCE" | "EXPIRED" | "REPEALED" | "VOIDED";
             /** @description Only a published document in force may be relied on as a basis for administration */
             usableAsBasis: boolean;
             /** Format: date-time */
@@ -4926,6 +5079,85 @@ export interface components {
             termEnd: string;
             /** @description Reviewed although neither the threshold nor the kind requires it */
             voluntaryReview?: boolean;
+        };
+        FiledFileDto: {
+            /**
+             * @description DRAFT is the official text; FILING_REPORT the filing report
+             * @enum {string}
+             */
+            kind: "DRAFT" | "DRAFTING_EXPLANATION" | "BASIS_LIST" | "FAIR_COMPETITION_REVIEW" | "OWN_LEGALITY_OPINION" | "MEETING_RECORD" | "EVIDENCE" | "HEARING_RECORD" | "FILING_REPORT" | "HANDLING_REPORT";
+            filename: string;
+            /** @enum {string} */
+            mediaType: "text/plain" | "text/markdown" | "application/pdf" | "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+            /** @description The file, base64-encoded (at most about 5 MB each) */
+            contentBase64: string;
+        };
+        StartFilingReviewDto: {
+            title: string;
+            /**
+             * @description The document number (文号)
+             * @example 坛教规〔2026〕1号
+             */
+            documentNumber: string;
+            /**
+             * @description Publication date: the filing period runs from it
+             * @example 2026-03-01
+             */
+            publishedOn: string;
+            /** @description The issuing unit by code: only the legal-affairs office names it (an expected filing, E8) */
+            issuerUnitCode?: string;
+            /** @description The package (empty for an expected filing) */
+            files: components["schemas"]["FiledFileDto"][];
+        };
+        AnnualDocumentDto: {
+            caseId: string;
+            title: string;
+            documentNumber: string;
+            issuer: string;
+            /** @example 2026-03-01 */
+            publishedOn: string;
+            /** @description Where the filing review stands */
+            stage: string;
+            /** @description Filed after its due date */
+            late: boolean;
+            /** @description Corrected after a review opinion and re-filed */
+            corrected: boolean;
+        };
+        AnnualFiguresDto: {
+            total: number;
+            filed: number;
+            awaitingFiling: number;
+            notRegistered: number;
+            late: number;
+            corrected: number;
+            repealedOrRevoked: number;
+        };
+        AnnualReportDto: {
+            year: number;
+            receivingOrgan: string;
+            documents: components["schemas"]["AnnualDocumentDto"][];
+            figures: components["schemas"]["AnnualFiguresDto"];
+        };
+        FiledDocumentDto: {
+            caseId: string;
+            title: string;
+            /** @example 坛教规〔2026〕1号 */
+            documentNumber: string;
+            issuer: string;
+            /** @example 2026-03-01 */
+            publishedOn: string;
+            /** @description When the review passed and the document entered the catalog */
+            filedAt: string;
+        };
+        FilingCatalogDto: {
+            /** @description The organ the documents are filed with */
+            receivingOrgan: string;
+            /**
+             * @description How often the catalog is published (policy)
+             * @enum {string}
+             */
+            cadence: "MONTHLY" | "QUARTERLY";
+            items: components["schemas"]["FiledDocumentDto"][];
         };
         StartCleanupCampaignDto: {
             /** @example 2026年度行政规范性文件清理 */
@@ -5273,26 +5505,6 @@ export interface components {
             /** @description 115号 (五) "一般不少于5个工作日": why the opinion comes before the minimum review time */
             shortReviewReason?: string;
         };
-        EffectiveDateDto: {
-            /**
-             * @description 施行日期 (with demonstration periods an ISO instant is taken)
-             * @example 2027-01-01
-             */
-            effectiveDate: string;
-            /**
-             * @description The last day of a shorter validity the document states
-             * @example 2029-12-31
-             */
-            validUntil?: string;
-            /** @description Why it takes effect earlier than the policy allows after publication (recorded with the decision) */
-            earlyEffectReason?: string;
-        };
-        EvaluationDto: {
-            evaluator: string;
-            /** @description Art 36: the evaluator did not do the main pre-decision work */
-            didPreDecisionWork: boolean;
-            result: string;
-        };
         LaunchDto: {
             /** @description A1–A2: launch the matter (false: not launched) */
             launch: boolean;
@@ -5457,6 +5669,12 @@ export interface components {
             kind: "PROGRESS" | "PROBLEM";
             text: string;
         };
+        EvaluationDto: {
+            evaluator: string;
+            /** @description Art 36: the evaluator did not do the main pre-decision work */
+            didPreDecisionWork: boolean;
+            result: string;
+        };
         EvidenceItemDto: {
             title: string;
             /** @description Where it came from (现场检查笔录, 询问笔录, 抽样检验报告 …) */
@@ -5599,6 +5817,61 @@ export interface components {
             /** @example COUNTERPART_CREDIT */
             kind: string;
             text: string;
+        };
+        FrFollowUpDto: {
+            /** @example 草案、起草说明、制定依据已齐备。 */
+            note: string;
+            /**
+             * @description Notice with a deadline, 通报, or order to correct
+             * @enum {string}
+             */
+            action: "NOTICE" | "CIRCULAR" | "ORDER";
+        };
+        FrRegisterDto: {
+            /** @enum {string} */
+            decision: "REGISTER" | "REFUSE" | "DEFER";
+            /**
+             * @description For a refusal
+             * @enum {string}
+             */
+            ground?: "NOT_NORMATIVE" | "OUT_OF_SCOPE";
+            reasons: string;
+            /** @description For a deferral: the missing materials */
+            missing?: string[];
+        };
+        FrStandardDto: {
+            /** @description The item is met */
+            ok: boolean;
+            /** @description Required for an item not met */
+            note: string;
+            /** @enum {string} */
+            item: "MAKER_COMPETENT" | "WITHIN_POWERS" | "NO_CONFLICT_WITH_HIGHER_LAW" | "NO_UNLAWFUL_LICENCE_PENALTY_COERCION_FEE" | "NO_DUTIES_ADDED_OR_RIGHTS_CUT" | "NO_POWERS_ADDED_OR_DUTIES_CUT" | "CONSISTENT_WITH_POLICY_AND_OTHER_DOCUMENTS" | "APPROPRIATE" | "PROCEDURE_FOLLOWED" | "DRAFTING_TECHNIQUE";
+        };
+        FrReviewDto: {
+            /** @enum {string} */
+            outcome: "PASSED" | "TECHNICAL" | "CORRECTION_AGREED" | "FORMAL_OPINION" | "ESCALATE";
+            reasons: string;
+            standards: components["schemas"]["FrStandardDto"][];
+            /** @description SHA-256 of the filed text reviewed (409 if it changed) */
+            reviewedSha256: string;
+            /** @description What the issuer must revise or repeal */
+            request?: string;
+        };
+        FrReportDto: {
+            /** @example 草案、起草说明、制定依据已齐备。 */
+            note: string;
+            /** @description true: the corrected text is re-filed; false: the document was repealed */
+            revised: boolean;
+        };
+        FrReasonDto: {
+            /** @example 制定机关逾期未纠正 */
+            reason: string;
+        };
+        FrGovernmentDto: {
+            /** @enum {string} */
+            decision: "CHANGE" | "REVOKE";
+            reference: string;
+            reasons: string;
         };
         StepField: {
             type: ("string" | "boolean" | "int" | "number" | "string[]" | "period") | {
@@ -6504,16 +6777,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The document it amends is not one of your department */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description A procedure with this department and project code exists, or the document it amends waits for no amendment */
+            /** @description A procedure with this department and project code exists */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7350,7 +7614,7 @@ export interface operations {
     TasksController_inbox: {
         parameters: {
             query?: {
-                procedureType?: "NORMATIVE_DOCUMENT" | "MAJOR_DECISION" | "ENFORCEMENT_REVIEW" | "CONTRACT_REVIEW";
+                procedureType?: "NORMATIVE_DOCUMENT" | "MAJOR_DECISION" | "ENFORCEMENT_REVIEW" | "CONTRACT_REVIEW" | "FILING_REVIEW";
                 /** @description Only tasks of this stage */
                 stage?: string;
                 /** @description Only tasks due within this many working days */
@@ -13059,7 +13323,7 @@ export interface operations {
                 cursor?: string;
                 limit?: number;
                 /** @description Default: all of them */
-                status?: "IN_FORCE" | "EXPIRED" | "REPEALED" | "REPLACED";
+                status?: "IN_FORCE" | "EXPIRED" | "REPEALED";
             };
             header?: never;
             path?: never;
@@ -13509,7 +13773,7 @@ export interface operations {
                 cursor?: string;
                 limit?: number;
                 /** @description Default: all, voided numbers included */
-                status?: "REGISTERED" | "IN_FORCE" | "EXPIRED" | "REPEALED" | "VOIDED" | "REPLACED";
+                status?: "REGISTERED" | "IN_FORCE" | "EXPIRED" | "REPEALED" | "VOIDED";
             };
             header?: never;
             path?: never;
@@ -15439,6 +15703,271 @@ export interface operations {
             };
         };
     };
+    FilingReviewController_start: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StartFilingReviewDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProcedureSnapshotDto"];
+                };
+            };
+            /** @description A malformed body or an unknown issuer */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Neither the issuer nor the legal-affairs office */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description This document of this issuer is filed already */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The body is larger than allowed */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The body has a content type this operation does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The package lacks the text or the report */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Too many requests from this client; Retry-After says how long to wait */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description An unexpected error; nothing was changed; the details name the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    FilingReviewController_annual: {
+        parameters: {
+            query: {
+                /** @description The year of publication */
+                year: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnnualReportDto"];
+                };
+            };
+            /** @description The request is not valid (the body, a parameter or the address); nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The signed-in user's roles do not admit this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Too many requests from this client; Retry-After says how long to wait */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description An unexpected error; nothing was changed; the details name the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    FilingCatalogController_catalog: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FilingCatalogDto"];
+                };
+            };
+            /** @description The request is not valid (the body, a parameter or the address); nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Too many requests from this client; Retry-After says how long to wait */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description An unexpected error; nothing was changed; the details name the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    FilingCatalogController_atom: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid (the body, a parameter or the address); nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Too many requests from this client; Retry-After says how long to wait */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description An unexpected error; nothing was changed; the details name the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
     CleanupCampaignsController_list: {
         parameters: {
             query?: never;
@@ -17200,7 +17729,7 @@ export interface operations {
                 cursor?: string;
                 limit?: number;
                 /** @description Default: all, voided numbers included */
-                status?: "REGISTERED" | "IN_FORCE" | "EXPIRED" | "REPEALED" | "VOIDED" | "REPLACED";
+                status?: "REGISTERED" | "IN_FORCE" | "EXPIRED" | "REPEALED" | "VOIDED";
             };
             header?: never;
             path?: never;
@@ -21019,7 +21548,7 @@ export interface operations {
             };
         };
     };
-    procedureStep_effectiveDate: {
+    procedureStep_escalate: {
         parameters: {
             query?: never;
             header?: {
@@ -21033,144 +21562,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["EffectiveDateDto"];
-            };
-        };
-        responses: {
-            /** @description The procedure's snapshot after the step */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ProcedureSnapshotDto"];
-                };
-            };
-            /** @description The body or a parameter is not valid; `details.fields` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Not signed in */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description The role, unit or task holder does not allow it */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description No such procedure or step (or not visible to the caller) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description The stage does not allow it, the task is closed, or the text changed */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description The body is larger than allowed */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description A path parameter is longer than allowed */
-            414: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description The body has a content type this operation does not take */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description A rule of the procedure refuses it; the message names the rule */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Too many requests from this client; Retry-After says how long to wait */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description An unexpected error; nothing was changed; the details name the request id */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description The workflow engine is not reachable */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-        };
-    };
-    procedureStep_evaluation: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description Repeat the same key to repeat safely */
-                "Idempotency-Key"?: string;
-            };
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["EvaluationDto"];
+                "application/json": components["schemas"]["FrReasonDto"];
             };
         };
         responses: {
@@ -21992,7 +22384,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CrFilingDto"];
+                "application/json": components["schemas"]["CrFilingDto"] | components["schemas"]["NoteDto"];
             };
         };
         responses: {
@@ -22130,6 +22522,280 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["FilingEventDto"];
+            };
+        };
+        responses: {
+            /** @description The procedure's snapshot after the step */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProcedureSnapshotDto"];
+                };
+            };
+            /** @description The body or a parameter is not valid; `details.fields` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The role, unit or task holder does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such procedure or step (or not visible to the caller) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The stage does not allow it, the task is closed, or the text changed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The body is larger than allowed */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description A path parameter is longer than allowed */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The body has a content type this operation does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description A rule of the procedure refuses it; the message names the rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Too many requests from this client; Retry-After says how long to wait */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description An unexpected error; nothing was changed; the details name the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The workflow engine is not reachable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    procedureStep_followUp: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat the same key to repeat safely */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FrFollowUpDto"];
+            };
+        };
+        responses: {
+            /** @description The procedure's snapshot after the step */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProcedureSnapshotDto"];
+                };
+            };
+            /** @description The body or a parameter is not valid; `details.fields` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The role, unit or task holder does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such procedure or step (or not visible to the caller) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The stage does not allow it, the task is closed, or the text changed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The body is larger than allowed */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description A path parameter is longer than allowed */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The body has a content type this operation does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description A rule of the procedure refuses it; the message names the rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Too many requests from this client; Retry-After says how long to wait */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description An unexpected error; nothing was changed; the details name the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The workflow engine is not reachable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    procedureStep_governmentDecision: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat the same key to repeat safely */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FrGovernmentDto"];
             };
         };
         responses: {
@@ -24170,6 +24836,143 @@ export interface operations {
             };
         };
     };
+    procedureStep_register: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat the same key to repeat safely */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FrRegisterDto"];
+            };
+        };
+        responses: {
+            /** @description The procedure's snapshot after the step */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProcedureSnapshotDto"];
+                };
+            };
+            /** @description The body or a parameter is not valid; `details.fields` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The role, unit or task holder does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such procedure or step (or not visible to the caller) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The stage does not allow it, the task is closed, or the text changed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The body is larger than allowed */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description A path parameter is longer than allowed */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The body has a content type this operation does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description A rule of the procedure refuses it; the message names the rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Too many requests from this client; Retry-After says how long to wait */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description An unexpected error; nothing was changed; the details name the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The workflow engine is not reachable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
     procedureStep_registration: {
         parameters: {
             query?: never;
@@ -24322,6 +25125,143 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["RepealDto"];
+            };
+        };
+        responses: {
+            /** @description The procedure's snapshot after the step */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProcedureSnapshotDto"];
+                };
+            };
+            /** @description The body or a parameter is not valid; `details.fields` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The role, unit or task holder does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such procedure or step (or not visible to the caller) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The stage does not allow it, the task is closed, or the text changed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The body is larger than allowed */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description A path parameter is longer than allowed */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The body has a content type this operation does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description A rule of the procedure refuses it; the message names the rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Too many requests from this client; Retry-After says how long to wait */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description An unexpected error; nothing was changed; the details name the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The workflow engine is not reachable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    procedureStep_report: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat the same key to repeat safely */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FrReportDto"];
             };
         };
         responses: {
@@ -25129,6 +26069,143 @@ export interface operations {
             };
         };
     };
+    procedureStep_review: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat the same key to repeat safely */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FrReviewDto"];
+            };
+        };
+        responses: {
+            /** @description The procedure's snapshot after the step */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProcedureSnapshotDto"];
+                };
+            };
+            /** @description The body or a parameter is not valid; `details.fields` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The role, unit or task holder does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such procedure or step (or not visible to the caller) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The stage does not allow it, the task is closed, or the text changed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The body is larger than allowed */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description A path parameter is longer than allowed */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The body has a content type this operation does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description A rule of the procedure refuses it; the message names the rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Too many requests from this client; Retry-After says how long to wait */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description An unexpected error; nothing was changed; the details name the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The workflow engine is not reachable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
     procedureStep_riskAssessment: {
         parameters: {
             query?: never;
@@ -25692,6 +26769,143 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["SubmitForReviewDto"];
+            };
+        };
+        responses: {
+            /** @description The procedure's snapshot after the step */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProcedureSnapshotDto"];
+                };
+            };
+            /** @description The body or a parameter is not valid; `details.fields` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The role, unit or task holder does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such procedure or step (or not visible to the caller) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The stage does not allow it, the task is closed, or the text changed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The body is larger than allowed */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description A path parameter is longer than allowed */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The body has a content type this operation does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description A rule of the procedure refuses it; the message names the rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Too many requests from this client; Retry-After says how long to wait */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description An unexpected error; nothing was changed; the details name the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The workflow engine is not reachable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    procedureStep_supplement: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat the same key to repeat safely */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NoteDto"];
             };
         };
         responses: {

@@ -1,5 +1,6 @@
 import { type ProcedureType, isProcedureType } from '@lawgate/domain';
 import { ContractReviewPanel } from './contract-review/ContractReviewPanel';
+import { FilingReviewPanel } from './filing-review/FilingReviewPanel';
 import { EnforcementReviewPanel } from './enforcement-review/EnforcementReviewPanel';
 import { MajorDecisionPanel } from './major-decision/MajorDecisionPanel';
 import { NormativeDocumentSteps } from './normative-document/NormativeDocumentSteps';
@@ -48,6 +49,16 @@ export const WEB_PROCEDURES: Record<ProcedureType, WebProcedure> = {
       'Legality review of a government contract (above the threshold or of a listed kind, before signing)',
     ],
     Steps: ContractReviewPanel,
+    ownCommentStages: [],
+  },
+  FILING_REVIEW: {
+    color: '#722ed1',
+    startPath: '/drafting',
+    appliesTo: [
+      '规范性文件备案审查（部门、镇街制定的行政规范性文件，发布后报区政府备案）',
+      'Filing review (normative documents of departments, towns and street offices, filed with the district government after publication)',
+    ],
+    Steps: FilingReviewPanel,
     ownCommentStages: [],
   },
 };

@@ -4,6 +4,11 @@ import {
   DEMO_CONTRACT_REVIEW_POLICY,
 } from './contract-review/contract-review.contract';
 import {
+  DEFAULT_FILING_REVIEW_POLICY,
+  DEMO_FILING_REVIEW_POLICY,
+  FILING_REVIEW,
+} from './filing-review/filing-review.contract';
+import {
   DEFAULT_ENFORCEMENT_REVIEW_POLICY,
   DEMO_ENFORCEMENT_REVIEW_POLICY,
   ENFORCEMENT_REVIEW,
@@ -51,6 +56,8 @@ export const POLICY_VERSIONS: Readonly<Record<string, PolicyVersion>> = {
   ...entry(ENFORCEMENT_REVIEW, DEMO_ENFORCEMENT_REVIEW_POLICY, true),
   ...entry(CONTRACT_REVIEW, DEFAULT_CONTRACT_REVIEW_POLICY, false),
   ...entry(CONTRACT_REVIEW, DEMO_CONTRACT_REVIEW_POLICY, true),
+  ...entry(FILING_REVIEW, DEFAULT_FILING_REVIEW_POLICY, false),
+  ...entry(FILING_REVIEW, DEMO_FILING_REVIEW_POLICY, true),
   // Earlier versions last: a new start takes the first version of its type above.
   ...PREVIOUS_NORMATIVE_DOCUMENT_POLICIES.reduce<Record<string, PolicyVersion>>(
     (all, v) => ({ ...all, ...entry(NORMATIVE_DOCUMENT, v.policy, v.demo) }),

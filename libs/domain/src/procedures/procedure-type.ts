@@ -7,6 +7,7 @@ export const PROCEDURE_TYPES = [
   'MAJOR_DECISION',
   'ENFORCEMENT_REVIEW',
   'CONTRACT_REVIEW',
+  'FILING_REVIEW',
 ] as const;
 
 /** Procedure type code, also the `LawGateProcedureType` search attribute value and `procedure.type` in the database. */

@@ -1,6 +1,7 @@
 import { Role } from '../roles';
 import { holderRolesOf, type ProcedureDefinition } from './kernel/procedure-definition';
 import { CONTRACT_REVIEW_DEFINITION } from './contract-review/contract-review.definition';
+import { FILING_REVIEW_DEFINITION } from './filing-review/filing-review.definition';
 import { ENFORCEMENT_REVIEW_DEFINITION } from './enforcement-review/enforcement-review.definition';
 import { MAJOR_DECISION_DEFINITION } from './major-decision/major-decision.definition';
 import { NORMATIVE_DOCUMENT_DEFINITION } from './normative-document/normative-document.definition';
@@ -15,6 +16,7 @@ export const PROCEDURES = {
   MAJOR_DECISION: MAJOR_DECISION_DEFINITION,
   ENFORCEMENT_REVIEW: ENFORCEMENT_REVIEW_DEFINITION,
   CONTRACT_REVIEW: CONTRACT_REVIEW_DEFINITION,
+  FILING_REVIEW: FILING_REVIEW_DEFINITION,
 } as const satisfies Record<ProcedureType, ProcedureDefinition>;
 
 /** The definition of a procedure type read from storage or a request; undefined for an unknown type. */

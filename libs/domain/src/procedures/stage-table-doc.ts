@@ -65,4 +65,8 @@ export function withStageTables(doc: string, defs: readonly ProcedureDefinition[
 }
 
 /** The pages that carry generated stage tables. */
-export const STAGE_TABLE_DOCS = ['docs/major-decision.md', 'docs/normative-document.md'] as const;
+export const STAGE_TABLE_DOCS = [
+  'docs/major-decision.md',
+  'docs/normative-document.md',
+  'docs/filing-review.md',
+] as const;

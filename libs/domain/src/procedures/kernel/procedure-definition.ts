@@ -159,6 +159,28 @@ export type StageOf<D> = D extends { readonly stages: readonly { readonly stage:
 export type TaskKindOf<D> = D extends { readonly tasks: infer T } ? keyof T & string : never;
 
 /**
+ * A stage of the usual shape, for a definition's own builders: it runs always, opens its entry task (if any) and no
+ * other, takes no uploads, is not the drafting side's working text and is on the timeline; `o` overrides any of these.
+ */
+export function usualStage<S extends string, K extends string, I, PK extends string>(
+  base: Pick<StageSpec<S, K, I, PK>, 'stage' | 'name' | 'basis' | 'party' | 'roles' | 'entryTask' | 'periodKey'> & {
+    waitingFor: string;
+  },
+  o: Partial<StageSpec<S, K, I, PK>> = {},
+): StageSpec<S, K, I, PK> {
+  return {
+    runs: { kind: 'ALWAYS' },
+    tasks: base.entryTask ? [base.entryTask] : [],
+    upload: false,
+    drafting: false,
+    onTimeline: true,
+    ...base,
+    waitingFor: { default: base.waitingFor },
+    ...o,
+  };
+}
+
+/**
  * Declares a procedure's definition and checks it once, at load: every stage and task kind appears once, each
  * stage's tasks are declared, the initial stage is a stage. Returns it unchanged, with its literal types.
  */
