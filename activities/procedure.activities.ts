@@ -444,11 +444,18 @@ export class ProcedureActivities {
     });
   }
 
-  /** Closes the task, appends the sign-off to the ledger, audits it and moves the read model, in one transaction. */
+  /**
+   * Closes the task, appends the sign-off to the ledger, audits it and moves the read model, in one transaction. The
+   * ledger and the audit trail are chains that take a lock each until the transaction commits, which every sign-off
+   * of every procedure waits for: they are written last, so that the locks are held for the two appends alone.
+   */
   async recordDecision(input: RecordDecisionInput): Promise<{ ledgerSeq: string; hash: string }> {
     return this.dataSource.transaction(async (manager) => {
       const now = new Date();
       if (input.taskId) await this.tasks.complete(manager, input.taskId, input.decision, input.actor.userId);
+      await this.procedures.setStage(manager, input.workflowId, input.nextStage, input.nextStatus);
+      const notice = await decisionRecorded(manager, { ...input, actorName: input.actor.displayName });
+      if (notice) await this.notifications.notify(manager, notice);
       const entry = await this.ledger.append(manager, {
         procedureId: input.procedureId,
         taskId: input.taskId,
@@ -473,9 +480,6 @@ export class ProcedureActivities {
         dedupKey: `decision:${input.idempotencyKey}`,
         at: now,
       });
-      await this.procedures.setStage(manager, input.workflowId, input.nextStage, input.nextStatus);
-      const notice = await decisionRecorded(manager, { ...input, actorName: input.actor.displayName });
-      if (notice) await this.notifications.notify(manager, notice);
       return { ledgerSeq: entry.seq, hash: entry.hash };
     });
   }

@@ -33,12 +33,29 @@ async function token(user: string): Promise<string> {
   }
   return tokens.get(user)!;
 }
-async function call<T>(user: string, method: string, path: string, body?: unknown, raw?: string): Promise<T> {
+/** Requests the workflow engine shed under load (503: nothing recorded) and that were sent again. */
+let resent = 0;
+
+/**
+ * One request as a person's client sends it: a 429 waits for Retry-After; a 503 (the workflow engine aborted the
+ * action, nothing recorded) is sent again after a pause, with the same `Idempotency-Key`, so that it acts once. A
+ * start sent again may find its own case started by the first attempt (409 DUPLICATE_PROCEDURE): `found` then says
+ * which procedure that is.
+ */
+async function call<T>(
+  user: string,
+  method: string,
+  path: string,
+  body?: unknown,
+  raw?: string,
+  o: { key?: string; found?: () => Promise<T> } = {},
+): Promise<T> {
   for (let attempt = 0; ; attempt += 1) {
     const res = await fetch(`${BASE}${path}`, {
       method,
       headers: {
         authorization: `Bearer ${await token(user)}`,
+        ...(o.key ? { 'idempotency-key': o.key } : {}),
         ...(raw !== undefined
           ? { 'content-type': 'text/plain' }
           : body !== undefined
@@ -53,6 +70,12 @@ async function call<T>(user: string, method: string, path: string, body?: unknow
       continue;
     }
     const text = await res.text();
+    if (res.status === 503 && attempt < 10) {
+      resent += 1;
+      await new Promise((r) => setTimeout(r, 500 * 2 ** Math.min(attempt, 4)));
+      continue;
+    }
+    if (res.status === 409 && attempt > 0 && o.found && text.includes('DUPLICATE_PROCEDURE')) return o.found();
     if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text.slice(0, 200)}`);
     return (text ? JSON.parse(text) : {}) as T;
   }
@@ -67,9 +90,25 @@ async function pool<T>(items: T[], width: number, fn: (item: T) => Promise<void>
   );
 }
 
+function p50(samples: number[]): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return Math.round(sorted[Math.floor(0.5 * sorted.length)] * 100) / 100;
+}
+
 function p95(samples: number[]): number {
   const sorted = [...samples].sort((a, b) => a - b);
   return Math.round(sorted[Math.min(sorted.length - 1, Math.floor(0.95 * sorted.length))] * 100) / 100;
+}
+
+/** Latencies (ms) of each request of a submission, by step, to show where a submission's time goes. */
+const stepTimes: Record<string, number[]> = {};
+async function timed<T>(step: string, fn: () => Promise<T>): Promise<T> {
+  const t = process.hrtime.bigint();
+  try {
+    return await fn();
+  } finally {
+    (stepTimes[step] ??= []).push(Number(process.hrtime.bigint() - t) / 1e6);
+  }
 }
 
 interface Snap {
@@ -82,60 +121,101 @@ interface Snap {
 export async function benchEnforcementReviews(): Promise<Record<string, unknown>> {
   const run = randomUUID().slice(0, 8);
   const cases = Array.from({ length: REVIEWS }, (_, i) => `bench-${run}-${i}`);
-  const submitted: string[] = [];
+  const submitted: { id: string; draftSha256: string }[] = [];
   let submitting = true;
+  const db = new PgClient({ connectionString: process.env.DATABASE_URL });
+  await db.connect();
+  // A start sent again after a 503 whose first attempt had started the case: that case, once its row is registered.
+  const startedCase = async (caseNumber: string): Promise<Snap> => {
+    for (let i = 0; i < 600; i += 1) {
+      const row = await db.query<{ id: string }>('SELECT id FROM procedure WHERE project_code = $1', [caseNumber]);
+      if (row.rows[0]) return { procedureId: row.rows[0].id } as Snap;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error(`case ${caseNumber} was started but never registered`);
+  };
   const started = Date.now();
   const review = async (): Promise<void> => {
     // Bot reviewers: take cases from the queue of submitted ones through intake and a passing conclusion.
     while (submitting || submitted.length > 0) {
-      const id = submitted.shift();
-      if (!id) {
+      const next = submitted.shift();
+      if (!next) {
         await new Promise((r) => setTimeout(r, 50));
         continue;
       }
-      const s = await call<Snap>('officer.zhang', 'POST', `/api/procedures/${id}/steps/accept-materials`, {});
-      await call('officer.zhang', 'POST', `/api/procedures/${id}/steps/conclusion`, {
-        conclusion: 'AGREE',
-        reasons: '同意',
-        checklist: CHECKLIST_ITEMS.map((item) => ({ item, ok: true, note: '' })),
-        reviewedSha256: s.documents.DRAFT.sha256,
-        noConflictDeclared: true,
-      });
+      const { id, draftSha256 } = next;
+      await timed('botAccept', () =>
+        call('officer.zhang', 'POST', `/api/procedures/${id}/steps/accept-materials`, {}, undefined, {
+          key: `accept-${id}`,
+        }),
+      );
+      await timed('botConclusion', () =>
+        call(
+          'officer.zhang',
+          'POST',
+          `/api/procedures/${id}/steps/conclusion`,
+          {
+            conclusion: 'AGREE',
+            reasons: '同意',
+            checklist: CHECKLIST_ITEMS.map((item) => ({ item, ok: true, note: '' })),
+            reviewedSha256: draftSha256,
+            noConflictDeclared: true,
+          },
+          undefined,
+          { key: `conclusion-${id}` },
+        ),
+      );
     }
   };
   const reviewers = Array.from({ length: REVIEWERS }, () => review());
   await pool(cases, HANDLERS, async (caseNumber) => {
-    const s = await call<Snap>('drafter.mkt', 'POST', '/api/procedures/enforcement-reviews', {
-      caseNumber,
-      title: `基准测试案件 ${caseNumber}`,
-      decisionKind: 'PENALTY',
-      measure: 'FINE',
-      field: '市场监管',
-      amountYuan: 100000,
-      statutoryGrounds: [],
-      complexOrSerious: false,
-      caseHandlers: ['drafter.mkt', 'inspector.mkt'],
-    });
-    const id = s.procedureId;
-    await call('drafter.mkt', 'POST', `/api/procedures/${id}/documents/DRAFT`, undefined, `决定书 ${caseNumber}`);
-    const ev = await call<Snap>(
-      'drafter.mkt',
-      'POST',
-      `/api/procedures/${id}/documents/EVIDENCE`,
-      undefined,
-      `笔录 ${caseNumber}`,
+    const s = await timed('start', () =>
+      call<Snap>(
+        'drafter.mkt',
+        'POST',
+        '/api/procedures/enforcement-reviews',
+        {
+          caseNumber,
+          title: `基准测试案件 ${caseNumber}`,
+          decisionKind: 'PENALTY',
+          measure: 'FINE',
+          field: '市场监管',
+          amountYuan: 100000,
+          statutoryGrounds: [],
+          complexOrSerious: false,
+          caseHandlers: ['drafter.mkt', 'inspector.mkt'],
+        },
+        undefined,
+        { found: () => startedCase(caseNumber) },
+      ),
     );
-    await call('drafter.mkt', 'POST', `/api/procedures/${id}/steps/submit-case`, {
-      materials: {
-        facts: '事实',
-        evidence: [{ title: '笔录', source: '现场', fileSha256: ev.documents.EVIDENCE.sha256 }],
-        provisions: ['第四十九条'],
-        discretionStandard: '基准',
-        proposedDecision: '罚款',
-        hearingHeld: false,
-      },
-    });
-    submitted.push(id);
+    const id = s.procedureId;
+    const draft = await timed('uploadDraft', () =>
+      call<Snap>('drafter.mkt', 'POST', `/api/procedures/${id}/documents/DRAFT`, undefined, `决定书 ${caseNumber}`),
+    );
+    const ev = await timed('uploadEvidence', () =>
+      call<Snap>('drafter.mkt', 'POST', `/api/procedures/${id}/documents/EVIDENCE`, undefined, `笔录 ${caseNumber}`),
+    );
+    await timed('submitCase', () =>
+      call(
+        'drafter.mkt',
+        'POST',
+        `/api/procedures/${id}/steps/submit-case`,
+        {
+          materials: {
+            facts: '事实',
+            evidence: [{ title: '笔录', source: '现场', fileSha256: ev.documents.EVIDENCE.sha256 }],
+            provisions: ['第四十九条'],
+            discretionStandard: '基准',
+            proposedDecision: '罚款',
+            hearingHeld: false,
+          },
+        },
+        undefined,
+        { key: `submit-${id}` },
+      ),
+    );
+    submitted.push({ id, draftSha256: draft.documents.DRAFT.sha256 });
   });
   const submitSeconds = (Date.now() - started) / 1000;
   // The review body's inbox page at this volume, while the bots still work.
@@ -162,8 +242,7 @@ export async function benchEnforcementReviews(): Promise<Record<string, unknown>
   });
   await connection.close();
 
-  const pg = new PgClient({ connectionString: process.env.DATABASE_URL });
-  await pg.connect();
+  const pg = db;
   const rows = await pg.query<{ code: string; n: string }>(
     `SELECT project_code AS code, count(*) AS n FROM procedure WHERE project_code LIKE $1 GROUP BY project_code`,
     [`bench-${run}-%`],
@@ -186,6 +265,10 @@ export async function benchEnforcementReviews(): Promise<Record<string, unknown>
     reviewedByBots: Number(reviewed.rows[0].n),
     lost: REVIEWS - distinct,
     duplicated: total - distinct,
+    resentAfter503: resent,
+    stepLatencyMs: Object.fromEntries(
+      Object.entries(stepTimes).map(([step, samples]) => [step, { p50: p50(samples), p95: p95(samples) }]),
+    ),
   };
 }
 

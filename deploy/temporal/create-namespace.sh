@@ -38,6 +38,7 @@ temporal operator search-attribute create --namespace "$NAMESPACE" --address "$a
   --name LawGateStage --type Keyword \
   --name LawGateDepartment --type Keyword \
   --name LawGateDueTime --type Datetime \
-  --name LawGateDocumentNumber --type Keyword
+  --name LawGateDocumentNumber --type Keyword \
+  --name LawGateCaseNumber --type Keyword
 temporal operator search-attribute list --namespace "$NAMESPACE" --address "$address"
 echo 'LawGate search attributes registered'

@@ -27,7 +27,7 @@ import {
   type ContractReviewWorkflow,
 } from '@lawgate/domain';
 import { eventually } from '../support/eventually';
-import { person, refusal, sha, useWorkflowHarness } from './harness';
+import { person, recordHistory, refusal, sha, useWorkflowHarness } from './harness';
 import { uniqueSuffix } from '../support/test-env';
 
 const departmentId = randomUUID();
@@ -173,6 +173,7 @@ describe('contractReviewWorkflow (政府合同合法性审查)', () => {
     s = await h.executeUpdate(crCloseUpdate, { args: [{ reason: '履行完毕', actor: drafter }] });
     expect([s.stage, s.status]).toEqual([Stage.Completed, 'ENDED']);
     expect(s.opinions.map((o) => o.conclusion)).toEqual(['REVISE', 'PASS', 'PASS']);
+    recordHistory(h.workflowId, 'contract-review-v1-rework-loop');
   });
 
   it('should remind the unit of expiry with a task in the register', async () => {
@@ -185,6 +186,7 @@ describe('contractReviewWorkflow (政府合同合法性审查)', () => {
       args: [{ taskId: s.openTaskId!, filedWith: ['司法局'], reference: 'BA-2', actor: drafter }],
     });
     await eventually(async () => expect((await h.query(getContractReviewStateQuery)).expiryReminded).toBe(true), 30000);
+    recordHistory(h.workflowId, 'contract-review-v1-happy-path');
     expect(harness.calls.openTask.some((t) => t.workflowId === h.workflowId && t.kind === 'CR_EXPIRY')).toBe(true);
   });
 });

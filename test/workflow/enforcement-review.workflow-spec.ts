@@ -38,7 +38,7 @@ import {
 } from '@lawgate/domain';
 import { eventually } from '../support/eventually';
 import type { Calls } from '../support/fake-activities';
-import { useWorkflowHarness } from './harness';
+import { recordHistory, useWorkflowHarness } from './harness';
 import { uniqueSuffix } from '../support/test-env';
 
 const departmentId = randomUUID();
@@ -230,6 +230,7 @@ describe('enforcementReviewWorkflow (重大执法决定法制审核)', () => {
     expect([s.stage, s.status]).toEqual([Stage.Closed, 'ENDED']);
     const decided = calls.recordDecision.find((d) => d.workflowId === h.workflowId && d.decision === 'DECIDED_PENALTY');
     expect(decided?.documentSha256).toBe(sha(1));
+    recordHistory(h.workflowId, 'enforcement-review-v1-happy-path');
   });
 
   it('should refuse the decision before a passed review, a case handler as reviewer, and an unqualified penalty reviewer', async () => {
@@ -296,6 +297,7 @@ describe('enforcementReviewWorkflow (重大执法决定法制审核)', () => {
       }),
     );
     expect(stale.message).toContain('no passed legal review');
+    recordHistory(h.workflowId, 'enforcement-review-v1-rework-loop');
   });
 
   it('should run the crime-transfer branch, and extend the review period with the approver the policy names', async () => {

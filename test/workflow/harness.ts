@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Client, Connection, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ActivityFailure, ApplicationFailure } from '@temporalio/common';
 import type { Actor, Role } from '@lawgate/domain';
@@ -78,10 +79,12 @@ export function useWorkflowHarness(prefix: string, o: { workflowsPath?: string }
 
 /**
  * With RECORD_HISTORY_FILE set, writes the workflow's history in the CLI's JSON form, which the replay tier reads
- * (test/fixtures/histories); pick the test with `-t`. The CLI is TEMPORAL_CLI_PATH.
+ * (test/fixtures/histories); pick the test with `-t`. With RECORD_HISTORY_DIR set instead, every test that names its
+ * history (`name`) writes `<dir>/<name>.json`, so one run records several. The CLI is TEMPORAL_CLI_PATH.
  */
-export function recordHistory(workflowId: string): void {
-  const file = process.env.RECORD_HISTORY_FILE;
+export function recordHistory(workflowId: string, name?: string): void {
+  const dir = process.env.RECORD_HISTORY_DIR;
+  const file = dir && name ? join(dir, `${name}.json`) : process.env.RECORD_HISTORY_FILE;
   if (!file) return;
   const json = execFileSync(process.env.TEMPORAL_CLI_PATH!, [
     'workflow',

@@ -13,6 +13,8 @@ describe(searchAttributeCliArgs.name, () => {
       'LawGateDueTime=Datetime',
       '--search-attribute',
       'LawGateDocumentNumber=Keyword',
+      '--search-attribute',
+      'LawGateCaseNumber=Keyword',
     ]);
     expect(new Set(LAWGATE_SEARCH_ATTRIBUTES.map((k) => k.name)).size).toBe(LAWGATE_SEARCH_ATTRIBUTES.length);
   });

@@ -14,6 +14,11 @@ export const DepartmentAttr = defineSearchAttributeKey('LawGateDepartment', Sear
 export const DueTimeAttr = defineSearchAttributeKey('LawGateDueTime', SearchAttributeType.DATETIME);
 /** Printed document number once registered, e.g. 坛政规〔2026〕3号. */
 export const DocumentNumberAttr = defineSearchAttributeKey('LawGateDocumentNumber', SearchAttributeType.KEYWORD);
+/**
+ * The number the starter gave the matter, set at start: an enforcement case's number (`LawGateCaseNumber = 'JT-2026-7'`),
+ * a contract's number. Together with `LawGateDepartment` it names the matter as the office files it.
+ */
+export const CaseNumberAttr = defineSearchAttributeKey('LawGateCaseNumber', SearchAttributeType.KEYWORD);
 
 export const LAWGATE_SEARCH_ATTRIBUTES = [
   ProcedureTypeAttr,
@@ -21,6 +26,7 @@ export const LAWGATE_SEARCH_ATTRIBUTES = [
   DepartmentAttr,
   DueTimeAttr,
   DocumentNumberAttr,
+  CaseNumberAttr,
 ] as const;
 
 /** The names the Temporal CLI and operator API use for each search-attribute type. */

@@ -5,6 +5,7 @@ import {
   ErrorCode,
   type ProcedureType,
   PROCEDURES,
+  CaseNumberAttr,
   DepartmentAttr,
   ProcedureTypeAttr,
   StageAttr,
@@ -28,6 +29,8 @@ export interface StartProcedure<R> {
   input: unknown;
   /** The department's code, for the `LawGateDepartment` search attribute. */
   departmentCode: string;
+  /** The case's or contract's number the starter gave, for the `LawGateCaseNumber` search attribute. */
+  caseNumber?: string;
   /** The update that resolves once the procedure has settled after start (its first task open). */
   settle: UpdateDefinition<R, [], string>;
 }
@@ -65,6 +68,7 @@ export class ProcedureGateway {
           { key: ProcedureTypeAttr, value: o.type },
           { key: StageAttr, value: definition.initialStage },
           { key: DepartmentAttr, value: o.departmentCode },
+          ...(o.caseNumber === undefined ? [] : [{ key: CaseNumberAttr, value: o.caseNumber }]),
         ],
       });
       return handle.executeUpdate(o.settle, { args: [] });

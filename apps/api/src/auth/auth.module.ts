@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto';
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
@@ -18,7 +19,9 @@ import { SignInThrottle } from './sign-in-throttle';
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
-        secret: config.JWT_SECRET,
+        // A key object made once: given the string, the JWT library parses it on every request, first as a public
+        // key (failing with a stack trace), then as a secret key — a cost each request paid before its handler ran.
+        secret: createSecretKey(Buffer.from(config.JWT_SECRET, 'utf8')),
         signOptions: { expiresIn: config.JWT_TTL_SECONDS, issuer: 'lawgate', audience: 'lawgate-api' },
         verifyOptions: { issuer: 'lawgate', audience: 'lawgate-api', algorithms: ['HS256'] },
       }),

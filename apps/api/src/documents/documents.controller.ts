@@ -141,15 +141,19 @@ export class DocumentsController {
       throw new DomainError(ErrorCode.NotFound, `Your department has no procedure ${procedureId}.`);
     }
     const sha256 = createHash('sha256').update(body).digest('hex');
-    // Ask the procedure first, so that bytes it would refuse are not stored at all.
-    const state: ProcedureSnapshot = await this.gateway.query(procedure.workflowId, getProcedureStateQuery);
-    // The stages are the procedure definition's upload stages; the workflow checks again.
+    // The stages are the procedure definition's upload stages; the workflow checks again. The read model's stage
+    // answers when it is one of them (a stale one only lets bytes be stored that the workflow then refuses); otherwise
+    // the procedure is asked, so that bytes it would refuse are not stored and no upload is refused on a stale stage.
     const definition = procedureDefinition(procedure.type);
-    if (!definition || !uploadStagesOf<string>(definition).includes(state.stage)) {
+    const uploadStages = definition ? uploadStagesOf<string>(definition) : [];
+    const stage = uploadStages.includes(procedure.stage)
+      ? procedure.stage
+      : (await this.gateway.query<ProcedureSnapshot>(procedure.workflowId, getProcedureStateQuery)).stage;
+    if (!definition || !uploadStages.includes(stage)) {
       throw new DomainError(
         ErrorCode.WrongStage,
         `Documents can be added ${definition?.uploadWindow ?? 'only in a drafting stage'}; ` +
-          `the procedure is in stage ${state.stage}.`,
+          `the procedure is in stage ${stage}.`,
       );
     }
     await this.documents.storeBlob(sha256, body);

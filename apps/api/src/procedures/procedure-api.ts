@@ -47,10 +47,19 @@ export interface StepApi<S extends string = string, K extends string = string> {
   send(call: StepCall): Promise<unknown>;
 }
 
+/**
+ * A procedure's own files in the decision archive, from its workflow's state: path in the bundle → the JSON written
+ * there (null or undefined: no file). They come beside the files every procedure has (documents, ledger, tasks, the
+ * state) and replace a common file of the same path.
+ */
+export type ArchiveSections = (state: Record<string, unknown>) => Record<string, unknown>;
+
 /** A procedure's API: its steps by URL segment. One `<type>.api.ts` per procedure, registered in `registry.ts`. */
 export interface ProcedureApi<S extends string = string, K extends string = string> {
   readonly type: ProcedureType;
   readonly steps: Readonly<Record<string, StepApi<S, K>>>;
+  /** Its own files in the decision archive (`GET /api/procedures/:id/archive`), if any. */
+  readonly archive?: ArchiveSections;
 }
 
 /** What the caller gives for an update's arguments: the API adds the authenticated actor (and the task). */

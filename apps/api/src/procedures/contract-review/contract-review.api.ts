@@ -27,6 +27,7 @@ import {
   CrSignDto,
   CrWarningDto,
 } from './contract-review.dto';
+import { CONTRACT_REVIEW_ARCHIVE } from './contract-review.archive';
 
 type S = Stage;
 type K = ContractReviewTaskKind;
@@ -40,6 +41,7 @@ const unitStep = <A extends { actor: Actor }, B extends object>(
 /** The human steps of a government contract review (D1–D10). */
 export const CONTRACT_REVIEW_API: ProcedureApi<S, K> = {
   type: 'CONTRACT_REVIEW',
+  archive: CONTRACT_REVIEW_ARCHIVE,
   steps: {
     submit: unitStep({
       update: crSubmitUpdate,

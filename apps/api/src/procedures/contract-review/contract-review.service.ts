@@ -85,6 +85,7 @@ export class ContractReviewService {
       workflowId: contractReviewWorkflowId(principal.unitCode, body.contractNumber),
       input,
       departmentCode: principal.unitCode,
+      caseNumber: body.contractNumber,
       settle: crAwaitSettledUpdate,
     });
   }

@@ -34,6 +34,7 @@ import {
   SubmitCaseDto,
   WithdrawDisclosureDto,
 } from './enforcement-review.dto';
+import { ENFORCEMENT_REVIEW_ARCHIVE } from './enforcement-review.archive';
 
 type S = Stage;
 type K = EnforcementReviewTaskKind;
@@ -48,6 +49,7 @@ const HEAD = [Role.Leader];
  */
 export const ENFORCEMENT_REVIEW_API: ProcedureApi<S, K> = {
   type: 'ENFORCEMENT_REVIEW',
+  archive: ENFORCEMENT_REVIEW_ARCHIVE,
   steps: {
     'submit-case': step({
       update: erSubmitCaseUpdate,

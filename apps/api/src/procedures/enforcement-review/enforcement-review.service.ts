@@ -105,6 +105,7 @@ export class EnforcementReviewService {
       workflowId: enforcementReviewWorkflowId(principal.unitCode, body.caseNumber),
       input,
       departmentCode: principal.unitCode,
+      caseNumber: body.caseNumber,
       settle: erAwaitSettledUpdate,
     });
   }

@@ -14,6 +14,7 @@ import {
   TaskRepository,
 } from '@lawgate/persistence';
 import { ProcedureGateway } from '@lawgate/temporal';
+import { procedureApiOf } from '../registry';
 
 /** A file extension for a stored version: its own, else one for its media type. */
 function extensionOf(filename: string, mediaType: string): string {
@@ -151,6 +152,13 @@ export class ArchiveService {
     if (live) {
       files.push({ path: 'legality/opinions.json', content: json(live.legalityOpinions ?? []) });
       if (live.registration) files.push({ path: 'registration.json', content: json(live.registration) });
+      // The procedure type's own files (its registry line); each replaces a common file of the same path.
+      const own = procedureApiOf(procedure.type)?.archive?.(live) ?? {};
+      for (const [path, value] of Object.entries(own)) {
+        const at = files.findIndex((f) => f.path === path);
+        if (at >= 0) files.splice(at, 1);
+        if (value !== null && value !== undefined) files.push({ path, content: json(value) });
+      }
     }
     // Signed manifest and the ledger chain up to a signed checkpoint (docs/trust-boundary.md).
     const signer = this.keys.signer;

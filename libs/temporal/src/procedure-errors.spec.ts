@@ -1,0 +1,19 @@
+import { ServiceError } from '@temporalio/client';
+import { ErrorCode } from '@lawgate/domain';
+import { fromTemporalError } from './procedure-errors';
+
+describe(fromTemporalError.name, () => {
+  const grpc = (code: number, details: string) => Object.assign(new Error(details), { code, details });
+
+  it('should tell the person to try again when the server aborted an update under load (nothing recorded)', () => {
+    const aborted = new ServiceError('Workflow Update failed', { cause: grpc(14, 'workflow update was aborted') });
+    expect(fromTemporalError(aborted, { workflowId: 'w' })?.code).toBe(ErrorCode.Unavailable);
+    const shed = new ServiceError('Workflow Update failed', { cause: grpc(8, 'namespace rate limit exceeded') });
+    expect(fromTemporalError(shed, { workflowId: 'w' })?.code).toBe(ErrorCode.Unavailable);
+  });
+
+  it('should leave an unknown service failure to the caller', () => {
+    const other = new ServiceError('Workflow Update failed', { cause: grpc(3, 'bad request') });
+    expect(fromTemporalError(other, { workflowId: 'w' })).toBeUndefined();
+  });
+});

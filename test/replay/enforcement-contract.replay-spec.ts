@@ -1,0 +1,68 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { testEnv } from '../support/test-env';
+import { replayAll } from './replay-all';
+
+const HISTORIES = join(__dirname, '..', 'fixtures', 'histories');
+
+interface HistoryEvent {
+  eventType: string;
+  workflowExecutionStartedEventAttributes?: { workflowType: { name: string } };
+  workflowExecutionUpdateAcceptedEventAttributes?: { acceptedRequest: { input: { name: string } } };
+}
+
+/** How often each Workflow Update was accepted in a recorded history. */
+function updatesOf(file: string): { type: string; updates: Record<string, number> } {
+  const { events } = JSON.parse(readFileSync(join(HISTORIES, file), 'utf8')) as { events: HistoryEvent[] };
+  const updates: Record<string, number> = {};
+  for (const e of events) {
+    const name = e.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest.input.name;
+    if (name) updates[name] = (updates[name] ?? 0) + 1;
+  }
+  return { type: events[0].workflowExecutionStartedEventAttributes!.workflowType.name, updates };
+}
+
+/**
+ * The released enforcement and contract reviews: a straight path and a rework loop of each, recorded from the
+ * workflow tests, replay against today's code (a change to either workflow goes behind `patched()`).
+ */
+describe('enforcement and contract review replay', () => {
+  const cases = [
+    [
+      'enforcement-review-v1-happy-path.json',
+      'enforcementReviewWorkflow',
+      { 'er.recordDecision': 1, 'er.archiveCase': 1 },
+    ],
+    [
+      'enforcement-review-v1-rework-loop.json',
+      'enforcementReviewWorkflow',
+      { 'er.submitCase': 3, 'er.giveConclusion': 2 },
+    ],
+    [
+      'contract-review-v1-happy-path.json',
+      'contractReviewWorkflow',
+      { 'cr.giveOpinion': 1, 'cr.sign': 1, 'cr.file': 1 },
+    ],
+    [
+      'contract-review-v1-rework-loop.json',
+      'contractReviewWorkflow',
+      { 'cr.submit': 2, 'cr.giveOpinion': 3, 'cr.close': 1 },
+    ],
+  ] as const;
+  let results: Map<string, Error | undefined>;
+  beforeAll(async () => {
+    results = await replayAll(
+      { workflowBundle: { codePath: testEnv().workflowBundlePath } },
+      HISTORIES,
+      cases.map(([file]) => file),
+    );
+  }, 300_000);
+
+  it.each(cases)('should replay %s (%s) deterministically', (file, type, updates) => {
+    const recorded = updatesOf(file);
+    expect(recorded.type).toBe(type);
+    expect(recorded.updates).toMatchObject(updates);
+    expect(results.has(file)).toBe(true);
+    expect(results.get(file)).toBeUndefined();
+  });
+});
