@@ -5,6 +5,7 @@ import { FILING_STANDARDS, Role } from '@lawgate/domain';
 import { DocumentRepository } from '@lawgate/persistence';
 import type { TemporalClientService } from '@lawgate/temporal';
 import { FilingArrivals } from '../../activities/filing-arrival';
+import { createAccount } from '../support/accounts';
 import { eventually } from '../support/eventually';
 import type { ApiClient, HttpResult } from '../support/http';
 import { recordCounts, validApplication } from '../support/records';
@@ -53,8 +54,16 @@ describe('the filing review (规范性文件备案审查) through the API', () =
   let http: ApiClient;
   let db: DataSource;
   const stack = useStack('e2e-fr', { extraEnv: { PROCEDURE_PERIODS: 'demo' } });
-  beforeAll(() => {
+  // A department's own document is deliberated at its own meeting and signed by its own leader.
+  let bureauLeader: string;
+  beforeAll(async () => {
     ({ http, db } = stack);
+    bureauLeader = await createAccount(http, {
+      prefix: 'leader.edu',
+      displayName: '教育局局长',
+      unitCode: 'JT-EDU',
+      roles: [Role.Leader],
+    });
   });
 
   const ok = (res: Res): Snapshot => {
@@ -159,9 +168,10 @@ describe('the filing review (规范性文件备案审查) through the API', () =
       expect(res.status).toBe(200);
       s = res.body;
     });
-    s = await task('leader.zhou', s.openTaskId!, 'deliberation', {
+    s = await task(bureauLeader, s.openTaskId!, 'deliberation', {
       decision: 'ADOPTED',
-      meeting: '局务会议',
+      meetingKind: 'BUREAU',
+      meeting: '区教育局局务会议',
       meetingDate: '2026-11-20',
       minutes: '审议通过',
     });
