@@ -10,6 +10,8 @@
  * kind, 3), CHAOS_SEED (random), CHAOS_KEEP=1 keeps the stack's directory (logs, data) for a look afterwards.
  */
 import 'reflect-metadata';
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
 import { Client as PgClient } from 'pg';
 import { Client, Connection } from '@temporalio/client';
 import { majorDecisionBot, normativeBot, type BotContext } from './chaos/bots';
@@ -165,6 +167,13 @@ export async function runChaos(options: ChaosOptions): Promise<Record<string, un
 }
 
 if (require.main === module) {
+  // The run starts the compiled apps: build them first, as `npm run bench` does (CHAOS_SKIP_BUILD=1 reuses dist/).
+  if (process.env.CHAOS_SKIP_BUILD !== '1') {
+    execFileSync('npm', ['run', '-s', 'build:server'], { cwd: join(__dirname, '..'), stdio: 'inherit' });
+    execFileSync(process.execPath, [join(__dirname, '..', 'scripts', 'build-workflow-bundle.mjs')], {
+      stdio: 'ignore',
+    });
+  }
   const seed = Number(process.env.CHAOS_SEED ?? Math.floor(Math.random() * 2 ** 31));
   runChaos({
     normative: Number(process.env.CHAOS_NORMATIVE ?? 200),
