@@ -116,8 +116,9 @@ export async function normativeBot(ctx: BotContext, code: string): Promise<strin
   const task = (s: Snap, path: string, body: unknown, user = 'officer.zhang') =>
     c.call<Snap>(user, 'POST', `/api/tasks/${s.openTaskId}/${path}`, { body, key: `${path}:${s.openTaskId}` });
   const upload = async (s: Snap, kind: string) => {
-    if (!s.documents?.[kind])
-      {await c.call('drafter.edu', 'POST', `/api/procedures/${id}/documents/${kind}`, { text: text(kind, code) });}
+    if (!s.documents?.[kind]) {
+      await c.call('drafter.edu', 'POST', `/api/procedures/${id}/documents/${kind}`, { text: text(kind, code) });
+    }
   };
   await drive(ctx, id, (s) => s.filing?.status === 'ACCEPTED', {
     PROJECT_APPROVAL: (s) => task(s, 'project-approval', { decision: 'APPROVED', opinion: '同意立项。' }),

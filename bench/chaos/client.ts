@@ -35,10 +35,12 @@ export class ChaosClient {
   ): Promise<{ status: number; body: Record<string, unknown> & { code?: string; message?: string } }> {
     const urls = this.replicas();
     const started = Date.now();
+    // Round robin over the replicas, as a load balancer spreads requests; a failed attempt goes to the next one.
+    const first = this.next++;
     let lastError = '';
     for (let attempt = 0; ; attempt += 1) {
       if (Date.now() - started > this.giveUpMs) throw new Error(`${init.method} ${path}: gave up (${lastError})`);
-      const base = urls[(this.next + attempt) % urls.length];
+      const base = urls[(first + attempt) % urls.length];
       try {
         const res = await fetch(`${base}${path}`, { ...init, signal: AbortSignal.timeout(60000) });
         const text = await res.text();
@@ -55,7 +57,6 @@ export class ChaosClient {
         // The replica did not answer: the next attempt goes to the other one.
         lastError = String(err);
         this.failovers += 1;
-        this.next += 1;
         await sleep(Math.min(2000, 100 * 2 ** Math.min(attempt, 4)));
       }
     }

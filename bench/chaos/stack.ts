@@ -69,6 +69,13 @@ export class ChaosStack {
   async start(): Promise<void> {
     chmodSync(this.dir, 0o777);
     this.pgPort = await freePort();
+    this.temporalPort = await freePort();
+    // Temporal starts while the database is made and migrated.
+    const temporal = findOrBuildTemporal(this.log).then(async (binary) => {
+      this.temporalBinary = binary;
+      await this.startTemporal();
+    });
+    void temporal.catch(() => undefined);
     pg(['initdb', '-D', this.pgData, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C'], this.dir);
     this.startPostgres();
     this.databaseUrl = `postgres://postgres@127.0.0.1:${this.pgPort}/postgres`;
@@ -86,9 +93,7 @@ export class ChaosStack {
       await dataSource.destroy();
     }
     this.log(`PostgreSQL on ${this.pgPort} (${this.pgData})`);
-    this.temporalBinary = await findOrBuildTemporal(this.log);
-    this.temporalPort = await freePort();
-    await this.startTemporal();
+    await temporal;
     mkdirSync(join(this.dir, 'keys'), { recursive: true });
     Object.assign(this.env, {
       PATH: process.env.PATH ?? '',
@@ -107,9 +112,8 @@ export class ChaosStack {
       JWT_SECRET: `chaos-${Date.now()}-${Math.random().toString(36).slice(2)}-shared-secret`,
       LOG_LEVEL: 'warn',
     });
-    await Promise.all([0, 1].map((i) => this.startWorker(i)));
     for (let i = 0; i < 2; i += 1) this.apis.push({ port: await freePort() });
-    await Promise.all([0, 1].map((i) => this.startApi(i)));
+    await Promise.all([0, 1].flatMap((i) => [this.startWorker(i), this.startApi(i)]));
   }
 
   get temporalAddress(): string {
