@@ -118,11 +118,13 @@ export async function runChaos(options: ChaosOptions): Promise<Record<string, un
     const recoverySeconds: number[] = [];
     let botsDone = false;
     void bots.finally(() => (botsDone = true));
-    const expectedMs =
-      Number(process.env.CHAOS_EXPECTED_SECONDS ?? 20 + (jobs.length * 25) / options.concurrency) * 1000;
-    for (const fault of schedule) {
-      if (botsDone) break;
-      await sleep((0.3 + random()) * (expectedMs / (schedule.length + 1)));
+    // A long run spreads the faults over its procedures (the k-th waits until about k/(n+1) of them are through); a
+    // short one, where every bot is busy until the end, injects them a few seconds apart from the start.
+    const spread = jobs.length > 2 * options.concurrency;
+    for (const [k, fault] of schedule.entries()) {
+      const gate = spread ? Math.floor((jobs.length * (k + 0.5 + random() * 0.5)) / (schedule.length + 1)) : 0;
+      while (!botsDone && finished.size < gate) await sleep(500);
+      await sleep((0.2 + 0.8 * random()) * 3000);
       if (botsDone) break;
       const t = Date.now();
       log(`fault: ${fault.kind} (${fault.which})`);
