@@ -1,0 +1,160 @@
+/**
+ * What a chaos run checks afterwards, on the stack's own database and Temporal: every procedure completed exactly
+ * once (read model and workflow), numbers gap-free and unique per series and year, the ledger's hash chain verifies
+ * (the API's `ledger:verify`), one decision per task, no task duplicated, no notification or delivery twice.
+ */
+import { Client as PgClient } from 'pg';
+import type { Client } from '@temporalio/client';
+import type { ChaosClient } from './client';
+
+export interface ChaosVerdict {
+  completed: Record<string, number>;
+  checks: Record<string, unknown>;
+  lost: number;
+  duplicated: number;
+  problems: string[];
+}
+
+const DONE: Record<string, (p: { stage: string; status: string }) => boolean> = {
+  NORMATIVE_DOCUMENT: (p) => p.stage === 'IN_FORCE' && p.status === 'IN_FORCE',
+  MAJOR_DECISION: (p) => p.stage === 'CLOSED',
+};
+
+export async function verifyAfterChaos(input: {
+  databaseUrl: string;
+  temporal: Client;
+  finished: Map<string, { type: string; procedureId?: string; error?: string }>;
+  client: ChaosClient;
+}): Promise<ChaosVerdict> {
+  const problems: string[] = [];
+  let lost = 0;
+  let duplicated = 0;
+  const completed: Record<string, number> = {};
+  const pg = new PgClient({ connectionString: input.databaseUrl });
+  await pg.connect();
+  try {
+    const codes = [...input.finished.keys()];
+    const rows = await pg.query<{
+      project_code: string;
+      id: string;
+      workflow_id: string;
+      stage: string;
+      status: string;
+      type: string;
+    }>('SELECT project_code, id, workflow_id, stage, status, type FROM procedure WHERE project_code = ANY($1)', [
+      codes,
+    ]);
+    const byCode = new Map<string, typeof rows.rows>();
+    for (const row of rows.rows) byCode.set(row.project_code, [...(byCode.get(row.project_code) ?? []), row]);
+    const workflowStatuses: Record<string, number> = {};
+    for (const [code, job] of input.finished) {
+      const found = byCode.get(code) ?? [];
+      if (found.length > 1) {
+        duplicated += found.length - 1;
+        problems.push(`${code}: ${found.length} procedures`);
+      }
+      const p = found[0];
+      if (!p || job.error || !DONE[job.type]?.(p)) {
+        lost += 1;
+        problems.push(`${code}: not completed (${p ? `${p.stage}/${p.status}` : 'no procedure'}) ${job.error ?? ''}`);
+        continue;
+      }
+      const described = await input.temporal.workflow.getHandle(p.workflow_id).describe();
+      const status = described.status.name;
+      workflowStatuses[`${job.type}:${status}`] = (workflowStatuses[`${job.type}:${status}`] ?? 0) + 1;
+      if (!['RUNNING', 'COMPLETED', 'CONTINUED_AS_NEW'].includes(status)) {
+        lost += 1;
+        problems.push(`${code}: workflow ${p.workflow_id} is ${status}`);
+        continue;
+      }
+      completed[job.type] = (completed[job.type] ?? 0) + 1;
+    }
+
+    // Numbers: per series and year, 1..n with no gap and none twice.
+    const series = await pg.query<{
+      issuer_series_id: string;
+      year: number;
+      n: string;
+      distinct_seq: string;
+      max_seq: number;
+      distinct_numbers: string;
+      last_seq: number | null;
+    }>(
+      `SELECT r.issuer_series_id, r.year, count(*) AS n, count(DISTINCT r.seq) AS distinct_seq, max(r.seq) AS max_seq,
+              count(DISTINCT r.number) AS distinct_numbers, max(c.last_seq) AS last_seq
+         FROM register_entry r LEFT JOIN number_counter c ON c.issuer_series_id = r.issuer_series_id AND c.year = r.year
+        GROUP BY r.issuer_series_id, r.year`,
+    );
+    let numberGaps = 0;
+    let numbersTwice = 0;
+    let numbered = 0;
+    for (const s of series.rows) {
+      numbered += Number(s.n);
+      numbersTwice += Number(s.n) - Math.min(Number(s.distinct_seq), Number(s.distinct_numbers));
+      numberGaps += Math.max(Number(s.max_seq), Number(s.last_seq ?? 0)) - Number(s.distinct_seq);
+    }
+    if (numberGaps) problems.push(`${numberGaps} gaps in numbering`);
+    if (numbersTwice) problems.push(`${numbersTwice} numbers given twice`);
+
+    const count = async (label: string, sql: string) => {
+      const n = Number((await pg.query<{ n: string }>(`SELECT count(*) AS n FROM (${sql}) x`)).rows[0].n);
+      if (n) problems.push(`${n} × ${label}`);
+      return n;
+    };
+    const tasksTwice = await count(
+      'task duplicated',
+      `SELECT procedure_id, stage, round, kind, coalesce(assignee_user_id, assignee_unit_id) FROM task
+        GROUP BY 1, 2, 3, 4, 5 HAVING count(*) > 1`,
+    );
+    const decisionsTwice = await count(
+      'task decided twice in the ledger',
+      'SELECT task_id FROM ledger_entry WHERE task_id IS NOT NULL GROUP BY task_id HAVING count(*) > 1',
+    );
+    const notificationsTwice = await count(
+      'notification twice',
+      `SELECT kind, procedure_id, task_id, recipient_user_id, recipient_unit_id, message FROM notification
+        GROUP BY 1, 2, 3, 4, 5, 6 HAVING count(*) > 1`,
+    );
+    const deliveriesTwice = await count(
+      'delivery sent twice',
+      `SELECT notification_id, user_id, channel FROM notification_delivery GROUP BY 1, 2, 3 HAVING count(*) > 1`,
+    );
+    const openTasksLeft = Number(
+      (
+        await pg.query<{ n: string }>(
+          `SELECT count(*) AS n FROM task t JOIN procedure p ON p.id = t.procedure_id
+            WHERE t.status = 'OPEN' AND p.project_code = ANY($1)`,
+          [codes],
+        )
+      ).rows[0].n,
+    );
+    const ledger = await input.client.call<{ ok: boolean; checked?: number }>(
+      'officer.zhang',
+      'GET',
+      '/api/admin/ledger/verify',
+    );
+    if (!ledger.ok) problems.push(`ledger does not verify: ${JSON.stringify(ledger)}`);
+    duplicated += numbersTwice + tasksTwice + decisionsTwice + notificationsTwice + deliveriesTwice;
+    lost += numberGaps + (ledger.ok ? 0 : 1);
+    return {
+      completed,
+      checks: {
+        workflowStatuses,
+        numbered,
+        numberGaps,
+        numbersTwice,
+        ledger,
+        tasksTwice,
+        decisionsTwice,
+        notificationsTwice,
+        deliveriesTwice,
+        openTasksLeft,
+      },
+      lost,
+      duplicated,
+      problems,
+    };
+  } finally {
+    await pg.end();
+  }
+}
