@@ -206,7 +206,7 @@ async function main(): Promise<void> {
     const drafter = await login('drafter.edu');
     const officer = await login('officer.zhang');
     log(`starting ${SIGNOFFS + 10} procedures`);
-    const taskIds: string[] = [];
+    const procedureIds: string[] = [];
     for (let i = 0; i < SIGNOFFS + 10; i += 1) {
       const res = await fetch(`${apiUrl}/api/procedures/normative-documents`, {
         method: 'POST',
@@ -224,7 +224,7 @@ async function main(): Promise<void> {
           },
         }),
       });
-      taskIds.push(((await res.json()) as { openTaskId: string }).openTaskId);
+      procedureIds.push(((await res.json()) as { procedureId: string }).procedureId);
     }
     const connection = await Connection.connect({ address: server.address });
     const client = new Client({ connection });
@@ -241,8 +241,8 @@ async function main(): Promise<void> {
     });
     let n = 0;
     const signOff = async () => {
-      const taskId = taskIds[n++];
-      const res = await fetch(`${apiUrl}/api/tasks/${taskId}/project-approval`, {
+      const procedureId = procedureIds[n++];
+      const res = await fetch(`${apiUrl}/api/procedures/${procedureId}/steps/project-approval`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${officer}` },
         body: JSON.stringify({ decision: 'APPROVED', opinion: '同意立项' }),

@@ -69,7 +69,7 @@ async function run(): Promise<void> {
   const id = s.procedureId;
   step(s, 'B1 立项申请（教育局）');
   s = step(
-    await call('POST', `/api/tasks/${s.openTaskId}/project-approval`, 'officer.zhang', {
+    await call('POST', `/api/procedures/${id}/steps/project-approval`, 'officer.zhang', {
       decision: 'APPROVED',
       opinion: '同意立项。',
     }),
@@ -85,11 +85,11 @@ async function run(): Promise<void> {
     await call('POST', `/api/procedures/${id}/documents/${kind}`, 'drafter.edu', undefined, text);
   }
   s = step(
-    await call('POST', `/api/procedures/${id}/complete-drafting`, 'drafter.edu', { note: '草案起草完成。' }),
+    await call('POST', `/api/procedures/${id}/steps/complete-drafting`, 'drafter.edu', { note: '草案起草完成。' }),
     'B2 起草完成',
   );
   s = step(
-    await call('POST', `/api/procedures/${id}/fair-competition-review`, 'drafter.edu', {
+    await call('POST', `/api/procedures/${id}/steps/fair-competition-review`, 'drafter.edu', {
       conclusion: 'COMPLIANT',
       summary: '经审查，不含排除、限制竞争的内容。',
     }),
@@ -102,7 +102,7 @@ async function run(): Promise<void> {
     }),
     'B3 公平竞争审查（市场监管局）',
   );
-  s = step(await call('POST', `/api/procedures/${id}/comment-window`, 'drafter.edu', {}), 'B4 发布征求意见稿');
+  s = step(await call('POST', `/api/procedures/${id}/steps/comment-window`, 'drafter.edu', {}), 'B4 发布征求意见稿');
   const windowId = s.commentWindow!.windowId;
   if (Date.parse(s.commentWindow!.closesAt) - Date.now() > 5 * 60 * 1000) {
     throw new Error(
@@ -129,14 +129,17 @@ async function run(): Promise<void> {
     'drafter.edu',
   );
   for (const comment of received) {
-    await call('POST', `/api/procedures/${id}/comments/${comment.commentId}/answer`, 'drafter.edu', {
+    await call('POST', `/api/procedures/${id}/steps/answer-comment`, 'drafter.edu', {
+      commentId: comment.commentId,
       answer: 'ADOPTED',
       reason: '已采纳，修改相应条款。',
     });
   }
   say(`    逐条答复 ${received.length} 条意见`);
   s = step(
-    await call('POST', `/api/procedures/${id}/complete-public-comment`, 'drafter.edu', { note: '意见已逐条答复。' }),
+    await call('POST', `/api/procedures/${id}/steps/complete-public-comment`, 'drafter.edu', {
+      note: '意见已逐条答复。',
+    }),
     'B4 征求意见结束',
   );
   await call(
@@ -147,14 +150,14 @@ async function run(): Promise<void> {
     '经审核，合法。',
   );
   s = step(
-    await call('POST', `/api/procedures/${id}/submit-for-review`, 'drafter.edu', {
+    await call('POST', `/api/procedures/${id}/steps/submit-for-review`, 'drafter.edu', {
       note: '经本单位法制机构审核，草案合法。',
       expertise: ['教育'],
     }),
     'B5 本单位合法性审核并报送',
   );
   s = step(
-    await call('POST', `/api/tasks/${s.openTaskId}/materials-check`, 'officer.zhang', {
+    await call('POST', `/api/procedures/${id}/steps/materials-check`, 'officer.zhang', {
       complete: true,
       note: '材料齐全，审核期限自即日起计算。',
     }),
@@ -166,7 +169,7 @@ async function run(): Promise<void> {
     const reviewer = await holderOf(s.openTaskId!, advisers);
     for (;;) {
       try {
-        return await call<Snapshot>('POST', `/api/tasks/${s.openTaskId}/legality-opinion`, reviewer, {
+        return await call<Snapshot>('POST', `/api/procedures/${id}/steps/legality-opinion`, reviewer, {
           conclusion,
           reasons,
           reviewedSha256: s.documents!.DRAFT.sha256,
@@ -182,12 +185,12 @@ async function run(): Promise<void> {
   const v2 = '第一条 为规范校外培训机构，制定本办法。\n第五条 培训机构的设立依照《民办教育促进法》有关规定执行。\n';
   await call('POST', `/api/procedures/${id}/documents/DRAFT`, 'drafter.edu', undefined, v2);
   s = step(
-    await call('POST', `/api/procedures/${id}/resubmit`, 'drafter.edu', { adoptedAll: true }),
+    await call('POST', `/api/procedures/${id}/steps/resubmit`, 'drafter.edu', { adoptedAll: true }),
     'B7 修改后重新报送',
   );
   s = step(await review('LAWFUL', ''), 'B6 合法性审核：合法');
   s = step(
-    await call('POST', `/api/tasks/${s.openTaskId}/deliberation`, 'leader.zhou', {
+    await call('POST', `/api/procedures/${id}/steps/deliberation`, 'leader.zhou', {
       decision: 'ADOPTED',
       meeting: '区政府第12次常务会议',
       meetingDate: new Date().toISOString().slice(0, 10),
@@ -195,10 +198,13 @@ async function run(): Promise<void> {
     }),
     'B8 集体审议决定',
   );
-  s = step(await call('POST', `/api/tasks/${s.openTaskId}/registration`, 'officer.zhang', {}), 'B9 统一登记、统一编号');
+  s = step(
+    await call('POST', `/api/procedures/${id}/steps/registration`, 'officer.zhang', {}),
+    'B9 统一登记、统一编号',
+  );
   say(`    文号 ${s.registration!.number}，有效期至 ${s.registration!.validUntil}`);
   s = step(
-    await call('POST', `/api/tasks/${s.openTaskId}/publication`, 'officer.zhang', {
+    await call('POST', `/api/procedures/${id}/steps/publication`, 'officer.zhang', {
       channel: 'WEBSITE',
       reference: `https://www.jintan.gov.cn/gfxwj/${randomUUID().slice(0, 8)}.html`,
     }),
@@ -212,7 +218,7 @@ async function run(): Promise<void> {
       ['ACCEPTED', '准予备案。'],
     ]) {
       s = step(
-        await call('POST', `/api/procedures/${id}/filing-events`, 'officer.zhang', {
+        await call('POST', `/api/procedures/${id}/steps/filing-events`, 'officer.zhang', {
           filingId: filing.filingId,
           event,
           note,

@@ -1,14 +1,6 @@
-import type { Browser } from 'playwright-core';
-import { checkPage, expectNoConsoleErrors, launchChromium, openPage, signIn } from '../support/browser';
-import { useStack } from '../support/stack';
+import { checkPage, expectNoConsoleErrors, openPage, signIn } from '../support/browser';
+import { useProcedureJourney, type JourneySnapshot as Snapshot } from '../support/procedure-journey';
 import { uniqueSuffix } from '../support/test-env';
-
-interface Snapshot {
-  procedureId: string;
-  stage: string;
-  openTaskId: string | null;
-  documents: Record<string, { sha256: string }>;
-}
 
 /**
  * A government contract review in Debian's Chromium: the contract is submitted over HTTP; the routed legal adviser
@@ -16,28 +8,9 @@ interface Snapshot {
  * signing, and the opinion binds the text reviewed.
  */
 describe('the government contract review in a browser', () => {
-  const stack = useStack('browser-cr', { extraEnv: { PROCEDURE_PERIODS: 'demo' } });
-  let browser: Browser;
+  const { stack, api, browser } = useProcedureJourney('browser-cr');
 
-  beforeAll(async () => {
-    browser = await launchChromium();
-  }, 60000);
-  afterAll(async () => {
-    await browser?.close();
-  });
-
-  const api = async <T>(user: string, method: string, path: string, body?: unknown, raw?: string) => {
-    const res = await stack.http.as<T>(
-      user,
-      method,
-      path,
-      raw !== undefined ? { rawBody: raw, headers: { 'content-type': 'text/plain' } } : { body },
-    );
-    expect(res.status).toBeLessThan(300);
-    return res.body;
-  };
-
-  it('lets the routed adviser pass a contract on the procedure page, bound to the text reviewed', async () => {
+  it('lets the routed adviser pass a contract bound to the text reviewed, and the unit record an acceptance with its agreed days', async () => {
     const s = await api<Snapshot>('drafter.mkt', 'POST', '/api/procedures/contract-reviews', {
       contractNumber: `BC-${uniqueSuffix()}`,
       title: `检验检测服务委托合同（${uniqueSuffix()}）`,
@@ -68,7 +41,7 @@ describe('the government contract review in a browser', () => {
     }
     expect(reviewer).not.toBe('');
 
-    const w = await openPage(browser, stack.http.baseUrl);
+    const w = await openPage(browser(), stack.http.baseUrl);
     const { page } = w;
     await signIn(page, reviewer);
     await page.goto(`/procedures/${id}`);
@@ -92,5 +65,35 @@ describe('the government contract review in a browser', () => {
     ]);
     expectNoConsoleErrors(w);
     await w.context.close();
+
+    // The unit signs the text reviewed and files the contract; in performance, the acceptance form takes the agreed
+    // payment period as a number (the demonstration policy counts it in seconds), and the payment falls due after it.
+    await api('drafter.mkt', 'POST', `/api/procedures/${id}/steps/sign`, {
+      signedSha256: draft.documents.DRAFT.sha256,
+      signatory: '王科长',
+    });
+    await api('drafter.mkt', 'POST', `/api/procedures/${id}/steps/file`, {
+      filedWith: ['司法局'],
+      reference: `备〔2026〕${uniqueSuffix()}号`,
+    });
+    const unit = await openPage(browser(), stack.http.baseUrl);
+    await signIn(unit.page, 'drafter.mkt');
+    await unit.page.goto(`/procedures/${id}`);
+    const acceptance = unit.page.getByRole('form', { name: '验收（起算付款期限）' });
+    await acceptance.waitFor();
+    await acceptance.getByLabel('事项').fill('第一期检测服务');
+    await acceptance.getByRole('spinbutton', { name: '约定付款期限（日，不超过60日）' }).fill('45');
+    await acceptance.getByRole('button', { name: /提\s*交/ }).click();
+    await unit.page.getByText('已办理：验收（起算付款期限）').waitFor();
+    const performed = await api<{ live: { payments: { item: string; acceptedAt: string; dueAt: string }[] } }>(
+      'officer.zhang',
+      'GET',
+      `/api/procedures/${id}`,
+    );
+    expect(performed.live.payments.map((x) => [x.item, Date.parse(x.dueAt) - Date.parse(x.acceptedAt)])).toEqual([
+      ['第一期检测服务', 45_000],
+    ]);
+    expectNoConsoleErrors(unit);
+    await unit.context.close();
   });
 });

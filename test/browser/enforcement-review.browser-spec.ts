@@ -1,13 +1,6 @@
-import type { Browser } from 'playwright-core';
-import { checkPage, expectNoConsoleErrors, launchChromium, openPage, signIn } from '../support/browser';
-import { useStack } from '../support/stack';
+import { checkPage, expectNoConsoleErrors, openPage, signIn } from '../support/browser';
+import { useProcedureJourney, type JourneySnapshot as Snapshot } from '../support/procedure-journey';
 import { uniqueSuffix } from '../support/test-env';
-
-interface Snapshot {
-  procedureId: string;
-  stage: string;
-  documents: Record<string, { sha256: string }>;
-}
 
 /**
  * A major enforcement decision review in Debian's Chromium: the case is brought to the legal review over HTTP; the
@@ -15,26 +8,7 @@ interface Snapshot {
  * conflict and agrees; the page shows the case waiting for the decision.
  */
 describe('the enforcement review in a browser', () => {
-  const stack = useStack('browser-er', { extraEnv: { PROCEDURE_PERIODS: 'demo' } });
-  let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-  }, 60000);
-  afterAll(async () => {
-    await browser?.close();
-  });
-
-  const api = async <T>(user: string, method: string, path: string, body?: unknown, raw?: string) => {
-    const res = await stack.http.as<T>(
-      user,
-      method,
-      path,
-      raw !== undefined ? { rawBody: raw, headers: { 'content-type': 'text/plain' } } : { body },
-    );
-    expect(res.status).toBeLessThan(300);
-    return res.body;
-  };
+  const { stack, api, browser } = useProcedureJourney('browser-er');
 
   it('lets the review body agree on the shared procedure page, checklist and recusal declaration included', async () => {
     const title = `销售不合格电器案（${uniqueSuffix()}）`;
@@ -76,7 +50,7 @@ describe('the enforcement review in a browser', () => {
     });
     await api('officer.zhang', 'POST', `/api/procedures/${id}/steps/accept-materials`, {});
 
-    const w = await openPage(browser, stack.http.baseUrl);
+    const w = await openPage(browser(), stack.http.baseUrl);
     const { page } = w;
     await signIn(page, 'officer.zhang');
     await page.goto(`/procedures/${id}`);

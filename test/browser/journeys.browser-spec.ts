@@ -24,7 +24,7 @@ describe('the web app in a browser', () => {
     await browser?.close();
   });
 
-  const { drafter, upload, task, live, userOf, approved, withAdviserOpinionTask } = procedureSteps(stack);
+  const { upload, step, live, userOf, approved, withAdviserOpinionTask } = procedureSteps(stack);
   const usernameOf = async (userId: string | null) => (await userOf(userId)).username;
 
   /** Drafting finished with every material; the draft published for comment (`period` omitted: the minimum). */
@@ -34,11 +34,14 @@ describe('the web app in a browser', () => {
     await upload(id, 'DRAFTING_EXPLANATION', '起草说明');
     await upload(id, 'BASIS_LIST', '制定依据');
     await upload(id, 'OWN_LEGALITY_OPINION', '经本单位审核，合法。');
-    let s = await drafter(id, '/complete-drafting', { note: '完成' });
+    let s = await step('drafter.edu', id, 'complete-drafting', { note: '完成' });
     if (s.stage === 'FAIR_COMPETITION_REVIEW') {
-      s = await drafter(id, '/fair-competition-review', { conclusion: 'COMPLIANT', summary: '未含排除、限制竞争内容' });
+      s = await step('drafter.edu', id, 'fair-competition-review', {
+        conclusion: 'COMPLIANT',
+        summary: '未含排除、限制竞争内容',
+      });
     }
-    await drafter(id, '/comment-window', period ? { period } : {});
+    await step('drafter.edu', id, 'comment-window', period ? { period } : {});
     return id;
   }
 
@@ -46,9 +49,9 @@ describe('the web app in a browser', () => {
   async function inLegalityReview(title: string): Promise<{ id: string; taskId: string; reviewer: string }> {
     const id = await inPublicComment(title);
     await eventually(async () => expect((await live(id)).commentWindow!.closed).toBe(true), 30000);
-    await drafter(id, '/complete-public-comment', { note: '无意见' });
-    const submitted = await drafter(id, '/submit-for-review', { note: '经审核合法', expertise: ['教育'] });
-    const s = await task('officer.zhang', submitted.openTaskId!, 'materials-check', { complete: true, note: '齐全' });
+    await step('drafter.edu', id, 'complete-public-comment', { note: '无意见' });
+    await step('drafter.edu', id, 'submit-for-review', { note: '经审核合法', expertise: ['教育'] });
+    const s = await step('officer.zhang', id, 'materials-check', { complete: true, note: '齐全' });
     expect(s.stage).toBe('LEGALITY_REVIEW');
     const detail = await stack.http.as<{ tasks: { id: string; assigneeUserId: string | null }[] }>(
       'officer.zhang',
@@ -136,8 +139,7 @@ describe('the web app in a browser', () => {
     const id = /procedures\/([0-9a-f-]{36})/.exec(page.url())![1];
     await expect(page.getByTestId('current-stage').textContent()).resolves.toBe('立项审批');
 
-    const approval = (await live(id)).openTaskId!;
-    await task('officer.zhang', approval, 'project-approval', { decision: 'APPROVED', opinion: '同意立项' });
+    await step('officer.zhang', id, 'project-approval', { decision: 'APPROVED', opinion: '同意立项' });
     await upload(id, 'DRAFT', '第一条 为规范课后服务，制定本办法。\n第二条 课后服务收费标准由学校自定。\n');
     await page.reload();
     await expect(page.getByTestId('current-stage').textContent()).resolves.toBe('起草');
@@ -157,11 +159,14 @@ describe('the web app in a browser', () => {
 
     await upload(id, 'DRAFTING_EXPLANATION', '起草说明');
     await upload(id, 'BASIS_LIST', '制定依据');
-    let s = await drafter(id, '/complete-drafting', { note: '完成' });
+    let s = await step('drafter.edu', id, 'complete-drafting', { note: '完成' });
     if (s.stage === 'FAIR_COMPETITION_REVIEW') {
-      s = await drafter(id, '/fair-competition-review', { conclusion: 'COMPLIANT', summary: '未含排除、限制竞争内容' });
+      s = await step('drafter.edu', id, 'fair-competition-review', {
+        conclusion: 'COMPLIANT',
+        summary: '未含排除、限制竞争内容',
+      });
     }
-    s = await drafter(id, '/comment-window', {});
+    s = await step('drafter.edu', id, 'comment-window', {});
     const receipt = await stack.http.request(
       'POST',
       `/api/public/comment-windows/${s.commentWindow!.windowId}/comments`,
@@ -400,25 +405,22 @@ describe('the web app in a browser', () => {
 
   it('lets a member of the public read a published document and comment on an open draft, with a receipt', async () => {
     const title = `校外培训机构管理办法（发布${uniqueSuffix()}）`;
-    const { id, taskId, reviewer } = await inLegalityReview(title);
+    const { id, reviewer } = await inLegalityReview(title);
     await eventually(async () => {
-      await task(reviewer, taskId, 'legality-opinion', {
+      await step(reviewer, id, 'legality-opinion', {
         conclusion: 'LAWFUL',
         reasons: '',
         reviewedSha256: (await live(id)).documents!.DRAFT.sha256,
       });
     });
-    const deliberation = (await live(id)).openTaskId!;
-    const registration = (
-      await task('leader.zhou', deliberation, 'deliberation', {
-        decision: 'ADOPTED',
-        meeting: '区政府第12次常务会议',
-        meetingDate: '2026-11-20',
-        minutes: '审议通过，区长签发。',
-      })
-    ).openTaskId!;
-    const publication = (await task('officer.zhang', registration, 'registration', {})).openTaskId!;
-    await task('officer.zhang', publication, 'publication', {
+    await step('leader.zhou', id, 'deliberation', {
+      decision: 'ADOPTED',
+      meeting: '区政府第12次常务会议',
+      meetingDate: '2026-11-20',
+      minutes: '审议通过，区长签发。',
+    });
+    await step('officer.zhang', id, 'registration', {});
+    await step('officer.zhang', id, 'publication', {
       channel: 'WEBSITE',
       reference: 'https://www.jintan.gov.cn/a.html',
     });

@@ -167,7 +167,7 @@ describe('the office in the browser: accounts, notices, reviews, clean-up, expor
     expect(started.status).toBe(201);
     const id = started.body.procedureId;
     try {
-      await steps.task('officer.zhang', started.body.openTaskId, 'project-approval', {
+      await steps.step('officer.zhang', started.body.procedureId, 'project-approval', {
         decision: 'APPROVED',
         opinion: '同意立项',
       });

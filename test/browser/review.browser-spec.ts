@@ -36,9 +36,8 @@ describe("the adviser's review in a browser", () => {
   });
 
   const {
-    drafter,
     upload,
-    task,
+    step,
     live,
     tasks,
     userOf: user,
@@ -53,11 +52,14 @@ describe("the adviser's review in a browser", () => {
     await upload(id, 'DRAFTING_EXPLANATION', '起草说明');
     await upload(id, 'BASIS_LIST', '制定依据');
     await upload(id, 'OWN_LEGALITY_OPINION', '经本单位审核，合法。');
-    let s = await drafter(id, '/complete-drafting', { note: '完成' });
+    let s = await step('drafter.edu', id, 'complete-drafting', { note: '完成' });
     if (s.stage === 'FAIR_COMPETITION_REVIEW') {
-      s = await drafter(id, '/fair-competition-review', { conclusion: 'COMPLIANT', summary: '未含排除、限制竞争内容' });
+      s = await step('drafter.edu', id, 'fair-competition-review', {
+        conclusion: 'COMPLIANT',
+        summary: '未含排除、限制竞争内容',
+      });
     }
-    s = await drafter(id, '/comment-window', {});
+    s = await step('drafter.edu', id, 'comment-window', {});
     const comment = await stack.http.request(
       'POST',
       `/api/public/comment-windows/${s.commentWindow!.windowId}/comments`,
@@ -66,23 +68,27 @@ describe("the adviser's review in a browser", () => {
     expect(comment.status).toBe(201);
     await eventually(async () => expect((await live(id)).commentWindow!.closed).toBe(true), 30000);
     const [commentId] = (await live(id)).commentWindow!.commentIds;
-    await drafter(id, `/comments/${commentId}/answer`, { answer: 'PARTLY_ADOPTED', reason: '退还时限由配套细则规定' });
-    await drafter(id, '/complete-public-comment', { note: '已逐条答复' });
-    const submitted = await drafter(id, '/submit-for-review', { note: '经审核合法', expertise: ['教育'] });
-    s = await task('officer.zhang', submitted.openTaskId!, 'materials-check', { complete: true, note: '齐全' });
+    await step('drafter.edu', id, 'answer-comment', {
+      commentId,
+      answer: 'PARTLY_ADOPTED',
+      reason: '退还时限由配套细则规定',
+    });
+    await step('drafter.edu', id, 'complete-public-comment', { note: '已逐条答复' });
+    await step('drafter.edu', id, 'submit-for-review', { note: '经审核合法', expertise: ['教育'] });
+    s = await step('officer.zhang', id, 'materials-check', { complete: true, note: '齐全' });
     expect(s.stage).toBe('LEGALITY_REVIEW');
     const first = (await tasks(id)).find((t) => t.id === s.openTaskId)!;
     const firstReviewer = await user(first.assigneeUserId);
     // Round 1 finds the draft unlawful; the department revises it and submits it again.
     await eventually(async () => {
-      await task(firstReviewer.username, first.id, 'legality-opinion', {
+      await step(firstReviewer.username, id, 'legality-opinion', {
         conclusion: 'UNLAWFUL',
         reasons: '第五条设定保证金无上位法依据',
         reviewedSha256: (await live(id)).documents!.DRAFT.sha256,
       });
     });
     await upload(id, 'DRAFT', `${title}\n第一条 为规范校外培训机构，制定本办法。\n第五条 资金监管依照有关规定执行。\n`);
-    s = await drafter(id, '/resubmit', { adoptedAll: true });
+    s = await step('drafter.edu', id, 'resubmit', { adoptedAll: true });
     expect(s.stage).toBe('LEGALITY_REVIEW');
     const second = (await tasks(id)).find((t) => t.stage === 'LEGALITY_REVIEW' && t.status === 'OPEN')!;
     const reviewer = await user(second.assigneeUserId);

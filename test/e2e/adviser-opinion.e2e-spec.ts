@@ -44,7 +44,7 @@ describe("a legal adviser's opinion on the exact draft version", () => {
         body: { projectCode: uniqueSuffix(), title: '金坛区校外培训机构管理办法', application: validApplication },
       })
     ).body;
-    await http.as('officer.zhang', 'POST', `/api/tasks/${procedure.openTaskId}/project-approval`, {
+    await http.as('officer.zhang', 'POST', `/api/procedures/${procedure.procedureId}/steps/project-approval`, {
       body: { decision: 'APPROVED', opinion: '同意立项' },
     });
   });
@@ -165,7 +165,7 @@ describe("a legal adviser's opinion on the exact draft version", () => {
         body: { projectCode: uniqueSuffix(), title: '金坛区托育机构管理办法', application: validApplication },
       })
     ).body;
-    await http.as('officer.zhang', 'POST', `/api/tasks/${own.openTaskId}/project-approval`, {
+    await http.as('officer.zhang', 'POST', `/api/procedures/${own.procedureId}/steps/project-approval`, {
       body: { decision: 'APPROVED', opinion: '同意立项' },
     });
     const text = '第一条 为了规范托育机构，制定本办法。\n';

@@ -6,11 +6,14 @@ import { useStack } from '../support/stack';
 const run = promisify(execFile);
 const ROOT = join(__dirname, '..', '..');
 
-/** `npm run demo:enforcement` and `npm run demo:contract` walk their procedure over HTTP against a running LawGate. */
-describe('the demonstration scripts of the enforcement and contract reviews', () => {
+/**
+ * `npm run demo` (a normative document, every step at the step API), `npm run demo:enforcement` and
+ * `npm run demo:contract` walk their procedure over HTTP against a running LawGate.
+ */
+describe('the demonstration scripts of the normative document and the enforcement and contract reviews', () => {
   const stack = useStack('e2e-demos', { extraEnv: { PROCEDURE_PERIODS: 'demo' } });
 
-  it.each(['demo-enforcement.ts', 'demo-contract.ts'])(
+  it.each(['demo.ts', 'demo-enforcement.ts', 'demo-contract.ts'])(
     'should run %s to the end with the ledger verified',
     async (script) => {
       const { stdout } = await run(

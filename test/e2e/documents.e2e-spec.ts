@@ -68,7 +68,7 @@ describe('documents and their versions', () => {
     const approved = await http.as<Snapshot>(
       'officer.zhang',
       'POST',
-      `/api/tasks/${procedure.openTaskId}/project-approval`,
+      `/api/procedures/${procedure.procedureId}/steps/project-approval`,
       {
         body: { decision: 'APPROVED', opinion: '同意立项' },
       },
@@ -110,7 +110,7 @@ describe('documents and their versions', () => {
         body: { projectCode: uniqueSuffix(), title: '金坛区另一份管理办法', application: validApplication },
       })
     ).body;
-    await http.as('officer.zhang', 'POST', `/api/tasks/${other.openTaskId}/project-approval`, {
+    await http.as('officer.zhang', 'POST', `/api/procedures/${other.procedureId}/steps/project-approval`, {
       body: { decision: 'APPROVED', opinion: '同意立项' },
     });
     const res = await http.as<Snapshot>('drafter.edu', 'POST', `/api/procedures/${other.procedureId}/documents/DRAFT`, {

@@ -112,7 +112,7 @@ describe('hostile input, sign-in throttling and security headers', () => {
 
     it('refuses a JSON null body, which once closed a comment window', async () => {
       const drafter = await stack.http.tokenFor('drafter.edu');
-      const body = await refused('POST', `/api/procedures/${randomUUID()}/comment-window/close`, {
+      const body = await refused('POST', `/api/procedures/${randomUUID()}/steps/close-comment-window`, {
         token: drafter,
         rawBody: 'null',
         headers: JSON_TYPE,

@@ -24,16 +24,22 @@ describe('the inbox: filters, paging, claim, release and reassignment', () => {
   let db: DataSource;
   let taskA: string;
   let taskB: string;
+  /** The procedure of each task, whose step closes it. */
+  const procedureOf: Record<string, string> = {};
 
   const stack = useStack('e2e-inbox');
   beforeAll(async () => {
     ({ http, db } = stack);
-    const start = async () =>
-      (
-        await http.as<{ openTaskId: string }>('drafter.edu', 'POST', '/api/procedures/normative-documents', {
-          body: { projectCode: uniqueSuffix(), title: '金坛区某某管理办法', application: validApplication },
-        })
-      ).body.openTaskId;
+    const start = async () => {
+      const started = await http.as<{ procedureId: string; openTaskId: string }>(
+        'drafter.edu',
+        'POST',
+        '/api/procedures/normative-documents',
+        { body: { projectCode: uniqueSuffix(), title: '金坛区某某管理办法', application: validApplication } },
+      );
+      procedureOf[started.body.openTaskId] = started.body.procedureId;
+      return started.body.openTaskId;
+    };
     taskA = await start();
     taskB = await start();
   });
@@ -86,9 +92,14 @@ describe('the inbox: filters, paging, claim, release and reassignment', () => {
     const grab = await http.as<ErrorBody>('officer.zhang', 'POST', `/api/tasks/${taskA}/claim`);
     expect(grab.status).toBe(409);
     expect(grab.body.message).toBe('This task is already held by 刘审核（司法局）.');
-    const decide = await http.as<ErrorBody>('officer.zhang', 'POST', `/api/tasks/${taskA}/project-approval`, {
-      body: { decision: 'APPROVED', opinion: '' },
-    });
+    const decide = await http.as<ErrorBody>(
+      'officer.zhang',
+      'POST',
+      `/api/procedures/${procedureOf[taskA]}/steps/project-approval`,
+      {
+        body: { decision: 'APPROVED', opinion: '' },
+      },
+    );
     expect(decide.status).toBe(403);
     expect(decide.body.message).toMatch(/held by another person/);
     const notHolder = await http.as<ErrorBody>('officer.zhang', 'POST', `/api/tasks/${taskA}/release`);
@@ -142,9 +153,14 @@ describe('the inbox: filters, paging, claim, release and reassignment', () => {
       [taskB],
     );
     expect(procedure.stage).toBe('PROJECT_APPROVAL');
-    const decided = await http.as<{ stage: string }>('officer.liu', 'POST', `/api/tasks/${taskB}/project-approval`, {
-      body: { decision: 'APPROVED', opinion: '同意立项' },
-    });
+    const decided = await http.as<{ stage: string }>(
+      'officer.liu',
+      'POST',
+      `/api/procedures/${procedureOf[taskB]}/steps/project-approval`,
+      {
+        body: { decision: 'APPROVED', opinion: '同意立项' },
+      },
+    );
     expect(decided.body.stage).toBe('DRAFTING');
   });
 });

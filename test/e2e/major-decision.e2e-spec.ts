@@ -66,7 +66,7 @@ describe('the major-decision procedure, its catalog and its archive through the 
   }
 
   const step = (user: string, name: string, body: unknown = {}) =>
-    http.as<Snapshot>(user, 'POST', `/api/procedures/major-decisions/${id}/${name}`, { body });
+    http.as<Snapshot>(user, 'POST', `/api/procedures/${id}/steps/${name}`, { body });
   const ok = (res: HttpResult<Snapshot>): Snapshot => {
     expect({ status: res.status, body: res.status < 300 ? null : res.body }).toEqual({
       status: res.status < 300 ? res.status : 200,
@@ -201,19 +201,31 @@ describe('the major-decision procedure, its catalog and its archive through the 
         await http.as<{ stage: string; steps: { step: string; schema: Record<string, unknown> }[] }>(
           user,
           'GET',
-          `/api/procedures/major-decisions/${id}/steps`,
+          `/api/procedures/${id}/steps`,
         )
       ).body;
     expect((await available('drafter.edu')).steps).toEqual([]);
     // Another department's drafter does not see this procedure at all.
-    for (const path of ['', '/steps']) {
-      const hidden = await http.as<{ code: string }>(
-        'drafter.mkt',
-        'GET',
-        `/api/procedures/major-decisions/${id}${path}`,
-      );
+    for (const path of [`/api/procedures/major-decisions/${id}`, `/api/procedures/${id}/steps`]) {
+      const hidden = await http.as<{ code: string }>('drafter.mkt', 'GET', path);
       expect({ status: hidden.status, code: hidden.body.code }).toEqual({ status: 404, code: 'NOT_FOUND' });
     }
+    // The major decision's earlier step routes are gone: the step API is the one way to take a step.
+    await refused(
+      () =>
+        http.as('leader.zhou', 'POST', `/api/procedures/major-decisions/${id}/launch`, {
+          body: { launch: true, reason: '启动' },
+        }),
+      404,
+      'NOT_FOUND',
+      ['Cannot POST'],
+    );
+    const oldList = await http.as<{ code: string }>(
+      'leader.zhou',
+      'GET',
+      `/api/procedures/major-decisions/${id}/steps`,
+    );
+    expect({ status: oldList.status, code: oldList.body.code }).toEqual({ status: 404, code: 'NOT_FOUND' });
     const leaderSteps = await available('leader.zhou');
     expect(leaderSteps.stage).toBe('LAUNCH');
     expect(leaderSteps.steps.map((x) => x.step)).toEqual(['launch']);

@@ -60,15 +60,15 @@ describe('the normative-document procedure through the API, gate by gate', () =>
     return res.body;
   }
 
-  const drafter = (path: string, body: unknown = {}) =>
-    http.as<Snapshot>('drafter.edu', 'POST', `/api/procedures/${id}${path}`, { body });
+  /** A step at `POST /api/procedures/:id/steps/:step`, as `user`; a task's step closes the procedure's open task. */
+  const step = (user: string, name: string, body: unknown = {}) =>
+    http.as<Snapshot>(user, 'POST', `/api/procedures/${id}/steps/${name}`, { body });
+  const drafter = (name: string, body: unknown = {}) => step('drafter.edu', name, body);
   const upload = (kind: string, text: string) =>
     http.as<Snapshot>('drafter.edu', 'POST', `/api/procedures/${id}/documents/${kind}`, {
       rawBody: text,
       headers: { 'content-type': 'text/plain' },
     });
-  const task = (user: string, path: string, body: unknown = {}) =>
-    http.as<Snapshot>(user, 'POST', `/api/tasks/${s.openTaskId}/${path}`, { body });
   const ok = (res: HttpResult<Snapshot>): Snapshot => {
     if (res.status >= 300) throw new Error(`${res.status} ${JSON.stringify(res.body)}`);
     s = res.body;
@@ -101,28 +101,30 @@ describe('the normative-document procedure through the API, gate by gate', () =>
       }),
     );
     id = s.procedureId;
-    ok(await task('officer.zhang', 'project-approval', { decision: 'APPROVED', opinion: '同意立项' }));
+    ok(await step('officer.zhang', 'project-approval', { decision: 'APPROVED', opinion: '同意立项' }));
     expect(s.stage).toBe('DRAFTING');
   });
 
   it('should refuse to end drafting without the materials, or to jump ahead to review', async () => {
     await upload('DRAFT', '第一条 为规范校外培训机构，制定本办法。\n第五条 培训机构须缴纳保证金。\n');
-    await refused(() => drafter('/complete-drafting', { note: '' }), 422, 'RULE_VIOLATION', ['起草说明', '制定依据']);
-    await refused(() => drafter('/submit-for-review', { note: 'x' }), 409, 'WRONG_STAGE', [
+    await refused(() => drafter('complete-drafting', { note: '' }), 422, 'RULE_VIOLATION', ['起草说明', '制定依据']);
+    await refused(() => drafter('submit-for-review', { note: 'x' }), 409, 'WRONG_STAGE', [
       'OWN_LEGALITY_CHECK',
       '国办发〔2018〕115号',
     ]);
-    await refused(() => drafter('/complete-drafting', { note: '', extra: 1 }), 400, 'VALIDATION_FAILED');
+    await refused(() => drafter('complete-drafting', { note: '', extra: 1 }), 400, 'VALIDATION_FAILED');
+    await refused(() => step('drafter.mkt', 'complete-drafting', { note: '' }), 404, 'NOT_FOUND');
+    // The step's earlier per-step route is gone: only the step API takes it.
     await refused(
-      () => http.as('drafter.mkt', 'POST', `/api/procedures/${id}/complete-drafting`, { body: { note: '' } }),
+      () => http.as('drafter.edu', 'POST', `/api/procedures/${id}/complete-drafting`, { body: { note: '' } }),
       404,
       'NOT_FOUND',
     );
     await upload('DRAFTING_EXPLANATION', '起草说明');
     await upload('BASIS_LIST', '制定依据');
-    ok(await drafter('/complete-drafting', { note: '完成' }));
+    ok(await drafter('complete-drafting', { note: '完成' }));
     expect(s.stage).toBe('FAIR_COMPETITION_REVIEW');
-    ok(await drafter('/fair-competition-review', { conclusion: 'COMPLIANT', summary: '未含排除、限制竞争内容' }));
+    ok(await drafter('fair-competition-review', { conclusion: 'COMPLIANT', summary: '未含排除、限制竞争内容' }));
     // A government document: the market regulation department reviews after the drafting unit (Art 14), on a task
     // its unit holds; the drafting unit cannot record that review for it.
     expect(s.stage).toBe('FAIR_COMPETITION_REVIEW');
@@ -135,12 +137,10 @@ describe('the normative-document procedure through the API, gate by gate', () =>
   });
 
   it('should keep the comment window open for its minimum and require every comment to be answered', async () => {
-    ok(await drafter('/comment-window', {}));
+    ok(await drafter('comment-window', {}));
     const windowId = s.commentWindow!.windowId;
-    await refused(() => drafter('/comment-window/close', {}), 422, 'RULE_VIOLATION', ['may not close before']);
-    await refused(() => drafter('/complete-public-comment', { note: '' }), 422, 'RULE_VIOLATION', [
-      'cannot be skipped',
-    ]);
+    await refused(() => drafter('close-comment-window', {}), 422, 'RULE_VIOLATION', ['may not close before']);
+    await refused(() => drafter('complete-public-comment', { note: '' }), 422, 'RULE_VIOLATION', ['cannot be skipped']);
     const receipt = await http.request<{ receiptNo: string }>(
       'POST',
       `/api/public/comment-windows/${windowId}/comments`,
@@ -152,34 +152,34 @@ describe('the normative-document procedure through the API, gate by gate', () =>
     await eventually(async () => expect((await live()).live.commentWindow!.closed).toBe(true));
     s = (await live()).live;
     expect(s.commentWindow!.commentIds).toHaveLength(1);
-    await refused(() => drafter('/complete-public-comment', { note: '' }), 422, 'RULE_VIOLATION', ['must be answered']);
+    await refused(() => drafter('complete-public-comment', { note: '' }), 422, 'RULE_VIOLATION', ['must be answered']);
     const commentId = s.commentWindow!.commentIds[0];
     await refused(
-      () => drafter(`/comments/${commentId}/answer`, { answer: 'NOT_ADOPTED', reason: '' }),
+      () => drafter('answer-comment', { commentId, answer: 'NOT_ADOPTED', reason: '' }),
       422,
       'RULE_VIOLATION',
       ['reason'],
     );
-    ok(await drafter(`/comments/${commentId}/answer`, { answer: 'ADOPTED', reason: '已采纳' }));
-    ok(await drafter('/complete-public-comment', { note: '已逐条答复' }));
+    ok(await drafter('answer-comment', { commentId, answer: 'ADOPTED', reason: '已采纳' }));
+    ok(await drafter('complete-public-comment', { note: '已逐条答复' }));
     expect(s.stage).toBe('OWN_LEGALITY_CHECK');
   });
 
   it('should check the materials before the review clock starts and guard the review itself', async () => {
-    await refused(() => drafter('/submit-for-review', { note: '合法' }), 422, 'RULE_VIOLATION', [
+    await refused(() => drafter('submit-for-review', { note: '合法' }), 422, 'RULE_VIOLATION', [
       '起草单位合法性审核意见',
     ]);
     await upload('OWN_LEGALITY_OPINION', '经审核，合法。');
-    ok(await drafter('/submit-for-review', { note: '经审核合法', expertise: ['教育'] }));
+    ok(await drafter('submit-for-review', { note: '经审核合法', expertise: ['教育'] }));
     expect(s.stage).toBe('MATERIALS_CHECK');
-    await refused(() => task('drafter.edu', 'materials-check', { complete: true, note: '' }), 403, 'FORBIDDEN');
+    await refused(() => step('drafter.edu', 'materials-check', { complete: true, note: '' }), 403, 'FORBIDDEN');
     await refused(
-      () => task('officer.zhang', 'materials-check', { complete: false, note: '' }),
+      () => step('officer.zhang', 'materials-check', { complete: false, note: '' }),
       422,
       'RULE_VIOLATION',
       ['missing'],
     );
-    ok(await task('officer.zhang', 'materials-check', { complete: true, note: '齐全' }));
+    ok(await step('officer.zhang', 'materials-check', { complete: true, note: '齐全' }));
     expect(s.stage).toBe('LEGALITY_REVIEW');
 
     const review = (
@@ -194,30 +194,31 @@ describe('the normative-document procedure through the API, gate by gate', () =>
     )[0].username;
     const sha = s.documents!.DRAFT.sha256;
     await refused(
-      () => task(reviewer, 'legality-opinion', { conclusion: 'LAWFUL', reasons: '', reviewedSha256: 'f'.repeat(64) }),
+      () => step(reviewer, 'legality-opinion', { conclusion: 'LAWFUL', reasons: '', reviewedSha256: 'f'.repeat(64) }),
       409,
       'STALE_VERSION',
       [`version 1`],
     );
     await refused(
-      () => task(reviewer, 'legality-opinion', { conclusion: 'UNLAWFUL', reasons: '', reviewedSha256: sha }),
+      () => step(reviewer, 'legality-opinion', { conclusion: 'UNLAWFUL', reasons: '', reviewedSha256: sha }),
       422,
       'RULE_VIOLATION',
     );
     await refused(
       () =>
-        task('leader.zhou', 'deliberation', {
+        step('leader.zhou', 'deliberation', {
           decision: 'ADOPTED',
           meeting: '常务会议',
           meetingDate: '2026-11-20',
           minutes: '通过',
         }),
-      403,
-      'FORBIDDEN',
+      409,
+      'WRONG_STAGE',
+      ['DELIBERATION', 'LEGALITY_REVIEW'],
     );
     // The reviewer's minimum time (two seconds here) has to run out before the opinion is taken.
     await eventually(async () => {
-      const res = await task(reviewer, 'legality-opinion', {
+      const res = await step(reviewer, 'legality-opinion', {
         conclusion: 'UNLAWFUL',
         reasons: '第五条设定保证金无上位法依据',
         reviewedSha256: sha,
@@ -227,16 +228,16 @@ describe('the normative-document procedure through the API, gate by gate', () =>
     });
     expect(s.stage).toBe('REVISION');
     await refused(
-      () => drafter('/resubmit', { adoptedAll: false, nonAdoptionStatement: '我们认为合法' }),
+      () => drafter('resubmit', { adoptedAll: false, nonAdoptionStatement: '我们认为合法' }),
       422,
       'RULE_VIOLATION',
       ['unlawful'],
     );
     await upload('DRAFT', '第一条 为规范校外培训机构，制定本办法。\n第五条 资金监管依照有关规定执行。\n');
-    ok(await drafter('/resubmit', { adoptedAll: true }));
+    ok(await drafter('resubmit', { adoptedAll: true }));
     expect(s.stage).toBe('LEGALITY_REVIEW');
     await eventually(async () => {
-      const res = await task(reviewer, 'legality-opinion', {
+      const res = await step(reviewer, 'legality-opinion', {
         conclusion: 'LAWFUL',
         reasons: '',
         reviewedSha256: s.documents!.DRAFT.sha256,
@@ -260,7 +261,7 @@ describe('the normative-document procedure through the API, gate by gate', () =>
   it('should register with a gap-free number only after the deliberation, and publish before it is in force', async () => {
     await refused(
       () =>
-        task('leader.zhou', 'deliberation', {
+        step('leader.zhou', 'deliberation', {
           decision: 'ADOPTED',
           meeting: '常务会议',
           meetingDate: '20-11-2026',
@@ -270,7 +271,7 @@ describe('the normative-document procedure through the API, gate by gate', () =>
       'VALIDATION_FAILED',
     );
     ok(
-      await task('leader.zhou', 'deliberation', {
+      await step('leader.zhou', 'deliberation', {
         decision: 'ADOPTED',
         meeting: '区政府第12次常务会议',
         meetingDate: '2026-11-20',
@@ -278,23 +279,22 @@ describe('the normative-document procedure through the API, gate by gate', () =>
       }),
     );
     expect(s.stage).toBe('REGISTRATION');
-    await refused(() => task('drafter.edu', 'registration', {}), 403, 'FORBIDDEN');
-    ok(await task('officer.zhang', 'registration', {}));
+    await refused(() => step('drafter.edu', 'registration', {}), 403, 'FORBIDDEN');
+    ok(await step('officer.zhang', 'registration', {}));
     expect(s.registration!.number).toMatch(/^坛政规〔\d{4}〕[1-9]\d*号$/);
     expect(s.stage).toBe('PUBLICATION');
-    await refused(() => drafter('/filing-events', { event: 'SUBMITTED', note: '' }), 403, 'FORBIDDEN');
+    await refused(() => drafter('filing-events', { event: 'SUBMITTED', note: '' }), 403, 'FORBIDDEN');
     ok(
-      await task('officer.zhang', 'publication', { channel: 'WEBSITE', reference: 'https://www.jintan.gov.cn/a.html' }),
+      await step('officer.zhang', 'publication', { channel: 'WEBSITE', reference: 'https://www.jintan.gov.cn/a.html' }),
     );
     expect(s).toMatchObject({ stage: 'IN_FORCE', status: 'IN_FORCE' });
 
-    const officer = (path: string, body: unknown) =>
-      http.as<Snapshot>('officer.zhang', 'POST', `/api/procedures/${id}${path}`, { body });
-    await refused(() => officer('/filing-events', { event: 'ACCEPTED', note: '' }), 409, 'WRONG_STAGE', ['SUBMITTED']);
-    ok(await officer('/filing-events', { event: 'SUBMITTED', note: '已报送' }));
-    ok(await officer('/filing-events', { event: 'CORRECTION_REQUESTED', note: '请补正起草说明' }));
-    ok(await officer('/filing-events', { event: 'RESUBMITTED', note: '已补正' }));
-    ok(await officer('/filing-events', { event: 'ACCEPTED', note: '准予备案' }));
+    const officer = (name: string, body: unknown) => step('officer.zhang', name, body);
+    await refused(() => officer('filing-events', { event: 'ACCEPTED', note: '' }), 409, 'WRONG_STAGE', ['SUBMITTED']);
+    ok(await officer('filing-events', { event: 'SUBMITTED', note: '已报送' }));
+    ok(await officer('filing-events', { event: 'CORRECTION_REQUESTED', note: '请补正起草说明' }));
+    ok(await officer('filing-events', { event: 'RESUBMITTED', note: '已补正' }));
+    ok(await officer('filing-events', { event: 'ACCEPTED', note: '准予备案' }));
     expect(s.filing!.status).toBe('ACCEPTED');
 
     const detail = (

@@ -149,7 +149,7 @@ describe('notification outbox: e-mail through a real SMTP server, the signed web
     );
     expect(started.status).toBe(201);
     const steps = procedureSteps(stack);
-    await steps.task('officer.zhang', started.body.openTaskId, 'project-approval', {
+    await steps.step('officer.zhang', started.body.procedureId, 'project-approval', {
       decision: 'APPROVED',
       opinion: '同意立项',
     });

@@ -123,7 +123,7 @@ describe('the console: overdue work and statistics', () => {
     expect((await statistics()).openOverdue).toBe(overdueBefore + 1);
 
     for (const s of [late, timely]) {
-      const res = await http.as('officer.zhang', 'POST', `/api/tasks/${s.openTaskId}/project-approval`, {
+      const res = await http.as('officer.zhang', 'POST', `/api/procedures/${s.procedureId}/steps/project-approval`, {
         body: { decision: 'APPROVED', opinion: '同意立项' },
       });
       expect(res.status).toBe(200);

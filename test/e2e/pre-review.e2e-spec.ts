@@ -62,15 +62,15 @@ describe('pre-review of a draft in the legality review', () => {
     s = res.body;
     return s;
   };
-  const drafter = (path: string, body: unknown = {}) =>
-    http.as<Snapshot>('drafter.edu', 'POST', `/api/procedures/${id}${path}`, { body });
+  /** A step at `POST /api/procedures/:id/steps/:step`, as `user`; a task's step closes the procedure's open task. */
+  const step = (user: string, name: string, body: unknown = {}) =>
+    http.as<Snapshot>(user, 'POST', `/api/procedures/${id}/steps/${name}`, { body });
+  const drafter = (name: string, body: unknown = {}) => step('drafter.edu', name, body);
   const upload = (kind: string, text: string) =>
     http.as<Snapshot>('drafter.edu', 'POST', `/api/procedures/${id}/documents/${kind}`, {
       rawBody: text,
       headers: { 'content-type': 'text/plain' },
     });
-  const task = (user: string, path: string, body: unknown = {}) =>
-    http.as<Snapshot>(user, 'POST', `/api/tasks/${s.openTaskId}/${path}`, { body });
   const preReview = async (user: string) => {
     const res = await http.as<PreReview>(user, 'GET', `/api/procedures/${id}/pre-review`);
     expect(res.status).toBe(200);
@@ -84,28 +84,28 @@ describe('pre-review of a draft in the legality review', () => {
       }),
     );
     id = s.procedureId;
-    ok(await task('officer.zhang', 'project-approval', { decision: 'APPROVED', opinion: '同意立项' }));
+    ok(await step('officer.zhang', 'project-approval', { decision: 'APPROVED', opinion: '同意立项' }));
     ok(await upload('DRAFT', DRAFT));
     await upload('DRAFTING_EXPLANATION', '起草说明');
     await upload('BASIS_LIST', '制定依据');
-    ok(await drafter('/complete-drafting', { note: '完成' }));
-    ok(await drafter('/fair-competition-review', { conclusion: 'COMPLIANT', summary: '未含排除、限制竞争内容' }));
+    ok(await drafter('complete-drafting', { note: '完成' }));
+    ok(await drafter('fair-competition-review', { conclusion: 'COMPLIANT', summary: '未含排除、限制竞争内容' }));
     ok(
       await http.as<Snapshot>('drafter.mkt', 'POST', `/api/procedures/${id}/steps/market-regulation-review`, {
         body: { conclusion: 'COMPLIANT', summary: '未含排除、限制竞争内容' },
       }),
     );
-    ok(await drafter('/comment-window', {}));
+    ok(await drafter('comment-window', {}));
     await eventually(async () => {
       const live = (
         await http.as<{ live: { commentWindow: { closed: boolean } } }>('drafter.edu', 'GET', `/api/procedures/${id}`)
       ).body.live;
       expect(live.commentWindow.closed).toBe(true);
     });
-    ok(await drafter('/complete-public-comment', { note: '无意见' }));
+    ok(await drafter('complete-public-comment', { note: '无意见' }));
     await upload('OWN_LEGALITY_OPINION', '经审核，合法。');
-    ok(await drafter('/submit-for-review', { note: '经审核合法', expertise: ['教育'] }));
-    ok(await task('officer.zhang', 'materials-check', { complete: true, note: '齐全' }));
+    ok(await drafter('submit-for-review', { note: '经审核合法', expertise: ['教育'] }));
+    ok(await step('officer.zhang', 'materials-check', { complete: true, note: '齐全' }));
     expect(s.stage).toBe('LEGALITY_REVIEW');
     const review = (
       await http.as<{ tasks: { id: string; assigneeUserId: string | null }[] }>(
@@ -137,7 +137,7 @@ describe('pre-review of a draft in the legality review', () => {
     const r = await preReview(reviewer);
     const counts = await recordCounts(db);
     const sha = s.documents!.DRAFT.sha256;
-    const missing = await task(reviewer, 'legality-opinion', {
+    const missing = await step(reviewer, 'legality-opinion', {
       conclusion: 'MUST_AMEND',
       reasons: '第三条须修改',
       reviewedSha256: sha,
@@ -145,7 +145,7 @@ describe('pre-review of a draft in the legality review', () => {
     });
     expect(missing.status).toBe(422);
     expect(JSON.stringify(missing.body)).toContain(r.findings[0].key);
-    const unknown = await task(reviewer, 'legality-opinion', {
+    const unknown = await step(reviewer, 'legality-opinion', {
       conclusion: 'MUST_AMEND',
       reasons: '第三条须修改',
       reviewedSha256: sha,
@@ -155,7 +155,7 @@ describe('pre-review of a draft in the legality review', () => {
       ],
     });
     expect(unknown.status).toBe(400);
-    const noReason = await task(reviewer, 'legality-opinion', {
+    const noReason = await step(reviewer, 'legality-opinion', {
       conclusion: 'MUST_AMEND',
       reasons: '第三条须修改',
       reviewedSha256: sha,
@@ -173,7 +173,7 @@ describe('pre-review of a draft in the legality review', () => {
       reason: f.ruleId === 'PENALTY_WITHOUT_BASIS' ? '规范性文件不得设定罚款' : '已核对，不构成问题',
     }));
     await eventually(async () => {
-      const res = await task(reviewer, 'legality-opinion', {
+      const res = await step(reviewer, 'legality-opinion', {
         conclusion: 'MUST_AMEND',
         reasons: '第三条设定罚款，应删除',
         reviewedSha256: s.documents!.DRAFT.sha256,

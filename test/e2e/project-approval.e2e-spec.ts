@@ -70,9 +70,10 @@ describe('project approval through API, Temporal, worker and PostgreSQL', () => 
       expect.arrayContaining([
         '/api/auth/login',
         '/api/procedures/normative-documents',
-        '/api/tasks/{id}/project-approval',
+        '/api/procedures/{id}/steps/project-approval',
       ]),
     );
+    expect(Object.keys(doc.body.paths)).not.toContain('/api/tasks/{id}/project-approval');
     const ui = await http.request<string>('GET', '/api/docs');
     expect(ui.status).toBe(200);
     expect(ui.body).toContain('swagger');
@@ -135,7 +136,7 @@ describe('project approval through API, Temporal, worker and PostgreSQL', () => 
     expect(await listed('adviser.li')).not.toContain(started.procedureId);
 
     const decide = () =>
-      http.as<Snapshot>('officer.zhang', 'POST', `/api/tasks/${started.openTaskId}/project-approval`, {
+      http.as<Snapshot>('officer.zhang', 'POST', `/api/procedures/${started.procedureId}/steps/project-approval`, {
         body: { decision: 'APPROVED', opinion: '同意立项，请按程序起草。' },
         headers: { 'idempotency-key': `click-${started.procedureId}` },
       });
@@ -187,7 +188,7 @@ describe('project approval through API, Temporal, worker and PostgreSQL', () => 
 
   it('should record a rejection only with reasons, end the procedure, and refuse deciding again', async () => {
     const started = await startProcedure();
-    const path = `/api/tasks/${started.openTaskId}/project-approval`;
+    const path = `/api/procedures/${started.procedureId}/steps/project-approval`;
     const before = await recordCounts(db);
     const noReason = await http.as<ErrorBody>('officer.zhang', 'POST', path, {
       body: { decision: 'REJECTED', opinion: '' },
@@ -208,8 +209,8 @@ describe('project approval through API, Temporal, worker and PostgreSQL', () => 
       body: { decision: 'APPROVED', opinion: '' },
     });
     expect(again.status).toBe(409);
-    expect(again.body.code).toBe('TASK_CLOSED');
-    expect(again.body.message).toContain('already closed (REJECTED)');
+    expect(again.body.code).toBe('WRONG_STAGE');
+    expect(again.body.message).toContain('needs an open PROJECT_APPROVAL task; the procedure is in stage REJECTED');
   });
 
   it('should let the drafting department withdraw with a reason and close the open task', async () => {
@@ -237,15 +238,19 @@ describe('project approval through API, Temporal, worker and PostgreSQL', () => 
   describe('bad input', () => {
     let open: Snapshot;
     let approved: Snapshot;
-    let approvedTaskId: string;
 
     beforeAll(async () => {
       open = await startProcedure();
       approved = await startProcedure();
-      approvedTaskId = approved.openTaskId!;
-      await http.as('officer.zhang', 'POST', `/api/tasks/${approvedTaskId}/project-approval`, {
-        body: { decision: 'APPROVED', opinion: '同意' },
-      });
+      const decided = await http.as(
+        'officer.zhang',
+        'POST',
+        `/api/procedures/${approved.procedureId}/steps/project-approval`,
+        {
+          body: { decision: 'APPROVED', opinion: '同意' },
+        },
+      );
+      expect(decided.status).toBe(200);
     });
 
     const start = (body: unknown) => ({ method: 'POST', path: '/api/procedures/normative-documents', body });
@@ -319,7 +324,7 @@ describe('project approval through API, Temporal, worker and PostgreSQL', () => 
         'drafter.edu',
         () => ({
           method: 'POST',
-          path: `/api/tasks/${open.openTaskId}/project-approval`,
+          path: `/api/procedures/${open.procedureId}/steps/project-approval`,
           body: { decision: 'APPROVED', opinion: '' },
         }),
         403,
@@ -331,7 +336,7 @@ describe('project approval through API, Temporal, worker and PostgreSQL', () => 
         'officer.zhang',
         () => ({
           method: 'POST',
-          path: `/api/tasks/${open.openTaskId}/project-approval`,
+          path: `/api/procedures/${open.procedureId}/steps/project-approval`,
           body: { decision: 'MAYBE', opinion: '' },
         }),
         400,
@@ -339,11 +344,11 @@ describe('project approval through API, Temporal, worker and PostgreSQL', () => 
         /decision must be one of/,
       ],
       [
-        'a task id that is not a UUID',
+        'a procedure id that is not a UUID',
         'officer.zhang',
         () => ({
           method: 'POST',
-          path: '/api/tasks/abc/project-approval',
+          path: '/api/procedures/abc/steps/project-approval',
           body: { decision: 'APPROVED', opinion: '' },
         }),
         400,
@@ -351,35 +356,47 @@ describe('project approval through API, Temporal, worker and PostgreSQL', () => 
         /id must be a UUID/,
       ],
       [
-        'an unknown task',
+        'an unknown procedure',
         'officer.zhang',
         () => ({
           method: 'POST',
-          path: '/api/tasks/00000000-0000-4000-8000-000000000000/project-approval',
+          path: '/api/procedures/00000000-0000-4000-8000-000000000000/steps/project-approval',
           body: { decision: 'APPROVED', opinion: '' },
         }),
         404,
         'NOT_FOUND',
-        /no task/,
+        /no procedure/,
       ],
       [
-        'the wrong stage (task already decided)',
+        'the wrong stage (project already decided)',
         'officer.zhang',
         () => ({
           method: 'POST',
-          path: `/api/tasks/${approvedTaskId}/project-approval`,
+          path: `/api/procedures/${approved.procedureId}/steps/project-approval`,
           body: { decision: 'REJECTED', opinion: '再议' },
         }),
         409,
-        'TASK_CLOSED',
-        /already closed \(APPROVED\)/,
+        'WRONG_STAGE',
+        /needs an open PROJECT_APPROVAL task; the procedure is in stage DRAFTING/,
+      ],
+      [
+        'the removed per-task route of the step',
+        'officer.zhang',
+        () => ({
+          method: 'POST',
+          path: `/api/tasks/${open.openTaskId}/project-approval`,
+          body: { decision: 'APPROVED', opinion: '' },
+        }),
+        404,
+        'NOT_FOUND',
+        /Cannot POST \/api\/tasks\/.+\/project-approval/,
       ],
       [
         'a bad idempotency key',
         'officer.zhang',
         () => ({
           method: 'POST',
-          path: `/api/tasks/${open.openTaskId}/project-approval`,
+          path: `/api/procedures/${open.procedureId}/steps/project-approval`,
           body: { decision: 'APPROVED', opinion: '' },
           headers: { 'idempotency-key': 'x' },
         }),

@@ -108,7 +108,7 @@ describe('the trust boundary: Temporal calls without LawGate keys', () => {
     const approved = await stack.http.as<Snapshot>(
       'officer.zhang',
       'POST',
-      `/api/tasks/${procedure.openTaskId}/project-approval`,
+      `/api/procedures/${procedure.procedureId}/steps/project-approval`,
       { body: { decision: 'APPROVED', opinion: '同意立项' } },
     );
     expect(approved.status).toBe(200);

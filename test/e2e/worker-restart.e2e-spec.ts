@@ -57,7 +57,7 @@ describe('worker restart while a procedure waits for a person', () => {
     const decision = http.as<{ stage: string }>(
       'officer.zhang',
       'POST',
-      `/api/tasks/${start.body.openTaskId}/project-approval`,
+      `/api/procedures/${start.body.procedureId}/steps/project-approval`,
       {
         body: { decision: 'APPROVED', opinion: '同意立项。' },
         headers: { 'idempotency-key': `restart-${start.body.procedureId}` },

@@ -38,8 +38,9 @@ export function procedureSteps(stack: Stack, options: { onStarted?: (procedureId
         headers: { 'content-type': 'text/plain' },
       }),
     );
-  const task = async (user: string, taskId: string, path: string, body: unknown = {}) =>
-    ok(await stack.http.as<Snapshot>(user, 'POST', `/api/tasks/${taskId}/${path}`, { body }));
+  /** A step at `POST /api/procedures/:id/steps/:step`; a step that closes a task closes the procedure's open one. */
+  const step = async (user: string, id: string, name: string, body: unknown = {}) =>
+    ok(await stack.http.as<Snapshot>(user, 'POST', `/api/procedures/${id}/steps/${name}`, { body }));
   const live = async (id: string) =>
     (await stack.http.as<{ live: Snapshot }>('officer.zhang', 'GET', `/api/procedures/${id}`)).body.live;
   const tasks = async (id: string) =>
@@ -60,7 +61,7 @@ export function procedureSteps(stack: Stack, options: { onStarted?: (procedureId
       }),
     );
     options.onStarted?.(s.procedureId);
-    await task('officer.zhang', s.openTaskId!, 'project-approval', { decision: 'APPROVED', opinion: '同意立项' });
+    await step('officer.zhang', s.procedureId, 'project-approval', { decision: 'APPROVED', opinion: '同意立项' });
     return s.procedureId;
   }
 
@@ -73,5 +74,5 @@ export function procedureSteps(stack: Stack, options: { onStarted?: (procedureId
     return { id, taskId: opinion.id, adviser: (await userOf(opinion.assigneeUserId)).username };
   }
 
-  return { ok, drafter, upload, task, live, tasks, userOf, approved, withAdviserOpinionTask };
+  return { ok, drafter, upload, step, live, tasks, userOf, approved, withAdviserOpinionTask };
 }

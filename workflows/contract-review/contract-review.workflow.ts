@@ -1,5 +1,6 @@
 import { condition } from '@temporalio/workflow';
 import { acts, local, refuse } from '../activity-proxies';
+import { checklistOpinion, checklistOpinionText } from '../kernel/checklist-opinion';
 import { ProcedureRun } from '../kernel/procedure-run';
 import { openEntryTask } from '../kernel/stage-entry';
 import { startPolicy } from '../kernel/start-policy';
@@ -180,23 +181,12 @@ export async function contractReviewWorkflow(input: ContractReviewInput): Promis
       }
     },
     run: async (args) => {
-      legality.record({
-        round: legality.opinions.length + 1,
-        taskId: args.taskId,
-        conclusion: args.conclusion,
-        reasons: args.reasons,
-        checklist: args.checklist.map((c) => ({ ...c })),
-        reviewerId: args.actor.userId,
-        reviewerName: args.actor.displayName,
-        reviewedSha256: args.reviewedSha256,
-        givenAt: new Date().toISOString(),
-      });
-      const failed = args.checklist.filter((c) => !c.ok).map((c) => `${c.item}：${c.note}`);
+      legality.record(checklistOpinion(args, legality.opinions.length + 1));
       const next = args.conclusion === 'PASS' ? S.Signing : S.Revision;
       await p.sign({
         taskId: args.taskId,
         decision: `CONTRACT_REVIEW_${args.conclusion}`,
-        opinion: args.reasons + (failed.length ? `\n须修改：${failed.join('；')}` : ''),
+        opinion: checklistOpinionText(args, '须修改'),
         actor: args.actor,
         role: args.actor.roles.includes(Role.LegalAdviser) ? Role.LegalAdviser : Role.LegalAffairsOfficer,
         sha256: args.reviewedSha256,

@@ -69,3 +69,17 @@ export function documentVersions<S extends string, Snap>(
     },
   });
 }
+
+/** Refuses a signature on any text but the current draft: the signer reads the current version and signs again. */
+export function requireCurrentDraft(documents: ProcedureRun<string, unknown>['documents'], sha256: string): void {
+  const current = documents.DRAFT;
+  if (!current || sha256 !== current.sha256) {
+    refuse(
+      ErrorCode.StaleVersion,
+      current
+        ? `The draft has changed: version ${current.version} (SHA-256 ${current.sha256.slice(0, 12)}…) is current. ` +
+            'Read the current version and sign again.'
+        : 'There is no draft to review.',
+    );
+  }
+}

@@ -1,5 +1,6 @@
 import { acts, refuse } from '../activity-proxies';
 import type { AssignTo, ProcedureRun } from '../kernel/procedure-run';
+import { requireCurrentDraft } from './document-versions.step';
 import {
   DocumentKind,
   ErrorCode,
@@ -136,16 +137,7 @@ export class LegalityReview<S extends string, Snap, O> {
     if (!this.reviewTaskId || args.taskId !== this.reviewTaskId) {
       refuse(ErrorCode.TaskClosed, `Task ${args.taskId} is not the open legality-review task of this procedure.`);
     }
-    const current = this.p.documents.DRAFT;
-    if (!current || args.reviewedSha256 !== current.sha256) {
-      refuse(
-        ErrorCode.StaleVersion,
-        current
-          ? `The draft has changed: version ${current.version} (SHA-256 ${current.sha256.slice(0, 12)}…) is current. ` +
-              'Read the current version and sign again.'
-          : 'There is no draft to review.',
-      );
-    }
+    requireCurrentDraft(this.p.documents, args.reviewedSha256);
   }
 
   /** Records a given opinion: the review task is closed and the opinion binds the text it names. */

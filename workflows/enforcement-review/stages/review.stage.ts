@@ -1,4 +1,5 @@
 import { refuse } from '../../activity-proxies';
+import { checklistOpinion, checklistOpinionText } from '../../kernel/checklist-opinion';
 import { basis, current, enter, type Er } from '../context';
 import { openReview } from './submission.stage';
 import {
@@ -65,19 +66,10 @@ export function review(er: Er): void {
     run: async (args) => {
       const opinion: ReviewOpinion = {
         caseVersion: current(er)!.version,
-        round: legality.opinions.length + 1,
-        taskId: args.taskId,
-        conclusion: args.conclusion,
-        reasons: args.reasons,
-        checklist: args.checklist.map((c) => ({ ...c })),
-        reviewerId: args.actor.userId,
-        reviewerName: args.actor.displayName,
-        reviewedSha256: args.reviewedSha256,
-        givenAt: new Date().toISOString(),
+        ...checklistOpinion(args, legality.opinions.length + 1),
       };
       legality.record(opinion);
       s.extension = null;
-      const failed = args.checklist.filter((c) => !c.ok).map((c) => `${c.item}：${c.note}`);
       const next =
         args.conclusion === 'AGREE'
           ? er.collectiveRequired()
@@ -89,7 +81,7 @@ export function review(er: Er): void {
       await p.sign({
         taskId: args.taskId,
         decision: `REVIEW_${args.conclusion}`,
-        opinion: args.reasons + (failed.length ? `\n存在问题：${failed.join('；')}` : ''),
+        opinion: checklistOpinionText(args, '存在问题'),
         actor: args.actor,
         role: Role.LegalAffairsOfficer,
         sha256: args.reviewedSha256,

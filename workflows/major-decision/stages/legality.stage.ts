@@ -16,6 +16,7 @@ import { acts, refuse } from '../../activity-proxies';
 import { OFFICE } from '../../kernel/procedure-run';
 import type { Md } from '../context';
 import { passes, undertaker, undertakerStep } from '../stage-table';
+import { requireCurrentDraft } from '../../steps/document-versions.step';
 
 const OFFICER = Role.LegalAffairsOfficer;
 
@@ -107,14 +108,7 @@ export function adviserInputs(md: Md): void {
       if (args.actor.userId === md.input.proposer.userId || args.actor.unitId === s.undertakingUnitId) {
         refuse(ErrorCode.Forbidden, 'The undertaking side cannot give the opinion on its own draft (recusal).');
       }
-      const current = p.documents.DRAFT!;
-      if (args.reviewedSha256 !== current.sha256) {
-        refuse(
-          ErrorCode.StaleVersion,
-          `The draft has changed: version ${current.version} (SHA-256 ${current.sha256.slice(0, 12)}…) is current. ` +
-            'Read the current version and sign again.',
-        );
-      }
+      requireCurrentDraft(p.documents, args.reviewedSha256);
       p.requireText(args.opinion, 'The legal opinion is written, with reasons.');
     },
     run: async (args) => {

@@ -2,6 +2,7 @@ import { currentUpdateInfo, patched } from '@temporalio/workflow';
 import { acts, refuse, watchDeadline } from '../../activity-proxies';
 import type { Nd } from '../context';
 import { requireMaterials } from '../../steps/materials-check.step';
+import { requireCurrentDraft } from '../../steps/document-versions.step';
 import {
   DocumentKind,
   ErrorCode,
@@ -132,14 +133,7 @@ function adviserOpinions(nd: Nd): void {
         refuse(ErrorCode.TaskClosed, `Task ${args.taskId} is not an open adviser-opinion task of this procedure.`);
       }
       p.requireIdle();
-      const current = p.documents.DRAFT!;
-      if (args.reviewedSha256 !== current.sha256) {
-        refuse(
-          ErrorCode.StaleVersion,
-          `The draft has changed: version ${current.version} (SHA-256 ${current.sha256.slice(0, 12)}…) is current. ` +
-            'Read the current version and sign again.',
-        );
-      }
+      requireCurrentDraft(p.documents, args.reviewedSha256);
       if (args.conclusion !== 'LAWFUL') {
         p.requireText(args.reasons, 'An opinion that the draft is unlawful or must be amended needs the reasons.');
       }

@@ -70,18 +70,6 @@ export class ProcedureStepsService {
     return this.onTask(principal, procedure, open, step, body, key);
   }
 
-  /** The old task routes (`POST /api/tasks/:id/<step>`): the same step, addressed by its task. */
-  async takeOnTask(principal: Principal, taskId: string, name: string, raw: unknown, key?: string) {
-    const task = await this.tasks.findById(taskId);
-    if (!task) throw new DomainError(ErrorCode.NotFound, `There is no task ${taskId}.`);
-    const procedure = await this.procedures.findById(task.procedureId);
-    if (!procedure) throw new DomainError(ErrorCode.NotFound, `There is no task ${taskId}.`);
-    const step = this.stepOf(procedure, name);
-    const body = validateStepBody(step.body, raw);
-    this.requireRole(principal, step, name);
-    return this.onTask(principal, procedure, task, step, body, key);
-  }
-
   /**
    * The steps the caller can take now: those of the current stage that the caller's role takes, within their scope
    * (own department; for a task's step, only when the caller or the caller's unit holds that task), each with its

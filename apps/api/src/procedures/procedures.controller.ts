@@ -16,7 +16,6 @@ import { Roles } from '../auth/roles.decorator';
 import { ErrorBodyDto } from '../common/error-body';
 import {
   AdviserOpinionDto,
-  DecideProjectApprovalDto,
   DelegateCandidateDto,
   DelegateTaskDto,
   RequestAdviserOpinionDto,
@@ -35,7 +34,6 @@ import { ProceduresService } from './procedures.service';
 import { NormativeDocumentService } from './normative-document/normative-document.service';
 import { OpinionsService } from './opinions.service';
 import { TasksService } from './tasks.service';
-import { ProcedureStepsService, type StepResult } from './procedure-steps.service';
 import { idempotencyKeyOf, uuidParam } from '../common/params';
 
 const uuid = uuidParam;
@@ -114,7 +112,6 @@ export class ProceduresController {
 @Controller('tasks')
 export class TasksController {
   constructor(
-    private readonly steps: ProcedureStepsService,
     private readonly tasks: TasksService,
     private readonly opinions: OpinionsService,
   ) {}
@@ -213,23 +210,5 @@ export class TasksController {
     @Body() body: ReassignTaskDto,
   ): Promise<TaskDto> {
     return this.tasks.reassign(user, id, body);
-  }
-
-  @Post(':id/project-approval')
-  @HttpCode(200)
-  @Roles(Role.LegalAffairsOfficer)
-  @ApiOperation({ summary: 'Approve or reject a project application; answers with the procedure’s new stage' })
-  @ApiUnprocessableEntityResponse({ type: ErrorBodyDto, description: 'The decision breaks a rule of the step' })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat the same key to repeat safely' })
-  @ApiOkResponse({ type: ProcedureSnapshotDto })
-  @ApiConflictResponse({ type: ErrorBodyDto, description: 'The task is closed or the stage has moved on' })
-  decide(
-    @CurrentUser() user: Principal,
-    @Param('id', uuid('id')) id: string,
-    @Body() body: DecideProjectApprovalDto,
-    @Headers('idempotency-key') idempotencyKey?: string,
-  ): Promise<StepResult> {
-    // An alias of `POST /api/procedures/:id/steps/project-approval`, addressed by the task.
-    return this.steps.takeOnTask(user, id, 'project-approval', body, idempotencyKeyOf(idempotencyKey));
   }
 }

@@ -7,19 +7,12 @@ import { ProceduresService } from './procedures.service';
 import { NormativeDocumentService } from './normative-document/normative-document.service';
 import { OpinionsService } from './opinions.service';
 import { TasksService } from './tasks.service';
-import { NormativeStepAliasesController, TaskStepAliasesController } from './steps.controller';
 import { ProcedureStepsController } from './procedure-steps.controller';
 import { ProcedureStepsService } from './procedure-steps.service';
 
 @Module({
   imports: [PersistenceModule, MetricsModule, PreReviewModule],
-  controllers: [
-    ProcedureStepsController,
-    ProceduresController,
-    TasksController,
-    NormativeStepAliasesController,
-    TaskStepAliasesController,
-  ],
+  controllers: [ProcedureStepsController, ProceduresController, TasksController],
   providers: [ProceduresService, NormativeDocumentService, TasksService, OpinionsService, ProcedureStepsService],
   exports: [ProcedureStepsService],
 })

@@ -121,7 +121,7 @@ function example(schema: Schema): Record<string, unknown> {
         ? rule.oneOf[0]
         : rule.type === 'boolean'
           ? false
-          : rule.type === 'int'
+          : rule.type === 'int' || rule.type === 'number'
             ? 0
             : rule.type === 'string[]'
               ? []
@@ -341,10 +341,15 @@ function StepForm({
               </Form.Item>
             );
           }
-          if (rule.type === 'int') {
+          if (rule.type === 'int' || rule.type === 'number') {
+            // A number is sent as a JSON number: a text input would send a string, which the API refuses.
             return (
               <Form.Item key={field} name={field} label={label} rules={rules}>
-                <InputNumber aria-label={label} />
+                <InputNumber
+                  aria-label={label}
+                  precision={rule.type === 'int' ? 0 : undefined}
+                  style={{ width: 200 }}
+                />
               </Form.Item>
             );
           }

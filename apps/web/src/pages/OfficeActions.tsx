@@ -162,14 +162,63 @@ interface Conflict {
   declaredAt: string;
 }
 
-/** An adviser's declared conflicts of interest: no task of that procedure or department is routed to them. */
-export function ConflictsPage() {
+/**
+ * A list read from `path` together with the organisation units, and `act`: take an act, say `done`, clear the form
+ * and read the list again; a refusal is shown in `error`.
+ */
+function useListWithUnits<T>(path: string) {
   const { lang } = useLang();
-  const tr = useTr();
   const { message } = App.useApp();
-  const [rows, setRows] = useState<Conflict[]>([]);
+  const [rows, setRows] = useState<T[]>([]);
   const [units, setUnits] = useState<OrgUnit[]>([]);
   const [error, setError] = useState<string | null>(null);
+  const load = useCallback(async () => {
+    try {
+      const [list, u] = await Promise.all([get<T[]>(path), get<OrgUnit[]>('/api/org/units')]);
+      setRows(list);
+      setUnits(u);
+    } catch (err) {
+      setError(explain(err, lang));
+    }
+  }, [lang, path]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+  const act = async (request: () => Promise<unknown>, done: string, clear: () => void) => {
+    setError(null);
+    try {
+      await request();
+      void message.success(done);
+      clear();
+      await load();
+    } catch (err) {
+      setError(explain(err, lang));
+    }
+  };
+  const alert = error && (
+    <Alert type="error" showIcon message={error} role="alert" closable onClose={() => setError(null)} />
+  );
+  return { rows, units, alert, act };
+}
+
+/** A required choice of an organisation unit, searchable by name. */
+function UnitItem({ name, label, missing, units }: { name: string; label: string; missing: string; units: OrgUnit[] }) {
+  return (
+    <Form.Item label={label} name={name} rules={[{ required: true, message: missing }]}>
+      <Select
+        aria-label={label}
+        showSearch
+        optionFilterProp="label"
+        options={units.map((u) => ({ value: u.id, label: u.name }))}
+      />
+    </Form.Item>
+  );
+}
+
+/** An adviser's declared conflicts of interest: no task of that procedure or department is routed to them. */
+export function ConflictsPage() {
+  const tr = useTr();
+  const { rows, units, alert, act } = useListWithUnits<Conflict>('/api/advisers/me/conflicts');
   const [form] = Form.useForm<{
     target: 'department' | 'procedure';
     departmentId?: string;
@@ -177,36 +226,17 @@ export function ConflictsPage() {
     reason: string;
   }>();
   const target = Form.useWatch('target', form);
-  const load = useCallback(async () => {
-    try {
-      const [c, u] = await Promise.all([
-        get<Conflict[]>('/api/advisers/me/conflicts'),
-        get<OrgUnit[]>('/api/org/units'),
-      ]);
-      setRows(c);
-      setUnits(u);
-    } catch (err) {
-      setError(explain(err, lang));
-    }
-  }, [lang]);
-  useEffect(() => {
-    void load();
-  }, [load]);
   const unitName = (id: string | null) => units.find((u) => u.id === id)?.name ?? id ?? '—';
-  const declare = async (v: { target: string; departmentId?: string; procedureId?: string; reason: string }) => {
-    setError(null);
-    try {
-      await post('/api/advisers/me/conflicts', {
-        ...(v.target === 'procedure' ? { procedureId: v.procedureId?.trim() } : { departmentId: v.departmentId }),
-        reason: v.reason,
-      });
-      void message.success(tr('已申报回避。', 'Conflict declared.'));
-      form.resetFields();
-      await load();
-    } catch (err) {
-      setError(explain(err, lang));
-    }
-  };
+  const declare = (v: { target: string; departmentId?: string; procedureId?: string; reason: string }) =>
+    act(
+      () =>
+        post('/api/advisers/me/conflicts', {
+          ...(v.target === 'procedure' ? { procedureId: v.procedureId?.trim() } : { departmentId: v.departmentId }),
+          reason: v.reason,
+        }),
+      tr('已申报回避。', 'Conflict declared.'),
+      () => form.resetFields(),
+    );
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="middle">
       <Typography.Title level={1} style={{ fontSize: 22 }}>
@@ -218,7 +248,7 @@ export function ConflictsPage() {
           'Once declared, no review of that procedure or department is routed to you. Declarations are audited and final.',
         )}
       </Typography.Paragraph>
-      {error && <Alert type="error" showIcon message={error} role="alert" closable onClose={() => setError(null)} />}
+      {alert}
       <Card size="small" title={tr('新的申报', 'Declare a conflict')}>
         <Form
           form={form}
@@ -250,18 +280,12 @@ export function ConflictsPage() {
               <Input />
             </Form.Item>
           ) : (
-            <Form.Item
-              label={tr('单位', 'Department')}
+            <UnitItem
               name="departmentId"
-              rules={[{ required: true, message: tr('请选择单位', 'Choose a department') }]}
-            >
-              <Select
-                aria-label={tr('单位', 'Department')}
-                showSearch
-                optionFilterProp="label"
-                options={units.map((u) => ({ value: u.id, label: u.name }))}
-              />
-            </Form.Item>
+              label={tr('单位', 'Department')}
+              missing={tr('请选择单位', 'Choose a department')}
+              units={units}
+            />
           )}
           <Form.Item
             label={tr('理由', 'Reason')}
@@ -315,12 +339,8 @@ interface IssuerSeries {
 
 /** The issuers' number series (发文字号 prefixes): create one, change its printed code, stop it; each with a reason. */
 export function IssuerSeriesPanel() {
-  const { lang } = useLang();
   const tr = useTr();
-  const { message } = App.useApp();
-  const [rows, setRows] = useState<IssuerSeries[]>([]);
-  const [units, setUnits] = useState<OrgUnit[]>([]);
-  const [error, setError] = useState<string | null>(null);
+  const { rows, units, alert, act } = useListWithUnits<IssuerSeries>('/api/admin/issuer-series');
   const [form] = Form.useForm<{
     issuerUnitId: string;
     series: string;
@@ -328,35 +348,15 @@ export function IssuerSeriesPanel() {
     active: boolean;
     reason: string;
   }>();
-  const load = useCallback(async () => {
-    try {
-      const [s, u] = await Promise.all([
-        get<IssuerSeries[]>('/api/admin/issuer-series'),
-        get<OrgUnit[]>('/api/org/units'),
-      ]);
-      setRows(s);
-      setUnits(u);
-    } catch (err) {
-      setError(explain(err, lang));
-    }
-  }, [lang]);
-  useEffect(() => {
-    void load();
-  }, [load]);
-  const save = async (v: { issuerUnitId: string; series: string; prefix: string; active: boolean; reason: string }) => {
-    setError(null);
-    try {
-      await api('PUT', '/api/admin/issuer-series', { body: v });
-      void message.success(tr('文号序列已保存。', 'Number series saved.'));
-      form.resetFields();
-      await load();
-    } catch (err) {
-      setError(explain(err, lang));
-    }
-  };
+  const save = (v: { issuerUnitId: string; series: string; prefix: string; active: boolean; reason: string }) =>
+    act(
+      () => api('PUT', '/api/admin/issuer-series', { body: v }),
+      tr('文号序列已保存。', 'Number series saved.'),
+      () => form.resetFields(),
+    );
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="middle">
-      {error && <Alert type="error" showIcon message={error} role="alert" closable onClose={() => setError(null)} />}
+      {alert}
       <Table<IssuerSeries>
         rowKey="id"
         size="small"
@@ -404,18 +404,12 @@ export function IssuerSeriesPanel() {
           aria-label={tr('文号序列', 'Number series')}
           onFinish={(v) => void save(v)}
         >
-          <Form.Item
-            label={tr('发文机关', 'Issuer')}
+          <UnitItem
             name="issuerUnitId"
-            rules={[{ required: true, message: tr('请选择发文机关', 'Choose the issuer') }]}
-          >
-            <Select
-              aria-label={tr('发文机关', 'Issuer')}
-              showSearch
-              optionFilterProp="label"
-              options={units.map((u) => ({ value: u.id, label: u.name }))}
-            />
-          </Form.Item>
+            label={tr('发文机关', 'Issuer')}
+            missing={tr('请选择发文机关', 'Choose the issuer')}
+            units={units}
+          />
           <Form.Item
             label={tr('序列', 'Series')}
             name="series"

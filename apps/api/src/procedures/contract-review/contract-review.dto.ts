@@ -1,33 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import {
   CONTRACT_BASES,
   CONTRACT_CHECKLIST,
   CONTRACT_KINDS,
   type ContractBasis,
-  type ContractChecklistItem,
   type ContractConclusion,
   type ContractKind,
 } from '@lawgate/domain';
 
+import { IntegerField, TextField, TextListField } from '../step-fields';
+import { checklistEntryDto, checklistOpinionDto, WrittenNoteDto, WrittenReasonDto } from '../review-step.dto';
+
 /** Request bodies of the government contract legality review; the workflow checks the rules. */
 
-const TEXT = 8000;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export class StartContractReviewDto {
@@ -40,9 +26,7 @@ export class StartContractReviewDto {
   @MaxLength(64)
   contractNumber: string;
 
-  @ApiProperty({ maxLength: 300 })
-  @IsString()
-  @MaxLength(300)
+  @TextField(300)
   title: string;
 
   @ApiProperty({ enum: CONTRACT_KINDS })
@@ -57,19 +41,14 @@ export class StartContractReviewDto {
   @IsIn(CONTRACT_BASES)
   basis: ContractBasis;
 
-  @ApiProperty({ maxLength: 300 })
-  @IsString()
-  @MaxLength(300)
+  @TextField(300)
   counterpart: string;
 
   @ApiProperty({ description: 'The counterpart is a small or medium-sized enterprise' })
   @IsBoolean()
   counterpartSme: boolean;
 
-  @ApiProperty({ minimum: 0, maximum: 1e12 })
-  @IsInt()
-  @Min(0)
-  @Max(1e12)
+  @IntegerField(0, 1e12)
   amountYuan: number;
 
   @ApiProperty({ example: '2026-04-01' })
@@ -95,88 +74,38 @@ export class StartContractReviewDto {
   majorDecisionId?: string;
 }
 
-export class CrNoteDto {
-  @ApiProperty({ maxLength: 4000 })
-  @IsString()
-  @MaxLength(4000)
-  note: string;
-}
+export class CrNoteDto extends WrittenNoteDto {}
 
-export class CrChecklistEntryDto {
-  @ApiProperty({ enum: CONTRACT_CHECKLIST })
-  @IsIn(CONTRACT_CHECKLIST)
-  item: ContractChecklistItem;
+export class CrChecklistEntryDto extends checklistEntryDto(CONTRACT_CHECKLIST) {}
 
-  @ApiProperty()
-  @IsBoolean()
-  ok: boolean;
+const CONTRACT_CONCLUSIONS: readonly ContractConclusion[] = ['PASS', 'REVISE'];
 
-  @ApiProperty({ maxLength: 2000 })
-  @IsString()
-  @MaxLength(2000)
-  note: string;
-}
-
-export class CrOpinionDto {
-  @ApiProperty({ enum: ['PASS', 'REVISE'] })
-  @IsIn(['PASS', 'REVISE'])
-  conclusion: ContractConclusion;
-
-  @ApiProperty({ maxLength: TEXT })
-  @IsString()
-  @MaxLength(TEXT)
-  reasons: string;
-
-  @ApiProperty({ type: [CrChecklistEntryDto], maxItems: 20 })
-  @IsArray()
-  @ArrayMaxSize(20)
-  @ValidateNested({ each: true })
-  @Type(() => CrChecklistEntryDto)
-  checklist: CrChecklistEntryDto[];
-
-  @ApiProperty({ maxLength: 64, description: 'SHA-256 of the contract text reviewed (409 if it changed)' })
-  @IsString()
-  @MaxLength(64)
-  reviewedSha256: string;
-}
+export class CrOpinionDto extends checklistOpinionDto({
+  conclusions: CONTRACT_CONCLUSIONS,
+  entry: CrChecklistEntryDto,
+  reviewedText: 'the contract text',
+}) {}
 
 export class CrSignDto {
-  @ApiProperty({ maxLength: 64, description: 'SHA-256 of the text signed: the text reviewed' })
-  @IsString()
-  @MaxLength(64)
+  @TextField(64, 'SHA-256 of the text signed: the text reviewed')
   signedSha256: string;
 
-  @ApiProperty({ maxLength: 100 })
-  @IsString()
-  @MaxLength(100)
+  @TextField(100)
   signatory: string;
 }
 
-export class CrReasonDto {
-  @ApiProperty({ maxLength: 4000 })
-  @IsString()
-  @MaxLength(4000)
-  reason: string;
-}
+export class CrReasonDto extends WrittenReasonDto {}
 
 export class CrFilingDto {
-  @ApiProperty({ type: [String], maxItems: 10, example: ['司法局', '档案馆'] })
-  @IsArray()
-  @ArrayMaxSize(10)
-  @IsString({ each: true })
-  @MaxLength(100, { each: true })
+  @TextListField(10, 100, { example: ['司法局', '档案馆'] })
   filedWith: string[];
 
-  @ApiProperty({ maxLength: 200 })
-  @IsString()
-  @MaxLength(200)
+  @TextField(200)
   reference: string;
 }
 
 export class CrMilestoneDto {
-  @ApiProperty({ maxLength: 300 })
-  @IsString()
-  @MaxLength(300)
+  @TextField(300)
   title: string;
 
   @ApiProperty({ example: '2026-06-30' })
@@ -185,18 +114,12 @@ export class CrMilestoneDto {
 }
 
 export class CrItemDto {
-  @ApiProperty({ maxLength: 300 })
-  @IsString()
-  @MaxLength(300)
+  @TextField(300)
   item: string;
 }
 
 export class CrAcceptanceDto extends CrItemDto {
-  @ApiPropertyOptional({ minimum: 1, maximum: 365, description: 'Payment period agreed (days, at most 60 for SMEs)' })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(365)
+  @IntegerField(1, 365, { description: 'Payment period agreed (days, at most 60 for SMEs)', optional: true })
   agreedDays?: number;
 }
 
@@ -206,8 +129,6 @@ export class CrWarningDto {
   @MaxLength(100)
   kind: string;
 
-  @ApiProperty({ maxLength: 4000 })
-  @IsString()
-  @MaxLength(4000)
+  @TextField(4000)
   text: string;
 }

@@ -1,32 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsObject,
-  IsOptional,
-  IsString,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import {
   CHECKLIST_ITEMS,
   DECISION_KINDS,
   MEASURES,
   STATUTORY_GROUNDS,
-  type ChecklistItem,
   type DecisionRecord,
   type EnforcementDecisionKind,
   type EnforcementMeasure,
   type ReviewConclusion,
   type StatutoryGround,
 } from '@lawgate/domain';
+
+import { IntegerField, NestedField, TextField, TextListField } from '../step-fields';
+import { checklistEntryDto, checklistOpinionDto, WrittenReasonDto } from '../review-step.dto';
 
 /** Request bodies of the major enforcement decision review (重大执法决定法制审核); the workflow checks the rules. */
 
@@ -43,9 +30,7 @@ export class StartEnforcementReviewDto {
   @MaxLength(64)
   caseNumber: string;
 
-  @ApiProperty({ maxLength: 300 })
-  @IsString()
-  @MaxLength(300)
+  @TextField(300)
   title: string;
 
   @ApiProperty({ enum: DECISION_KINDS })
@@ -61,10 +46,7 @@ export class StartEnforcementReviewDto {
   @MaxLength(100)
   field: string;
 
-  @ApiProperty({ minimum: 0, maximum: 1e12, description: 'Amount of fine, confiscation or levy, yuan (0 when none)' })
-  @IsInt()
-  @Min(0)
-  @Max(1e12)
+  @IntegerField(0, 1e12, { description: 'Amount of fine, confiscation or levy, yuan (0 when none)' })
   amountYuan: number;
 
   @ApiProperty({ enum: STATUTORY_GROUNDS, isArray: true, maxItems: 5 })
@@ -77,23 +59,15 @@ export class StartEnforcementReviewDto {
   @IsBoolean()
   complexOrSerious: boolean;
 
-  @ApiProperty({ type: [String], maxItems: 10, description: 'Usernames of every case handler (at least two officers)' })
-  @IsArray()
-  @ArrayMaxSize(10)
-  @IsString({ each: true })
-  @MaxLength(63, { each: true })
+  @TextListField(10, 63, { description: 'Usernames of every case handler (at least two officers)' })
   caseHandlers: string[];
 }
 
 export class EvidenceItemDto {
-  @ApiProperty({ maxLength: 300 })
-  @IsString()
-  @MaxLength(300)
+  @TextField(300)
   title: string;
 
-  @ApiProperty({ maxLength: 300, description: 'Where it came from (现场检查笔录, 询问笔录, 抽样检验报告 …)' })
-  @IsString()
-  @MaxLength(300)
+  @TextField(300, 'Where it came from (现场检查笔录, 询问笔录, 抽样检验报告 …)')
   source: string;
 
   @ApiProperty({ maxLength: 64, description: 'SHA-256 of the uploaded EVIDENCE file' })
@@ -103,33 +77,19 @@ export class EvidenceItemDto {
 }
 
 export class CaseMaterialsDto {
-  @ApiProperty({ maxLength: TEXT, description: 'The facts found (调查终结报告)' })
-  @IsString()
-  @MaxLength(TEXT)
+  @TextField(TEXT, 'The facts found (调查终结报告)')
   facts: string;
 
-  @ApiProperty({ type: [EvidenceItemDto], maxItems: 100 })
-  @IsArray()
-  @ArrayMaxSize(100)
-  @ValidateNested({ each: true })
-  @Type(() => EvidenceItemDto)
+  @NestedField(EvidenceItemDto, 100)
   evidence: EvidenceItemDto[];
 
-  @ApiProperty({ type: [String], maxItems: 50, description: 'The provisions applied' })
-  @IsArray()
-  @ArrayMaxSize(50)
-  @IsString({ each: true })
-  @MaxLength(500, { each: true })
+  @TextListField(50, 500, { description: 'The provisions applied' })
   provisions: string[];
 
-  @ApiProperty({ maxLength: 2000, description: 'The discretion standard (裁量基准) applied' })
-  @IsString()
-  @MaxLength(2000)
+  @TextField(2000, 'The discretion standard (裁量基准) applied')
   discretionStandard: string;
 
-  @ApiProperty({ maxLength: TEXT, description: 'The proposed decision, in short; its text is the DRAFT document' })
-  @IsString()
-  @MaxLength(TEXT)
+  @TextField(TEXT, 'The proposed decision, in short; its text is the DRAFT document')
   proposedDecision: string;
 
   @ApiProperty()
@@ -144,72 +104,33 @@ export class CaseMaterialsDto {
 }
 
 export class SubmitCaseDto {
-  @ApiProperty({ type: CaseMaterialsDto })
-  @IsObject()
-  @ValidateNested()
-  @Type(() => CaseMaterialsDto)
+  @NestedField(CaseMaterialsDto)
   materials: CaseMaterialsDto;
 }
 
 export class MissingMaterialsDto {
-  @ApiProperty({ type: [String], maxItems: 30 })
-  @IsArray()
-  @ArrayMaxSize(30)
-  @IsString({ each: true })
-  @MaxLength(500, { each: true })
+  @TextListField(30, 500)
   missing: string[];
 }
 
 export class NoBodyDto {}
 
-export class ChecklistEntryDto {
-  @ApiProperty({ enum: CHECKLIST_ITEMS })
-  @IsIn(CHECKLIST_ITEMS)
-  item: ChecklistItem;
+export class ChecklistEntryDto extends checklistEntryDto(CHECKLIST_ITEMS) {}
 
-  @ApiProperty()
-  @IsBoolean()
-  ok: boolean;
+const REVIEW_CONCLUSIONS: readonly ReviewConclusion[] = ['AGREE', 'PROBLEMS', 'TRANSFER'];
 
-  @ApiProperty({ maxLength: 2000 })
-  @IsString()
-  @MaxLength(2000)
-  note: string;
-}
-
-export class ReviewConclusionDto {
-  @ApiProperty({ enum: ['AGREE', 'PROBLEMS', 'TRANSFER'], description: '同意 / 存在问题 / 建议移送涉嫌犯罪' })
-  @IsIn(['AGREE', 'PROBLEMS', 'TRANSFER'])
-  conclusion: ReviewConclusion;
-
-  @ApiProperty({ maxLength: TEXT })
-  @IsString()
-  @MaxLength(TEXT)
-  reasons: string;
-
-  @ApiProperty({ type: [ChecklistEntryDto], maxItems: 20 })
-  @IsArray()
-  @ArrayMaxSize(20)
-  @ValidateNested({ each: true })
-  @Type(() => ChecklistEntryDto)
-  checklist: ChecklistEntryDto[];
-
-  @ApiProperty({ maxLength: 64, description: 'SHA-256 of the proposed decision text reviewed (409 if it changed)' })
-  @IsString()
-  @MaxLength(64)
-  reviewedSha256: string;
-
+export class ReviewConclusionDto extends checklistOpinionDto({
+  conclusions: REVIEW_CONCLUSIONS,
+  conclusionsDescription: '同意 / 存在问题 / 建议移送涉嫌犯罪',
+  entry: ChecklistEntryDto,
+  reviewedText: 'the proposed decision text',
+}) {
   @ApiProperty({ description: 'The reviewer declares no interest in the case (recusal)' })
   @IsBoolean()
   noConflictDeclared: boolean;
 }
 
-export class ErReasonDto {
-  @ApiProperty({ maxLength: 4000 })
-  @IsString()
-  @MaxLength(4000)
-  reason: string;
-}
+export class ErReasonDto extends WrittenReasonDto {}
 
 export class DecideExtensionDto extends ErReasonDto {
   @ApiProperty()
@@ -222,28 +143,18 @@ export class DecideTransferDto {
   @IsBoolean()
   approve: boolean;
 
-  @ApiProperty({ maxLength: 4000 })
-  @IsString()
-  @MaxLength(4000)
+  @TextField(4000)
   reasons: string;
 }
 
 export class RecordTransferDto {
-  @ApiProperty({ maxLength: 300, description: 'The public-security organ' })
-  @IsString()
-  @MaxLength(300)
+  @TextField(300, 'The public-security organ')
   receivingOrgan: string;
 
-  @ApiProperty({ maxLength: 200 })
-  @IsString()
-  @MaxLength(200)
+  @TextField(200)
   letterReference: string;
 
-  @ApiProperty({ type: [String], maxItems: 50 })
-  @IsArray()
-  @ArrayMaxSize(50)
-  @IsString({ each: true })
-  @MaxLength(500, { each: true })
+  @TextListField(50, 500)
   materials: string[];
 }
 
@@ -253,16 +164,10 @@ export class CollectiveDto {
   @Matches(/^\d{4}-\d{2}-\d{2}$/)
   meetingDate: string;
 
-  @ApiProperty({ type: [String], maxItems: 30 })
-  @IsArray()
-  @ArrayMaxSize(30)
-  @IsString({ each: true })
-  @MaxLength(100, { each: true })
+  @TextListField(30, 100)
   participants: string[];
 
-  @ApiProperty({ maxLength: TEXT })
-  @IsString()
-  @MaxLength(TEXT)
+  @TextField(TEXT)
   conclusion: string;
 
   @ApiPropertyOptional({ maxLength: TEXT })
@@ -284,39 +189,27 @@ export class RecordDecisionDto {
   @MaxLength(100)
   decisionNumber: string;
 
-  @ApiProperty({ maxLength: TEXT })
-  @IsString()
-  @MaxLength(TEXT)
+  @TextField(TEXT)
   summary: string;
 
-  @ApiProperty({ maxLength: 64, description: 'SHA-256 of the decision text: the version the review passed' })
-  @IsString()
-  @MaxLength(64)
+  @TextField(64, 'SHA-256 of the decision text: the version the review passed')
   decidedSha256: string;
 }
 
 export class DisclosureDto {
-  @ApiProperty({ maxLength: 300 })
-  @IsString()
-  @MaxLength(300)
+  @TextField(300)
   channel: string;
 
-  @ApiProperty({ maxLength: 500 })
-  @IsString()
-  @MaxLength(500)
+  @TextField(500)
   reference: string;
 }
 
 export class WithdrawDisclosureDto {
-  @ApiProperty({ maxLength: 500 })
-  @IsString()
-  @MaxLength(500)
+  @TextField(500)
   reference: string;
 }
 
 export class ArchiveCaseDto {
-  @ApiProperty({ maxLength: 2000 })
-  @IsString()
-  @MaxLength(2000)
+  @TextField(2000)
   note: string;
 }

@@ -121,11 +121,6 @@ export class DecisionsService {
     return procedure;
   }
 
-  /** Refuses (404) an id that is not a major decision, for the routes under `/procedures/major-decisions`. */
-  async requireMajorDecision(procedureId: string): Promise<void> {
-    await this.procedure(procedureId);
-  }
-
   private async procedure(procedureId: string): Promise<ProcedureEntity> {
     const procedure = await this.procedures.findById(procedureId);
     if (!procedure || procedure.type !== MAJOR_DECISION) {
