@@ -41,7 +41,7 @@ describe('a contract linked to its major decision (G-D6)', () => {
     return res.body;
   };
   const md = (id: string, user: string, name: string, body: unknown = {}) =>
-    http.as<Snapshot>(user, 'POST', `/api/procedures/major-decisions/${id}/${name}`, { body });
+    http.as<Snapshot>(user, 'POST', `/api/procedures/${id}/steps/${name}`, { body });
   const liveOf = async (id: string) =>
     (await http.as<{ live: Snapshot }>('officer.zhang', 'GET', `/api/procedures/${id}`)).body.live;
   const upload = async (user: string, id: string, text: string) =>

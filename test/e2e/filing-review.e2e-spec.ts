@@ -98,6 +98,8 @@ describe('the filing review (规范性文件备案审查) through the API', () =
         ...extra,
       },
     });
+  const stepOk = async (id: string, user: string, name: string, body: unknown = {}) =>
+    ok(await step(id, user, name, body));
   const review = (id: string, s: Snapshot, outcome: string, list = standards(), request?: string) =>
     step(id, 'officer.zhang', 'review', {
       outcome,
@@ -118,10 +120,8 @@ describe('the filing review (规范性文件备案审查) through the API', () =
 
   /** A department's own normative document taken to publication inside LawGate (the drafting side's steps). */
   async function publishedByDepartment(title: string): Promise<Snapshot> {
-    const drafter = async (id: string, path: string, body: unknown = {}) =>
-      ok(await http.as<Snapshot & ErrorBody>('drafter.edu', 'POST', `/api/procedures/${id}${path}`, { body }));
-    const task = async (user: string, taskId: string, path: string, body: unknown = {}) =>
-      ok(await http.as<Snapshot & ErrorBody>(user, 'POST', `/api/tasks/${taskId}/${path}`, { body }));
+    const drafter = async (id: string, name: string, body: unknown = {}) =>
+      ok(await step(id, 'drafter.edu', name, body));
     let s = ok(
       await http.as<Snapshot & ErrorBody>('drafter.edu', 'POST', '/api/procedures/normative-documents', {
         body: {
@@ -132,25 +132,25 @@ describe('the filing review (规范性文件备案审查) through the API', () =
       }),
     );
     const id = s.procedureId;
-    await task('officer.zhang', s.openTaskId!, 'project-approval', { decision: 'APPROVED', opinion: '同意立项' });
+    ok(await step(id, 'officer.zhang', 'project-approval', { decision: 'APPROVED', opinion: '同意立项' }));
     await upload('drafter.edu', id, 'DRAFT', `${title}\n第一条 为规范管理，制定本办法。\n`);
     await upload('drafter.edu', id, 'DRAFTING_EXPLANATION', '起草说明');
     await upload('drafter.edu', id, 'BASIS_LIST', '制定依据');
     await upload('drafter.edu', id, 'OWN_LEGALITY_OPINION', '经本单位审核，合法。');
-    s = await drafter(id, '/complete-drafting', { note: '完成' });
+    s = await drafter(id, 'complete-drafting', { note: '完成' });
     if (s.stage === 'FAIR_COMPETITION_REVIEW') {
-      await drafter(id, '/fair-competition-review', { conclusion: 'COMPLIANT', summary: '未含排除、限制竞争内容' });
+      await drafter(id, 'fair-competition-review', { conclusion: 'COMPLIANT', summary: '未含排除、限制竞争内容' });
     }
-    await drafter(id, '/comment-window', {});
+    await drafter(id, 'comment-window', {});
     await eventually(async () => expect((await live(id)).stage).toBe('PUBLIC_COMMENT'));
     await eventually(
       async () =>
         expect(((await live(id)) as unknown as { commentWindow: { closed: boolean } }).commentWindow.closed).toBe(true),
       30000,
     );
-    await drafter(id, '/complete-public-comment', { note: '无意见' });
-    s = await drafter(id, '/submit-for-review', { note: '经审核合法', expertise: ['教育'] });
-    s = await task('officer.zhang', s.openTaskId!, 'materials-check', { complete: true, note: '齐全' });
+    await drafter(id, 'complete-public-comment', { note: '无意见' });
+    s = await drafter(id, 'submit-for-review', { note: '经审核合法', expertise: ['教育'] });
+    s = ok(await step(id, 'officer.zhang', 'materials-check', { complete: true, note: '齐全' }));
     const detail = await http.as<{ tasks: { id: string; assigneeUserId: string | null }[] }>(
       'officer.zhang',
       'GET',
@@ -160,23 +160,24 @@ describe('the filing review (规范性文件备案审查) through the API', () =
     const [{ username }] = await db.query<{ username: string }[]>('SELECT username FROM app_user WHERE id = $1', [
       assignee,
     ]);
-    const reviewTask = s.openTaskId!;
     await eventually(async () => {
-      const res = await http.as<Snapshot & ErrorBody>(username, 'POST', `/api/tasks/${reviewTask}/legality-opinion`, {
-        body: { conclusion: 'LAWFUL', reasons: '', reviewedSha256: (await live(id)).documents.DRAFT.sha256 },
+      const res = await step(id, username, 'legality-opinion', {
+        conclusion: 'LAWFUL',
+        reasons: '',
+        reviewedSha256: (await live(id)).documents.DRAFT.sha256,
       });
       expect(res.status).toBe(200);
       s = res.body;
     });
-    s = await task(bureauLeader, s.openTaskId!, 'deliberation', {
+    s = await stepOk(id, bureauLeader, 'deliberation', {
       decision: 'ADOPTED',
       meetingKind: 'BUREAU',
       meeting: '区教育局局务会议',
       meetingDate: '2026-11-20',
       minutes: '审议通过',
     });
-    s = await task('officer.zhang', s.openTaskId!, 'registration', {});
-    s = await task('officer.zhang', s.openTaskId!, 'publication', {
+    s = await stepOk(id, 'officer.zhang', 'registration', {});
+    s = await stepOk(id, 'officer.zhang', 'publication', {
       channel: 'WEBSITE',
       reference: 'https://www.jintan.gov.cn/edu.html',
     });

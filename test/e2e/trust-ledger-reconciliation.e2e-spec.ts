@@ -28,7 +28,7 @@ async function approvedProcedure(stack: Stack, title: string): Promise<Snapshot>
   const approved = await stack.http.as<Snapshot>(
     'officer.zhang',
     'POST',
-    `/api/tasks/${started.body.openTaskId}/project-approval`,
+    `/api/procedures/${started.body.procedureId}/steps/project-approval`,
     { body: { decision: 'APPROVED', opinion: '同意立项' } },
   );
   expect(approved.status).toBe(200);
