@@ -1,4 +1,6 @@
 // Prebuilds the workflow bundle for production and tests: dist/workflow-bundle.js (WORKFLOW_BUNDLE_PATH).
+// `build-workflow-bundle.mjs OUT WORKFLOWS` bundles another workflows file instead (a test workflow), without the
+// production interceptors.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,11 +12,12 @@ const { withLibAliases } = createRequire(import.meta.url)('./lib/lib-aliases.cjs
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = process.argv[2] ?? join(root, 'dist', 'workflow-bundle.js');
+const testWorkflows = process.argv[3];
 const started = Date.now();
 const { code } = await bundleWorkflowCode({
-  workflowsPath: join(root, 'workflows', 'index.ts'),
+  workflowsPath: testWorkflows ?? join(root, 'workflows', 'index.ts'),
   // Payload authentication: input not sealed with LawGate's keys has no effect (docs/trust-boundary.md).
-  workflowInterceptorModules: [join(root, 'workflows', 'interceptors.ts')],
+  workflowInterceptorModules: testWorkflows ? [] : [join(root, 'workflows', 'interceptors.ts')],
   webpackConfigHook: withLibAliases,
   logger: { log() {}, trace() {}, debug() {}, info() {}, warn: console.warn, error: console.error },
 });

@@ -11,11 +11,10 @@ import { fileURLToPath } from 'node:url';
 const require = createRequire(import.meta.url);
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const log = (line) => console.error(`[test] ${line}`);
-// Kept between runs, to share the database tiers' files out between the Jest lanes (see `shareOut`).
+// Kept between runs, to share the test files out between the Jest lanes (see `shareOut`).
 const TIMINGS = join(root, '.cache', 'test-timings.json');
-// Before any run was timed: the unit, lint, workflow and replay tiers' wall clock, and a Jest run's set-up.
-const DEFAULT_OTHER_SECONDS = 300;
-const SET_UP_SECONDS = 30;
+// Before any run was timed: a file's seconds by its tier (a quiet 2-core machine's order of magnitude).
+const GUESS_SECONDS = { unit: 2, lint: 40, workflow: 10, replay: 20, integration: 8, e2e: 15, browser: 30 };
 // Two lanes for two cores.
 const JEST_LANES = 2;
 
@@ -123,42 +122,59 @@ if (process.env.LAWGATE_PRETTIER_CHECK !== '0') {
 }
 await sideBySide('checks', staticChecks);
 
-// Jest in two lanes side by side, one file at a time each. The tiers that share no data (unit, lint, workflow,
-// replay) run in the first lane; the files of the tiers that write a run's database (integration, e2e, browser: one
-// file at a time per database, test/setup/one-file-at-a-time.ts) are shared out between the second lane and the end
-// of the first, so that both end about together (see `shareOut`). Each Jest run has its own database, Temporal dev
-// server and shared processes. Extra arguments make it one Jest run.
+// Jest in two lanes side by side, one file at a time each, one Jest run per lane. Every tier's files are shared out
+// between the lanes by the last run's durations, so that both end about together (see `shareOut`): the tiers that
+// share no data (unit, lint, workflow, replay) and those that write a run's database (integration, e2e, browser: one
+// file at a time per database, test/setup/one-file-at-a-time.ts) alike. Each lane's run has its own database,
+// Temporal dev server and shared processes, set up once for the lane by the tiers its files are in. Extra arguments
+// make it one Jest run.
 const jest = (...args) => [bin('jest', 'bin/jest.js'), '--ci', ...args];
 const extra = process.argv.slice(2);
 if (extra.length > 0) {
   run('jest', process.execPath, jest(...extra), env);
 } else {
   const { projects } = require('../jest.config.js');
-  const writesDatabase = (p) => (p.setupFilesAfterEnv ?? []).some((file) => file.endsWith('one-file-at-a-time.ts'));
-  const names = (list) => list.map((p) => p.displayName);
-  const [database, other] = [names(projects.filter(writesDatabase)), names(projects.filter((p) => !writesDatabase(p)))];
   const timings = readTimings();
-  const otherSeconds = timings.runs[other.join(',')] ?? DEFAULT_OTHER_SECONDS;
-  const shares = shareOut(listTests(database), timings, otherSeconds, JEST_LANES);
-  const databaseRun = (files) => ({
-    label: `jest ${database.join(', ')} (${files.length} files)`,
-    key: database.join(','),
-    args: jest('--maxWorkers=1', '--runTestsByPath', ...files, '--selectProjects', ...database),
-  });
-  const lanes = shares.map((files) => (files.length > 0 ? [databaseRun(files)] : []));
-  lanes[0].unshift({
-    label: `jest ${other.join(', ')}`,
-    key: other.join(','),
-    args: jest('--maxWorkers=1', '--selectProjects', ...other),
-  });
-  await jestLanes(
-    lanes.filter((lane) => lane.length > 0),
-    timings,
-  );
+  const shares = shareOut(tiersOf(listTests(projects.map((p) => p.displayName)), projects), timings, JEST_LANES);
+  const lanes = shares
+    .filter((files) => files.length > 0)
+    .map((files) => {
+      const tiers = projects.map((p) => p.displayName).filter((tier) => files.some((f) => f.tier === tier));
+      return [
+        {
+          label: `jest lane: ${files.length} files of ${tiers.join(', ')}`,
+          key: `lane of ${tiers.join(',')}`,
+          args: jest('--maxWorkers=1', '--runTestsByPath', ...files.map((f) => f.path), '--selectProjects', ...tiers),
+        },
+      ];
+    });
+  await jestLanes(lanes, timings);
 }
 
 /**
- * Where the durations of the last runs are kept (`.cache/test-timings.json`): each database-tier file's seconds, and
+ * Each test file with its tier: the project whose `testMatch` takes it and whose `testPathIgnorePatterns` do not,
+ * matched as Jest matches them (jest-util's `globsToMatcher`, through the Jest configuration's own dependency).
+ */
+function tiersOf(files, projects) {
+  const { globsToMatcher } = createRequire(require.resolve('jest-config'))('jest-util');
+  const rooted = (pattern) => pattern.replaceAll('<rootDir>', root);
+  const matchers = projects.map((p) => ({
+    project: p,
+    takes: globsToMatcher(p.testMatch.map(rooted)),
+    ignores: (p.testPathIgnorePatterns ?? []).map((pattern) => new RegExp(rooted(pattern))),
+  }));
+  return files.map((path) => {
+    const project = matchers.find((m) => m.takes(path) && !m.ignores.some((re) => re.test(path)))?.project;
+    if (!project) {
+      log(`no Jest project takes ${path}`);
+      process.exit(1);
+    }
+    return { path, tier: project.displayName };
+  });
+}
+
+/**
+ * Where the durations of the last runs are kept (`.cache/test-timings.json`): each test file's seconds, and
  * each Jest run's wall clock, from Jest's `--json` results. Only used to share files out between the lanes.
  */
 function readTimings() {
@@ -186,29 +202,24 @@ function listTests(selected) {
 }
 
 /**
- * Shares the database tiers' files out between the lanes: the first lane begins with the unit, lint, workflow and
- * replay tiers (`firstLaneSeconds`); longest file first, each goes to the lane that ends soonest (a file never timed
- * counts by its tier). A Jest run at the end of the first lane first sets up its database, Temporal and processes,
- * which is counted too.
+ * Shares every test file out between the lanes: longest first, each to the lane that ends soonest, by the last run's
+ * durations (a file never timed counts by its tier's guess). A lane's Jest run first sets up what its tiers need,
+ * which is about the same in each lane.
  */
-function shareOut(files, timings, firstLaneSeconds, laneCount) {
-  const guess = (file) => (/browser-spec/.test(file) ? 120 : /e2e-spec/.test(file) ? 30 : 10);
-  const seconds = (file) => timings.files[relative(root, file)] ?? guess(file);
-  const lanes = Array.from({ length: laneCount }, (_, i) => ({
-    files: [],
-    load: i === 0 ? firstLaneSeconds + SET_UP_SECONDS : 0,
-  }));
-  for (const file of [...files].sort((a, b) => seconds(b) - seconds(a) || a.localeCompare(b))) {
+function shareOut(files, timings, laneCount) {
+  const seconds = (file) => timings.files[relative(root, file.path)] ?? GUESS_SECONDS[file.tier] ?? 10;
+  const lanes = Array.from({ length: laneCount }, () => ({ files: [], load: 0 }));
+  for (const file of [...files].sort((a, b) => seconds(b) - seconds(a) || a.path.localeCompare(b.path))) {
     const lane = lanes.reduce((soonest, l) => (l.load < soonest.load ? l : soonest));
     lane.files.push(file);
     lane.load += seconds(file);
   }
   log(
-    `database tiers' files shared out: ${lanes
-      .map((l, i) => `${l.files.length} in lane ${i + 1} (lane about ${Math.round(l.load)}s)`)
+    `test files shared out: ${lanes
+      .map((l, i) => `${l.files.length} in lane ${i + 1} (about ${Math.round(l.load)}s)`)
       .join(', ')}`,
   );
-  return lanes.map((lane) => lane.files.sort());
+  return lanes.map((lane) => lane.files.sort((a, b) => a.path.localeCompare(b.path)));
 }
 
 /**

@@ -38,6 +38,7 @@ interface RunResources {
   database?: Promise<{ adminUrl: string; database: string }>;
   temporal?: Promise<{ address: string; stop: () => Promise<void> }>;
   workflowBundle?: Promise<string>;
+  stepTestBundle?: Promise<string>;
   apps?: Promise<void>;
   web?: Promise<void>;
   stacks?: Promise<StackBroker>;
@@ -220,6 +221,33 @@ export function workflowBundle(): Promise<void> {
     return bundle;
   })();
   return r.workflowBundle.then(() => undefined);
+}
+
+/**
+ * The bundle of the shared steps' test workflow (`test/workflow/steps/step-test.workflow.ts`), for the workflow tier:
+ * built once and kept like the product's bundle, not by webpack in the test file on every run.
+ */
+export function stepTestBundle(): Promise<void> {
+  const r = resources();
+  r.stepTestBundle ??= (async () => {
+    const bundle = join(ROOT, 'dist', 'step-test-workflow-bundle.js');
+    const workflows = join('test', 'workflow', 'steps');
+    await buildUnlessUnchanged(
+      'step-test workflow bundle',
+      ['workflows', 'libs', workflows, 'package-lock.json', 'scripts/build-workflow-bundle.mjs'],
+      [bundle],
+      `${bundle}.sources-sha256`,
+      async () => {
+        const aside = `${bundle}.${process.pid}.tmp`;
+        const entry = join(ROOT, workflows, 'step-test.workflow.ts');
+        await run$(process.execPath, [join(ROOT, 'scripts', 'build-workflow-bundle.mjs'), aside, entry], { cwd: ROOT });
+        renameSync(aside, bundle);
+      },
+    );
+    markPrepared('STEP_TEST_BUNDLE_PATH', bundle);
+    return bundle;
+  })();
+  return r.stepTestBundle.then(() => undefined);
 }
 
 /**

@@ -7,6 +7,8 @@ export type LintJob = { filePath: string; code: string } | { patterns: string[] 
 export interface LintMessage {
   ruleId: string | null;
   message: string;
+  /** The file linted, for a job of files on disk. */
+  filePath?: string;
 }
 
 /**

@@ -5,6 +5,8 @@ export interface TestEnv {
   databaseUrl: string;
   temporalAddress: string;
   workflowBundlePath: string;
+  /** The bundle of the shared steps' test workflow (test/workflow/steps). */
+  stepTestBundlePath: string;
 }
 
 /**
@@ -16,6 +18,7 @@ const RESOURCES: Record<keyof TestEnv, { variable: string; tiers: string }> = {
   databaseUrl: { variable: 'DATABASE_URL', tiers: 'integration, e2e and browser' },
   temporalAddress: { variable: 'TEMPORAL_ADDRESS', tiers: 'workflow, e2e and browser' },
   workflowBundlePath: { variable: 'WORKFLOW_BUNDLE_PATH', tiers: 'workflow, replay, e2e and browser' },
+  stepTestBundlePath: { variable: 'STEP_TEST_BUNDLE_PATH', tiers: 'workflow' },
 };
 
 /** Whether the run's global set-up prepared this variable. */

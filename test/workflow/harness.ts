@@ -9,7 +9,6 @@ import { NativeConnection, Worker } from '@temporalio/worker';
 import { fakeActivities, type Calls } from '../support/fake-activities';
 import { testEnv, uniqueSuffix } from '../support/test-env';
 import { BusyRetryInterceptor } from '@lawgate/temporal';
-import { withLibAliases } from '../../scripts/lib/lib-aliases.cjs';
 
 /** What a workflow test works with: a client, a worker on its own task queue, and the faked activities' records. */
 export interface WorkflowHarness {
@@ -28,10 +27,11 @@ export interface WorkflowHarness {
 }
 
 /**
- * The one workflow-test harness: a worker running the real workflow bundle against activities faked at the boundary
- * (`test/support/fake-activities.ts`), started before the file's tests and shut down after them.
+ * The one workflow-test harness: a worker running the real workflow bundle (or another prebuilt bundle: `bundlePath`,
+ * read when the worker starts) against activities faked at the boundary (`test/support/fake-activities.ts`), started
+ * before the file's tests and shut down after them.
  */
-export function useWorkflowHarness(prefix: string, o: { workflowsPath?: string } = {}): WorkflowHarness {
+export function useWorkflowHarness(prefix: string, o: { bundlePath?: () => string } = {}): WorkflowHarness {
   const harness = { taskQueue: `wf-${prefix}-${uniqueSuffix()}` } as WorkflowHarness;
   let connection: Connection;
   let nativeConnection: NativeConnection;
@@ -59,9 +59,7 @@ export function useWorkflowHarness(prefix: string, o: { workflowsPath?: string }
     worker = await Worker.create({
       connection: nativeConnection,
       taskQueue: harness.taskQueue,
-      ...(o.workflowsPath
-        ? { workflowsPath: o.workflowsPath, bundlerOptions: { webpackConfigHook: withLibAliases } }
-        : { workflowBundle: { codePath: env.workflowBundlePath } }),
+      workflowBundle: { codePath: o.bundlePath?.() ?? env.workflowBundlePath },
       activities: fakes.activities,
     });
     running = worker.run();

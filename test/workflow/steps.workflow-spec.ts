@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
 import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
 import { ActivityFailure, type ApplicationFailure } from '@temporalio/common';
 import { DocumentKind, ErrorCode, type Actor, Role } from '@lawgate/domain';
 import { eventually } from '../support/eventually';
-import { uniqueSuffix } from '../support/test-env';
+import { testEnv, uniqueSuffix } from '../support/test-env';
 import { useWorkflowHarness } from './harness';
 import {
   StepStage as S,
@@ -60,7 +59,8 @@ async function refusal(promise: Promise<unknown>): Promise<ApplicationFailure> {
  * after the review (meeting, registration, publication) and withdrawal.
  */
 describe('shared statutory steps, in a test procedure', () => {
-  const harness = useWorkflowHarness('steps', { workflowsPath: join(__dirname, 'steps', 'step-test.workflow.ts') });
+  // The test workflow's bundle is built by the tier's set-up (test/setup/run-resources.ts, `stepTestBundle`).
+  const harness = useWorkflowHarness('steps', { bundlePath: () => testEnv().stepTestBundlePath });
 
   async function start(): Promise<[Handle, StepTestSnapshot]> {
     const input: StepTestInput = {
