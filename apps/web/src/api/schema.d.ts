@@ -1363,7 +1363,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Record the same-level Party committee’s consent to the draft version (Art 3 §3) */
+        /** A leader records the same-level Party committee’s consent to the draft version as it stands, with the meeting and its document (Art 3 §3); a later change of an item voids it */
         post: operations["AdminCatalogController_consent"];
         delete?: never;
         options?: never;
@@ -1467,6 +1467,40 @@ export interface paths {
         put?: never;
         /** C1–C2: open the legal review of a major enforcement case (catalog or statutory ground) */
         post: operations["EnforcementReviewController_start"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/enforcement-disclosures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Disclosed major enforcement decisions, newest first (withdrawn disclosures left out) */
+        get: operations["PublicDisclosuresController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/feeds/enforcement-disclosures.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Disclosed major enforcement decisions (JSON Feed 1.1) */
+        get: operations["PublicDisclosuresController_feed"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1653,6 +1687,23 @@ export interface paths {
         };
         /** On-time rate, legality-review return rate, comment adoption rate (total and by month), documents nearing expiry */
         get: operations["OversightController_statistics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/review-statistics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Enforcement decision and contract reviews: volume, pass rate, return rate and overdue work, per department and month */
+        get: operations["OversightController_reviewStatistics"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2371,7 +2422,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * NORMATIVE_DOCUMENT: B8: record the collective deliberation; the principal signs
+         * NORMATIVE_DOCUMENT: B8: record the collective deliberation at the issuer's meeting (the government's executive meeting, or a department's own 局务会议); its leader signs
          * @description Taken by LEADER; the workflow checks the stage.
          */
         post: operations["procedureStep_deliberation"];
@@ -2421,6 +2472,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/procedures/{id}/steps/effective-date": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * NORMATIVE_DOCUMENT: B12: set the effective date (施行日期) and a shorter validity the document states; earlier than the policy's earliest date after publication only with a recorded reason
+         * @description Taken by DRAFTER; the workflow checks the stage.
+         */
+        post: operations["procedureStep_effectiveDate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/procedures/{id}/steps/escalate": {
         parameters: {
             query?: never;
@@ -2435,6 +2506,26 @@ export interface paths {
          * @description Taken by LEGAL_AFFAIRS_OFFICER; the workflow checks the stage.
          */
         post: operations["procedureStep_escalate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/procedures/{id}/steps/evaluation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * NORMATIVE_DOCUMENT: B12: decide the evaluation before expiry: continue (a new validity, in the register), amend (the drafting department starts the linked amendment) or let it expire
+         * @description Taken by LEGAL_AFFAIRS_OFFICER; the workflow checks the stage.
+         */
+        post: operations["procedureStep_evaluation"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2571,7 +2662,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * NORMATIVE_DOCUMENT: B11: record a filing event (submitted, correction requested, resubmitted, accepted)
+         * NORMATIVE_DOCUMENT: B11: record a filing event with one of the recipients the issuer requires (submitted, correction requested, resubmitted, accepted)
          * @description Taken by LEGAL_AFFAIRS_OFFICER; the workflow checks the stage.
          */
         post: operations["procedureStep_filingEvents"];
@@ -2695,6 +2786,26 @@ export interface paths {
          * @description Taken by DRAFTER; the workflow checks the stage.
          */
         post: operations["procedureStep_legalityReview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/procedures/{id}/steps/market-regulation-review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * NORMATIVE_DOCUMENT: B3: the market regulation department reviews a government document after the drafting unit (《公平竞争审查条例》 第十四条)
+         * @description Taken by DRAFTER; the workflow checks the stage.
+         */
+        post: operations["procedureStep_marketRegulationReview"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3437,6 +3548,11 @@ export interface components {
             /** @example 金坛区中小学校外培训机构管理办法 */
             title: string;
             application: components["schemas"]["ProjectApplicationDto"];
+            /**
+             * Format: uuid
+             * @description The procedure of a document in force whose amendment was decided (at its evaluation or by a clean-up review): this procedure amends it, and replaces it when it takes effect
+             */
+            amends?: string;
         };
         ProcedureSnapshotDto: {
             procedureId: string;
@@ -3991,10 +4107,10 @@ export interface components {
             /** @description The workflow run the alert is about ('' when no run was found) */
             runId: string;
             /**
-             * @description What the reconciliation found
+             * @description What the reconciliation found; the LEDGER_ENTRY_* kinds are about one ledger entry (`details.ledgerSeq`)
              * @enum {string}
              */
-            kind: "WORKFLOW_RESET" | "WORKFLOW_TERMINATED" | "STATUS_MISMATCH" | "WORKFLOW_MISSING";
+            kind: "WORKFLOW_RESET" | "WORKFLOW_TERMINATED" | "STATUS_MISMATCH" | "WORKFLOW_MISSING" | "LEDGER_ENTRY_MISSING" | "LEDGER_ENTRY_UNMATCHED" | "LEDGER_ENTRY_MISMATCH";
             message: string;
             details: {
                 [key: string]: unknown;
@@ -4258,7 +4374,7 @@ export interface components {
             title: string;
             issuer: components["schemas"]["IssuerRefDto"];
             /** @enum {string} */
-            status: "REGISTERED" | "IN_FORCE" | "EXPIRED" | "REPEALED" | "VOIDED";
+            status: "REGISTERED" | "IN_FORCE" | "EXPIRED" | "REPEALED" | "VOIDED" | "REPLACED";
             /** @description Only a published document in force may be relied on as a basis for administration */
             usableAsBasis: boolean;
             /** Format: date-time */
@@ -4300,7 +4416,7 @@ export interface components {
             title: string;
             issuer: components["schemas"]["IssuerRefDto"];
             /** @enum {string} */
-            status: "REGISTERED" | "IN_FORCE" | "EXPIRED" | "REPEALED" | "VOIDED";
+            status: "REGISTERED" | "IN_FORCE" | "EXPIRED" | "REPEALED" | "VOIDED" | "REPLACED";
             /** @description Only a published document in force may be relied on as a basis for administration */
             usableAsBasis: boolean;
             /** Format: date-time */
@@ -4433,6 +4549,8 @@ export interface components {
             partyConsent?: {
                 /** @description The Party committee that consented */
                 by: string | null;
+                /** @description The meeting at which it consented */
+                meeting?: string | null;
                 reference: string | null;
                 /** Format: date-time */
                 at: string;
@@ -4482,6 +4600,11 @@ export interface components {
              * @example 中共常州市金坛区委
              */
             consentBy: string;
+            /**
+             * @description The Party committee meeting at which it consented
+             * @example 区委常委会2026年第5次会议
+             */
+            meeting: string;
             /**
              * @description The reference of its consent
              * @example 坛委〔2026〕3号
@@ -4547,6 +4670,8 @@ export interface components {
             partyConsent?: {
                 /** @description The Party committee that consented */
                 by: string | null;
+                /** @description The meeting at which it consented */
+                meeting?: string | null;
                 reference: string | null;
                 /** Format: date-time */
                 at: string;
@@ -4589,6 +4714,20 @@ export interface components {
             /** @description Usernames of every case handler (at least two officers) */
             caseHandlers: string[];
         };
+        PublicDisclosureDto: {
+            /** Format: uuid */
+            procedureId: string;
+            title: string;
+            departmentName: string;
+            /** @example PENALTY */
+            outcome: string;
+            /** @description The decision as recorded: its document number and what it decides */
+            decision: string;
+            decidedAt: string;
+            /** @description Where and under which reference it was disclosed */
+            disclosure: string;
+            disclosedAt: string;
+        };
         StartContractReviewDto: {
             /**
              * @description Unified contract number: letters, digits, _ . -
@@ -4615,6 +4754,11 @@ export interface components {
             termEnd: string;
             /** @description Reviewed although neither the threshold nor the kind requires it */
             voluntaryReview?: boolean;
+            /**
+             * Format: uuid
+             * @description G-D6: the major administrative decision this contract is itself part of; signing waits for its adoption
+             */
+            majorDecisionId?: string;
         };
         FiledFileDto: {
             /**
@@ -4895,6 +5039,53 @@ export interface components {
             /** @description Documents in force whose validity ends within 30, 90 and 365 days */
             nearingExpiry: components["schemas"]["NearingExpiryDto"];
         };
+        DepartmentReviewFiguresDto: {
+            /** @description Procedures submitted (started) in the period */
+            volume: number;
+            /** @description Review conclusions that passed the case, of all conclusions given */
+            passed: components["schemas"]["RateDto"];
+            /** @description Review conclusions that returned the case for rework, of all conclusions given */
+            returned: components["schemas"]["RateDto"];
+            /** Format: uuid */
+            departmentId: string;
+            departmentName: string;
+            /** @description Open tasks of the department’s procedures past their due time now */
+            overdue: number;
+        };
+        MonthlyReviewFiguresDto: {
+            /** @description Procedures submitted (started) in the period */
+            volume: number;
+            /** @description Review conclusions that passed the case, of all conclusions given */
+            passed: components["schemas"]["RateDto"];
+            /** @description Review conclusions that returned the case for rework, of all conclusions given */
+            returned: components["schemas"]["RateDto"];
+            /** @example 2026-11 */
+            month: string;
+        };
+        TypeReviewStatisticsDto: {
+            /** @description Procedures submitted (started) in the period */
+            volume: number;
+            /** @description Review conclusions that passed the case, of all conclusions given */
+            passed: components["schemas"]["RateDto"];
+            /** @description Review conclusions that returned the case for rework, of all conclusions given */
+            returned: components["schemas"]["RateDto"];
+            /** @example NORMATIVE_DOCUMENT */
+            type: string;
+            /** @description Open tasks of this type past their due time now */
+            overdue: number;
+            /** @description Every department with a figure, by name */
+            byDepartment: components["schemas"]["DepartmentReviewFiguresDto"][];
+            /** @description Every month of the period with a figure */
+            byMonth: components["schemas"]["MonthlyReviewFiguresDto"][];
+        };
+        ReviewStatisticsDto: {
+            /** @example 2025-12 */
+            fromMonth: string;
+            /** @example 2026-11 */
+            toMonth: string;
+            /** @description Each procedure type whose definition names its review outcomes, in registry order */
+            types: components["schemas"]["TypeReviewStatisticsDto"][];
+        };
         UserViewResponseDto: {
             /** Format: uuid */
             id: string;
@@ -5015,6 +5206,12 @@ export interface components {
             currentPassword: string;
             newPassword: string;
         };
+        BusinessDeclarationDto: {
+            /** @description Whether the document touches business activity (涉及经营者经济活动), as confirmed */
+            touchesBusiness: boolean;
+            /** @description Required when the office corrects the drafter’s declaration */
+            reason?: string;
+        };
         DecideProjectApprovalDto: {
             /** @enum {string} */
             decision: "APPROVED" | "REJECTED";
@@ -5023,6 +5220,8 @@ export interface components {
              * @example 同意立项。
              */
             opinion: string;
+            /** @description An approval confirms the drafter’s declaration that the document does or does not touch business activity; give a different value, with the reason, to correct it (it decides the comment period and the fair-competition review) */
+            businessDeclaration?: components["schemas"]["BusinessDeclarationDto"];
         };
         NoteDto: {
             /** @example 草案、起草说明、制定依据已齐备。 */
@@ -5128,6 +5327,11 @@ export interface components {
             decision: "ADOPTED" | "RETURNED" | "REJECTED";
             /** @example 区政府第12次常务会议 */
             meeting: string;
+            /**
+             * @description The government's executive meeting, or the issuing bureau's own meeting (局务会议)
+             * @enum {string}
+             */
+            meetingKind?: "EXECUTIVE" | "BUREAU";
             /** @example 2026-11-20 */
             meetingDate: string;
             /** @description The deliberation record */
@@ -5146,14 +5350,45 @@ export interface components {
             reference: string;
         };
         FilingEventDto: {
+            /**
+             * Format: uuid
+             * @description Which filing, when filed with several recipients
+             */
+            filingId?: string;
             /** @enum {string} */
             event: "SUBMITTED" | "CORRECTION_REQUESTED" | "RESUBMITTED" | "ACCEPTED";
             /** @example 已报送市政府备案。 */
             note: string;
         };
+        EffectiveDateDto: {
+            /**
+             * @description 施行日期 (with demonstration periods an ISO instant is taken)
+             * @example 2027-01-01
+             */
+            effectiveDate: string;
+            /**
+             * @description The last day of a shorter validity the document states
+             * @example 2029-12-31
+             */
+            validUntil?: string;
+            /** @description Why it takes effect earlier than the policy allows after publication (recorded with the decision) */
+            earlyEffectReason?: string;
+        };
+        EvaluationDto: {
+            evaluator: string;
+            /** @description Art 36: the evaluator did not do the main pre-decision work */
+            didPreDecisionWork: boolean;
+            result: string;
+        };
         RepealDto: {
             /** @example 经清理，已不适应经济社会发展需要。 */
             reason: string;
+        };
+        ClassificationFlagsDto: {
+            /** @description Professional or technical matter: expert argumentation runs (Art 19) */
+            professional: boolean;
+            /** @description May affect social stability or public safety: risk assessment runs (Art 22) */
+            riskFlagged: boolean;
         };
         LaunchDto: {
             /** @description A1–A2: launch the matter (false: not launched) */
@@ -5163,6 +5398,10 @@ export interface components {
             /** @description The lead unit, when several units undertake it */
             leadUnitId?: string;
             reason: string;
+            /** @description The launching leader’s word on the proposer’s flags: omitted, the launch confirms them as declared; different values change them and need classificationReason */
+            classification?: components["schemas"]["ClassificationFlagsDto"];
+            /** @description Why the leader changes the declared flags */
+            classificationReason?: string;
         };
         DraftOptionDto: {
             /** @example 方案一 */
@@ -5284,6 +5523,10 @@ export interface components {
             position: "FOR" | "AGAINST" | "ABSTAIN";
             statement: string;
         };
+        MeetingAttendeeDto: {
+            memberId: string;
+            name: string;
+        };
         MeetingDto: {
             /** @example EXECUTIVE */
             meetingType: string;
@@ -5295,6 +5538,10 @@ export interface components {
             /** @enum {string} */
             decision: "ADOPTED" | "NOT_ADOPTED";
             headReason?: string;
+            /** @description How many members the meeting has (组成人员), for its quorum (required by the workflow) */
+            membersTotal?: number;
+            /** @description The members present; every member whose position is recorded is among them */
+            attendees?: components["schemas"]["MeetingAttendeeDto"][];
         };
         PartyReportDto: {
             reportedTo: string;
@@ -5319,12 +5566,6 @@ export interface components {
             /** @enum {string} */
             kind: "PROGRESS" | "PROBLEM";
             text: string;
-        };
-        EvaluationDto: {
-            evaluator: string;
-            /** @description Art 36: the evaluator did not do the main pre-decision work */
-            didPreDecisionWork: boolean;
-            result: string;
         };
         EvidenceItemDto: {
             title: string;
@@ -6428,7 +6669,16 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description A procedure with this department and project code exists */
+            /** @description The document it amends is not one of your department */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description A procedure with this department and project code exists, or the document it amends waits for no amendment */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10814,7 +11064,7 @@ export interface operations {
                 cursor?: string;
                 limit?: number;
                 /** @description Default: all of them */
-                status?: "IN_FORCE" | "EXPIRED" | "REPEALED";
+                status?: "IN_FORCE" | "EXPIRED" | "REPEALED" | "REPLACED";
             };
             header?: never;
             path?: never;
@@ -11264,7 +11514,7 @@ export interface operations {
                 cursor?: string;
                 limit?: number;
                 /** @description Default: all, voided numbers included */
-                status?: "REGISTERED" | "IN_FORCE" | "EXPIRED" | "REPEALED" | "VOIDED";
+                status?: "REGISTERED" | "IN_FORCE" | "EXPIRED" | "REPEALED" | "VOIDED" | "REPLACED";
             };
             header?: never;
             path?: never;
@@ -12753,6 +13003,102 @@ export interface operations {
             };
         };
     };
+    PublicDisclosuresController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicDisclosureDto"][];
+                };
+            };
+            /** @description The request is not valid (the body, a parameter or the address); nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Too many requests from this client; Retry-After says how long to wait */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description An unexpected error; nothing was changed; the details name the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    PublicDisclosuresController_feed: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JsonFeedDto"];
+                };
+            };
+            /** @description The request is not valid (the body, a parameter or the address); nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Too many requests from this client; Retry-After says how long to wait */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description An unexpected error; nothing was changed; the details name the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
     ContractReviewController_start: {
         parameters: {
             query?: never;
@@ -13659,6 +14005,73 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["StatisticsDto"];
+                };
+            };
+            /** @description The request is not valid (the body, a parameter or the address); nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The signed-in user's roles do not admit this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Too many requests from this client; Retry-After says how long to wait */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description An unexpected error; nothing was changed; the details name the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    OversightController_reviewStatistics: {
+        parameters: {
+            query?: {
+                /** @description Months counted back from the current one (China Standard Time) */
+                months?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewStatisticsDto"];
                 };
             };
             /** @description The request is not valid (the body, a parameter or the address); nothing was changed */
@@ -14883,7 +15296,7 @@ export interface operations {
                 cursor?: string;
                 limit?: number;
                 /** @description Default: all, voided numbers included */
-                status?: "REGISTERED" | "IN_FORCE" | "EXPIRED" | "REPEALED" | "VOIDED";
+                status?: "REGISTERED" | "IN_FORCE" | "EXPIRED" | "REPEALED" | "VOIDED" | "REPLACED";
             };
             header?: never;
             path?: never;
@@ -18702,6 +19115,143 @@ export interface operations {
             };
         };
     };
+    procedureStep_effectiveDate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat the same key to repeat safely */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EffectiveDateDto"];
+            };
+        };
+        responses: {
+            /** @description The procedure's snapshot after the step */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProcedureSnapshotDto"];
+                };
+            };
+            /** @description The body or a parameter is not valid; `details.fields` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The role, unit or task holder does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such procedure or step (or not visible to the caller) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The stage does not allow it, the task is closed, or the text changed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The body is larger than allowed */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description A path parameter is longer than allowed */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The body has a content type this operation does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description A rule of the procedure refuses it; the message names the rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Too many requests from this client; Retry-After says how long to wait */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description An unexpected error; nothing was changed; the details name the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The workflow engine is not reachable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
     procedureStep_escalate: {
         parameters: {
             query?: never;
@@ -18717,6 +19267,143 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["FrReasonDto"];
+            };
+        };
+        responses: {
+            /** @description The procedure's snapshot after the step */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProcedureSnapshotDto"];
+                };
+            };
+            /** @description The body or a parameter is not valid; `details.fields` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The role, unit or task holder does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such procedure or step (or not visible to the caller) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The stage does not allow it, the task is closed, or the text changed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The body is larger than allowed */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description A path parameter is longer than allowed */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The body has a content type this operation does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description A rule of the procedure refuses it; the message names the rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Too many requests from this client; Retry-After says how long to wait */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description An unexpected error; nothing was changed; the details name the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The workflow engine is not reachable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    procedureStep_evaluation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat the same key to repeat safely */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EvaluationDto"];
             };
         };
         responses: {
@@ -20498,6 +21185,143 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["SubmitLegalityDto"];
+            };
+        };
+        responses: {
+            /** @description The procedure's snapshot after the step */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProcedureSnapshotDto"];
+                };
+            };
+            /** @description The body or a parameter is not valid; `details.fields` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The role, unit or task holder does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No such procedure or step (or not visible to the caller) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The stage does not allow it, the task is closed, or the text changed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The body is larger than allowed */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description A path parameter is longer than allowed */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The body has a content type this operation does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description A rule of the procedure refuses it; the message names the rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Too many requests from this client; Retry-After says how long to wait */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description An unexpected error; nothing was changed; the details name the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The workflow engine is not reachable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    procedureStep_marketRegulationReview: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat the same key to repeat safely */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FairCompetitionReviewDto"];
             };
         };
         responses: {
