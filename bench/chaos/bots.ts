@@ -12,7 +12,9 @@ export interface Snap {
   openTaskId: string | null;
   documents?: Record<string, { version: number; sha256: string }>;
   commentWindow?: { windowId: string; closed: boolean } | null;
-  filing?: { status: string } | null;
+  /** One filing per recipient the issuer requires (a government document: two). */
+  filings?: { filingId: string; recipient: string; status: string }[];
+  fairCompetition?: { marketRegulationReviews: boolean; marketRegulationTaskId: string | null } | null;
 }
 
 export interface BotContext {
@@ -68,7 +70,8 @@ async function drive(
     const d = await detail(ctx, id);
     const s = d.live;
     if (s && done(s)) return;
-    const progress = `${s?.stage}:${s?.openTaskId}:${s?.filing?.status}:${s?.commentWindow?.closed}`;
+    const filings = s?.filings?.map((f) => f.status).join(',');
+    const progress = `${s?.stage}:${s?.openTaskId}:${filings}:${s?.commentWindow?.closed}`;
     if (progress !== lastStage) {
       lastStage = progress;
       since = Date.now();
@@ -111,31 +114,40 @@ export async function normativeBot(ctx: BotContext, code: string): Promise<strin
       classificationReason: '具有普遍约束力，在一定期限内反复适用。',
     },
   });
-  const p = (path: string, body: unknown, key: string, user = 'drafter.edu') =>
-    c.call<Snap>(user, 'POST', `/api/procedures/${id}${path}`, { body, key: `${key}:${id}` });
-  const task = (s: Snap, path: string, body: unknown, user = 'officer.zhang') =>
-    c.call<Snap>(user, 'POST', `/api/tasks/${s.openTaskId}/${path}`, { body, key: `${path}:${s.openTaskId}` });
+  // Every step at the step API; a step that closes a task closes the procedure's open one (its id is in the key).
+  const p = (name: string, body: unknown, key: string, user = 'drafter.edu') =>
+    c.call<Snap>(user, 'POST', `/api/procedures/${id}/steps/${name}`, { body, key: `${key}:${id}` });
+  const task = (s: Snap, name: string, body: unknown, user = 'officer.zhang') =>
+    p(name, body, `${name}:${s.openTaskId}`, user);
   const upload = async (s: Snap, kind: string) => {
     if (!s.documents?.[kind]) {
       await c.call('drafter.edu', 'POST', `/api/procedures/${id}/documents/${kind}`, { text: text(kind, code) });
     }
   };
-  await drive(ctx, id, (s) => s.filing?.status === 'ACCEPTED', {
+  // Done once the document is filed with, and accepted by, each recipient its issuer requires.
+  const filed = (s: Snap) => !!s.filings?.length && s.filings.every((f) => f.status === 'ACCEPTED');
+  await drive(ctx, id, filed, {
     PROJECT_APPROVAL: (s) => task(s, 'project-approval', { decision: 'APPROVED', opinion: '同意立项。' }),
     DRAFTING: async (s) => {
       for (const kind of ['DRAFT', 'DRAFTING_EXPLANATION', 'BASIS_LIST']) await upload(s, kind);
-      await p('/complete-drafting', { note: '起草完成。' }, 'drafted');
+      await p('complete-drafting', { note: '起草完成。' }, 'drafted');
     },
-    FAIR_COMPETITION_REVIEW: () =>
-      p('/fair-competition-review', { conclusion: 'COMPLIANT', summary: '不含排除、限制竞争的内容。' }, 'fcr'),
+    // The drafting unit's review, then (a government document) the market regulation department's.
+    FAIR_COMPETITION_REVIEW: (s) => {
+      const review = { conclusion: 'COMPLIANT', summary: '不含排除、限制竞争的内容。' };
+      const mkt = s.fairCompetition?.marketRegulationTaskId;
+      return mkt
+        ? p('market-regulation-review', review, `fcr-mkt:${mkt}`, 'drafter.mkt')
+        : p('fair-competition-review', review, 'fcr');
+    },
     PUBLIC_COMMENT: async (s) => {
-      if (!s.commentWindow) await p('/comment-window', {}, 'window');
+      if (!s.commentWindow) await p('comment-window', {}, 'window');
       else if (!s.commentWindow.closed) await sleep(1000);
-      else await p('/complete-public-comment', { note: '无意见。' }, 'commented');
+      else await p('complete-public-comment', { note: '无意见。' }, 'commented');
     },
     OWN_LEGALITY_CHECK: async (s) => {
       await upload(s, 'OWN_LEGALITY_OPINION');
-      await p('/submit-for-review', { note: '经本单位审核，合法。', expertise: ['教育'] }, 'submitted');
+      await p('submit-for-review', { note: '经本单位审核，合法。', expertise: ['教育'] }, 'submitted');
     },
     MATERIALS_CHECK: (s) => task(s, 'materials-check', { complete: true, note: '材料齐全。' }),
     LEGALITY_REVIEW: async (s, d) => {
@@ -160,6 +172,7 @@ export async function normativeBot(ctx: BotContext, code: string): Promise<strin
         {
           decision: 'ADOPTED',
           meeting: '区政府常务会议',
+          meetingKind: 'EXECUTIVE',
           meetingDate: new Date().toISOString().slice(0, 10),
           minutes: '审议通过。',
         },
@@ -168,13 +181,18 @@ export async function normativeBot(ctx: BotContext, code: string): Promise<strin
     REGISTRATION: (s) => task(s, 'registration', {}),
     PUBLICATION: (s) =>
       task(s, 'publication', { channel: 'WEBSITE', reference: `https://www.jintan.gov.cn/gfxwj/${code}.html` }),
-    IN_FORCE: (s) =>
-      p(
-        '/filing-events',
-        { event: s.filing?.status === 'SUBMITTED' ? 'ACCEPTED' : 'SUBMITTED', note: '备案。' },
-        `filing-${s.filing?.status ?? 'none'}`,
+    // Filed with each recipient in turn: submitted, then accepted.
+    IN_FORCE: async (s) => {
+      const filing = s.filings?.find((f) => f.status !== 'ACCEPTED');
+      if (!filing) return sleep(500);
+      const event = filing.status === 'SUBMITTED' ? 'ACCEPTED' : 'SUBMITTED';
+      await p(
+        'filing-events',
+        { filingId: filing.filingId, event, note: `${filing.recipient}备案。` },
+        `filing-${filing.filingId}-${filing.status}`,
         'officer.zhang',
-      ),
+      );
+    },
   });
   return id;
 }
@@ -203,7 +221,7 @@ export async function majorDecisionBot(ctx: BotContext, code: string): Promise<s
     },
   });
   const step = (user: string, name: string, body: unknown = {}, key = name) =>
-    c.call<Snap>(user, 'POST', `/api/procedures/major-decisions/${id}/${name}`, { body, key: `${key}:${id}` });
+    c.call<Snap>(user, 'POST', `/api/procedures/${id}/steps/${name}`, { body, key: `${key}:${id}` });
   await drive(ctx, id, (s) => s.stage === 'CLOSED', {
     LAUNCH: () => step('leader.zhou', 'launch', { launch: true, undertakingUnitId: ctx.eduUnitId, reason: '启动' }),
     DRAFTING: async (s) => {
@@ -266,6 +284,13 @@ export async function majorDecisionBot(ctx: BotContext, code: string): Promise<s
         meeting: '区政府常务会议',
         meetingDate: new Date().toISOString(),
         positions: [{ memberId: ctx.leaderId, name: '周区长', position: 'FOR', statement: '同意' }],
+        // More than half of the meeting's members present: its quorum.
+        attendees: [
+          { memberId: 'chaos-m1', name: '孙副区长' },
+          { memberId: 'chaos-m2', name: '王副区长' },
+          { memberId: ctx.leaderId, name: '周区长' },
+        ],
+        membersTotal: 5,
         headId: ctx.leaderId,
         decision: 'ADOPTED',
       }),

@@ -1,7 +1,8 @@
 /**
  * What a chaos run checks afterwards, on the stack's own database and Temporal: every procedure completed exactly
  * once (read model and workflow), numbers gap-free and unique per series and year, the ledger's hash chain verifies
- * (the API's `ledger:verify`), one decision per task, no task duplicated, no notification or delivery twice.
+ * (the API's `ledger:verify`), one decision per task, no task duplicated, no notification or delivery twice, and each
+ * normative document filed once with each recipient its issuer requires, every filing accepted.
  */
 import { Client as PgClient } from 'pg';
 import type { Client } from '@temporalio/client';
@@ -96,6 +97,30 @@ export async function verifyAfterChaos(input: {
     if (numberGaps) problems.push(`${numberGaps} gaps in numbering`);
     if (numbersTwice) problems.push(`${numbersTwice} numbers given twice`);
 
+    // Filings: each document in force filed with its recipients (one filing each), every filing accepted.
+    const filings = await pg.query<{ project_code: string; n: string; recipients: string; accepted: string }>(
+      `SELECT p.project_code, count(f.id) AS n, count(DISTINCT f.recipient) AS recipients,
+              count(f.id) FILTER (WHERE f.status = 'ACCEPTED') AS accepted
+         FROM procedure p JOIN register_entry r ON r.procedure_id = p.id LEFT JOIN filing f ON f.register_entry_id = r.id
+        WHERE p.project_code = ANY($1) GROUP BY p.project_code`,
+      [codes],
+    );
+    const filingsOf = new Map(filings.rows.map((f) => [f.project_code, f]));
+    let filed = 0;
+    let filingsNotAccepted = 0;
+    let filingsTwice = 0;
+    for (const [code, job] of input.finished) {
+      if (job.type !== 'NORMATIVE_DOCUMENT') continue;
+      const f = filingsOf.get(code);
+      const n = Number(f?.n ?? 0);
+      filed += n;
+      const open = n ? n - Number(f!.accepted) : 1;
+      filingsNotAccepted += open;
+      filingsTwice += n - Number(f?.recipients ?? 0);
+      if (open) problems.push(`${code}: ${n ? `${open} of ${n} filings` : 'no filing'} not accepted`);
+    }
+    if (filingsTwice) problems.push(`${filingsTwice} filings twice with one recipient`);
+
     const count = async (label: string, sql: string) => {
       const n = Number((await pg.query<{ n: string }>(`SELECT count(*) AS n FROM (${sql}) x`)).rows[0].n);
       if (n) problems.push(`${n} × ${label}`);
@@ -119,6 +144,10 @@ export async function verifyAfterChaos(input: {
       'delivery sent twice',
       `SELECT notification_id, user_id, channel FROM notification_delivery GROUP BY 1, 2, 3 HAVING count(*) > 1`,
     );
+    const filingEventsTwice = await count(
+      'filing event recorded twice',
+      'SELECT filing_id, event FROM filing_event GROUP BY 1, 2 HAVING count(*) > 1',
+    );
     const openTasksLeft = Number(
       (
         await pg.query<{ n: string }>(
@@ -134,8 +163,15 @@ export async function verifyAfterChaos(input: {
       '/api/admin/ledger/verify',
     );
     if (!ledger.ok) problems.push(`ledger does not verify: ${JSON.stringify(ledger)}`);
-    duplicated += numbersTwice + tasksTwice + decisionsTwice + notificationsTwice + deliveriesTwice;
-    lost += numberGaps + (ledger.ok ? 0 : 1);
+    duplicated +=
+      numbersTwice +
+      tasksTwice +
+      decisionsTwice +
+      notificationsTwice +
+      deliveriesTwice +
+      filingsTwice +
+      filingEventsTwice;
+    lost += numberGaps + filingsNotAccepted + (ledger.ok ? 0 : 1);
     return {
       completed,
       checks: {
@@ -148,6 +184,10 @@ export async function verifyAfterChaos(input: {
         decisionsTwice,
         notificationsTwice,
         deliveriesTwice,
+        filed,
+        filingsNotAccepted,
+        filingsTwice,
+        filingEventsTwice,
         openTasksLeft,
       },
       lost,

@@ -3,8 +3,9 @@ import { runChaos } from '../../bench/chaos';
 /**
  * The chaos run (`npm run chaos`) in its short form: a stack of its own (PostgreSQL cluster, Temporal dev server with
  * a file database, two workers on one task queue, two API replicas), bot users taking normative documents and major
- * decisions to their end through the HTTP API while each fault is injected once — a worker killed with SIGKILL,
- * Temporal restarted, PostgreSQL restarted, an API replica killed with SIGKILL. Nothing may be lost or duplicated.
+ * decisions to their end through the HTTP API (every step at the step API) while each fault is injected once — a
+ * worker killed with SIGKILL, Temporal restarted, PostgreSQL restarted, an API replica killed with SIGKILL. Nothing
+ * may be lost or duplicated.
  */
 describe('procedures under faults, short form', () => {
   it('should complete every procedure exactly once, with gap-free numbers and a verified ledger', async () => {
@@ -14,7 +15,17 @@ describe('procedures under faults, short form', () => {
     expect(result).toMatchObject({
       completed: { NORMATIVE_DOCUMENT: 6, MAJOR_DECISION: 2 },
       faults: { 'worker-kill': 1, 'temporal-restart': 1, 'postgres-restart': 1, 'api-kill': 1 },
-      checks: { numbered: 6, numberGaps: 0, numbersTwice: 0, ledger: { ok: true } },
+      // Each government document filed with both recipients its issuer requires, and accepted by each.
+      checks: {
+        numbered: 6,
+        numberGaps: 0,
+        numbersTwice: 0,
+        filed: 12,
+        filingsNotAccepted: 0,
+        filingsTwice: 0,
+        filingEventsTwice: 0,
+        ledger: { ok: true },
+      },
       lost: 0,
       duplicated: 0,
       problems: [],
