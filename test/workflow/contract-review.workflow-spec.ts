@@ -186,7 +186,10 @@ describe('contractReviewWorkflow (政府合同合法性审查)', () => {
       args: [{ taskId: s.openTaskId!, filedWith: ['司法局'], reference: 'BA-2', actor: drafter }],
     });
     await eventually(async () => expect((await h.query(getContractReviewStateQuery)).expiryReminded).toBe(true), 30000);
+    // The flag is set before the reminder's task is opened (it keeps a second reminder out): wait for the task too.
+    await eventually(async () =>
+      expect(harness.calls.openTask.some((t) => t.workflowId === h.workflowId && t.kind === 'CR_EXPIRY')).toBe(true),
+    );
     recordHistory(h.workflowId, 'contract-review-v1-happy-path');
-    expect(harness.calls.openTask.some((t) => t.workflowId === h.workflowId && t.kind === 'CR_EXPIRY')).toBe(true);
   });
 });
