@@ -1,9 +1,9 @@
 import { Descriptions, Space, Table, Typography } from 'antd';
 import { uploadStagesOf, PROCEDURES, CONTRACT_CHECKLIST } from '@lawgate/domain';
 import { useTr } from '../../i18n';
-import { UploadForm } from '../../pages/DrafterSteps';
-import { MajorDecisionSteps as StepForms, type Pair, type StepFormLabels } from '../../pages/MajorDecisionSteps';
+import type { Pair, StepFormLabels } from '../../pages/MajorDecisionSteps';
 import type { ProcedurePanelProps } from '../procedure-panel';
+import { currentDraftSha256, UploadsAndSteps } from '../shared/UploadsAndSteps';
 
 const UPLOAD_STAGES: readonly string[] = uploadStagesOf(PROCEDURES.CONTRACT_REVIEW);
 
@@ -50,18 +50,10 @@ const LABELS: StepFormLabels = {
 };
 
 /** A government contract on the procedure page: its facts, the register (milestones, payments, warnings), the steps. */
-export function ContractReviewPanel({
-  detail,
-  live,
-  stage,
-  documents,
-  ownDrafter,
-  onDone,
-  onUploadError,
-}: ProcedurePanelProps) {
+export function ContractReviewPanel(props: ProcedurePanelProps) {
   const tr = useTr();
-  const cr = (live ?? {}) as CrLive;
-  const draftSha256 = documents.find((d) => d.kind === 'DRAFT')?.current?.sha256 ?? null;
+  const cr = (props.live ?? {}) as CrLive;
+  const draftSha256 = currentDraftSha256(props.documents);
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       {cr.facts && (
@@ -103,13 +95,9 @@ export function ContractReviewPanel({
           />
         </>
       )}
-      {ownDrafter && UPLOAD_STAGES.includes(stage) && (
-        <UploadForm procedureId={detail.id} documents={documents} onDone={onDone} onError={onUploadError} />
-      )}
-      <StepForms
-        procedureId={detail.id}
-        draftSha256={draftSha256}
-        onDone={onDone}
+      <UploadsAndSteps
+        panel={props}
+        uploadStages={UPLOAD_STAGES}
         labels={{
           ...LABELS,
           initial: (step) => ({

@@ -1,9 +1,9 @@
 import { Descriptions, Space, Table, Tag, Typography } from 'antd';
 import { uploadStagesOf, PROCEDURES, CHECKLIST_ITEMS } from '@lawgate/domain';
 import { useTr } from '../../i18n';
-import { UploadForm } from '../../pages/DrafterSteps';
-import { MajorDecisionSteps as StepForms, type StepFormLabels } from '../../pages/MajorDecisionSteps';
+import type { StepFormLabels } from '../../pages/MajorDecisionSteps';
 import type { ProcedurePanelProps } from '../procedure-panel';
+import { UploadsAndSteps } from '../shared/UploadsAndSteps';
 import { ENFORCEMENT_LABELS } from './labels';
 
 const UPLOAD_STAGES: readonly string[] = uploadStagesOf(PROCEDURES.ENFORCEMENT_REVIEW);
@@ -32,15 +32,8 @@ const LABELS: StepFormLabels = {
  * A major enforcement case on the procedure page: why it is major, its versions and every review opinion (never
  * rewritten), the case documents in the upload stages, and the step forms the API offers the signed-in person.
  */
-export function EnforcementReviewPanel({
-  detail,
-  live,
-  stage,
-  documents,
-  ownDrafter,
-  onDone,
-  onUploadError,
-}: ProcedurePanelProps) {
+export function EnforcementReviewPanel(props: ProcedurePanelProps) {
+  const { live } = props;
   const tr = useTr();
   const er = (live ?? {}) as ErLive;
   return (
@@ -86,15 +79,7 @@ export function EnforcementReviewPanel({
           />
         </>
       )}
-      {ownDrafter && UPLOAD_STAGES.includes(stage) && (
-        <UploadForm procedureId={detail.id} documents={documents} onDone={onDone} onError={onUploadError} />
-      )}
-      <StepForms
-        procedureId={detail.id}
-        draftSha256={documents.find((d) => d.kind === 'DRAFT')?.current?.sha256 ?? null}
-        onDone={onDone}
-        labels={LABELS}
-      />
+      <UploadsAndSteps panel={props} uploadStages={UPLOAD_STAGES} labels={LABELS} />
     </Space>
   );
 }

@@ -1,9 +1,9 @@
 import { Alert, Descriptions, Space, Table, Typography } from 'antd';
 import { uploadStagesOf, PROCEDURES, FILING_STANDARDS } from '@lawgate/domain';
 import { useTr } from '../../i18n';
-import { UploadForm } from '../../pages/DrafterSteps';
-import { MajorDecisionSteps as StepForms, type Pair, type StepFormLabels } from '../../pages/MajorDecisionSteps';
+import type { Pair, StepFormLabels } from '../../pages/MajorDecisionSteps';
 import type { ProcedurePanelProps } from '../procedure-panel';
+import { UploadsAndSteps } from '../shared/UploadsAndSteps';
 
 const UPLOAD_STAGES: readonly string[] = uploadStagesOf(PROCEDURES.FILING_REVIEW);
 
@@ -54,10 +54,8 @@ const LABELS: StepFormLabels = {
 
 /** A filed document on the review desk: the filing, its registrations and review outcomes, the steps. */
 export function FilingReviewPanel(props: ProcedurePanelProps) {
-  const { detail, live, stage, documents, ownDrafter, onDone, onUploadError } = props;
   const tr = useTr();
-  const fr = (live ?? {}) as FrLive;
-  const draftSha256 = documents.find((d) => d.kind === 'DRAFT')?.current?.sha256 ?? null;
+  const fr = (props.live ?? {}) as FrLive;
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       {fr.document && (
@@ -86,10 +84,7 @@ export function FilingReviewPanel(props: ProcedurePanelProps) {
           />
         </>
       )}
-      {ownDrafter && UPLOAD_STAGES.includes(stage) ? (
-        <UploadForm procedureId={detail.id} documents={documents} onDone={onDone} onError={onUploadError} />
-      ) : null}
-      <StepForms procedureId={detail.id} draftSha256={draftSha256} onDone={onDone} labels={LABELS} />
+      <UploadsAndSteps panel={props} uploadStages={UPLOAD_STAGES} labels={LABELS} />
     </Space>
   );
 }
