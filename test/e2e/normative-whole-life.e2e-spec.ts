@@ -100,6 +100,13 @@ describe('a normative document from publication to replacement and expiry', () =
         summary: '未含限制竞争内容',
       }),
     );
+    // A government document: the market regulation department reviews after the drafting unit (公平竞争审查条例 Art 14).
+    ok(
+      await step('drafter.mkt', id, 'market-regulation-review', {
+        conclusion: 'COMPLIANT',
+        summary: '经审查，未含排除、限制竞争的内容',
+      }),
+    );
     ok(await step('drafter.edu', id, 'comment-window', {}));
     await eventually(async () => expect((await detail(id)).live.commentWindow?.closed).toBe(true), 30000);
     ok(await step('drafter.edu', id, 'complete-public-comment', { note: '无意见' }));
