@@ -1,6 +1,7 @@
 import { checkPage, expectNoConsoleErrors, openPage, signIn } from '../support/browser';
 import { useProcedureJourney, type JourneySnapshot as Snapshot } from '../support/procedure-journey';
 import { uniqueSuffix } from '../support/test-env';
+import { holderAmong } from '../support/inbox';
 
 /**
  * A government contract review in Debian's Chromium: the contract is submitted over HTTP; the routed legal adviser
@@ -34,11 +35,12 @@ describe('the government contract review in a browser', () => {
     const submitted = await api<Snapshot>('drafter.mkt', 'POST', `/api/procedures/${id}/steps/submit`, {
       note: '送审',
     });
-    let reviewer = '';
-    for (const user of ['adviser.li', 'adviser.chen', 'adviser.zhao', 'officer.zhang']) {
-      const inbox = await api<{ items: { id: string }[] }>(user, 'GET', '/api/tasks/inbox?limit=200');
-      if (inbox.items.some((t) => t.id === submitted.openTaskId)) reviewer = user;
-    }
+    const reviewer =
+      (await holderAmong(
+        stack.http,
+        ['adviser.li', 'adviser.chen', 'adviser.zhao', 'officer.zhang'],
+        submitted.openTaskId,
+      )) ?? '';
     expect(reviewer).not.toBe('');
 
     const w = await openPage(browser(), stack.http.baseUrl);

@@ -4,6 +4,7 @@ import { CHECKLIST_ITEMS, CONTRACT_CHECKLIST } from '@lawgate/domain';
 import { checkPage, expectNoConsoleErrors, launchChromium, openPage, signIn } from '../support/browser';
 import { useStack } from '../support/stack';
 import { uniqueSuffix } from '../support/test-env';
+import { holderAmong } from '../support/inbox';
 
 interface Snapshot {
   procedureId: string;
@@ -55,11 +56,9 @@ describe('enforcement decisions and contracts in the office, in a browser', () =
     return res.body;
   };
   const holderOf = async (taskId: string | null) => {
-    for (const user of REVIEWERS) {
-      const inbox = await api<{ items: { id: string }[] }>(user, 'GET', '/api/tasks/inbox?limit=200');
-      if (inbox.items.some((t) => t.id === taskId)) return user;
-    }
-    throw new Error(`nobody holds ${taskId}`);
+    const holder = await holderAmong(stack.http, REVIEWERS, taskId);
+    if (!holder) throw new Error(`nobody holds ${taskId}`);
+    return holder;
   };
 
   it('starts a contract from its start page with its file, and the routed reviewer finds it in the inbox', async () => {

@@ -228,9 +228,15 @@ describe("a legal adviser's opinion on the exact draft version", () => {
         body: { projectCode: uniqueSuffix(), title: '金坛区养老机构管理办法', application: validApplication },
       })
     ).body;
-    await http.as('officer.zhang', 'POST', `/api/tasks/${own.openTaskId}/project-approval`, {
-      body: { decision: 'APPROVED', opinion: '同意立项' },
-    });
+    const approved = await http.as(
+      'officer.zhang',
+      'POST',
+      `/api/procedures/${own.procedureId}/steps/project-approval`,
+      {
+        body: { decision: 'APPROVED', opinion: '同意立项' },
+      },
+    );
+    expect(approved.status).toBe(200);
     const draft = await http.as<Snapshot>('drafter.edu', 'POST', `/api/procedures/${own.procedureId}/documents/DRAFT`, {
       rawBody: '第一条 为了规范养老机构，制定本办法。\n',
       headers: { 'content-type': 'text/plain' },

@@ -5,6 +5,7 @@ import type { ApiClient, HttpResult } from '../support/http';
 import { recordCounts } from '../support/records';
 import { useStack } from '../support/stack';
 import { uniqueSuffix } from '../support/test-env';
+import { holderAmong } from '../support/inbox';
 
 interface Snapshot {
   procedureId: string;
@@ -137,6 +138,12 @@ describe('a contract linked to its major decision (G-D6)', () => {
           { memberId: 'm1', name: '孙副区长', position: 'FOR', statement: '同意' },
           { memberId: head.id, name: '周区长', position: 'FOR', statement: '同意' },
         ],
+        attendees: [
+          { memberId: 'm1', name: '孙副区长' },
+          { memberId: 'm2', name: '王副区长' },
+          { memberId: head.id, name: '周区长' },
+        ],
+        membersTotal: 5,
         headId: head.id,
         decision: 'ADOPTED',
       }),
@@ -168,11 +175,7 @@ describe('a contract linked to its major decision (G-D6)', () => {
     const submitted = ok(
       await http.as<Snapshot>('drafter.mkt', 'POST', `/api/procedures/${id}/steps/submit`, { body: { note: '送审' } }),
     );
-    let reviewer = '';
-    for (const user of REVIEWERS) {
-      const inbox = await http.as<{ items: { id: string }[] }>(user, 'GET', '/api/tasks/inbox?limit=200');
-      if (inbox.body.items.some((t) => t.id === submitted.openTaskId)) reviewer = user;
-    }
+    const reviewer = (await holderAmong(http, REVIEWERS, submitted.openTaskId)) ?? '';
     expect(reviewer).not.toBe('');
     ok(
       await http.as<Snapshot>(reviewer, 'POST', `/api/procedures/${id}/steps/opinion`, {

@@ -5,6 +5,7 @@ import { recordCounts } from '../support/records';
 import { useStack } from '../support/stack';
 import { uniqueSuffix } from '../support/test-env';
 import { CONTRACT_CHECKLIST } from '@lawgate/domain';
+import { holderAmong } from '../support/inbox';
 
 interface Snapshot {
   procedureId: string;
@@ -78,11 +79,9 @@ describe('the government contract review (政府合同合法性审查) through t
     return res.body;
   };
   const reviewer = async (taskId: string) => {
-    for (const user of ADVISERS) {
-      const inbox = await http.as<{ items: { id: string }[] }>(user, 'GET', '/api/tasks/inbox?limit=200');
-      if (inbox.body.items?.some((t) => t.id === taskId)) return user;
-    }
-    throw new Error(`nobody holds ${taskId}`);
+    const holder = await holderAmong(http, ADVISERS, taskId);
+    if (!holder) throw new Error(`nobody holds ${taskId}`);
+    return holder;
   };
   async function refused(id: string, request: () => Promise<HttpResult<unknown>>, status: number, mentions: string[]) {
     const counts = await recordCounts(db);

@@ -9,6 +9,7 @@ import { eventually } from '../support/eventually';
 import type { ApiClient, HttpResult } from '../support/http';
 import { useStack } from '../support/stack';
 import { testEnv, uniqueSuffix } from '../support/test-env';
+import { holderAmong } from '../support/inbox';
 
 const ROOT = join(__dirname, '..', '..');
 const ADVISERS = ['adviser.li', 'adviser.chen', 'adviser.zhao', 'officer.zhang'];
@@ -219,11 +220,7 @@ describe('enforcement and contract reviews: search attributes and the decision a
     const query = `LawGateCaseNumber = '${contractNumber}' AND LawGateDepartment = 'JT-MKT'`;
     await upload(id, 'DRAFT', '特许经营协议（草案）第十条 争议由人民法院管辖。');
     let s = ok(await step(id, 'drafter.mkt', 'submit', { note: '送审' }));
-    let holder: string | undefined;
-    for (const user of ADVISERS) {
-      const inbox = await http.as<{ items: { id: string }[] }>(user, 'GET', '/api/tasks/inbox?limit=200');
-      if (inbox.body.items?.some((t) => t.id === s.openTaskId)) holder = user;
-    }
+    const holder = await holderAmong(http, ADVISERS, s.openTaskId);
     expect(holder).toBeDefined();
     s = ok(
       await step(id, holder!, 'opinion', {

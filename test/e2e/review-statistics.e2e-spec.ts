@@ -3,6 +3,7 @@ import { CHECKLIST_ITEMS, CONTRACT_CHECKLIST } from '@lawgate/domain';
 import type { ApiClient, HttpResult } from '../support/http';
 import { useStack } from '../support/stack';
 import { uniqueSuffix } from '../support/test-env';
+import { holderAmong } from '../support/inbox';
 
 interface Snapshot {
   procedureId: string;
@@ -164,11 +165,8 @@ describe('the console: review statistics of enforcement decisions and contracts'
     const id = s.procedureId;
     const draft = await upload(user, id, 'DRAFT', `委托合同（草案）${id}`);
     const submitted = await step(user, id, 'submit', { note: '送审' });
-    let reviewer = '';
-    for (const candidate of REVIEWERS) {
-      const inbox = ok(await http.as<{ items: { id: string }[] }>(candidate, 'GET', '/api/tasks/inbox?limit=200'));
-      if (inbox.items.some((t) => t.id === submitted.openTaskId)) reviewer = candidate;
-    }
+    const reviewer = await holderAmong(http, REVIEWERS, submitted.openTaskId);
+    if (!reviewer) throw new Error(`nobody holds ${submitted.openTaskId}`);
     const failed: Record<string, string> = conclusion === 'REVISE' ? { SME_PAYMENT_TERMS: '付款期限超过六十日' } : {};
     return step(reviewer, id, 'opinion', {
       conclusion,

@@ -158,6 +158,10 @@ export class RegisterEntryEntity {
   @Column({ name: 'replaced_by_entry_id', type: 'uuid', nullable: true })
   replacedByEntryId: string | null;
 
+  @ManyToOne(() => RegisterEntryEntity, { onDelete: 'RESTRICT', nullable: true })
+  @JoinColumn({ name: 'replaced_by_entry_id', foreignKeyConstraintName: 'fk_register_entry_replaced_by' })
+  replacedBy?: RegisterEntryEntity | null;
+
   /** Why it was voided, repealed or declared expired. */
   @Column({ name: 'status_reason', type: 'text', nullable: true })
   statusReason: string | null;
