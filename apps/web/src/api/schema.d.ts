@@ -3202,7 +3202,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * FILING_REVIEW: E4–E5: the review outcome against the standards, bound to the text reviewed (G-E4)
+         * FILING_REVIEW: E4–E5: the review outcome against the standards, bound to the text reviewed (G-E4), deciding each pre-review finding
          * @description Taken by LEGAL_AFFAIRS_OFFICER; the workflow checks the stage.
          */
         post: operations["procedureStep_review"];
@@ -5748,6 +5748,8 @@ export interface components {
             reviewedSha256: string;
             /** @description What the issuer must revise or repeal */
             request?: string;
+            /** @description The decision on each finding of the pre-review of the text reviewed (422 if one is missing) */
+            preReviewDecisions?: components["schemas"]["PreReviewDecisionDto"][];
         };
         FrReportDto: {
             /** @example 草案、起草说明、制定依据已齐备。 */
