@@ -58,6 +58,7 @@ describe('the filing review in a browser', () => {
     await form.getByRole('combobox', { name: '缺少的材料' }).press('Enter');
     await form.getByRole('button', { name: /提\s*交/ }).click();
     await page.getByTestId('current-stage').filter({ hasText: '暂缓登记补充材料' }).waitFor();
+    await page.getByTestId('fr-registrations').getByRole('row').filter({ hasText: '缺：起草说明' }).waitFor();
     await api('drafter.mkt', 'POST', `/api/procedures/${id}/documents/DRAFTING_EXPLANATION`, undefined, '起草说明');
     await api('drafter.mkt', 'POST', `/api/procedures/${id}/steps/supplement`, { note: '已补充起草说明' });
 
