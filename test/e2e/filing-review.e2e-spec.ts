@@ -193,9 +193,14 @@ describe('the filing review (规范性文件备案审查) through the API', () =
     ]);
     expect(filing.recipient).toBe('金坛区人民政府（区司法局）');
     ok(
-      await http.as<Snapshot & ErrorBody>('officer.zhang', 'POST', `/api/procedures/${nd.procedureId}/steps/filing-events`, {
-        body: { event: 'SUBMITTED', note: '已报送区政府备案' },
-      }),
+      await http.as<Snapshot & ErrorBody>(
+        'officer.zhang',
+        'POST',
+        `/api/procedures/${nd.procedureId}/steps/filing-events`,
+        {
+          body: { event: 'SUBMITTED', note: '已报送区政府备案' },
+        },
+      ),
     );
     const workflowId = `filing-review:filing:${nd.filing!.filingId}`;
     const caseId = await eventually(async () => {

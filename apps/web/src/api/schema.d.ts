@@ -5754,7 +5754,7 @@ export interface components {
             reviewedSha256: string;
             /** @description What the issuer must revise or repeal */
             request?: string;
-            /** @description The decision on each finding of the pre-review of the text reviewed (422 if one is missing) */
+            /** @description The decision on each finding of the pre-review of the version reviewed (422 if one is missing) */
             preReviewDecisions?: components["schemas"]["PreReviewDecisionDto"][];
         };
         FrReportDto: {

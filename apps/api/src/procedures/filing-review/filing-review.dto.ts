@@ -30,7 +30,7 @@ import {
   type RefusalGround,
   type RegistrationDecision,
 } from '@lawgate/domain';
-import { PreReviewDecisionDto } from '../../pre-review/pre-review.dto';
+import { PreReviewDecisionDto, PreReviewDecisions } from '../../pre-review/pre-review.dto';
 import { ChecklistAnswerDto, NoteDto } from '../steps.dto';
 
 /** Request bodies of the filing review (receiving side); the workflow checks the rules. */
@@ -156,15 +156,7 @@ export class FrReviewDto {
   @MaxLength(TEXT)
   request?: string;
 
-  @ApiPropertyOptional({
-    type: [PreReviewDecisionDto],
-    description: 'The decision on each finding of the pre-review of the text reviewed (422 if one is missing)',
-  })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(500)
-  @ValidateNested({ each: true })
-  @Type(() => PreReviewDecisionDto)
+  @PreReviewDecisions()
   preReviewDecisions?: PreReviewDecisionDto[];
 }
 
