@@ -7,13 +7,13 @@ const run = promisify(execFile);
 const ROOT = join(__dirname, '..', '..');
 
 /**
- * `npm run demo` (a normative document, every step at the step API), `npm run demo:enforcement` and
- * `npm run demo:contract` walk their procedure over HTTP against a running LawGate.
+ * `npm run demo` (a normative document, every step at the step API), `npm run demo:enforcement`,
+ * `npm run demo:contract` and `npm run demo:filing` walk their procedure over HTTP against a running LawGate.
  */
-describe('the demonstration scripts of the normative document and the enforcement and contract reviews', () => {
+describe('the demonstration scripts of the normative document and the enforcement, contract and filing reviews', () => {
   const stack = useStack('e2e-demos', { extraEnv: { PROCEDURE_PERIODS: 'demo' } });
 
-  it.each(['demo.ts', 'demo-enforcement.ts', 'demo-contract.ts'])(
+  it.each(['demo.ts', 'demo-enforcement.ts', 'demo-contract.ts', 'demo-filing.ts'])(
     'should run %s to the end with the ledger verified',
     async (script) => {
       const { stdout } = await run(

@@ -341,6 +341,48 @@ describe('the filing review (规范性文件备案审查) through the API', () =
     expect(s.opinions[0].reviewedSha256).not.toBe(s.opinions[1].reviewedSha256);
   });
 
+  it('should show the pre-review of the filed text to the reviewer and write each decision into the outcome’s ledger entry', async () => {
+    let s = ok(await fileFromOutside('drafter.mkt'));
+    const id = s.procedureId;
+    s = ok(await step(id, 'officer.zhang', 'register', { decision: 'REGISTER', reasons: '' }));
+    const pre = await http.as<{ sha256: string; findings: { key: string; ruleId: string }[] }>(
+      'officer.zhang',
+      'GET',
+      `/api/procedures/${id}/pre-review`,
+    );
+    expect(pre.status).toBe(200);
+    expect(pre.body.sha256).toBe(s.documents.DRAFT.sha256);
+    expect(pre.body.findings.map((f) => f.ruleId)).toContain('PENALTY_WITHOUT_BASIS');
+    const decisions = pre.body.findings.map((f) => ({
+      key: f.key,
+      decision: f.ruleId === 'PENALTY_WITHOUT_BASIS' ? 'CONFIRMED' : 'DISMISSED',
+      reason: f.ruleId === 'PENALTY_WITHOUT_BASIS' ? '规范性文件不得设定罚款' : '已核对，不构成问题',
+    }));
+    const penalty = { NO_UNLAWFUL_LICENCE_PENALTY_COERCION_FEE: '第五条设定罚款' };
+    const outcome = (preReviewDecisions: unknown[]) =>
+      step(id, 'officer.zhang', 'review', {
+        outcome: 'FORMAL_OPINION',
+        reasons: '第五条设定罚款，应删除',
+        standards: standards(penalty),
+        reviewedSha256: s.documents.DRAFT.sha256,
+        request: '删除第五条',
+        preReviewDecisions,
+      });
+    // One finding left undecided: refused, nothing recorded.
+    await refused(id, () => outcome(decisions.slice(1)), 422, []);
+    s = ok(await outcome(decisions));
+    expect(s.stage).toBe('MAKER_RESPONSE');
+    const [entry] = await db.query<{ opinion: string; document_sha256: string }[]>(
+      "SELECT opinion, document_sha256 FROM ledger_entry WHERE procedure_id = $1 AND decision = 'FILING_REVIEW_FORMAL_OPINION'",
+      [id],
+    );
+    expect(entry.document_sha256).toBe(pre.body.sha256);
+    expect(entry.opinion).toContain('第五条设定罚款，应删除');
+    expect(entry.opinion).toContain('【自动预审发现及审核人意见】');
+    expect(entry.opinion).toContain('[确认] 设定行政处罚但无相应位阶的依据（PENALTY_WITHOUT_BASIS）');
+    expect(entry.opinion).toContain('规范性文件不得设定罚款');
+  });
+
   it('should notice a missing filing, follow it up, and receive it late', async () => {
     const number = `坛市监规〔2026〕${uniqueSuffix()}号`;
     let s = ok(

@@ -13,6 +13,7 @@ import { LoginPage, OidcReturnPage } from './pages/Login';
 import { NewMajorDecisionPage } from './pages/NewMajorDecision';
 import { NewEnforcementReviewPage } from './procedures/enforcement-review/NewEnforcementReview';
 import { PublicDisclosuresPage } from './procedures/enforcement-review/PublicDisclosures';
+import { FilingCatalogPage } from './procedures/filing-review/FilingCatalog';
 import { NewContractReviewPage } from './procedures/contract-review/NewContractReview';
 import { ProcedurePage } from './pages/Procedure';
 import { PublicDocumentPage, PublicRegisterPage, PublicWindowPage } from './pages/PublicRegister';
@@ -298,6 +299,7 @@ function Shell() {
               <Route path="/public" element={<PublicRegisterPage />} />
               <Route path="/public/documents/:id" element={<PublicDocumentPage />} />
               <Route path="/public/enforcement-disclosures" element={<PublicDisclosuresPage />} />
+              <Route path="/public/filing-catalog" element={<FilingCatalogPage />} />
               <Route path="/public/documents/:id/print" element={<PrintDocumentPage />} />
               <Route
                 path="/conflicts"

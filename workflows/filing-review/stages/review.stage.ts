@@ -9,6 +9,7 @@ import {
   frGovernmentDecisionUpdate,
   frReportUpdate,
   frReviewUpdate,
+  opinionWithPreReview,
   Role,
   standardsRefusal,
   type FilingOutcome,
@@ -76,11 +77,13 @@ export function review(fr: Fr): void {
       await p.sign({
         taskId: args.taskId,
         decision: `FILING_REVIEW_${args.outcome}`,
-        opinion:
+        opinion: opinionWithPreReview(
           args.reasons.trim() +
-          (failed.length ? `\n问题：${failed.join('；')}` : '') +
-          (args.request?.trim() ? `\n要求：${args.request.trim()}` : '') +
-          `\n（${basis}）`,
+            (failed.length ? `\n问题：${failed.join('；')}` : '') +
+            (args.request?.trim() ? `\n要求：${args.request.trim()}` : '') +
+            `\n（${basis}）`,
+          args.preReview,
+        ),
         actor: args.actor,
         role: Role.LegalAffairsOfficer,
         sha256: args.reviewedSha256,

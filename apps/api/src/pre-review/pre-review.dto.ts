@@ -1,5 +1,17 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsOptional, IsString, Length, MaxLength } from 'class-validator';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsOptional,
+  IsString,
+  Length,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
 
 /** The reviewer's word on one pre-review finding, sent with the legality opinion. */
 export class PreReviewDecisionDto {
@@ -16,6 +28,24 @@ export class PreReviewDecisionDto {
   @IsString()
   @Length(2, 2000)
   reason: string;
+}
+
+/**
+ * The `preReviewDecisions` field of a review step declared with `preReview: true`: the decision on each finding of
+ * the pre-review of the version the step binds (the API requires one per finding).
+ */
+export function PreReviewDecisions(): PropertyDecorator {
+  return applyDecorators(
+    ApiPropertyOptional({
+      type: [PreReviewDecisionDto],
+      description: 'The decision on each finding of the pre-review of the version reviewed (422 if one is missing)',
+    }),
+    IsOptional(),
+    IsArray(),
+    ArrayMaxSize(500),
+    ValidateNested({ each: true }),
+    Type(() => PreReviewDecisionDto),
+  );
 }
 
 export class SetPreReviewRuleDto {

@@ -30,14 +30,34 @@ export class PreReviewFindingResponseDto {
   @ApiProperty() ruleId: string;
   @ApiProperty({ type: [String], description: '[zh, en]' }) title: string[];
   @ApiProperty({ type: [RuleBasisResponseDto] }) basis: RuleBasisResponseDto[];
-  @ApiProperty({ type: FindingClauseResponseDto, nullable: true }) clause: FindingClauseResponseDto | null;
+  // Nullable objects are written out in place: OpenAPI 3.0 ignores `nullable` beside a `$ref`.
+  @ApiProperty({
+    type: 'object',
+    nullable: true,
+    description: 'The clause; null for a finding about the whole document',
+    required: ['index', 'text'],
+    properties: { index: { type: 'number' }, text: { type: 'string' } },
+  })
+  clause: FindingClauseResponseDto | null;
   @ApiProperty() words: string;
-  @ApiProperty({ type: String, nullable: true, enum: ['PENALTY', 'LICENCE', 'COMPULSORY', 'FEE'] })
+  @ApiProperty({ type: String, nullable: true, description: 'PENALTY, LICENCE, COMPULSORY or FEE; null for none' })
   measure: string | null;
   @ApiProperty({ type: String, nullable: true }) basisStatus: string | null;
   @ApiProperty({ type: [CitedLawResponseDto] }) cited: CitedLawResponseDto[];
   @ApiProperty({ type: [String], description: '[zh, en]' }) detail: string[];
-  @ApiProperty({ type: LawListSourceResponseDto, nullable: true }) lawList: LawListSourceResponseDto | null;
+  @ApiProperty({
+    type: 'object',
+    nullable: true,
+    description: 'The dated list of laws the finding read; null when it read none',
+    required: ['repository', 'commit', 'date', 'note'],
+    properties: {
+      repository: { type: 'string' },
+      commit: { type: 'string' },
+      date: { type: 'string' },
+      note: { type: 'string' },
+    },
+  })
+  lawList: LawListSourceResponseDto | null;
 }
 
 export class PreReviewResponseDto {

@@ -3202,7 +3202,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * FILING_REVIEW: E4–E5: the review outcome against the standards, bound to the text reviewed (G-E4)
+         * FILING_REVIEW: E4–E5: the review outcome against the standards, bound to the text reviewed (G-E4), deciding each pre-review finding
          * @description Taken by LEGAL_AFFAIRS_OFFICER; the workflow checks the stage.
          */
         post: operations["procedureStep_review"];
@@ -3750,23 +3750,12 @@ export interface components {
             article: string;
             says: string;
         };
-        FindingClauseResponseDto: {
-            index: number;
-            text: string;
-        };
         CitedLawResponseDto: {
             cited: string;
             /** @enum {string} */
             status: "IN_FORCE" | "REPEALED" | "UNKNOWN";
             rank: string | null;
             repealedBy: string | null;
-        };
-        LawListSourceResponseDto: {
-            repository: string;
-            commit: string;
-            /** @description The date of the list */
-            date: string;
-            note: string;
         };
         PreReviewFindingResponseDto: {
             /** @description What the reviewer’s decision names */
@@ -3775,15 +3764,32 @@ export interface components {
             /** @description [zh, en] */
             title: string[];
             basis: components["schemas"]["RuleBasisResponseDto"][];
-            clause: components["schemas"]["FindingClauseResponseDto"] | null;
+            /** @description The clause; null for a finding about the whole document */
+            clause?: {
+                index: number;
+                text: string;
+            } | null;
             words: string;
-            /** @enum {string|null} */
-            measure: "PENALTY" | "LICENCE" | "COMPULSORY" | "FEE" | null;
+            /** @description PENALTY, LICENCE, COMPULSORY or FEE; null for none */
+            measure: string | null;
             basisStatus: string | null;
             cited: components["schemas"]["CitedLawResponseDto"][];
             /** @description [zh, en] */
             detail: string[];
-            lawList: components["schemas"]["LawListSourceResponseDto"] | null;
+            /** @description The dated list of laws the finding read; null when it read none */
+            lawList?: {
+                repository: string;
+                commit: string;
+                date: string;
+                note: string;
+            } | null;
+        };
+        LawListSourceResponseDto: {
+            repository: string;
+            commit: string;
+            /** @description The date of the list */
+            date: string;
+            note: string;
         };
         PreReviewResponseDto: {
             procedureId: string;
@@ -5748,6 +5754,8 @@ export interface components {
             reviewedSha256: string;
             /** @description What the issuer must revise or repeal */
             request?: string;
+            /** @description The decision on each finding of the pre-review of the version reviewed (422 if one is missing) */
+            preReviewDecisions?: components["schemas"]["PreReviewDecisionDto"][];
         };
         FrReportDto: {
             /** @example 草案、起草说明、制定依据已齐备。 */

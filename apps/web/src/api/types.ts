@@ -81,6 +81,7 @@ export type Statistics = Schemas['StatisticsDto'];
 export type ReviewStatistics = Schemas['ReviewStatisticsDto'];
 export type TypeReviewStatistics = Schemas['TypeReviewStatisticsDto'];
 export type PublicDisclosure = Schemas['PublicDisclosureDto'];
+export type FilingCatalog = Schemas['FilingCatalogDto'];
 export type CatalogItemProgress = Schemas['CatalogProgressItemDto'];
 export type CatalogProgress = Schemas['CatalogProgressResponseDto'];
 export type CatalogVersion = Schemas['CatalogVersionResponseDto'];

@@ -101,6 +101,8 @@ export function PublicRegisterPage() {
           <a href="/api/public/feeds/enforcement-disclosures.json">
             {tr('执法决定公开（JSON）', 'Enforcement disclosures (JSON)')}
           </a>
+          <Link to="/public/filing-catalog">{tr('规范性文件备案目录', 'Catalog of filed documents')}</Link>
+          <a href="/api/public/feeds/filings.atom">{tr('备案目录（Atom）', 'Filed documents (Atom)')}</a>
         </Space>
       </Card>
     </Space>

@@ -76,8 +76,16 @@ export const FILING_REVIEW_API: ProcedureApi<S, K> = {
     review: step({
       update: frReviewUpdate,
       body: FrReviewDto,
-      args: (b) => ({ ...b, standards: b.standards.map((c) => ({ ...c })) }),
-      summary: 'E4–E5: the review outcome against the standards, bound to the text reviewed (G-E4)',
+      args: (b) => ({
+        outcome: b.outcome,
+        reasons: b.reasons,
+        standards: b.standards.map((c) => ({ ...c })),
+        reviewedSha256: b.reviewedSha256,
+        ...(b.request !== undefined ? { request: b.request } : {}),
+      }),
+      summary:
+        'E4–E5: the review outcome against the standards, bound to the text reviewed (G-E4), deciding each pre-review finding',
+      preReview: true,
       roles: OFFICE,
       scope: 'TASK',
       tasks: ['FR_REVIEW'],

@@ -30,6 +30,7 @@ import {
   type RefusalGround,
   type RegistrationDecision,
 } from '@lawgate/domain';
+import { PreReviewDecisionDto, PreReviewDecisions } from '../../pre-review/pre-review.dto';
 import { ChecklistAnswerDto, NoteDto } from '../steps.dto';
 
 /** Request bodies of the filing review (receiving side); the workflow checks the rules. */
@@ -154,6 +155,9 @@ export class FrReviewDto {
   @IsString()
   @MaxLength(TEXT)
   request?: string;
+
+  @PreReviewDecisions()
+  preReviewDecisions?: PreReviewDecisionDto[];
 }
 
 export class FrReportDto extends NoteDto {

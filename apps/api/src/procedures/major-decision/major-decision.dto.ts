@@ -16,7 +16,7 @@ import {
 } from 'class-validator';
 import { ART_32_CHANNELS } from '@lawgate/domain';
 import { PeriodDto } from '../steps.dto';
-import { PreReviewDecisionDto } from '../../pre-review/pre-review.dto';
+import { PreReviewDecisionDto, PreReviewDecisions } from '../../pre-review/pre-review.dto';
 
 /** The request bodies of the major-decision steps (国务院令第713号); the workflow's validators check the rules. */
 
@@ -349,15 +349,7 @@ export class DecisionLegalityOpinionDto {
   @MaxLength(36, { each: true })
   citedAdviserOpinions?: string[];
 
-  @ApiPropertyOptional({
-    type: [PreReviewDecisionDto],
-    description: 'The decision on each finding of the pre-review of the version reviewed (422 if one is missing)',
-  })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(500)
-  @ValidateNested({ each: true })
-  @Type(() => PreReviewDecisionDto)
+  @PreReviewDecisions()
   preReviewDecisions?: PreReviewDecisionDto[];
 }
 

@@ -1,6 +1,7 @@
 import { Alert, Descriptions, Space, Table, Typography } from 'antd';
 import { uploadStagesOf, PROCEDURES, FILING_STANDARDS } from '@lawgate/domain';
-import { useTr } from '../../i18n';
+import { useLang, useTr } from '../../i18n';
+import { formatTime } from '../../labels';
 import type { Pair, StepFormLabels } from '../../pages/MajorDecisionSteps';
 import type { ProcedurePanelProps } from '../procedure-panel';
 import { UploadsAndSteps } from '../shared/UploadsAndSteps';
@@ -13,6 +14,7 @@ interface FrLive {
   filedAt?: string | null;
   late?: boolean;
   registrations?: { decision: string; ground: string | null; reasons: string; missing: string[]; at: string }[];
+  followUps?: { action: string; note: string; at: string }[];
   opinions?: { round: number; outcome: string; reasons: string; request: string | null; reviewedSha256: string }[];
 }
 
@@ -43,6 +45,11 @@ const LABELS: StepFormLabels = {
     CORRECTION_AGREED: ['沟通纠正', 'Correction agreed'],
     FORMAL_OPINION: ['书面审查意见', 'Written opinion'],
     ESCALATE: ['报请政府处理', 'Escalate'],
+    NOTICE: ['督促报送通知', 'Notice'],
+    CIRCULAR: ['通报', 'Circular'],
+    ORDER: ['责令限期报送', 'Order'],
+    NOT_NORMATIVE: ['不属于规范性文件', 'Not a normative document'],
+    OUT_OF_SCOPE: ['不属于本机关备案范围', 'Not filed with this organ'],
   },
   initial: (step) =>
     step === 'review'
@@ -56,6 +63,19 @@ const LABELS: StepFormLabels = {
 export function FilingReviewPanel(props: ProcedurePanelProps) {
   const tr = useTr();
   const fr = (props.live ?? {}) as FrLive;
+  const { lang } = useLang();
+  const name = (v: string) => LABELS.values?.[v]?.[lang === 'en' ? 1 : 0] ?? v;
+  // The office's registrations and follow-ups, oldest first, each with its reasons.
+  const acts = [
+    ...(fr.followUps ?? []).map((f) => ({ at: f.at, act: name(f.action), detail: f.note })),
+    ...(fr.registrations ?? []).map((r) => ({
+      at: r.at,
+      act: name(r.decision),
+      detail: [r.ground && name(r.ground), r.reasons, r.missing.length ? `缺：${r.missing.join('、')}` : '']
+        .filter(Boolean)
+        .join('；'),
+    })),
+  ].sort((a, b) => a.at.localeCompare(b.at));
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       {fr.document && (
@@ -67,6 +87,23 @@ export function FilingReviewPanel(props: ProcedurePanelProps) {
         </Descriptions>
       )}
       {fr.late && <Alert type="warning" showIcon message={tr('逾期报送备案', 'Filed late')} />}
+      {acts.length > 0 && (
+        <>
+          <Typography.Text strong>{tr('督促与登记', 'Follow-ups and registration')}</Typography.Text>
+          <Table
+            size="small"
+            pagination={false}
+            rowKey={(r) => `${r.at}:${r.act}`}
+            data-testid="fr-registrations"
+            dataSource={acts}
+            columns={[
+              { title: tr('时间', 'At'), dataIndex: 'at', render: (t: string) => formatTime(t) },
+              { title: tr('办理', 'Action'), dataIndex: 'act' },
+              { title: tr('说明', 'Detail'), dataIndex: 'detail' },
+            ]}
+          />
+        </>
+      )}
       {(fr.opinions?.length ?? 0) > 0 && (
         <>
           <Typography.Text strong>{tr('审查处理', 'Review outcomes')}</Typography.Text>
@@ -77,7 +114,7 @@ export function FilingReviewPanel(props: ProcedurePanelProps) {
             dataSource={fr.opinions}
             columns={[
               { title: tr('轮次', 'Round'), dataIndex: 'round' },
-              { title: tr('处理', 'Outcome'), dataIndex: 'outcome' },
+              { title: tr('处理', 'Outcome'), dataIndex: 'outcome', render: (o: string) => name(o) },
               { title: tr('理由', 'Reasons'), dataIndex: 'reasons' },
               { title: tr('要求', 'Request'), dataIndex: 'request', render: (r: string | null) => r ?? '—' },
             ]}

@@ -4,6 +4,7 @@ import type { LegalBasis, Period } from '../../periods';
 import { legalBasis } from '../../legal-bases';
 import { SUBMIT_DOCUMENT_VERSION_UPDATE, stageRange } from '../kernel/kernel.contract';
 import type { Actor, SubmitDocumentVersionArgs } from '../kernel/kernel.contract';
+import type { PreReviewDecision } from '../steps/pre-review.contract';
 
 export type { Actor, SubmitDocumentVersionArgs };
 
@@ -300,6 +301,8 @@ export interface FrReviewArgs {
   standards: StandardEntry[];
   reviewedSha256: string;
   request?: string;
+  /** The reviewer's decision on each finding of the pre-review of the text reviewed (joined by the API). */
+  preReview?: PreReviewDecision[];
   actor: Actor;
 }
 export interface FrReportArgs {
