@@ -115,7 +115,7 @@ describe('the web app in a browser', () => {
     // The wizard refuses to go on without the mandatory inputs.
     await page.getByRole('button', { name: /下一步/ }).click();
     await page.getByText('请选择适用的程序').waitFor();
-    await page.getByRole('radio', { name: /行政规范性文件/ }).check();
+    await page.getByRole('radio', { name: /^行政规范性文件/ }).check();
     await page.getByRole('button', { name: /下一步/ }).click();
     await page.getByRole('button', { name: /下一步/ }).click();
     await page.getByText('请填写项目编号').waitFor();

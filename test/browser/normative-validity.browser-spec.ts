@@ -3,6 +3,7 @@ import { eventually } from '../support/eventually';
 import { checkPage, launchChromium, openPage, signIn } from '../support/browser';
 import { procedureSteps, type Snapshot } from '../support/procedure-steps';
 import { useStack } from '../support/stack';
+import { validApplication } from '../support/records';
 import { uniqueSuffix } from '../support/test-env';
 
 interface LifeSnapshot extends Snapshot {
@@ -185,4 +186,61 @@ describe('the validity of a normative document in a browser', () => {
     await checkPage(w, 'evaluation');
     await w.context.close();
   }, 240000);
+
+  it('lets the drafting department start the amendment from the page of the document whose evaluation decided it', async () => {
+    const title = `校外培训机构管理办法（修订前${uniqueSuffix()}）`;
+    const old = await approved(title);
+    await step('drafter.edu', old, 'effective-date', {
+      effectiveDate: inSeconds(1),
+      validUntil: inSeconds(90),
+      earlyEffectReason: '演示：公布后即施行',
+    });
+    await toDeliberation(old, title);
+    await step('leader.zhou', old, 'deliberation', {
+      decision: 'ADOPTED',
+      meeting: '区政府第12次常务会议',
+      meetingKind: 'EXECUTIVE',
+      meetingDate: '2026-11-20',
+      minutes: '审议通过，区长签发。',
+    });
+    await step('officer.zhang', old, 'registration', {});
+    await step('officer.zhang', old, 'publication', {
+      channel: 'WEBSITE',
+      reference: `https://www.jintan.gov.cn/${old}`,
+    });
+    await eventually(async () => expect((await detail(old)).live.evaluationTaskId).toBeTruthy(), 90000, 1000);
+    await step('officer.zhang', old, 'evaluation', { decision: 'AMEND', reason: '上位法修改，需修订' });
+
+    const w = await openPage(browser, base);
+    const { page } = w;
+    await signIn(page, 'drafter.edu');
+    await page.goto(`/procedures/${old}`);
+    await page.getByText('评估决定予以修订：上位法修改，需修订').waitFor();
+    await page.getByRole('button', { name: '启动修订程序' }).click();
+    await page.waitForURL(new RegExp(`/drafting\\?amends=${old}`));
+    // The wizard opens on the project, linked to the old document and with its title.
+    await page
+      .getByRole('status')
+      .filter({ hasText: `修订《${title}》` })
+      .waitFor();
+    await expect(page.getByLabel('文件名称').inputValue()).resolves.toBe(`${title}（修订）`);
+    await page.getByLabel('项目编号').fill(uniqueSuffix().slice(0, 30));
+    await page.getByRole('button', { name: /下一步/ }).click();
+    await page.getByLabel('制定必要性').fill(validApplication.necessity);
+    await page.getByLabel('制定依据').fill(validApplication.legalBasis);
+    await page.getByLabel('主要内容').fill(validApplication.mainContent);
+    await page.getByRole('button', { name: /下一步/ }).click();
+    await page.getByLabel(/为何属于行政规范性文件/).fill(validApplication.classificationReason);
+    await page.getByRole('button', { name: '提交立项申请' }).click();
+    await page.waitForURL(/\/procedures\/[0-9a-f-]{36}/);
+    const amendment = /procedures\/([0-9a-f-]{36})/.exec(page.url())![1];
+    expect((await detail(amendment)).live.amends).toMatchObject({ procedureId: old });
+    await eventually(async () => expect((await detail(old)).live.amendment).toMatchObject({ procedureId: amendment }));
+    // Back on the old document, the button has become the link to the amendment under way.
+    await page.goto(`/procedures/${old}`);
+    await page.getByRole('link', { name: '查看修订程序' }).waitFor();
+    await expect(page.getByRole('button', { name: '启动修订程序' }).count()).resolves.toBe(0);
+    await checkPage(w, 'amendment-start');
+    await w.context.close();
+  }, 300000);
 });
