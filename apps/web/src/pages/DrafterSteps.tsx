@@ -173,6 +173,7 @@ export function DrafterSteps({
         </Form>
       )}
       {!['DRAFTING', 'FAIR_COMPETITION_REVIEW', 'PUBLIC_COMMENT', 'OWN_LEGALITY_CHECK', 'REVISION'].includes(stage) && (
+        // The effective date (until publication) and the amendment (in force) have their own cards below.
         <Typography.Text type="secondary">
           {tr('当前阶段无需起草单位操作。', 'Nothing for the drafting department to do in this stage.')}
         </Typography.Text>

@@ -1,10 +1,10 @@
 import { Alert, Button, Card, Form, Input, Radio, Space, Steps, Switch, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
-import { Link, useNavigate } from 'react-router-dom';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { get, post } from '../api';
 import { useLang, useTr } from '../i18n';
 import { explain, formatTime, stageName, statusName } from '../labels';
-import type { Procedure, ProcedureSnapshot } from '../api/types';
+import type { Procedure, ProcedureDetail, ProcedureSnapshot } from '../api/types';
 import { PROCEDURE_TYPES } from '@lawgate/domain';
 import { WEB_PROCEDURES, webProcedureOf } from '../procedures/registry';
 
@@ -35,7 +35,10 @@ export function DraftingPage() {
   const { t, lang } = useLang();
   const tr = useTr();
   const [procedures, setProcedures] = useState<Procedure[]>([]);
-  const [wizard, setWizard] = useState(false);
+  const [params] = useSearchParams();
+  // Started from a document that awaits its amendment: the wizard opens for the linked amendment procedure.
+  const amends = params.get('amends');
+  const [wizard, setWizard] = useState(!!amends);
   const load = useCallback(async () => setProcedures(await get<Procedure[]>('/api/procedures')), []);
   useEffect(() => {
     void load();
@@ -46,7 +49,7 @@ export function DraftingPage() {
         {t.drafting}
       </Typography.Title>
       {wizard ? (
-        <StartWizard onCancel={() => setWizard(false)} />
+        <StartWizard amends={amends} onCancel={() => setWizard(false)} />
       ) : (
         <Button type="primary" onClick={() => setWizard(true)}>
           {t.newProcedure}
@@ -76,14 +79,27 @@ export function DraftingPage() {
   );
 }
 
-function StartWizard({ onCancel }: { onCancel: () => void }) {
+function StartWizard({ amends, onCancel }: { amends: string | null; onCancel: () => void }) {
   const [form] = Form.useForm<WizardValues>();
   const [current, setCurrent] = useState(0);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [amended, setAmended] = useState<ProcedureDetail | null>(null);
   const navigate = useNavigate();
   const { lang } = useLang();
   const tr = useTr();
+
+  useEffect(() => {
+    if (!amends) return;
+    get<ProcedureDetail>(`/api/procedures/${amends}`)
+      .then((old) => {
+        setAmended(old);
+        const issuer = (old.live as { issuer?: WizardValues['issuer'] } | null)?.issuer;
+        form.setFieldsValue({ procedureKind: old.type, title: `${old.title}（修订）`, ...(issuer ? { issuer } : {}) });
+        setCurrent(1);
+      })
+      .catch((err: unknown) => setError(explain(err, lang)));
+  }, [amends, form, lang]);
 
   const next = async () => {
     try {
@@ -122,6 +138,7 @@ function StartWizard({ onCancel }: { onCancel: () => void }) {
           classificationReason: v.classificationReason,
           issuer: v.issuer,
         },
+        ...(amends ? { amends } : {}),
       });
       navigate(`/procedures/${snapshot.procedureId}`);
     } catch (err) {
@@ -147,6 +164,18 @@ function StartWizard({ onCancel }: { onCancel: () => void }) {
         style={{ marginBottom: 16 }}
       />
       {error && <Alert type="error" showIcon message={error} role="alert" style={{ marginBottom: 12 }} />}
+      {amended && (
+        <Alert
+          type="info"
+          showIcon
+          role="status"
+          style={{ marginBottom: 12 }}
+          message={tr(
+            `修订《${amended.title}》：新文件施行时取代原文件。`,
+            `Amending "${amended.title}": the new document replaces it when it takes effect.`,
+          )}
+        />
+      )}
       <Form<WizardValues>
         form={form}
         layout="vertical"

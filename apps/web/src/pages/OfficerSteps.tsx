@@ -1,20 +1,23 @@
 import { CleanupReviewForm } from './OfficeActions';
-import { Alert, Button, Card, DatePicker, Form, Input, Space, Switch } from 'antd';
+import { Alert, Button, Card, ConfigProvider, DatePicker, Form, Input, Space, Switch, Table, Tag } from 'antd';
 import { Select } from '../select';
 import { useState, type ReactNode } from 'react';
 import { newIdempotencyKey, post } from '../api';
 import { hasRole, useAuth } from '../auth';
 import { useLang, useTr } from '../i18n';
-import { explain, stageName } from '../labels';
+import { explain, formatTime, stageName } from '../labels';
 import type { ProcedureSnapshot, Task } from '../api/types';
 
 /** Forms for the open task the signed-in officer (or leader) holds: the step it waits for, by stage. */
 export function OfficerTaskForms({
   task,
+  live,
   onDone,
   onSigned,
 }: {
   task: Task;
+  /** The procedure as it stands: who issues it decides the deliberating meeting. */
+  live?: ProcedureSnapshot | null;
   onDone: () => Promise<void>;
   /** Shown on the page after the task (and this form) has left it. */
   onSigned?: (message: string) => void;
@@ -196,6 +199,13 @@ export function OfficerTaskForms({
       </Form>
     );
   } else if (hasRole(user, 'LEADER') && task.stage === 'DELIBERATION') {
+    // A department's own document is deliberated at its 局务会议, the government's at the executive meeting.
+    const issuer = live?.issuer;
+    const meetingKind = issuer === 'DEPARTMENT' ? 'BUREAU' : issuer === 'GOVERNMENT' ? 'EXECUTIVE' : undefined;
+    const meetingLabel =
+      meetingKind === 'BUREAU'
+        ? tr('局务会议', 'Bureau meeting (局务会议)')
+        : tr('政府常务会议', "The government's executive meeting (常务会议)");
     form = (
       <Form
         layout="vertical"
@@ -204,8 +214,20 @@ export function OfficerTaskForms({
           meeting: string;
           meetingDate: { format: (f: string) => string };
           minutes: string;
-        }) => void act('deliberation', { ...v, meetingDate: v.meetingDate.format('YYYY-MM-DD') })}
+        }) =>
+          void act('deliberation', {
+            ...v,
+            ...(meetingKind ? { meetingKind } : {}),
+            meetingDate: v.meetingDate.format('YYYY-MM-DD'),
+          })
+        }
       >
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          message={tr(`审议会议：${meetingLabel}`, `Deliberated at: ${meetingLabel}`)}
+        />
         <Form.Item label={tr('审议结果', 'Decision')} name="decision" rules={[{ required: true, message: choose }]}>
           <Select
             aria-label={tr('审议结果', 'Decision')}
@@ -216,8 +238,14 @@ export function OfficerTaskForms({
             ]}
           />
         </Form.Item>
-        <Form.Item label={tr('会议', 'Meeting')} name="meeting" rules={[{ required: true, min: 2, message: fill }]}>
-          <Input />
+        <Form.Item label={meetingLabel} name="meeting" rules={[{ required: true, min: 2, message: fill }]}>
+          <Input
+            placeholder={
+              meetingKind === 'BUREAU'
+                ? tr('如：第5次局务会议', 'e.g. 第5次局务会议')
+                : tr('如：区政府第12次常务会议', 'e.g. 区政府第12次常务会议')
+            }
+          />
         </Form.Item>
         <Form.Item
           label={tr('会议日期', 'Meeting date')}
@@ -245,13 +273,22 @@ export function OfficerTaskForms({
   );
 }
 
-/** The legal-affairs office's steps on a procedure in force: filing events and repeal. */
-export function OfficerProcedureSteps({ procedureId, onDone }: { procedureId: string; onDone: () => Promise<void> }) {
+/** The legal-affairs office's steps on a procedure in force: filing events (per recipient) and repeal. */
+export function OfficerProcedureSteps({
+  procedureId,
+  live,
+  onDone,
+}: {
+  procedureId: string;
+  live?: ProcedureSnapshot | null;
+  onDone: () => Promise<void>;
+}) {
   const { lang } = useLang();
   const tr = useTr();
   const choose = tr('请选择', 'Choose one');
   const fill = tr('请填写', 'Fill this in');
   const [error, setError] = useState<string | null>(null);
+  const filings = live?.filings ?? [];
   const act = async (path: string, body: unknown) => {
     setError(null);
     try {
@@ -264,23 +301,58 @@ export function OfficerProcedureSteps({ procedureId, onDone }: { procedureId: st
   return (
     <Card title={tr('备案与废止', 'Filing and repeal')} size="small">
       {error && <Alert type="error" showIcon message={error} role="alert" />}
+      {filings.length > 0 && (
+        <section aria-label={tr('备案情况', 'Filings')} style={{ marginBottom: 12 }}>
+          <Table
+            rowKey="filingId"
+            size="small"
+            pagination={false}
+            dataSource={filings}
+            columns={[
+              { title: tr('备案机关', 'Recipient'), dataIndex: 'recipient' },
+              {
+                title: tr('状态', 'Status'),
+                dataIndex: 'status',
+                render: (status: string) => <Tag>{filingStatusName(status, tr)}</Tag>,
+              },
+              {
+                title: tr('报送期限', 'Due'),
+                dataIndex: 'dueAt',
+                render: (v: string | null) => (v ? formatTime(v) : '—'),
+              },
+            ]}
+          />
+        </section>
+      )}
       <Space wrap align="start">
         <Form
           layout="inline"
-          onFinish={(v: { event: string; note?: string }) =>
-            void act('filing-events', { event: v.event, note: v.note ?? '' })
+          onFinish={(v: { filingId?: string; event: string; note?: string }) =>
+            void act('filing-events', {
+              event: v.event,
+              note: v.note ?? '',
+              ...(v.filingId ? { filingId: v.filingId } : {}),
+            })
           }
         >
+          {filings.length > 1 && (
+            <Form.Item
+              label={tr('备案机关', 'Recipient')}
+              name="filingId"
+              rules={[{ required: true, message: choose }]}
+            >
+              <Select
+                aria-label={tr('备案机关', 'Recipient')}
+                style={{ width: 260 }}
+                options={filings.map((f) => ({ value: f.filingId, label: f.recipient }))}
+              />
+            </Form.Item>
+          )}
           <Form.Item label={tr('备案事件', 'Filing event')} name="event" rules={[{ required: true, message: choose }]}>
             <Select
               aria-label={tr('备案事件', 'Filing event')}
               style={{ width: 160 }}
-              options={[
-                { value: 'SUBMITTED', label: tr('已报送', 'Submitted') },
-                { value: 'CORRECTION_REQUESTED', label: tr('要求补正', 'Correction requested') },
-                { value: 'RESUBMITTED', label: tr('已补正报送', 'Resubmitted') },
-                { value: 'ACCEPTED', label: tr('准予备案', 'Accepted') },
-              ]}
+              options={FILING_EVENTS.map((e) => ({ value: e, label: filingStatusName(e, tr) }))}
             />
           </Form.Item>
           <Form.Item label={tr('说明', 'Note')} name="note">
@@ -296,11 +368,28 @@ export function OfficerProcedureSteps({ procedureId, onDone }: { procedureId: st
           >
             <Input />
           </Form.Item>
-          <Button danger htmlType="submit">
-            {tr('废止', 'Repeal')}
-          </Button>
+          {/* antd's own red on white is below the contrast WCAG asks for; this darker red meets it. */}
+          <ConfigProvider theme={{ token: { colorError: '#c4161c' } }}>
+            <Button danger htmlType="submit">
+              {tr('废止', 'Repeal')}
+            </Button>
+          </ConfigProvider>
         </Form>
       </Space>
     </Card>
   );
+}
+
+const FILING_EVENTS = ['SUBMITTED', 'CORRECTION_REQUESTED', 'RESUBMITTED', 'ACCEPTED'];
+
+function filingStatusName(status: string, tr: (zh: string, en: string) => string): string {
+  const names: Record<string, [string, string]> = {
+    PENDING: ['待报送', 'Pending'],
+    SUBMITTED: ['已报送', 'Submitted'],
+    CORRECTION_REQUESTED: ['要求补正', 'Correction requested'],
+    RESUBMITTED: ['已补正报送', 'Resubmitted'],
+    ACCEPTED: ['准予备案', 'Accepted'],
+  };
+  const name = names[status];
+  return name ? tr(name[0], name[1]) : status;
 }

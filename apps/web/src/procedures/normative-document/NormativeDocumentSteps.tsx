@@ -4,6 +4,7 @@ import { OfficerProcedureSteps } from '../../pages/OfficerSteps';
 import type { Task } from '../../api/types';
 import type { ProcedurePanelProps } from '../procedure-panel';
 import { TaskForms } from './TaskForms';
+import { AmendmentStart, EFFECTIVE_DATE_STAGES, EffectiveDateForm } from './ValiditySteps';
 
 /** The normative-document steps on the procedure page: the open tasks I hold, the drafter's and the office's steps. */
 export function NormativeDocumentSteps({
@@ -36,8 +37,12 @@ export function NormativeDocumentSteps({
           />
         ))}
       {ownDrafter && live && <DrafterSteps procedureId={detail.id} live={live} documents={documents} onDone={onDone} />}
+      {ownDrafter && live && EFFECTIVE_DATE_STAGES.includes(live.stage) && (
+        <EffectiveDateForm live={live} onDone={onDone} />
+      )}
+      {ownDrafter && live && stage === 'IN_FORCE' && <AmendmentStart live={live} />}
       {hasRole(user, 'LEGAL_AFFAIRS_OFFICER') && ['IN_FORCE', 'PUBLICATION'].includes(stage) && (
-        <OfficerProcedureSteps procedureId={detail.id} onDone={onDone} />
+        <OfficerProcedureSteps procedureId={detail.id} live={live} onDone={onDone} />
       )}
     </>
   );

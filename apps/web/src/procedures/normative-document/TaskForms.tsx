@@ -8,6 +8,7 @@ import { conclusionName, explain, formatTime, stageName } from '../../labels';
 import type { DelegateCandidate, ProcedureSnapshot, Task } from '../../api/types';
 import { Countdown } from '../../pages/Inbox';
 import { OfficerTaskForms } from '../../pages/OfficerSteps';
+import { EvaluationForm } from './EvaluationForm';
 import { PreReviewPanel, type PreReviewDecision } from '../shared/PreReviewPanel';
 
 export function TaskForms({
@@ -57,7 +58,10 @@ export function TaskForms({
       />
     );
   }
-  return <OfficerTaskForms task={task} onDone={onDone} onSigned={onSigned} />;
+  if (hasRole(user, 'LEGAL_AFFAIRS_OFFICER') && task.kind === 'EVALUATION') {
+    return <EvaluationForm task={task} live={live} onDone={onDone} onSigned={onSigned} />;
+  }
+  return <OfficerTaskForms task={task} live={live} onDone={onDone} onSigned={onSigned} />;
 }
 
 type Conclusion = 'LAWFUL' | 'UNLAWFUL' | 'MUST_AMEND';
