@@ -26,7 +26,7 @@ import {
   CreateUnitDto,
   CreateUserDto,
   ImportUsersDto,
-  ReasonDto,
+  AccountChangeReasonDto,
 } from './accounts.dto';
 import { AccountsService } from './accounts.service';
 import { UserImportService } from './user-import.service';
@@ -93,7 +93,11 @@ export class AccountsController {
     type: ErrorBodyDto,
     description: 'The change breaks a rule (the last active administrator, a unit under itself, a name in use)',
   })
-  deactivate(@CurrentUser() actor: Principal, @Param('id', uuidParam('id')) id: string, @Body() body: ReasonDto) {
+  deactivate(
+    @CurrentUser() actor: Principal,
+    @Param('id', uuidParam('id')) id: string,
+    @Body() body: AccountChangeReasonDto,
+  ) {
     return this.accounts.setActive(actor, id, false, body.reason);
   }
 
@@ -102,7 +106,11 @@ export class AccountsController {
   @Roles(Role.SystemAdmin)
   @ApiOperation({ summary: 'Activate an account again' })
   @ApiOkResponse({ type: UserViewResponseDto })
-  activate(@CurrentUser() actor: Principal, @Param('id', uuidParam('id')) id: string, @Body() body: ReasonDto) {
+  activate(
+    @CurrentUser() actor: Principal,
+    @Param('id', uuidParam('id')) id: string,
+    @Body() body: AccountChangeReasonDto,
+  ) {
     return this.accounts.setActive(actor, id, true, body.reason);
   }
 
@@ -111,7 +119,11 @@ export class AccountsController {
   @Roles(Role.SystemAdmin)
   @ApiOperation({ summary: 'Set a temporary password (returned once) and end every session of the account' })
   @ApiOkResponse({ type: TemporaryPasswordResponseDto })
-  resetPassword(@CurrentUser() actor: Principal, @Param('id', uuidParam('id')) id: string, @Body() body: ReasonDto) {
+  resetPassword(
+    @CurrentUser() actor: Principal,
+    @Param('id', uuidParam('id')) id: string,
+    @Body() body: AccountChangeReasonDto,
+  ) {
     return this.accounts.resetPassword(actor, id, body.reason);
   }
 
@@ -122,7 +134,7 @@ export class AccountsController {
   async revokeSessions(
     @CurrentUser() actor: Principal,
     @Param('id', uuidParam('id')) id: string,
-    @Body() body: ReasonDto,
+    @Body() body: AccountChangeReasonDto,
   ): Promise<void> {
     await this.accounts.revokeSessions(actor, id, body.reason);
   }

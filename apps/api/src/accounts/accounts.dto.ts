@@ -13,14 +13,14 @@ import {
 } from 'class-validator';
 import { ALL_ORG_UNIT_KINDS, ALL_QUALIFICATIONS, ALL_ROLES } from '@lawgate/domain';
 
-export class ReasonDto {
+export class AccountChangeReasonDto {
   @ApiProperty({ description: 'Why (recorded in the audit trail)', example: '新聘法律顾问' })
   @IsString()
   @Length(2, 500)
   reason: string;
 }
 
-export class CreateUserDto extends ReasonDto {
+export class CreateUserDto extends AccountChangeReasonDto {
   @ApiProperty({ example: 'adviser.sun' })
   @Matches(/^[a-z0-9][a-z0-9._-]{1,62}$/, {
     message: 'username must be 2-63 lower-case letters, digits, dots, dashes or underscores',
@@ -62,7 +62,7 @@ export class CreateUserDto extends ReasonDto {
   password?: string;
 }
 
-export class ChangeUserDto extends ReasonDto {
+export class ChangeUserDto extends AccountChangeReasonDto {
   @ApiPropertyOptional({ description: 'Where e-mail notifications go', example: 'sun@jintan.gov.cn' })
   @IsOptional()
   @IsEmail()
@@ -107,7 +107,7 @@ export class ChangePasswordDto {
   newPassword: string;
 }
 
-export class CreateUnitDto extends ReasonDto {
+export class CreateUnitDto extends AccountChangeReasonDto {
   @ApiProperty({ example: 'JT-XJ' })
   @Matches(/^[A-Z0-9][A-Z0-9-]{1,31}$/, { message: 'code must be 2-32 upper-case letters, digits or dashes' })
   code: string;
@@ -127,7 +127,7 @@ export class CreateUnitDto extends ReasonDto {
   parentId?: string;
 }
 
-export class ChangeUnitDto extends ReasonDto {
+export class ChangeUnitDto extends AccountChangeReasonDto {
   @ApiPropertyOptional()
   @IsOptional()
   @IsString()
@@ -140,7 +140,7 @@ export class ChangeUnitDto extends ReasonDto {
   parentId?: string;
 }
 
-export class ImportUsersDto extends ReasonDto {
+export class ImportUsersDto extends AccountChangeReasonDto {
   @ApiProperty({ description: 'users.csv or users.xlsx (the type is taken from the name)', example: 'users.csv' })
   @Matches(/\.(csv|xlsx)$/i, { message: 'filename must end in .csv or .xlsx' })
   filename: string;

@@ -5169,7 +5169,11 @@ export interface components {
             roles?: ("DRAFTER" | "LEGAL_ADVISER" | "LEGAL_AFFAIRS_OFFICER" | "LEADER" | "SYSTEM_ADMIN")[];
             qualifications?: ("LEGAL_PROFESSION" | "PUBLIC_SECTOR_LAWYER")[];
         };
-        ReasonDto: {
+        AccountChangeReasonDto: {
+            /**
+             * @description Why (recorded in the audit trail)
+             * @example 新聘法律顾问
+             */
             reason: string;
         };
         TemporaryPasswordResponseDto: {
@@ -5380,11 +5384,19 @@ export interface components {
             /** @description Why it takes effect earlier than the policy allows after publication (recorded with the decision) */
             earlyEffectReason?: string;
         };
-        EvaluationDto: {
-            evaluator: string;
-            /** @description Art 36: the evaluator did not do the main pre-decision work */
-            didPreDecisionWork: boolean;
-            result: string;
+        ValidityEvaluationDto: {
+            /** @enum {string} */
+            decision: "CONTINUE" | "AMEND" | "EXPIRE";
+            /**
+             * @description The evaluation's findings and why this outcome
+             * @example 经评估，仍需继续施行。
+             */
+            reason: string;
+            /**
+             * @description CONTINUE: the new validity's last day
+             * @example 2031-12-31
+             */
+            validUntil?: string;
         };
         RepealDto: {
             /** @example 经清理，已不适应经济社会发展需要。 */
@@ -5572,6 +5584,15 @@ export interface components {
             /** @enum {string} */
             kind: "PROGRESS" | "PROBLEM";
             text: string;
+        };
+        EvaluationDto: {
+            evaluator: string;
+            /** @description Art 36: the evaluator did not do the main pre-decision work */
+            didPreDecisionWork: boolean;
+            result: string;
+        };
+        ReasonDto: {
+            reason: string;
         };
         EvidenceItemDto: {
             title: string;
@@ -14509,7 +14530,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ReasonDto"];
+                "application/json": components["schemas"]["AccountChangeReasonDto"];
             };
         };
         responses: {
@@ -14624,7 +14645,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ReasonDto"];
+                "application/json": components["schemas"]["AccountChangeReasonDto"];
             };
         };
         responses: {
@@ -14730,7 +14751,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ReasonDto"];
+                "application/json": components["schemas"]["AccountChangeReasonDto"];
             };
         };
         responses: {
@@ -14836,7 +14857,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ReasonDto"];
+                "application/json": components["schemas"]["AccountChangeReasonDto"];
             };
         };
         responses: {
@@ -19411,7 +19432,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["EvaluationDto"];
+                "application/json": components["schemas"]["ValidityEvaluationDto"];
             };
         };
         responses: {

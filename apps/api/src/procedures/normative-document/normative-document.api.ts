@@ -44,7 +44,7 @@ import {
   ResubmitRevisionDto,
   SubmitForReviewDto,
 } from '../steps.dto';
-import { EffectiveDateDto, EvaluationDto } from './validity.dto';
+import { EffectiveDateDto, ValidityEvaluationDto } from './validity.dto';
 
 /** Answering a comment through the step endpoint names the comment in the body. */
 export class AnswerCommentStepDto extends AnswerCommentDto {
@@ -290,7 +290,7 @@ export const NORMATIVE_DOCUMENT_API: ProcedureApi<S, K> = {
     }),
     evaluation: step({
       update: decideEvaluationUpdate,
-      body: EvaluationDto,
+      body: ValidityEvaluationDto,
       args: (b) => ({ decision: b.decision, reason: b.reason, ...(b.validUntil ? { validUntil: b.validUntil } : {}) }),
       summary:
         'B12: decide the evaluation before expiry: continue (a new validity, in the register), amend (the drafting ' +

@@ -28,7 +28,7 @@ export class EffectiveDateDto {
 }
 
 /** The decision an evaluation before expiry ends in. */
-export class EvaluationDto {
+export class ValidityEvaluationDto {
   @ApiProperty({ enum: ['CONTINUE', 'AMEND', 'EXPIRE'] })
   @IsIn(['CONTINUE', 'AMEND', 'EXPIRE'])
   decision: 'CONTINUE' | 'AMEND' | 'EXPIRE';
