@@ -1,5 +1,5 @@
 // `npm test`: installs what the suite needs, then runs lint and the type checks side by side, then every Jest tier
-// (unit, lint, workflow, replay, integration, e2e, browser) in two lanes side by side, against a real Temporal dev
+// (unit, lint, workflow, replay, integration, e2e, browser) in three lanes side by side, against a real Temporal dev
 // server, a real PostgreSQL and Debian's Chromium. Extra arguments go to Jest (one run, as given).
 // The checks include `prettier --check .` (`LAWGATE_PRETTIER_CHECK=0` leaves it out).
 import { spawn, spawnSync } from 'node:child_process';
@@ -15,8 +15,14 @@ const log = (line) => console.error(`[test] ${line}`);
 const TIMINGS = join(root, '.cache', 'test-timings.json');
 // Before any run was timed: a file's seconds by its tier (a quiet 2-core machine's order of magnitude).
 const GUESS_SECONDS = { unit: 2, lint: 40, workflow: 10, replay: 20, integration: 8, e2e: 15, browser: 30 };
-// Two lanes for two cores.
-const JEST_LANES = 2;
+// Three lanes on two cores: a lane runs one file at a time, and most of a file's time is spent waiting on the
+// processes it drives and on the workflows' timers, not computing (about three quarters of the CPU stays idle with
+// two lanes). `LAWGATE_TEST_LANES` sets another count.
+const JEST_LANES = Number.parseInt(process.env.LAWGATE_TEST_LANES ?? '3', 10);
+if (!Number.isInteger(JEST_LANES) || JEST_LANES < 1 || JEST_LANES > 8) {
+  console.error(`[test] LAWGATE_TEST_LANES must be a whole number from 1 to 8, not ${process.env.LAWGATE_TEST_LANES}`);
+  process.exit(1);
+}
 
 function run(label, command, args, env = process.env) {
   const started = Date.now();
@@ -122,8 +128,9 @@ if (process.env.LAWGATE_PRETTIER_CHECK !== '0') {
 }
 await sideBySide('checks', staticChecks);
 
-// Jest in two lanes side by side, one file at a time each, one Jest run per lane. Every tier's files are shared out
-// between the lanes by the last run's durations, so that both end about together (see `shareOut`): the tiers that
+// Jest in lanes side by side (three unless `LAWGATE_TEST_LANES` says otherwise), one file at a time each, one Jest
+// run per lane. Every tier's files are shared out between the lanes by the last run's durations, so that they end
+// about together (see `shareOut`): the tiers that
 // share no data (unit, lint, workflow, replay) and those that write a run's database (integration, e2e, browser: one
 // file at a time per database, test/setup/one-file-at-a-time.ts) alike. Each lane's run has its own database,
 // Temporal dev server and shared processes, set up once for the lane by the tiers its files are in. Extra arguments
