@@ -94,6 +94,8 @@ export function App() {
         token: {
           colorPrimary: '#b7282e',
           colorLink: '#a0141b',
+          // antd's red (#ff4d4f) under white text (the notification bell's count, danger buttons) is below 4.5:1.
+          colorError: '#c4161c',
           borderRadius: 4,
           colorTextSecondary: 'rgba(0,0,0,0.65)',
           colorTextTertiary: 'rgba(0,0,0,0.6)',

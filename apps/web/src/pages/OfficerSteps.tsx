@@ -1,5 +1,5 @@
 import { CleanupReviewForm } from './OfficeActions';
-import { Alert, Button, Card, ConfigProvider, DatePicker, Form, Input, Space, Switch, Table, Tag } from 'antd';
+import { Alert, Button, Card, DatePicker, Form, Input, Space, Switch, Table, Tag } from 'antd';
 import { Select } from '../select';
 import { useState, type ReactNode } from 'react';
 import { newIdempotencyKey, post } from '../api';
@@ -368,12 +368,9 @@ export function OfficerProcedureSteps({
           >
             <Input />
           </Form.Item>
-          {/* antd's own red on white is below the contrast WCAG asks for; this darker red meets it. */}
-          <ConfigProvider theme={{ token: { colorError: '#c4161c' } }}>
-            <Button danger htmlType="submit">
-              {tr('废止', 'Repeal')}
-            </Button>
-          </ConfigProvider>
+          <Button danger htmlType="submit">
+            {tr('废止', 'Repeal')}
+          </Button>
         </Form>
       </Space>
     </Card>
