@@ -49,11 +49,11 @@ export class ResponseChecker {
     this.routes.sort((a, b) => b.literalSegments - a.literalSegments);
   }
 
-  /** The violations of one response; none when the response's route is not in the document (web app, docs). */
+  /** The violations of one response (outside `/api/`, for the web app and the API docs, none). */
   check(method: string, url: string, status: number, contentType: string | null, body: unknown): ResponseViolation[] {
     const path = url.split('?')[0];
     const route = this.routes.find((r) => r.method === method && r.pattern.test(path));
-    if (!route) return [];
+    if (!route) return this.unknownOperation(method, path, status, body);
     const documented =
       route.responses[String(status)] ?? route.responses[`${String(status)[0]}XX`] ?? route.responses.default;
     if (!documented) return [{ operation: route.key, status, problem: `status ${status} is not documented` }];
@@ -69,6 +69,25 @@ export class ResponseChecker {
     if (validate(body)) return [];
     const errors = (validate.errors ?? []).slice(0, 3).map((e) => `${e.instancePath || '/'} ${e.message}`);
     return [{ operation: route.key, status, problem: `body does not match the schema: ${errors.join('; ')}` }];
+  }
+
+  /**
+   * A response from a path the document does not name. Outside the API (the web app, the API docs) nothing is
+   * checked; under `/api/` the only lawful answer is a 404 (or a 405) in the error shape: an operation that answers
+   * anything else is an operation the document leaves out.
+   */
+  private unknownOperation(method: string, path: string, status: number, body: unknown): ResponseViolation[] {
+    if (!path.startsWith('/api/') || path.startsWith('/api/docs')) return [];
+    const operation = `${method} ${path}`;
+    if (status !== 404 && status !== 405) {
+      return [{ operation, status, problem: 'an operation the OpenAPI document does not name answered' }];
+    }
+    let validate = this.validators.get('error shape');
+    if (!validate) {
+      validate = this.ajv.compile({ $ref: '#/components/schemas/ErrorBodyDto', components: this.doc.components });
+      this.validators.set('error shape', validate);
+    }
+    return validate(body) ? [] : [{ operation, status, problem: 'a refusal of an unknown path not in the error shape' }];
   }
 }
 
