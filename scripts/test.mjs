@@ -13,6 +13,9 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const log = (line) => console.error(`[test] ${line}`);
 // Kept between runs, to share the test files out between the Jest lanes (see `shareOut`).
 const TIMINGS = join(root, '.cache', 'test-timings.json');
+// Each file's seconds in a full run on a clean clone of this kind of machine, kept in the repository, for a file the
+// machine has not timed yet (a fresh clone, as CI runs): `npm run test:timings` writes it from the last run.
+const KNOWN_TIMINGS = join(root, 'test', 'timings.json');
 // Before any run was timed: a file's seconds by its tier (a quiet 2-core machine's order of magnitude).
 const GUESS_SECONDS = { unit: 2, lint: 40, workflow: 10, replay: 20, integration: 8, e2e: 15, browser: 30 };
 // Three lanes on two cores: a lane runs one file at a time, and most of a file's time is spent waiting on the
@@ -210,11 +213,20 @@ function listTests(selected) {
 
 /**
  * Shares every test file out between the lanes: longest first, each to the lane that ends soonest, by the last run's
- * durations (a file never timed counts by its tier's guess). A lane's Jest run first sets up what its tiers need,
+ * durations on this machine, else those kept in the repository (`test/timings.json`), else its tier's guess. A lane's Jest run first sets up what its tiers need,
  * which is about the same in each lane.
  */
 function shareOut(files, timings, laneCount) {
-  const seconds = (file) => timings.files[relative(root, file.path)] ?? GUESS_SECONDS[file.tier] ?? 10;
+  let known = {};
+  try {
+    known = JSON.parse(readFileSync(KNOWN_TIMINGS, 'utf8')).files ?? {};
+  } catch {
+    // none kept: the tiers' guesses
+  }
+  const seconds = (file) => {
+    const path = relative(root, file.path);
+    return timings.files[path] ?? known[path] ?? GUESS_SECONDS[file.tier] ?? 10;
+  };
   const lanes = Array.from({ length: laneCount }, () => ({ files: [], load: 0 }));
   for (const file of [...files].sort((a, b) => seconds(b) - seconds(a) || a.path.localeCompare(b.path))) {
     const lane = lanes.reduce((soonest, l) => (l.load < soonest.load ? l : soonest));

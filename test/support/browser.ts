@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 
 const ROOT = join(__dirname, '..', '..');
 export const SCREENSHOTS = join(ROOT, 'test-results', 'screenshots');
@@ -59,6 +59,41 @@ export async function signIn(page: Page, username: string): Promise<void> {
   await page.getByLabel('密码').fill('lawgate-demo');
   await page.getByRole('button', { name: /登\s*录/ }).click();
   await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+}
+
+/**
+ * Chooses an option of an antd Select as a person does, and waits until the field shows it. The option list opens
+ * with an animation and is a virtual list that re-renders as it scrolls: on a busy machine a click can land while
+ * the options still move and choose nothing (the list stays open, the form then refuses the empty field) or a
+ * neighbour. So the choice is read back from the field, and made again (list closed, reopened) until it shows.
+ * `within` scopes the field (a form or the page); `force` clicks a field whose chosen value covers its input.
+ */
+export async function chooseOption(
+  page: Page,
+  within: Page | Locator,
+  field: string,
+  option: string,
+  attempts = 3,
+): Promise<void> {
+  const box = within.getByRole('combobox', { name: field, exact: true });
+  const select = box.locator(
+    'xpath=ancestor::div[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]',
+  );
+  const chosen = select.locator('.ant-select-selection-item').filter({ hasText: option });
+  for (let attempt = 1; ; attempt++) {
+    await box.click({ force: true });
+    await page
+      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')
+      .locator(`.ant-select-item-option[title="${option}"]`)
+      .click();
+    try {
+      await chosen.waitFor({ timeout: 3000 });
+      return;
+    } catch (err) {
+      if (attempt >= attempts) throw err;
+      await page.keyboard.press('Escape');
+    }
+  }
 }
 
 interface AxeViolation {

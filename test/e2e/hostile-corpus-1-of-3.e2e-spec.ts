@@ -1,0 +1,4 @@
+import { describeCorpusShard } from '../support/hostile-corpus-shard';
+
+// The bad-input corpus's shard 1: every third operation of the OpenAPI document (test/support/hostile-corpus-shard.ts).
+describeCorpusShard(1);
