@@ -157,6 +157,17 @@ export async function cleanupReviewWorkflow(input: CleanupReviewInput): Promise<
   setHandler(
     decideCleanupReviewUpdate,
     async (args: DecideCleanupReviewArgs) => {
+      // The task row is in the inbox as soon as the activity that opens it wrote it, a moment before this workflow
+      // has its id: a decision taken in that moment waits for it instead of being refused, and is checked then.
+      if (!state.taskId) {
+        await condition(() => state.taskId !== null);
+        if (args.taskId !== state.taskId) {
+          refuse(ErrorCode.WrongStage, `Task ${args.taskId} is not this review's task (${state.taskId}).`);
+        }
+        if (state.decision !== null || state.deciding) {
+          refuse(ErrorCode.TaskClosed, `This review was already decided (${state.decision ?? 'being recorded'}).`);
+        }
+      }
       state.deciding = true;
       try {
         const key = currentUpdateInfo()?.id ?? `${workflowId}:decision`;
@@ -201,8 +212,8 @@ export async function cleanupReviewWorkflow(input: CleanupReviewInput): Promise<
         if (state.decision !== null || state.deciding) {
           refuse(ErrorCode.TaskClosed, `This review was already decided (${state.decision ?? 'being recorded'}).`);
         }
-        if (!state.taskId) refuse(ErrorCode.WrongStage, 'The review task is not open yet; try again shortly.');
-        if (args.taskId !== state.taskId) {
+        // While the task is being opened its id is not known here yet: the handler waits for it and checks it then.
+        if (state.taskId && args.taskId !== state.taskId) {
           refuse(ErrorCode.WrongStage, `Task ${args.taskId} is not this review's task (${state.taskId}).`);
         }
       },

@@ -79,6 +79,7 @@ describe('clean-up workflows', () => {
   let nativeConnection: NativeConnection;
   let worker: Worker;
   let running: Promise<void>;
+  const openingGates = new Map<string, Promise<void>>();
 
   beforeAll(async () => {
     const env = testEnv();
@@ -86,6 +87,11 @@ describe('clean-up workflows', () => {
     calls = fakes.calls;
     const activities: LawGateActivities = {
       ...fakes.activities,
+      // The task row is written (and in the inbox) before the workflow has its id: a gate holds that moment open.
+      openTask: async (input) => {
+        await openingGates.get(input.workflowId);
+        return fakes.activities.openTask(input);
+      },
       // A register of PAGES × 2 documents; no review is started for real (the review workflow is tested below).
       startCleanupReviews: async (input) => {
         calls.startCleanupReviews.push(input);
@@ -229,6 +235,50 @@ describe('clean-up workflows', () => {
     const result = await handle.result();
     expect(result.documentNotice).toBe('NOT_RUNNING');
     expect(calls.setRegisterStatus.filter((c) => c.registerEntryId === input.registerEntryId)).toHaveLength(0);
+  });
+
+  it('should take a decision sent while its task is being opened once the task is open, and refuse another task', async () => {
+    const campaignId = `c-${uniqueSuffix()}`;
+    const input: CleanupReviewInput = {
+      campaignId,
+      registerEntryId: randomUUID(),
+      procedureId: randomUUID(),
+      documentWorkflowId: `normative-document:NONE:${uniqueSuffix()}`,
+      number: '坛政规〔2026〕4号',
+      title: '金坛区测试办法',
+      documentSha256: 'c'.repeat(64),
+      reviewPeriod: { amount: 600, unit: 'SECONDS' },
+    };
+    const workflowId = cleanupReviewWorkflowId(campaignId, input.registerEntryId);
+    let open!: () => void;
+    openingGates.set(workflowId, new Promise<void>((resolve) => (open = resolve)));
+    const handle = await client.workflow.start<CleanupReviewWorkflow>(CLEANUP_REVIEW_WORKFLOW_TYPE, {
+      workflowId,
+      taskQueue,
+      args: [input],
+      workflowExecutionTimeout: '2 minutes',
+    });
+    // The id the task will have, as an officer reads it from the inbox the moment the row is written.
+    const taskId = `task-${workflowId}-${CLEANUP_REVIEW_STAGE}-1-${CLEANUP_REVIEW_TASK_KIND}`;
+    await eventually(async () => expect(await handle.query(getCleanupReviewQuery)).toMatchObject({ taskId: null }));
+    const wrong = handle.executeUpdate(decideCleanupReviewUpdate, {
+      args: [{ taskId: 'another-task', decision: 'KEEP', reason: '', actor: officer }],
+    });
+    const right = handle.executeUpdate(decideCleanupReviewUpdate, {
+      args: [{ taskId, decision: 'KEEP', reason: '', actor: officer }],
+      updateId: `keep-${workflowId}`,
+    });
+    const refused = wrong.then(
+      () => null,
+      (err: unknown) => refusalOf(err),
+    );
+    // Neither is answered while the task is being opened.
+    const early = await Promise.race([refused, new Promise((resolve) => setTimeout(() => resolve('waiting'), 1500))]);
+    expect(early).toBe('waiting');
+    open();
+    expect((await refused)?.type).toBe(ErrorCode.WrongStage);
+    await expect(right).resolves.toMatchObject({ decision: 'KEEP', taskId, decidedBy: officer.userId });
+    expect(calls.recordDecision.filter((c) => c.workflowId === workflowId)).toHaveLength(1);
   });
 
   it("should send the decision to the document's workflow as a validated update, never as a signal", async () => {
