@@ -94,7 +94,7 @@ module.exports = {
     {
       ...common,
       ...setUp('browser'),
-      ...oneFileAtATime,
+      setupFilesAfterEnv: [...oneFileAtATime.setupFilesAfterEnv, '<rootDir>/test/setup/browser-timeout.ts'],
       displayName: 'browser',
       testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'],
     },
