@@ -144,7 +144,32 @@ const LICENCE_PATTERNS: readonly RegExp[] = [
   /(办理|经|通过|取得)[^，。；]{0,20}(登记|备案)(手续)?(后|之后)?[^，。；]{0,6}(方可|才能|才可)/,
   // 取得…资格/资质/准入…后方可
   /(取得|具备|具有|获得|通过)[^，。；]{0,16}(准入|资格|资质)(证书|证|审查|审核|认定)?[^，。；]{0,6}(后|方可|才能|才可)/,
+  // 在…部门许可/批准的…地点/场所/路线…进行 (an activity confined to a place or time an organ permits: Art 2)
+  /在[^，。；]{0,20}(部门|机关|人民政府|机构|委员会|局|办公室|管委会|街道办事处)[^，。；]{0,4}(许可|批准|核准|准许|同意)的[^，。；]{0,16}(地点|场所|区域|地段|路线|时间|时段)(内|范围内)?(进行|举办|从事|开展|设置|经营|销售|燃放|停放|通行|活动)/,
 ];
+
+/**
+ * "应当取得而未取得…许可…的" describes the breach of a licence some other law requires, to attach a sanction or an
+ * enforcement to it: the clause creates no licence of its own.
+ */
+const BREACH = /而未(经|取得|办理|获得|领取)/;
+
+/**
+ * "行政机关…未经…批准，不得…": the one who needs the approval is an organ. An organ's approval of another organ's act
+ * is no administrative licence (行政许可法 Art 3 para 2: 行政机关对其他机关…的审批，不适用本法).
+ */
+const ORGAN_SUBJECT =
+  /^(各级|县级以上|市|区|县|乡镇|本市|有关|各)?[^，。；、的在对向]{0,10}(行政机关|人民政府|主管部门|行政部门|部门|机关)/;
+
+/** The text of the sentence part before `index` (from the last ，。；： before it). */
+function leadOf(sentence: string, index: number): string {
+  return (
+    sentence
+      .slice(0, index)
+      .split(/[，。；：]/)
+      .pop() ?? ''
+  );
+}
 
 /** The text before the match names an organ as the one who acts: an approval among organs, not a licence. */
 function organsOwnApproval(sentence: string, index: number, match: string): boolean {
@@ -180,6 +205,10 @@ function licence(part: Part, sentence: string): string | null {
       continue;
     }
     if (!m[0].startsWith('未经') && organsOwnApproval(sentence, m.index, m[0])) continue;
+    if (BREACH.test(sentence.slice(m.index, m.index + m[0].length + 4))) continue;
+    if (m[0].startsWith('未经') && ORGAN_SUBJECT.test(leadOf(sentence, m.index))) continue;
+    // a place or time an organ permits is restricted in the pattern itself (规划 is an organ's own plan)
+    if (/^在/.test(m[0]) && /(规划|计划)/.test(m[0])) continue;
     return m[0];
   }
   void part;
@@ -235,6 +264,13 @@ const COLLECT_VERBS = new Set([
 ]);
 const FEE_WORD = /(费|费用|保证金|押金|附加|基金)$/;
 const PAID_OUT = /(补贴|补助|奖励|奖补|资助|报销|返还|退还|扶持|救助|减免|减半|免费|优惠)/;
+/**
+ * A charge that private parties set for themselves, by the decision of their own self-governing body or by agreement
+ * ("经业主大会决定…收取临时停车费", "按照合同约定收取"), is a civil price, not an administrative fee (行政事业性收费) that a
+ * normative document could create (regulations.md §2.4 item 4 and 37号 speak of administrative charges).
+ */
+const PRIVATE_CHARGE =
+  /经(业主大会|业主委员会|全体业主|业主共同|村民会议|村民代表会议|居民会议|成员大会|成员代表大会|股东会|股东大会|职工代表大会)[^。；]{0,8}(决定|同意|表决|讨论通过|决议)|(按照|依照|根据)[^，。；]{0,10}(合同|协议)?约定|(双方|当事人)[^，。；]{0,6}(协商|约定)/;
 
 function fee(part: Part): string | null {
   const { words } = part;
@@ -277,12 +313,13 @@ function fee(part: Part): string | null {
 /** The measures one sentence sets, with the words that set each. */
 export function measuresOf(sentence: string): { kind: MeasureKind; words: string }[] {
   const found = new Map<MeasureKind, string>();
+  const privateCharge = PRIVATE_CHARGE.test(sentence);
   for (const part of partsOf(sentence)) {
     const p = penalty(part, sentence);
     if (p && !found.has('PENALTY')) found.set('PENALTY', p);
     const c = compulsory(part);
     if (c && !found.has('COMPULSORY')) found.set('COMPULSORY', c);
-    const f = fee(part);
+    const f = privateCharge ? null : fee(part);
     if (f && !found.has('FEE')) found.set('FEE', f);
   }
   const l = licence(partsOf(sentence)[0] ?? { text: '', words: [] }, sentence);

@@ -51,6 +51,22 @@ describe('pre-review rules', () => {
     expect(ids('区人民政府各部门制定的规范性文件，应当报区司法局备案。')).toEqual([]);
   });
 
+  it('finds an activity confined to a place an organ permits (a licence, 行政许可法 Art 2)', () => {
+    expect(ids('户外演出应当在区文化和旅游局批准的临时场所进行。')).toEqual(['LICENCE_WITHOUT_BASIS']);
+    expect(ids('建设项目应当在区人民政府批准的规划区域内进行。')).toEqual([]);
+  });
+
+  it('takes no licence from an organ bound to seek approval (Art 3 para 2) or from a breach of a licence required elsewhere', () => {
+    expect(ids('各部门未经区人民政府批准，不得对企业开展评比达标活动。')).toEqual([]);
+    expect(ids('任何单位未经区城市管理局批准，不得在道路上设置广告牌。')).toEqual(['LICENCE_WITHOUT_BASIS']);
+    expect(ids('经营者依法应当取得而未取得许可证擅自经营的，由区市场监督管理局依法查处。')).toEqual([]);
+  });
+
+  it('takes no administrative fee from a charge private parties set by their own decision or agreement', () => {
+    expect(ids('经业主大会决定，小区公共场地可以对外开放并收取场地使用费。')).toEqual([]);
+    expect(ids('使用公共场地的单位应当向街道办事处缴纳场地使用费。')).toEqual(['FEE_WITHOUT_BASIS']);
+  });
+
   it('finds licences, compulsory measures and duties created without a basis', () => {
     expect(ids('民宿经营者须经镇人民政府审批后方可开业。')).toEqual(['LICENCE_WITHOUT_BASIS']);
     expect(ids('城管部门对占道经营者的物品可以予以扣押。')).toEqual(['COMPULSORY_WITHOUT_BASIS']);
