@@ -42,6 +42,8 @@ const CORPORA = {
   development: read('clauses.json'),
   heldOut: read('heldout.json'),
   heldOutFresh: read('heldout-fresh.json'),
+  /** Drawn (seed 20261201) and labelled after the rules last changed; committed before they first ran on it. */
+  heldOut3: read('heldout-3.json'),
 };
 const documents = (JSON.parse(readFileSync(join(FIXTURES, 'documents.json'), 'utf8')) as { documents: Doc[] })
   .documents;
@@ -141,7 +143,12 @@ export function measure(name: keyof typeof CORPORA = 'development') {
 if (require.main === module) {
   console.log(
     JSON.stringify(
-      { development: measure('development'), heldOut: measure('heldOut'), heldOutFresh: measure('heldOutFresh') },
+      {
+        development: measure('development'),
+        heldOut: measure('heldOut'),
+        heldOutFresh: measure('heldOutFresh'),
+        heldOut3: measure('heldOut3'),
+      },
       null,
       2,
     ),
