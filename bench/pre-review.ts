@@ -43,7 +43,7 @@ const CORPORA = {
   development: read('clauses.json'),
   heldOut: read('heldout.json'),
   heldOutFresh: read('heldout-fresh.json'),
-  /** Drawn (seed 20261201) and labelled after the rules last changed; committed before they first ran on it. */
+  /** Drawn (seed 20261201) and labelled, committed before the rules first ran on it; measured once, then tuned on. */
   heldOut3: read('heldout-3.json'),
 };
 const documents = (JSON.parse(readFileSync(join(FIXTURES, 'documents.json'), 'utf8')) as { documents: Doc[] })

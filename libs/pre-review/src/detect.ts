@@ -67,9 +67,13 @@ function attributive(words: readonly string[], index: number): boolean {
   return /^(、[\u4e00-\u9fa5]{1,4})*的/.test(words.slice(index + 1).join(''));
 }
 
-/** Another organ's measure that the clause only records (a court's 查封 noted in a register). */
+/**
+ * Another organ's measure that the clause only records (a court's 查封 noted in a register, 查封登记 as a kind of
+ * registration), or an organ's application to the court to enforce (行政强制法 Art 53: the court enforces; the
+ * clause creates no power of its own).
+ */
 const OTHER_ORGANS =
-  /(人民法院|人民检察院|有权机关|司法机关)[^，。；]{0,20}(查封|扣押|冻结)|(查封|扣押|冻结)(事项|期限)/;
+  /(人民法院|人民检察院|有权机关|司法机关)[^，。；]{0,20}(查封|扣押|冻结)|(查封|扣押|冻结)(事项|期限|登记)|申请[^，。；]{0,8}(人民法院|法院)[^，。；]{0,4}(强制)?执行/;
 
 function indexOfWord(words: readonly string[], test: (w: string) => boolean): number {
   return words.findIndex(test);
@@ -144,6 +148,8 @@ const LICENCE_PATTERNS: readonly RegExp[] = [
   /(办理|经|通过|取得)[^，。；]{0,20}(登记|备案)(手续)?(后|之后)?[^，。；]{0,6}(方可|才能|才可)/,
   // 取得…资格/资质/准入…后方可
   /(取得|具备|具有|获得|通过)[^，。；]{0,16}(准入|资格|资质)(证书|证|审查|审核|认定)?[^，。；]{0,6}(后|方可|才能|才可)/,
+  // (应当)取得…教师资格/执业资格 (a qualification required to practise: Art 12(3))
+  /(须|必须|应当|应)(先)?(取得|持有)[^，。；]{0,12}(资格|资质)(证书|证)?(?![\u4e00-\u9fa5])/,
   // 在…部门许可/批准的…地点/场所/路线…进行 (an activity confined to a place or time an organ permits: Art 2)
   /在[^，。；]{0,20}(部门|机关|人民政府|机构|委员会|局|办公室|管委会|街道办事处)[^，。；]{0,4}(许可|批准|核准|准许|同意)的[^，。；]{0,16}(地点|场所|区域|地段|路线|时间|时段)(内|范围内)?(进行|举办|从事|开展|设置|经营|销售|燃放|停放|通行|活动)/,
 ];
@@ -155,11 +161,21 @@ const LICENCE_PATTERNS: readonly RegExp[] = [
 const BREACH = /而未(经|取得|办理|获得|领取)/;
 
 /**
+ * Grants whose wording names an organ as the one who grants, so an organ before them is expected, not an approval
+ * among organs: a certificate issued that permits an act ("核发养殖证，许可其使用该水域", Art 2), and an approval before
+ * a permission to someone not an organ ("经海关批准，开发区可以设立保税仓库").
+ */
+const GRANTS: readonly RegExp[] = [
+  /(核发|颁发|发给|发放)[^，。；]{0,15}(证|证书|执照)，?(许可|准予|准许)其/,
+  /(?:^|，)经[^，。；]{0,20}(批准|许可|核准)，([^，。；]{0,12})(可以|方可|才能|准予)[^，。；]{0,4}(设立|设置|从事|经营|开展|建设|举办|进行|使用)/,
+];
+
+/**
  * "行政机关…未经…批准，不得…": the one who needs the approval is an organ. An organ's approval of another organ's act
  * is no administrative licence (行政许可法 Art 3 para 2: 行政机关对其他机关…的审批，不适用本法).
  */
 const ORGAN_SUBJECT =
-  /^(各级|县级以上|市|区|县|乡镇|本市|有关|各)?[^，。；、的在对向]{0,10}(行政机关|人民政府|主管部门|行政部门|部门|机关)/;
+  /^(各级|县级以上|市|区|县|乡镇|本市|有关|各)?[^，。；、的在对向]{0,10}(行政机关|人民政府|主管部门|行政部门|部门|机关|局|委员会|办公室|管委会|街道办事处)/;
 
 /** The text of the sentence part before `index` (from the last ，。；： before it). */
 function leadOf(sentence: string, index: number): string {
@@ -186,7 +202,21 @@ function organsOwnApproval(sentence: string, index: number, match: string): bool
 
 const LICENCE_KEY = /批准|许可|审批|核准|同意|审核|准许|准予|证$|登记|备案|准入|资格|资质|认可|认定/;
 
+function grant(sentence: string): string | null {
+  for (const g of GRANTS) {
+    const m = g.exec(sentence);
+    if (!m) continue;
+    // the one permitted is an organ (经…批准，区财政局可以…): an approval among organs (行政许可法 Art 3 para 2)
+    if (m[2] !== undefined && ORGAN_SUBJECT.test(m[2])) continue;
+    if (/(不得|禁止|严禁|不再|取消|无需|无须)[^，。；]{0,12}$/.test(sentence.slice(0, m.index + 1))) continue;
+    return m[0].replace(/^，/, '');
+  }
+  return null;
+}
+
 function licence(part: Part, sentence: string): string | null {
+  const granted = grant(sentence);
+  if (granted) return granted;
   for (const p of LICENCE_PATTERNS) {
     const m = p.exec(sentence);
     if (!m) continue;
@@ -290,6 +320,14 @@ function fee(part: Part): string | null {
     ) {
       continue;
     }
+    // 执行/遵守…批准的收费标准: applying a tariff an organ set, not a charge the clause creates
+    if (
+      selfFee &&
+      /(执行|遵守|适用)[^，。；]{0,16}(收费|缴费)(标准|项目|目录)/.test(part.text) &&
+      !/元/.test(part.text)
+    ) {
+      continue;
+    }
     return selfFee ? w : `${w}…${after[feeIndex]}`;
   }
   // "…费由…缴纳", "…费依照…征收": the fee named first
@@ -310,9 +348,30 @@ function fee(part: Part): string | null {
   return null;
 }
 
+const DEFINITION = /^[^。；]{0,60}?(所称|所指)[^。；]{0,40}?是指|^[^，。；]{1,30}，?是指/;
+
+/**
+ * Substitute performance in substance, not in name (行政强制法 Arts 12, 50: 代履行 is a form of compulsory
+ * enforcement): after the party fails to act within the term, the authority has the work done and the party pays
+ * ("逾期未…的，…转为治理费用，由…部门组织治理", "…由…代为清除，费用由当事人承担").
+ */
+function substitutePerformance(sentence: string): string | null {
+  const m =
+    /(逾期|期限内未|拒不|仍未|未达到)[^。]{0,80}?(代为|组织|委托[^，。；]{0,10})(治理|清除|拆除|清理|恢复|修复|补种|处置|履行)/.exec(
+      sentence,
+    );
+  if (!m) return null;
+  const cost = /(费用|备用金|保证金)[^。]{0,30}(由(?![^，。；]{0,8}(财政|政府))[^，。；]{0,12}(承担|负担)|转为)/;
+  return cost.test(sentence) ? m[0].slice(m[0].indexOf(m[2])) : null;
+}
+
 /** The measures one sentence sets, with the words that set each. */
 export function measuresOf(sentence: string): { kind: MeasureKind; words: string }[] {
   const found = new Map<MeasureKind, string>();
+  // a definition ("本规定所称…，是指…") says what a word means and sets nothing; what it names is set elsewhere
+  if (DEFINITION.test(sentence)) return [];
+  const substitute = substitutePerformance(sentence);
+  if (substitute) found.set('COMPULSORY', substitute);
   const privateCharge = PRIVATE_CHARGE.test(sentence);
   for (const part of partsOf(sentence)) {
     const p = penalty(part, sentence);
