@@ -45,6 +45,8 @@ const CORPORA = {
   heldOutFresh: read('heldout-fresh.json'),
   /** Drawn (seed 20261201) and labelled, committed before the rules first ran on it; measured once, then tuned on. */
   heldOut3: read('heldout-3.json'),
+  /** Drawn (seed 20261202) and labelled after the rules last changed; committed before they first ran on it. */
+  heldOut4: read('heldout-4.json'),
 };
 const documents = (JSON.parse(readFileSync(join(FIXTURES, 'documents.json'), 'utf8')) as { documents: Doc[] })
   .documents;
