@@ -3,11 +3,11 @@
  *   --with <n> --without <n>`: draws articles at random from the local regulations (`DLC/`) of the public
  * LawRefBook/Laws repository at the commit the corpus names, for labelling as held-out clauses. Prints them as
  * corpus entries with empty labels, to be labelled by hand BEFORE the rules are run on them. Articles already in the
- * corpus are skipped. `--with` articles contain a measure keyword (penalty, licence, compulsory measure, fee), and
+ * corpus or in any held-out set are skipped. `--with` articles contain a measure keyword (penalty, licence, compulsory measure, fee), and
  * `--without` do not, so that both recall and false alarms are sampled. Deterministic for a seed.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 
@@ -41,11 +41,13 @@ function main(): void {
     execFileSync('git', ['-C', values.repo!, ...args], { encoding: 'utf8', maxBuffer: 1 << 28 });
   const fixtures = join(__dirname, '../../test/fixtures/pre-review');
   const known = new Set(
-    ['clauses.json', 'heldout.json'].flatMap((f) =>
-      (JSON.parse(readFileSync(join(fixtures, f), 'utf8')) as { clauses: { text: string }[] }).clauses.map(
-        (c) => c.text,
+    readdirSync(fixtures)
+      .filter((f) => f === 'clauses.json' || /^heldout.*\.json$/.test(f))
+      .flatMap((f) =>
+        (JSON.parse(readFileSync(join(fixtures, f), 'utf8')) as { clauses: { text: string }[] }).clauses.map(
+          (c) => c.text,
+        ),
       ),
-    ),
   );
   const paths = git('ls-tree', '-r', '-z', '--name-only', COMMIT)
     .split('\0')

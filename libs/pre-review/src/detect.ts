@@ -67,9 +67,13 @@ function attributive(words: readonly string[], index: number): boolean {
   return /^(、[\u4e00-\u9fa5]{1,4})*的/.test(words.slice(index + 1).join(''));
 }
 
-/** Another organ's measure that the clause only records (a court's 查封 noted in a register). */
+/**
+ * Another organ's measure that the clause only records (a court's 查封 noted in a register, 查封登记 as a kind of
+ * registration), or an organ's application to the court to enforce (行政强制法 Art 53: the court enforces; the
+ * clause creates no power of its own).
+ */
 const OTHER_ORGANS =
-  /(人民法院|人民检察院|有权机关|司法机关)[^，。；]{0,20}(查封|扣押|冻结)|(查封|扣押|冻结)(事项|期限)/;
+  /(人民法院|人民检察院|有权机关|司法机关)[^，。；]{0,20}(查封|扣押|冻结)|(查封|扣押|冻结)(事项|期限|登记)|申请[^，。；]{0,8}(人民法院|法院)[^，。；]{0,4}(强制)?执行/;
 
 function indexOfWord(words: readonly string[], test: (w: string) => boolean): number {
   return words.findIndex(test);
@@ -144,7 +148,44 @@ const LICENCE_PATTERNS: readonly RegExp[] = [
   /(办理|经|通过|取得)[^，。；]{0,20}(登记|备案)(手续)?(后|之后)?[^，。；]{0,6}(方可|才能|才可)/,
   // 取得…资格/资质/准入…后方可
   /(取得|具备|具有|获得|通过)[^，。；]{0,16}(准入|资格|资质)(证书|证|审查|审核|认定)?[^，。；]{0,6}(后|方可|才能|才可)/,
+  // (应当)取得…教师资格/执业资格 (a qualification required to practise: Art 12(3))
+  /(须|必须|应当|应)(先)?(取得|持有)[^，。；]{0,12}(资格|资质)(证书|证)?(?![\u4e00-\u9fa5])/,
+  // 在…部门许可/批准的…地点/场所/路线…进行 (an activity confined to a place or time an organ permits: Art 2)
+  /在[^，。；]{0,20}(部门|机关|人民政府|机构|委员会|局|办公室|管委会|街道办事处)[^，。；]{0,4}(许可|批准|核准|准许|同意)的[^，。；]{0,16}(地点|场所|区域|地段|路线|时间|时段)(内|范围内)?(进行|举办|从事|开展|设置|经营|销售|燃放|停放|通行|活动)/,
 ];
+
+/**
+ * "应当取得而未取得…许可…的" describes the breach of a licence some other law requires, to attach a sanction or an
+ * enforcement to it: the clause creates no licence of its own.
+ */
+const BREACH = /而未(经|取得|办理|获得|领取)/;
+
+/**
+ * Grants whose wording names an organ as the one who grants, so an organ before them is expected, not an approval
+ * among organs: a certificate issued that permits an act ("核发养殖证，许可其使用该水域", Art 2), and an approval before
+ * a permission to someone not an organ ("经海关批准，开发区可以设立保税仓库").
+ */
+const GRANTS: readonly RegExp[] = [
+  /(核发|颁发|发给|发放)[^，。；]{0,15}(证|证书|执照)，?(许可|准予|准许)其/,
+  /(?:^|，)经[^，。；]{0,20}(批准|许可|核准)，([^，。；]{0,12})(可以|方可|才能|准予)[^，。；]{0,4}(设立|设置|从事|经营|开展|建设|举办|进行|使用)/,
+];
+
+/**
+ * "行政机关…未经…批准，不得…": the one who needs the approval is an organ. An organ's approval of another organ's act
+ * is no administrative licence (行政许可法 Art 3 para 2: 行政机关对其他机关…的审批，不适用本法).
+ */
+const ORGAN_SUBJECT =
+  /^(各级|县级以上|市|区|县|乡镇|本市|有关|各)?[^，。；、的在对向]{0,10}(行政机关|人民政府|主管部门|行政部门|部门|机关|局|委员会|办公室|管委会|街道办事处)/;
+
+/** The text of the sentence part before `index` (from the last ，。；： before it). */
+function leadOf(sentence: string, index: number): string {
+  return (
+    sentence
+      .slice(0, index)
+      .split(/[，。；：]/)
+      .pop() ?? ''
+  );
+}
 
 /** The text before the match names an organ as the one who acts: an approval among organs, not a licence. */
 function organsOwnApproval(sentence: string, index: number, match: string): boolean {
@@ -161,7 +202,21 @@ function organsOwnApproval(sentence: string, index: number, match: string): bool
 
 const LICENCE_KEY = /批准|许可|审批|核准|同意|审核|准许|准予|证$|登记|备案|准入|资格|资质|认可|认定/;
 
+function grant(sentence: string): string | null {
+  for (const g of GRANTS) {
+    const m = g.exec(sentence);
+    if (!m) continue;
+    // the one permitted is an organ (经…批准，区财政局可以…): an approval among organs (行政许可法 Art 3 para 2)
+    if (m[2] !== undefined && ORGAN_SUBJECT.test(m[2])) continue;
+    if (/(不得|禁止|严禁|不再|取消|无需|无须)[^，。；]{0,12}$/.test(sentence.slice(0, m.index + 1))) continue;
+    return m[0].replace(/^，/, '');
+  }
+  return null;
+}
+
 function licence(part: Part, sentence: string): string | null {
+  const granted = grant(sentence);
+  if (granted) return granted;
   for (const p of LICENCE_PATTERNS) {
     const m = p.exec(sentence);
     if (!m) continue;
@@ -180,6 +235,10 @@ function licence(part: Part, sentence: string): string | null {
       continue;
     }
     if (!m[0].startsWith('未经') && organsOwnApproval(sentence, m.index, m[0])) continue;
+    if (BREACH.test(sentence.slice(m.index, m.index + m[0].length + 4))) continue;
+    if (m[0].startsWith('未经') && ORGAN_SUBJECT.test(leadOf(sentence, m.index))) continue;
+    // a place or time an organ permits is restricted in the pattern itself (规划 is an organ's own plan)
+    if (/^在/.test(m[0]) && /(规划|计划)/.test(m[0])) continue;
     return m[0];
   }
   void part;
@@ -235,6 +294,13 @@ const COLLECT_VERBS = new Set([
 ]);
 const FEE_WORD = /(费|费用|保证金|押金|附加|基金)$/;
 const PAID_OUT = /(补贴|补助|奖励|奖补|资助|报销|返还|退还|扶持|救助|减免|减半|免费|优惠)/;
+/**
+ * A charge that private parties set for themselves, by the decision of their own self-governing body or by agreement
+ * ("经业主大会决定…收取临时停车费", "按照合同约定收取"), is a civil price, not an administrative fee (行政事业性收费) that a
+ * normative document could create (regulations.md §2.4 item 4 and 37号 speak of administrative charges).
+ */
+const PRIVATE_CHARGE =
+  /经(业主大会|业主委员会|全体业主|业主共同|村民会议|村民代表会议|居民会议|成员大会|成员代表大会|股东会|股东大会|职工代表大会)[^。；]{0,8}(决定|同意|表决|讨论通过|决议)|(按照|依照|根据)[^，。；]{0,10}(合同|协议)?约定|(双方|当事人)[^，。；]{0,6}(协商|约定)/;
 
 function fee(part: Part): string | null {
   const { words } = part;
@@ -251,6 +317,14 @@ function fee(part: Part): string | null {
       selfFee &&
       /(收费|缴费|交费)(标准|项目|目录|清单|公示|行为|许可)?(的|应当)?(公示|公开|明码标价)/.test(part.text) &&
       !/按|按照|标准为|元/.test(part.text)
+    ) {
+      continue;
+    }
+    // 执行/遵守…批准的收费标准: applying a tariff an organ set, not a charge the clause creates
+    if (
+      selfFee &&
+      /(执行|遵守|适用)[^，。；]{0,16}(收费|缴费)(标准|项目|目录)/.test(part.text) &&
+      !/元/.test(part.text)
     ) {
       continue;
     }
@@ -274,15 +348,37 @@ function fee(part: Part): string | null {
   return null;
 }
 
+const DEFINITION = /^[^。；]{0,60}?(所称|所指)[^。；]{0,40}?是指|^[^，。；]{1,30}，?是指/;
+
+/**
+ * Substitute performance in substance, not in name (行政强制法 Arts 12, 50: 代履行 is a form of compulsory
+ * enforcement): after the party fails to act within the term, the authority has the work done and the party pays
+ * ("逾期未…的，…转为治理费用，由…部门组织治理", "…由…代为清除，费用由当事人承担").
+ */
+function substitutePerformance(sentence: string): string | null {
+  const m =
+    /(逾期|期限内未|拒不|仍未|未达到)[^。]{0,80}?(代为|组织|委托[^，。；]{0,10})(治理|清除|拆除|清理|恢复|修复|补种|处置|履行)/.exec(
+      sentence,
+    );
+  if (!m) return null;
+  const cost = /(费用|备用金|保证金)[^。]{0,30}(由(?![^，。；]{0,8}(财政|政府))[^，。；]{0,12}(承担|负担)|转为)/;
+  return cost.test(sentence) ? m[0].slice(m[0].indexOf(m[2])) : null;
+}
+
 /** The measures one sentence sets, with the words that set each. */
 export function measuresOf(sentence: string): { kind: MeasureKind; words: string }[] {
   const found = new Map<MeasureKind, string>();
+  // a definition ("本规定所称…，是指…") says what a word means and sets nothing; what it names is set elsewhere
+  if (DEFINITION.test(sentence)) return [];
+  const substitute = substitutePerformance(sentence);
+  if (substitute) found.set('COMPULSORY', substitute);
+  const privateCharge = PRIVATE_CHARGE.test(sentence);
   for (const part of partsOf(sentence)) {
     const p = penalty(part, sentence);
     if (p && !found.has('PENALTY')) found.set('PENALTY', p);
     const c = compulsory(part);
     if (c && !found.has('COMPULSORY')) found.set('COMPULSORY', c);
-    const f = fee(part);
+    const f = privateCharge ? null : fee(part);
     if (f && !found.has('FEE')) found.set('FEE', f);
   }
   const l = licence(partsOf(sentence)[0] ?? { text: '', words: [] }, sentence);

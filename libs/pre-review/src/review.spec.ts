@@ -51,6 +51,47 @@ describe('pre-review rules', () => {
     expect(ids('区人民政府各部门制定的规范性文件，应当报区司法局备案。')).toEqual([]);
   });
 
+  it('finds an activity confined to a place an organ permits (a licence, 行政许可法 Art 2)', () => {
+    expect(ids('户外演出应当在区文化和旅游局批准的临时场所进行。')).toEqual(['LICENCE_WITHOUT_BASIS']);
+    expect(ids('建设项目应当在区人民政府批准的规划区域内进行。')).toEqual([]);
+  });
+
+  it('takes no licence from an organ bound to seek approval (Art 3 para 2) or from a breach of a licence required elsewhere', () => {
+    expect(ids('各部门未经区人民政府批准，不得对企业开展评比达标活动。')).toEqual([]);
+    expect(ids('任何单位未经区城市管理局批准，不得在道路上设置广告牌。')).toEqual(['LICENCE_WITHOUT_BASIS']);
+    expect(ids('经营者依法应当取得而未取得许可证擅自经营的，由区市场监督管理局依法查处。')).toEqual([]);
+  });
+
+  it('takes no administrative fee from a charge private parties set by their own decision or agreement', () => {
+    expect(ids('经业主大会决定，小区公共场地可以对外开放并收取场地使用费。')).toEqual([]);
+    expect(ids('使用公共场地的单位应当向街道办事处缴纳场地使用费。')).toEqual(['FEE_WITHOUT_BASIS']);
+  });
+
+  it('finds a certificate that permits, an approval before a permission, and a qualification required to practise', () => {
+    const licence = ['LICENCE_WITHOUT_BASIS'];
+    expect(ids('符合条件的，由区农业农村局核发经营证，许可其在指定水域从事垂钓经营。')).toEqual(licence);
+    expect(ids('经区商务局批准，经营者可以设立临时展销点。')).toEqual(licence);
+    expect(ids('从事家政服务的人员应当取得相应的职业资格。')).toEqual(licence);
+    expect(ids('经区人民政府批准，区财政局可以设立专项资金。')).toEqual([]);
+    expect(ids('取得职业资格的人员，可以优先录用。')).toEqual([]);
+  });
+
+  it('sets nothing in a definition, in 查封登记, in an application to the court, or in applying a tariff', () => {
+    expect(ids('本办法所称临时摊点，是指经区城市管理局批准设置的摊点。')).toEqual([]);
+    expect(ids('不动产登记包括首次登记、查封登记和预告登记。')).toEqual([]);
+    expect(ids('当事人逾期不履行的，由作出决定的机关申请人民法院强制执行。')).toEqual([]);
+    expect(measuresOfClause('区公共停车场应当执行区发展改革局核定的收费标准。')).toEqual([]);
+  });
+
+  it('finds substitute performance in substance: the authority has the work done and the party pays', () => {
+    expect(
+      ids('逾期未清除的，由区城市管理局组织清除，所需费用由当事人承担。').filter(
+        (r) => r !== 'OBLIGATION_WITHOUT_BASIS',
+      ),
+    ).toEqual(['COMPULSORY_WITHOUT_BASIS']);
+    expect(ids('逾期未清除的，由区城市管理局组织清除，所需费用由区财政承担。')).toEqual([]);
+  });
+
   it('finds licences, compulsory measures and duties created without a basis', () => {
     expect(ids('民宿经营者须经镇人民政府审批后方可开业。')).toEqual(['LICENCE_WITHOUT_BASIS']);
     expect(ids('城管部门对占道经营者的物品可以予以扣押。')).toEqual(['COMPULSORY_WITHOUT_BASIS']);
