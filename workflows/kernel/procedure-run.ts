@@ -108,6 +108,8 @@ export class ProcedureRun<S extends string, Snap> {
    * changed text re-opens the review). Decided once at start, so procedures started before keep their old path.
    */
   readonly bindsReviewedText: boolean;
+  /** Started with this code: busy while a task row is in an inbox but its id not yet here (a step then waits). */
+  readonly busyWhileOpeningTask: boolean;
   snapshot: () => Snap = () => {
     throw new Error('snapshot not set');
   };
@@ -119,6 +121,7 @@ export class ProcedureRun<S extends string, Snap> {
     this.procedureId = spec.input.procedureId;
     this.title = spec.input.title;
     this.bindsReviewedText = patched('legality-review-binds-text');
+    this.busyWhileOpeningTask = patched('busy-while-opening-task');
   }
 
   /** What every procedure's snapshot starts with. */
@@ -303,20 +306,26 @@ export class ProcedureRun<S extends string, Snap> {
   /** Opens the task of the current stage for a unit and watches its due time on durable timers. */
   async openStageTask(kind: string, title: string, assignTo: AssignTo, period: Period): Promise<string> {
     const stage = this.stage;
-    const task = await acts.openTask({
-      procedureId: this.procedureId,
-      workflowId: this.workflowId,
-      stage,
-      round: this.nextRound(stage),
-      kind,
-      title: `${title}：${this.title}`,
-      legalBasis: this.spec.stages.basis[stage],
-      assignTo,
-      period,
-    });
-    this.adoptTask(task.taskId, task.dueAt);
-    this.openTaskUnitId = task.assigneeUnitId;
-    return task.taskId;
+    const wasBusy = this.busy;
+    if (this.busyWhileOpeningTask) this.busy = true;
+    try {
+      const task = await acts.openTask({
+        procedureId: this.procedureId,
+        workflowId: this.workflowId,
+        stage,
+        round: this.nextRound(stage),
+        kind,
+        title: `${title}：${this.title}`,
+        legalBasis: this.spec.stages.basis[stage],
+        assignTo,
+        period,
+      });
+      this.adoptTask(task.taskId, task.dueAt);
+      this.openTaskUnitId = task.assigneeUnitId;
+      return task.taskId;
+    } finally {
+      this.busy = wasBusy;
+    }
   }
 
   /** Makes `taskId` the open task; reminds its holder and escalates it on durable timers beside the main loop. */
