@@ -15,12 +15,12 @@ interface NamedPath {
   composed: boolean;
 }
 
-export interface WebSource {
+interface WebSource {
   file: string;
   text: string;
 }
 
-export function webSources(): WebSource[] {
+function webSources(): WebSource[] {
   return (readdirSync(join(ROOT, WEB), { recursive: true }) as string[])
     .filter((f) => /\.tsx?$/.test(f))
     .map((f) =>
@@ -36,7 +36,7 @@ export function webSources(): WebSource[] {
  * The API paths a source names in its string literals and templates (`'/api/x'`, `"/api/x"`, `` `/api/x/${id}` ``),
  * the query left off; a path inside `Answer<…>` is a type, not a call, and does not count.
  */
-export function namedPaths(source: WebSource): NamedPath[] {
+function namedPaths(source: WebSource): NamedPath[] {
   const found: NamedPath[] = [];
   const quoted = /(['"])(\/(?:api\/|metrics)[^'"\s]*)\1|`(\/(?:api\/|metrics)(?:[^`$\s]|\$\{[^}]*\})*)`/g;
   for (const m of source.text.matchAll(quoted)) {
@@ -70,7 +70,7 @@ function usesMethod(source: WebSource, method: string): boolean {
  * names a prefix of it ending in an expression and, as a literal, the rest (`/api/tasks/${id}/${action}` with
  * `'claim'`), and shows the operation's method.
  */
-export function callersOf(operation: string, sources: WebSource[]): string[] {
+function callersOf(operation: string, sources: WebSource[]): string[] {
   const [method, path] = operation.split(' ');
   const want = path.split('/').slice(1);
   const isParam = (s: string) => s.startsWith('{');

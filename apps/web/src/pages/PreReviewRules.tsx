@@ -118,7 +118,7 @@ export function PreReviewRulesPanel() {
             title: tr('状态', 'Status'),
             dataIndex: 'enabled',
             render: (on: boolean) =>
-              on ? <Tag>{tr('启用', 'On')}</Tag> : <Tag color="orange">{tr('已停用', 'Off')}</Tag>,
+              on ? <Tag>{tr('启用', 'On')}</Tag> : <Tag color="red">{tr('已停用', 'Off')}</Tag>,
           },
           {
             title: tr('理由', 'Reason'),

@@ -81,7 +81,7 @@ export function SignInLockoutsPanel() {
             render: (_, r) =>
               locked(r) ? (
                 <Tag color="red">
-                  {tr(`锁定至 ${formatTime(r.lockedUntil!)}`, `Locked until ${formatTime(r.lockedUntil!)}`)}
+                  {tr(`锁定至 ${formatTime(r.lockedUntil)}`, `Locked until ${formatTime(r.lockedUntil)}`)}
                 </Tag>
               ) : (
                 <Tag>{tr('未锁定', 'Not locked')}</Tag>

@@ -96,7 +96,7 @@ export function AnnualFilingReportPanel() {
                 key: 'notes',
                 render: (_, r) => (
                   <>
-                    {r.late && <Tag color="orange">{tr('逾期报备', 'Filed late')}</Tag>}
+                    {r.late && <Tag color="red">{tr('逾期报备', 'Filed late')}</Tag>}
                     {r.corrected && <Tag>{tr('已纠正', 'Corrected')}</Tag>}
                   </>
                 ),
