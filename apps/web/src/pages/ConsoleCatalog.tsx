@@ -222,6 +222,8 @@ function DraftVersion({
 }) {
   const tr = useTr();
   const [itemForm] = Form.useForm();
+  const key = Form.useWatch('itemKey', itemForm) as string | undefined;
+  const changing = draft.items.some((i) => i.itemKey === key);
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <Typography.Title level={3} style={{ fontSize: 15, margin: 0 }}>
@@ -307,7 +309,9 @@ function DraftVersion({
           >
             <Input />
           </Form.Item>
-          <Button htmlType="submit">{tr('增加或修改事项', 'Add or change the item')}</Button>
+          <Button htmlType="submit">
+            {changing ? tr('修改事项', 'Change the item') : tr('增加事项', 'Add the item')}
+          </Button>
         </Form>
       )}
       {roles.leader && (
