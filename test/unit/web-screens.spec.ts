@@ -5,7 +5,6 @@ import { OPERATIONS_WITHOUT_SCREEN } from '../../apps/web/src/operations-without
 
 const ROOT = join(__dirname, '..', '..');
 const WEB = 'apps/web/src';
-const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 
 /** A path the web app names, as segments: a literal segment, or `null` where the path has an expression (`${id}`). */
 interface NamedPath {
@@ -129,6 +128,5 @@ describe('a screen for every operation of the API', () => {
     expect(callersOf('GET /api/y', fake)).toEqual(['b.tsx']);
     expect(callersOf('POST /api/users/{id}/activate', fake)).toEqual(['c.tsx']);
     expect(operations.length).toBeGreaterThan(100);
-    expect(METHODS).toContain(operations[0].split(' ')[0]);
   });
 });
