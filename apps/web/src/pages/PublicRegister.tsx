@@ -334,7 +334,7 @@ export function PublicWindowPage() {
                   '请保存回执编号，可凭此查询起草单位的答复。',
                   "Keep the receipt number: with it you can look up the drafting department's answer.",
                 )}{' '}
-                <Link to={`/public/comments?receipt=${encodeURIComponent(receipt)}`}>
+                <Link className="lg-inline-link" to={`/public/comments?receipt=${encodeURIComponent(receipt)}`}>
                   {tr('查询答复', 'Look up the answer')}
                 </Link>
               </>
