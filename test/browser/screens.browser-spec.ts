@@ -14,7 +14,7 @@ const today = () => new Date(Date.now() + 8 * 3600000).toISOString().slice(0, 10
 describe('the screens of the administration and the filing review', () => {
   const { stack, browser } = useProcedureJourney('browser-screens');
 
-  it('lets the administrator see a locked account and unlock it with a reason', async () => {
+  it('lets the administrator see a locked account, unlock it with a reason and end its sessions', async () => {
     const username = await createAccount(stack.http, {
       prefix: 'locked',
       displayName: '锁定测试',
@@ -44,13 +44,27 @@ describe('the screens of the administration and the filing review', () => {
     await dialog.getByRole('button', { name: '解除锁定' }).click();
     await row.getByText('未锁定').waitFor();
 
-    const login = await stack.http.request('POST', '/api/auth/login', { body: { username, password: 'lawgate-demo' } });
+    const login = await stack.http.request<{ accessToken: string }>('POST', '/api/auth/login', {
+      body: { username, password: 'lawgate-demo' },
+    });
     expect(login.status).toBe(200);
     const audit = await stack.db.query<{ reason: string }[]>(
       `SELECT reason FROM audit_entry WHERE action = 'sign-in.unlocked' AND details->>'username' = $1`,
       [username],
     );
     expect(audit.map((a) => a.reason)).toEqual(['本人来电核实身份']);
+
+    // The administrator ends the account's sessions: the token it just got is refused.
+    await page.getByRole('tab', { name: '人员' }).click();
+    await page.getByRole('row').filter({ hasText: username }).getByRole('button', { name: '结束会话' }).click();
+    await page.getByRole('dialog').getByLabel('理由').fill('设备遗失');
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: /确\s*定/ })
+      .click();
+    await page.getByText('会话已全部结束').waitFor();
+    const me = await stack.http.request('GET', '/api/auth/me', { token: login.body.accessToken });
+    expect(me.status).toBe(401);
     expectNoConsoleErrors(w);
   });
 
