@@ -441,6 +441,12 @@ describe('the web app in a browser', () => {
     await page.getByRole('button', { name: /提交意见/ }).click();
     await expect(page.getByTestId('receipt').textContent()).resolves.toMatch(/回执编号：ZQ-\d{8}-\d{4}/);
     await checkPage(w, 'public-comment');
+    // With the receipt number anyone looks up the comment and, once given, the answer.
+    const receipt = /ZQ-\d{8}-\d{4}/.exec((await page.getByTestId('receipt').textContent()) ?? '')![0];
+    await page.getByRole('link', { name: '查询答复' }).click();
+    await page.getByTestId('comment-status').getByText(receipt).waitFor();
+    await page.getByTestId('comment-status').getByText('已收到').waitFor();
+    await checkPage(w, 'public-comment-receipt');
     await w.context.close();
   });
 

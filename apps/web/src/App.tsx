@@ -14,9 +14,11 @@ import { NewMajorDecisionPage } from './pages/NewMajorDecision';
 import { NewEnforcementReviewPage } from './procedures/enforcement-review/NewEnforcementReview';
 import { PublicDisclosuresPage } from './procedures/enforcement-review/PublicDisclosures';
 import { FilingCatalogPage } from './procedures/filing-review/FilingCatalog';
+import { NewFilingReviewPage } from './procedures/filing-review/NewFilingReview';
 import { NewContractReviewPage } from './procedures/contract-review/NewContractReview';
 import { ProcedurePage } from './pages/Procedure';
 import { PublicDocumentPage, PublicRegisterPage, PublicWindowPage } from './pages/PublicRegister';
+import { CommentReceiptPage } from './pages/CommentReceipt';
 import { AccountsPage } from './pages/Accounts';
 import { MyAccountPage } from './pages/MyAccount';
 import { NotificationsPage } from './pages/Notifications';
@@ -257,6 +259,14 @@ function Shell() {
                 }
               />
               <Route
+                path="/filing-reviews/new"
+                element={
+                  <Private>
+                    <NewFilingReviewPage />
+                  </Private>
+                }
+              />
+              <Route
                 path="/console"
                 element={
                   <Private>
@@ -312,6 +322,7 @@ function Shell() {
                 }
               />
               <Route path="/public/comment-windows/:id" element={<PublicWindowPage />} />
+              <Route path="/public/comments" element={<CommentReceiptPage />} />
               <Route
                 path="*"
                 element={

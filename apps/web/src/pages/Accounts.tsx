@@ -4,6 +4,7 @@ import { api, get } from '../api';
 import { useLang, useTr } from '../i18n';
 import { explain } from '../labels';
 import { Select } from '../select';
+import { SignInLockoutsPanel } from './SignInLockouts';
 import type { AccountUnit, AccountUser } from '../api/types';
 
 const ROLES: [string, string, string][] = [
@@ -189,6 +190,22 @@ export function AccountsPage() {
                           >
                             {tr('重置密码', 'Reset password')}
                           </Button>
+                          <Button
+                            size="small"
+                            onClick={() =>
+                              setReasonFor({
+                                title: tr(`结束 ${u.displayName} 的所有会话`, `End every session of ${u.displayName}`),
+                                run: async (reason) => {
+                                  await act(
+                                    () => api('POST', `/api/admin/users/${u.id}/revoke-sessions`, { body: { reason } }),
+                                    tr('会话已全部结束', 'Every session ended'),
+                                  );
+                                },
+                              })
+                            }
+                          >
+                            {tr('结束会话', 'End sessions')}
+                          </Button>
                         </Space>
                       ),
                     },
@@ -200,8 +217,26 @@ export function AccountsPage() {
           {
             key: 'units',
             label: tr('单位', 'Units'),
-            children: <UnitsPanel units={units} act={act} unitOptions={unitOptions} />,
+            children: (
+              <UnitsPanel
+                units={units}
+                act={act}
+                unitOptions={unitOptions}
+                onEdit={(unit) =>
+                  setReasonFor({
+                    title: tr(`调整 ${unit.name}`, `Change ${unit.name}`),
+                    run: async (reason) => {
+                      await act(
+                        () => api('PATCH', `/api/admin/units/${unit.id}`, { body: { ...unit.change, reason } }),
+                        tr('已保存', 'Saved'),
+                      );
+                    },
+                  })
+                }
+              />
+            ),
           },
+          { key: 'lockouts', label: tr('登录锁定', 'Sign-in lockouts'), children: <SignInLockoutsPanel /> },
         ]}
       />
       {editing && (
@@ -334,10 +369,14 @@ function UnitsPanel(props: {
   units: AccountUnit[];
   unitOptions: { value: string; label: string }[];
   act: (work: () => Promise<unknown>, done: string) => Promise<boolean>;
+  onEdit: (unit: { id: string; name: string; change: { name?: string; parentId?: string } }) => void;
 }) {
   const tr = useTr();
   const label = useLabel();
   const [form] = Form.useForm();
+  const [edits, setEdits] = useState<Record<string, { name?: string; parentId?: string }>>({});
+  const edit = (id: string, change: { name?: string; parentId?: string }) =>
+    setEdits((e) => ({ ...e, [id]: { ...e[id], ...change } }));
   const name = (id: string | null) => props.units.find((u) => u.id === id)?.name ?? '—';
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
@@ -381,9 +420,45 @@ function UnitsPanel(props: {
         dataSource={props.units}
         columns={[
           { title: tr('代码', 'Code'), dataIndex: 'code' },
-          { title: tr('名称', 'Name'), dataIndex: 'name' },
+          {
+            title: tr('名称', 'Name'),
+            dataIndex: 'name',
+            render: (n: string, u) => (
+              <Input
+                aria-label={tr(`${n} 的名称`, `Name of ${n}`)}
+                defaultValue={n}
+                onChange={(e) => edit(u.id, { name: e.target.value })}
+              />
+            ),
+          },
           { title: tr('类别', 'Kind'), dataIndex: 'kind', render: (k: string) => label(KINDS, k) },
-          { title: tr('上级', 'Parent'), dataIndex: 'parentId', render: (p: string | null) => name(p) },
+          {
+            title: tr('上级', 'Parent'),
+            dataIndex: 'parentId',
+            render: (p: string | null, u) => (
+              <Select
+                aria-label={tr(`${u.name} 的上级`, `Parent of ${u.name}`)}
+                style={{ width: 220 }}
+                defaultValue={p ?? undefined}
+                placeholder={name(p)}
+                options={props.unitOptions.filter((o) => o.value !== u.id)}
+                onChange={(v: string) => edit(u.id, { parentId: v })}
+              />
+            ),
+          },
+          {
+            title: tr('操作', 'Actions'),
+            key: 'a',
+            render: (_, u) => (
+              <Button
+                size="small"
+                disabled={!edits[u.id]}
+                onClick={() => props.onEdit({ id: u.id, name: u.name, change: edits[u.id] ?? {} })}
+              >
+                {tr('保存调整', 'Save change')}
+              </Button>
+            ),
+          },
         ]}
       />
     </Space>

@@ -12,6 +12,8 @@ import { PROCEDURE_TYPES } from '@lawgate/domain';
 import { WEB_PROCEDURES } from '../procedures/registry';
 import type { Procedure, RegisterEntry } from '../api/types';
 import { CalendarPanel } from './ConsoleCalendar';
+import { PreReviewRulesPanel } from './PreReviewRules';
+import { AnnualFilingReportPanel } from '../procedures/filing-review/AnnualFilingReport';
 import { RoutingPanel } from './ConsoleRouting';
 import { IntegrityAlertsPanel } from './IntegrityAlerts';
 import { VerifyLedgerButton } from './VerifyLedger';
@@ -414,7 +416,21 @@ export function ConsolePage() {
                 { key: 'routing', label: t.routing, children: <RoutingPanel /> },
               ]
             : []),
-          ...(office ? [{ key: 'calendar', label: t.calendar, children: <CalendarPanel /> }] : []),
+          ...(office
+            ? [
+                { key: 'calendar', label: t.calendar, children: <CalendarPanel /> },
+                { key: 'pre-review', label: tr('预审规则', 'Pre-review rules'), children: <PreReviewRulesPanel /> },
+              ]
+            : []),
+          ...(hasRole(user, 'LEGAL_AFFAIRS_OFFICER', 'LEADER')
+            ? [
+                {
+                  key: 'filing-report',
+                  label: tr('备案年度报告', 'Annual filing report'),
+                  children: <AnnualFilingReportPanel />,
+                },
+              ]
+            : []),
           // The office keeps the catalog; a leader records the Party committee's consent to it.
           ...(office || hasRole(user, 'LEADER')
             ? [{ key: 'catalog', label: tr('决策事项目录', 'Decision catalog'), children: <CatalogPanel /> }]

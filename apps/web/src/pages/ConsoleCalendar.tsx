@@ -5,6 +5,7 @@ import { get } from '../api';
 import { useTr } from '../i18n';
 import { explain } from '../labels';
 import type { CalendarDay, CalendarYear, Deadline } from '../api/types';
+import { CalendarChangesPanel } from './CalendarChanges';
 
 /**
  * The working-day calendar as the office sees it: the loaded years with their source, each year's public holidays and
@@ -152,6 +153,7 @@ export function CalendarPanel() {
         <Button htmlType="submit">{tr('计算', 'Calculate')}</Button>
       </Form>
       {result && <Alert type="success" message={result} role="status" data-testid="deadline-result" />}
+      <CalendarChangesPanel onChanged={() => void load()} />
     </Space>
   );
 }

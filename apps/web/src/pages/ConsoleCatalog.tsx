@@ -3,7 +3,7 @@ import { Alert, App, Button, Descriptions, Form, Input, InputNumber, Space, Tabl
 import { Select } from '../select';
 import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { get, post } from '../api';
+import { api, get, post } from '../api';
 import type { CatalogItemProgress, CatalogProgress, CatalogVersion } from '../api/types';
 import { useLang, useTr } from '../i18n';
 import { explain, formatTime, IN_SCOPE_MATTER_KINDS, matterKindName, stageName } from '../labels';
@@ -51,7 +51,12 @@ export function CatalogPanel() {
   }, [load]);
 
   const act = (path: string, body: unknown, done: string) =>
-    post(`/api/admin/catalog/${year}/${path}`, body)
+    run(post(`/api/admin/catalog/${year}/${path}`, body), done);
+  /** An item of the draft changed, with the reason (a recorded act). */
+  const changeItem = (itemKey: string, body: unknown, done: string) =>
+    run(api('PATCH', `/api/admin/catalog/${year}/items/${encodeURIComponent(itemKey)}`, { body }), done);
+  const run = (request: Promise<unknown>, done: string) =>
+    request
       .then(async () => {
         void message.success(done);
         await load();
@@ -170,7 +175,7 @@ export function CatalogPanel() {
       />
 
       {draft ? (
-        <DraftVersion draft={draft} kind={kind} act={act} roles={roles} />
+        <DraftVersion draft={draft} kind={kind} act={act} changeItem={changeItem} roles={roles} />
       ) : !roles.office ? null : (
         <Form
           layout="inline"
@@ -205,16 +210,20 @@ function DraftVersion({
   draft,
   kind,
   act,
+  changeItem,
   roles,
 }: {
   draft: CatalogVersion;
   kind: (k: string) => string;
   act: (path: string, body: unknown, done: string) => Promise<boolean>;
+  changeItem: (itemKey: string, body: unknown, done: string) => Promise<boolean>;
   /** The office edits and publishes the draft; a leader records the Party committee's consent to it. */
   roles: { office: boolean; leader: boolean };
 }) {
   const tr = useTr();
   const [itemForm] = Form.useForm();
+  const key = Form.useWatch('itemKey', itemForm) as string | undefined;
+  const changing = draft.items.some((i) => i.itemKey === key);
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <Typography.Title level={3} style={{ fontSize: 15, margin: 0 }}>
@@ -224,6 +233,23 @@ function DraftVersion({
         {draft.items.map((i) => (
           <Descriptions.Item key={i.itemKey} label={i.itemKey}>
             {i.title}（{kind(i.kind)}）
+            {roles.office && (
+              <Button
+                type="link"
+                size="small"
+                onClick={() =>
+                  itemForm.setFieldsValue({
+                    itemKey: i.itemKey,
+                    title: i.title,
+                    kind: i.kind,
+                    description: i.description,
+                    reason: '',
+                  })
+                }
+              >
+                {tr(`修改 ${i.itemKey}`, `Change ${i.itemKey}`)}
+              </Button>
+            )}
           </Descriptions.Item>
         ))}
       </Descriptions>
@@ -233,9 +259,14 @@ function DraftVersion({
           layout="vertical"
           name="catalogItem"
           aria-label={tr('增加目录事项', 'Add a catalog item')}
-          onFinish={(v: Record<string, string>) =>
-            void act('items', v, tr('已增加事项', 'Item added')).then((ok) => ok && itemForm.resetFields())
-          }
+          onFinish={(v: Record<string, string>) => {
+            // A key already in the draft changes that item; a new key adds one.
+            const { itemKey, ...change } = v;
+            const saved = draft.items.some((i) => i.itemKey === itemKey)
+              ? changeItem(itemKey, change, tr('已修改事项', 'Item changed'))
+              : act('items', v, tr('已增加事项', 'Item added'));
+            void saved.then((ok) => ok && itemForm.resetFields());
+          }}
         >
           <Space wrap align="start">
             <Form.Item
@@ -278,7 +309,9 @@ function DraftVersion({
           >
             <Input />
           </Form.Item>
-          <Button htmlType="submit">{tr('增加事项', 'Add the item')}</Button>
+          <Button htmlType="submit">
+            {changing ? tr('修改事项', 'Change the item') : tr('增加事项', 'Add the item')}
+          </Button>
         </Form>
       )}
       {roles.leader && (

@@ -103,6 +103,25 @@ export function PublicRegisterPage() {
           </a>
           <Link to="/public/filing-catalog">{tr('规范性文件备案目录', 'Catalog of filed documents')}</Link>
           <a href="/api/public/feeds/filings.atom">{tr('备案目录（Atom）', 'Filed documents (Atom)')}</a>
+          <a href="/api/public/feeds/expiring.atom">{tr('即将到期（Atom）', 'Expiring soon (Atom)')}</a>
+          <Link to="/public/comments">
+            {tr('意见答复查询（凭回执编号）', 'Look up a comment by its receipt number')}
+          </Link>
+        </Space>
+      </Card>
+      <Card title={tr('台账核验', 'Checking the ledger')} size="small">
+        <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
+          {tr(
+            '程序台账定期签发检查点，签名公钥与检查点在此公开，任何人可据此核验台账和归档清单未被改动。',
+            'The procedure ledger is checkpointed and signed at intervals; with the public key and the checkpoints ' +
+              'published here anyone can check that the ledger and the archive manifests were not changed.',
+          )}
+        </Typography.Paragraph>
+        <Space wrap>
+          <a href="/api/public/ledger/key">{tr('签名公钥（PEM）', 'Signing public key (PEM)')}</a>
+          <a href="/api/public/feeds/ledger-checkpoints.json">
+            {tr('台账检查点（JSON）', 'Ledger checkpoints (JSON)')}
+          </a>
         </Space>
       </Card>
     </Space>
@@ -219,6 +238,11 @@ export function PublicDocumentPage() {
         {entry.publication && (
           <Link to={`/public/documents/${entry.id}/print`}>{tr('公文版式（打印）', 'Print layout (GB/T 9704)')}</Link>
         )}
+        {entry.textUrl && (
+          <a href={`/api/public/register/${entry.id}/text`} download>
+            {tr('下载原文件', 'Download the published file')}
+          </a>
+        )}
         <Link to="/public">{tr('返回登记簿', 'Back to the register')}</Link>
       </Space>
     </Space>
@@ -293,6 +317,9 @@ export function PublicWindowPage() {
           {draft}
         </pre>
       )}
+      <a href={`/api/public/comment-windows/${id}/draft`} download>
+        {tr('下载征求意见稿', 'Download the draft')}
+      </a>
       <Card title={tr('提出意见', 'Your comment')} size="small">
         {receipt ? (
           <Alert
@@ -301,10 +328,17 @@ export function PublicWindowPage() {
             role="status"
             data-testid="receipt"
             message={tr(`意见已提交。回执编号：${receipt}`, `Comment submitted. Receipt number: ${receipt}`)}
-            description={tr(
-              '请保存回执编号，可凭此查询起草单位的答复。',
-              "Keep the receipt number: with it you can look up the drafting department's answer.",
-            )}
+            description={
+              <>
+                {tr(
+                  '请保存回执编号，可凭此查询起草单位的答复。',
+                  "Keep the receipt number: with it you can look up the drafting department's answer.",
+                )}{' '}
+                <Link className="lg-inline-link" to={`/public/comments?receipt=${encodeURIComponent(receipt)}`}>
+                  {tr('查询答复', 'Look up the answer')}
+                </Link>
+              </>
+            }
           />
         ) : (
           <Form

@@ -53,7 +53,7 @@ export const WEB_PROCEDURES: Record<ProcedureType, WebProcedure> = {
   },
   FILING_REVIEW: {
     color: '#722ed1',
-    startPath: '/drafting',
+    startPath: '/filing-reviews/new',
     appliesTo: [
       '规范性文件备案审查（部门、镇街制定的行政规范性文件，发布后报区政府备案）',
       'Filing review (normative documents of departments, towns and street offices, filed with the district government after publication)',
