@@ -31,8 +31,11 @@ const today = () => new Date(Date.now() + 8 * 3600000).toISOString().slice(0, 10
  * follows on its own; the public JSON and the Atom feed list the editions; a period published again is one edition.
  */
 describe('the filed-documents catalog published on its cadence', () => {
+  // A worker of its own: the run's shared workers start with the default environment, and the scheduler is the
+  // worker's (its cadence comes from the worker's PROCEDURE_PERIODS, how often it looks from FILING_CATALOG_SECONDS).
   const stack = useStack('e2e-frcat', {
     extraEnv: { PROCEDURE_PERIODS: 'demo', FILING_CATALOG_SECONDS: '2' },
+    ownProcesses: true,
   });
 
   const editions = async () => {

@@ -69,7 +69,7 @@ export class FilingCatalogRepository {
         .orIgnore()
         .returning('*')
         .execute();
-      const created = inserted.raw && (inserted.raw as unknown[]).length > 0;
+      const created = ((inserted.raw as unknown[] | undefined) ?? []).length > 0;
       const edition = await manager
         .getRepository(FilingCatalogEditionEntity)
         .findOneOrFail({ where: { periodKey: period.key } });
@@ -83,7 +83,7 @@ export class FilingCatalogRepository {
           dedupKey: `filing-catalog:${period.key}`,
         });
       }
-      return { edition, created: Boolean(created) };
+      return { edition, created };
     });
   }
 
