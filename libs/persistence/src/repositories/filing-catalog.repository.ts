@@ -95,7 +95,7 @@ export class FilingCatalogRepository {
          FROM ledger_entry l JOIN procedure p ON p.id = l.procedure_id
         WHERE p.type = 'FILING_REVIEW' AND l.decision = ANY($1)
           AND l.recorded_at >= $2 AND l.recorded_at < $3
-        ORDER BY l.recorded_at, l.id`,
+        ORDER BY l.recorded_at, l.seq`,
       [FILED_DECISIONS, start, end],
     );
     return rows.map((r) => ({

@@ -42,7 +42,7 @@ export function FilingsView({ filings }: { filings: Filing[] }) {
   const name = (table: Record<string, [string, string]>, key: string) =>
     table[key] ? tr(table[key][0], table[key][1]) : key;
   return (
-    <Card title={tr('备案情况', 'Filings')} size="small" data-testid="filings">
+    <Card title={tr('备案及审查情况', 'Filings and their review')} size="small" data-testid="filings">
       <Table<Filing>
         rowKey="filingId"
         size="small"
