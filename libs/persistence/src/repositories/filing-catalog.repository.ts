@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { type CatalogPeriod, type FilingReviewStatus } from '@lawgate/domain';
+import { FILING_REVIEW, type CatalogPeriod, type FilingReviewStatus } from '@lawgate/domain';
 import { FilingCatalogEditionEntity, FilingEntity, type FilingCatalogEditionEntry } from '../entities';
 import { AuditRepository } from './audit.repository';
 
@@ -93,10 +93,10 @@ export class FilingCatalogRepository {
     >(
       `SELECT p.id AS "caseId", p.details->'document' AS document, l.recorded_at AS "filedAt"
          FROM ledger_entry l JOIN procedure p ON p.id = l.procedure_id
-        WHERE p.type = 'FILING_REVIEW' AND l.decision = ANY($1)
+        WHERE p.type = $4 AND l.decision = ANY($1)
           AND l.recorded_at >= $2 AND l.recorded_at < $3
         ORDER BY l.recorded_at, l.seq`,
-      [FILED_DECISIONS, start, end],
+      [FILED_DECISIONS, start, end, FILING_REVIEW],
     );
     return rows.map((r) => ({
       caseId: r.caseId,
