@@ -1,4 +1,5 @@
 import { FILING_STANDARDS } from '@lawgate/domain';
+import { AuditRepository, FilingCatalogRepository } from '@lawgate/persistence';
 import { checkPage, expectNoConsoleErrors, openPage, signIn } from '../support/browser';
 import { useProcedureJourney, type JourneySnapshot as Snapshot } from '../support/procedure-journey';
 import { uniqueSuffix } from '../support/test-env';
@@ -130,13 +131,37 @@ describe('the filing review in a browser', () => {
     expectNoConsoleErrors(w);
     await w.context.close();
 
-    // Anyone, signed in or not, finds it in the catalog page and the feed.
+    // An edition of the catalog covering the pass (the worker publishes them on the cadence; here one is published
+    // for a period of the test's own, so that the page shows it), then anyone, signed in or not, finds the document
+    // in the catalog page, in the edition and in the feed.
+    const passedAt = Date.parse(
+      (
+        await stack.db.query<{ at: Date }[]>(
+          'SELECT recorded_at AS at FROM ledger_entry WHERE procedure_id = $1 AND decision = $2',
+          [id, 'FILING_REVIEW_PASSED'],
+        )
+      )[0].at.toISOString(),
+    );
+    const periodKey = `browser-${uniqueSuffix()}`;
+    await new FilingCatalogRepository(stack.db, new AuditRepository(stack.db)).publish(
+      {
+        key: periodKey,
+        start: new Date(passedAt).toISOString(),
+        end: new Date(passedAt + 1).toISOString(),
+        label: `测试期间 ${periodKey}`,
+      },
+      'TEST',
+      '金坛区人民政府（区司法局）',
+    );
     const pub = await openPage(browser(), stack.http.baseUrl);
     await pub.page.goto('/public');
     await pub.page.getByRole('link', { name: '规范性文件备案目录' }).click();
     await pub.page.waitForURL(/\/public\/filing-catalog/);
     const row = pub.page.getByTestId('filing-catalog').getByRole('row').filter({ hasText: title });
     await row.getByText(documentNumber).waitFor();
+    const editions = pub.page.getByTestId('filing-catalog-editions');
+    await editions.getByText(`备案目录（测试期间 ${periodKey}）`).click();
+    await editions.getByRole('row').filter({ hasText: title }).getByText(documentNumber).waitFor();
     await checkPage(pub, 'filing-catalog');
     const atom = await fetch(`${stack.http.baseUrl}/api/public/feeds/filings.atom`);
     expect(await atom.text()).toContain(documentNumber);

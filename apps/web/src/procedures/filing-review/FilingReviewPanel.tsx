@@ -31,6 +31,7 @@ const STEPS: Record<string, Pair> = {
 const LABELS: StepFormLabels = {
   steps: STEPS,
   fields: {
+    outcome: ['审查处理结果', 'Outcome'],
     standards: ['审查标准（逐项）', 'Standards (each item)'],
     missing: ['缺少的材料', 'Missing materials'],
     request: ['纠正要求', 'What must be corrected'],
