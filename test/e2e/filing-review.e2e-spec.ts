@@ -212,7 +212,8 @@ describe('the filing review (规范性文件备案审查) through the API', () =
     });
     let s = await eventually(async () => {
       const c = await live(caseId);
-      expect(c.stage).toBe('FILING_REGISTRATION');
+      // The stage is entered before its task is opened (an activity): wait for both.
+      expect([c.stage, typeof c.openTaskId]).toEqual(['FILING_REGISTRATION', 'string']);
       return c;
     });
     expect(s.origin).toEqual({ procedureId: nd.procedureId, filingId: nd.filing!.filingId });
