@@ -28,6 +28,7 @@ import {
   TaskEntity,
 } from '@lawgate/persistence';
 import { decisionRecorded, taskAssigned } from './notification-events';
+import { filingReviewWrittenBack } from './filing-write-back';
 
 export interface RegisterProcedureInput {
   procedureId: string;
@@ -471,6 +472,7 @@ export class ProcedureActivities {
         idempotencyKey: input.idempotencyKey,
         recordedAt: now,
       });
+      await filingReviewWrittenBack(manager, input, entry);
       await this.audit.record(manager, {
         actorKind: 'USER',
         actorId: input.actor.userId,

@@ -1,3 +1,5 @@
+import { FILING_STANDARDS } from '@lawgate/domain';
+import { AuditRepository, FilingCatalogRepository } from '@lawgate/persistence';
 import { checkPage, expectNoConsoleErrors, openPage, signIn } from '../support/browser';
 import { useProcedureJourney, type JourneySnapshot as Snapshot } from '../support/procedure-journey';
 import { uniqueSuffix } from '../support/test-env';
@@ -84,13 +86,26 @@ describe('the filing review in a browser', () => {
       await findings.nth(i).getByLabel('理由').fill('备案报告已载明，不影响审查结论');
     }
     await form.getByRole('textbox', { name: '* 理由', exact: true }).fill('经审查，制定主体适格，内容合法，程序完备。');
+    // The standards of §3.3 are a checklist, one row each with its verdict and a note; nothing is answered for the
+    // reviewer, and a standard not met needs its note before anything is sent.
+    const checklist = form.getByTestId('checklist');
+    await expect(checklist.locator('tbody tr').count()).resolves.toBe(FILING_STANDARDS.length);
+    const technique = checklist.locator('tbody tr').filter({ hasText: '符合制定技术规范' });
+    await technique.getByRole('radio', { name: '不符合', exact: true }).check();
+    await form.getByRole('button', { name: /提\s*交/ }).click();
+    await form.getByText('请逐项作出判断：制定主体适格').waitFor();
+    await checklist.getByRole('button', { name: '未判断的事项均标为符合' }).click();
+    await form.getByRole('button', { name: /提\s*交/ }).click();
+    await form.getByText('不符合的事项须说明问题：符合制定技术规范').waitFor();
+    await technique.getByRole('radio', { name: '符合', exact: true }).check();
+    await checkPage(w, 'filing-review-standards');
     await form.getByRole('button', { name: /提\s*交/ }).click();
     await page.getByTestId('current-stage').filter({ hasText: '审查通过' }).waitFor();
     const live = await api<{
       live: {
         stage: string;
         registrations: { decision: string; missing: string[] }[];
-        opinions: { outcome: string; reviewedSha256: string }[];
+        opinions: { outcome: string; reviewedSha256: string; standards: { item: string; ok: boolean }[] }[];
       };
     }>('officer.zhang', 'GET', `/api/procedures/${id}`);
     expect([
@@ -105,6 +120,7 @@ describe('the filing review in a browser', () => {
       ],
       [['PASSED', filed.documents.DRAFT.sha256]],
     ]);
+    expect(live.live.opinions[0].standards).toEqual(FILING_STANDARDS.map((item) => ({ item, ok: true, note: '' })));
     const [entry] = await stack.db.query<{ opinion: string; document_sha256: string }[]>(
       "SELECT opinion, document_sha256 FROM ledger_entry WHERE procedure_id = $1 AND decision = 'FILING_REVIEW_PASSED'",
       [id],
@@ -115,13 +131,37 @@ describe('the filing review in a browser', () => {
     expectNoConsoleErrors(w);
     await w.context.close();
 
-    // Anyone, signed in or not, finds it in the catalog page and the feed.
+    // An edition of the catalog covering the pass (the worker publishes them on the cadence; here one is published
+    // for a period of the test's own, so that the page shows it), then anyone, signed in or not, finds the document
+    // in the catalog page, in the edition and in the feed.
+    const passedAt = Date.parse(
+      (
+        await stack.db.query<{ at: Date }[]>(
+          'SELECT recorded_at AS at FROM ledger_entry WHERE procedure_id = $1 AND decision = $2',
+          [id, 'FILING_REVIEW_PASSED'],
+        )
+      )[0].at.toISOString(),
+    );
+    const periodKey = `browser-${uniqueSuffix()}`;
+    await new FilingCatalogRepository(stack.db, new AuditRepository(stack.db)).publish(
+      {
+        key: periodKey,
+        start: new Date(passedAt).toISOString(),
+        end: new Date(passedAt + 1).toISOString(),
+        label: `测试期间 ${periodKey}`,
+      },
+      'TEST',
+      '金坛区人民政府（区司法局）',
+    );
     const pub = await openPage(browser(), stack.http.baseUrl);
     await pub.page.goto('/public');
     await pub.page.getByRole('link', { name: '规范性文件备案目录' }).click();
     await pub.page.waitForURL(/\/public\/filing-catalog/);
     const row = pub.page.getByTestId('filing-catalog').getByRole('row').filter({ hasText: title });
     await row.getByText(documentNumber).waitFor();
+    const editions = pub.page.getByTestId('filing-catalog-editions');
+    await editions.getByText(`备案目录（测试期间 ${periodKey}）`).click();
+    await editions.getByRole('row').filter({ hasText: title }).getByText(documentNumber).waitFor();
     await checkPage(pub, 'filing-catalog');
     const atom = await fetch(`${stack.http.baseUrl}/api/public/feeds/filings.atom`);
     expect(await atom.text()).toContain(documentNumber);

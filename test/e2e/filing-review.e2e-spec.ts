@@ -5,6 +5,7 @@ import { FILING_STANDARDS, Role } from '@lawgate/domain';
 import { DocumentRepository } from '@lawgate/persistence';
 import type { TemporalClientService } from '@lawgate/temporal';
 import { FilingArrivals } from '../../activities/filing-arrival';
+import { filingReviewWrittenBack } from '../../activities/filing-write-back';
 import { createAccount } from '../support/accounts';
 import { eventually } from '../support/eventually';
 import type { ApiClient, HttpResult } from '../support/http';
@@ -211,7 +212,8 @@ describe('the filing review (规范性文件备案审查) through the API', () =
     });
     let s = await eventually(async () => {
       const c = await live(caseId);
-      expect(c.stage).toBe('FILING_REGISTRATION');
+      // The stage is entered before its task is opened (an activity): wait for both.
+      expect([c.stage, typeof c.openTaskId]).toEqual(['FILING_REGISTRATION', 'string']);
       return c;
     });
     expect(s.origin).toEqual({ procedureId: nd.procedureId, filingId: nd.filing!.filingId });
@@ -245,10 +247,43 @@ describe('the filing review (规范性文件备案审查) through the API', () =
     expect(await db.query('SELECT id FROM procedure WHERE workflow_id = $1', [workflowId])).toHaveLength(1);
     // The office finds it in its inbox.
     expect(await inInbox(http, 'officer.zhang', s.openTaskId)).toBe(true);
+    // The issuing procedure's filing shows where the review stands, written by the case: the drafting department
+    // sees it on its own procedure page without anyone typing it.
+    const filingOf = async () =>
+      (
+        await http.as<{ filings: Record<string, unknown>[] }>('drafter.edu', 'GET', `/api/procedures/${nd.procedureId}`)
+      ).body.filings.find((f) => f.filingId === nd.filing!.filingId);
+    expect(await filingOf()).toMatchObject({ status: 'SUBMITTED', reviewStatus: 'RECEIVED', reviewCaseId: caseId });
     s = ok(await step(caseId, 'officer.zhang', 'register', { decision: 'REGISTER', reasons: '材料齐全' }));
     expect(s.stage).toBe('FILING_REVIEW');
+    expect(await filingOf()).toMatchObject({ reviewStatus: 'REGISTERED', reviewCaseId: caseId });
     s = ok(await review(caseId, s, 'PASSED'));
     expect([s.stage, s.status]).toEqual(['FILED', 'ENDED']);
+    const [signed] = await db.query<{ seq: string; recorded_at: Date; idempotency_key: string }[]>(
+      "SELECT seq, recorded_at, idempotency_key FROM ledger_entry WHERE procedure_id = $1 AND decision = 'FILING_REVIEW_PASSED'",
+      [caseId],
+    );
+    const passed = {
+      filingId: nd.filing!.filingId,
+      recipient: '金坛区人民政府（区司法局）',
+      status: 'SUBMITTED',
+      dueAt: expect.any(String) as unknown,
+      reviewStatus: 'PASSED',
+      reviewStatusAt: new Date(signed.recorded_at).toISOString(),
+      reviewReference: `备案审查 #${signed.seq}`,
+      reviewCaseId: caseId,
+    };
+    expect(await filingOf()).toEqual(passed);
+    // A replayed sign-off (the local activity run again) writes nothing a second time.
+    const replayed = await db.transaction((manager) =>
+      filingReviewWrittenBack(
+        manager,
+        { workflowId, procedureId: caseId, decision: 'FILING_REVIEW_PASSED', idempotencyKey: signed.idempotency_key },
+        { seq: signed.seq, recordedAt: new Date(Date.now() + 60000) },
+      ),
+    );
+    expect(replayed).toBe(false);
+    expect(await filingOf()).toEqual(passed);
     const ledger = (
       await http.as<{ ledger: { decision: string; documentSha256: string | null }[] }>(
         'officer.zhang',

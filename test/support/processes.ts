@@ -139,6 +139,9 @@ function baseEnv(taskQueue: string): NodeJS.ProcessEnv {
     // termination of a workflow and its own reconciliation would raise that file's alert first. Files reconcile on
     // demand (`POST /api/admin/integrity/reconcile`); a file that tests the timer sets its own period.
     RECONCILIATION_SECONDS: '0',
+    // Nor catalog editions on the worker's timer (an audited system act in the middle of another file's counts); the
+    // file that tests the cadence runs a worker of its own with its own period.
+    FILING_CATALOG_SECONDS: '0',
     LOG_LEVEL: 'warn',
   };
 }

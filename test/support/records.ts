@@ -11,7 +11,7 @@ export async function recordCounts(dataSource: DataSource): Promise<Record<strin
     UNION ALL SELECT 'ledger_entry', count(*) FROM ledger_entry
     UNION ALL SELECT 'audit_entry', count(*) FROM audit_entry
       WHERE action NOT IN ('auth.login', 'auth.login.failed', 'document.read', 'export.downloaded', 'archive.downloaded',
-        'task.reminded', 'task.overdue.escalated')
+        'task.reminded', 'task.overdue.escalated', 'filing.catalog.published')
     UNION ALL SELECT 'app_user', count(*) FROM app_user`);
   return Object.fromEntries(rows.map((r) => [r.t, Number(r.n)]));
 }

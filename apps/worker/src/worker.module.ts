@@ -5,6 +5,7 @@ import { NotificationDeliveryModule } from '@lawgate/notifications';
 import { PersistenceModule } from '@lawgate/persistence';
 import { ReconciliationModule } from '@lawgate/temporal';
 import { CheckpointScheduler } from './checkpoint.scheduler';
+import { FilingCatalogScheduler } from './filing-catalog.scheduler';
 import { ReconciliationScheduler } from './reconciliation.scheduler';
 import { WorkerService } from './worker.service';
 
@@ -16,6 +17,6 @@ import { WorkerService } from './worker.service';
     NotificationDeliveryModule,
     ReconciliationModule,
   ],
-  providers: [WorkerService, CheckpointScheduler, ReconciliationScheduler],
+  providers: [WorkerService, CheckpointScheduler, ReconciliationScheduler, FilingCatalogScheduler],
 })
 export class WorkerModule {}

@@ -170,6 +170,14 @@ export const CONFIG_VARS = {
     usedBy: ['worker'],
     parse: int(0, 86400),
   },
+  FILING_CATALOG_SECONDS: {
+    description:
+      "How often the worker checks whether a period of the filed-documents catalog (the filing-review policy's " +
+      'cadence) has closed and publishes its edition, once per period (0: never)',
+    default: '600',
+    usedBy: ['worker'],
+    parse: int(0, 86400),
+  },
   LEDGER_CHECKPOINT_SECONDS: {
     description:
       'How often the worker checks whether the ledger or the audit trail moved and signs a checkpoint of their heads ' +

@@ -35,4 +35,5 @@ export * from './procedures/contract-review/contract-review.rules';
 export * from './procedures/filing-review/filing-review.contract';
 export * from './procedures/filing-review/filing-review.definition';
 export * from './procedures/filing-review/filing-review.rules';
+export * from './procedures/filing-review/filing-catalog';
 export * from './procedures/stage-table-doc';

@@ -34,3 +34,4 @@ export * from './seed/demo-organisation';
 export { APPLICATION_ROLE } from './migrations/17962100000000-EvidenceRoles';
 export * from './repositories/decision-record.repository';
 export * from './repositories/integrity-alert.repository';
+export * from './repositories/filing-catalog.repository';

@@ -14,6 +14,7 @@ import { CatalogRepository } from './repositories/catalog.repository';
 import { CleanupRepository } from './repositories/cleanup.repository';
 import { CommentRepository } from './repositories/comment.repository';
 import { DocumentRepository } from './repositories/document.repository';
+import { FilingCatalogRepository } from './repositories/filing-catalog.repository';
 import { NotificationRepository } from './repositories/notification.repository';
 import { OrgRepository } from './repositories/org.repository';
 import { OutboxRepository } from './repositories/outbox.repository';
@@ -35,6 +36,7 @@ const REPOSITORIES = [
   CommentRepository,
   DecisionRecordRepository,
   DocumentRepository,
+  FilingCatalogRepository,
   EvidenceKeys,
   EvidenceVerifier,
   IntegrityAlertRepository,

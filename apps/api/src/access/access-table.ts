@@ -71,6 +71,8 @@ export const ACCESS_TABLE: Readonly<Record<string, Access>> = {
   'GET /api/public/feeds/ledger-checkpoints.json': PUBLIC,
   'GET /api/public/filing-catalog': PUBLIC,
   'GET /api/public/feeds/filings.atom': PUBLIC,
+  'GET /api/public/feeds/filing-catalog.atom': PUBLIC,
+  'GET /api/public/filing-catalog/editions': PUBLIC,
   'GET /api/calendar/years': ANY_ROLE,
   'GET /api/calendar/years/{year}': ANY_ROLE,
   'GET /api/calendar/history': [S, O],

@@ -17,6 +17,7 @@ import {
   IsObject,
 } from 'class-validator';
 import {
+  FILING_REVIEW_STATUSES,
   type ProcedureSnapshot,
   type ProcedureStatus,
   type ProjectApprovalDecision,
@@ -25,7 +26,7 @@ import {
   type RunStatus,
 } from '@lawgate/domain';
 import { PreReviewDecisionDto } from '../pre-review/pre-review.dto';
-import type { LedgerEntryEntity, ProcedureEntity, TaskEntity } from '@lawgate/persistence';
+import type { FilingEntity, LedgerEntryEntity, ProcedureEntity, TaskEntity } from '@lawgate/persistence';
 
 export class ProjectApplicationDto {
   @ApiProperty({ description: '制定必要性: why the document is needed' })
@@ -407,10 +408,33 @@ export class ProcedureDto {
   @ApiProperty() updatedAt: string;
 }
 
+/** A filing of the procedure's document (备案) with one recipient, and where the recipient's review of it stands. */
+export class ProcedureFilingDto {
+  @ApiProperty() filingId: string;
+  @ApiProperty({ description: 'The authority filed with' }) recipient: string;
+  @ApiProperty({ enum: ['PENDING', 'SUBMITTED', 'CORRECTION_REQUESTED', 'ACCEPTED'] }) status: string;
+  @ApiProperty({ type: String, nullable: true }) dueAt: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    enum: [...FILING_REVIEW_STATUSES],
+    description:
+      "The recipient's review status, written by its filing-review case in LawGate (null: not reviewed in LawGate, or not yet)",
+  })
+  reviewStatus: string | null;
+  @ApiProperty({ type: String, nullable: true }) reviewStatusAt: string | null;
+  @ApiProperty({ type: String, nullable: true, description: "The case's ledger entry for that status" })
+  reviewReference: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'The filing-review case (procedure id)' })
+  reviewCaseId: string | null;
+}
+
 export class ProcedureDetailDto extends ProcedureDto {
   @ApiProperty({ type: [TaskDto] }) tasks: TaskDto[];
   @ApiProperty({ type: [LedgerEntryDto] }) ledger: LedgerEntryDto[];
   @ApiProperty({ description: 'The procedure in the Temporal Web UI' }) temporalUiUrl: string;
+  @ApiProperty({ type: [ProcedureFilingDto], description: "The document's filings (备案) and their review status" })
+  filings: ProcedureFilingDto[];
   @ApiProperty({
     type: 'object',
     nullable: true,
@@ -484,5 +508,18 @@ export function mapLedgerEntry(e: LedgerEntryEntity): LedgerEntryDto {
     recordedAt: e.recordedAt.toISOString(),
     prevHash: e.prevHash,
     hash: e.hash,
+  };
+}
+
+export function mapFiling(filing: FilingEntity): ProcedureFilingDto {
+  return {
+    filingId: filing.id,
+    recipient: filing.recipient,
+    status: filing.status,
+    dueAt: filing.dueAt?.toISOString() ?? null,
+    reviewStatus: filing.reviewStatus,
+    reviewStatusAt: filing.reviewStatusAt?.toISOString() ?? null,
+    reviewReference: filing.reviewReference,
+    reviewCaseId: filing.reviewCaseId,
   };
 }

@@ -14,6 +14,7 @@ import {
 import {
   type ProcedureEntity,
   type TaskEntity,
+  FilingCatalogRepository,
   LedgerRepository,
   OrgRepository,
   ProcedureRepository,
@@ -25,6 +26,7 @@ import { actorOf, type Principal } from '../auth/principal';
 import {
   mapLedgerEntry,
   mapProcedure,
+  mapFiling,
   mapTask,
   type ProcedureDetailDto,
   type ProcedureDto,
@@ -60,6 +62,7 @@ export class ProceduresService {
     private readonly procedures: ProcedureRepository,
     private readonly tasks: TaskRepository,
     private readonly ledger: LedgerRepository,
+    private readonly filings: FilingCatalogRepository,
     private readonly org: OrgRepository,
     private readonly metrics: MetricsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -98,6 +101,7 @@ export class ProceduresService {
       tasks: tasks.map(mapTask),
       ledger: ledger.map(mapLedgerEntry),
       temporalUiUrl: ui,
+      filings: (await this.filings.filingsOf(procedure.id)).map(mapFiling),
       live: await this.liveState(procedure.workflowId),
     };
   }

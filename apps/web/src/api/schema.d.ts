@@ -1575,6 +1575,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/public/filing-catalog/editions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** E3: the editions of the catalog, one per period of its cadence, newest first */
+        get: operations["FilingCatalogController_editions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/feeds/filing-catalog.atom": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** E3: the editions of the catalog of filed normative documents (Atom) */
+        get: operations["FilingCatalogController_editionsAtom"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/public/feeds/filings.atom": {
         parameters: {
             query?: never;
@@ -3647,6 +3681,24 @@ export interface components {
             prevHash: string;
             hash: string;
         };
+        ProcedureFilingDto: {
+            filingId: string;
+            /** @description The authority filed with */
+            recipient: string;
+            /** @enum {string} */
+            status: "PENDING" | "SUBMITTED" | "CORRECTION_REQUESTED" | "ACCEPTED";
+            dueAt: string | null;
+            /**
+             * @description The recipient's review status, written by its filing-review case in LawGate (null: not reviewed in LawGate, or not yet)
+             * @enum {string|null}
+             */
+            reviewStatus: "RECEIVED" | "RECEIVED_LATE" | "REGISTERED" | "NOT_REGISTERED" | "DEFERRED" | "SUPPLEMENTED" | "PASSED" | "TECHNICAL" | "CORRECTION_AGREED" | "FORMAL_OPINION" | "CORRECTED_REFILED" | "REPEALED_BY_ISSUER" | "ESCALATED" | "GOVERNMENT_CHANGE" | "GOVERNMENT_REVOKE" | null;
+            reviewStatusAt: string | null;
+            /** @description The case's ledger entry for that status */
+            reviewReference: string | null;
+            /** @description The filing-review case (procedure id) */
+            reviewCaseId: string | null;
+        };
         ProcedureDetailDto: {
             id: string;
             workflowId: string;
@@ -3664,6 +3716,8 @@ export interface components {
             ledger: components["schemas"]["LedgerEntryDto"][];
             /** @description The procedure in the Temporal Web UI */
             temporalUiUrl: string;
+            /** @description The document's filings (备案) and their review status */
+            filings: components["schemas"]["ProcedureFilingDto"][];
             /** @description The workflow's live state, a procedure snapshot (null when the workflow cannot be asked, e.g. long after it ended) */
             live?: {
                 procedureId: string;
@@ -4844,6 +4898,28 @@ export interface components {
              */
             cadence: "MONTHLY" | "QUARTERLY";
             items: components["schemas"]["FiledDocumentDto"][];
+        };
+        FilingCatalogEditionDto: {
+            /**
+             * @description The period the edition covers, named once
+             * @example 2026-Q3
+             */
+            periodKey: string;
+            /** @example 2026年第3季度 */
+            label: string;
+            /**
+             * @description The cadence it was published on (policy)
+             * @example QUARTERLY
+             */
+            cadence: string;
+            /** @description Start of the period covered (inclusive) */
+            periodStart: string;
+            /** @description End of the period covered (exclusive) */
+            periodEnd: string;
+            publishedAt: string;
+            receivingOrgan: string;
+            /** @description The documents whose review passed within the period */
+            entries: components["schemas"]["FiledDocumentDto"][];
         };
         StartCleanupCampaignDto: {
             /** @example 2026年度行政规范性文件清理 */
@@ -13421,6 +13497,100 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["FilingCatalogDto"];
                 };
+            };
+            /** @description The request is not valid (the body, a parameter or the address); nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Too many requests from this client; Retry-After says how long to wait */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description An unexpected error; nothing was changed; the details name the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    FilingCatalogController_editions: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FilingCatalogEditionDto"][];
+                };
+            };
+            /** @description The request is not valid (the body, a parameter or the address); nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Too many requests from this client; Retry-After says how long to wait */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description An unexpected error; nothing was changed; the details name the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    FilingCatalogController_editionsAtom: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description The request is not valid (the body, a parameter or the address); nothing was changed */
             400: {

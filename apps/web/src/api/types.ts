@@ -82,6 +82,7 @@ export type ReviewStatistics = Schemas['ReviewStatisticsDto'];
 export type TypeReviewStatistics = Schemas['TypeReviewStatisticsDto'];
 export type PublicDisclosure = Schemas['PublicDisclosureDto'];
 export type FilingCatalog = Schemas['FilingCatalogDto'];
+export type FilingCatalogEdition = Schemas['FilingCatalogEditionDto'];
 export type CatalogItemProgress = Schemas['CatalogProgressItemDto'];
 export type CatalogProgress = Schemas['CatalogProgressResponseDto'];
 export type CatalogVersion = Schemas['CatalogVersionResponseDto'];

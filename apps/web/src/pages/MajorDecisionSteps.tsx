@@ -7,6 +7,13 @@ import { useLang, useTr } from '../i18n';
 import { conclusionName, explain, stageName } from '../labels';
 import type { AvailableSteps, OrgUnit } from '../api/types';
 import { PreReviewPanel, type PreReviewDecision } from '../procedures/shared/PreReviewPanel';
+import {
+  ChecklistField,
+  checklistProblem,
+  emptyChecklist,
+  type ChecklistRow,
+  type ChecklistSpec,
+} from '../procedures/shared/ChecklistField';
 
 /** The fields of a step body, as the API describes them for a form (the document's `StepField`). */
 type Schema = AvailableSteps['steps'][number]['schema'];
@@ -21,6 +28,11 @@ export interface StepFormLabels {
   values?: Record<string, Pair>;
   /** Initial values of a step's form (e.g. a checklist to go through), besides the current text's SHA-256. */
   initial?: (step: string) => Record<string, unknown>;
+  /**
+   * Fields (a list of `{ item, ok, note }`) shown as a checklist: one row per item with its verdict and a note,
+   * validated before it is sent, instead of the JSON a person would type.
+   */
+  checklists?: Record<string, ChecklistSpec>;
 }
 
 /** Each step's name; the stage's article is shown beside them (MAJOR_DECISION_STAGE_BASIS). */
@@ -254,7 +266,9 @@ function StepForm({
         if (rule.type === 'boolean') body[field] = false;
         continue;
       }
-      if (typeof rule.type === 'object') {
+      if (labels.checklists?.[field]) {
+        body[field] = (v as ChecklistRow[]).map((r) => ({ item: r.item, ok: r.ok === true, note: r.note.trim() }));
+      } else if (typeof rule.type === 'object') {
         try {
           body[field] = JSON.parse(typeof v === 'string' ? v : '') as unknown;
         } catch {
@@ -290,6 +304,11 @@ function StepForm({
         aria-label={title}
         onFinish={submit}
         initialValues={{
+          ...Object.fromEntries(
+            fields
+              .filter(([field]) => labels.checklists?.[field])
+              .map(([field]) => [field, emptyChecklist(labels.checklists![field])]),
+          ),
           ...labels.initial?.(step),
           ...(draftSha256
             ? {
@@ -316,6 +335,27 @@ function StepForm({
             rule.optional || rule.type === 'boolean'
               ? []
               : [{ required: true, message: tr(`请填写${label}`, `${label} is required`) }];
+          const checklist = labels.checklists?.[field];
+          if (checklist) {
+            return (
+              <Form.Item
+                key={field}
+                name={field}
+                label={label}
+                required
+                rules={[
+                  {
+                    validator: (_: unknown, rows: ChecklistRow[] | undefined) => {
+                      const problem = checklistProblem(rows, checklist, tr, lang);
+                      return problem ? Promise.reject(new Error(problem)) : Promise.resolve();
+                    },
+                  },
+                ]}
+              >
+                <ChecklistField spec={checklist} label={label} />
+              </Form.Item>
+            );
+          }
           if (rule.type === 'boolean') {
             return (
               <Form.Item key={field} name={field} label={label} valuePropName="checked">

@@ -42,10 +42,13 @@ import {
 } from './register.entity';
 import { RateLimitHitEntity, SignInLockoutEntity } from './rate-limit.entity';
 import { TaskEntity } from './task.entity';
+import { FilingCatalogEditionEntity } from './filing-catalog-edition.entity';
 import { ReconciliationMarkEntity, TaskHolderEntity } from './task-holder.entity';
 import { UserEntity } from './user.entity';
 
+export type { FilingCatalogEditionEntry } from './filing-catalog-edition.entity';
 export {
+  FilingCatalogEditionEntity,
   DecisionRecordEntity,
   IntegrityAlertEntity,
   CommentReceiptSequenceEntity,
@@ -97,6 +100,7 @@ export {
 };
 
 export const ENTITIES = [
+  FilingCatalogEditionEntity,
   TaskHolderEntity,
   ReconciliationMarkEntity,
   DecisionRecordEntity,

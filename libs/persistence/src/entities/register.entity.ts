@@ -289,6 +289,28 @@ export class FilingEntity {
   @Column({ name: 'accepted_at', type: 'timestamptz', nullable: true })
   acceptedAt: Date | null;
 
+  /**
+   * Where the receiving office's review of this filing stands, when the recipient reviews it in LawGate (a
+   * filing-review case): written by the case's sign-offs, never typed (`FilingReviewStatus`).
+   */
+  @Column({ name: 'review_status', type: 'text', nullable: true })
+  reviewStatus: string | null;
+
+  @Column({ name: 'review_status_at', type: 'timestamptz', nullable: true })
+  reviewStatusAt: Date | null;
+
+  /** The case's reference for that status: its ledger entry (`备案审查 #<ledger seq>`). */
+  @Column({ name: 'review_reference', type: 'text', nullable: true })
+  reviewReference: string | null;
+
+  /** The filing-review case (its procedure). */
+  @Column({ name: 'review_case_id', type: 'uuid', nullable: true })
+  reviewCaseId: string | null;
+
+  /** The sign-off that wrote the status (its idempotency key): a retried write changes nothing. */
+  @Column({ name: 'review_key', type: 'text', nullable: true })
+  reviewKey: string | null;
+
   @Index('uq_filing_idempotency', { unique: true })
   @Column({ name: 'idempotency_key', type: 'text' })
   idempotencyKey: string;

@@ -21,6 +21,7 @@ import { RegisterFullText17963300000000 } from './17963300000000-RegisterFullTex
 import { DecisionRecordsAndIntegrityAlerts17970000000000 } from './17970000000000-DecisionRecordsAndIntegrityAlerts';
 import { TaskQuestion17971000000000 } from './17971000000000-TaskQuestion';
 import { CatalogConsentMeeting17977000000000 } from './17977000000000-CatalogConsentMeeting';
+import { FilingCatalogEditionsAndReviewStatus17980000000000 } from './17980000000000-FilingCatalogEditionsAndReviewStatus';
 import { PreReview17973000000000 } from './17973000000000-PreReview';
 import { OidcSignIn17974000000000 } from './17974000000000-OidcSignIn';
 import { TaskHoldersAndLedgerReconciliation17975000000000 } from './17975000000000-TaskHoldersAndLedgerReconciliation';
@@ -54,4 +55,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   TaskHoldersAndLedgerReconciliation17975000000000,
   DocumentValidity17976000000000,
   CatalogConsentMeeting17977000000000,
+  FilingCatalogEditionsAndReviewStatus17980000000000,
 ];

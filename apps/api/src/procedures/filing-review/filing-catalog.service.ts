@@ -8,7 +8,7 @@ import {
   type FiledDocument,
   type FilingReviewPolicy,
 } from '@lawgate/domain';
-import { LedgerEntryEntity, ProcedureEntity } from '@lawgate/persistence';
+import { FilingCatalogRepository, LedgerEntryEntity, ProcedureEntity } from '@lawgate/persistence';
 
 export interface FiledDocumentRow {
   caseId: string;
@@ -22,7 +22,24 @@ export interface FiledDocumentRow {
 /** E3: the catalog of filed documents, read from the procedures whose filing review passed. */
 @Injectable()
 export class FilingCatalogService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly catalog: FilingCatalogRepository,
+  ) {}
+
+  /** E3: the editions published on the cadence (by the worker), newest period first. */
+  async editions(limit: number): Promise<FilingCatalogEditionRow[]> {
+    return (await this.catalog.editions(limit)).map((e) => ({
+      periodKey: e.periodKey,
+      label: e.label,
+      cadence: e.cadence,
+      periodStart: e.periodStart.toISOString(),
+      periodEnd: e.periodEnd.toISOString(),
+      publishedAt: e.publishedAt.toISOString(),
+      receivingOrgan: e.receivingOrgan,
+      entries: e.entries,
+    }));
+  }
 
   /** The statutory policy: the receiving organ and the catalog's cadence. */
   policy(): FilingReviewPolicy {
@@ -97,6 +114,17 @@ export class FilingCatalogService {
       },
     };
   }
+}
+
+export interface FilingCatalogEditionRow {
+  periodKey: string;
+  label: string;
+  cadence: string;
+  periodStart: string;
+  periodEnd: string;
+  publishedAt: string;
+  receivingOrgan: string;
+  entries: FiledDocumentRow[];
 }
 
 export interface AnnualFilingReport {

@@ -31,6 +31,7 @@ const STEPS: Record<string, Pair> = {
 const LABELS: StepFormLabels = {
   steps: STEPS,
   fields: {
+    outcome: ['审查处理结果', 'Outcome'],
     standards: ['审查标准（逐项）', 'Standards (each item)'],
     missing: ['缺少的材料', 'Missing materials'],
     request: ['纠正要求', 'What must be corrected'],
@@ -51,12 +52,36 @@ const LABELS: StepFormLabels = {
     NOT_NORMATIVE: ['不属于规范性文件', 'Not a normative document'],
     OUT_OF_SCOPE: ['不属于本机关备案范围', 'Not filed with this organ'],
   },
-  initial: (step) =>
-    step === 'review'
-      ? { outcome: 'PASSED', standards: JSON.stringify(FILING_STANDARDS.map((item) => ({ item, ok: true, note: '' }))) }
-      : step === 'register'
-        ? { decision: 'REGISTER' }
-        : {},
+  initial: (step) => (step === 'review' ? { outcome: 'PASSED' } : step === 'register' ? { decision: 'REGISTER' } : {}),
+  checklists: {
+    standards: {
+      items: FILING_STANDARDS,
+      names: {
+        MAKER_COMPETENT: ['制定主体适格', 'The issuer may make such a document'],
+        WITHIN_POWERS: ['未超越法定职权', 'Within its statutory powers'],
+        NO_CONFLICT_WITH_HIGHER_LAW: ['不违反上位法', 'No conflict with higher law'],
+        NO_UNLAWFUL_LICENCE_PENALTY_COERCION_FEE: [
+          '未违法设定许可、处罚、强制、收费',
+          'No licence, penalty, compulsory measure or fee created unlawfully',
+        ],
+        NO_DUTIES_ADDED_OR_RIGHTS_CUT: [
+          '未违法减损权利或者增加义务',
+          'No rights cut or duties added without a legal basis',
+        ],
+        NO_POWERS_ADDED_OR_DUTIES_CUT: [
+          '未违法增加本机关权力或者减少法定职责',
+          'No powers added to the issuer or statutory duties cut',
+        ],
+        CONSISTENT_WITH_POLICY_AND_OTHER_DOCUMENTS: [
+          '符合上级政策，与其他文件相协调',
+          'Consistent with higher policy and other documents',
+        ],
+        APPROPRIATE: ['内容适当', 'Appropriate (measures fit the purpose)'],
+        PROCEDURE_FOLLOWED: ['履行法定程序', 'Statutory procedure followed'],
+        DRAFTING_TECHNIQUE: ['符合制定技术规范', 'Drafting technique'],
+      },
+    },
+  },
 };
 
 /** A filed document on the review desk: the filing, its registrations and review outcomes, the steps. */

@@ -3,6 +3,7 @@ import { DrafterSteps } from '../../pages/DrafterSteps';
 import { OfficerProcedureSteps } from '../../pages/OfficerSteps';
 import type { Task } from '../../api/types';
 import type { ProcedurePanelProps } from '../procedure-panel';
+import { FilingsView } from './FilingsView';
 import { TaskForms } from './TaskForms';
 import { AmendmentStart, EFFECTIVE_DATE_STAGES, EffectiveDateForm } from './ValiditySteps';
 
@@ -41,6 +42,7 @@ export function NormativeDocumentSteps({
         <EffectiveDateForm live={live} onDone={onDone} />
       )}
       {ownDrafter && live && stage === 'IN_FORCE' && <AmendmentStart live={live} />}
+      {(detail.filings ?? []).length > 0 && <FilingsView filings={detail.filings} />}
       {hasRole(user, 'LEGAL_AFFAIRS_OFFICER') && ['IN_FORCE', 'PUBLICATION'].includes(stage) && (
         <OfficerProcedureSteps procedureId={detail.id} live={live} onDone={onDone} />
       )}

@@ -2,6 +2,7 @@ import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { DocumentKind, DocumentVersionRef } from '../../documents';
 import type { LegalBasis, Period } from '../../periods';
 import { legalBasis } from '../../legal-bases';
+import type { CatalogCadence } from './filing-catalog';
 import { SUBMIT_DOCUMENT_VERSION_UPDATE, stageRange } from '../kernel/kernel.contract';
 import type { Actor, SubmitDocumentVersionArgs } from '../kernel/kernel.contract';
 import type { PreReviewDecision } from '../steps/pre-review.contract';
@@ -144,7 +145,12 @@ export interface FilingReviewPolicy {
   /** Each follow-up of a missing filing gives the issuer this long (E8). [U] */
   followUpPeriod: Period;
   /** How often the catalog of filed documents is published (model: monthly; local rules: quarterly). [U] */
-  catalogCadence: 'MONTHLY' | 'QUARTERLY';
+  catalogCadence: CatalogCadence;
+  /**
+   * Demonstration only: editions cover windows of this many seconds instead of the cadence's calendar periods, so a
+   * demonstration (and the end-to-end test) sees editions published on their schedule. Null in statutory versions.
+   */
+  catalogDemoPeriod?: Period | null;
   unverified: readonly string[];
 }
 
@@ -185,6 +191,7 @@ export const DEMO_FILING_REVIEW_POLICY: FilingReviewPolicy = {
   makerResponsePeriod: { amount: 600, unit: 'SECONDS' },
   governmentDecisionPeriod: { amount: 600, unit: 'SECONDS' },
   followUpPeriod: { amount: 600, unit: 'SECONDS' },
+  catalogDemoPeriod: { amount: 20, unit: 'SECONDS' },
 };
 
 /** One item of a filing package (E1): a stored file, by SHA-256. */
