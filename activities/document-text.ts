@@ -11,14 +11,21 @@ export async function indexDocumentText(
   dataSource: DataSource,
   documents: DocumentRepository,
   sha256: string,
+  /** The text's media type when the caller has looked it up already (null: no version has these bytes). */
+  known?: string | null,
 ): Promise<void> {
-  const [version] = await dataSource.query<{ media_type: string }[]>(
-    'SELECT media_type FROM document_version WHERE sha256 = $1 LIMIT 1',
-    [sha256],
-  );
-  const content = version ? await documents.content(sha256) : null;
-  if (!version || !content) return;
-  const text = await documentText(version.media_type, content);
+  const mediaType =
+    known !== undefined
+      ? known
+      : ((
+          await dataSource.query<{ media_type: string }[]>(
+            'SELECT media_type FROM document_version WHERE sha256 = $1 LIMIT 1',
+            [sha256],
+          )
+        )[0]?.media_type ?? null);
+  const content = mediaType ? await documents.content(sha256) : null;
+  if (!mediaType || !content) return;
+  const text = await documentText(mediaType, content);
   if (text === null) return;
   await dataSource.query(
     `INSERT INTO document_text (sha256, body, words) VALUES ($1, $2, to_tsvector('simple', $3))

@@ -1,4 +1,3 @@
-import type { EntityManager } from 'typeorm';
 import type { TaskEntity, NewNotification } from '@lawgate/persistence';
 
 /**
@@ -24,8 +23,8 @@ export function taskAssigned(task: TaskEntity): NewNotification {
  * A decision recorded on a procedure: to the department that drafts or undertakes it. An adviser's signed opinion is
  * "opinion returned"; any other step is "decision taken".
  */
-export async function decisionRecorded(
-  manager: EntityManager,
+export function decisionRecorded(
+  procedure: { departmentId: string; title: string } | null,
   input: {
     procedureId: string;
     taskId: string | null;
@@ -35,16 +34,12 @@ export async function decisionRecorded(
     idempotencyKey: string;
     actorName: string;
   },
-): Promise<NewNotification | null> {
-  const [procedure] = await manager.query<{ department_id: string; title: string }[]>(
-    'SELECT department_id, title FROM procedure WHERE id = $1',
-    [input.procedureId],
-  );
+): NewNotification | null {
   if (!procedure) return null;
   const opinion = input.actorRole === 'LEGAL_ADVISER';
   return {
     recipientUserId: null,
-    recipientUnitId: procedure.department_id,
+    recipientUnitId: procedure.departmentId,
     kind: opinion ? 'OPINION_RETURNED' : 'DECISION_TAKEN',
     procedureId: input.procedureId,
     taskId: input.taskId,

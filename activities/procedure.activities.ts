@@ -453,9 +453,16 @@ export class ProcedureActivities {
   async recordDecision(input: RecordDecisionInput): Promise<{ ledgerSeq: string; hash: string }> {
     return this.dataSource.transaction(async (manager) => {
       const now = new Date();
-      if (input.taskId) await this.tasks.complete(manager, input.taskId, input.decision, input.actor.userId);
-      await this.procedures.setStage(manager, input.workflowId, input.nextStage, input.nextStatus);
-      const notice = await decisionRecorded(manager, { ...input, actorName: input.actor.displayName });
+      const procedure = await this.procedures.moveOnDecision(manager, {
+        taskId: input.taskId,
+        outcome: input.decision,
+        completedBy: input.actor.userId,
+        workflowId: input.workflowId,
+        stage: input.nextStage,
+        status: input.nextStatus,
+        procedureId: input.procedureId,
+      });
+      const notice = decisionRecorded(procedure, { ...input, actorName: input.actor.displayName });
       if (notice) await this.notifications.notify(manager, notice);
       const entry = await this.ledger.append(manager, {
         procedureId: input.procedureId,

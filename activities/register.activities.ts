@@ -137,10 +137,9 @@ export class RegisterActivities {
       refuse(ErrorCode.ValidationFailed, `The validity must be 1 to 100 whole years, not ${input.validityYears}.`);
     }
     try {
-      const manager = this.dataSource.manager;
-      const existing = await this.register.findEntryByKey(manager, input.idempotencyKey);
-      if (existing) return registeredOf(existing);
-      const series = await this.register.findSeries(manager, input.issuerUnitId, input.series);
+      const known = await this.register.registrationContext(input);
+      if (known.existing) return registeredOf(known.existing);
+      const series = known.series;
       if (!series?.active) {
         refuse(
           ErrorCode.RuleViolation,
@@ -170,13 +169,13 @@ export class RegisterActivities {
         actorKind: input.registeredBy ? ('USER' as const) : ('SYSTEM' as const),
         dedupKey: `register:${input.idempotencyKey}`,
       };
-      let registered = await this.register.registerWithNextNumber(manager, entry, audit);
+      let registered = await this.register.registerWithNextNumber(entry, audit);
       if (!registered) {
         // The first number of this series in this year.
-        await this.register.ensureCounter(manager, series.id, year);
-        registered = await this.register.registerWithNextNumber(manager, entry, audit);
+        await this.register.ensureCounter(this.dataSource.manager, series.id, year);
+        registered = await this.register.registerWithNextNumber(entry, audit);
       }
-      await indexDocumentText(this.dataSource, this.documents, input.documentSha256);
+      await indexDocumentText(this.dataSource, this.documents, input.documentSha256, known.mediaType);
       return {
         registerEntryId: registered!.id,
         number: registered!.number,
@@ -480,7 +479,9 @@ function refuse(type: ErrorCode, message: string, details?: Record<string, unkno
   throw ApplicationFailure.create({ type, message, nonRetryable: true, details: details ? [details] : undefined });
 }
 
-function registeredOf(entry: RegisterEntryEntity): RegisteredDocument {
+function registeredOf(
+  entry: Pick<RegisterEntryEntity, 'id' | 'number' | 'year' | 'seq' | 'registeredAt' | 'validUntil'>,
+): RegisteredDocument {
   return {
     registerEntryId: entry.id,
     number: entry.number,

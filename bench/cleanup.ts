@@ -13,6 +13,9 @@
  * BENCH_CONCURRENCY (default the policy's 32) and BENCH_PAGE_SIZE (default 500) change the size.
  */
 import 'reflect-metadata';
+import { execFileSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Client, Connection } from '@temporalio/client';
@@ -125,8 +128,13 @@ async function main(): Promise<void> {
       TEMPORAL_TASK_QUEUE: TASK_QUEUE,
       LOG_LEVEL: 'warn',
     });
-    delete process.env.WORKFLOW_BUNDLE_PATH;
-    log('starting the worker (bundles workflows/)');
+    // The workflows of this tree, bundled as production bundles them (with the library aliases).
+    const bundle = join(tmpdir(), `lawgate-bench-cleanup-${process.pid}.js`);
+    execFileSync(process.execPath, [join(__dirname, '..', 'scripts', 'build-workflow-bundle.mjs'), bundle], {
+      stdio: 'ignore',
+    });
+    process.env.WORKFLOW_BUNDLE_PATH = bundle;
+    log('starting the worker');
     // Imported here: the worker module reads its configuration from the environment set above.
     const { WorkerModule } = await import('../apps/worker/src/worker.module');
     app = await NestFactory.createApplicationContext(WorkerModule, { logger: ['error', 'warn'] });

@@ -40,6 +40,8 @@ const ROOT = join(__dirname, '..');
 const TOTAL_TASKS = Number(process.env.BENCH_TOTAL_TASKS ?? 1_000_000);
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 300);
 const SIGNOFFS = Number(process.env.BENCH_SIGNOFFS ?? 60);
+/** `BENCH_ONLY=signoff` (or `inbox`) runs one part. */
+const ONLY = process.env.BENCH_ONLY ?? '';
 
 function percentiles(samples: number[]): { p50: number; p95: number; n: number } {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -119,7 +121,7 @@ async function main(): Promise<void> {
               now() + (g % 5000) * interval '1 minute',
               now() - (g % 9000) * interval '1 second'
        FROM generate_series(1, $6::int) g JOIN p ON p.n = 1 + (g % 1000)`,
-      [li.org_unit_id, li.id, office.org_unit_id, chen.id, office.id, TOTAL_TASKS],
+      [li.org_unit_id, li.id, office.org_unit_id, chen.id, office.id, ONLY === 'signoff' ? 0 : TOTAL_TASKS],
     );
     await dataSource.query('ANALYZE task');
     const tasks = new TaskRepository(dataSource);
@@ -130,10 +132,12 @@ async function main(): Promise<void> {
         [userId],
       );
     const inbox: Record<string, unknown> = {};
-    for (const [label, user] of [
-      ['10k_open_tasks', chen],
-      ['100k_open_tasks', li],
-    ] as const) {
+    for (const [label, user] of (ONLY === 'signoff'
+      ? []
+      : [
+          ['10k_open_tasks', chen],
+          ['100k_open_tasks', li],
+        ]) as [string, { id: string; org_unit_id: string }][]) {
       log(`inbox for ${label}`);
       const [page, baseline] = await measurePair(
         () => tasks.inboxPage({ userId: user.id, unitId: user.org_unit_id, sort: 'due', limit: 50 }),

@@ -103,6 +103,63 @@ describe(RegisterActivities.name, () => {
     expect(Number(audits[0].n)).toBe(20);
   });
 
+  it('should number registrations that queue behind the counter together, and one by one when one of them fails', async () => {
+    const series = await freshSeries(db);
+    const year = registrationYear(new Date());
+    const take = (i: RegisterDocumentInput) =>
+      register.registerWithNextNumber(
+        {
+          procedureId: i.procedureId,
+          workflowId: i.workflowId,
+          issuerSeriesId: series.seriesId,
+          prefix: series.prefix,
+          year,
+          title: i.title,
+          documentSha256: i.documentSha256,
+          registeredAt: new Date(),
+          registeredBy: officer.userId,
+          validUntil: '2031-12-31',
+          idempotencyKey: i.idempotencyKey,
+        },
+        { actorKind: 'USER', dedupKey: `register:${i.idempotencyKey}` },
+      );
+    const first = await inputs(series, 1);
+    await register.ensureCounter(db.manager, series.seriesId, year);
+    await take(first[0]);
+    // The first goes alone; the others arrive while it holds the counter and are numbered by one statement.
+    const batch = await inputs(series, 8);
+    const together = await Promise.all(batch.map(take));
+    expect(together.map((r) => r!.seq)).toEqual([2, 3, 4, 5, 6, 7, 8, 9]);
+    const ids = await db.query<{ id: string }[]>(
+      'SELECT a.id FROM audit_entry a WHERE a.dedup_key = ANY($1) ORDER BY a.id',
+      [batch.map((i) => `register:${i.idempotencyKey}`)],
+    );
+    expect(ids).toHaveLength(8);
+    // A batch with a procedure that does not exist and a key used twice: nothing of it stays, then each is numbered
+    // on its own; the others get the next numbers without a gap, the two failures their own errors.
+    const next = await inputs(series, 4);
+    const missing = { ...next[1], procedureId: '00000000-0000-4000-8000-000000000001' };
+    const results = await Promise.allSettled([
+      take(next[0]),
+      take(next[0]),
+      take(missing),
+      take(next[2]),
+      take(next[3]),
+    ]);
+    const seqs = results.map((r) =>
+      r.status === 'fulfilled'
+        ? r.value!.seq
+        : (r.reason as { driverError?: { constraint?: string } }).driverError?.constraint,
+    );
+    expect(seqs).toEqual([10, 'uq_register_entry_idempotency', 'fk_register_entry_procedure', 11, 12]);
+    expect(await register.lastSeq(series.seriesId, year)).toBe(12);
+    const audits = await db.query<{ n: string }[]>(
+      "SELECT count(*) AS n FROM audit_entry WHERE action = 'register.registered' AND procedure_id = ANY($1)",
+      [[...first, ...batch, ...next].map((i) => i.procedureId)],
+    );
+    expect(Number(audits[0].n)).toBe(12);
+  });
+
   it('should return the same number to a retry with the same key, without advancing the counter', async () => {
     const series = await freshSeries(db);
     const [input] = await inputs(series, 1);

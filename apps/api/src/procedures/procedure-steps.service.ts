@@ -40,7 +40,11 @@ export class ProcedureStepsService {
 
   /** `POST /api/procedures/:id/steps/:step`. */
   async take(principal: Principal, procedureId: string, name: string, raw: unknown, key?: string) {
-    const procedure = await this.procedures.findById(procedureId);
+    // Both at once: a person waits for the step, and most steps are on a task.
+    const [procedure, procedureTasks] = await Promise.all([
+      this.procedures.findById(procedureId),
+      this.tasks.listByProcedure(procedureId),
+    ]);
     if (!procedure) throw new DomainError(ErrorCode.NotFound, `There is no procedure ${procedureId}.`);
     const step = this.stepOf(procedure, name);
     const body = validateStepBody(step.body, raw);
@@ -51,7 +55,6 @@ export class ProcedureStepsService {
     if (step.scope !== 'TASK') {
       return this.send(principal, procedure, step, body, null, key && stepUpdateId(step.update, procedureId, key));
     }
-    const procedureTasks = await this.tasks.findByProcedure(procedure.id);
     const open = procedureTasks.find((t) => t.status === 'OPEN' && step.tasks.includes(t.kind));
     if (!open) {
       // The same request again after it was recorded gets the same answer, not an error.

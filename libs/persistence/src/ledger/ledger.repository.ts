@@ -45,10 +45,15 @@ export class LedgerRepository {
   async append(manager: EntityManager, entry: LedgerAppend): Promise<LedgerEntryEntity> {
     await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [LEDGER_LOCK]);
     const repo = manager.getRepository(LedgerEntryEntity);
-    const existing = await repo.findOne({ where: { idempotencyKey: entry.idempotencyKey } });
+    // In one round trip, after the lock (a statement of its own, so that this one sees every append before it): the
+    // entry already written under the key, and the chain's last entry.
+    const found = await repo
+      .createQueryBuilder('e')
+      .where('e.idempotency_key = :key OR e.seq = (SELECT max(seq) FROM ledger_entry)', { key: entry.idempotencyKey })
+      .getMany();
+    const existing = found.find((e) => e.idempotencyKey === entry.idempotencyKey);
     if (existing) return existing;
-    const last = await repo.find({ order: { seq: 'DESC' }, take: 1 });
-    const prevHash = last[0]?.hash ?? GENESIS_HASH;
+    const prevHash = found.find((e) => e.idempotencyKey !== entry.idempotencyKey)?.hash ?? GENESIS_HASH;
     // Postgres keeps microseconds, JavaScript milliseconds: truncate so the stored time hashes the same later.
     const recordedAt = new Date(Math.floor(entry.recordedAt.getTime()));
     const hash = ledgerHash(prevHash, { ...entry, recordedAt: recordedAt.toISOString() });

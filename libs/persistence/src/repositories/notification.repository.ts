@@ -16,30 +16,28 @@ export class NotificationRepository {
    * recipient (the user, or each active member of the unit) and channel that recipient chose. E-mail is on by default
    * for an account with an address; the webhook only for those who turned it on.
    */
-  async notify(manager: EntityManager, notification: NewNotification): Promise<void> {
-    const inserted = await manager
-      .createQueryBuilder()
-      .insert()
-      .into(NotificationEntity)
-      .values(notification)
-      .orIgnore()
-      .returning(['id'])
-      .execute();
-    const id = (inserted.raw as { id: string }[])[0]?.id;
-    if (!id) return; // notified before: its deliveries were enqueued then
+  async notify(manager: EntityManager, n: NewNotification): Promise<void> {
+    // One statement: a notification made before (same key) inserts nothing, and so enqueues no deliveries again.
     await manager.query(
-      `INSERT INTO notification_delivery (notification_id, user_id, channel)
-       SELECT $1, u.id, c.channel
-         FROM app_user u
+      `WITH n AS (
+         INSERT INTO notification (recipient_user_id, recipient_unit_id, kind, procedure_id, task_id, message, dedup_key)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)
+         ON CONFLICT DO NOTHING
+         RETURNING id
+       )
+       INSERT INTO notification_delivery (notification_id, user_id, channel)
+       SELECT n.id, u.id, c.channel
+         FROM n
+         CROSS JOIN app_user u
          LEFT JOIN notification_preference p ON p.user_id = u.id
          CROSS JOIN LATERAL (VALUES
            ('EMAIL', COALESCE(p.email, true) AND u.email IS NOT NULL),
            ('WEBHOOK', COALESCE(p.webhook, false))
          ) AS c(channel, enabled)
         WHERE u.active AND c.enabled
-          AND (u.id = $2 OR ($2::uuid IS NULL AND u.org_unit_id = $3))
+          AND (u.id = $1 OR ($1::uuid IS NULL AND u.org_unit_id = $2))
        ON CONFLICT DO NOTHING`,
-      [id, notification.recipientUserId, notification.recipientUnitId],
+      [n.recipientUserId, n.recipientUnitId, n.kind, n.procedureId, n.taskId, n.message, n.dedupKey],
     );
   }
 

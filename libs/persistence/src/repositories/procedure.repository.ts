@@ -31,6 +31,36 @@ export class ProcedureRepository {
       .execute();
   }
 
+  /**
+   * A recorded decision's moves of the read model, in one statement: closes the task it decided (if still open),
+   * moves the procedure run by `workflowId` to its next stage and status, and returns the department and title of
+   * the procedure the decision is about (null when there is no such procedure row).
+   */
+  async moveOnDecision(
+    manager: EntityManager,
+    o: {
+      taskId: string | null;
+      outcome: string;
+      completedBy: string | null;
+      workflowId: string;
+      stage: string;
+      status: string;
+      procedureId: string;
+    },
+  ): Promise<{ departmentId: string; title: string } | null> {
+    const rows = await manager.query<{ department_id: string; title: string }[]>(
+      `WITH t AS (
+         UPDATE task SET status = 'DONE', outcome = $2, completed_by = $3, completed_at = now()
+         WHERE $1::uuid IS NOT NULL AND id = $1::uuid AND status = 'OPEN'
+       ), s AS (
+         UPDATE procedure SET stage = $5, status = $6, updated_at = CURRENT_TIMESTAMP WHERE workflow_id = $4
+       )
+       SELECT department_id, title FROM procedure WHERE id = $7::uuid`,
+      [o.taskId, o.outcome, o.completedBy, o.workflowId, o.stage, o.status, o.procedureId],
+    );
+    return rows[0] ? { departmentId: rows[0].department_id, title: rows[0].title } : null;
+  }
+
   async setStage(manager: EntityManager, workflowId: string, stage: string, status: string): Promise<void> {
     await manager.getRepository(ProcedureEntity).update({ workflowId }, { stage, status });
   }

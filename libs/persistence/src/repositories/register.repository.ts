@@ -9,6 +9,7 @@ import {
   RegisterEntryEntity,
   VoidedNumberEntity,
 } from '../entities';
+import { NumberingBatcher, type NumberedEntry } from './register-numbering';
 
 export interface NewRegisterEntry {
   procedureId: string;
@@ -57,7 +58,11 @@ export interface RegisterRow {
 /** The register of numbers: issuer series, counters, entries, voided numbers, publications and filings. */
 @Injectable()
 export class RegisterRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  private readonly numbering: NumberingBatcher;
+
+  constructor(private readonly dataSource: DataSource) {
+    this.numbering = new NumberingBatcher(dataSource);
+  }
 
   findSeries(manager: EntityManager, issuerUnitId: string, series: string): Promise<IssuerSeriesEntity | null> {
     return manager.getRepository(IssuerSeriesEntity).findOne({ where: { issuerUnitId, series } });
@@ -87,64 +92,18 @@ export class RegisterRepository {
 
   /**
    * Gives the next number of a series and year and writes the register entry and its audit record, all in ONE
-   * statement: the counter row is locked only for that statement, so concurrent registrations wait on each other
-   * for one round trip instead of a whole transaction. Atomic like a transaction: if the entry cannot be written
-   * (e.g. its idempotency key exists already), the increment is undone with it, so numbers stay gap-free.
-   * Returns null when the series has no counter for the year yet (`ensureCounter`, then call again).
+   * statement of its own (not in a caller's transaction): the counter row is locked only for that statement, so
+   * concurrent registrations wait on each other for one round trip instead of a whole transaction, and those that
+   * arrive while the counter is held are numbered together by the next statement (`NumberingBatcher`). Atomic like
+   * a transaction: if the entry cannot be written (e.g. its idempotency key exists already), the increment is undone
+   * with it, so numbers stay gap-free. Returns null when the series has no counter for the year yet
+   * (`ensureCounter`, then call again).
    */
-  async registerWithNextNumber(
-    manager: EntityManager,
+  registerWithNextNumber(
     e: Omit<NewRegisterEntry, 'seq' | 'number'> & { prefix: string },
     audit: { actorKind: 'USER' | 'SYSTEM'; dedupKey: string },
-  ): Promise<{ id: string; number: string; seq: number; year: number; registeredAt: Date; validUntil: string } | null> {
-    const rows = await manager.query<
-      { id: string; number: string; seq: number; year: number; registered_at: Date; valid_until: string }[]
-    >(
-      `WITH n AS (
-         UPDATE number_counter SET last_seq = last_seq + 1
-         WHERE issuer_series_id = $1::uuid AND year = $2::int
-         RETURNING last_seq
-       ), e AS (
-         INSERT INTO register_entry (procedure_id, workflow_id, issuer_series_id, year, seq, number, title,
-           document_sha256, status, registered_at, registered_by, valid_until, idempotency_key)
-         SELECT $3::uuid, $4, $1::uuid, $2::int, n.last_seq, $5 || '〔' || $2::int::text || '〕' || n.last_seq::text || '号',
-           $6, $7, 'REGISTERED', $8::timestamptz, $9::uuid, $10::date, $11
-         FROM n
-         RETURNING id, number, seq, year, registered_at, valid_until::text AS valid_until
-       ), a AS (
-         INSERT INTO audit_entry (at, actor_kind, actor_id, action, procedure_id, details, dedup_key)
-         SELECT $8::timestamptz, $12, $9::uuid, 'register.registered', $3::uuid,
-           jsonb_build_object('registerEntryId', e.id, 'number', e.number, 'documentSha256', $7::text), $13
-         FROM e
-         ON CONFLICT DO NOTHING
-       )
-       SELECT * FROM e`,
-      [
-        e.issuerSeriesId,
-        e.year,
-        e.procedureId,
-        e.workflowId,
-        e.prefix,
-        e.title,
-        e.documentSha256,
-        e.registeredAt,
-        e.registeredBy,
-        e.validUntil,
-        e.idempotencyKey,
-        audit.actorKind,
-        audit.dedupKey,
-      ],
-    );
-    const row = rows[0];
-    if (!row) return null;
-    return {
-      id: row.id,
-      number: row.number,
-      seq: row.seq,
-      year: row.year,
-      registeredAt: row.registered_at,
-      validUntil: row.valid_until,
-    };
+  ): Promise<NumberedEntry | null> {
+    return this.numbering.take({ ...e, audit });
   }
 
   /** Makes sure the series has a counter row for the year (numbers then start at 1). */
@@ -161,6 +120,42 @@ export class RegisterRepository {
       [issuerSeriesId, year],
     );
     return rows[0]?.last_seq ?? 0;
+  }
+
+  /**
+   * What a registration needs to know before it takes a number, in one round trip: the entry already written under
+   * its idempotency key (a retried registration), its issuer's series, and the media type of the registered text.
+   */
+  async registrationContext(q: {
+    idempotencyKey: string;
+    issuerUnitId: string;
+    series: string;
+    documentSha256: string;
+  }): Promise<{
+    existing: NumberedEntry | null;
+    series: { id: string; prefix: string; active: boolean } | null;
+    mediaType: string | null;
+  }> {
+    const [row] = await this.dataSource.query<
+      {
+        existing: (Omit<NumberedEntry, 'registeredAt'> & { registeredAt: string }) | null;
+        series: { id: string; prefix: string; active: boolean } | null;
+        media_type: string | null;
+      }[]
+    >(
+      `SELECT
+         (SELECT json_build_object('id', id, 'number', number, 'seq', seq, 'year', year, 'registeredAt', registered_at,
+            'validUntil', valid_until::text) FROM register_entry WHERE idempotency_key = $1) AS existing,
+         (SELECT json_build_object('id', id, 'prefix', prefix, 'active', active)
+            FROM issuer_series WHERE issuer_unit_id = $2::uuid AND series = $3) AS series,
+         (SELECT media_type FROM document_version WHERE sha256 = $4 LIMIT 1) AS media_type`,
+      [q.idempotencyKey, q.issuerUnitId, q.series, q.documentSha256],
+    );
+    return {
+      existing: row.existing ? { ...row.existing, registeredAt: new Date(row.existing.registeredAt) } : null,
+      series: row.series,
+      mediaType: row.media_type,
+    };
   }
 
   findEntryByKey(manager: EntityManager, idempotencyKey: string): Promise<RegisterEntryEntity | null> {

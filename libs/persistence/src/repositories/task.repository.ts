@@ -83,6 +83,11 @@ export class TaskRepository {
     return this.dataSource.getRepository(TaskEntity).findOne({ where: { id } });
   }
 
+  /** A procedure's tasks, oldest first, without their holders (a step's check needs only the open task). */
+  listByProcedure(procedureId: string): Promise<TaskEntity[]> {
+    return this.dataSource.getRepository(TaskEntity).find({ where: { procedureId }, order: { createdAt: 'ASC' } });
+  }
+
   /** A procedure's tasks, oldest first, each with everyone who held it or drafted for it (`holders`). */
   async findByProcedure(procedureId: string): Promise<TaskEntity[]> {
     const tasks = await this.dataSource
