@@ -276,7 +276,7 @@ describe('the web app in a browser', () => {
     // Any other adviser will do: the first one offered.
     await page.getByRole('combobox', { name: '改派给' }).click();
     const offered = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option');
-    const another = await offered.first().getAttribute('title');
+    const another = (await offered.first().getAttribute('title')) ?? '';
     await page.keyboard.press('Escape');
     await chooseOption(page, page, '改派给', another);
     await page.getByLabel('改派理由').fill('原承办人出差，改由其他法律顾问办理');
