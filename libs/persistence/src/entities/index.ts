@@ -43,6 +43,7 @@ import {
 import { RateLimitHitEntity, SignInLockoutEntity } from './rate-limit.entity';
 import { TaskEntity } from './task.entity';
 import { ReconciliationMarkEntity, TaskHolderEntity } from './task-holder.entity';
+import { TaskInboxCountEntity } from './task-inbox-count.entity';
 import { UserEntity } from './user.entity';
 
 export {
@@ -93,11 +94,13 @@ export {
   PreReviewRuleSettingEntity,
   PreReviewLawOverrideEntity,
   TaskHolderEntity,
+  TaskInboxCountEntity,
   ReconciliationMarkEntity,
 };
 
 export const ENTITIES = [
   TaskHolderEntity,
+  TaskInboxCountEntity,
   ReconciliationMarkEntity,
   DecisionRecordEntity,
   IntegrityAlertEntity,

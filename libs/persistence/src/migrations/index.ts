@@ -25,6 +25,7 @@ import { PreReview17973000000000 } from './17973000000000-PreReview';
 import { OidcSignIn17974000000000 } from './17974000000000-OidcSignIn';
 import { TaskHoldersAndLedgerReconciliation17975000000000 } from './17975000000000-TaskHoldersAndLedgerReconciliation';
 import { DocumentValidity17976000000000 } from './17976000000000-DocumentValidity';
+import { InboxCounts17993000000000 } from './17993000000000-InboxCounts';
 
 /** Every migration, in order. A new migration file must be added here. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -54,4 +55,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   TaskHoldersAndLedgerReconciliation17975000000000,
   DocumentValidity17976000000000,
   CatalogConsentMeeting17977000000000,
+  InboxCounts17993000000000,
 ];
