@@ -32,5 +32,6 @@ export * from './repositories/register.repository';
 export * from './repositories/session.repository';
 export * from './seed/demo-organisation';
 export { APPLICATION_ROLE } from './migrations/17962100000000-EvidenceRoles';
+export { CONSOLE_COUNTS_REBUILD } from './migrations/17993100000000-ConsoleAtProvinceScale';
 export * from './repositories/decision-record.repository';
 export * from './repositories/integrity-alert.repository';

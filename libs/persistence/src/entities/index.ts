@@ -44,6 +44,7 @@ import { RateLimitHitEntity, SignInLockoutEntity } from './rate-limit.entity';
 import { TaskEntity } from './task.entity';
 import { ReconciliationMarkEntity, TaskHolderEntity } from './task-holder.entity';
 import { TaskInboxCountEntity } from './task-inbox-count.entity';
+import { ProcedureStageCountEntity, TaskCloseMonthEntity } from './console-count.entity';
 import { UserEntity } from './user.entity';
 
 export {
@@ -95,12 +96,16 @@ export {
   PreReviewLawOverrideEntity,
   TaskHolderEntity,
   TaskInboxCountEntity,
+  TaskCloseMonthEntity,
+  ProcedureStageCountEntity,
   ReconciliationMarkEntity,
 };
 
 export const ENTITIES = [
   TaskHolderEntity,
   TaskInboxCountEntity,
+  TaskCloseMonthEntity,
+  ProcedureStageCountEntity,
   ReconciliationMarkEntity,
   DecisionRecordEntity,
   IntegrityAlertEntity,

@@ -49,14 +49,16 @@ export class ProcedureRepository {
       .createQueryBuilder('p')
       .leftJoinAndSelect('p.department', 'd')
       .orderBy('p.createdAt', 'DESC')
-      .take(filter.limit);
+      // One row per procedure (the join is many-to-one): a plain LIMIT, read from the created_at indexes.
+      .limit(filter.limit);
     if (filter.departmentId) qb.andWhere('p.department_id = :departmentId', { departmentId: filter.departmentId });
     if (filter.stage) qb.andWhere('p.stage = :stage', { stage: filter.stage });
     if (filter.involvedUserId) {
+      // The person's procedures, found from their side: every holder and delegate of a task, present or past, is in
+      // task_holder (its trigger writes each one), and whoever closed a task is its completed_by.
       qb.andWhere(
-        '(EXISTS (SELECT 1 FROM task t WHERE t.procedure_id = p.id AND ' +
-          '(t.assignee_user_id = :userId OR t.delegate_user_id = :userId OR t.completed_by = :userId)) ' +
-          'OR EXISTS (SELECT 1 FROM task_holder h WHERE h.procedure_id = p.id AND h.user_id = :userId))',
+        'p.id IN (SELECT h.procedure_id FROM task_holder h WHERE h.user_id = :userId ' +
+          'UNION SELECT t.procedure_id FROM task t WHERE t.completed_by = :userId)',
         { userId: filter.involvedUserId },
       );
     }
