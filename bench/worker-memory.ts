@@ -7,7 +7,8 @@
  * sticky cache at `WORKER_MAX_CACHED_WORKFLOWS` (BENCH_CACHE overrides it for the run).
  *
  * Builds the server and the workflow bundle, creates a database of its own (dropped unless BENCH_KEEP=1) and a
- * Temporal dev server of its own. BENCH_STEPS (default 1000,2000,5000,10000) changes the steps.
+ * Temporal dev server of its own. BENCH_STEPS (default 1000,2000,5000,10000) changes the steps;
+ * BENCH_WORKER_NODE_OPTIONS gives the worker process Node options (e.g. a heap limit).
  */
 import 'reflect-metadata';
 import { execFileSync } from 'node:child_process';
@@ -90,6 +91,7 @@ async function main(): Promise<void> {
         TEMPORAL_TASK_QUEUE: TASK_QUEUE,
         WORKFLOW_BUNDLE_PATH: join(ROOT, 'dist', 'workflow-bundle.js'),
         ...(process.env.BENCH_CACHE ? { WORKER_MAX_CACHED_WORKFLOWS: process.env.BENCH_CACHE } : {}),
+        ...(process.env.BENCH_WORKER_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_WORKER_NODE_OPTIONS } : {}),
       },
       logFile,
     );
@@ -172,6 +174,7 @@ async function main(): Promise<void> {
         {
           machine: 'shared 2-core, Temporal dev server, one worker process; RSS from /proc',
           sticky_cache: Number(process.env.BENCH_CACHE ?? 1000),
+          worker_node_options: process.env.BENCH_WORKER_NODE_OPTIONS ?? null,
           bare_idle_worker_rss_mb: idle,
           steps,
           ratio_to_idle: round(last.rss_mb / idle),
