@@ -80,6 +80,7 @@ async function main(): Promise<void> {
         [windowId, procedureId],
       );
     } finally {
+      await runner.query('RESET session_replication_role');
       await runner.release();
     }
     const base = `http://127.0.0.1:${port}`;

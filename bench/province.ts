@@ -15,7 +15,12 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { PROCEDURE_DEFINITIONS, Role, stagesOfStep, timelineOf } from '@lawgate/domain';
-import { buildDataSourceOptions, CONSOLE_COUNTS_REBUILD, ProcedureRepository } from '@lawgate/persistence';
+import {
+  buildDataSourceOptions,
+  CONSOLE_COUNTS_REBUILD,
+  INVOLVEMENT_AND_RATES_REBUILD,
+  ProcedureRepository,
+} from '@lawgate/persistence';
 import { OversightService } from '../apps/api/src/oversight/oversight.service';
 import { ProceduresService } from '../apps/api/src/procedures/procedures.service';
 import type { Principal } from '../apps/api/src/auth/principal';
@@ -56,7 +61,9 @@ async function generate(dataSource: DataSource): Promise<void> {
               ARRAY['DRAFTER']
          FROM generate_series(1, 2000) g`,
     );
-    await q(`CREATE TEMP TABLE person AS SELECT row_number() OVER (ORDER BY id) - 1 AS n, id, org_unit_id FROM app_user`);
+    await q(
+      `CREATE TEMP TABLE person AS SELECT row_number() OVER (ORDER BY id) - 1 AS n, id, org_unit_id FROM app_user`,
+    );
     await q(
       `CREATE TEMP TABLE dept AS SELECT row_number() OVER (ORDER BY id) - 1 AS n, id FROM org_unit WHERE kind = 'DEPARTMENT'`,
     );
@@ -143,7 +150,8 @@ async function generate(dataSource: DataSource): Promise<void> {
       `INSERT INTO register_entry (procedure_id, workflow_id, issuer_series_id, year, seq, number, title,
                                    document_sha256, status, registered_at, valid_until, idempotency_key)
        SELECT id, workflow_id, gen_random_uuid(), 2000, 1, 'R' || workflow_id, title, md5(workflow_id),
-              'IN_FORCE', updated_at, (updated_at + interval '5 years')::date, 'r:' || workflow_id
+              CASE WHEN updated_at + interval '5 years' < now() THEN 'EXPIRED' ELSE 'IN_FORCE' END,
+              updated_at, (updated_at + interval '5 years')::date, 'r:' || workflow_id
          FROM procedure WHERE policy_version = 'bench' AND abs(hashtext(workflow_id)) % 10 < 3 AND status = 'COMPLETED'`,
     );
     log(`building ${indexes.length} indexes again`);
@@ -159,6 +167,7 @@ async function generate(dataSource: DataSource): Promise<void> {
         WHERE t.status = 'OPEN' GROUP BY 1, 2, 3`,
     );
     await q(CONSOLE_COUNTS_REBUILD);
+    await q(INVOLVEMENT_AND_RATES_REBUILD);
   } finally {
     await runner.release();
   }
@@ -220,7 +229,8 @@ async function main(): Promise<void> {
       dataSource.query(
         `SELECT * FROM task WHERE status = 'OPEN' AND due_at IS NOT NULL AND due_at < now() ORDER BY due_at LIMIT 200`,
       );
-    const barePage = () => dataSource.query('SELECT * FROM procedure WHERE id > gen_random_uuid() ORDER BY id LIMIT 50');
+    const barePage = () =>
+      dataSource.query('SELECT * FROM procedure WHERE id > gen_random_uuid() ORDER BY id LIMIT 50');
 
     const cases: [string, () => Promise<unknown>, () => Promise<unknown>][] = [
       ['console_statistics', () => oversight.statistics(12), bareStatistics],

@@ -1,7 +1,12 @@
 /** What the benchmarks share: timing, percentiles, and a database of the bench's own. */
 import { Client as PgClient } from 'pg';
 import { DataSource } from 'typeorm';
-import { buildDataSourceOptions, CalendarRepository, packagedCalendar, seedDemoOrganisation } from '@lawgate/persistence';
+import {
+  buildDataSourceOptions,
+  CalendarRepository,
+  packagedCalendar,
+  seedDemoOrganisation,
+} from '@lawgate/persistence';
 
 export const round = (ms: number) => Math.round(ms * 100) / 100;
 

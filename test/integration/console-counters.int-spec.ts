@@ -75,7 +75,9 @@ describe('console counters', () => {
       await dataSource.query(
         `UPDATE procedure SET stage = 'LEGALITY_REVIEW' WHERE workflow_id IN ('cc:1', 'cc:2', 'cc:3')`,
       );
-      await dataSource.query(`UPDATE procedure SET stage = 'COMPLETED', status = 'COMPLETED' WHERE workflow_id = 'cc:4'`);
+      await dataSource.query(
+        `UPDATE procedure SET stage = 'COMPLETED', status = 'COMPLETED' WHERE workflow_id = 'cc:4'`,
+      );
       await check('closed and moved');
       await dataSource.query(`UPDATE task SET due_at = due_at + interval '30 days' WHERE round = 2`);
       await dataSource.query(`UPDATE task SET status = 'OPEN', completed_at = NULL WHERE round = 3`);
@@ -83,10 +85,76 @@ describe('console counters', () => {
       await check('due times moved, reopened, cancelled');
       await dataSource.query(`DELETE FROM task_holder`);
       await dataSource.query(`DELETE FROM task WHERE round IN (1, 5)`);
-      await dataSource.query(`DELETE FROM task WHERE procedure_id = (SELECT id FROM procedure WHERE workflow_id = 'cc:5')`);
+      await dataSource.query(
+        `DELETE FROM task WHERE procedure_id = (SELECT id FROM procedure WHERE workflow_id = 'cc:5')`,
+      );
       await dataSource.query(`DELETE FROM procedure WHERE workflow_id = 'cc:5'`);
       await check('deleted');
+      // Legality decisions (the ledger only grows) and answered comments, against counting the rows.
+      await dataSource.query(
+        `INSERT INTO ledger_entry (procedure_id, workflow_id, stage, actor_id, actor_name, actor_role, actor_unit_id,
+                                   decision, opinion, idempotency_key, recorded_at, prev_hash, hash)
+         SELECT p.id, p.workflow_id, 'LEGALITY_REVIEW', $1, 'a', 'LEGAL_ADVISER', $2,
+                (ARRAY['LAWFUL', 'MUST_AMEND', 'UNLAWFUL'])[1 + g % 3], 'o', 'cc:' || p.workflow_id || ':' || g,
+                now() - (g * 40) * interval '1 day', 'x', 'y'
+           FROM procedure p, generate_series(1, 5) g`,
+        [user.id, user.org_unit_id],
+      );
+      const runner = dataSource.createQueryRunner();
+      await runner.connect();
+      try {
+        // The windows' draft versions are not what is counted: the replica role skips that foreign key's check.
+        await runner.query("SET session_replication_role = 'replica'");
+        await runner.query(
+          `INSERT INTO comment_window (procedure_id, workflow_id, title, draft_version_id, draft_sha256, opens_at,
+                                       minimum_closes_at, closes_at, status, idempotency_key)
+           SELECT id, workflow_id, 't', gen_random_uuid(), 'x', now(), now(), now(), 'CLOSED', 'cc:' || workflow_id
+             FROM procedure`,
+        );
+      } finally {
+        await runner.query('RESET session_replication_role');
+        await runner.release();
+      }
+      await dataSource.query(
+        `INSERT INTO public_comment (window_id, receipt_no, body, submitted_at, client_fingerprint, answer, answered_at)
+         SELECT w.id, w.idempotency_key || ':' || g, 'b', now(), 'f',
+                CASE WHEN g % 4 <> 0 THEN (ARRAY['ADOPTED', 'NOT_ADOPTED', 'PARTLY_ADOPTED'])[1 + g % 3] END,
+                CASE WHEN g % 4 <> 0 THEN now() - (g * 50) * interval '1 day' END
+           FROM comment_window w, generate_series(1, 8) g`,
+      );
+      await dataSource.query(
+        `UPDATE public_comment SET answer = 'ADOPTED', answered_at = now() WHERE answer IS NULL AND receipt_no LIKE '%:4'`,
+      );
+      await dataSource.query(
+        `UPDATE public_comment SET answered_at = answered_at - interval '200 days' WHERE receipt_no LIKE '%:1'`,
+      );
+      await dataSource.query(`DELETE FROM public_comment WHERE receipt_no LIKE '%:2'`);
       const s = await oversight.statistics(12);
+      const monthly = async (sql: string) =>
+        (await dataSource.query<{ month: string; total: string; count: string }[]>(sql))
+          .filter((r) => r.month >= s.fromMonth)
+          .map((r) => ({
+            month: r.month,
+            total: Number(r.total),
+            count: Number(r.count),
+            rate: Math.round((Number(r.count) / Number(r.total)) * 1000) / 1000,
+          }));
+      expect(s.legalityReturnByMonth).toEqual(
+        await monthly(
+          `SELECT to_char(recorded_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') AS month, count(*) AS total,
+                  count(*) FILTER (WHERE decision IN ('UNLAWFUL', 'MUST_AMEND')) AS count
+             FROM ledger_entry WHERE stage = 'LEGALITY_REVIEW' GROUP BY 1 ORDER BY 1`,
+        ),
+      );
+      expect(s.commentAdoptionByMonth).toEqual(
+        await monthly(
+          `SELECT to_char(answered_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') AS month, count(*) AS total,
+                  count(*) FILTER (WHERE answer IN ('ADOPTED', 'PARTLY_ADOPTED')) AS count
+             FROM public_comment WHERE answered_at IS NOT NULL GROUP BY 1 ORDER BY 1`,
+        ),
+      );
+      expect(s.legalityReturn.total).toBeGreaterThan(0);
+      expect(s.commentAdoption.total).toBeGreaterThan(0);
       expect(s.onTime.total).toBeGreaterThan(0);
       expect(s.onTime.count).toBeGreaterThan(0);
       expect(s.onTime.count).toBeLessThan(s.onTime.total);

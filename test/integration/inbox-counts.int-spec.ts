@@ -41,7 +41,9 @@ describe('inbox badge counters', () => {
       );
       await check('opened');
       const ids = async (where: string) =>
-        (await dataSource.query<{ id: string }[]>(`SELECT id FROM task WHERE ${where} ORDER BY round`)).map((r) => r.id);
+        (await dataSource.query<{ id: string }[]>(`SELECT id FROM task WHERE ${where} ORDER BY round`)).map(
+          (r) => r.id,
+        );
       const unclaimed = await ids('assignee_user_id IS NULL');
       await dataSource.transaction((m) => tasks.claim(m, unclaimed[0], c.id));
       await check('claimed');
@@ -51,7 +53,9 @@ describe('inbox badge counters', () => {
       await dataSource.transaction((m) => tasks.reassign(m, held[0], b.id, b.org_unit_id));
       await dataSource.query('UPDATE task SET delegate_user_id = $1 WHERE id = ANY($2)', [c.id, held.slice(1, 5)]);
       await check('reassigned and delegated');
-      await dataSource.query("UPDATE task SET due_at = now() - interval '3 days' WHERE id = ANY($1)", [held.slice(2, 8)]);
+      await dataSource.query("UPDATE task SET due_at = now() - interval '3 days' WHERE id = ANY($1)", [
+        held.slice(2, 8),
+      ]);
       await dataSource.query("UPDATE task SET reminded_at = now() WHERE status = 'OPEN'");
       await check('due times moved, reminders stamped');
       await dataSource.transaction((m) => tasks.complete(m, held[2], 'DONE', a.id));

@@ -92,49 +92,41 @@ export class OversightService {
 
   /** Rates over the last `months` calendar months (China Standard Time), in total and month by month. */
   async statistics(months: number): Promise<StatisticsDto> {
-    // The first instant of the first month counted, in China Standard Time.
-    const [{ since, from_month, to_month }] = await this.dataSource.query<
-      { since: Date; from_month: string; to_month: string }[]
-    >(
-      `SELECT (date_trunc('month', now() AT TIME ZONE 'Asia/Shanghai') - make_interval(months => $1 - 1))
-                AT TIME ZONE 'Asia/Shanghai' AS since,
-              to_char(date_trunc('month', now() AT TIME ZONE 'Asia/Shanghai') - make_interval(months => $1 - 1),
+    // The first month counted and this month, in China Standard Time (YYYY-MM, as the counters are kept).
+    const [{ from_month, to_month }] = await this.dataSource.query<{ from_month: string; to_month: string }[]>(
+      `SELECT to_char(date_trunc('month', now() AT TIME ZONE 'Asia/Shanghai') - make_interval(months => $1 - 1),
                 'YYYY-MM') AS from_month,
               to_char(now() AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') AS to_month`,
       [months],
     );
-    const month = (column: string) => `to_char(${column} AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM')`;
-
     // Closed tasks per month and shard, kept by triggers on task (migration ConsoleAtProvinceScale).
     const onTime = await this.dataSource.query<MonthRow[]>(
       `SELECT month, sum(total) AS total, sum(on_time) AS count FROM task_close_month
         WHERE month >= $1 GROUP BY 1 HAVING sum(total) > 0 ORDER BY 1`,
       [from_month],
     );
+    // Decisions and answers per month, kept by triggers (migration InvolvementAndRateCounters).
     const legality = await this.dataSource.query<MonthRow[]>(
-      `SELECT ${month('recorded_at')} AS month, count(*) AS total,
-              count(*) FILTER (WHERE decision = ANY($2)) AS count
-         FROM ledger_entry
-        WHERE stage = ANY($4) AND recorded_at >= $1 AND decision = ANY($3)
-        GROUP BY 1 ORDER BY 1`,
-      [since, RETURNED, [...RETURNED, ...PASSED], LEGALITY_STAGES],
+      `SELECT month, sum(n) AS total, coalesce(sum(n) FILTER (WHERE decision = ANY($2)), 0) AS count
+         FROM ledger_decision_month
+        WHERE stage = ANY($4) AND month >= $1 AND decision = ANY($3)
+        GROUP BY 1 HAVING sum(n) > 0 ORDER BY 1`,
+      [from_month, RETURNED, [...RETURNED, ...PASSED], LEGALITY_STAGES],
     );
     const adoption = await this.dataSource.query<MonthRow[]>(
-      `SELECT ${month('answered_at')} AS month, count(*) AS total,
-              count(*) FILTER (WHERE answer IN ('ADOPTED', 'PARTLY_ADOPTED')) AS count
-         FROM public_comment
-        WHERE answered_at IS NOT NULL AND answered_at >= $1
-        GROUP BY 1 ORDER BY 1`,
-      [since],
+      `SELECT month, sum(n) AS total, coalesce(sum(n) FILTER (WHERE answer IN ('ADOPTED', 'PARTLY_ADOPTED')), 0) AS count
+         FROM comment_answer_month
+        WHERE month >= $1
+        GROUP BY 1 HAVING sum(n) > 0 ORDER BY 1`,
+      [from_month],
     );
     const byStage = await this.dataSource.query<{ type: string; stage: string; n: string }[]>(
       `SELECT type, stage, sum(n) AS n FROM procedure_stage_count GROUP BY type, stage HAVING sum(n) > 0
         ORDER BY type, stage`,
     );
     const answers = await this.dataSource.query<{ answer: string; n: string }[]>(
-      `SELECT answer, count(*) AS n FROM public_comment
-        WHERE answered_at IS NOT NULL AND answered_at >= $1 GROUP BY answer`,
-      [since],
+      `SELECT answer, sum(n) AS n FROM comment_answer_month WHERE month >= $1 GROUP BY answer HAVING sum(n) > 0`,
+      [from_month],
     );
     const [counts] = await this.dataSource.query<
       { open_overdue: string; unanswered: string; within30: string; within90: string; within365: string }[]
@@ -143,7 +135,7 @@ export class OversightService {
               (SELECT count(*) FROM public_comment WHERE answer IS NULL) AS unanswered,
               count(*) FILTER (WHERE valid_until <= today + 30) AS within30,
               count(*) FILTER (WHERE valid_until <= today + 90) AS within90,
-              count(r.id) AS within365
+              count(r.valid_until) AS within365
          FROM (SELECT (now() AT TIME ZONE 'Asia/Shanghai')::date AS today) c
          LEFT JOIN register_entry r ON r.status = 'IN_FORCE' AND r.valid_until <= c.today + 365`,
     );

@@ -133,8 +133,7 @@ export class CommentWindowExtensionEntity {
  */
 @Entity('public_comment')
 @Index('ix_public_comment_window', ['windowId', 'submittedAt'])
-// The console: answers by time (adoption rate) and comments still unanswered.
-@Index('ix_public_comment_answered', { synchronize: false })
+// The console: comments still unanswered.
 @Index('ix_public_comment_unanswered', { synchronize: false })
 export class PublicCommentEntity {
   @PrimaryGeneratedColumn('uuid')

@@ -44,7 +44,13 @@ import { RateLimitHitEntity, SignInLockoutEntity } from './rate-limit.entity';
 import { TaskEntity } from './task.entity';
 import { ReconciliationMarkEntity, TaskHolderEntity } from './task-holder.entity';
 import { TaskInboxCountEntity } from './task-inbox-count.entity';
-import { ProcedureStageCountEntity, TaskCloseMonthEntity } from './console-count.entity';
+import {
+  CommentAnswerMonthEntity,
+  LedgerDecisionMonthEntity,
+  ProcedureInvolvementEntity,
+  ProcedureStageCountEntity,
+  TaskCloseMonthEntity,
+} from './console-count.entity';
 import { UserEntity } from './user.entity';
 
 export {
@@ -98,6 +104,9 @@ export {
   TaskInboxCountEntity,
   TaskCloseMonthEntity,
   ProcedureStageCountEntity,
+  LedgerDecisionMonthEntity,
+  CommentAnswerMonthEntity,
+  ProcedureInvolvementEntity,
   ReconciliationMarkEntity,
 };
 
@@ -106,6 +115,9 @@ export const ENTITIES = [
   TaskInboxCountEntity,
   TaskCloseMonthEntity,
   ProcedureStageCountEntity,
+  LedgerDecisionMonthEntity,
+  CommentAnswerMonthEntity,
+  ProcedureInvolvementEntity,
   ReconciliationMarkEntity,
   DecisionRecordEntity,
   IntegrityAlertEntity,

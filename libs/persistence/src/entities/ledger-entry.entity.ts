@@ -6,8 +6,6 @@ import { ProcedureEntity } from './procedure.entity';
  * entry's hash). The database refuses UPDATE and DELETE on this table (see the migration's trigger).
  */
 @Entity('ledger_entry')
-// The console's legality-return rate: decisions per stage and time, read from the index alone.
-@Index('ix_ledger_stage_recorded', { synchronize: false })
 export class LedgerEntryEntity {
   /** Position in the chain (1, 2, 3, ...). */
   @PrimaryGeneratedColumn({ type: 'bigint' })

@@ -8,8 +8,6 @@ import { TaskEntity } from './task.entity';
  */
 @Entity('task_holder')
 @Index('ix_task_holder_procedure_user', ['procedureId', 'userId'])
-// A person's procedures in the procedure list: what they held.
-@Index('ix_task_holder_user', { synchronize: false })
 export class TaskHolderEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_task_holder' })
   id: string;

@@ -16,8 +16,6 @@ export type TaskStatus = 'OPEN' | 'DONE' | 'CANCELLED';
 // The console: overdue work (open tasks by due time) and on-time rates (closed tasks by close time).
 @Index('ix_task_open_due', { synchronize: false })
 @Index('ix_task_completed', { synchronize: false })
-// A person's procedures in the procedure list: what they closed.
-@Index('ix_task_completed_by', { synchronize: false })
 export class TaskEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;

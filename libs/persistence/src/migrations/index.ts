@@ -27,6 +27,7 @@ import { TaskHoldersAndLedgerReconciliation17975000000000 } from './179750000000
 import { DocumentValidity17976000000000 } from './17976000000000-DocumentValidity';
 import { InboxCounts17993000000000 } from './17993000000000-InboxCounts';
 import { ConsoleAtProvinceScale17993100000000 } from './17993100000000-ConsoleAtProvinceScale';
+import { InvolvementAndRateCounters17993200000000 } from './17993200000000-InvolvementAndRateCounters';
 
 /** Every migration, in order. A new migration file must be added here. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -58,4 +59,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   CatalogConsentMeeting17977000000000,
   InboxCounts17993000000000,
   ConsoleAtProvinceScale17993100000000,
+  InvolvementAndRateCounters17993200000000,
 ];

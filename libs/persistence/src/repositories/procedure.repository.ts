@@ -54,13 +54,12 @@ export class ProcedureRepository {
     if (filter.departmentId) qb.andWhere('p.department_id = :departmentId', { departmentId: filter.departmentId });
     if (filter.stage) qb.andWhere('p.stage = :stage', { stage: filter.stage });
     if (filter.involvedUserId) {
-      // The person's procedures, found from their side: every holder and delegate of a task, present or past, is in
-      // task_holder (its trigger writes each one), and whoever closed a task is its completed_by.
-      qb.andWhere(
-        'p.id IN (SELECT h.procedure_id FROM task_holder h WHERE h.user_id = :userId ' +
-          'UNION SELECT t.procedure_id FROM task t WHERE t.completed_by = :userId)',
-        { userId: filter.involvedUserId },
-      );
+      // The person's procedures, newest first from their side: procedure_involvement holds every holder and
+      // delegate of a task, present or past, and whoever closed one (kept by triggers), with the procedure's
+      // creation time; the list reads its index in order and stops at the limit.
+      qb.innerJoin('procedure_involvement', 'i', 'i.procedure_id = p.id AND i.user_id = :userId', {
+        userId: filter.involvedUserId,
+      }).orderBy('i.procedure_created_at', 'DESC');
     }
     return qb.getMany();
   }

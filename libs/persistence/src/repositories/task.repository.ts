@@ -156,13 +156,11 @@ export class TaskRepository {
     const filters = this.inboxFilters({ ...query, overdue: false }, (value) => `$${params.push(value)}`);
     if (filters === '') {
       const due = "coalesce(t.due_at, 'infinity'::timestamptz)";
-      const dueToday = INBOX_HOLDERS
-        .map(
-          (holder) =>
-            `SELECT count(*) AS n FROM task t WHERE t.status = 'OPEN' AND ${holder}
+      const dueToday = INBOX_HOLDERS.map(
+        (holder) =>
+          `SELECT count(*) AS n FROM task t WHERE t.status = 'OPEN' AND ${holder}
                AND ${due} >= date_trunc('day', now() AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AND ${due} < now()`,
-        )
-        .join(' UNION ALL ');
+      ).join(' UNION ALL ');
       const [row] = await this.dataSource.query<{ open: string; overdue: string }[]>(
         `SELECT coalesce(sum(c.open), 0) AS open,
                 coalesce(sum(c.open) FILTER (WHERE c.due_day < (now() AT TIME ZONE 'UTC')::date), 0)
