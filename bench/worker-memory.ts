@@ -173,7 +173,7 @@ async function main(): Promise<void> {
       JSON.stringify(
         {
           machine: 'shared 2-core, Temporal dev server, one worker process; RSS from /proc',
-          sticky_cache: Number(process.env.BENCH_CACHE ?? 1000),
+          sticky_cache: Number(process.env.BENCH_CACHE ?? 100),
           worker_node_options: process.env.BENCH_WORKER_NODE_OPTIONS ?? null,
           bare_idle_worker_rss_mb: idle,
           steps,

@@ -166,7 +166,7 @@ export const CONFIG_VARS = {
     description:
       "Workflows the worker keeps in memory between their tasks (Temporal's sticky cache); more are replayed from " +
       'their history when they next move. Bounds the resident set: see docs/benchmarks.md (worker memory)',
-    default: '1000',
+    default: '100',
     usedBy: ['worker'],
     parse: int(0, 100000),
   },

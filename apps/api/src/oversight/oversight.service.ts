@@ -100,35 +100,35 @@ export class OversightService {
       [months],
     );
     // Closed tasks per month and shard, kept by triggers on task (migration ConsoleAtProvinceScale).
-    const onTime = await this.dataSource.query<MonthRow[]>(
+    const onTimeQuery = this.dataSource.query<MonthRow[]>(
       `SELECT month, sum(total) AS total, sum(on_time) AS count FROM task_close_month
         WHERE month >= $1 GROUP BY 1 HAVING sum(total) > 0 ORDER BY 1`,
       [from_month],
     );
     // Decisions and answers per month, kept by triggers (migration InvolvementAndRateCounters).
-    const legality = await this.dataSource.query<MonthRow[]>(
+    const legalityQuery = this.dataSource.query<MonthRow[]>(
       `SELECT month, sum(n) AS total, coalesce(sum(n) FILTER (WHERE decision = ANY($2)), 0) AS count
          FROM ledger_decision_month
         WHERE stage = ANY($4) AND month >= $1 AND decision = ANY($3)
         GROUP BY 1 HAVING sum(n) > 0 ORDER BY 1`,
       [from_month, RETURNED, [...RETURNED, ...PASSED], LEGALITY_STAGES],
     );
-    const adoption = await this.dataSource.query<MonthRow[]>(
+    const adoptionQuery = this.dataSource.query<MonthRow[]>(
       `SELECT month, sum(n) AS total, coalesce(sum(n) FILTER (WHERE answer IN ('ADOPTED', 'PARTLY_ADOPTED')), 0) AS count
          FROM comment_answer_month
         WHERE month >= $1
         GROUP BY 1 HAVING sum(n) > 0 ORDER BY 1`,
       [from_month],
     );
-    const byStage = await this.dataSource.query<{ type: string; stage: string; n: string }[]>(
+    const byStageQuery = this.dataSource.query<{ type: string; stage: string; n: string }[]>(
       `SELECT type, stage, sum(n) AS n FROM procedure_stage_count GROUP BY type, stage HAVING sum(n) > 0
         ORDER BY type, stage`,
     );
-    const answers = await this.dataSource.query<{ answer: string; n: string }[]>(
+    const answersQuery = this.dataSource.query<{ answer: string; n: string }[]>(
       `SELECT answer, sum(n) AS n FROM comment_answer_month WHERE month >= $1 GROUP BY answer HAVING sum(n) > 0`,
       [from_month],
     );
-    const [counts] = await this.dataSource.query<
+    const countsQuery = this.dataSource.query<
       { open_overdue: string; unanswered: string; within30: string; within90: string; within365: string }[]
     >(
       `SELECT (SELECT count(*) FROM task WHERE status = 'OPEN' AND due_at IS NOT NULL AND due_at < now()) AS open_overdue,
@@ -139,6 +139,15 @@ export class OversightService {
          FROM (SELECT (now() AT TIME ZONE 'Asia/Shanghai')::date AS today) c
          LEFT JOIN register_entry r ON r.status = 'IN_FORCE' AND r.valid_until <= c.today + 365`,
     );
+    // Side by side on the pool: each is a few rows of counters or one index range.
+    const [onTime, legality, adoption, byStage, answers, [counts]] = await Promise.all([
+      onTimeQuery,
+      legalityQuery,
+      adoptionQuery,
+      byStageQuery,
+      answersQuery,
+      countsQuery,
+    ]);
 
     const byMonth = (rows: MonthRow[]): MonthlyRateDto[] =>
       rows.map((r) => ({ month: r.month, ...rate(Number(r.count), Number(r.total)) }));

@@ -5,7 +5,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * tasks); docs/benchmarks.md has the plans.
  *
  * - Procedure list: newest first overall, per department and per stage (`ix_procedure_created`,
- *   `ix_procedure_department_created`, `ix_procedure_stage_created`).
+ *   `ix_procedure_department_created`, `ix_procedure_stage_created`); the overdue list in its whole order
+ *   (`ix_task_open_due_id`, replacing `ix_task_open_due`).
  * - Console rates: closed tasks per month (`task_close_month`) and procedures per type and stage
  *   (`procedure_stage_count`), kept by statement triggers in the transaction of the change. Each statement adds
  *   its changes to one of 8 shards chosen at random, so concurrent sign-offs seldom wait on the same counter row;
@@ -21,6 +22,11 @@ export class ConsoleAtProvinceScale17993100000000 implements MigrationInterface 
     await q.query(
       `CREATE INDEX "ix_public_comment_unanswered" ON "public_comment" ("window_id") WHERE "answer" IS NULL`,
     );
+    // The overdue list's whole order (due time, then id), so its page stops at the limit even where due times tie.
+    await q.query(`
+      CREATE INDEX "ix_task_open_due_id" ON "task" ("due_at", "id") WHERE "status" = 'OPEN' AND "due_at" IS NOT NULL
+    `);
+    await q.query(`DROP INDEX "ix_task_open_due"`);
 
     await q.query(`
       CREATE TABLE "task_close_month" (
@@ -72,7 +78,11 @@ export class ConsoleAtProvinceScale17993100000000 implements MigrationInterface 
       await q.query(`DROP FUNCTION lawgate_${name}()`);
       await q.query(`DROP TABLE "${name}"`);
     }
+    await q.query(`
+      CREATE INDEX "ix_task_open_due" ON "task" ("due_at") WHERE "status" = 'OPEN' AND "due_at" IS NOT NULL
+    `);
     for (const index of [
+      'ix_task_open_due_id',
       'ix_public_comment_unanswered',
       'ix_procedure_stage_created',
       'ix_procedure_department_created',
