@@ -92,65 +92,60 @@ export class OversightService {
 
   /** Rates over the last `months` calendar months (China Standard Time), in total and month by month. */
   async statistics(months: number): Promise<StatisticsDto> {
-    // The first month counted and this month, in China Standard Time (YYYY-MM, as the counters are kept).
-    const [{ from_month, to_month }] = await this.dataSource.query<{ from_month: string; to_month: string }[]>(
-      `SELECT to_char(date_trunc('month', now() AT TIME ZONE 'Asia/Shanghai') - make_interval(months => $1 - 1),
-                'YYYY-MM') AS from_month,
-              to_char(now() AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') AS to_month`,
-      [months],
-    );
-    // Closed tasks per month and shard, kept by triggers on task (migration ConsoleAtProvinceScale).
-    const onTimeQuery = this.dataSource.query<MonthRow[]>(
-      `SELECT month, sum(total) AS total, sum(on_time) AS count FROM task_close_month
-        WHERE month >= $1 GROUP BY 1 HAVING sum(total) > 0 ORDER BY 1`,
-      [from_month],
-    );
-    // Decisions and answers per month, kept by triggers (migration InvolvementAndRateCounters).
-    const legalityQuery = this.dataSource.query<MonthRow[]>(
-      `SELECT month, sum(n) AS total, coalesce(sum(n) FILTER (WHERE decision = ANY($2)), 0) AS count
-         FROM ledger_decision_month
-        WHERE stage = ANY($4) AND month >= $1 AND decision = ANY($3)
-        GROUP BY 1 HAVING sum(n) > 0 ORDER BY 1`,
-      [from_month, RETURNED, [...RETURNED, ...PASSED], LEGALITY_STAGES],
-    );
-    const adoptionQuery = this.dataSource.query<MonthRow[]>(
-      `SELECT month, sum(n) AS total, coalesce(sum(n) FILTER (WHERE answer IN ('ADOPTED', 'PARTLY_ADOPTED')), 0) AS count
-         FROM comment_answer_month
-        WHERE month >= $1
-        GROUP BY 1 HAVING sum(n) > 0 ORDER BY 1`,
-      [from_month],
-    );
-    const byStageQuery = this.dataSource.query<{ type: string; stage: string; n: string }[]>(
-      `SELECT type, stage, sum(n) AS n FROM procedure_stage_count GROUP BY type, stage HAVING sum(n) > 0
-        ORDER BY type, stage`,
-    );
-    const answersQuery = this.dataSource.query<{ answer: string; n: string }[]>(
-      `SELECT answer, sum(n) AS n FROM comment_answer_month WHERE month >= $1 GROUP BY answer HAVING sum(n) > 0`,
-      [from_month],
-    );
-    const countsQuery = this.dataSource.query<
-      { open_overdue: string; unanswered: string; within30: string; within90: string; within365: string }[]
+    // One round trip: every figure is a few rows of counters kept by triggers (migrations ConsoleAtProvinceScale and
+    // InvolvementAndRateCounters) or one index range. Months are YYYY-MM in China Standard Time, as the counters are.
+    const rows = (sql: string) => `(SELECT coalesce(json_agg(x), '[]') FROM (${sql}) x)`;
+    const [r] = await this.dataSource.query<
+      {
+        from_month: string;
+        to_month: string;
+        on_time: MonthRow[];
+        legality: MonthRow[];
+        adoption: MonthRow[];
+        by_stage: { type: string; stage: string; n: string }[];
+        answers: { answer: string; n: string }[];
+        open_overdue: string;
+        unanswered: string;
+        within30: string;
+        within90: string;
+        within365: string;
+      }[]
     >(
-      `SELECT (SELECT count(*) FROM task WHERE status = 'OPEN' AND due_at IS NOT NULL AND due_at < now()) AS open_overdue,
+      `WITH m AS (
+         SELECT to_char(date_trunc('month', now() AT TIME ZONE 'Asia/Shanghai') - make_interval(months => $1 - 1),
+                  'YYYY-MM') AS from_month,
+                to_char(now() AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') AS to_month,
+                (now() AT TIME ZONE 'Asia/Shanghai')::date AS today)
+       SELECT m.from_month, m.to_month,
+              ${rows(`SELECT month, sum(total) AS total, sum(on_time) AS count FROM task_close_month
+                       WHERE month >= m.from_month GROUP BY 1 HAVING sum(total) > 0 ORDER BY 1`)} AS on_time,
+              ${rows(`SELECT month, sum(n) AS total, coalesce(sum(n) FILTER (WHERE decision = ANY($2)), 0) AS count
+                        FROM ledger_decision_month
+                       WHERE stage = ANY($4) AND month >= m.from_month AND decision = ANY($3)
+                       GROUP BY 1 HAVING sum(n) > 0 ORDER BY 1`)} AS legality,
+              ${rows(`SELECT month, sum(n) AS total,
+                             coalesce(sum(n) FILTER (WHERE answer IN ('ADOPTED', 'PARTLY_ADOPTED')), 0) AS count
+                        FROM comment_answer_month WHERE month >= m.from_month
+                       GROUP BY 1 HAVING sum(n) > 0 ORDER BY 1`)} AS adoption,
+              ${rows(`SELECT type, stage, sum(n) AS n FROM procedure_stage_count
+                       GROUP BY type, stage HAVING sum(n) > 0 ORDER BY type, stage`)} AS by_stage,
+              ${rows(`SELECT answer, sum(n) AS n FROM comment_answer_month WHERE month >= m.from_month
+                       GROUP BY answer HAVING sum(n) > 0`)} AS answers,
+              (SELECT count(*) FROM task WHERE status = 'OPEN' AND due_at IS NOT NULL AND due_at < now()) AS open_overdue,
               (SELECT count(*) FROM public_comment WHERE answer IS NULL) AS unanswered,
-              count(*) FILTER (WHERE valid_until <= today + 30) AS within30,
-              count(*) FILTER (WHERE valid_until <= today + 90) AS within90,
-              count(r.valid_until) AS within365
-         FROM (SELECT (now() AT TIME ZONE 'Asia/Shanghai')::date AS today) c
-         LEFT JOIN register_entry r ON r.status = 'IN_FORCE' AND r.valid_until <= c.today + 365`,
+              (SELECT count(*) FROM register_entry WHERE status = 'IN_FORCE' AND valid_until <= m.today + 30) AS within30,
+              (SELECT count(*) FROM register_entry WHERE status = 'IN_FORCE' AND valid_until <= m.today + 90) AS within90,
+              (SELECT count(*) FROM register_entry WHERE status = 'IN_FORCE' AND valid_until <= m.today + 365) AS within365
+         FROM m`,
+      [months, RETURNED, [...RETURNED, ...PASSED], LEGALITY_STAGES],
     );
-    // Side by side on the pool: each is a few rows of counters or one index range.
-    const [onTime, legality, adoption, byStage, answers, [counts]] = await Promise.all([
-      onTimeQuery,
-      legalityQuery,
-      adoptionQuery,
-      byStageQuery,
-      answersQuery,
-      countsQuery,
-    ]);
+    const { from_month, to_month, on_time: onTime, legality, adoption, by_stage: byStage, answers } = r;
+    const counts = r;
 
     const byMonth = (rows: MonthRow[]): MonthlyRateDto[] =>
-      rows.map((r) => ({ month: r.month, ...rate(Number(r.count), Number(r.total)) }));
+      [...rows]
+        .sort((a, b) => a.month.localeCompare(b.month))
+        .map((r) => ({ month: r.month, ...rate(Number(r.count), Number(r.total)) }));
     const sum = (rows: MonthRow[]): RateDto =>
       rate(
         rows.reduce((a, r) => a + Number(r.count), 0),
