@@ -81,6 +81,7 @@ export class WorkerService implements OnApplicationBootstrap, BeforeApplicationS
       dataConverter: lawgateDataConverter(config),
       activities: bindActivities(this.moduleRef),
       shutdownGraceTime: `${config.WORKER_SHUTDOWN_GRACE_SECONDS} seconds`,
+      maxCachedWorkflows: config.WORKER_MAX_CACHED_WORKFLOWS,
     });
     if (!config.TEMPORAL_PAYLOAD_KEYS) {
       this.logger.warn(

@@ -162,6 +162,14 @@ export const CONFIG_VARS = {
     usedBy: ['worker'],
     parse: int(0, 3600),
   },
+  WORKER_MAX_CACHED_WORKFLOWS: {
+    description:
+      "Workflows the worker keeps in memory between their tasks (Temporal's sticky cache); more are replayed from " +
+      'their history when they next move. Bounds the resident set: see docs/benchmarks.md (worker memory)',
+    default: '100',
+    usedBy: ['worker'],
+    parse: int(0, 100000),
+  },
   RECONCILIATION_SECONDS: {
     description:
       "How often the worker reconciles the procedures' read models and ledger with their workflows' status and " +

@@ -32,6 +32,8 @@ export * from './repositories/register.repository';
 export * from './repositories/session.repository';
 export * from './seed/demo-organisation';
 export { APPLICATION_ROLE } from './migrations/17962100000000-EvidenceRoles';
+export { CONSOLE_COUNTS_REBUILD } from './migrations/17993100000000-ConsoleAtProvinceScale';
+export { INVOLVEMENT_AND_RATES_REBUILD } from './migrations/17993200000000-InvolvementAndRateCounters';
 export * from './repositories/decision-record.repository';
 export * from './repositories/integrity-alert.repository';
 export * from './repositories/filing-catalog.repository';

@@ -57,7 +57,7 @@ export class OversightService {
       `SELECT t.id, t.procedure_id, p.title AS procedure_title, p.type AS procedure_type, d.name AS department_name,
               t.stage, t.kind, t.title, t.legal_basis, t.due_at, t.assignee_user_id,
               u.display_name AS assignee_name, au.name AS assignee_unit_name, t.escalated_at,
-              count(*) OVER () AS total
+              (SELECT count(*) FROM task o WHERE o.status = 'OPEN' AND o.due_at IS NOT NULL AND o.due_at < now()) AS total
          FROM task t
          JOIN procedure p ON p.id = t.procedure_id
          JOIN org_unit d ON d.id = p.department_id
@@ -69,7 +69,7 @@ export class OversightService {
       [limit],
     );
     return {
-      // Counted before the limit applies, in the same statement.
+      // Counted apart from the page (from the open-due index alone), in the same statement.
       total: Number(rows[0]?.total ?? 0),
       items: rows.map((r) => ({
         id: r.id,
@@ -92,65 +92,60 @@ export class OversightService {
 
   /** Rates over the last `months` calendar months (China Standard Time), in total and month by month. */
   async statistics(months: number): Promise<StatisticsDto> {
-    // The first instant of the first month counted, in China Standard Time.
-    const [{ since, from_month, to_month }] = await this.dataSource.query<
-      { since: Date; from_month: string; to_month: string }[]
+    // One round trip: every figure is a few rows of counters kept by triggers (migrations ConsoleAtProvinceScale and
+    // InvolvementAndRateCounters) or one index range. Months are YYYY-MM in China Standard Time, as the counters are.
+    const rows = (sql: string) => `(SELECT coalesce(json_agg(x), '[]') FROM (${sql}) x)`;
+    const [r] = await this.dataSource.query<
+      {
+        from_month: string;
+        to_month: string;
+        on_time: MonthRow[];
+        legality: MonthRow[];
+        adoption: MonthRow[];
+        by_stage: { type: string; stage: string; n: string }[];
+        answers: { answer: string; n: string }[];
+        open_overdue: string;
+        unanswered: string;
+        within30: string;
+        within90: string;
+        within365: string;
+      }[]
     >(
-      `SELECT (date_trunc('month', now() AT TIME ZONE 'Asia/Shanghai') - make_interval(months => $1 - 1))
-                AT TIME ZONE 'Asia/Shanghai' AS since,
-              to_char(date_trunc('month', now() AT TIME ZONE 'Asia/Shanghai') - make_interval(months => $1 - 1),
-                'YYYY-MM') AS from_month,
-              to_char(now() AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') AS to_month`,
-      [months],
-    );
-    const month = (column: string) => `to_char(${column} AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM')`;
-
-    const onTime = await this.dataSource.query<MonthRow[]>(
-      `SELECT ${month('completed_at')} AS month, count(*) AS total,
-              count(*) FILTER (WHERE completed_at <= due_at) AS count
-         FROM task
-        WHERE completed_at IS NOT NULL AND completed_at >= $1 AND due_at IS NOT NULL AND status = 'DONE'
-        GROUP BY 1 ORDER BY 1`,
-      [since],
-    );
-    const legality = await this.dataSource.query<MonthRow[]>(
-      `SELECT ${month('recorded_at')} AS month, count(*) AS total,
-              count(*) FILTER (WHERE decision = ANY($2)) AS count
-         FROM ledger_entry
-        WHERE stage = ANY($4) AND recorded_at >= $1 AND decision = ANY($3)
-        GROUP BY 1 ORDER BY 1`,
-      [since, RETURNED, [...RETURNED, ...PASSED], LEGALITY_STAGES],
-    );
-    const adoption = await this.dataSource.query<MonthRow[]>(
-      `SELECT ${month('answered_at')} AS month, count(*) AS total,
-              count(*) FILTER (WHERE answer IN ('ADOPTED', 'PARTLY_ADOPTED')) AS count
-         FROM public_comment
-        WHERE answered_at IS NOT NULL AND answered_at >= $1
-        GROUP BY 1 ORDER BY 1`,
-      [since],
-    );
-    const byStage = await this.dataSource.query<{ type: string; stage: string; n: string }[]>(
-      `SELECT type, stage, count(*) AS n FROM procedure GROUP BY type, stage ORDER BY type, stage`,
-    );
-    const answers = await this.dataSource.query<{ answer: string; n: string }[]>(
-      `SELECT answer, count(*) AS n FROM public_comment
-        WHERE answered_at IS NOT NULL AND answered_at >= $1 GROUP BY answer`,
-      [since],
-    );
-    const [counts] = await this.dataSource.query<
-      { open_overdue: string; unanswered: string; within30: string; within90: string; within365: string }[]
-    >(
-      `SELECT (SELECT count(*) FROM task WHERE status = 'OPEN' AND due_at IS NOT NULL AND due_at < now()) AS open_overdue,
+      `WITH m AS (
+         SELECT to_char(date_trunc('month', now() AT TIME ZONE 'Asia/Shanghai') - make_interval(months => $1 - 1),
+                  'YYYY-MM') AS from_month,
+                to_char(now() AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') AS to_month,
+                (now() AT TIME ZONE 'Asia/Shanghai')::date AS today)
+       SELECT m.from_month, m.to_month,
+              ${rows(`SELECT month, sum(total) AS total, sum(on_time) AS count FROM task_close_month
+                       WHERE month >= m.from_month GROUP BY 1 HAVING sum(total) > 0 ORDER BY 1`)} AS on_time,
+              ${rows(`SELECT month, sum(n) AS total, coalesce(sum(n) FILTER (WHERE decision = ANY($2)), 0) AS count
+                        FROM ledger_decision_month
+                       WHERE stage = ANY($4) AND month >= m.from_month AND decision = ANY($3)
+                       GROUP BY 1 HAVING sum(n) > 0 ORDER BY 1`)} AS legality,
+              ${rows(`SELECT month, sum(n) AS total,
+                             coalesce(sum(n) FILTER (WHERE answer IN ('ADOPTED', 'PARTLY_ADOPTED')), 0) AS count
+                        FROM comment_answer_month WHERE month >= m.from_month
+                       GROUP BY 1 HAVING sum(n) > 0 ORDER BY 1`)} AS adoption,
+              ${rows(`SELECT type, stage, sum(n) AS n FROM procedure_stage_count
+                       GROUP BY type, stage HAVING sum(n) > 0 ORDER BY type, stage`)} AS by_stage,
+              ${rows(`SELECT answer, sum(n) AS n FROM comment_answer_month WHERE month >= m.from_month
+                       GROUP BY answer HAVING sum(n) > 0`)} AS answers,
+              (SELECT count(*) FROM task WHERE status = 'OPEN' AND due_at IS NOT NULL AND due_at < now()) AS open_overdue,
               (SELECT count(*) FROM public_comment WHERE answer IS NULL) AS unanswered,
-              count(*) FILTER (WHERE valid_until <= today + 30) AS within30,
-              count(*) FILTER (WHERE valid_until <= today + 90) AS within90,
-              count(r.id) AS within365
-         FROM (SELECT (now() AT TIME ZONE 'Asia/Shanghai')::date AS today) c
-         LEFT JOIN register_entry r ON r.status = 'IN_FORCE' AND r.valid_until <= c.today + 365`,
+              (SELECT count(*) FROM register_entry WHERE status = 'IN_FORCE' AND valid_until <= m.today + 30) AS within30,
+              (SELECT count(*) FROM register_entry WHERE status = 'IN_FORCE' AND valid_until <= m.today + 90) AS within90,
+              (SELECT count(*) FROM register_entry WHERE status = 'IN_FORCE' AND valid_until <= m.today + 365) AS within365
+         FROM m`,
+      [months, RETURNED, [...RETURNED, ...PASSED], LEGALITY_STAGES],
     );
+    const { from_month, to_month, on_time: onTime, legality, adoption, by_stage: byStage, answers } = r;
+    const counts = r;
 
     const byMonth = (rows: MonthRow[]): MonthlyRateDto[] =>
-      rows.map((r) => ({ month: r.month, ...rate(Number(r.count), Number(r.total)) }));
+      [...rows]
+        .sort((a, b) => a.month.localeCompare(b.month))
+        .map((r) => ({ month: r.month, ...rate(Number(r.count), Number(r.total)) }));
     const sum = (rows: MonthRow[]): RateDto =>
       rate(
         rows.reduce((a, r) => a + Number(r.count), 0),

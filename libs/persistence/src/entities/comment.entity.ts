@@ -133,6 +133,8 @@ export class CommentWindowExtensionEntity {
  */
 @Entity('public_comment')
 @Index('ix_public_comment_window', ['windowId', 'submittedAt'])
+// The console: comments still unanswered.
+@Index('ix_public_comment_unanswered', { synchronize: false })
 export class PublicCommentEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -44,6 +44,14 @@ import { RateLimitHitEntity, SignInLockoutEntity } from './rate-limit.entity';
 import { TaskEntity } from './task.entity';
 import { FilingCatalogEditionEntity } from './filing-catalog-edition.entity';
 import { ReconciliationMarkEntity, TaskHolderEntity } from './task-holder.entity';
+import { TaskInboxCountEntity } from './task-inbox-count.entity';
+import {
+  CommentAnswerMonthEntity,
+  LedgerDecisionMonthEntity,
+  ProcedureInvolvementEntity,
+  ProcedureStageCountEntity,
+  TaskCloseMonthEntity,
+} from './console-count.entity';
 import { UserEntity } from './user.entity';
 
 export type { FilingCatalogEditionEntry } from './filing-catalog-edition.entity';
@@ -96,12 +104,24 @@ export {
   PreReviewRuleSettingEntity,
   PreReviewLawOverrideEntity,
   TaskHolderEntity,
+  TaskInboxCountEntity,
+  TaskCloseMonthEntity,
+  ProcedureStageCountEntity,
+  LedgerDecisionMonthEntity,
+  CommentAnswerMonthEntity,
+  ProcedureInvolvementEntity,
   ReconciliationMarkEntity,
 };
 
 export const ENTITIES = [
   FilingCatalogEditionEntity,
   TaskHolderEntity,
+  TaskInboxCountEntity,
+  TaskCloseMonthEntity,
+  ProcedureStageCountEntity,
+  LedgerDecisionMonthEntity,
+  CommentAnswerMonthEntity,
+  ProcedureInvolvementEntity,
   ReconciliationMarkEntity,
   DecisionRecordEntity,
   IntegrityAlertEntity,

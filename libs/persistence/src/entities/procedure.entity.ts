@@ -13,6 +13,10 @@ import { UserEntity } from './user.entity';
 
 /** Read model of one procedure; the workflow owns its progress, activities write this row. */
 @Entity('procedure')
+// The procedure list, newest first: overall, per department, per stage.
+@Index('ix_procedure_created', { synchronize: false })
+@Index('ix_procedure_department_created', { synchronize: false })
+@Index('ix_procedure_stage_created', { synchronize: false })
 export class ProcedureEntity {
   @PrimaryColumn('uuid')
   id: string;

@@ -14,7 +14,7 @@ export type TaskStatus = 'OPEN' | 'DONE' | 'CANCELLED';
 @Index('ix_task_inbox_delegate', { synchronize: false })
 @Index('ix_task_inbox_unit', { synchronize: false })
 // The console: overdue work (open tasks by due time) and on-time rates (closed tasks by close time).
-@Index('ix_task_open_due', { synchronize: false })
+@Index('ix_task_open_due_id', { synchronize: false })
 @Index('ix_task_completed', { synchronize: false })
 export class TaskEntity {
   @PrimaryGeneratedColumn('uuid')

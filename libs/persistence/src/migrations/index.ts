@@ -26,6 +26,9 @@ import { PreReview17973000000000 } from './17973000000000-PreReview';
 import { OidcSignIn17974000000000 } from './17974000000000-OidcSignIn';
 import { TaskHoldersAndLedgerReconciliation17975000000000 } from './17975000000000-TaskHoldersAndLedgerReconciliation';
 import { DocumentValidity17976000000000 } from './17976000000000-DocumentValidity';
+import { InboxCounts17993000000000 } from './17993000000000-InboxCounts';
+import { ConsoleAtProvinceScale17993100000000 } from './17993100000000-ConsoleAtProvinceScale';
+import { InvolvementAndRateCounters17993200000000 } from './17993200000000-InvolvementAndRateCounters';
 
 /** Every migration, in order. A new migration file must be added here. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -56,4 +59,7 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   DocumentValidity17976000000000,
   CatalogConsentMeeting17977000000000,
   FilingCatalogEditionsAndReviewStatus17980000000000,
+  InboxCounts17993000000000,
+  ConsoleAtProvinceScale17993100000000,
+  InvolvementAndRateCounters17993200000000,
 ];

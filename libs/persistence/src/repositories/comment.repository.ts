@@ -135,37 +135,48 @@ export class CommentRepository {
           { windowId: window.id, opensAt: window.opensAt.toISOString() },
         );
       }
-      const receiptNo = await this.nextReceiptNo(manager, now);
-      return manager.getRepository(PublicCommentEntity).save({
-        windowId: window.id,
-        receiptNo,
-        body: c.body,
-        name: c.name,
-        contact: c.contact,
-        submittedAt: now,
-        clientFingerprint: c.clientFingerprint,
-        answer: null,
-        answerReason: null,
-        answeredBy: null,
-        answeredAt: null,
-        answerIdempotencyKey: null,
-      });
+      return this.insertWithReceipt(manager, c, now);
     });
   }
 
   /**
-   * `ZQ-<date>-<n>`: n counts up per day (China Standard Time). The upsert takes the day's counter row lock until the
-   * transaction ends, so concurrent submissions get distinct numbers; a rolled-back submission leaves a gap.
+   * `ZQ-<date>-<n>`: n counts up per day (China Standard Time). The day's counter and the comment are written by one
+   * statement, last in the transaction: the counter row's lock (which keeps concurrent submissions' numbers distinct)
+   * is held for that statement and the commit only. A rolled-back submission leaves a gap.
    */
-  private async nextReceiptNo(manager: EntityManager, now: Date): Promise<string> {
+  private async insertWithReceipt(
+    manager: EntityManager,
+    c: NewPublicComment,
+    now: Date,
+  ): Promise<PublicCommentEntity> {
     const day = cstDateOf(now);
-    const [{ last_no: n }] = await manager.query<{ last_no: number }[]>(
-      `INSERT INTO comment_receipt_sequence (day, last_no) VALUES ($1, 1)
-       ON CONFLICT (day) DO UPDATE SET last_no = comment_receipt_sequence.last_no + 1
-       RETURNING last_no`,
-      [day],
+    const [row] = await manager.query<{ id: string; receipt_no: string }[]>(
+      `WITH n AS (
+         INSERT INTO comment_receipt_sequence (day, last_no) VALUES ($1, 1)
+         ON CONFLICT (day) DO UPDATE SET last_no = comment_receipt_sequence.last_no + 1
+         RETURNING last_no)
+       INSERT INTO public_comment (window_id, receipt_no, body, name, contact, submitted_at, client_fingerprint)
+       SELECT $2, 'ZQ-' || $3 || '-' || lpad(n.last_no::text, greatest(4, length(n.last_no::text)), '0'),
+              $4, $5, $6, $7, $8
+         FROM n
+       RETURNING id, receipt_no`,
+      [day, c.windowId, day.replace(/-/g, ''), c.body, c.name, c.contact, now, c.clientFingerprint],
     );
-    return `ZQ-${day.replace(/-/g, '')}-${String(n).padStart(4, '0')}`;
+    return Object.assign(new PublicCommentEntity(), {
+      id: row.id,
+      windowId: c.windowId,
+      receiptNo: row.receipt_no,
+      body: c.body,
+      name: c.name,
+      contact: c.contact,
+      submittedAt: now,
+      clientFingerprint: c.clientFingerprint,
+      answer: null,
+      answerReason: null,
+      answeredBy: null,
+      answeredAt: null,
+      answerIdempotencyKey: null,
+    });
   }
 
   /** Closes the window (once) and returns its comments; the FOR UPDATE lock waits for submissions in flight. */

@@ -79,16 +79,17 @@ export class ProcedureRepository {
       .createQueryBuilder('p')
       .leftJoinAndSelect('p.department', 'd')
       .orderBy('p.createdAt', 'DESC')
-      .take(filter.limit);
+      // One row per procedure (the join is many-to-one): a plain LIMIT, read from the created_at indexes.
+      .limit(filter.limit);
     if (filter.departmentId) qb.andWhere('p.department_id = :departmentId', { departmentId: filter.departmentId });
     if (filter.stage) qb.andWhere('p.stage = :stage', { stage: filter.stage });
     if (filter.involvedUserId) {
-      qb.andWhere(
-        '(EXISTS (SELECT 1 FROM task t WHERE t.procedure_id = p.id AND ' +
-          '(t.assignee_user_id = :userId OR t.delegate_user_id = :userId OR t.completed_by = :userId)) ' +
-          'OR EXISTS (SELECT 1 FROM task_holder h WHERE h.procedure_id = p.id AND h.user_id = :userId))',
-        { userId: filter.involvedUserId },
-      );
+      // The person's procedures, newest first from their side: procedure_involvement holds every holder and
+      // delegate of a task, present or past, and whoever closed one (kept by triggers), with the procedure's
+      // creation time; the list reads its index in order and stops at the limit.
+      qb.innerJoin('procedure_involvement', 'i', 'i.procedure_id = p.id AND i.user_id = :userId', {
+        userId: filter.involvedUserId,
+      }).orderBy('i.procedure_created_at', 'DESC');
     }
     return qb.getMany();
   }

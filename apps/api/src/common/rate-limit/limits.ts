@@ -20,10 +20,12 @@ export class RateLimits {
 
   async take(key: string): Promise<RateDecision> {
     let retryAfterMs = 0;
-    for (const limit of this.limits) {
-      const { count, resetInMs } = await this.counter.hit(key, limit.windowMs);
+    // Side by side: each limit's counter is its own row, so one attempt waits for one round trip, not one per limit.
+    const counts = await Promise.all(this.limits.map((limit) => this.counter.hit(key, limit.windowMs)));
+    this.limits.forEach((limit, i) => {
+      const { count, resetInMs } = counts[i];
       if (count > limit.max) retryAfterMs = Math.max(retryAfterMs, resetInMs);
-    }
+    });
     if (retryAfterMs > 0) return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(retryAfterMs / 1000)) };
     return { allowed: true };
   }
