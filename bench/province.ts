@@ -213,7 +213,7 @@ async function main(): Promise<void> {
     const oversight = new OversightService(dataSource);
     const repository = new ProcedureRepository(dataSource);
     const none = undefined as never;
-    const procedures = new ProceduresService(none, repository, none, none, none, none, none);
+    const procedures = new ProceduresService(none, repository, none, none, none, none, none, none);
     const officer = principal('officer.zhang', [Role.LegalAffairsOfficer]);
     const drafter = principal('drafter.edu', [Role.Drafter]);
     const adviser = principal('adviser.li', [Role.LegalAdviser]);
