@@ -87,7 +87,9 @@ export class ResponseChecker {
       validate = this.ajv.compile({ $ref: '#/components/schemas/ErrorBodyDto', components: this.doc.components });
       this.validators.set('error shape', validate);
     }
-    return validate(body) ? [] : [{ operation, status, problem: 'a refusal of an unknown path not in the error shape' }];
+    return validate(body)
+      ? []
+      : [{ operation, status, problem: 'a refusal of an unknown path not in the error shape' }];
   }
 }
 
