@@ -13,8 +13,9 @@ import { randomUUID } from 'node:crypto';
 import { Client as PgClient } from 'pg';
 import { Client, Connection } from '@temporalio/client';
 import { CHECKLIST_ITEMS } from '@lawgate/domain';
+import { startBenchStack } from './enforcement-stack';
 
-const BASE = (process.env.LAWGATE_API_URL ?? 'http://127.0.0.1:3000').replace(/\/$/, '');
+let BASE = (process.env.LAWGATE_API_URL ?? '').replace(/\/$/, '');
 const REVIEWS = Number(process.env.BENCH_REVIEWS ?? 10_000);
 const HANDLERS = Number(process.env.BENCH_HANDLERS ?? 50);
 const REVIEWERS = Number(process.env.BENCH_REVIEWERS ?? 5);
@@ -135,6 +136,9 @@ export async function benchEnforcementReviews(): Promise<Record<string, unknown>
     throw new Error(`case ${caseNumber} was started but never registered`);
   };
   const started = Date.now();
+  let done = 0;
+  let reviewedCount = 0;
+  const progressEvery = Math.max(10, Math.round(REVIEWS / 40));
   const review = async (): Promise<void> => {
     // Bot reviewers: take cases from the queue of submitted ones through intake and a passing conclusion.
     while (submitting || submitted.length > 0) {
@@ -165,6 +169,7 @@ export async function benchEnforcementReviews(): Promise<Record<string, unknown>
           { key: `conclusion-${id}` },
         ),
       );
+      reviewedCount += 1;
     }
   };
   const reviewers = Array.from({ length: REVIEWERS }, () => review());
@@ -216,6 +221,14 @@ export async function benchEnforcementReviews(): Promise<Record<string, unknown>
       ),
     );
     submitted.push({ id, draftSha256: draft.documents.DRAFT.sha256 });
+    done += 1;
+    if (done % progressEvery === 0) {
+      const s = (Date.now() - started) / 1000;
+      process.stderr.write(
+        `[bench:enforcement] ${done}/${REVIEWS} submitted in ${s.toFixed(0)} s (${(done / s).toFixed(2)}/s), ` +
+          `${reviewedCount} reviewed, ${submitted.length} waiting for a bot\n`,
+      );
+    }
   });
   const submitSeconds = (Date.now() - started) / 1000;
   // The review body's inbox page at this volume, while the bots still work.
@@ -272,11 +285,28 @@ export async function benchEnforcementReviews(): Promise<Record<string, unknown>
   };
 }
 
+/** Without `LAWGATE_API_URL`, a LawGate of the benchmark's own (`bench/enforcement-stack.ts`). */
+async function main(): Promise<void> {
+  const log = (line: string) => process.stderr.write(`[bench:enforcement] ${line}\n`);
+  const stack = BASE ? undefined : await startBenchStack(log);
+  if (stack) {
+    // Stopped by a signal: the stack's processes and database go with the run.
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+      process.once(signal, () => void stack.stop().finally(() => process.exit(130)));
+    }
+    BASE = stack.apiUrl;
+    Object.assign(process.env, { TEMPORAL_ADDRESS: stack.temporalAddress, DATABASE_URL: stack.databaseUrl });
+  }
+  try {
+    console.log(JSON.stringify(await benchEnforcementReviews(), null, 2));
+  } finally {
+    await stack?.stop();
+  }
+}
+
 if (require.main === module) {
-  benchEnforcementReviews()
-    .then((result) => console.log(JSON.stringify(result, null, 2)))
-    .catch((err: unknown) => {
-      console.error(err instanceof Error ? err.message : err);
-      process.exit(1);
-    });
+  main().catch((err: unknown) => {
+    console.error(err instanceof Error ? err.message : err);
+    process.exit(1);
+  });
 }
