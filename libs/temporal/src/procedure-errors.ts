@@ -46,13 +46,15 @@ export function fromTemporalError(err: unknown, context: { workflowId: string })
     });
   }
   // The client wraps a gRPC error in a ServiceError (e.g. "Workflow Update failed"): its code is the cause's. An
-  // overloaded server aborts an update whose workflow task timed out (UNAVAILABLE), sheds load (RESOURCE_EXHAUSTED)
-  // or gives up waiting (DEADLINE_EXCEEDED): the action was not recorded, and the person may send it again.
+  // overloaded server aborts an update whose workflow task timed out (UNAVAILABLE), sheds load (RESOURCE_EXHAUSTED),
+  // gives up waiting (DEADLINE_EXCEEDED) or ends the call when its own context is cancelled (CANCELLED, "context
+  // canceled"): the action was not completed, and the person may send it again (a step acts once by its update id).
   const grpcCode = (err as { code?: unknown }).code ?? (err as { cause?: { code?: unknown } })?.cause?.code;
   if (
     grpcCode === 14 ||
     grpcCode === 4 ||
     grpcCode === 8 ||
+    grpcCode === 1 ||
     /connect|UNAVAILABLE|DEADLINE/i.test(String((err as Error)?.message))
   ) {
     return new DomainError(ErrorCode.Unavailable, 'The workflow engine is not reachable right now; try again shortly.');

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { WithStartWorkflowOperation, type QueryDefinition, type UpdateDefinition } from '@temporalio/client';
+import type { QueryDefinition, UpdateDefinition } from '@temporalio/client';
 import {
   DomainError,
   ErrorCode,
@@ -58,9 +58,7 @@ export class ProcedureGateway {
   async start<R>(o: StartProcedure<R>): Promise<R> {
     const definition = PROCEDURES[o.type];
     return this.call(o.workflowId, async (client) => {
-      // Update-with-start: the start and the settle update travel in one request, and the workflow receives the
-      // update in its first workflow task instead of a second round trip after the start.
-      const startWorkflowOperation = new WithStartWorkflowOperation(definition.workflowType, {
+      const handle = await client.workflow.start(definition.workflowType, {
         workflowId: o.workflowId,
         taskQueue: this.temporal.taskQueue,
         args: [o.input],
@@ -73,7 +71,7 @@ export class ProcedureGateway {
           ...(o.caseNumber === undefined ? [] : [{ key: CaseNumberAttr, value: o.caseNumber }]),
         ],
       });
-      return client.workflow.executeUpdateWithStart(o.settle, { args: [], startWorkflowOperation });
+      return handle.executeUpdate(o.settle, { args: [] });
     });
   }
 
