@@ -47,17 +47,25 @@ export function fromTemporalError(err: unknown, context: { workflowId: string })
   }
   // The client wraps a gRPC error in a ServiceError (e.g. "Workflow Update failed"): its code is the cause's. An
   // overloaded server aborts an update whose workflow task timed out (UNAVAILABLE), sheds load (RESOURCE_EXHAUSTED),
-  // gives up waiting (DEADLINE_EXCEEDED) or ends the call when its own context is cancelled (CANCELLED, "context
-  // canceled"): the action was not completed, and the person may send it again (a step acts once by its update id).
-  const grpcCode = (err as { code?: unknown }).code ?? (err as { cause?: { code?: unknown } })?.cause?.code;
+  // gives up waiting (DEADLINE_EXCEEDED), ends the call when its own context is cancelled (CANCELLED, "context
+  // canceled"), or keeps answering a code the client retries by itself (UNKNOWN, ABORTED) until its retries run out:
+  // the action was not completed, and the person may send it again (a step acts once by its update id).
+  const cause = (err as { cause?: { code?: unknown; details?: unknown } })?.cause;
+  const grpcCode = (err as { code?: unknown }).code ?? cause?.code;
   if (
     grpcCode === 14 ||
     grpcCode === 4 ||
     grpcCode === 8 ||
     grpcCode === 1 ||
+    grpcCode === 2 ||
+    grpcCode === 10 ||
     /connect|UNAVAILABLE|DEADLINE/i.test(String((err as Error)?.message))
   ) {
     return new DomainError(ErrorCode.Unavailable, 'The workflow engine is not reachable right now; try again shortly.');
+  }
+  // Left to the caller (a 500): the log then names the gRPC status the server answered.
+  if (err instanceof Error && typeof grpcCode === 'number') {
+    err.message += ` (gRPC status ${grpcCode}: ${String(cause?.details ?? '')})`;
   }
   return undefined;
 }
