@@ -129,8 +129,9 @@ describe('enforcement and contract reviews: search attributes and the decision a
     expect(paths$(before)).toContain('state.json');
     expect(paths$(after)).not.toContain('state.json');
     expect(paths$(after)).toContain('records/state-records.json');
-    for (const path of paths)
+    for (const path of paths) {
       expect({ path, content: json(after, path) }).toEqual({ path, content: json(before, path) });
+    }
     expect(verify(after)).toEqual({ status: 0, result: expect.objectContaining({ ok: true, procedureId: id }) });
   }
 

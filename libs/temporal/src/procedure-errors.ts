@@ -65,7 +65,8 @@ export function fromTemporalError(err: unknown, context: { workflowId: string })
   }
   // Left to the caller (a 500): the log then names the gRPC status the server answered.
   if (err instanceof Error && typeof grpcCode === 'number') {
-    err.message += ` (gRPC status ${grpcCode}: ${String(cause?.details ?? '')})`;
+    const details = typeof cause?.details === 'string' ? cause.details : '';
+    err.message += ` (gRPC status ${grpcCode}: ${details})`;
   }
   return undefined;
 }
