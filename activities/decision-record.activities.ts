@@ -23,4 +23,12 @@ export class DecisionRecordActivities {
   async recordDecisionRecord(input: RecordDecisionRecordInput): Promise<void> {
     await this.records.record(input);
   }
+
+  /**
+   * The changed fields of a procedure's archived state (`STATE:<field>` records, see `ARCHIVE_STATE_RECORD_PREFIX`),
+   * in one statement. Idempotent by each record's key.
+   */
+  async recordArchiveState(input: { records: RecordDecisionRecordInput[] }): Promise<void> {
+    await this.records.recordAll(input.records);
+  }
 }

@@ -47,7 +47,7 @@ export type LawGateActivities = Pick<
     | 'applyCleanupDecision'
   > &
   Pick<PolicyActivities, 'resolvePolicy'> &
-  Pick<DecisionRecordActivities, 'recordDecisionRecord'> &
+  Pick<DecisionRecordActivities, 'recordDecisionRecord' | 'recordArchiveState'> &
   Pick<AmendmentActivities, 'replaceAmendedDocument'>;
 
 export type * from './procedure.activities';

@@ -13,11 +13,17 @@ import { randomUUID } from 'node:crypto';
 import { Client as PgClient } from 'pg';
 import { Client, Connection } from '@temporalio/client';
 import { CHECKLIST_ITEMS } from '@lawgate/domain';
+import { startBenchStack } from './enforcement-stack';
 
-const BASE = (process.env.LAWGATE_API_URL ?? 'http://127.0.0.1:3000').replace(/\/$/, '');
+let BASE = (process.env.LAWGATE_API_URL ?? '').replace(/\/$/, '');
 const REVIEWS = Number(process.env.BENCH_REVIEWS ?? 10_000);
 const HANDLERS = Number(process.env.BENCH_HANDLERS ?? 50);
 const REVIEWERS = Number(process.env.BENCH_REVIEWERS ?? 5);
+/**
+ * A bound on the submitting time (seconds; default none): handlers take no new case after it, finish the ones they
+ * hold, and the figures are those of the cases submitted (`reviews` then says how many of `planned`).
+ */
+const MAX_SECONDS = Number(process.env.BENCH_MAX_SECONDS ?? 0);
 const PASSWORD = 'lawgate-demo';
 
 const tokens = new Map<string, string>();
@@ -81,13 +87,19 @@ async function call<T>(
   }
 }
 
-async function pool<T>(items: T[], width: number, fn: (item: T) => Promise<void>): Promise<void> {
+async function pool<T>(
+  items: T[],
+  width: number,
+  fn: (item: T) => Promise<void>,
+  until = Number.POSITIVE_INFINITY,
+): Promise<number> {
   let next = 0;
   await Promise.all(
     Array.from({ length: width }, async () => {
-      while (next < items.length) await fn(items[next++]);
+      while (next < items.length && Date.now() < until) await fn(items[next++]);
     }),
   );
+  return Math.min(next, items.length);
 }
 
 function p50(samples: number[]): number {
@@ -125,6 +137,8 @@ export async function benchEnforcementReviews(): Promise<Record<string, unknown>
   let submitting = true;
   const db = new PgClient({ connectionString: process.env.DATABASE_URL });
   await db.connect();
+  // The run's own database is dropped with its stack at the end: that ends this connection, and is no error.
+  db.on('error', () => undefined);
   // A start sent again after a 503 whose first attempt had started the case: that case, once its row is registered.
   const startedCase = async (caseNumber: string): Promise<Snap> => {
     for (let i = 0; i < 600; i += 1) {
@@ -135,6 +149,11 @@ export async function benchEnforcementReviews(): Promise<Record<string, unknown>
     throw new Error(`case ${caseNumber} was started but never registered`);
   };
   const started = Date.now();
+  let done = 0;
+  let reviewedCount = 0;
+  const progressEvery = Math.max(10, Math.round(REVIEWS / 40));
+  /** Submissions a request of which failed for good (an answer other than 2xx after the resends): counted, shown. */
+  const failures: string[] = [];
   const review = async (): Promise<void> => {
     // Bot reviewers: take cases from the queue of submitted ones through intake and a passing conclusion.
     while (submitting || submitted.length > 0) {
@@ -144,31 +163,42 @@ export async function benchEnforcementReviews(): Promise<Record<string, unknown>
         continue;
       }
       const { id, draftSha256 } = next;
-      await timed('botAccept', () =>
-        call('officer.zhang', 'POST', `/api/procedures/${id}/steps/accept-materials`, {}, undefined, {
-          key: `accept-${id}`,
-        }),
-      );
-      await timed('botConclusion', () =>
-        call(
-          'officer.zhang',
-          'POST',
-          `/api/procedures/${id}/steps/conclusion`,
-          {
-            conclusion: 'AGREE',
-            reasons: '同意',
-            checklist: CHECKLIST_ITEMS.map((item) => ({ item, ok: true, note: '' })),
-            reviewedSha256: draftSha256,
-            noConflictDeclared: true,
-          },
-          undefined,
-          { key: `conclusion-${id}` },
-        ),
-      );
+      try {
+        await timed('botAccept', () =>
+          call('officer.zhang', 'POST', `/api/procedures/${id}/steps/accept-materials`, {}, undefined, {
+            key: `accept-${id}`,
+          }),
+        );
+        await timed('botConclusion', () =>
+          call(
+            'officer.zhang',
+            'POST',
+            `/api/procedures/${id}/steps/conclusion`,
+            {
+              conclusion: 'AGREE',
+              reasons: '同意',
+              checklist: CHECKLIST_ITEMS.map((item) => ({ item, ok: true, note: '' })),
+              reviewedSha256: draftSha256,
+              noConflictDeclared: true,
+            },
+            undefined,
+            { key: `conclusion-${id}` },
+          ),
+        );
+        reviewedCount += 1;
+      } catch (err) {
+        failures.push(`review of ${id}: ${String(err)}`);
+      }
     }
   };
   const reviewers = Array.from({ length: REVIEWERS }, () => review());
-  await pool(cases, HANDLERS, async (caseNumber) => {
+  const taken = await pool(
+    cases,
+    HANDLERS,
+    (caseNumber) => submitCase(caseNumber).catch((err: unknown) => void failures.push(String(err))),
+    MAX_SECONDS > 0 ? started + MAX_SECONDS * 1000 : undefined,
+  );
+  async function submitCase(caseNumber: string): Promise<void> {
     const s = await timed('start', () =>
       call<Snap>(
         'drafter.mkt',
@@ -216,7 +246,16 @@ export async function benchEnforcementReviews(): Promise<Record<string, unknown>
       ),
     );
     submitted.push({ id, draftSha256: draft.documents.DRAFT.sha256 });
-  });
+    done += 1;
+    if (done % progressEvery === 0) {
+      const s = (Date.now() - started) / 1000;
+      process.stderr.write(
+        `[bench:enforcement] ${done}/${REVIEWS} submitted in ${s.toFixed(0)} s (${(done / s).toFixed(2)}/s), ` +
+          `${reviewedCount} reviewed, ${submitted.length} waiting for a bot, ${failures.length} failed\n`,
+      );
+    }
+  }
+  const ran = cases.slice(0, taken);
   const submitSeconds = (Date.now() - started) / 1000;
   // The review body's inbox page at this volume, while the bots still work.
   const inbox: number[] = [];
@@ -233,11 +272,11 @@ export async function benchEnforcementReviews(): Promise<Record<string, unknown>
   const client = new Client({ connection });
   const queue = `bench-bare-${run}`;
   const bareStarted = Date.now();
-  await pool(cases, HANDLERS, async (c) => {
+  await pool(ran, HANDLERS, async (c) => {
     await client.workflow.start('benchBareStart', { taskQueue: queue, workflowId: `bare:${c}`, args: [{ c }] });
   });
   const bareSeconds = (Date.now() - bareStarted) / 1000;
-  await pool(cases, HANDLERS, async (c) => {
+  await pool(ran, HANDLERS, async (c) => {
     await client.workflow.getHandle(`bare:${c}`).terminate('benchmark done');
   });
   await connection.close();
@@ -256,27 +295,50 @@ export async function benchEnforcementReviews(): Promise<Record<string, unknown>
   const distinct = rows.rows.length;
   const total = rows.rows.reduce((a, r) => a + Number(r.n), 0);
   return {
-    reviews: REVIEWS,
+    reviews: ran.length,
+    ...(ran.length < REVIEWS ? { planned: REVIEWS, boundSeconds: MAX_SECONDS } : {}),
     handlers: HANDLERS,
     botReviewers: REVIEWERS,
-    submissionsPerSecond: Math.round((REVIEWS / submitSeconds) * 100) / 100,
-    bareTemporalStartsPerSecond: Math.round((REVIEWS / bareSeconds) * 100) / 100,
+    submissionsPerSecond: Math.round((ran.length / submitSeconds) * 100) / 100,
+    bareTemporalStartsPerSecond: Math.round((ran.length / bareSeconds) * 100) / 100,
     inboxPageP95Ms: p95(inbox),
     reviewedByBots: Number(reviewed.rows[0].n),
-    lost: REVIEWS - distinct,
+    lost: ran.length - distinct,
     duplicated: total - distinct,
     resentAfter503: resent,
+    failedSubmissions: failures.length,
+    ...(failures.length ? { firstFailures: failures.slice(0, 3) } : {}),
     stepLatencyMs: Object.fromEntries(
       Object.entries(stepTimes).map(([step, samples]) => [step, { p50: p50(samples), p95: p95(samples) }]),
     ),
   };
 }
 
+/** Without `LAWGATE_API_URL`, a LawGate of the benchmark's own (`bench/enforcement-stack.ts`). */
+async function main(): Promise<void> {
+  const log = (line: string) => process.stderr.write(`[bench:enforcement] ${line}\n`);
+  const stack = BASE ? undefined : await startBenchStack(log);
+  if (stack) {
+    // Stopped by a signal: the stack's processes and database go with the run.
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+      process.once(signal, () => void stack.stop().finally(() => process.exit(130)));
+    }
+    BASE = stack.apiUrl;
+    Object.assign(process.env, { TEMPORAL_ADDRESS: stack.temporalAddress, DATABASE_URL: stack.databaseUrl });
+  }
+  try {
+    console.log(JSON.stringify(await benchEnforcementReviews(), null, 2));
+  } catch (err) {
+    log(`failed: ${err instanceof Error ? err.message : String(err)}`);
+    process.exitCode = 1;
+  } finally {
+    await stack?.stop();
+  }
+}
+
 if (require.main === module) {
-  benchEnforcementReviews()
-    .then((result) => console.log(JSON.stringify(result, null, 2)))
-    .catch((err: unknown) => {
-      console.error(err instanceof Error ? err.message : err);
-      process.exit(1);
-    });
+  main().catch((err: unknown) => {
+    console.error(err instanceof Error ? err.message : err);
+    process.exit(1);
+  });
 }

@@ -112,6 +112,29 @@ describe('enforcement and contract reviews: search attributes and the decision a
     return JSON.parse(file!.content.toString('utf8'));
   };
 
+  /**
+   * The archive again after the workflow's history is gone (deleted, as Temporal's retention does): the procedure's
+   * own files are the same, built from PostgreSQL, and the bundle still verifies.
+   */
+  async function archiveWithoutHistory(id: string, workflowId: string, before: Buffer, paths: string[]): Promise<void> {
+    await connection.workflowService.deleteWorkflowExecution({
+      namespace: 'default',
+      workflowExecution: { workflowId },
+    });
+    await eventually(async () => {
+      await expect(client.workflow.getHandle(workflowId).describe()).rejects.toThrow(/not found/i);
+    }, 30000);
+    const after = await archiveOf(id);
+    const paths$ = (tar: Buffer) => readBundle(tar).map((f) => f.path);
+    expect(paths$(before)).toContain('state.json');
+    expect(paths$(after)).not.toContain('state.json');
+    expect(paths$(after)).toContain('records/state-records.json');
+    for (const path of paths) {
+      expect({ path, content: json(after, path) }).toEqual({ path, content: json(before, path) });
+    }
+    expect(verify(after)).toEqual({ status: 0, result: expect.objectContaining({ ok: true, procedureId: id }) });
+  }
+
   it('should find an enforcement case by its number, department and stage, and archive it with its review', async () => {
     const caseNumber = `MKT-${uniqueSuffix()}`;
     const id = ok(
@@ -197,6 +220,15 @@ describe('enforcement and contract reviews: search attributes and the decision a
       status: 1,
       result: expect.objectContaining({ ok: false, file: 'legality/opinions.json' }),
     });
+    await archiveWithoutHistory(id, listed.workflowId, tar, [
+      'case/classification.json',
+      'case/versions.json',
+      'case/evidence-files.json',
+      'legality/opinions.json',
+      'legality/review-clock.json',
+      'decision.json',
+      'disclosure.json',
+    ]);
   });
 
   it('should find a contract by its number and archive it with its opinions, signing and register', async () => {
@@ -254,5 +286,13 @@ describe('enforcement and contract reviews: search attributes and the decision a
       status: 1,
       result: expect.objectContaining({ ok: false, file: 'legality/opinions.json' }),
     });
+    const [listed] = await found(query);
+    await archiveWithoutHistory(id, listed.workflowId, tar, [
+      'contract/facts.json',
+      'legality/opinions.json',
+      'signing.json',
+      'filing.json',
+      'register/performance.json',
+    ]);
   });
 });

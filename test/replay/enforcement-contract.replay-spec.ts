@@ -48,6 +48,49 @@ describe('enforcement and contract review replay', () => {
       'contractReviewWorkflow',
       { 'cr.submit': 2, 'cr.giveOpinion': 3, 'cr.close': 1 },
     ],
+    // Recorded with the policy look-up and a document version's record as local activities (`policy-local-activity`,
+    // `document-version-local`).
+    [
+      'enforcement-review-v2-local-activities-happy-path.json',
+      'enforcementReviewWorkflow',
+      { 'er.recordDecision': 1, 'er.archiveCase': 1, submitDocumentVersion: 2 },
+    ],
+    [
+      'enforcement-review-v2-local-activities-rework-loop.json',
+      'enforcementReviewWorkflow',
+      { 'er.submitCase': 3, 'er.giveConclusion': 2 },
+    ],
+    [
+      'contract-review-v2-local-activities-happy-path.json',
+      'contractReviewWorkflow',
+      { 'cr.giveOpinion': 1, 'cr.sign': 1, 'cr.file': 1 },
+    ],
+    [
+      'contract-review-v2-local-activities-rework-loop.json',
+      'contractReviewWorkflow',
+      { 'cr.submit': 2, 'cr.giveOpinion': 3, 'cr.close': 1 },
+    ],
+    // Recorded with the archived state kept in PostgreSQL (`archive-state-in-pg`).
+    [
+      'enforcement-review-v3-archive-state-happy-path.json',
+      'enforcementReviewWorkflow',
+      { 'er.recordDecision': 1, 'er.archiveCase': 1, submitDocumentVersion: 2 },
+    ],
+    [
+      'enforcement-review-v3-archive-state-rework-loop.json',
+      'enforcementReviewWorkflow',
+      { 'er.submitCase': 3, 'er.giveConclusion': 2 },
+    ],
+    [
+      'contract-review-v3-archive-state-happy-path.json',
+      'contractReviewWorkflow',
+      { 'cr.giveOpinion': 1, 'cr.sign': 1, 'cr.file': 1 },
+    ],
+    [
+      'contract-review-v3-archive-state-rework-loop.json',
+      'contractReviewWorkflow',
+      { 'cr.submit': 2, 'cr.giveOpinion': 3, 'cr.close': 1 },
+    ],
   ] as const;
   let results: Map<string, Error | undefined>;
   beforeAll(async () => {

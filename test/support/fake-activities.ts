@@ -47,6 +47,7 @@ export function fakeActivities(): {
     },
     registerProcedure: async (input) => void calls.registerProcedure.push(input),
     recordDecisionRecord: async (input) => void calls.recordDecisionRecord.push(input),
+    recordArchiveState: async (input) => void calls.recordArchiveState.push(input),
     openTask: async (input) => {
       calls.openTask.push(input);
       return {

@@ -214,6 +214,17 @@ export async function contractReviewWorkflow(input: ContractReviewInput): Promis
     steps: [...p.steps],
     waitingFor: waitingText(DEF, p.stage),
   });
+  // What the archive's contract file is built from (the API's CONTRACT_REVIEW_ARCHIVE), kept in PostgreSQL.
+  p.archiveFrom(() => ({
+    facts: input.facts,
+    opinions: legality.opinions,
+    signing: s.signing,
+    filing: s.filing,
+    milestones: s.milestones,
+    payments: s.payments,
+    warnings: s.warnings,
+    expiryReminded: s.expiryReminded,
+  }));
   p.expose(
     [getContractReviewStateQuery, getProcedureStateQuery as unknown as QueryDefinition<Snap>],
     crAwaitSettledUpdate,
@@ -238,6 +249,7 @@ export async function contractReviewWorkflow(input: ContractReviewInput): Promis
       s.expiryReminded = true;
       await p.openStageTask('CR_EXPIRY', DEF.tasks.CR_EXPIRY.title, unit, policy.expiryReminder);
       await acts.remindTask({ taskId: p.openTaskId! });
+      await p.keepArchiveState();
     },
   });
 }

@@ -126,6 +126,22 @@ export async function enforcementReviewWorkflow(input: EnforcementReviewInput): 
     steps: [...p.steps],
     waitingFor: waitingFor(er),
   });
+  // What the archive's case file is built from (the API's ENFORCEMENT_REVIEW_ARCHIVE), kept in PostgreSQL.
+  p.archiveFrom(() => ({
+    classification: input.classification,
+    reviewBody: input.reviewBody,
+    versions: s.versions,
+    evidenceFiles: s.evidenceFiles,
+    materialsRequests: s.materialsRequests,
+    opinions: legality.opinions,
+    reviewClockStartedAt: s.reviewClockStartedAt,
+    extension: s.extension,
+    collective: s.collective,
+    transfer: s.transfer,
+    decision: s.decision,
+    disclosure: s.disclosure,
+    withdrawal: s.withdrawal,
+  }));
   p.expose(
     [getEnforcementReviewStateQuery, getProcedureStateQuery as unknown as QueryDefinition<Snap>],
     erAwaitSettledUpdate,

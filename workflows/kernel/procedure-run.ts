@@ -8,9 +8,10 @@ import {
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
-import { acts, refuse, watchDeadline } from '../activity-proxies';
+import { acts, local, refuse, watchDeadline } from '../activity-proxies';
 import type { LawGateActivities } from '../../activities';
 import {
+  ARCHIVE_STATE_RECORD_PREFIX,
   type DocumentKind,
   type DocumentVersionRef,
   ErrorCode,
@@ -114,6 +115,13 @@ export class ProcedureRun<S extends string, Snap> {
     throw new Error('snapshot not set');
   };
   private readonly taskRounds: Record<string, number> = {};
+  /** See `archiveFrom`. */
+  private archived?: { fields: () => Record<string, unknown>; keeps: boolean };
+  /** Each archived field's JSON as last kept in PostgreSQL. */
+  private readonly keptArchive: Record<string, string> = {};
+  private keptWrites = 0;
+  /** The hash of the last sign-off, which the archived state kept after it is linked to. */
+  private lastSignOffHash: string | null = null;
 
   constructor(readonly spec: RunSpec<S>) {
     this.stage = spec.stages.initial;
@@ -172,6 +180,7 @@ export class ProcedureRun<S extends string, Snap> {
     this.busy = true;
     try {
       await fn();
+      await this.keepArchiveState();
       return this.snapshot();
     } finally {
       this.busy = false;
@@ -274,6 +283,7 @@ export class ProcedureRun<S extends string, Snap> {
       nextStage: next,
       nextStatus: status,
     });
+    this.lastSignOffHash = entry.hash;
     this.steps.push({
       stage: this.stage,
       round: this.round,
@@ -384,6 +394,7 @@ export class ProcedureRun<S extends string, Snap> {
    */
   async run(timed: Partial<Record<S, () => Promise<void>>>): Promise<Snap> {
     while (!this.ended) {
+      await this.keepArchiveState();
       const stage = this.stage;
       const round = this.round;
       const timer = timed[stage];
@@ -395,6 +406,43 @@ export class ProcedureRun<S extends string, Snap> {
 
   async finish(): Promise<Snap> {
     await condition(allHandlersFinished);
+    await this.keepArchiveState();
     return this.snapshot();
+  }
+
+  // ---- The archived state in PostgreSQL ---------------------------------------------------------------------------
+
+  /**
+   * Names the state a procedure's archive files are built from (field → value). Procedures started with this code
+   * (`archive-state-in-pg`, decided once at start) keep each field in PostgreSQL whenever it changed: after each
+   * step, at each turn of the main loop (a stage moved by a timer) and at the end, linked to the last sign-off; the
+   * archive is then built from PostgreSQL, not from the workflow's state. Call before the first await.
+   */
+  archiveFrom(fields: () => Record<string, unknown>): void {
+    this.archived = { fields, keeps: patched('archive-state-in-pg') };
+  }
+
+  /** Writes the archived fields that changed since they were last kept (one local activity, one statement). */
+  async keepArchiveState(): Promise<void> {
+    if (!this.archived?.keeps) return;
+    const changed: { field: string; text: string }[] = [];
+    for (const [field, value] of Object.entries(this.archived.fields())) {
+      const text = JSON.stringify(value ?? null);
+      if (this.keptArchive[field] === text) continue;
+      this.keptArchive[field] = text;
+      changed.push({ field, text });
+    }
+    if (changed.length === 0) return;
+    this.keptWrites += 1;
+    await local.recordArchiveState({
+      records: changed.map(({ field, text }) => ({
+        procedureId: this.procedureId,
+        kind: `${ARCHIVE_STATE_RECORD_PREFIX}${field}`,
+        round: this.round,
+        content: JSON.parse(text) as unknown,
+        ledgerHash: this.lastSignOffHash,
+        idempotencyKey: `${this.workflowId}:archive:${this.keptWrites}:${field}`,
+      })),
+    });
   }
 }

@@ -1,6 +1,6 @@
 import type { UpdateDefinition } from '@temporalio/common';
-import { currentUpdateInfo } from '@temporalio/workflow';
-import { acts, refuse } from '../activity-proxies';
+import { currentUpdateInfo, patched } from '@temporalio/workflow';
+import { acts, local, refuse } from '../activity-proxies';
 import type { ProcedureRun } from '../kernel/procedure-run';
 import {
   DOCUMENT_KINDS,
@@ -52,7 +52,10 @@ export function documentVersions<S extends string, Snap>(
       }
     },
     run: async (args) => {
-      p.documents[args.kind] = await acts.recordDocumentVersion({
+      // A short idempotent transaction the uploader waits for, like a sign-off: run in the worker (a local
+      // activity), not as an activity task through the server and a second workflow task.
+      const record = patched('document-version-local') ? local.recordDocumentVersion : acts.recordDocumentVersion;
+      p.documents[args.kind] = await record({
         procedureId: p.procedureId,
         workflowId: p.workflowId,
         stage: p.stage,

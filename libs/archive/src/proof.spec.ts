@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkpointStatement, GENESIS_HASH, ledgerHash, type LedgerPayload, signerFromPem } from '@lawgate/persistence';
 import { readBundle, writeBundle, type BundleFile } from './bundle';
-import { ARCHIVE_CHAIN, ARCHIVE_CHECKPOINT, DECISION_RECORDS_FILE, verifyArchive } from './proof';
+import { ARCHIVE_CHAIN, ARCHIVE_CHECKPOINT, DECISION_RECORDS_FILE, STATE_RECORDS_FILE, verifyArchive } from './proof';
 
 const pem = () => generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
 const KEY = pem();
@@ -72,6 +72,7 @@ describe('verifyArchive', () => {
       ['ledger-chain', true],
       ['sign-off-documents', true],
       ['decision-records', true],
+      ['state-records', true],
     ]);
     expect(result.ok).toBe(true);
   });
@@ -171,7 +172,10 @@ describe('verifyArchive', () => {
 
     it('accepts records that match their SHA-256 and their sign-offs', () => {
       const result = verifyArchive(withRecords(), KEY);
-      expect(result.checks.pop()).toMatchObject({ name: 'decision-records', ok: true });
+      expect(result.checks.find((c) => c.name === 'decision-records')).toMatchObject({
+        name: 'decision-records',
+        ok: true,
+      });
       expect(result.ok).toBe(true);
     });
 
@@ -179,7 +183,7 @@ describe('verifyArchive', () => {
       const archive = withRecords((records) => {
         records[0].content = JSON.stringify({ channels: ['WEBSITE'], reference: '改动' });
       });
-      expect(verifyArchive(archive, KEY).checks.pop()).toEqual({
+      expect(verifyArchive(archive, KEY).checks.find((c) => c.name === 'decision-records')).toEqual({
         name: 'decision-records',
         ok: false,
         detail: 'record 0 (PUBLICATION) does not match its SHA-256',
@@ -191,7 +195,7 @@ describe('verifyArchive', () => {
         verifyArchive(
           withRecords((records) => records.pop()),
           KEY,
-        ).checks.pop(),
+        ).checks.find((c) => c.name === 'decision-records'),
       ).toEqual({
         name: 'decision-records',
         ok: false,
@@ -200,7 +204,7 @@ describe('verifyArchive', () => {
       const unlinked = withRecords((records) => {
         records[1].ledgerHash = 'f'.repeat(64);
       });
-      expect(verifyArchive(unlinked, KEY).checks.pop()).toMatchObject({
+      expect(verifyArchive(unlinked, KEY).checks.find((c) => c.name === 'decision-records')).toMatchObject({
         name: 'decision-records',
         ok: false,
         detail: "record 1 (EVALUATION) names no sign-off of this procedure's ledger",
@@ -208,7 +212,56 @@ describe('verifyArchive', () => {
       const misfiled = withRecords((records, hashes) => {
         records[1].ledgerHash = hashes[0];
       });
-      expect(verifyArchive(misfiled, KEY).checks.pop()).toMatchObject({ name: 'decision-records', ok: false });
+      expect(verifyArchive(misfiled, KEY).checks.find((c) => c.name === 'decision-records')).toMatchObject({
+        name: 'decision-records',
+        ok: false,
+      });
+    });
+  });
+
+  describe("an enforcement or contract review's archived state kept in PostgreSQL", () => {
+    const withState = (edit: (records: Record<string, unknown>[]) => void = () => undefined) => {
+      const files = archiveFiles(['LAWFUL', 'PUBLISHED']);
+      const own = JSON.parse(files.find((f) => f.path === 'ledger.json')!.content.toString()) as { hash: string }[];
+      const opinions = JSON.stringify([{ conclusion: 'AGREE', reasons: '事实清楚' }]);
+      const records: Record<string, unknown>[] = [
+        { kind: 'STATE:versions', content: '[]', contentSha256: sha(Buffer.from('[]')), ledgerHash: null },
+        {
+          kind: 'STATE:opinions',
+          content: opinions,
+          contentSha256: sha(Buffer.from(opinions)),
+          ledgerHash: own[1].hash,
+        },
+      ];
+      edit(records);
+      return writeBundle('p1', [...files, { path: STATE_RECORDS_FILE, content: json(records) }], new Date(), signer);
+    };
+    const stateCheck = (tar: Buffer) => verifyArchive(tar, KEY).checks.find((c) => c.name === 'state-records');
+
+    it('accepts records that match their SHA-256 and name sign-offs of the ledger', () => {
+      expect(stateCheck(withState())).toMatchObject({ ok: true });
+      expect(verifyArchive(withState(), KEY).ok).toBe(true);
+    });
+
+    it('fails on a record whose text changed, or that names a sign-off of another ledger', () => {
+      expect(
+        stateCheck(
+          withState((records) => {
+            records[1].content = JSON.stringify([{ conclusion: 'AGREE', reasons: '改动' }]);
+          }),
+        ),
+      ).toEqual({ name: 'state-records', ok: false, detail: 'record 1 (STATE:opinions) does not match its SHA-256' });
+      expect(
+        stateCheck(
+          withState((records) => {
+            records[1].ledgerHash = 'f'.repeat(64);
+          }),
+        ),
+      ).toEqual({
+        name: 'state-records',
+        ok: false,
+        detail: 'record 1 (STATE:opinions) names no sign-off of this ledger',
+      });
     });
   });
 });

@@ -14,6 +14,11 @@ export { ARCHIVE_CHAIN, ARCHIVE_CHECKPOINT };
 const PROCEDURE_LEDGER = 'ledger.json';
 /** A major decision's step records as kept in PostgreSQL (`decision_record`). */
 export const DECISION_RECORDS_FILE = 'records/decision-records.json';
+/**
+ * The state an enforcement or contract review's own archive files are built from, as kept in PostgreSQL
+ * (`decision_record` rows of kind `STATE:<field>`, written when the field changed).
+ */
+export const STATE_RECORDS_FILE = 'records/state-records.json';
 
 /**
  * Sign-offs whose step keeps a record: once a procedure keeps records (from its first recorded sign-off on), each
@@ -44,7 +49,7 @@ interface KeptRecord {
 type ChainEntry = LedgerPayload & { seq: string; prevHash: string; hash: string };
 
 export interface ArchiveCheck {
-  name: 'signature' | 'files' | 'ledger-chain' | 'sign-off-documents' | 'decision-records';
+  name: 'signature' | 'files' | 'ledger-chain' | 'sign-off-documents' | 'decision-records' | 'state-records';
   ok: boolean;
   detail: string;
 }
@@ -122,6 +127,8 @@ export function verifyArchive(tar: Buffer, trustedKeyPem: string): ArchiveVerifi
   if (failed) return failed;
 
   failed = done(checkDecisionRecords(byPath), procedureId);
+  if (failed) return failed;
+  failed = done(checkStateRecords(byPath), procedureId);
   if (failed) return failed;
   return { ok: true, procedureId, checks };
 }
@@ -279,5 +286,31 @@ function checkDecisionRecords(byPath: Map<string, Buffer>): ArchiveCheck {
     name: 'decision-records',
     ok: true,
     detail: `${records.length} records match their SHA-256 and their sign-offs in the ledger`,
+  };
+}
+
+/**
+ * The archived state kept in PostgreSQL (an enforcement or contract review's case file): each record's text matches
+ * its SHA-256, and a record linked to a sign-off names one of the procedure's (whose chain the previous checks proved).
+ */
+function checkStateRecords(byPath: Map<string, Buffer>): ArchiveCheck {
+  if (!byPath.get(STATE_RECORDS_FILE)) return { name: 'state-records', ok: true, detail: 'no archived state kept' };
+  const records = parse<KeptRecord[]>(byPath, STATE_RECORDS_FILE);
+  if (!Array.isArray(records)) {
+    return { name: 'state-records', ok: false, detail: `${STATE_RECORDS_FILE} is unreadable` };
+  }
+  const own = new Set((parse<{ hash: string }[]>(byPath, PROCEDURE_LEDGER) ?? []).map((e) => e.hash));
+  for (const [i, r] of records.entries()) {
+    if (typeof r.content !== 'string' || sha256Hex(Buffer.from(r.content, 'utf8')) !== r.contentSha256) {
+      return { name: 'state-records', ok: false, detail: `record ${i} (${r.kind}) does not match its SHA-256` };
+    }
+    if (r.ledgerHash && !own.has(r.ledgerHash)) {
+      return { name: 'state-records', ok: false, detail: `record ${i} (${r.kind}) names no sign-off of this ledger` };
+    }
+  }
+  return {
+    name: 'state-records',
+    ok: true,
+    detail: `${records.length} records of the archived state match their SHA-256 and their sign-offs in the ledger`,
   };
 }

@@ -10,10 +10,22 @@ describe(fromTemporalError.name, () => {
     expect(fromTemporalError(aborted, { workflowId: 'w' })?.code).toBe(ErrorCode.Unavailable);
     const shed = new ServiceError('Workflow Update failed', { cause: grpc(8, 'namespace rate limit exceeded') });
     expect(fromTemporalError(shed, { workflowId: 'w' })?.code).toBe(ErrorCode.Unavailable);
+    for (const [code, details] of [
+      [1, 'context canceled'],
+      [2, 'unknown'],
+      [10, 'aborted'],
+      [9, 'Unable to perform workflow execution update due to Workflow Task in failed state.'],
+    ] as const) {
+      const transient = new ServiceError('Workflow Update failed', { cause: grpc(code, details) });
+      expect(fromTemporalError(transient, { workflowId: 'w' })?.code).toBe(ErrorCode.Unavailable);
+    }
   });
 
   it('should leave an unknown service failure to the caller', () => {
     const other = new ServiceError('Workflow Update failed', { cause: grpc(3, 'bad request') });
     expect(fromTemporalError(other, { workflowId: 'w' })).toBeUndefined();
+    expect(other.message).toBe('Workflow Update failed (gRPC status 3: bad request)');
+    const precondition = new ServiceError('Workflow Update failed', { cause: grpc(9, 'some other precondition') });
+    expect(fromTemporalError(precondition, { workflowId: 'w' })).toBeUndefined();
   });
 });

@@ -48,8 +48,9 @@ export interface StepApi<S extends string = string, K extends string = string> {
 }
 
 /**
- * A procedure's own files in the decision archive, from its workflow's state: path in the bundle → the JSON written
- * there (null or undefined: no file). They come beside the files every procedure has (documents, ledger, tasks, the
+ * A procedure's own files in the decision archive, from the state its workflow kept in PostgreSQL (`archiveFrom` in
+ * the workflow; the workflow's live state for a procedure started before it kept any): path in the bundle → the JSON
+ * written there (null or undefined: no file). They come beside the files every procedure has (documents, ledger, tasks, the
  * state) and replace a common file of the same path.
  */
 export type ArchiveSections = (state: Record<string, unknown>) => Record<string, unknown>;

@@ -43,6 +43,31 @@ export class DecisionRecordRepository {
     return (result.identifiers.filter(Boolean).length ?? 0) > 0;
   }
 
+  /** Writes several records in one statement; a retry with the same keys writes nothing twice. */
+  async recordAll(inputs: NewDecisionRecord[]): Promise<void> {
+    if (inputs.length === 0) return;
+    await this.dataSource
+      .createQueryBuilder()
+      .insert()
+      .into(DecisionRecordEntity)
+      .values(
+        inputs.map((input) => {
+          const content = decisionRecordText(input.content);
+          return {
+            procedureId: input.procedureId,
+            kind: input.kind,
+            round: input.round,
+            content,
+            contentSha256: createHash('sha256').update(content, 'utf8').digest('hex'),
+            ledgerHash: input.ledgerHash,
+            idempotencyKey: input.idempotencyKey,
+          };
+        }),
+      )
+      .orIgnore()
+      .execute();
+  }
+
   /** A procedure's records, in the order they were written. */
   findByProcedure(procedureId: string): Promise<DecisionRecordEntity[]> {
     return this.dataSource

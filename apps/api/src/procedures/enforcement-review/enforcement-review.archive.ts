@@ -5,6 +5,7 @@ import type { ArchiveSections } from '../procedure-api';
  * its materials, every review opinion with the checklist and the SHA-256 it reviewed (the earlier ones of a rework
  * too), the materials requests, the extension, the collective discussion, the crime-transfer branch, the decision
  * with the text decided, and its disclosure and withdrawal. The sign-offs themselves are the archive's `ledger.json`.
+ * Built from the fields the workflow keeps in PostgreSQL (`p.archiveFrom` in enforcement-review.workflow.ts).
  */
 export const ENFORCEMENT_REVIEW_ARCHIVE: ArchiveSections = (state) => ({
   'case/classification.json': { classification: state.classification, reviewBody: state.reviewBody },

@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
-import { writeBundle, type BundleFile, DECISION_RECORDS_FILE } from '@lawgate/archive';
-import { DomainError, ErrorCode, type MajorDecisionSnapshot, getProcedureStateQuery } from '@lawgate/domain';
+import { writeBundle, type BundleFile, DECISION_RECORDS_FILE, STATE_RECORDS_FILE } from '@lawgate/archive';
+import {
+  ARCHIVE_STATE_RECORD_PREFIX,
+  DomainError,
+  ErrorCode,
+  type MajorDecisionSnapshot,
+  getProcedureStateQuery,
+} from '@lawgate/domain';
 import {
   CommentWindowEntity,
   PublicCommentEntity,
@@ -33,7 +39,8 @@ const json = (value: unknown) => Buffer.from(JSON.stringify(value, null, 2) + '\
  * decision's step records (experts, hearing, risk, minutes, Party report, publication, execution, evaluation) are read
  * from PostgreSQL (`decision_record`, with each record's SHA-256 and the hash of the sign-off that recorded it), so the
  * archive does not depend on Temporal's retention; only procedures that kept no record yet fall back to the
- * workflow's state for them.
+ * workflow's state for them. An enforcement or contract review's own files are built from the state it kept in
+ * PostgreSQL (`STATE:<field>` records, written with each step), so they too outlive the workflow's history.
  */
 @Injectable()
 export class ArchiveService {
@@ -105,7 +112,9 @@ export class ArchiveService {
       }),
     });
 
-    const records = await this.records.findByProcedure(procedureId);
+    const all = await this.records.findByProcedure(procedureId);
+    const records = all.filter((r) => !r.kind.startsWith(ARCHIVE_STATE_RECORD_PREFIX));
+    const stateRecords = all.filter((r) => r.kind.startsWith(ARCHIVE_STATE_RECORD_PREFIX));
     const live = await this.liveState(procedure.workflowId);
     if (live) files.push({ path: 'state.json', content: json(live) });
     if (records.length > 0) {
@@ -152,13 +161,32 @@ export class ArchiveService {
     if (live) {
       files.push({ path: 'legality/opinions.json', content: json(live.legalityOpinions ?? []) });
       if (live.registration) files.push({ path: 'registration.json', content: json(live.registration) });
-      // The procedure type's own files (its registry line); each replaces a common file of the same path.
-      const own = procedureApiOf(procedure.type)?.archive?.(live) ?? {};
-      for (const [path, value] of Object.entries(own)) {
-        const at = files.findIndex((f) => f.path === path);
-        if (at >= 0) files.splice(at, 1);
-        if (value !== null && value !== undefined) files.push({ path, content: json(value) });
-      }
+    }
+    // The procedure type's own files (its registry line), from the state it kept in PostgreSQL (the last record of
+    // each field), or from the workflow's state for a procedure started before it kept any; each replaces a common
+    // file of the same path.
+    const kept = stateRecords.length > 0 ? keptState(stateRecords) : null;
+    if (kept) {
+      files.push({
+        path: STATE_RECORDS_FILE,
+        content: json(
+          stateRecords.map((r) => ({
+            kind: r.kind,
+            round: r.round,
+            content: r.content,
+            contentSha256: r.contentSha256,
+            ledgerHash: r.ledgerHash,
+            recordedAt: r.recordedAt,
+          })),
+        ),
+      });
+    }
+    const source = kept ?? live;
+    const own = source ? (procedureApiOf(procedure.type)?.archive?.(source) ?? {}) : {};
+    for (const [path, value] of Object.entries(own)) {
+      const at = files.findIndex((f) => f.path === path);
+      if (at >= 0) files.splice(at, 1);
+      if (value !== null && value !== undefined) files.push({ path, content: json(value) });
     }
     // Signed manifest and the ledger chain up to a signed checkpoint (docs/trust-boundary.md).
     const signer = this.keys.signer;
@@ -173,4 +201,11 @@ export class ArchiveService {
       .query<Partial<MajorDecisionSnapshot>>(workflowId, getProcedureStateQuery.name)
       .catch(() => null);
   }
+}
+
+/** A procedure's archived state from its `STATE:<field>` records: each field's last value, in the order written. */
+function keptState(records: { kind: string; content: string }[]): Record<string, unknown> {
+  const state: Record<string, unknown> = {};
+  for (const r of records) state[r.kind.slice(ARCHIVE_STATE_RECORD_PREFIX.length)] = JSON.parse(r.content) as unknown;
+  return state;
 }

@@ -69,6 +69,14 @@ export const PROCEDURE_STATE_QUERY = 'getProcedureState';
 /** Live state of any procedure, as its common base. */
 export const getProcedureStateBaseQuery = defineQuery<ProcedureSnapshotBase>(PROCEDURE_STATE_QUERY);
 
+/**
+ * The kind prefix of a procedure's archived state kept in PostgreSQL (`decision_record`): one record per field of the
+ * state its archive files are built from (`STATE:versions`, `STATE:opinions`, …), written when the field changes, so
+ * that the archive is built from PostgreSQL after the workflow's history is gone. The last record of a field holds
+ * its value.
+ */
+export const ARCHIVE_STATE_RECORD_PREFIX = 'STATE:';
+
 /** Name of the update that resolves once a procedure has settled after start (its first task is open). */
 export const AWAIT_SETTLED_UPDATE = 'awaitSettled';
 
