@@ -27,7 +27,7 @@ import {
   type FrRegisterArgs,
 } from '@lawgate/domain';
 import { eventually } from '../support/eventually';
-import { person, refusal, sha, useWorkflowHarness } from './harness';
+import { person, recordHistory, refusal, sha, useWorkflowHarness } from './harness';
 
 const issuerUnit = randomUUID();
 const issuer = person([Role.Drafter], issuerUnit, 'issuer');
@@ -138,6 +138,7 @@ describe('filingReviewWorkflow (规范性文件备案审查)', () => {
       (d) => d.workflowId === h.workflowId && d.decision === 'FILING_REVIEW_PASSED',
     );
     expect(signed?.documentSha256).toBe(sha(1));
+    recordHistory(h.workflowId, 'filing-review-v1-register-and-pass');
   });
 
   it('should refuse registration with a ground and reasons, and defer until the materials are supplemented', async () => {
@@ -218,6 +219,7 @@ describe('filingReviewWorkflow (规范性文件备案审查)', () => {
       ['PASSED', sha(8)],
     ]);
     expect(s.reports).toEqual([expect.objectContaining({ revised: true, sha256: sha(8) })]);
+    recordHistory(h.workflowId, 'filing-review-v1-correction-loop');
   });
 
   it('should escalate to the government only once the correction period has passed', async () => {

@@ -8,20 +8,25 @@ import {
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
-import { acts, local, refuse, watchDeadline } from '../activity-proxies';
-import type { LawGateActivities } from '../../activities';
+import { acts, refuse, watchDeadline } from '../activity-proxies';
+import { ArchivedState } from './archive-state';
 import {
-  ARCHIVE_STATE_RECORD_PREFIX,
+  type AssignTo,
+  type LedgerRef,
+  type RegisterInput,
+  type RunSpec,
+  type SignOff,
+  type SignedStep,
+} from './run-types';
+import {
   type DocumentKind,
   type DocumentVersionRef,
   ErrorCode,
   PROCEDURE_BUSY_MESSAGE,
-  type LegalBasis,
   type Period,
   type Actor,
   type DiscretionRecord,
   type RunStatus,
-  OrgUnitKind,
   type Role,
   DepartmentAttr,
   DueTimeAttr,
@@ -29,53 +34,7 @@ import {
   StageAttr,
 } from '@lawgate/domain';
 
-export type AssignTo = { unitId: string } | { unitKind: OrgUnitKind } | { unitCode: string };
-export type LedgerRef = { ledgerSeq: string; hash: string };
-type RecordDecision = LawGateActivities['recordDecision'];
-type RegisterInput = Parameters<LawGateActivities['registerProcedure']>[0];
-
-/** Who acts for the legal-affairs office and the government, as task assignees. */
-export const OFFICE: AssignTo = { unitKind: OrgUnitKind.LegalAffairsOffice };
-export const GOVERNMENT: AssignTo = { unitKind: OrgUnitKind.Government };
-
-/** What a procedure tells the kernel about itself when it starts. */
-export interface RunSpec<S extends string> {
-  /** Procedure type code (search attribute, read model). */
-  type: string;
-  /** The start input's identity of the procedure. */
-  input: { procedureId: string; title: string; departmentCode: string };
-  /** The first stage, the stages in which the procedure has ended, and each stage's legal basis. */
-  stages: { initial: S; terminal: readonly S[]; basis: Record<S, LegalBasis> };
-  reminderLeadSeconds: () => number;
-  /** How a refusal tells a person that a step belongs to another stage. */
-  wrongStage: (expected: S, what: string) => string;
-  /** Records a sign-off in the ledger (a procedure may keep an older way for histories started before a change). */
-  recordDecision: RecordDecision;
-  /** Idempotency keys outside an update name the adjustment round too (procedures that re-run their steps). */
-  roundInKeys?: boolean;
-}
-
-/** One signed step, as the catalog's progress report reads it. */
-export interface SignedStep {
-  stage: string;
-  round: number;
-  decision: string;
-  actorName: string;
-  at: string;
-}
-
-export interface SignOff<S extends string> {
-  taskId: string | null;
-  decision: string;
-  opinion: string;
-  actor: Actor;
-  role: Role;
-  /** The text signed (defaults to the current draft). */
-  sha256?: string | null;
-  /** Moves the procedure there once signed. */
-  next?: S;
-  status?: RunStatus;
-}
+export * from './run-types';
 
 /**
  * The procedure-run kernel: the state every procedure has (stage, status, open task, documents, busy lock), its guards,
@@ -115,13 +74,8 @@ export class ProcedureRun<S extends string, Snap> {
     throw new Error('snapshot not set');
   };
   private readonly taskRounds: Record<string, number> = {};
-  /** See `archiveFrom`. */
-  private archived?: { fields: () => Record<string, unknown>; keeps: boolean };
-  /** Each archived field's JSON as last kept in PostgreSQL. */
-  private readonly keptArchive: Record<string, string> = {};
-  private keptWrites = 0;
-  /** The hash of the last sign-off, which the archived state kept after it is linked to. */
-  private lastSignOffHash: string | null = null;
+  /** The state the archive is built from, kept in PostgreSQL (see `archiveFrom`). */
+  private readonly archived = new ArchivedState();
 
   constructor(readonly spec: RunSpec<S>) {
     this.stage = spec.stages.initial;
@@ -283,7 +237,7 @@ export class ProcedureRun<S extends string, Snap> {
       nextStage: next,
       nextStatus: status,
     });
-    this.lastSignOffHash = entry.hash;
+    this.archived.lastSignOffHash = entry.hash;
     this.steps.push({
       stage: this.stage,
       round: this.round,
@@ -410,39 +364,15 @@ export class ProcedureRun<S extends string, Snap> {
     return this.snapshot();
   }
 
-  // ---- The archived state in PostgreSQL ---------------------------------------------------------------------------
+  // ---- The archived state in PostgreSQL (workflows/kernel/archive-state.ts) ----------------------------------------
 
-  /**
-   * Names the state a procedure's archive files are built from (field → value). Procedures started with this code
-   * (`archive-state-in-pg`, decided once at start) keep each field in PostgreSQL whenever it changed: after each
-   * step, at each turn of the main loop (a stage moved by a timer) and at the end, linked to the last sign-off; the
-   * archive is then built from PostgreSQL, not from the workflow's state. Call before the first await.
-   */
+  /** Names the state a procedure's archive files are built from (field → value); call before the first await. */
   archiveFrom(fields: () => Record<string, unknown>): void {
-    this.archived = { fields, keeps: patched('archive-state-in-pg') };
+    this.archived.from(fields);
   }
 
-  /** Writes the archived fields that changed since they were last kept (one local activity, one statement). */
-  async keepArchiveState(): Promise<void> {
-    if (!this.archived?.keeps) return;
-    const changed: { field: string; text: string }[] = [];
-    for (const [field, value] of Object.entries(this.archived.fields())) {
-      const text = JSON.stringify(value ?? null);
-      if (this.keptArchive[field] === text) continue;
-      this.keptArchive[field] = text;
-      changed.push({ field, text });
-    }
-    if (changed.length === 0) return;
-    this.keptWrites += 1;
-    await local.recordArchiveState({
-      records: changed.map(({ field, text }) => ({
-        procedureId: this.procedureId,
-        kind: `${ARCHIVE_STATE_RECORD_PREFIX}${field}`,
-        round: this.round,
-        content: JSON.parse(text) as unknown,
-        ledgerHash: this.lastSignOffHash,
-        idempotencyKey: `${this.workflowId}:archive:${this.keptWrites}:${field}`,
-      })),
-    });
+  /** Writes the archived fields that changed since they were last kept. */
+  keepArchiveState(): Promise<void> {
+    return this.archived.keep({ procedureId: this.procedureId, workflowId: this.workflowId, round: this.round });
   }
 }

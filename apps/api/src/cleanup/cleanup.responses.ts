@@ -139,7 +139,7 @@ export class CleanupReviewResponseDto {
   @ApiProperty({ type: String, format: 'uuid', nullable: true })
   taskId!: string | null;
 
-  @ApiProperty({ type: String, enum: ['KEEP', 'AMEND', 'REPEAL'], nullable: true })
+  @ApiProperty({ type: String, enum: ['KEEP', 'AMEND', 'REPEAL', null], nullable: true })
   decision!: string | null;
 
   @ApiProperty({ type: String, nullable: true })

@@ -417,7 +417,7 @@ export class ProcedureFilingDto {
   @ApiProperty({
     type: String,
     nullable: true,
-    enum: [...FILING_REVIEW_STATUSES],
+    enum: [...FILING_REVIEW_STATUSES, null],
     description:
       "The recipient's review status, written by its filing-review case in LawGate (null: not reviewed in LawGate, or not yet)",
   })
