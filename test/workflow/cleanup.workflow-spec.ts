@@ -1,7 +1,13 @@
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
-import { Client, Connection, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import {
+  Client,
+  Connection,
+  WorkflowNotFoundError,
+  WorkflowUpdateFailedError,
+  WorkflowUpdateStage,
+} from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import type { LawGateActivities } from '../../activities';
@@ -261,23 +267,24 @@ describe('clean-up workflows', () => {
     // The id the task will have, as an officer reads it from the inbox the moment the row is written.
     const taskId = `task-${workflowId}-${CLEANUP_REVIEW_STAGE}-1-${CLEANUP_REVIEW_TASK_KIND}`;
     await eventually(async () => expect(await handle.query(getCleanupReviewQuery)).toMatchObject({ taskId: null }));
-    const wrong = handle.executeUpdate(decideCleanupReviewUpdate, {
+    // Both are accepted (past the validator) while the task is being opened, and wait in the handler.
+    const wrong = await handle.startUpdate(decideCleanupReviewUpdate, {
       args: [{ taskId: 'another-task', decision: 'KEEP', reason: '', actor: officer }],
+      waitForStage: WorkflowUpdateStage.ACCEPTED,
     });
-    const right = handle.executeUpdate(decideCleanupReviewUpdate, {
+    const right = await handle.startUpdate(decideCleanupReviewUpdate, {
       args: [{ taskId, decision: 'KEEP', reason: '', actor: officer }],
       updateId: `keep-${workflowId}`,
+      waitForStage: WorkflowUpdateStage.ACCEPTED,
     });
-    const refused = wrong.then(
+    expect(calls.recordDecision.filter((c) => c.workflowId === workflowId)).toHaveLength(0);
+    open();
+    const refused = await wrong.result().then(
       () => null,
       (err: unknown) => refusalOf(err),
     );
-    // Neither is answered while the task is being opened.
-    const early = await Promise.race([refused, new Promise((resolve) => setTimeout(() => resolve('waiting'), 1500))]);
-    expect(early).toBe('waiting');
-    open();
-    expect((await refused)?.type).toBe(ErrorCode.WrongStage);
-    await expect(right).resolves.toMatchObject({ decision: 'KEEP', taskId, decidedBy: officer.userId });
+    expect(refused?.type).toBe(ErrorCode.WrongStage);
+    await expect(right.result()).resolves.toMatchObject({ decision: 'KEEP', taskId, decidedBy: officer.userId });
     expect(calls.recordDecision.filter((c) => c.workflowId === workflowId)).toHaveLength(1);
   });
 
