@@ -4,21 +4,7 @@ import { validApplication } from '../support/records';
 import { type Stack, useStack } from '../support/stack';
 import { eventually } from '../support/eventually';
 import { uniqueSuffix } from '../support/test-env';
-
-interface Snapshot {
-  procedureId: string;
-  workflowId: string;
-  stage: string;
-  openTaskId: string | null;
-}
-interface Alert {
-  procedureId: string;
-  workflowId: string;
-  runId: string;
-  kind: string;
-  message: string;
-  details: Record<string, unknown>;
-}
+import type { Alert, Snapshot } from '../support/integrity';
 
 async function approvedProcedure(stack: Stack, title: string): Promise<Snapshot> {
   const started = await stack.http.as<Snapshot>('drafter.edu', 'POST', '/api/procedures/normative-documents', {

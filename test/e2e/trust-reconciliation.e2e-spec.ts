@@ -5,21 +5,7 @@ import { lawgateTestDataConverter } from '../support/secrets';
 import { validApplication } from '../support/records';
 import { useStack } from '../support/stack';
 import { testEnv, uniqueSuffix } from '../support/test-env';
-
-interface Snapshot {
-  procedureId: string;
-  workflowId: string;
-  stage: string;
-  openTaskId: string | null;
-}
-interface Alert {
-  procedureId: string;
-  workflowId: string;
-  runId: string;
-  kind: string;
-  message: string;
-  details: Record<string, unknown>;
-}
+import type { Alert, Snapshot } from '../support/integrity';
 
 /**
  * An operator with the raw Temporal client (network access to the frontend, no need for LawGate's keys) terminates
