@@ -270,8 +270,9 @@ export class ProcedureRun<S extends string, Snap> {
   /** Opens the task of the current stage for a unit and watches its due time on durable timers. */
   async openStageTask(kind: string, title: string, assignTo: AssignTo, period: Period): Promise<string> {
     const stage = this.stage;
-    const wasBusy = this.busy;
-    if (this.busyWhileOpeningTask) this.busy = true;
+    // Busy only if it was not: a step that is running keeps (and ends) its own busy lock.
+    const locks = this.busyWhileOpeningTask && !this.busy;
+    if (locks) this.busy = true;
     try {
       const task = await acts.openTask({
         procedureId: this.procedureId,
@@ -288,7 +289,7 @@ export class ProcedureRun<S extends string, Snap> {
       this.openTaskUnitId = task.assigneeUnitId;
       return task.taskId;
     } finally {
-      this.busy = wasBusy;
+      if (locks) this.busy = false;
     }
   }
 
