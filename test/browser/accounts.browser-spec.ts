@@ -1,5 +1,5 @@
 import type { Browser } from 'playwright-core';
-import { checkPage, launchChromium, openPage, signIn } from '../support/browser';
+import { checkPage, chooseOption, launchChromium, openPage, signIn } from '../support/browser';
 import { useStack } from '../support/stack';
 import { uniqueSuffix } from '../support/test-env';
 
@@ -25,11 +25,7 @@ describe('accounts in the browser', () => {
     await dialog.getByLabel('用户名').fill(username);
     await dialog.getByLabel('姓名').fill('网页顾问');
     await dialog.getByLabel('电子邮箱（接收通知）').fill(`${username}@jintan.test`);
-    await dialog.getByRole('combobox', { name: '单位' }).click();
-    await page
-      .locator('.ant-select-item-option')
-      .getByText(/法律顾问委员会/)
-      .click();
+    await chooseOption(page, dialog, '单位', /法律顾问委员会/);
     await dialog.getByRole('combobox', { name: '角色' }).click();
     await page.getByTitle('法律顾问', { exact: true }).click();
     await page.keyboard.press('Escape');

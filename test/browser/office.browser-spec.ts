@@ -8,7 +8,15 @@ import { ActivitiesModule } from '../../activities/activities.module';
 import { RegisterActivities } from '../../activities/register.activities';
 import { AppConfigModule } from '@lawgate/config';
 import { DocumentRepository } from '@lawgate/persistence';
-import { checkPage, expectNoConsoleErrors, launchChromium, openPage, signIn } from '../support/browser';
+import {
+  checkPage,
+  chooseOption,
+  exactly,
+  expectNoConsoleErrors,
+  launchChromium,
+  openPage,
+  signIn,
+} from '../support/browser';
 import { makeDocx } from '../support/docx';
 import { eventually } from '../support/eventually';
 import { makePdf } from '../support/pdf';
@@ -109,11 +117,7 @@ describe('the office in the browser: accounts, notices, reviews, clean-up, expor
     await dialog.getByLabel('用户名').fill(adviser.username);
     await dialog.getByLabel('姓名').fill(adviser.name);
     await dialog.getByLabel('电子邮箱（接收通知）').fill(adviser.email);
-    await dialog.getByRole('combobox', { name: '单位' }).click();
-    await admin.page
-      .locator('.ant-select-item-option')
-      .getByText(/法律顾问委员会/)
-      .click();
+    await chooseOption(admin.page, dialog, '单位', /法律顾问委员会/);
     await dialog.getByRole('combobox', { name: '角色' }).click();
     await admin.page.getByTitle('法律顾问', { exact: true }).click();
     await admin.page.keyboard.press('Escape');
@@ -131,8 +135,7 @@ describe('the office in the browser: accounts, notices, reviews, clean-up, expor
     const form = admin.page.getByRole('form', { name: `调整${adviser.name}` });
     await form.getByRole('combobox', { name: '专业' }).fill(expertise);
     await admin.page.keyboard.press('Enter');
-    await form.getByRole('combobox', { name: '对口单位' }).click();
-    await admin.page.locator('.ant-select-item-option').getByText(departmentName, { exact: true }).click();
+    await chooseOption(admin.page, form, '对口单位', exactly(departmentName));
     await admin.page.keyboard.press('Escape');
     await form.getByLabel('调整理由').fill('对口网页测试局');
     await form.getByRole('button', { name: /保\s*存/ }).click();

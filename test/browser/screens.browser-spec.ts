@@ -1,4 +1,4 @@
-import { checkPage, expectNoConsoleErrors, openPage, signIn } from '../support/browser';
+import { checkPage, chooseOption, exactly, expectNoConsoleErrors, openPage, signIn } from '../support/browser';
 import { createAccount } from '../support/accounts';
 import { useProcedureJourney } from '../support/procedure-journey';
 import { uniqueSuffix } from '../support/test-env';
@@ -138,8 +138,7 @@ describe('the screens of the administration and the filing review', () => {
     await officeForm.getByLabel('文件标题').fill(expected);
     await officeForm.getByLabel('文号').fill(`坛教规〔2026〕${uniqueSuffix()}号`);
     await officeForm.getByLabel('发布日期').fill(today());
-    await officeForm.getByRole('combobox', { name: '制定机关' }).click();
-    await office.page.locator('.ant-select-item-option').getByText('金坛区教育局', { exact: true }).click();
+    await chooseOption(office.page, officeForm, '制定机关', exactly('金坛区教育局'));
     await officeForm.getByRole('button', { name: /登\s*记/ }).click();
     await office.page.waitForURL(/\/procedures\/[0-9a-f-]{36}$/);
 

@@ -61,18 +61,24 @@ export async function signIn(page: Page, username: string): Promise<void> {
   await page.waitForURL((url) => !url.pathname.startsWith('/login'));
 }
 
+/** A pattern matching exactly `text`, for `chooseOption`'s option. */
+export function exactly(text: string): RegExp {
+  return new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+}
+
 /**
  * Chooses an option of an antd Select as a person does, and waits until the field shows it. The option list opens
  * with an animation and is a virtual list that re-renders as it scrolls: on a busy machine a click can land while
  * the options still move and choose nothing (the list stays open, the form then refuses the empty field) or a
  * neighbour. So the choice is read back from the field, and made again (list closed, reopened) until it shows.
- * `within` scopes the field (a form or the page); `force` clicks a field whose chosen value covers its input.
+ * `within` scopes the field (a form or the page); `option` is the option's title, or a pattern of its text. The field
+ * is clicked with `force`: a chosen value covers its input.
  */
 export async function chooseOption(
   page: Page,
   within: Page | Locator,
   field: string,
-  option: string,
+  option: string | RegExp,
   attempts = 3,
 ): Promise<void> {
   const box = within.getByRole('combobox', { name: field, exact: true });
@@ -82,10 +88,12 @@ export async function chooseOption(
   const chosen = select.locator('.ant-select-selection-item').filter({ hasText: option });
   for (let attempt = 1; ; attempt++) {
     await box.click({ force: true });
-    await page
-      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')
-      .locator(`.ant-select-item-option[title="${option}"]`)
-      .click();
+    const list = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+    await (
+      typeof option === 'string'
+        ? list.locator(`.ant-select-item-option[title="${option}"]`)
+        : list.locator('.ant-select-item-option').filter({ hasText: option })
+    ).click();
     try {
       await chosen.waitFor({ timeout: 3000 });
       return;
