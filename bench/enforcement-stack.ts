@@ -15,27 +15,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client as PgClient } from 'pg';
-import { DataSource } from 'typeorm';
 import { searchAttributeCliArgs } from '@lawgate/domain';
-import {
-  buildDataSourceOptions,
-  CalendarRepository,
-  packagedCalendar,
-  seedDemoOrganisation,
-} from '@lawgate/persistence';
-import { generatePayloadKey } from '@lawgate/temporal';
 import { AppProcess } from '../test/support/processes';
-import { writeTestSigningKey } from '../test/support/secrets';
-
-/* eslint-disable @typescript-eslint/no-require-imports -- plain CommonJS helpers shared with npm start and the tests */
-const { findOrBuildTemporal } = require('../scripts/lib/temporal-cli.cjs') as {
-  findOrBuildTemporal: (log?: (line: string) => void) => Promise<string>;
-};
-const { startDevServer, freePort } = require('../scripts/lib/dev-server.cjs') as {
-  startDevServer: (o: Record<string, unknown>) => Promise<{ address: string; stop: () => Promise<void> }>;
-  freePort: () => Promise<number>;
-};
-/* eslint-enable @typescript-eslint/no-require-imports */
+import { appEnvironment, findOrBuildTemporal, freePort, migrateAndSeed, startDevServer } from './lib/stack-parts';
 
 const ROOT = join(__dirname, '..');
 
@@ -66,36 +48,16 @@ export async function startBenchStack(log: (line: string) => void): Promise<Benc
       logFile: join(dir, 'temporal.log'),
     }),
   );
-  const dataSource = new DataSource({
-    ...buildDataSourceOptions({ DATABASE_URL: url.toString(), DATABASE_POOL_SIZE: 2, DATABASE_SSL: false }),
-    logging: ['error'],
-  });
-  await dataSource.initialize();
-  try {
-    await dataSource.runMigrations({ transaction: 'each' });
-    await seedDemoOrganisation(dataSource);
-    const calendar = packagedCalendar();
-    await new CalendarRepository(dataSource).loadYearsIfAbsent(calendar.years, calendar.source);
-  } finally {
-    await dataSource.destroy();
-  }
+  await migrateAndSeed(url.toString());
   const server = await temporal;
-  const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH,
-    HOME: process.env.HOME,
-    NODE_ENV: 'test',
-    DATABASE_URL: url.toString(),
-    DATABASE_POOL_SIZE: process.env.BENCH_DATABASE_POOL_SIZE ?? '8',
-    TEMPORAL_ADDRESS: server.address,
-    TEMPORAL_TASK_QUEUE: `bench-er-${Date.now().toString(36)}`,
-    WORKFLOW_BUNDLE_PATH: join(ROOT, 'dist', 'workflow-bundle.js'),
-    TEMPORAL_PAYLOAD_KEYS: generatePayloadKey('bench'),
-    LAWGATE_SIGNING_KEY_FILE: writeTestSigningKey(join(dir, 'keys')),
-    PROCEDURE_DEMO_POLICY_ALLOWED: 'true',
-    PROCEDURE_PERIODS: 'demo',
-    JWT_SECRET: `bench-${Date.now()}-${Math.random().toString(36).slice(2)}-secret`,
-    LOG_LEVEL: 'warn',
-  };
+  const env = appEnvironment({
+    name: 'bench',
+    dir,
+    databaseUrl: url.toString(),
+    poolSize: process.env.BENCH_DATABASE_POOL_SIZE ?? '8',
+    temporalAddress: server.address,
+    taskQueue: `bench-er-${Date.now().toString(36)}`,
+  });
   const worker = new AppProcess(
     'worker',
     spawn(process.execPath, [join(ROOT, 'dist', 'apps', 'worker', 'src', 'main.js')], {

@@ -7,27 +7,9 @@ import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DataSource } from 'typeorm';
 import { searchAttributeCliArgs } from '@lawgate/domain';
-import {
-  buildDataSourceOptions,
-  CalendarRepository,
-  packagedCalendar,
-  seedDemoOrganisation,
-} from '@lawgate/persistence';
-import { generatePayloadKey } from '@lawgate/temporal';
 import { AppProcess } from '../../test/support/processes';
-import { writeTestSigningKey } from '../../test/support/secrets';
-
-/* eslint-disable @typescript-eslint/no-require-imports -- plain CommonJS helpers shared with npm start and the tests */
-const { findOrBuildTemporal } = require('../../scripts/lib/temporal-cli.cjs') as {
-  findOrBuildTemporal: (log?: (line: string) => void) => Promise<string>;
-};
-const { startDevServer, freePort } = require('../../scripts/lib/dev-server.cjs') as {
-  startDevServer: (o: Record<string, unknown>) => Promise<{ address: string; stop: () => Promise<void> }>;
-  freePort: () => Promise<number>;
-};
-/* eslint-enable @typescript-eslint/no-require-imports */
+import { appEnvironment, findOrBuildTemporal, freePort, migrateAndSeed, startDevServer } from '../lib/stack-parts';
 
 const ROOT = join(__dirname, '..', '..');
 const PG_BIN = process.env.CHAOS_PG_BIN ?? '/usr/lib/postgresql/15/bin';
@@ -79,39 +61,22 @@ export class ChaosStack {
     pg(['initdb', '-D', this.pgData, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C'], this.dir);
     this.startPostgres();
     this.databaseUrl = `postgres://postgres@127.0.0.1:${this.pgPort}/postgres`;
-    const dataSource = new DataSource({
-      ...buildDataSourceOptions({ DATABASE_URL: this.databaseUrl, DATABASE_POOL_SIZE: 2, DATABASE_SSL: false }),
-      logging: ['error'],
-    });
-    await dataSource.initialize();
-    try {
-      await dataSource.runMigrations({ transaction: 'each' });
-      await seedDemoOrganisation(dataSource);
-      const calendar = packagedCalendar();
-      await new CalendarRepository(dataSource).loadYearsIfAbsent(calendar.years, calendar.source);
-    } finally {
-      await dataSource.destroy();
-    }
+    await migrateAndSeed(this.databaseUrl);
     this.log(`PostgreSQL on ${this.pgPort} (${this.pgData})`);
     await temporal;
     mkdirSync(join(this.dir, 'keys'), { recursive: true });
-    Object.assign(this.env, {
-      PATH: process.env.PATH ?? '',
-      HOME: process.env.HOME ?? '',
-      NODE_ENV: 'test',
-      DATABASE_URL: this.databaseUrl,
-      DATABASE_POOL_SIZE: '4',
-      TEMPORAL_ADDRESS: `127.0.0.1:${this.temporalPort}`,
-      TEMPORAL_TASK_QUEUE: this.taskQueue,
-      WORKFLOW_BUNDLE_PATH: join(ROOT, 'dist', 'workflow-bundle.js'),
-      TEMPORAL_PAYLOAD_KEYS: generatePayloadKey('chaos'),
-      LAWGATE_SIGNING_KEY_FILE: writeTestSigningKey(join(this.dir, 'keys')),
-      PROCEDURE_DEMO_POLICY_ALLOWED: 'true',
-      PROCEDURE_PERIODS: 'demo',
-      // Both replicas sign and accept the same tokens: the API keeps no session of its own.
-      JWT_SECRET: `chaos-${Date.now()}-${Math.random().toString(36).slice(2)}-shared-secret`,
-      LOG_LEVEL: 'warn',
-    });
+    // Both replicas sign and accept the same tokens: the API keeps no session of its own.
+    Object.assign(
+      this.env,
+      appEnvironment({
+        name: 'chaos',
+        dir: this.dir,
+        databaseUrl: this.databaseUrl,
+        poolSize: '4',
+        temporalAddress: `127.0.0.1:${this.temporalPort}`,
+        taskQueue: this.taskQueue,
+      }),
+    );
     for (let i = 0; i < 2; i += 1) this.apis.push({ port: await freePort() });
     await Promise.all([0, 1].flatMap((i) => [this.startWorker(i), this.startApi(i)]));
   }
