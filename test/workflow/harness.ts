@@ -9,6 +9,7 @@ import { NativeConnection, Worker } from '@temporalio/worker';
 import { fakeActivities, type Calls } from '../support/fake-activities';
 import { testEnv, uniqueSuffix } from '../support/test-env';
 import { BusyRetryInterceptor } from '@lawgate/temporal';
+import { ActivityHolds } from './support/activity-holds';
 
 /** What a workflow test works with: a client, a worker on its own task queue, and the faked activities' records. */
 export interface WorkflowHarness {
@@ -24,6 +25,8 @@ export interface WorkflowHarness {
   policyVersion: (policy: { version: string }) => string;
   /** A start input whose test policy is registered as a version: the input names the version, without periods. */
   versioned: <I extends { policy?: { version: string } }>(input: I) => Omit<I, 'policy'> & { policyVersion: string };
+  /** Holds the first call of an activity that matches, until the test releases it (`support/activity-holds.ts`). */
+  hold: ActivityHolds['hold'];
 }
 
 /**
@@ -37,10 +40,13 @@ export function useWorkflowHarness(prefix: string, o: { bundlePath?: () => strin
   let nativeConnection: NativeConnection;
   let worker: Worker;
   let running: Promise<void>;
+  let holds: ActivityHolds | undefined;
 
   beforeAll(async () => {
     const env = testEnv();
     const fakes = fakeActivities();
+    const held = (holds = new ActivityHolds());
+    harness.hold = (name, match) => held.hold(name, match);
     harness.calls = fakes.calls;
     harness.comments = fakes.comments;
     harness.policyVersion = (policy) => {
@@ -60,12 +66,13 @@ export function useWorkflowHarness(prefix: string, o: { bundlePath?: () => strin
       connection: nativeConnection,
       taskQueue: harness.taskQueue,
       workflowBundle: { codePath: o.bundlePath?.() ?? env.workflowBundlePath },
-      activities: fakes.activities,
+      activities: held.wrap(fakes.activities),
     });
     running = worker.run();
   }, 120000);
 
   afterAll(async () => {
+    holds?.releaseAll();
     worker?.shutdown();
     await running;
     await nativeConnection?.close();
