@@ -91,6 +91,13 @@ describe('enforcement and contract review replay', () => {
       'contractReviewWorkflow',
       { 'cr.submit': 2, 'cr.giveOpinion': 3, 'cr.close': 1 },
     ],
+    // Recorded with each task opening holding the busy lock until its task is open (`busy-lock-counts-openings`):
+    // a register step ran while the expiry reminder opened its task, and ended first.
+    [
+      'contract-review-v4-busy-lock-counts-openings.json',
+      'contractReviewWorkflow',
+      { 'cr.file': 1, 'cr.recordAcceptance': 1, 'cr.recordPayment': 1 },
+    ],
   ] as const;
   let results: Map<string, Error | undefined>;
   beforeAll(async () => {

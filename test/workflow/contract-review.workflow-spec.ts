@@ -235,9 +235,11 @@ describe('contractReviewWorkflow (政府合同合法性审查)', () => {
       await opening.reached;
       const busy = await refusal(milestone(once(h), '二期建成'));
       expect(busy.type).toBe(ErrorCode.ProcedureBusy);
-      // The step ends while the task is still being opened; then the task is open.
+      // The step ends while the task is still being opened, and the procedure stays busy until the task is open.
       deadline.release();
       expect((await accepted).payments.map((x) => x.item)).toEqual(['一期']);
+      const stillOpening = await refusal(milestone(once(h), '二期建成'));
+      expect(stillOpening.type).toBe(ErrorCode.ProcedureBusy);
       opening.release();
       await eventually(async () => expect((await h.query(getContractReviewStateQuery)).openTaskId).not.toBeNull());
       // Neither left the procedure busy: the next step is taken at once.
@@ -245,6 +247,7 @@ describe('contractReviewWorkflow (政府合同合法性审查)', () => {
       expect(s.payments[0].paidAt).not.toBeNull();
       expect(expiryTasks(h)).toHaveLength(1);
       await remindedOfOpenTask(s);
+      recordHistory(h.workflowId, 'contract-review-v4-busy-lock-counts-openings');
     });
 
     it('should refuse a step as busy while the reminder opens its task, and take it once the task is open', async () => {

@@ -56,8 +56,19 @@ export class ProcedureRun<S extends string, Snap> {
   dueAt: string | null = null;
   overdue = false;
   settled = false;
-  /** A person's action is being recorded; a second one waits for the first to land. */
-  busy = false;
+  /**
+   * A person's action is being recorded, or (procedures started with `busy-lock-counts-openings`) a task is being
+   * opened: a second action waits for the first to land.
+   */
+  get busy(): boolean {
+    return this.acting || this.openingTasks > 0;
+  }
+  set busy(value: boolean) {
+    this.acting = value;
+  }
+  private acting = false;
+  /** Tasks being opened now; each holds the busy lock until it is open, whoever else holds it meanwhile. */
+  private openingTasks = 0;
   /** Adjustment round: 1, +1 each time a procedure re-runs its statutory steps. */
   round = 1;
   documents: Partial<Record<DocumentKind, DocumentVersionRef>> = {};
@@ -70,6 +81,11 @@ export class ProcedureRun<S extends string, Snap> {
   readonly bindsReviewedText: boolean;
   /** Started with this code: busy while a task row is in an inbox but its id not yet here (a step then waits). */
   readonly busyWhileOpeningTask: boolean;
+  /**
+   * Started with this code: each task opening holds the busy lock until its task is open, also when a step held the
+   * lock as it began and ended first (it then gave the lock back while the task row was already in an inbox).
+   */
+  readonly countsTaskOpenings: boolean;
   snapshot: () => Snap = () => {
     throw new Error('snapshot not set');
   };
@@ -84,6 +100,7 @@ export class ProcedureRun<S extends string, Snap> {
     this.title = spec.input.title;
     this.bindsReviewedText = patched('legality-review-binds-text');
     this.busyWhileOpeningTask = patched('busy-while-opening-task');
+    this.countsTaskOpenings = patched('busy-lock-counts-openings');
   }
 
   /** What every procedure's snapshot starts with. */
@@ -270,9 +287,11 @@ export class ProcedureRun<S extends string, Snap> {
   /** Opens the task of the current stage for a unit and watches its due time on durable timers. */
   async openStageTask(kind: string, title: string, assignTo: AssignTo, period: Period): Promise<string> {
     const stage = this.stage;
-    // Busy only if it was not: a step that is running keeps (and ends) its own busy lock.
-    const locks = this.busyWhileOpeningTask && !this.busy;
+    const counts = this.countsTaskOpenings;
+    // Before the count: busy only if it was not (a step that is running keeps, and ends, its own busy lock).
+    const locks = !counts && this.busyWhileOpeningTask && !this.busy;
     if (locks) this.busy = true;
+    if (counts) this.openingTasks++;
     try {
       const task = await acts.openTask({
         procedureId: this.procedureId,
@@ -290,6 +309,7 @@ export class ProcedureRun<S extends string, Snap> {
       return task.taskId;
     } finally {
       if (locks) this.busy = false;
+      if (counts) this.openingTasks--;
     }
   }
 
