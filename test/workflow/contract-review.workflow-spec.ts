@@ -200,6 +200,7 @@ describe('contractReviewWorkflow (政府合同合法性审查)', () => {
     );
     recordHistory(h.workflowId, 'contract-review-v1-happy-path');
   });
+
   /**
    * The busy lock (workflows/kernel/procedure-run.ts) when the expiry reminder's timer opens its task while the unit
    * keeps the register: the activities meeting there are held (`harness.hold`) so that the overlap stays open.
