@@ -154,6 +154,14 @@ export async function benchEnforcementReviews(): Promise<Record<string, unknown>
   const progressEvery = Math.max(10, Math.round(REVIEWS / 40));
   /** Submissions a request of which failed for good (an answer other than 2xx after the resends): counted, shown. */
   const failures: string[] = [];
+  // Each failure also goes to the progress log as it happens (the first 50), so a long run shows its cause early.
+  const fail = (what: string, err: unknown) => {
+    // A network failure's reason is in its cause (`fetch failed` alone says nothing).
+    const cause = err instanceof Error && err.cause ? ` (${String(err.cause)})` : '';
+    const message = `${what}: ${String(err)}${cause}`;
+    failures.push(message);
+    if (failures.length <= 50) process.stderr.write(`[bench:enforcement] failed: ${message.slice(0, 400)}\n`);
+  };
   const review = async (): Promise<void> => {
     // Bot reviewers: take cases from the queue of submitted ones through intake and a passing conclusion.
     while (submitting || submitted.length > 0) {
@@ -187,7 +195,7 @@ export async function benchEnforcementReviews(): Promise<Record<string, unknown>
         );
         reviewedCount += 1;
       } catch (err) {
-        failures.push(`review of ${id}: ${String(err)}`);
+        fail(`review of ${id}`, err);
       }
     }
   };
@@ -195,7 +203,7 @@ export async function benchEnforcementReviews(): Promise<Record<string, unknown>
   const taken = await pool(
     cases,
     HANDLERS,
-    (caseNumber) => submitCase(caseNumber).catch((err: unknown) => void failures.push(String(err))),
+    (caseNumber) => submitCase(caseNumber).catch((err: unknown) => fail(`submission of ${caseNumber}`, err)),
     MAX_SECONDS > 0 ? started + MAX_SECONDS * 1000 : undefined,
   );
   async function submitCase(caseNumber: string): Promise<void> {
