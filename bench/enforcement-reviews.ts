@@ -41,6 +41,8 @@ async function token(user: string): Promise<string> {
 }
 /** Requests the workflow engine shed under load (503: nothing recorded) and that were sent again. */
 let resent = 0;
+/** Bot steps sent again because their task was not open yet (see `call`). */
+let waitedForTask = 0;
 
 /**
  * One request as a person's client sends it: a 429 waits for Retry-After; a 503 (the workflow engine aborted the
@@ -54,7 +56,7 @@ async function call<T>(
   path: string,
   body?: unknown,
   raw?: string,
-  o: { key?: string; found?: () => Promise<T> } = {},
+  o: { key?: string; found?: () => Promise<T>; awaitTask?: boolean } = {},
 ): Promise<T> {
   for (let attempt = 0; ; attempt += 1) {
     const res = await fetch(`${BASE}${path}`, {
@@ -79,6 +81,13 @@ async function call<T>(
     if (res.status === 503 && attempt < 10) {
       resent += 1;
       await new Promise((r) => setTimeout(r, 500 * 2 ** Math.min(attempt, 4)));
+      continue;
+    }
+    // A reviewer's step sent before its task was open (the step before it is recorded and the task opens right
+    // after): a person finds the task in the inbox a moment later; the bot asks again, at most for a minute.
+    if (res.status === 409 && o.awaitTask && attempt < 60 && text.includes('"WRONG_STAGE"')) {
+      waitedForTask += 1;
+      await new Promise((r) => setTimeout(r, 1000));
       continue;
     }
     if (res.status === 409 && attempt > 0 && o.found && text.includes('DUPLICATE_PROCEDURE')) return o.found();
@@ -154,6 +163,14 @@ export async function benchEnforcementReviews(): Promise<Record<string, unknown>
   const progressEvery = Math.max(10, Math.round(REVIEWS / 40));
   /** Submissions a request of which failed for good (an answer other than 2xx after the resends): counted, shown. */
   const failures: string[] = [];
+  // Each failure also goes to the progress log as it happens (the first 50), so a long run shows its cause early.
+  const fail = (what: string, err: unknown) => {
+    // A network failure's reason is in its cause (`fetch failed` alone says nothing).
+    const cause = err instanceof Error && err.cause ? ` (${String(err.cause)})` : '';
+    const message = `${what}: ${String(err)}${cause}`;
+    failures.push(message);
+    if (failures.length <= 50) process.stderr.write(`[bench:enforcement] failed: ${message.slice(0, 400)}\n`);
+  };
   const review = async (): Promise<void> => {
     // Bot reviewers: take cases from the queue of submitted ones through intake and a passing conclusion.
     while (submitting || submitted.length > 0) {
@@ -167,6 +184,7 @@ export async function benchEnforcementReviews(): Promise<Record<string, unknown>
         await timed('botAccept', () =>
           call('officer.zhang', 'POST', `/api/procedures/${id}/steps/accept-materials`, {}, undefined, {
             key: `accept-${id}`,
+            awaitTask: true,
           }),
         );
         await timed('botConclusion', () =>
@@ -182,12 +200,12 @@ export async function benchEnforcementReviews(): Promise<Record<string, unknown>
               noConflictDeclared: true,
             },
             undefined,
-            { key: `conclusion-${id}` },
+            { key: `conclusion-${id}`, awaitTask: true },
           ),
         );
         reviewedCount += 1;
       } catch (err) {
-        failures.push(`review of ${id}: ${String(err)}`);
+        fail(`review of ${id}`, err);
       }
     }
   };
@@ -195,7 +213,7 @@ export async function benchEnforcementReviews(): Promise<Record<string, unknown>
   const taken = await pool(
     cases,
     HANDLERS,
-    (caseNumber) => submitCase(caseNumber).catch((err: unknown) => void failures.push(String(err))),
+    (caseNumber) => submitCase(caseNumber).catch((err: unknown) => fail(`submission of ${caseNumber}`, err)),
     MAX_SECONDS > 0 ? started + MAX_SECONDS * 1000 : undefined,
   );
   async function submitCase(caseNumber: string): Promise<void> {
@@ -306,6 +324,7 @@ export async function benchEnforcementReviews(): Promise<Record<string, unknown>
     lost: ran.length - distinct,
     duplicated: total - distinct,
     resentAfter503: resent,
+    botStepsSentAgainBeforeTheirTask: waitedForTask,
     failedSubmissions: failures.length,
     ...(failures.length ? { firstFailures: failures.slice(0, 3) } : {}),
     stepLatencyMs: Object.fromEntries(
