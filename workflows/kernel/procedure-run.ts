@@ -10,6 +10,7 @@ import {
 } from '@temporalio/workflow';
 import { acts, refuse, watchDeadline } from '../activity-proxies';
 import { ArchivedState } from './archive-state';
+import { BusyLock } from './busy-lock';
 import {
   type AssignTo,
   type LedgerRef,
@@ -56,19 +57,14 @@ export class ProcedureRun<S extends string, Snap> {
   dueAt: string | null = null;
   overdue = false;
   settled = false;
-  /**
-   * A person's action is being recorded, or (procedures started with `busy-lock-counts-openings`) a task is being
-   * opened: a second action waits for the first to land.
-   */
+  /** The busy lock (`busy-lock.ts`): a person's action is being recorded, or a task is being opened. */
   get busy(): boolean {
-    return this.acting || this.openingTasks > 0;
+    return this.lock.held;
   }
   set busy(value: boolean) {
-    this.acting = value;
+    this.lock.action = value;
   }
-  private acting = false;
-  /** Tasks being opened now; each holds the busy lock until it is open, whoever else holds it meanwhile. */
-  private openingTasks = 0;
+  private readonly lock: BusyLock;
   /** Adjustment round: 1, +1 each time a procedure re-runs its statutory steps. */
   round = 1;
   documents: Partial<Record<DocumentKind, DocumentVersionRef>> = {};
@@ -79,13 +75,6 @@ export class ProcedureRun<S extends string, Snap> {
    * changed text re-opens the review). Decided once at start, so procedures started before keep their old path.
    */
   readonly bindsReviewedText: boolean;
-  /** Started with this code: busy while a task row is in an inbox but its id not yet here (a step then waits). */
-  readonly busyWhileOpeningTask: boolean;
-  /**
-   * Started with this code: each task opening holds the busy lock until its task is open, also when a step held the
-   * lock as it began and ended first (it then gave the lock back while the task row was already in an inbox).
-   */
-  readonly countsTaskOpenings: boolean;
   snapshot: () => Snap = () => {
     throw new Error('snapshot not set');
   };
@@ -99,8 +88,7 @@ export class ProcedureRun<S extends string, Snap> {
     this.procedureId = spec.input.procedureId;
     this.title = spec.input.title;
     this.bindsReviewedText = patched('legality-review-binds-text');
-    this.busyWhileOpeningTask = patched('busy-while-opening-task');
-    this.countsTaskOpenings = patched('busy-lock-counts-openings');
+    this.lock = new BusyLock();
   }
 
   /** What every procedure's snapshot starts with. */
@@ -139,12 +127,19 @@ export class ProcedureRun<S extends string, Snap> {
     });
   }
 
-  /** Registers a person's step: `check` refuses what the stage does not allow, `run` does it under the busy lock. */
+  /**
+   * Registers a person's step: `check` refuses what the stage does not allow, `run` does it under the busy lock; a
+   * step is refused as busy while the lock is held, whether `check` asks or not (validators do not run on replay).
+   */
   step<A extends unknown[]>(
     def: UpdateDefinition<Snap, A>,
     o: { check: (...args: A) => void; run: (...args: A) => Promise<unknown> },
   ): void {
-    setHandler(def, (...args: A) => this.whileBusy(() => o.run(...args)), { validator: o.check });
+    const validator = (...args: A) => {
+      o.check(...args);
+      this.requireIdle();
+    };
+    setHandler(def, (...args: A) => this.whileBusy(() => o.run(...args)), { validator });
   }
 
   async whileBusy(fn: () => Promise<unknown>): Promise<Snap> {
@@ -287,12 +282,7 @@ export class ProcedureRun<S extends string, Snap> {
   /** Opens the task of the current stage for a unit and watches its due time on durable timers. */
   async openStageTask(kind: string, title: string, assignTo: AssignTo, period: Period): Promise<string> {
     const stage = this.stage;
-    const counts = this.countsTaskOpenings;
-    // Before the count: busy only if it was not (a step that is running keeps, and ends, its own busy lock).
-    const locks = !counts && this.busyWhileOpeningTask && !this.busy;
-    if (locks) this.busy = true;
-    if (counts) this.openingTasks++;
-    try {
+    return this.lock.whileOpeningTask(async () => {
       const task = await acts.openTask({
         procedureId: this.procedureId,
         workflowId: this.workflowId,
@@ -307,10 +297,7 @@ export class ProcedureRun<S extends string, Snap> {
       this.adoptTask(task.taskId, task.dueAt);
       this.openTaskUnitId = task.assigneeUnitId;
       return task.taskId;
-    } finally {
-      if (locks) this.busy = false;
-      if (counts) this.openingTasks--;
-    }
+    });
   }
 
   /** Makes `taskId` the open task; reminds its holder and escalates it on durable timers beside the main loop. */
