@@ -5,7 +5,7 @@
  * an acceptance with its SME payment deadline, the payment) to completion. The drafter never reviews the contract:
  * the adviser who holds the review task does.
  */
-import { CONTRACT_CHECKLIST } from '@lawgate/domain';
+import { contractChecklist as checklist, sampleContract } from '../../../scripts/lib/sample-procedures';
 import { drive, holderOf, start, stepsOf, uploaderOf, type BotContext, type Snap } from './shared';
 
 interface ContractSnap extends Snap {
@@ -18,26 +18,15 @@ interface ContractSnap extends Snap {
 const UNIT = 'drafter.mkt';
 const MILESTONE = '一期建成';
 const PAYMENT = '一期工程款';
-const checklist = (failed: Record<string, string> = {}) =>
-  CONTRACT_CHECKLIST.map((item) => ({
-    item,
-    ok: !(item in failed),
-    note: failed[item] ?? '无仲裁条款，由人民法院管辖',
-  }));
 
 export async function contractBot(ctx: BotContext, code: string): Promise<string> {
-  const id = await start(ctx, UNIT, '/api/procedures/contract-reviews', code, {
-    contractNumber: code,
-    title: `混沌测试公共停车场特许经营协议 ${code}`,
-    kind: 'FRANCHISE_PPP',
-    administrativeAgreement: true,
-    basis: 'TENDER',
-    counterpart: '某停车管理有限公司',
-    counterpartSme: true,
-    amountYuan: 3000000,
-    termStart: '2026-04-01',
-    termEnd: '2036-03-31',
-  });
+  const id = await start(
+    ctx,
+    UNIT,
+    '/api/procedures/contract-reviews',
+    code,
+    sampleContract(code, `混沌测试公共停车场特许经营协议 ${code}`),
+  );
   const step = stepsOf(ctx, id);
   const upload = uploaderOf(ctx, id, UNIT);
   const unit = (name: string, body: unknown, key = name) => step(UNIT, name, body, key);

@@ -6,7 +6,7 @@
  * discloses the decision and archives the case. The case handlers (drafter.mkt, inspector.mkt) never review it: the
  * review body's qualified officer (officer.zhang) does.
  */
-import { CHECKLIST_ITEMS } from '@lawgate/domain';
+import { enforcementChecklist as checklist, sampleEnforcementCase } from '../../../scripts/lib/sample-procedures';
 import { drive, holderOf, sha256, start, stepsOf, uploaderOf, type BotContext, type Snap } from './shared';
 
 interface EnforcementSnap extends Snap {
@@ -18,21 +18,15 @@ interface EnforcementSnap extends Snap {
 
 const CASE_UNIT = 'drafter.mkt';
 const REVIEWER = 'officer.zhang';
-const checklist = (failed: Record<string, string> = {}) =>
-  CHECKLIST_ITEMS.map((item) => ({ item, ok: !(item in failed), note: failed[item] ?? '符合' }));
 
 export async function enforcementBot(ctx: BotContext, code: string): Promise<string> {
-  const id = await start(ctx, CASE_UNIT, '/api/procedures/enforcement-reviews', code, {
-    caseNumber: code,
-    title: `混沌测试销售不合格电器案 ${code}`,
-    decisionKind: 'PENALTY',
-    measure: 'FINE',
-    field: '市场监管',
-    amountYuan: 200000,
-    statutoryGrounds: [],
-    complexOrSerious: false,
-    caseHandlers: [CASE_UNIT, 'inspector.mkt'],
-  });
+  const id = await start(
+    ctx,
+    CASE_UNIT,
+    '/api/procedures/enforcement-reviews',
+    code,
+    sampleEnforcementCase(code, `混沌测试销售不合格电器案 ${code}`),
+  );
   const step = stepsOf(ctx, id);
   const upload = uploaderOf(ctx, id, CASE_UNIT);
   const draft = `行政处罚决定书（草稿）${code}\n处罚：罚款二十万元\n`;

@@ -5,7 +5,7 @@
  * asks for a correction in a written opinion, the bureau re-files the corrected text with its handling report, and
  * the review passes it into the public catalog.
  */
-import { FILING_STANDARDS } from '@lawgate/domain';
+import { filingFile as file, filingStandards as standards } from '../../../scripts/lib/sample-procedures';
 import { ApiError } from '../client';
 import { drive, start, stepsOf, today, uploaderOf, type BotContext, type Snap } from './shared';
 
@@ -22,15 +22,6 @@ interface PreReview {
 
 const ISSUER = 'drafter.mkt';
 const OFFICE = 'officer.zhang';
-const standards = (failed: Record<string, string> = {}) =>
-  FILING_STANDARDS.map((item) => ({ item, ok: !(item in failed), note: failed[item] ?? '' }));
-const file = (kind: string, text: string) => ({
-  kind,
-  filename: `${kind.toLowerCase()}.txt`,
-  mediaType: 'text/plain',
-  contentBase64: Buffer.from(text, 'utf8').toString('base64'),
-});
-
 /** The document number (文号) a job's code files under: the procedure's business key. */
 export const filingNumberOf = (code: string) => `坛市监规〔2026〕${code}号`;
 
