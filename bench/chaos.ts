@@ -1,27 +1,30 @@
 /**
- * `npm run chaos`: normative-document procedures and major decisions taken to their end by bot users through the
- * HTTP API of two API replicas, with two workers on one task queue, while faults are injected at random moments
- * (seeded): kill -9 of a worker, restart of the Temporal dev server, restart of PostgreSQL, kill -9 of an API
+ * `npm run chaos`: procedures of every type — normative documents, major decisions, major enforcement decision reviews,
+ * government contract reviews and filing reviews — taken to their end by bot users (bench/chaos/bots/, one per type)
+ * through the HTTP API of two API replicas, with two workers on one task queue, while faults are injected at random
+ * moments (seeded): kill -9 of a worker, restart of the Temporal dev server, restart of PostgreSQL, kill -9 of an API
  * replica. Everything runs on a stack of its own (bench/chaos/stack.ts). Afterwards it checks that every procedure
  * completed exactly once, numbers are gap-free and unique, the ledger verifies, and no task or notification is
  * duplicated; prints one JSON document and exits 1 if anything was lost or duplicated.
  *
- * CHAOS_NORMATIVE (default 200), CHAOS_MAJOR (50), CHAOS_CONCURRENCY (bots at once, 12), CHAOS_FAULTS (faults of each
- * kind, 3), CHAOS_SEED (random), CHAOS_KEEP=1 keeps the stack's directory (logs, data) for a look afterwards.
+ * CHAOS_NORMATIVE (default 200), CHAOS_MAJOR (50), CHAOS_ENFORCEMENT (50), CHAOS_CONTRACT (50), CHAOS_FILING (50),
+ * CHAOS_CONCURRENCY (bots at once, 12), CHAOS_FAULTS (faults of each kind, 3), CHAOS_SEED (random), CHAOS_KEEP=1
+ * keeps the stack's directory (logs, data) for a look afterwards.
  */
 import 'reflect-metadata';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { Client as PgClient } from 'pg';
 import { Client, Connection } from '@temporalio/client';
-import { majorDecisionBot, normativeBot, type BotContext } from './chaos/bots';
+import type { ProcedureType } from '@lawgate/domain';
+import { CHAOS_BOTS, type BotContext } from './chaos/bots';
 import { ChaosClient } from './chaos/client';
 import { ChaosStack, FAULT_KINDS, type FaultKind } from './chaos/stack';
 import { verifyAfterChaos } from './chaos/verify';
 
 export interface ChaosOptions {
-  normative: number;
-  major: number;
+  /** How many procedures of each type (a type left out: none). */
+  procedures: Partial<Record<ProcedureType, number>>;
   concurrency: number;
   faultsPerKind: number;
   seed: number;
@@ -80,28 +83,27 @@ export async function runChaos(options: ChaosOptions): Promise<Record<string, un
     };
 
     const run = Math.floor(random() * 1e9).toString(36);
-    const jobs = [
-      ...Array.from({ length: options.normative }, (_, i) => ({
-        type: 'NORMATIVE_DOCUMENT',
-        code: `chaos-${run}-n${i}`,
-      })),
-      ...Array.from({ length: options.major }, (_, i) => ({ type: 'MAJOR_DECISION', code: `chaos-${run}-m${i}` })),
-    ].sort(() => random() - 0.5);
-    const finished = new Map<string, { type: string; procedureId?: string; error?: string }>();
+    const jobs = (Object.entries(options.procedures) as [ProcedureType, number][])
+      .flatMap(([type, n]) =>
+        Array.from({ length: n }, (_, i) => {
+          const code = `chaos-${run}-${CHAOS_BOTS[type].tag}${i}`;
+          return { type, code, key: CHAOS_BOTS[type].businessKey(code) };
+        }),
+      )
+      .sort(() => random() - 0.5);
+    // By business key: what each job's bot reached.
+    const finished = new Map<string, { type: ProcedureType; procedureId?: string; error?: string }>();
     let next = 0;
     const bots = Promise.all(
       Array.from({ length: options.concurrency }, async () => {
         while (next < jobs.length) {
           const job = jobs[next++];
           try {
-            const procedureId =
-              job.type === 'NORMATIVE_DOCUMENT'
-                ? await normativeBot(ctx, job.code)
-                : await majorDecisionBot(ctx, job.code);
-            finished.set(job.code, { type: job.type, procedureId });
+            const procedureId = await CHAOS_BOTS[job.type].bot(ctx, job.code);
+            finished.set(job.key, { type: job.type, procedureId });
           } catch (err) {
             log(`${job.code}: ${String(err).slice(0, 400)}`);
-            finished.set(job.code, { type: job.type, error: String(err).slice(0, 400) });
+            finished.set(job.key, { type: job.type, error: String(err).slice(0, 400) });
           }
           if (finished.size % 10 === 0) log(`${finished.size}/${jobs.length} procedures through`);
         }
@@ -178,8 +180,9 @@ if (require.main === module) {
   }
   const seed = Number(process.env.CHAOS_SEED ?? Math.floor(Math.random() * 2 ** 31));
   runChaos({
-    normative: Number(process.env.CHAOS_NORMATIVE ?? 200),
-    major: Number(process.env.CHAOS_MAJOR ?? 50),
+    procedures: Object.fromEntries(
+      Object.entries(CHAOS_BOTS).map(([type, b]) => [type, Number(process.env[b.env] ?? b.fullForm)]),
+    ),
     concurrency: Number(process.env.CHAOS_CONCURRENCY ?? 12),
     faultsPerKind: Number(process.env.CHAOS_FAULTS ?? 3),
     seed,

@@ -4,8 +4,8 @@
  * signed as the very text reviewed, filed, and kept in the register (a milestone, an acceptance with its SME payment
  * deadline, the payment) to completion, ending with the ledger verified.
  */
-import { CONTRACT_CHECKLIST } from '@lawgate/domain';
 import { call, runDemo, say } from './lib/demo-http';
+import { contractChecklist as checklist, sampleContract } from './lib/sample-procedures';
 
 interface Snapshot {
   procedureId: string;
@@ -20,13 +20,6 @@ const show = (s: Snapshot, what: string) => {
   say(`  ${what.padEnd(30)} → ${s.stage}${s.waitingFor ? `（${s.waitingFor}）` : ''}`);
   return s;
 };
-const checklist = (failed: Record<string, string> = {}) =>
-  CONTRACT_CHECKLIST.map((item) => ({
-    item,
-    ok: !(item in failed),
-    note: failed[item] ?? '无仲裁条款，由人民法院管辖',
-  }));
-
 async function reviewerOf(taskId: string): Promise<string> {
   for (const user of ['adviser.li', 'adviser.chen', 'adviser.zhao', 'officer.zhang']) {
     const inbox = await call<{ items: { id: string }[] }>('GET', '/api/tasks/inbox?limit=200', user);
@@ -38,18 +31,12 @@ async function reviewerOf(taskId: string): Promise<string> {
 runDemo(async () => {
   const title = '城区公共停车场特许经营协议（示例）';
   say(`\n${title} — 政府合同合法性审查\n`);
-  let s = await call<Snapshot>('POST', '/api/procedures/contract-reviews', 'drafter.mkt', {
-    contractNumber: `demo-${Date.now().toString(36)}`,
-    title,
-    kind: 'FRANCHISE_PPP',
-    administrativeAgreement: true,
-    basis: 'TENDER',
-    counterpart: '某停车管理有限公司',
-    counterpartSme: true,
-    amountYuan: 3000000,
-    termStart: '2026-04-01',
-    termEnd: '2036-03-31',
-  });
+  let s = await call<Snapshot>(
+    'POST',
+    '/api/procedures/contract-reviews',
+    'drafter.mkt',
+    sampleContract(`demo-${Date.now().toString(36)}`, title),
+  );
   const id = s.procedureId;
   show(s, 'D1 立项（特许经营，应审查）');
   const stepAs = (user: string, name: string, body: unknown = {}) =>

@@ -6,8 +6,8 @@
  * reviewed, the decision is disclosed and the case archived — printing each stage and the ledger, ending with the
  * ledger verified. It uses LawGate at LAWGATE_API_URL or starts one with demonstration periods.
  */
-import { CHECKLIST_ITEMS } from '@lawgate/domain';
 import { call, runDemo, say } from './lib/demo-http';
+import { enforcementChecklist as checklist, sampleEnforcementCase } from './lib/sample-procedures';
 
 interface Snapshot {
   procedureId: string;
@@ -22,23 +22,16 @@ const show = (s: Snapshot, what: string) => {
   say(`  ${what.padEnd(30)} → ${s.stage}${s.waitingFor ? `（${s.waitingFor}）` : ''}`);
   return s;
 };
-const checklist = (failed: Record<string, string> = {}) =>
-  CHECKLIST_ITEMS.map((item) => ({ item, ok: !(item in failed), note: failed[item] ?? '符合' }));
 
 runDemo(async () => {
   const title = '某商贸公司销售不合格电器案（示例）';
   say(`\n${title} — 重大执法决定法制审核\n`);
-  let s = await call<Snapshot>('POST', '/api/procedures/enforcement-reviews', 'drafter.mkt', {
-    caseNumber: `demo-${Date.now().toString(36)}`,
-    title,
-    decisionKind: 'PENALTY',
-    measure: 'FINE',
-    field: '市场监管',
-    amountYuan: 200000,
-    statutoryGrounds: [],
-    complexOrSerious: false,
-    caseHandlers: ['drafter.mkt', 'inspector.mkt'],
-  });
+  let s = await call<Snapshot>(
+    'POST',
+    '/api/procedures/enforcement-reviews',
+    'drafter.mkt',
+    sampleEnforcementCase(`demo-${Date.now().toString(36)}`, title),
+  );
   const id = s.procedureId;
   show(s, 'C1–C2 立案为重大执法决定');
   const stepAs = (user: string, name: string, body: unknown = {}) =>

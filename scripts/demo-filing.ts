@@ -5,8 +5,8 @@
  * pre-review's findings decided, corrected after a written opinion, passed into the public catalog, ending with the
  * ledger verified.
  */
-import { FILING_STANDARDS } from '@lawgate/domain';
 import { call, runDemo, say } from './lib/demo-http';
+import { filingFile as file, filingStandards as standards } from './lib/sample-procedures';
 
 interface Snapshot {
   procedureId: string;
@@ -22,15 +22,6 @@ const show = (s: Snapshot, what: string) => {
   say(`  ${what.padEnd(30)} → ${s.stage}${s.waitingFor ? `（${s.waitingFor}）` : ''}`);
   return s;
 };
-const standards = (failed: Record<string, string> = {}) =>
-  FILING_STANDARDS.map((item) => ({ item, ok: !(item in failed), note: failed[item] ?? '' }));
-const file = (kind: string, text: string) => ({
-  kind,
-  filename: `${kind.toLowerCase()}.txt`,
-  mediaType: 'text/plain',
-  contentBase64: Buffer.from(text, 'utf8').toString('base64'),
-});
-
 runDemo(async () => {
   const title = '金坛区市场主体信用分类监管办法（示例）';
   const documentNumber = `坛市监规〔2026〕${Date.now().toString(36)}号`;

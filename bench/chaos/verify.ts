@@ -1,12 +1,15 @@
 /**
  * What a chaos run checks afterwards, on the stack's own database and Temporal: every procedure completed exactly
  * once (read model and workflow), numbers gap-free and unique per series and year, the ledger's hash chain verifies
- * (the API's `ledger:verify`), one decision per task, no task duplicated, no notification or delivery twice, and each
- * normative document filed once with each recipient its issuer requires, every filing accepted.
+ * (the API's `ledger:verify`), one decision per task, no task duplicated, no notification, delivery or document version
+ * twice, each normative document filed once with each recipient its issuer requires, every filing accepted, and each
+ * type's own path and records (verify-types.ts).
  */
 import { Client as PgClient } from 'pg';
 import type { Client } from '@temporalio/client';
+import type { ProcedureType } from '@lawgate/domain';
 import type { ChaosClient } from './client';
+import { DONE, verifyTypes } from './verify-types';
 
 export interface ChaosVerdict {
   completed: Record<string, number>;
@@ -16,15 +19,11 @@ export interface ChaosVerdict {
   problems: string[];
 }
 
-const DONE: Record<string, (p: { stage: string; status: string }) => boolean> = {
-  NORMATIVE_DOCUMENT: (p) => p.stage === 'IN_FORCE' && p.status === 'IN_FORCE',
-  MAJOR_DECISION: (p) => p.stage === 'CLOSED',
-};
-
 export async function verifyAfterChaos(input: {
   databaseUrl: string;
   temporal: Client;
-  finished: Map<string, { type: string; procedureId?: string; error?: string }>;
+  /** By business key (`procedure.project_code`): what each job's bot reached. */
+  finished: Map<string, { type: ProcedureType; procedureId?: string; error?: string }>;
   client: ChaosClient;
 }): Promise<ChaosVerdict> {
   const problems: string[] = [];
@@ -48,6 +47,7 @@ export async function verifyAfterChaos(input: {
     const byCode = new Map<string, typeof rows.rows>();
     for (const row of rows.rows) byCode.set(row.project_code, [...(byCode.get(row.project_code) ?? []), row]);
     const workflowStatuses: Record<string, number> = {};
+    const completedIds = new Map<string, ProcedureType>();
     for (const [code, job] of input.finished) {
       const found = byCode.get(code) ?? [];
       if (found.length > 1) {
@@ -69,6 +69,7 @@ export async function verifyAfterChaos(input: {
         continue;
       }
       completed[job.type] = (completed[job.type] ?? 0) + 1;
+      completedIds.set(p.id, job.type);
     }
 
     // Numbers: per series and year, 1..n with no gap and none twice.
@@ -148,6 +149,11 @@ export async function verifyAfterChaos(input: {
       'filing event recorded twice',
       'SELECT filing_id, event FROM filing_event GROUP BY 1, 2 HAVING count(*) > 1',
     );
+    // An upload is keyed by its kind and bytes: the same bytes twice in one document is an upload that acted twice.
+    const versionsTwice = await count(
+      'document version recorded twice',
+      'SELECT document_id, sha256 FROM document_version GROUP BY 1, 2 HAVING count(*) > 1',
+    );
     const openTasksLeft = Number(
       (
         await pg.query<{ n: string }>(
@@ -163,6 +169,17 @@ export async function verifyAfterChaos(input: {
       '/api/admin/ledger/verify',
     );
     if (!ledger.ok) problems.push(`ledger does not verify: ${JSON.stringify(ledger)}`);
+    const catalog = await input.client.call<{ items: { caseId: string }[] }>(
+      null,
+      'GET',
+      '/api/public/filing-catalog?limit=100',
+    );
+    const types = await verifyTypes(
+      pg,
+      completedIds,
+      catalog.items.map((i) => i.caseId),
+    );
+    problems.push(...types.problems);
     duplicated +=
       numbersTwice +
       tasksTwice +
@@ -170,8 +187,11 @@ export async function verifyAfterChaos(input: {
       notificationsTwice +
       deliveriesTwice +
       filingsTwice +
-      filingEventsTwice;
-    lost += numberGaps + filingsNotAccepted + (ledger.ok ? 0 : 1);
+      filingEventsTwice +
+      versionsTwice +
+      types.signOffsTwice +
+      types.recordsTwice;
+    lost += numberGaps + filingsNotAccepted + (ledger.ok ? 0 : 1) + types.signOffsMissing + types.recordsMissing;
     return {
       completed,
       checks: {
@@ -188,6 +208,11 @@ export async function verifyAfterChaos(input: {
         filingsNotAccepted,
         filingsTwice,
         filingEventsTwice,
+        versionsTwice,
+        signOffsMissing: types.signOffsMissing,
+        signOffsTwice: types.signOffsTwice,
+        recordsMissing: types.recordsMissing,
+        recordsTwice: types.recordsTwice,
         openTasksLeft,
       },
       lost,
