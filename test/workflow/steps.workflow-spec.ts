@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
+import { Client, WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
 import { ActivityFailure, type ApplicationFailure } from '@temporalio/common';
 import { DocumentKind, ErrorCode, type Actor, Role } from '@lawgate/domain';
 import { eventually } from '../support/eventually';
@@ -13,6 +13,7 @@ import {
   stepFinishComment,
   stepFinishDrafting,
   stepMeeting,
+  stepNote,
   stepOpenComment,
   stepOpinion,
   stepPublish,
@@ -194,6 +195,24 @@ describe('shared statutory steps, in a test procedure', () => {
     expect(
       signed.filter((c) => ['ADOPTED', 'REGISTERED', 'PUBLISHED'].includes(c.decision)).map((c) => c.documentSha256),
     ).toEqual([sha(1), sha(1), sha(1)]);
+  });
+
+  it('should refuse a step as busy while another runs, even one whose own check asks nothing', async () => {
+    const [h] = await start();
+    // A client that passes a busy refusal on at once (the harness's client sends it again).
+    const once = new Client({ connection: harness.client.connection }).workflow.getHandle(h.workflowId);
+    const note = (handle: Pick<Handle, 'executeUpdate'>, text: string) =>
+      handle.executeUpdate(stepNote, { args: [{ note: text, actor: drafter }] });
+    const held = harness.hold('recordDecision', (i) => i.workflowId === h.workflowId && i.opinion === '一');
+    const first = note(h, '一');
+    await held.reached;
+    expect((await refusal(note(once, '二'))).type).toBe(ErrorCode.ProcedureBusy);
+    held.release();
+    await first;
+    // The lock is free again once the first step has ended: the second is taken, each recorded once.
+    await note(once, '二');
+    const notes = harness.calls.recordDecision.filter((d) => d.workflowId === h.workflowId && d.decision === 'NOTE');
+    expect(notes.map((d) => d.opinion)).toEqual(['一', '二']);
   });
 
   it('should withdraw: the open comment window is closed and the procedure ends', async () => {

@@ -74,5 +74,7 @@ export const stepMeeting = u<TaskArgs & { meeting: string; meetingDate: string }
 export const stepRegister = u<TaskArgs>('register');
 export const stepPublish = u<TaskArgs & { reference: string }>('publish');
 export const stepWithdraw = u<{ reason: string; actor: Actor }>('withdraw');
+/** A note on the procedure, whose check asks nothing: the kernel alone keeps it from running beside another step. */
+export const stepNote = u<{ note: string; actor: Actor }>('note');
 export const stepSettled = defineUpdate<StepTestSnapshot, []>('steps.settled');
 export const stepState = defineQuery<StepTestSnapshot>('steps.state');

@@ -19,6 +19,7 @@ import {
   stepFinishComment,
   stepFinishDrafting,
   stepMeeting,
+  stepNote,
   stepOpenComment,
   stepOpinion,
   stepPublish,
@@ -147,6 +148,11 @@ export async function stepTestWorkflow(input: StepTestInput): Promise<StepTestSn
         await enter(next);
       },
     });
+  p.step(stepNote, {
+    check: (args) => void args,
+    run: (args) =>
+      p.sign({ taskId: null, decision: 'NOTE', opinion: args.note, actor: args.actor, role: Role.Drafter }),
+  });
   move(stepFinishDrafting, S.Drafting, S.Comment);
   move(stepFinishComment, S.Comment, S.Materials, () => comments.requireAnswered());
   p.step(stepOpinion, {
