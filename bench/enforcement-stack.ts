@@ -61,7 +61,10 @@ export async function startBenchStack(log: (line: string) => void): Promise<Benc
   const worker = new AppProcess(
     'worker',
     spawn(process.execPath, [join(ROOT, 'dist', 'apps', 'worker', 'src', 'main.js')], {
-      env: { ...env, LOG_LEVEL: 'info' },
+      // The sticky cache holds the cases being worked on: a bot takes a case minutes after its submission, and the
+      // decision stage's timers fire minutes later still; with the default (100, sized for memory) each of those
+      // steps replays the case's history, and at this volume the worker's replays starve its workflow tasks.
+      env: { ...env, LOG_LEVEL: 'info', WORKER_MAX_CACHED_WORKFLOWS: process.env.BENCH_WORKER_CACHE ?? '2000' },
       stdio: ['ignore', 'pipe', 'pipe'],
     }),
     join(dir, 'worker.log'),
