@@ -139,6 +139,11 @@ await sideBySide('checks', staticChecks);
 // Temporal dev server and shared processes, set up once for the lane by the tiers its files are in. Extra arguments
 // make it one Jest run.
 const jest = (...args) => [bin('jest', 'bin/jest.js'), '--ci', ...args];
+// The shared API and worker stacks that most e2e and browser files of every lane use (their `useStack` extra
+// environments): a lane with such files starts them in its set-up, side by side (test/setup/run-resources.ts), so
+// that no file's recorded seconds include them (they used to land on whichever file of the lane asked first, some
+// 20 s each on a busy machine, and mislead the next run's sharing out).
+const STACKS_AHEAD = [{}, { PROCEDURE_PERIODS: 'demo' }];
 const extra = process.argv.slice(2);
 if (extra.length > 0) {
   run('jest', process.execPath, jest(...extra), env);
@@ -153,6 +158,7 @@ if (extra.length > 0) {
       return [
         {
           label: `jest lane: ${files.length} files of ${tiers.join(', ')}`,
+          env: { LAWGATE_TEST_STACKS_AHEAD: JSON.stringify(STACKS_AHEAD) },
           key: `lane of ${tiers.join(',')}`,
           args: jest('--maxWorkers=1', '--runTestsByPath', ...files.map((f) => f.path), '--selectProjects', ...tiers),
         },
@@ -261,7 +267,7 @@ async function jestLanes(lanes, timings) {
       const results = join(dirname(TIMINGS), `jest-results-${process.pid}-${index}.json`);
       const child = spawn(process.execPath, [...entry.args, '--json', `--outputFile=${results}`], {
         cwd: root,
-        env,
+        env: { ...env, ...entry.env },
         stdio: ['ignore', shown ? 'inherit' : 'pipe', shown ? 'inherit' : 'pipe'],
       });
       const output = [];

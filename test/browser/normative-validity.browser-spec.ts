@@ -1,6 +1,5 @@
-import type { Browser } from 'playwright-core';
 import { eventually } from '../support/eventually';
-import { checkPage, launchChromium, openPage, signIn } from '../support/browser';
+import { checkPage, openPage, signIn, useChromium } from '../support/browser';
 import { procedureSteps, type Snapshot } from '../support/procedure-steps';
 import { useStack } from '../support/stack';
 import { validApplication } from '../support/records';
@@ -25,16 +24,12 @@ const inSeconds = (s: number) => new Date(Date.now() + s * 1000).toISOString().r
  */
 describe('the validity of a normative document in a browser', () => {
   const stack = useStack('browser', { extraEnv: { PROCEDURE_PERIODS: 'demo' } });
-  let browser: Browser;
+  const chromium = useChromium();
   let base: string;
   let id: string;
 
-  beforeAll(async () => {
-    browser = await launchChromium();
+  beforeAll(() => {
     base = stack.http.baseUrl;
-  }, 60000);
-  afterAll(async () => {
-    await browser?.close();
   });
 
   const { upload, step, approved, userOf, tasks } = procedureSteps(stack);
@@ -46,6 +41,14 @@ describe('the validity of a normative document in a browser', () => {
         tasks: { id: string; status: string }[];
       }>('officer.zhang', 'GET', `/api/procedures/${procedureId}`)
     ).body;
+
+  /** Over HTTP, just before publication: in force at once (with the reason), valid for `seconds` from now. */
+  const inForceSoon = (procedureId: string, seconds: number) =>
+    step('drafter.edu', procedureId, 'effective-date', {
+      effectiveDate: inSeconds(1),
+      validUntil: inSeconds(seconds),
+      earlyEffectReason: '演示：公布后即施行',
+    });
 
   /** From drafting, over HTTP, to the deliberation. */
   async function toDeliberation(procedureId: string, title: string): Promise<void> {
@@ -76,14 +79,13 @@ describe('the validity of a normative document in a browser', () => {
   it("lets the drafter set the effective date on the procedure's page, an early one only with its reason", async () => {
     const title = `校外培训机构管理办法（施行${uniqueSuffix()}）`;
     id = await approved(title);
-    const w = await openPage(browser, base);
+    const w = await openPage(chromium.browser, base);
     const { page } = w;
     await signIn(page, 'drafter.edu');
     await page.goto(`/procedures/${id}`);
     const form = page.getByRole('form', { name: '设定施行日期' });
     await form.getByLabel('施行日期').fill(inSeconds(1));
-    // A validity short enough that, with the demonstration periods, its evaluation opens within this file's run
-    // (halfway between the publication and the end).
+    // A validity of its own; the next test sets a shorter one just before publication.
     await form.getByLabel(/^有效期至/).fill(inSeconds(180));
     await form.getByRole('button', { name: '设定施行日期' }).click();
     // Earlier than the policy allows after publication: refused, citing the rule, until the reason is given.
@@ -105,7 +107,7 @@ describe('the validity of a normative document in a browser', () => {
 
   it("lets the government's leader deliberate at the executive meeting and the office record a filing with one recipient", async () => {
     await toDeliberation(id, '校外培训机构管理办法');
-    const leader = await openPage(browser, base);
+    const leader = await openPage(chromium.browser, base);
     await signIn(leader.page, 'leader.zhou');
     await leader.page.goto(`/procedures/${id}`);
     await leader.page.getByText('审议会议：政府常务会议').waitFor();
@@ -126,12 +128,15 @@ describe('the validity of a normative document in a browser', () => {
     await leader.context.close();
 
     await step('officer.zhang', id, 'registration', {});
+    // The drafter's date stands until publication: set again just before it, so that the evaluation opens at a known
+    // time after the publication (halfway to the end) however long the steps before it took.
+    await inForceSoon(id, 50);
     const published = (await step('officer.zhang', id, 'publication', {
       channel: 'WEBSITE',
       reference: `https://www.jintan.gov.cn/${id}`,
     })) as LifeSnapshot;
     expect(published.filings).toHaveLength(2);
-    const w = await openPage(browser, base);
+    const w = await openPage(chromium.browser, base);
     const { page } = w;
     await signIn(page, 'officer.zhang');
     await page.goto(`/procedures/${id}`);
@@ -167,7 +172,7 @@ describe('the validity of a normative document in a browser', () => {
     );
     const before = (await detail(id)).live.expiresAt!;
     const newEnd = inSeconds(1800);
-    const w = await openPage(browser, base);
+    const w = await openPage(chromium.browser, base);
     const { page } = w;
     await signIn(page, 'officer.zhang');
     await page.goto(`/procedures/${id}`);
@@ -190,11 +195,6 @@ describe('the validity of a normative document in a browser', () => {
   it('lets the drafting department start the amendment from the page of the document whose evaluation decided it', async () => {
     const title = `校外培训机构管理办法（修订前${uniqueSuffix()}）`;
     const old = await approved(title);
-    await step('drafter.edu', old, 'effective-date', {
-      effectiveDate: inSeconds(1),
-      validUntil: inSeconds(90),
-      earlyEffectReason: '演示：公布后即施行',
-    });
     await toDeliberation(old, title);
     await step('leader.zhou', old, 'deliberation', {
       decision: 'ADOPTED',
@@ -204,6 +204,7 @@ describe('the validity of a normative document in a browser', () => {
       minutes: '审议通过，区长签发。',
     });
     await step('officer.zhang', old, 'registration', {});
+    await inForceSoon(old, 20);
     await step('officer.zhang', old, 'publication', {
       channel: 'WEBSITE',
       reference: `https://www.jintan.gov.cn/${old}`,
@@ -211,7 +212,7 @@ describe('the validity of a normative document in a browser', () => {
     await eventually(async () => expect((await detail(old)).live.evaluationTaskId).toBeTruthy(), 90000, 1000);
     await step('officer.zhang', old, 'evaluation', { decision: 'AMEND', reason: '上位法修改，需修订' });
 
-    const w = await openPage(browser, base);
+    const w = await openPage(chromium.browser, base);
     const { page } = w;
     await signIn(page, 'drafter.edu');
     await page.goto(`/procedures/${old}`);

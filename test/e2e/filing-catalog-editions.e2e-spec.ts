@@ -26,7 +26,7 @@ const today = () => new Date(Date.now() + 8 * 3600000).toISOString().slice(0, 10
 
 /**
  * E3 (G-E5): the worker publishes the filed-documents catalog on the policy's cadence, one edition per period, with
- * no one asking. The demonstration policy cuts periods of 20 seconds and the worker looks every 2 seconds: a document
+ * no one asking. The demonstration policy cuts periods of 10 seconds and the worker looks every 2 seconds: a document
  * whose review passes appears in the edition of its period once that period closes, and the next period's edition
  * follows on its own; the public JSON and the Atom feed list the editions; a period published again is one edition.
  */
@@ -77,7 +77,7 @@ describe('the filed-documents catalog published on its cadence', () => {
     });
     expect([passed.status, passed.body.stage]).toEqual([200, 'FILED']);
 
-    // Nobody publishes anything: the worker does once the document's period has closed (≤ 20 s + a tick).
+    // Nobody publishes anything: the worker does once the document's period has closed (≤ 10 s + a tick).
     const edition = await eventually(async () => {
       const found = (await editions()).find((e) => e.entries.some((i) => i.caseId === id));
       expect(found).toBeDefined();
@@ -85,9 +85,9 @@ describe('the filed-documents catalog published on its cadence', () => {
     }, 60000);
     const entry = edition.entries.find((i) => i.caseId === id)!;
     expect(entry).toMatchObject({ documentNumber, title });
-    expect(edition.cadence).toBe('SECONDS_20');
+    expect(edition.cadence).toBe('SECONDS_10');
     expect(edition.receivingOrgan).toBe('金坛区人民政府（区司法局）');
-    expect(Date.parse(edition.periodEnd) - Date.parse(edition.periodStart)).toBe(20000);
+    expect(Date.parse(edition.periodEnd) - Date.parse(edition.periodStart)).toBe(10000);
     expect(Date.parse(entry.filedAt)).toBeGreaterThanOrEqual(Date.parse(edition.periodStart));
     expect(Date.parse(entry.filedAt)).toBeLessThan(Date.parse(edition.periodEnd));
     expect(Date.parse(edition.publishedAt)).toBeGreaterThanOrEqual(Date.parse(edition.periodEnd));

@@ -110,17 +110,6 @@ describe('a normative document from publication to replacement and expiry', () =
     ok(await step('drafter.edu', id, 'comment-window', {}));
     await eventually(async () => expect((await detail(id)).live.commentWindow?.closed).toBe(true), 30000);
     ok(await step('drafter.edu', id, 'complete-public-comment', { note: '无意见' }));
-    // The drafter sets the effective date (here sooner than the policy's earliest, with the reason recorded).
-    const early = await step('drafter.edu', id, 'effective-date', { effectiveDate: inSeconds(1) });
-    expect(early.status).toBe(422);
-    expect((early.body as unknown as { message: string }).message).toContain('国办发〔2018〕37号');
-    ok(
-      await step('drafter.edu', id, 'effective-date', {
-        effectiveDate: inSeconds(o.effectiveIn),
-        validUntil: inSeconds(o.validFor),
-        earlyEffectReason: '演示：公布后即施行',
-      }),
-    );
     ok(await upload(id, 'OWN_LEGALITY_OPINION', '经审核，合法。'));
     ok(await step('drafter.edu', id, 'submit-for-review', { note: '经审核合法' }));
     ok(await step('officer.zhang', id, 'materials-check', { complete: true, note: '齐全' }));
@@ -147,6 +136,19 @@ describe('a normative document from publication to replacement and expiry', () =
     );
     s = ok(await step('officer.zhang', id, 'registration', {}));
     const number = s.registration!.number;
+    // The drafter sets the effective date last, just before publication, so that the validity's timers count from
+    // the publication however long the steps before it took (here sooner than the policy's earliest, with the reason
+    // recorded).
+    const early = await step('drafter.edu', id, 'effective-date', { effectiveDate: inSeconds(1) });
+    expect(early.status).toBe(422);
+    expect((early.body as unknown as { message: string }).message).toContain('国办发〔2018〕37号');
+    ok(
+      await step('drafter.edu', id, 'effective-date', {
+        effectiveDate: inSeconds(o.effectiveIn),
+        validUntil: inSeconds(o.validFor),
+        earlyEffectReason: '演示：公布后即施行',
+      }),
+    );
     s = ok(
       await step('officer.zhang', id, 'publication', {
         channel: 'WEBSITE',
@@ -171,7 +173,8 @@ describe('a normative document from publication to replacement and expiry', () =
   }
 
   it('should publish with its number and file with the city government and the district NPC standing committee', async () => {
-    const published = await throughPublication({ title: '金坛区校外培训机构管理办法', effectiveIn: 8, validFor: 36 });
+    // In force three seconds after publication, until eighteen: its evaluation opens halfway (about eleven seconds).
+    const published = await throughPublication({ title: '金坛区校外培训机构管理办法', effectiveIn: 3, validFor: 18 });
     a = published.id;
     const entry = await entryOf(a);
     expect(entry).toMatchObject({ number: published.number, status: 'IN_FORCE' });
@@ -209,7 +212,8 @@ describe('a normative document from publication to replacement and expiry', () =
   it('should evaluate before expiry and continue with a new validity, recorded in the register', async () => {
     const taskId = await evaluation(a);
     const before = (await detail(a)).live.expiresAt!;
-    const newEnd = inSeconds(30);
+    // The next evaluation opens halfway to the new end, eight seconds on.
+    const newEnd = inSeconds(16);
     const s = ok(
       await step('officer.zhang', a, 'evaluation', {
         decision: 'CONTINUE',
@@ -240,8 +244,9 @@ describe('a normative document from publication to replacement and expiry', () =
     const published = await throughPublication({
       title: '金坛区校外培训机构管理办法（修订）',
       amends: a,
-      effectiveIn: 6,
-      validFor: 34,
+      // In force some seconds after publication (the old document held until then), its evaluation halfway to the end.
+      effectiveIn: 8,
+      validFor: 22,
     });
     b = published.id;
     expect(published.snapshot.amends).toMatchObject({ procedureId: a });

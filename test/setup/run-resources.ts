@@ -340,6 +340,15 @@ export function sharedStacks(): Promise<void> {
     await Promise.all([database(), temporal(), workflowBundle(), apps()]);
     const broker = await StackBroker.start();
     process.env.LAWGATE_TEST_STACKS = broker.url;
+    // `npm test` names the stacks most of a lane's files share (`LAWGATE_TEST_STACKS_AHEAD`, a JSON list of their
+    // extra environments): started here, side by side, they are the lane's set-up rather than part of the time of
+    // whichever file asked first, which varies from run to run and misleads the next run's sharing out.
+    const ahead = JSON.parse(process.env.LAWGATE_TEST_STACKS_AHEAD ?? '[]') as Record<string, string>[];
+    if (ahead.length > 0) {
+      await timed(`${ahead.length} shared stacks started ahead`, () =>
+        broker.startAhead(ahead.map((extraEnv) => ({ extraEnv, withWorker: true }))),
+      );
+    }
     return broker;
   })();
   return r.stacks.then(() => undefined);

@@ -77,12 +77,23 @@ export class StackBroker {
     return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
   }
 
+  /**
+   * Starts these stacks (each with its worker) now, side by side, as if files had asked for them: `npm test` names the
+   * ones most files of a lane share, so that their start is the lane's set-up, not the time of whichever file asks first.
+   */
+  async startAhead(requests: SharedStackRequest[]): Promise<void> {
+    await Promise.all(requests.map((request) => this.request(request)));
+  }
+
   private async handle(req: IncomingMessage): Promise<SharedStackAnswer | { terminated: number }> {
     if (req.method === 'POST' && req.url === '/quiesce') return this.quiesce();
     if (req.method !== 'POST' || req.url !== '/stacks') throw new Error(`unknown request ${req.method} ${req.url}`);
     let body = '';
     for await (const chunk of req) body += String(chunk);
-    const request = JSON.parse(body) as SharedStackRequest;
+    return this.request(JSON.parse(body) as SharedStackRequest);
+  }
+
+  private request(request: SharedStackRequest): Promise<SharedStackAnswer> {
     const key = sharedStackKey(request.extraEnv);
     // One request at a time per stack, so that two files asking at once start it once.
     const previous = this.queue.get(key) ?? Promise.resolve();

@@ -14,6 +14,21 @@ export async function launchChromium(): Promise<Browser> {
   });
 }
 
+/**
+ * Debian's Chromium for a test file, launched before its tests and closed after them (call at `describe` level;
+ * `browser` is set once the file's tests run).
+ */
+export function useChromium(): { browser: Browser } {
+  const held = {} as { browser: Browser };
+  beforeAll(async () => {
+    held.browser = await launchChromium();
+  }, 60000);
+  afterAll(async () => {
+    await held.browser?.close();
+  });
+  return held;
+}
+
 /** A page that records console errors and uncaught exceptions, for `expectNoConsoleErrors`. */
 export interface WatchedPage {
   page: Page;

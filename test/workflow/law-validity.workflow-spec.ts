@@ -6,45 +6,15 @@ import {
   decideEvaluationUpdate,
   getProcedureStateQuery,
   linkAmendmentUpdate,
-  recordDeliberationUpdate,
-  recordPublicationUpdate,
-  registerDocumentUpdate,
   setEffectiveDateUpdate,
-  type ProcedureSnapshot,
 } from '@lawgate/domain';
 import { eventually } from '../support/eventually';
 import type { Calls } from '../support/fake-activities';
 import { recordHistory, refusal, useWorkflowHarness } from './harness';
-import {
-  drafter,
-  governmentLeader,
-  officer,
-  startDocument,
-  toDeliberation,
-  type Handle,
-} from './support/normative-walk';
+import { drafter, officer, publish, startDocument, toDeliberation, type Handle } from './support/normative-walk';
 
 const GB37 = '国办发〔2018〕37号';
 const inSeconds = (s: number) => new Date(Date.now() + s * 1000).toISOString();
-
-async function publish(h: Handle, s: ProcedureSnapshot) {
-  s = await h.executeUpdate(recordDeliberationUpdate, {
-    args: [
-      {
-        taskId: s.openTaskId!,
-        decision: 'ADOPTED',
-        meeting: '区政府第12次常务会议',
-        meetingDate: '2026-11-20',
-        minutes: '审议通过',
-        actor: governmentLeader,
-      },
-    ],
-  });
-  s = await h.executeUpdate(registerDocumentUpdate, { args: [{ taskId: s.openTaskId!, actor: officer }] });
-  return h.executeUpdate(recordPublicationUpdate, {
-    args: [{ taskId: s.openTaskId!, channel: 'WEBSITE', reference: 'https://www.jintan.gov.cn/x', actor: officer }],
-  });
-}
 
 /** Validity runs from the effective date the drafter sets; the evaluation before expiry ends in a real outcome. */
 describe('validity and its end', () => {
@@ -79,21 +49,22 @@ describe('validity and its end', () => {
         }),
       );
       expect(long.message).toContain(GB37);
-      // With its reason it is taken, and the reason recorded as a decision.
-      const set = await handle.executeUpdate(setEffectiveDateUpdate, {
-        args: [
-          {
-            effectiveDate: inSeconds(2),
-            validUntil: inSeconds(20),
-            earlyEffectReason: '防汛应急，公布即施行',
-            actor: drafter,
-          },
-        ],
-      });
-      expect(set.discretions).toEqual([
-        expect.objectContaining({ rule: 'EARLY_EFFECT', reason: '防汛应急，公布即施行' }),
-      ]);
     });
+    // With its reason it is taken, and the reason recorded as a decision: set just before the deliberation, so that the
+    // validity's timers count from the publication however long the steps before it took.
+    const set = await handle.executeUpdate(setEffectiveDateUpdate, {
+      args: [
+        {
+          effectiveDate: inSeconds(2),
+          validUntil: inSeconds(12),
+          earlyEffectReason: '防汛应急，公布即施行',
+          actor: drafter,
+        },
+      ],
+    });
+    expect(set.discretions).toEqual([
+      expect.objectContaining({ rule: 'EARLY_EFFECT', reason: '防汛应急，公布即施行' }),
+    ]);
     let s = await publish(handle, s0);
     expect(s.stage).toBe(Stage.InForce);
     const validity = calls.setRegisterValidity.find((c) => c.idempotencyKey === `${handle.workflowId}:validity`)!;
@@ -115,7 +86,8 @@ describe('validity and its end', () => {
       }),
     );
     expect(noReason.message).toContain(GB37);
-    const newEnd = inSeconds(20);
+    // The next evaluation opens halfway to the new end.
+    const newEnd = inSeconds(10);
     s = await handle.executeUpdate(decideEvaluationUpdate, {
       args: [
         {

@@ -1,250 +1,63 @@
-import { execFileSync } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
-import { WorkflowUpdateFailedError, type Client, type WorkflowHandle } from '@temporalio/client';
-import { ActivityFailure, ApplicationFailure } from '@temporalio/common';
 import {
   DocumentKind,
   ErrorCode,
-  Role,
-  NORMATIVE_DOCUMENT_WORKFLOW_TYPE,
   NormativeDocumentStage as Stage,
-  answerCommentUpdate,
   applyCleanupDecisionUpdate,
-  awaitSettledUpdate,
-  checkMaterialsUpdate,
   cleanupDecisionSignal,
   closeCommentWindowUpdate,
   completeDraftingUpdate,
   completePublicCommentUpdate,
-  decideProjectApprovalUpdate,
   extendCommentWindowUpdate,
   getProcedureStateQuery,
   giveLegalityOpinionUpdate,
   openCommentWindowUpdate,
   recordDeliberationUpdate,
-  recordFairCompetitionReviewUpdate,
-  recordMarketRegulationReviewUpdate,
   recordFilingEventUpdate,
-  recordPublicationUpdate,
   registerDocumentUpdate,
   repealDocumentUpdate,
   resubmitRevisionUpdate,
-  submitDocumentVersionUpdate,
   submitForLegalityReviewUpdate,
   withdrawProcedureUpdate,
-  type Actor,
   type NormativeDocumentInput,
-  type NormativeDocumentPolicy,
-  type NormativeDocumentWorkflow,
-  type ProcedureSnapshot,
 } from '@lawgate/domain';
 import { eventually } from '../support/eventually';
 import type { Calls } from '../support/fake-activities';
-import { recordHistory, useWorkflowHarness } from './harness';
-import { testEnv, uniqueSuffix } from '../support/test-env';
-
-const departmentId = randomUUID();
-const actor = (roles: Role[], unitId: string): Actor => ({
-  userId: randomUUID(),
-  username: roles[0].toLowerCase(),
-  displayName: roles[0],
-  roles,
-  unitId,
-});
-const drafter = actor([Role.Drafter], departmentId);
-const officer = actor([Role.LegalAffairsOfficer], randomUUID());
-const adviser = actor([Role.LegalAdviser], randomUUID());
-const leader = actor([Role.Leader], randomUUID());
-/** Staff of the market regulation department (the fake task machinery names its unit `unit:<code>`). */
-const marketReviewer = actor([Role.Drafter], 'unit:JT-MKT');
-
-/** Every period in seconds, so the real workflow runs its statutory steps in a test. */
-const POLICY: NormativeDocumentPolicy = {
-  version: 'test-seconds',
-  projectApprovalPeriod: { amount: 60, unit: 'SECONDS' },
-  reminderLeadSeconds: 1,
-  generalCommentPeriod: { amount: 2, unit: 'SECONDS' },
-  businessCommentPeriod: { amount: 3, unit: 'SECONDS' },
-  drafterStepPeriod: { amount: 60, unit: 'SECONDS' },
-  materialsCheckPeriod: { amount: 60, unit: 'SECONDS' },
-  legalityReviewMinimum: { amount: 0, unit: 'SECONDS' },
-  legalityReviewMaximum: { amount: 60, unit: 'SECONDS' },
-  deliberationPeriod: { amount: 60, unit: 'SECONDS' },
-  registrationPeriod: { amount: 60, unit: 'SECONDS' },
-  filingPeriod: { amount: 60, unit: 'SECONDS' },
-  marketRegulationReviewPeriod: { amount: 60, unit: 'SECONDS' },
-  earliestEffectiveAfter: { amount: 0, unit: 'SECONDS' },
-  validitySeconds: 3600,
-};
-
-const sha = (n: number) => n.toString(16).padStart(64, '0');
-
-async function refusal(promise: Promise<unknown>): Promise<ApplicationFailure> {
-  const err = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(WorkflowUpdateFailedError);
-  // A validator's refusal is the cause itself; an activity's refusal arrives wrapped in the activity failure.
-  let cause = (err as WorkflowUpdateFailedError).cause;
-  if (cause instanceof ActivityFailure) cause = cause.cause;
-  expect(cause).toBeInstanceOf(ApplicationFailure);
-  return cause as ApplicationFailure;
-}
+import { recordHistory, refusal, useWorkflowHarness } from './harness';
+import {
+  POLICY,
+  adviser,
+  deliberate,
+  drafter,
+  officer,
+  opinion,
+  startDocument,
+  throughComment,
+  throughDrafting,
+  throughPublication,
+  throughSubmission,
+  upload,
+  type Handle,
+} from './support/normative-walk';
 
 describe('normativeDocumentWorkflow, from drafting to expiry', () => {
   const harness = useWorkflowHarness('nd-stages');
-  const { taskQueue } = harness;
   let calls: Calls;
-  let comments: Map<string, string[]>;
-  let client: Client;
 
   beforeAll(() => {
     calls = harness.calls;
-    comments = harness.comments;
-    client = harness.client;
   });
 
-  type Handle = WorkflowHandle<NormativeDocumentWorkflow>;
+  const start = (o: Parameters<typeof startDocument>[1] = {}) => startDocument(harness, o);
 
-  async function start(opts: { touchesBusiness?: boolean; policy?: Partial<NormativeDocumentPolicy> } = {}) {
-    const projectCode = uniqueSuffix();
-    const input: NormativeDocumentInput = {
-      procedureId: randomUUID(),
-      projectCode,
-      title: '金坛区测试管理办法',
-      departmentId,
-      departmentCode: 'TEST-DEPT',
-      issuerUnitId: randomUUID(),
-      applicant: drafter,
-      application: {
-        necessity: 'n',
-        legalBasis: 'b',
-        mainContent: 'c',
-        touchesBusiness: opts.touchesBusiness ?? false,
-        alsoMajorDecision: false,
-        classificationReason: '涉及公民权利义务，具有普遍约束力，在一定期限内反复适用',
-      },
-      policy: { ...POLICY, ...opts.policy },
-    };
-    const handle: Handle = await client.workflow.start<NormativeDocumentWorkflow>(NORMATIVE_DOCUMENT_WORKFLOW_TYPE, {
-      workflowId: `normative-document:TEST-DEPT:${projectCode}`,
-      taskQueue,
-      args: [harness.versioned(input)],
-    });
-    const settled = await handle.executeUpdate(awaitSettledUpdate, { args: [] });
-    await handle.executeUpdate(decideProjectApprovalUpdate, {
-      args: [{ taskId: settled.openTaskId!, decision: 'APPROVED', opinion: '同意立项', actor: officer }],
-    });
-    return { handle, input };
-  }
-
-  let shaCounter = 1;
-  function upload(handle: Handle, kind: DocumentKind) {
-    return handle.executeUpdate(submitDocumentVersionUpdate, {
-      args: [
-        {
-          kind,
-          sha256: sha(shaCounter++),
-          size: 10,
-          mediaType: 'text/plain',
-          filename: `${kind}.txt`,
-          note: '',
-          actor: drafter,
-        },
-      ],
-    });
-  }
-
-  /** Drafting done and comment window passed with the given comments, up to the drafting unit's own check. */
-  async function throughComment(handle: Handle, procedureId: string, commentIds: string[] = []) {
-    await upload(handle, DocumentKind.Draft);
-    await upload(handle, DocumentKind.DraftingExplanation);
-    await upload(handle, DocumentKind.BasisList);
-    let s = await handle.executeUpdate(completeDraftingUpdate, { args: [{ note: '草案完成', actor: drafter }] });
-    if (s.stage === Stage.FairCompetitionReview) {
-      s = await handle.executeUpdate(recordFairCompetitionReviewUpdate, {
-        args: [{ conclusion: 'COMPLIANT', summary: '未含排除、限制竞争内容', actor: drafter }],
-      });
-      // A government document: the market regulation department reviews after the drafting unit (Art 14).
-      s = await handle.executeUpdate(recordMarketRegulationReviewUpdate, {
-        args: [{ taskId: s.openTaskId!, conclusion: 'COMPLIANT', summary: '符合', actor: marketReviewer }],
-      });
-    }
-    expect(s.stage).toBe(Stage.PublicComment);
-    comments.set(procedureId, commentIds);
-    await handle.executeUpdate(openCommentWindowUpdate, { args: [{ actor: drafter }] });
-    await eventually(async () => expect((await handle.query(getProcedureStateQuery)).commentWindow?.closed).toBe(true));
-    for (const commentId of commentIds) {
-      await handle.executeUpdate(answerCommentUpdate, {
-        args: [{ commentId, answer: 'NOT_ADOPTED', reason: '与上位法规定不一致', actor: drafter }],
-      });
-    }
-    s = await handle.executeUpdate(completePublicCommentUpdate, { args: [{ note: '意见已处理', actor: drafter }] });
-    expect(s.stage).toBe(Stage.OwnLegalityCheck);
-    return s;
-  }
-
-  async function throughSubmission(handle: Handle, emergency = false) {
-    await upload(handle, DocumentKind.OwnLegalityOpinion);
-    let s = await handle.executeUpdate(submitForLegalityReviewUpdate, {
-      args: [
-        {
-          note: '经本单位法制机构审核，合法',
-          actor: drafter,
-          ...(emergency ? { emergency: { category: 'EMERGENCY' as const, reason: '防汛应急' } } : {}),
-        },
-      ],
-    });
-    expect(s.stage).toBe(Stage.MaterialsCheck);
-    s = await handle.executeUpdate(checkMaterialsUpdate, {
-      args: [{ taskId: s.openTaskId!, complete: true, note: '材料齐全', actor: officer }],
-    });
-    expect(s.stage).toBe(Stage.LegalityReview);
-    return s;
-  }
-
-  function opinion(handle: Handle, s: ProcedureSnapshot, conclusion: 'LAWFUL' | 'UNLAWFUL' | 'MUST_AMEND') {
-    return handle.executeUpdate(giveLegalityOpinionUpdate, {
-      args: [
-        {
-          taskId: s.openTaskId!,
-          conclusion,
-          reasons: conclusion === 'LAWFUL' ? '' : '第五条增设行政许可，无上位法依据',
-          reviewedSha256: s.documents!.DRAFT!.sha256,
-          actor: adviser,
-        },
-      ],
-    });
-  }
-
-  function deliberate(handle: Handle, s: ProcedureSnapshot, decision: 'ADOPTED' | 'RETURNED' | 'REJECTED') {
-    return handle.executeUpdate(recordDeliberationUpdate, {
-      args: [
-        {
-          taskId: s.openTaskId!,
-          decision,
-          meeting: '区政府第12次常务会议',
-          meetingDate: '2026-11-20',
-          minutes: '会议审议了该文件',
-          actor: leader,
-        },
-      ],
-    });
-  }
-
-  async function throughPublication(handle: Handle, s: ProcedureSnapshot) {
-    s = await handle.executeUpdate(registerDocumentUpdate, { args: [{ taskId: s.openTaskId!, actor: officer }] });
-    expect(s.stage).toBe(Stage.Publication);
-    return handle.executeUpdate(recordPublicationUpdate, {
-      args: [{ taskId: s.openTaskId!, channel: 'WEBSITE', reference: 'https://www.jintan.gov.cn/x', actor: officer }],
-    });
+  /** Drafting done and the comment window passed with the given comments, up to the drafting unit's own check. */
+  async function commented(handle: Handle, input: NormativeDocumentInput, commentIds: string[] = []) {
+    await throughDrafting(handle);
+    return throughComment(handle, { harness, procedureId: input.procedureId, commentIds });
   }
 
   it('should run the whole procedure: fair competition, comments, review, deliberation, number, publication, filing', async () => {
     const { handle, input } = await start({ touchesBusiness: true });
-    await throughComment(handle, input.procedureId, ['c-1', 'c-2']);
+    await commented(handle, input, ['c-1', 'c-2']);
     const window = calls.openCommentWindow.find((c) => c.procedureId === input.procedureId)!;
     // A document that concerns businesses gets the longer statutory minimum.
     expect(window.minimumPeriod).toEqual(POLICY.businessCommentPeriod);
@@ -311,25 +124,12 @@ describe('normativeDocumentWorkflow, from drafting to expiry', () => {
       status: 'REPEALED',
     });
     await handle.result();
-    if (process.env.RECORD_HISTORY_FILE) {
-      // Recorded in the CLI's JSON form, which the replay tier reads (test/fixtures/histories).
-      const json = execFileSync(process.env.TEMPORAL_CLI_PATH!, [
-        'workflow',
-        'show',
-        '--workflow-id',
-        handle.workflowId,
-        '--address',
-        testEnv().temporalAddress,
-        '--output',
-        'json',
-      ]);
-      writeFileSync(process.env.RECORD_HISTORY_FILE, json);
-    }
+    recordHistory(handle.workflowId);
   });
 
   it('should send an unlawful draft back for revision and review the revised draft again', async () => {
     const { handle, input } = await start();
-    await throughComment(handle, input.procedureId);
+    await commented(handle, input);
     let s = await throughSubmission(handle);
     s = await opinion(handle, s, 'UNLAWFUL');
     expect(s.stage).toBe(Stage.Revision);
@@ -364,7 +164,7 @@ describe('normativeDocumentWorkflow, from drafting to expiry', () => {
 
   it('should take a must-amend opinion to deliberation with the statement of reasons for not adopting it', async () => {
     const { handle, input } = await start();
-    await throughComment(handle, input.procedureId);
+    await commented(handle, input);
     let s = await throughSubmission(handle);
     s = await opinion(handle, s, 'MUST_AMEND');
     const noStatement = await refusal(
@@ -389,7 +189,7 @@ describe('normativeDocumentWorkflow, from drafting to expiry', () => {
 
   it('should review a text revised after a must-amend opinion again before deliberation: the opinion binds its version', async () => {
     const { handle, input } = await start();
-    await throughComment(handle, input.procedureId);
+    await commented(handle, input);
     let s = await throughSubmission(handle);
     // Under review, the text cannot change (the upload stages exclude the review).
     expect((await refusal(upload(handle, DocumentKind.Draft))).type).toBe(ErrorCode.WrongStage);
@@ -414,10 +214,7 @@ describe('normativeDocumentWorkflow, from drafting to expiry', () => {
     const { handle, input } = await start({
       policy: { generalCommentPeriod: { amount: 4, unit: 'SECONDS' } },
     });
-    await upload(handle, DocumentKind.Draft);
-    await upload(handle, DocumentKind.DraftingExplanation);
-    await upload(handle, DocumentKind.BasisList);
-    await handle.executeUpdate(completeDraftingUpdate, { args: [{ note: '', actor: drafter }] });
+    await throughDrafting(handle);
 
     // Shorter than the minimum only with a published reason.
     const short = await refusal(
@@ -451,10 +248,7 @@ describe('normativeDocumentWorkflow, from drafting to expiry', () => {
 
   it('should accept a shortened comment period when its reason is given', async () => {
     const { handle } = await start({ policy: { generalCommentPeriod: { amount: 30, unit: 'SECONDS' } } });
-    await upload(handle, DocumentKind.Draft);
-    await upload(handle, DocumentKind.DraftingExplanation);
-    await upload(handle, DocumentKind.BasisList);
-    await handle.executeUpdate(completeDraftingUpdate, { args: [{ note: '', actor: drafter }] });
+    await throughDrafting(handle);
     const s = await handle.executeUpdate(openCommentWindowUpdate, {
       args: [{ period: { amount: 1, unit: 'SECONDS' }, shortenedReason: '防汛应急需要', actor: drafter }],
     });
@@ -469,7 +263,7 @@ describe('normativeDocumentWorkflow, from drafting to expiry', () => {
         legalityReviewMaximum: { amount: 3, unit: 'SECONDS' },
       },
     });
-    await throughComment(handle, input.procedureId);
+    await commented(handle, input);
     const s = await throughSubmission(handle);
     const early = await refusal(opinion(handle, s, 'LAWFUL'));
     expect(early.message).toContain('minimum review time');
@@ -484,7 +278,7 @@ describe('normativeDocumentWorkflow, from drafting to expiry', () => {
 
   it('should take an opinion before the minimum review time ("一般") as a recorded decision with its reason', async () => {
     const { handle, input } = await start({ policy: { legalityReviewMinimum: { amount: 60, unit: 'SECONDS' } } });
-    await throughComment(handle, input.procedureId);
+    await commented(handle, input);
     const s = await throughSubmission(handle);
     const early = await refusal(opinion(handle, s, 'LAWFUL'));
     expect(early.message).toContain('国办发〔2018〕115号');
@@ -517,7 +311,7 @@ describe('normativeDocumentWorkflow, from drafting to expiry', () => {
 
   it('should let an emergency declared at submission shorten the minimum review time', async () => {
     const { handle, input } = await start({ policy: { legalityReviewMinimum: { amount: 60, unit: 'SECONDS' } } });
-    await throughComment(handle, input.procedureId);
+    await commented(handle, input);
     let s = await throughSubmission(handle, true);
     expect(s.reviewMinimumEndsAt).toBeNull();
     s = await opinion(handle, s, 'LAWFUL');
@@ -526,7 +320,7 @@ describe('normativeDocumentWorkflow, from drafting to expiry', () => {
 
   it('should let the drafting unit withdraw mid-procedure, closing its open tasks', async () => {
     const { handle, input } = await start();
-    await throughComment(handle, input.procedureId);
+    await commented(handle, input);
     await throughSubmission(handle);
     const s = await handle.executeUpdate(withdrawProcedureUpdate, { args: [{ reason: '上位法修改', actor: drafter }] });
     expect(s).toMatchObject({ stage: Stage.Withdrawn, status: 'WITHDRAWN' });
@@ -536,10 +330,7 @@ describe('normativeDocumentWorkflow, from drafting to expiry', () => {
 
   it('should close an open comment window and void an unpublished number on withdrawal, and refuse it once in force', async () => {
     const commenting = await start();
-    await upload(commenting.handle, DocumentKind.Draft);
-    await upload(commenting.handle, DocumentKind.DraftingExplanation);
-    await upload(commenting.handle, DocumentKind.BasisList);
-    await commenting.handle.executeUpdate(completeDraftingUpdate, { args: [{ note: '', actor: drafter }] });
+    await throughDrafting(commenting.handle);
     await commenting.handle.executeUpdate(openCommentWindowUpdate, {
       args: [{ period: { amount: 60, unit: 'SECONDS' }, actor: drafter }],
     });
@@ -549,7 +340,7 @@ describe('normativeDocumentWorkflow, from drafting to expiry', () => {
     ).toHaveLength(1);
 
     const { handle, input } = await start();
-    await throughComment(handle, input.procedureId);
+    await commented(handle, input);
     let s = await throughSubmission(handle);
     s = await opinion(handle, s, 'LAWFUL');
     s = await deliberate(handle, s, 'ADOPTED');
@@ -560,7 +351,7 @@ describe('normativeDocumentWorkflow, from drafting to expiry', () => {
     });
 
     const published = await start();
-    await throughComment(published.handle, published.input.procedureId);
+    await commented(published.handle, published.input);
     let p = await throughSubmission(published.handle);
     p = await opinion(published.handle, p, 'LAWFUL');
     p = await deliberate(published.handle, p, 'ADOPTED');
@@ -573,7 +364,7 @@ describe('normativeDocumentWorkflow, from drafting to expiry', () => {
 
   it('should end not adopted when the deliberation rejects the document', async () => {
     const { handle, input } = await start();
-    await throughComment(handle, input.procedureId);
+    await commented(handle, input);
     let s = await throughSubmission(handle);
     s = await opinion(handle, s, 'LAWFUL');
     const wrongRole = await refusal(
@@ -599,7 +390,7 @@ describe('normativeDocumentWorkflow, from drafting to expiry', () => {
 
   it('should loop a filing through corrections until it is accepted, refusing events out of order', async () => {
     const { handle, input } = await start();
-    await throughComment(handle, input.procedureId);
+    await commented(handle, input);
     let s = await throughSubmission(handle);
     s = await opinion(handle, s, 'LAWFUL');
     s = await deliberate(handle, s, 'ADOPTED');
@@ -624,7 +415,7 @@ describe('normativeDocumentWorkflow, from drafting to expiry', () => {
 
   it('should open an evaluation before expiry and expire the document when its validity ends', async () => {
     const { handle, input } = await start({ policy: { validitySeconds: 4 } });
-    await throughComment(handle, input.procedureId);
+    await commented(handle, input);
     let s = await throughSubmission(handle);
     s = await opinion(handle, s, 'LAWFUL');
     s = await deliberate(handle, s, 'ADOPTED');
@@ -643,7 +434,7 @@ describe('normativeDocumentWorkflow, from drafting to expiry', () => {
 
   it('should take clean-up decisions only as validated updates checked against the campaign, each signed into the ledger', async () => {
     const { handle, input } = await start();
-    await throughComment(handle, input.procedureId);
+    await commented(handle, input);
     let s = await throughSubmission(handle);
     s = await opinion(handle, s, 'LAWFUL');
     s = await deliberate(handle, s, 'ADOPTED');

@@ -191,7 +191,7 @@ export const DEMO_FILING_REVIEW_POLICY: FilingReviewPolicy = {
   makerResponsePeriod: { amount: 600, unit: 'SECONDS' },
   governmentDecisionPeriod: { amount: 600, unit: 'SECONDS' },
   followUpPeriod: { amount: 600, unit: 'SECONDS' },
-  catalogDemoPeriod: { amount: 20, unit: 'SECONDS' },
+  catalogDemoPeriod: { amount: 10, unit: 'SECONDS' },
 };
 
 /** One item of a filing package (E1): a stored file, by SHA-256. */
