@@ -166,7 +166,12 @@ export async function benchEnforcementReviews(): Promise<Record<string, unknown>
   // Each failure also goes to the progress log as it happens (the first 50), so a long run shows its cause early.
   const fail = (what: string, err: unknown) => {
     // A network failure's reason is in its cause (`fetch failed` alone says nothing).
-    const cause = err instanceof Error && err.cause ? ` (${String(err.cause)})` : '';
+    const cause =
+      !(err instanceof Error) || !err.cause
+        ? ''
+        : err.cause instanceof Error
+          ? ` (${err.cause.name}: ${err.cause.message})`
+          : ` (${JSON.stringify(err.cause)})`;
     const message = `${what}: ${String(err)}${cause}`;
     failures.push(message);
     if (failures.length <= 50) process.stderr.write(`[bench:enforcement] failed: ${message.slice(0, 400)}\n`);
