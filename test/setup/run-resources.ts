@@ -345,6 +345,9 @@ export function sharedStacks(): Promise<void> {
     // whichever file asked first, which varies from run to run and misleads the next run's sharing out.
     const ahead = JSON.parse(process.env.LAWGATE_TEST_STACKS_AHEAD ?? '[]') as Record<string, string>[];
     if (ahead.length > 0) {
+      // An API decides when it starts whether it serves the web app (dist/web): a stack started before the web app
+      // is built serves no pages to the browser files that use it later (`npm test` gives every lane browser files).
+      await webApp();
       await timed(`${ahead.length} shared stacks started ahead`, () =>
         broker.startAhead(ahead.map((extraEnv) => ({ extraEnv, withWorker: true }))),
       );
