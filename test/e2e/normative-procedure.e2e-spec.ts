@@ -355,7 +355,8 @@ describe('the normative-document procedure through the API, gate by gate', () =>
     const decided = await http.as('officer.zhang', 'POST', `/api/tasks/${taskId}/cleanup-review`, {
       body: { decision: 'REPEAL', reason: '调整对象已消失' },
     });
-    expect(decided.status).toBe(200);
+    // With the body, so that a refusal says why.
+    expect({ status: decided.status, body: decided.body }).toMatchObject({ status: 200 });
     // The review sends the decision to the document's workflow as applyCleanupDecision: checked against the campaign,
     // signed into the document's ledger, and the document is repealed with its register entry.
     const detail = await eventually(async () => {
