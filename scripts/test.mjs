@@ -18,10 +18,10 @@ const TIMINGS = join(root, '.cache', 'test-timings.json');
 const KNOWN_TIMINGS = join(root, 'test', 'timings.json');
 // Before any run was timed: a file's seconds by its tier (a quiet 2-core machine's order of magnitude).
 const GUESS_SECONDS = { unit: 2, lint: 40, workflow: 10, replay: 20, integration: 8, e2e: 15, browser: 30 };
-// Four lanes on two cores: a lane runs one file at a time, and most of a file's time is spent waiting on the
+// Three lanes on two cores: a lane runs one file at a time, and most of a file's time is spent waiting on the
 // processes it drives and on the workflows' timers, not computing (about three quarters of the CPU stays idle with
-// two lanes). `LAWGATE_TEST_LANES` sets another count.
-const JEST_LANES = Number.parseInt(process.env.LAWGATE_TEST_LANES ?? '4', 10);
+// two lanes). Four saturated the cores (docs/testing.md). `LAWGATE_TEST_LANES` sets another count.
+const JEST_LANES = Number.parseInt(process.env.LAWGATE_TEST_LANES ?? '3', 10);
 if (!Number.isInteger(JEST_LANES) || JEST_LANES < 1 || JEST_LANES > 8) {
   console.error(`[test] LAWGATE_TEST_LANES must be a whole number from 1 to 8, not ${process.env.LAWGATE_TEST_LANES}`);
   process.exit(1);
