@@ -102,8 +102,8 @@ function OpinionForm({
   const [error, setError] = useState<unknown>(null);
   const [result, setResult] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  // The version read is the one the page shows: what the procedure had when the page was loaded.
-  const [read] = useState(() => live?.documents?.DRAFT ?? null);
+  // The version read is the one the page shows: what the procedure had when its live state first came.
+  const read = useVersionRead(live);
   // The legality opinion decides each pre-review finding; the adviser's opinion does not carry them.
   const withPreReview = endpoint.endsWith('/steps/legality-opinion');
   const [preReview, setPreReview] = useState<{ decisions: PreReviewDecision[] | null; complete: boolean }>({
@@ -380,7 +380,7 @@ function DelegateDraftForm({
   const { t, lang } = useLang();
   const tr = useTr();
   const options = useConclusionOptions();
-  const [read] = useState(() => live?.documents?.DRAFT ?? null);
+  const read = useVersionRead(live);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const mine = task.draftOpinion;
@@ -486,4 +486,18 @@ function DelegateDraftForm({
       </Form>
     </Card>
   );
+}
+
+/**
+ * The draft a reviewer reads and signs: the version the page showed when the procedure's live state first came. It is
+ * kept when a newer draft arrives later (the sign-off then names the version read, and the API refuses it as stale);
+ * a page loaded while the live state was missing adopts the version once it comes.
+ */
+function useVersionRead(live: ProcedureSnapshot | null) {
+  const [read, setRead] = useState(() => live?.documents?.DRAFT ?? null);
+  const current = live?.documents?.DRAFT ?? null;
+  useEffect(() => {
+    if (!read && current) setRead(current);
+  }, [read, current]);
+  return read;
 }

@@ -16,6 +16,10 @@ import { StageTimeline } from './StageTimeline';
 import { DocumentsView } from './DocumentsView';
 import { TasksTable } from './TasksTable';
 
+/** How often, and how long apart, the page asks again for a running procedure's live state that did not come. */
+const LIVE_RETRIES = 10;
+const LIVE_RETRY_MS = 2000;
+
 /**
  * The shared procedure page: header, the procedure type's own step panel (from `procedures/registry.tsx`), review
  * materials, the timeline from the type's definition, documents, tasks and the ledger.
@@ -46,6 +50,19 @@ export function ProcedurePage() {
   useEffect(() => {
     void load();
   }, [load]);
+
+  // A running procedure whose live state did not come (its worker busy or restarting: the API answers from the read
+  // model after a few seconds) is asked again, so that the step forms get the version under review without a reload.
+  const liveMissing = !!detail && detail.status === 'ACTIVE' && !detail.live;
+  const [liveRetries, setLiveRetries] = useState(0);
+  useEffect(() => {
+    if (!liveMissing || liveRetries >= LIVE_RETRIES) return;
+    const timer = setTimeout(() => {
+      setLiveRetries((n) => n + 1);
+      void load();
+    }, LIVE_RETRY_MS);
+    return () => clearTimeout(timer);
+  }, [liveMissing, liveRetries, load]);
 
   if (error) return <Alert type="error" message={explain(error, lang)} showIcon role="alert" />;
   if (!detail) return <Typography.Text>{tr('加载中…', 'Loading…')}</Typography.Text>;
@@ -99,6 +116,21 @@ export function ProcedurePage() {
         </Space>
       )}
       {signed && <Alert type="success" showIcon message={signed} role="status" data-testid="sign-result" />}
+      {liveMissing && (
+        <Alert
+          type="info"
+          showIcon
+          role="status"
+          message={
+            liveRetries < LIVE_RETRIES
+              ? tr('正在获取程序的实时状态…', 'Fetching the procedure’s live state…')
+              : tr(
+                  '暂时无法获取程序的实时状态，页面显示的是登记的数据；请稍后刷新。',
+                  'The procedure’s live state is not available now; the page shows the recorded data. Reload later.',
+                )
+          }
+        />
+      )}
       {uploadError && <Alert type="error" showIcon message={uploadError} role="alert" />}
       {web && (
         <web.Steps
