@@ -15,6 +15,7 @@ describe(fromTemporalError.name, () => {
       [2, 'unknown'],
       [10, 'aborted'],
       [9, 'Unable to perform workflow execution update due to Workflow Task in failed state.'],
+      [9, 'Unable to perform workflow execution update due to unexpected workflow task failure.'],
     ] as const) {
       const transient = new ServiceError('Workflow Update failed', { cause: grpc(code, details) });
       expect(fromTemporalError(transient, { workflowId: 'w' })?.code).toBe(ErrorCode.Unavailable);

@@ -49,9 +49,11 @@ export function fromTemporalError(err: unknown, context: { workflowId: string })
   // overloaded server aborts an update whose workflow task timed out (UNAVAILABLE), sheds load (RESOURCE_EXHAUSTED),
   // gives up waiting (DEADLINE_EXCEEDED), ends the call when its own context is cancelled (CANCELLED, "context
   // canceled"), keeps answering a code the client retries by itself (UNKNOWN, ABORTED) until its retries run out,
-  // or refuses the update while the workflow's last task timed out (FAILED_PRECONDITION, "Workflow Task in failed
-  // state", until the next attempt of that task): the action was not completed, and the person may send it again (a
-  // step acts once by its update id).
+  // refuses the update while the workflow's last task timed out (FAILED_PRECONDITION, "Workflow Task in failed
+  // state", until the next attempt of that task), or drops it when the workflow task that carried it failed before it
+  // was committed (FAILED_PRECONDITION, "unexpected workflow task failure": seen under load when the worker answered an
+  // update twice, "invalid state transition … ProvisionallyAccepted"): the action was not completed, and the person
+  // may send it again (a step acts once by its update id).
   const cause = (err as { cause?: { code?: unknown; details?: unknown } })?.cause;
   const grpcCode = (err as { code?: unknown }).code ?? cause?.code;
   if (
@@ -61,7 +63,8 @@ export function fromTemporalError(err: unknown, context: { workflowId: string })
     grpcCode === 1 ||
     grpcCode === 2 ||
     grpcCode === 10 ||
-    (grpcCode === 9 && /Workflow Task in failed state/i.test(String(cause?.details))) ||
+    (grpcCode === 9 &&
+      /Workflow Task in failed state|unexpected workflow task failure/i.test(String(cause?.details))) ||
     /connect|UNAVAILABLE|DEADLINE/i.test(String((err as Error)?.message))
   ) {
     return new DomainError(ErrorCode.Unavailable, 'The workflow engine is not reachable right now; try again shortly.');
