@@ -64,7 +64,14 @@ export async function startBenchStack(log: (line: string) => void): Promise<Benc
       // The sticky cache holds the cases being worked on: a bot takes a case minutes after its submission, and the
       // decision stage's timers fire minutes later still; with the default (100, sized for memory) each of those
       // steps replays the case's history, and at this volume the worker's replays starve its workflow tasks.
-      env: { ...env, LOG_LEVEL: 'info', WORKER_MAX_CACHED_WORKFLOWS: process.env.BENCH_WORKER_CACHE ?? '2000' },
+      // A larger cache needs a larger heap than Node's default: `BENCH_WORKER_NODE_OPTIONS` (e.g.
+      // `--max-old-space-size=12288`) is the worker's NODE_OPTIONS.
+      env: {
+        ...env,
+        LOG_LEVEL: 'info',
+        WORKER_MAX_CACHED_WORKFLOWS: process.env.BENCH_WORKER_CACHE ?? '2000',
+        ...(process.env.BENCH_WORKER_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_WORKER_NODE_OPTIONS } : {}),
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     }),
     join(dir, 'worker.log'),
