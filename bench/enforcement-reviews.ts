@@ -24,6 +24,8 @@ const REVIEWERS = Number(process.env.BENCH_REVIEWERS ?? 5);
  * hold, and the figures are those of the cases submitted (`reviews` then says how many of `planned`).
  */
 const MAX_SECONDS = Number(process.env.BENCH_MAX_SECONDS ?? 0);
+/** How long after its submission a bot reviewer takes a case up (ms; `BENCH_BOT_PICKUP_MS`, default 5 000). */
+const BOT_PICKUP_MS = Number(process.env.BENCH_BOT_PICKUP_MS ?? 5000);
 const PASSWORD = 'lawgate-demo';
 
 const tokens = new Map<string, string>();
@@ -85,9 +87,9 @@ async function call<T>(
     }
     // A reviewer's step sent before its task was open (the step before it is recorded and the task opens right
     // after): a person finds the task in the inbox a moment later; the bot asks again, at most for a minute.
-    if (res.status === 409 && o.awaitTask && attempt < 60 && text.includes('"WRONG_STAGE"')) {
+    if (res.status === 409 && o.awaitTask && attempt < 30 && text.includes('"WRONG_STAGE"')) {
       waitedForTask += 1;
-      await new Promise((r) => setTimeout(r, 1000));
+      await new Promise((r) => setTimeout(r, 2000));
       continue;
     }
     if (res.status === 409 && attempt > 0 && o.found && text.includes('DUPLICATE_PROCEDURE')) return o.found();
@@ -142,7 +144,7 @@ interface Snap {
 export async function benchEnforcementReviews(): Promise<Record<string, unknown>> {
   const run = randomUUID().slice(0, 8);
   const cases = Array.from({ length: REVIEWS }, (_, i) => `bench-${run}-${i}`);
-  const submitted: { id: string; draftSha256: string }[] = [];
+  const submitted: { id: string; draftSha256: string; at: number }[] = [];
   let submitting = true;
   const db = new PgClient({ connectionString: process.env.DATABASE_URL });
   await db.connect();
@@ -179,11 +181,15 @@ export async function benchEnforcementReviews(): Promise<Record<string, unknown>
   const review = async (): Promise<void> => {
     // Bot reviewers: take cases from the queue of submitted ones through intake and a passing conclusion.
     while (submitting || submitted.length > 0) {
-      const next = submitted.shift();
-      if (!next) {
-        await new Promise((r) => setTimeout(r, 50));
+      const next = submitted[0];
+      // A reviewer finds a case in the inbox a few seconds after its submission, once its intake task is open; a bot
+      // that asked at once was refused (WRONG_STAGE) and asked again each second, and every refusal was a Workflow
+      // Update the worker ran for nothing: with bots that kept up that doubled the worker's load.
+      if (!next || Date.now() - next.at < BOT_PICKUP_MS) {
+        await new Promise((r) => setTimeout(r, next ? Math.max(50, BOT_PICKUP_MS - (Date.now() - next.at)) : 50));
         continue;
       }
+      submitted.shift();
       const { id, draftSha256 } = next;
       try {
         await timed('botAccept', () =>
@@ -268,7 +274,7 @@ export async function benchEnforcementReviews(): Promise<Record<string, unknown>
         { key: `submit-${id}` },
       ),
     );
-    submitted.push({ id, draftSha256: draft.documents.DRAFT.sha256 });
+    submitted.push({ id, draftSha256: draft.documents.DRAFT.sha256, at: Date.now() });
     done += 1;
     if (done % progressEvery === 0) {
       const s = (Date.now() - started) / 1000;
