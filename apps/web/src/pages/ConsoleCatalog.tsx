@@ -1,7 +1,7 @@
 import { ExcelExport } from '../ExcelExport';
 import { Alert, App, Button, Descriptions, Form, Input, InputNumber, Space, Table, Tag, Typography } from 'antd';
 import { Select } from '../select';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api, get, post } from '../api';
 import type { CatalogItemProgress, CatalogProgress, CatalogVersion } from '../api/types';
@@ -30,19 +30,22 @@ export function CatalogPanel() {
   const { user } = useAuth();
   const roles = { office: hasRole(user, 'LEGAL_AFFAIRS_OFFICER'), leader: hasRole(user, 'LEADER') };
 
+  // Only the last load's answer is shown: an earlier one (another year's, on a slow moment) may come after it.
+  const lastLoad = useRef(0);
   const load = useCallback(async () => {
+    const ticket = ++lastLoad.current;
     setError(null);
     try {
       const list = await get<CatalogVersion[]>(`/api/admin/catalog/${year}/versions`);
-      setVersions(list);
       // Progress exists only for a published catalog; asking before one is published would only be refused.
-      setProgress(
-        list.some((v) => v.status === 'PUBLISHED')
-          ? await get<CatalogProgress>(`/api/admin/catalog/${year}/progress`)
-          : null,
-      );
+      const published = list.some((v) => v.status === 'PUBLISHED')
+        ? await get<CatalogProgress>(`/api/admin/catalog/${year}/progress`)
+        : null;
+      if (ticket !== lastLoad.current) return;
+      setVersions(list);
+      setProgress(published);
     } catch (err) {
-      setError(explain(err));
+      if (ticket === lastLoad.current) setError(explain(err));
     }
   }, [year]);
 
