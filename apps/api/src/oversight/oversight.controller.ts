@@ -40,7 +40,7 @@ export class OversightController {
   @Roles(Role.LegalAffairsOfficer, Role.SystemAdmin)
   @ApiOperation({
     summary:
-      'Enforcement decision and contract reviews: volume, pass rate, return rate and overdue work, per department and month',
+      'Each review procedure (a type whose definition names its review outcomes): volume, pass rate, return rate and overdue work, per department and month',
   })
   @ApiOkResponse({ type: ReviewStatisticsDto })
   reviewStatistics(@Query() query: StatisticsQueryDto): Promise<ReviewStatisticsDto> {

@@ -1736,7 +1736,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Enforcement decision and contract reviews: volume, pass rate, return rate and overdue work, per department and month */
+        /** Each review procedure (a type whose definition names its review outcomes): volume, pass rate, return rate and overdue work, per department and month */
         get: operations["OversightController_reviewStatistics"];
         put?: never;
         post?: never;

@@ -2,6 +2,7 @@ import { Alert, Button, DatePicker, Form, Input, Space, Table, Tag, Typography }
 import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { get } from '../api';
+import { useLastLoad } from '../last-load';
 import { useTr } from '../i18n';
 import { explain } from '../labels';
 import { Select } from '../select';
@@ -42,23 +43,30 @@ export function AuditTrailPage() {
   const [error, setError] = useState<string | null>(null);
   const [loading, setLoading] = useState(false);
 
-  const load = useCallback(async (f: Filters, beforeId?: string) => {
-    setLoading(true);
-    try {
-      const page = await get<AuditPage>('/api/admin/audit', {
-        ...f,
-        beforeId,
-        limit: 50,
-      });
-      setEntries((old) => (beforeId ? [...old, ...page.entries] : page.entries));
-      setNext(page.nextBeforeId);
-      setError(null);
-    } catch (err) {
-      setError(explain(err));
-    } finally {
-      setLoading(false);
-    }
-  }, []);
+  // Only the last search's (or page's) answer is shown: an earlier one may come after it.
+  const begin = useLastLoad();
+  const load = useCallback(
+    async (f: Filters, beforeId?: string) => {
+      const current = begin();
+      setLoading(true);
+      try {
+        const page = await get<AuditPage>('/api/admin/audit', {
+          ...f,
+          beforeId,
+          limit: 50,
+        });
+        if (!current()) return;
+        setEntries((old) => (beforeId ? [...old, ...page.entries] : page.entries));
+        setNext(page.nextBeforeId);
+        setError(null);
+      } catch (err) {
+        if (current()) setError(explain(err));
+      } finally {
+        if (current()) setLoading(false);
+      }
+    },
+    [begin],
+  );
   useEffect(() => {
     void load({});
   }, [load]);

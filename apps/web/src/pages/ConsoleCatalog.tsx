@@ -1,9 +1,10 @@
 import { ExcelExport } from '../ExcelExport';
 import { Alert, App, Button, Descriptions, Form, Input, InputNumber, Space, Table, Tag, Typography } from 'antd';
 import { Select } from '../select';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api, get, post } from '../api';
+import { useLastLoad } from '../last-load';
 import type { CatalogItemProgress, CatalogProgress, CatalogVersion } from '../api/types';
 import { useLang, useTr } from '../i18n';
 import { explain, formatTime, IN_SCOPE_MATTER_KINDS, matterKindName, stageName } from '../labels';
@@ -31,9 +32,9 @@ export function CatalogPanel() {
   const roles = { office: hasRole(user, 'LEGAL_AFFAIRS_OFFICER'), leader: hasRole(user, 'LEADER') };
 
   // Only the last load's answer is shown: an earlier one (another year's, on a slow moment) may come after it.
-  const lastLoad = useRef(0);
+  const begin = useLastLoad();
   const load = useCallback(async () => {
-    const ticket = ++lastLoad.current;
+    const current = begin();
     setError(null);
     try {
       const list = await get<CatalogVersion[]>(`/api/admin/catalog/${year}/versions`);
@@ -41,13 +42,13 @@ export function CatalogPanel() {
       const published = list.some((v) => v.status === 'PUBLISHED')
         ? await get<CatalogProgress>(`/api/admin/catalog/${year}/progress`)
         : null;
-      if (ticket !== lastLoad.current) return;
+      if (!current()) return;
       setVersions(list);
       setProgress(published);
     } catch (err) {
-      if (ticket === lastLoad.current) setError(explain(err));
+      if (current()) setError(explain(err));
     }
-  }, [year]);
+  }, [year, begin]);
 
   useEffect(() => {
     void load();

@@ -3,6 +3,7 @@ import { Alert, App, Button, Card, Form, Input, Progress, Space, Table, Tabs, Ta
 import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { get, post } from '../api';
+import { useLastLoad } from '../last-load';
 import type { Answer, CleanupCampaign, CleanupListEntry, CleanupLists, CleanupProgress } from '../api/types';
 import { useLang, useTr } from '../i18n';
 import { explain, formatTime } from '../labels';
@@ -40,19 +41,23 @@ export function CleanupPanel() {
 
   // The campaign's record is written by its workflow a moment after the start: read its progress once it is listed.
   const listed = campaigns.some((c) => c.id === selected);
+  // Only the campaign chosen last is shown: an earlier choice's answer may come after it.
+  const begin = useLastLoad();
   const loadSelected = useCallback(async () => {
     if (!selected || !listed) return;
+    const current = begin();
     try {
       const [p, l] = await Promise.all([
         get<CleanupProgress>(`/api/admin/cleanup-campaigns/${encodeURIComponent(selected)}`),
         get<CleanupLists>(`/api/admin/cleanup-campaigns/${encodeURIComponent(selected)}/lists`),
       ]);
+      if (!current()) return;
       setProgress(p);
       setLists(l);
     } catch (err) {
-      setError(explain(err));
+      if (current()) setError(explain(err));
     }
-  }, [selected, listed]);
+  }, [selected, listed, begin]);
 
   useEffect(() => {
     void loadList();

@@ -1,6 +1,7 @@
 import { Alert, Card, Col, Row, Space, Statistic, Table, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { get } from '../api';
+import { useLastLoad } from '../last-load';
 import type { Rate, ReviewStatistics, TypeReviewStatistics } from '../api/types';
 import { useLang, useTr } from '../i18n';
 import { explain, procedureTypeName } from '../labels';
@@ -21,14 +22,18 @@ export function ReviewStatisticsPanel() {
   const [stats, setStats] = useState<ReviewStatistics | null>(null);
   const [error, setError] = useState<string | null>(null);
 
+  const begin = useLastLoad();
   const load = useCallback(async () => {
+    const current = begin();
     try {
-      setStats(await get<ReviewStatistics>('/api/admin/review-statistics', { months }));
+      const answer = await get<ReviewStatistics>('/api/admin/review-statistics', { months });
+      if (!current()) return;
+      setStats(answer);
       setError(null);
     } catch (err) {
-      setError(explain(err, lang));
+      if (current()) setError(explain(err, lang));
     }
-  }, [months, lang]);
+  }, [months, lang, begin]);
   useEffect(() => {
     void load();
   }, [load]);
@@ -107,10 +112,10 @@ export function ReviewStatisticsPanel() {
       title={
         stats
           ? tr(
-              `重大执法决定与政府合同审查统计（${stats.fromMonth} 至 ${stats.toMonth}）`,
-              `Enforcement decision and contract reviews (${stats.fromMonth} to ${stats.toMonth})`,
+              `审查类程序统计（${stats.fromMonth} 至 ${stats.toMonth}）`,
+              `Review procedures (${stats.fromMonth} to ${stats.toMonth})`,
             )
-          : tr('重大执法决定与政府合同审查统计', 'Enforcement decision and contract reviews')
+          : tr('审查类程序统计', 'Review procedures')
       }
       extra={
         <Select
@@ -125,8 +130,8 @@ export function ReviewStatisticsPanel() {
       {error && <Alert type="error" message={error} showIcon role="alert" />}
       <Typography.Paragraph type="secondary">
         {tr(
-          '送审量为期间内提交审查的案件或合同数；通过率、退回率为期间内作出的审查结论中通过（同意）和退回修改（存在问题）的比例；逾期为目前已超过期限的待办任务数。',
-          'Volume counts the cases or contracts submitted in the period; the pass and return rates are the shares of the review conclusions given in the period that passed or returned the case for rework; overdue counts open tasks past their due time now.',
+          '各审查类程序分别统计；送审量为期间内提交审查的件数；通过率、退回率为期间内作出的审查结论中通过（同意）和退回修改（存在问题）的比例；逾期为目前已超过期限的待办任务数。',
+          'Each review procedure is counted on its own; volume counts the matters submitted for review in the period; the pass and return rates are the shares of the review conclusions given in the period that passed or returned the case for rework; overdue counts open tasks past their due time now.',
         )}
       </Typography.Paragraph>
       <Space direction="vertical" style={{ width: '100%' }}>

@@ -3,6 +3,7 @@ import { Select } from '../select';
 import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { get, post } from '../api';
+import { useLastLoad } from '../last-load';
 import { hasRole, useAuth } from '../auth';
 import { useWorkingCalendar } from '../calendar';
 import { useLang, useTr } from '../i18n';
@@ -53,18 +54,22 @@ export function InboxPage() {
   const [views, setViews] = useState<Record<string, Filters>>(loadViews);
   const [viewName, setViewName] = useState('');
 
+  // Only the last asked page is shown: an earlier filter's or page's answer may come after it.
+  const begin = useLastLoad();
   const load = useCallback(
     async (cursor?: string) => {
+      const current = begin();
       setLoading(true);
       try {
-        setPage(await get<InboxPageDto>('/api/tasks/inbox', { ...filters, cursor, limit: 20 }));
+        const answer = await get<InboxPageDto>('/api/tasks/inbox', { ...filters, cursor, limit: 20 });
+        if (current()) setPage(answer);
       } catch (err) {
-        void message.error(explain(err, lang));
+        if (current()) void message.error(explain(err, lang));
       } finally {
-        setLoading(false);
+        if (current()) setLoading(false);
       }
     },
-    [filters, message, lang],
+    [filters, message, lang, begin],
   );
 
   useEffect(() => {

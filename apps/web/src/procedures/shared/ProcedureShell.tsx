@@ -2,6 +2,7 @@ import { Alert, Card, Col, Descriptions, Row, Space, Table, Tag, Typography } fr
 import { useCallback, useEffect, useState } from 'react';
 import { useParams, useSearchParams } from 'react-router-dom';
 import { get } from '../../api';
+import { useLastLoad } from '../../last-load';
 import { hasRole, useAuth } from '../../auth';
 import { useLang, useTr } from '../../i18n';
 import { conclusionName, explain, formatTime, stageName, statusName } from '../../labels';
@@ -37,15 +38,21 @@ export function ProcedurePage() {
   // What the last sign-off answered: kept here, since the signed task (and its form) leaves the page on reload.
   const [signed, setSigned] = useState<string | null>(null);
 
+  // Only the last load's answer is shown: the page of a procedure left for another, or an earlier reload, answered
+  // late, would otherwise replace it.
+  const begin = useLastLoad();
   const load = useCallback(async () => {
+    const current = begin();
     try {
       const d = await get<ProcedureDetail>(`/api/procedures/${id}`);
+      const docs = await get<ProcedureDocument[]>(`/api/procedures/${id}/documents`).catch(() => []);
+      if (!current()) return;
       setDetail(d);
-      setDocuments(await get<ProcedureDocument[]>(`/api/procedures/${id}/documents`).catch(() => []));
+      setDocuments(docs);
     } catch (err) {
-      setError(err);
+      if (current()) setError(err);
     }
-  }, [id]);
+  }, [id, begin]);
 
   useEffect(() => {
     void load();
@@ -56,7 +63,12 @@ export function ProcedurePage() {
   const liveMissing = !!detail && detail.status === 'ACTIVE' && !detail.live;
   const [liveRetries, setLiveRetries] = useState(0);
   useEffect(() => {
-    if (!liveMissing || liveRetries >= LIVE_RETRIES) return;
+    // Once the live state is back, a later gap (the worker restarting again) gets its own retries.
+    if (!liveMissing) {
+      setLiveRetries(0);
+      return;
+    }
+    if (liveRetries >= LIVE_RETRIES) return;
     const timer = setTimeout(() => {
       setLiveRetries((n) => n + 1);
       void load();
