@@ -238,20 +238,24 @@ describe('the web app in a browser: a normative document', () => {
     const w = await openPage(chromium.browser, base);
     const { page } = w;
     await signIn(page, adviser);
-    // The page's first answer comes without the live state, as when the worker does not answer the API's query in time:
-    // the page says so, asks again, and the opinion form then takes the version it shows.
-    await page.route(
-      `**/api/procedures/${id}`,
-      async (route) => {
-        const response = await route.fetch();
-        await route.fulfill({ response, json: { ...(await response.json()), live: null } });
-      },
-      { times: 1 },
-    );
+    // The page's answers come without the live state, as when the worker does not answer the API's query in time,
+    // until the page has said so: it asks again, and the opinion form then takes the version it shows. (Every answer
+    // until then, not only the first: the test build runs React's development mode, whose StrictMode mounts the page
+    // twice, and the page shows only the answer to its last request.)
+    let withoutLive = true;
+    const detail = `**/api/procedures/${id}`;
+    await page.route(detail, async (route) => {
+      const response = await route.fetch();
+      const json = (await response.json()) as Record<string, unknown>;
+      // A request the page has given up on meanwhile is no longer there to answer.
+      await route.fulfill({ response, json: withoutLive ? { ...json, live: null } : json }).catch(() => undefined);
+    });
     await page.goto(`/procedures/${id}`);
     await page.getByText('正在获取程序的实时状态…').waitFor();
+    withoutLive = false;
     await page.getByText('所审草案：第1稿').waitFor();
     await page.getByText('正在获取程序的实时状态…').waitFor({ state: 'hidden' });
+    await page.unroute(detail);
     // Meanwhile the drafting department uploads a second draft.
     await upload(id, 'DRAFT', `${id}\n第一条 为规范管理，制定本办法。\n第二条 新增条款。\n`);
     await page.getByRole('radio', { name: '合法', exact: true }).check();
