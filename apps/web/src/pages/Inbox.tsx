@@ -33,7 +33,9 @@ export function Countdown({ dueAt, problem }: { dueAt: string | null; problem?: 
   const tr = useTr();
   const calendar = useWorkingCalendar();
   const c = countdown(dueAt, Date.now(), calendar, lang);
-  if (!dueAt && problem) return <Typography.Text type="warning">{problem}</Typography.Text>;
+  // A due time that cannot be counted (a year's calendar not loaded): said in a dark amber that keeps the contrast
+  // ratio above 4.5:1 on white (antd's warning text colour does not).
+  if (!dueAt && problem) return <Typography.Text style={{ color: '#874d00' }}>{problem}</Typography.Text>;
   return (
     <span className={c.overdue ? 'lg-countdown-overdue' : undefined} data-testid="countdown">
       {c.overdue && <Tag color="red">{tr('逾期', 'Overdue')}</Tag>}
