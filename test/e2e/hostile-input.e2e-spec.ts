@@ -3,6 +3,7 @@ import { hashPassword } from '@lawgate/persistence';
 import { changedTables, snapshotTables } from '../support/db-snapshot';
 import { ApiClient } from '../support/http';
 import { procedureSteps } from '../support/procedure-steps';
+import { RawConnection } from '../support/raw-http';
 import { startApi, type AppProcess } from '../support/processes';
 import { useStack } from '../support/stack';
 import { uniqueSuffix } from '../support/test-env';
@@ -118,6 +119,34 @@ describe('hostile input, sign-in throttling and security headers', () => {
         headers: JSON_TYPE,
       });
       expect(body.message).toBe('The body must be a JSON object.');
+    });
+  });
+
+  describe('a body too large to read', () => {
+    it('is refused with a 413 its client hears after sending the whole body, on a connection that stays open', async () => {
+      // Answered before the body is sent: the server must not close the connection under a client still sending
+      // (a reset there gave the client a write error, EPIPE, instead of the 413; seen in the bad-input corpus).
+      const body = JSON.stringify({ a: 'x'.repeat(2 * 1024 * 1024) });
+      const connection = await RawConnection.open(stack.http.baseUrl);
+      try {
+        await connection.write(
+          `POST /api/auth/login HTTP/1.1\r\nHost: lawgate\r\nContent-Type: application/json\r\n` +
+            `Content-Length: ${Buffer.byteLength(body)}\r\nX-Forwarded-For: ${address()}\r\n\r\n`,
+        );
+        const refusal = await connection.read();
+        expect(refusal.status).toBe(413);
+        expect(JSON.parse(refusal.body)).toEqual({
+          code: expect.any(String),
+          message: expect.any(String),
+          details: expect.any(Object),
+        });
+        expect(refusal.headers.connection ?? 'keep-alive').not.toMatch(/close/i);
+        await connection.write(body);
+        await connection.write(`GET /api/health/live HTTP/1.1\r\nHost: lawgate\r\n\r\n`);
+        expect((await connection.read()).status).toBe(200);
+      } finally {
+        connection.close();
+      }
     });
   });
 

@@ -309,7 +309,9 @@ export function webApp(): Promise<void> {
           '--config',
           join(ROOT, 'apps', 'web', 'vite.config.ts'),
         ],
-        { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 },
+        // Jest sets NODE_ENV=test, which Vite would keep: the browser tier drives the production build users get
+        // (React's production mode: no StrictMode double mounts, no development checks).
+        { cwd: ROOT, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, NODE_ENV: 'production' } },
       ),
     );
   });

@@ -11,7 +11,7 @@ import { AppModule } from './app.module';
 import { createOpenApiDocument } from './openapi';
 import { ApiExceptionFilter, sendError, toErrorBody } from './common/exception.filter';
 import { createValidationPipe } from './common/validation';
-import { installEdgeChecks } from './common/edge';
+import { installEdgeChecks, installLingeringRefusals } from './common/edge';
 import { installSecurityHeaders } from './common/security-headers';
 import { installRequestRateLimit } from './common/rate-limit/request-rate-limit';
 import { PgRateCounter } from './common/rate-limit/rate-counter';
@@ -62,6 +62,8 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
     { parseAs: 'buffer', bodyLimit: config.DOCUMENT_MAX_BYTES },
     (_request, body, done) => done(null, body),
   );
+  // A refused body of up to twice the largest accepted one is read to its end, so its client hears the refusal.
+  installLingeringRefusals(fastify, 2 * Math.max(JSON_BODY_LIMIT, config.DOCUMENT_MAX_BYTES));
   const metrics = app.get(MetricsService);
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);

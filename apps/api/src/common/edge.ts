@@ -109,3 +109,23 @@ export function installEdgeChecks(fastify: FastifyInstance, bodyLimit: number): 
     checkRequestTarget(request.url);
   });
 }
+
+/**
+ * Lets the client of a refused body hear the refusal. Fastify answers a body it will not read (too large, or not
+ * parsable) with `Connection: close`; Node then closes the socket while the client is still sending, the kernel
+ * resets the connection, and the client sees a write error (EPIPE) instead of the 413. When the client announced a
+ * length up to `drainLimit`, the rest of the body is read and thrown away instead and the connection stays open (the
+ * lingering close of nginx and Apache, bounded by the length and by Node's request timeout). Longer or unannounced
+ * bodies are still cut off.
+ */
+export function installLingeringRefusals(fastify: FastifyInstance, drainLimit: number): void {
+  fastify.addHook('onSend', async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
+    if (request.raw.complete || String(reply.getHeader('connection')).toLowerCase() !== 'close') return payload;
+    const announced = Number(request.headers['content-length']);
+    if (!Number.isFinite(announced) || announced > drainLimit) return payload;
+    reply.removeHeader('connection');
+    request.raw.removeAllListeners('data');
+    request.raw.resume();
+    return payload;
+  });
+}
