@@ -138,7 +138,11 @@ export class RegisterActivities {
     }
     try {
       const known = await this.register.registrationContext(input);
-      if (known.existing) return registeredOf(known.existing);
+      if (known.existing) {
+        // Registered by an earlier attempt that failed afterwards (its indexing): the text is indexed now.
+        await indexDocumentText(this.dataSource, this.documents, input.documentSha256, known.mediaType);
+        return registeredOf(known.existing);
+      }
       const series = known.series;
       if (!series?.active) {
         refuse(

@@ -8,7 +8,8 @@
  *
  * Builds the server and the workflow bundle, creates a database of its own (dropped unless BENCH_KEEP=1) and a
  * Temporal dev server of its own. BENCH_STEPS (default 1000,2000,5000,10000) changes the steps;
- * BENCH_WORKER_NODE_OPTIONS gives the worker process Node options (e.g. a heap limit).
+ * The worker runs with its memory settings as deployed (`scripts/lib/worker-runtime.cjs`); BENCH_WORKER_NODE_OPTIONS
+ * replaces its Node options, MALLOC_ARENA_MAX its malloc arenas.
  */
 import 'reflect-metadata';
 import { execFileSync } from 'node:child_process';
@@ -25,7 +26,7 @@ import {
   searchAttributeCliArgs,
 } from '@lawgate/domain';
 import { benchDatabase, demoUsers, log, round } from './lib/measure';
-import { ROOT, startApp, stopApp } from './lib/processes';
+import { ROOT, startApp, stopApp, workerRuntimeEnv } from './lib/processes';
 
 /* eslint-disable @typescript-eslint/no-require-imports -- plain CommonJS helpers shared with npm start and the tests */
 const { findOrBuildTemporal } = require('../scripts/lib/temporal-cli.cjs') as {
@@ -174,7 +175,8 @@ async function main(): Promise<void> {
         {
           machine: 'shared 2-core, Temporal dev server, one worker process; RSS from /proc',
           sticky_cache: Number(process.env.BENCH_CACHE ?? 100),
-          worker_node_options: process.env.BENCH_WORKER_NODE_OPTIONS ?? null,
+          worker_node_options: process.env.BENCH_WORKER_NODE_OPTIONS ?? workerRuntimeEnv().NODE_OPTIONS,
+          malloc_arena_max: workerRuntimeEnv().MALLOC_ARENA_MAX,
           bare_idle_worker_rss_mb: idle,
           steps,
           ratio_to_idle: round(last.rss_mb / idle),

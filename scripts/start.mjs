@@ -626,7 +626,10 @@ async function main() {
 
   log('starting the worker and the API');
   const started = Date.now();
-  const worker = startLogged('worker', [path.join(ROOT, 'dist/apps/worker/src/main.js')], { env });
+  const { workerRuntimeEnv } = require('./lib/worker-runtime.cjs');
+  const worker = startLogged('worker', [path.join(ROOT, 'dist/apps/worker/src/main.js')], {
+    env: { ...env, ...workerRuntimeEnv(env) },
+  });
   const api = startLogged('api', [path.join(ROOT, 'dist/apps/api/src/main.js')], { env });
   const shownHost = ['0.0.0.0', '::', '[::]'].includes(apiHost) ? '127.0.0.1' : apiHost;
   const baseUrl = `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${apiPort}`;

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { searchAttributeCliArgs } from '@lawgate/domain';
 import { AppProcess } from '../../test/support/processes';
+import { workerRuntimeEnv } from '../lib/processes';
 import { appEnvironment, findOrBuildTemporal, freePort, migrateAndSeed, startDevServer } from '../lib/stack-parts';
 
 const ROOT = join(__dirname, '..', '..');
@@ -107,7 +108,8 @@ export class ChaosStack {
 
   async startWorker(i: number): Promise<void> {
     const child = spawn(process.execPath, [join(ROOT, 'dist', 'apps', 'worker', 'src', 'main.js')], {
-      env: { ...this.env, LOG_LEVEL: 'info' },
+      // The memory settings as deployed: the faults hit the worker as it runs in production.
+      env: { ...this.env, ...workerRuntimeEnv(), LOG_LEVEL: 'info' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const worker = new AppProcess(`worker-${i}`, child, join(this.dir, `worker-${i}.log`));

@@ -4,12 +4,25 @@ import { createWriteStream } from 'node:fs';
 import { join } from 'node:path';
 
 export const ROOT = join(__dirname, '..', '..');
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- plain CommonJS helper shared with npm start
+export const { workerRuntimeEnv } = require('../../scripts/lib/worker-runtime.cjs') as {
+  workerRuntimeEnv: (env?: NodeJS.ProcessEnv) => Record<string, string>;
+};
 
-/** Starts `dist/apps/<app>/src/main.js` with the environment given; its output goes to `logFile`. */
+/**
+ * Starts `dist/apps/<app>/src/main.js` with the environment given (a worker with its memory settings as deployed,
+ * unless `env` sets NODE_OPTIONS); its output goes to `logFile`.
+ */
 export function startApp(app: 'api' | 'worker', env: Record<string, string>, logFile: string): ChildProcess {
   const out = createWriteStream(logFile);
   const child = spawn(process.execPath, [join(ROOT, 'dist', 'apps', app, 'src', 'main.js')], {
-    env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'warn', ...env },
+    env: {
+      ...process.env,
+      ...(app === 'worker' ? workerRuntimeEnv() : {}),
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'warn',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.pipe(out);

@@ -95,4 +95,58 @@ describe('register full-text search (jieba + PostgreSQL text search)', () => {
     ]);
     expect(n).toBe('1');
   });
+
+  it('should index a text of more distinct words than a tsvector holds, and index on a retry after a failed attempt', async () => {
+    const series = await freshSeries(db);
+    const [procedure] = await insertProcedures(db, 1);
+    const officer = await actorOf(db, 'officer.zhang');
+    const word = `澄湖${['甲', '乙', '丙', '丁'][Math.floor(Math.random() * 4)]}圩`;
+    // An annex of 150 000 distinct numbers: as one tsvector over 1 MB, which PostgreSQL refused ("string is too long
+    // for tsvector"), failing the registration's activity after its number was taken.
+    const annex = Array.from({ length: 1_500 }, (_, line) =>
+      Array.from({ length: 100 }, (__, i) => `${1_000_000 + line * 100 + i}`).join('，'),
+    );
+    const body = await makeDocx([`第一条 ${word}圩区排涝站的收费标准见附件。`, ...annex]);
+    const sha256 = createHash('sha256').update(body).digest('hex');
+    await documents.storeBlob(sha256, body);
+    await db.transaction((manager) =>
+      documents.addVersion(manager, {
+        procedureId: procedure.procedureId,
+        kind: 'DRAFT',
+        sha256,
+        size: body.length,
+        mediaType: DOCX,
+        filename: '收费标准.docx',
+        note: '',
+        uploadedBy: officer.userId,
+        idempotencyKey: `search-${uniqueSuffix()}`,
+      }),
+    );
+    const registration = {
+      procedureId: procedure.procedureId,
+      workflowId: procedure.workflowId,
+      issuerUnitId: series.issuerUnitId,
+      series: series.series,
+      title: `金坛区圩区排涝收费办法${uniqueSuffix()}`,
+      documentSha256: sha256,
+      validityYears: 5,
+      registeredBy: officer,
+      idempotencyKey: `registration:${procedure.procedureId}`,
+    };
+    const registered = await activities.registerDocument(registration);
+    const found = async () => (await service.list({ q: word, limit: 50 }, ['REGISTERED'])).items.map((r) => r.entry.id);
+    expect(await found()).toEqual([registered.registerEntryId]);
+    const [{ bytes }] = await db.query<{ bytes: number }[]>(
+      'SELECT pg_column_size(words) AS bytes FROM document_text WHERE sha256 = $1',
+      [sha256],
+    );
+    expect(bytes).toBeLessThan(1024 * 1024);
+
+    // As if the first attempt had failed after taking its number: its retry indexes the text, under the same number.
+    await db.query('DELETE FROM document_text WHERE sha256 = $1', [sha256]);
+    expect(await found()).toEqual([]);
+    const again = await activities.registerDocument(registration);
+    expect(again.number).toBe(registered.number);
+    expect(await found()).toEqual([registered.registerEntryId]);
+  });
 });

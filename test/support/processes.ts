@@ -6,6 +6,10 @@ import { testEnv, uniqueSuffix } from './test-env';
 const ROOT = join(__dirname, '..', '..');
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- plain CommonJS helper shared with npm start
 const { freePort } = require('../../scripts/lib/dev-server.cjs') as { freePort: () => Promise<number> };
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- plain CommonJS helper shared with npm start
+const { workerRuntimeEnv } = require('../../scripts/lib/worker-runtime.cjs') as {
+  workerRuntimeEnv: (env?: NodeJS.ProcessEnv) => Record<string, string>;
+};
 
 /** A process the whole test run shares: started by the global setup, which also keeps its output in a file. */
 export interface SharedProcessRef {
@@ -152,7 +156,8 @@ export function uniqueTaskQueue(prefix: string): string {
 
 export async function startWorker(options: StackOptions): Promise<AppProcess> {
   const child = spawn(process.execPath, [join(ROOT, 'dist', 'apps', 'worker', 'src', 'main.js')], {
-    env: { ...baseEnv(options.taskQueue), LOG_LEVEL: 'info', ...options.extraEnv },
+    // The worker's memory settings as deployed: every test that runs a worker runs it within them.
+    env: { ...baseEnv(options.taskQueue), ...workerRuntimeEnv(), LOG_LEVEL: 'info', ...options.extraEnv },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const worker = new AppProcess('worker', child, options.logFile);

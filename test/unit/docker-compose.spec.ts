@@ -5,6 +5,11 @@ import { parse } from 'yaml';
 import { isKnownConfigVar, loadConfig } from '@lawgate/config';
 import { LAWGATE_SEARCH_ATTRIBUTES, SEARCH_ATTRIBUTE_CLI_TYPE } from '@lawgate/domain';
 
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- plain CommonJS helper shared with npm start
+const { workerRuntimeEnv } = require('../../scripts/lib/worker-runtime.cjs') as {
+  workerRuntimeEnv: (env: Record<string, string>) => Record<string, string>;
+};
+
 const ROOT = join(__dirname, '..', '..');
 /** What `${VAR:?message}` (a variable the operator must set, such as the JWT secret) stands for in these tests. */
 const REQUIRED_VALUE = 'required-value-set-by-the-operator-0123456789';
@@ -327,7 +332,14 @@ describe('docker-compose.yml', () => {
   it.each(APP_SERVICES)('should set only configuration variables that LawGate knows on %s', (name) => {
     const names = Object.keys(environment(service(name)));
     expect(names.length).toBeGreaterThan(0);
-    expect(names.filter((key) => !isKnownConfigVar(key))).toEqual([]);
+    // The worker's runtime settings are Node's and glibc's, not LawGate's configuration.
+    const runtime = name === 'lawgate-worker' ? Object.keys(workerRuntimeEnv({})) : [];
+    expect(names.filter((key) => !isKnownConfigVar(key) && !runtime.includes(key))).toEqual([]);
+  });
+
+  it('should start the worker with the memory settings every other start of it uses', () => {
+    const env = environment(service('lawgate-worker'));
+    expect({ NODE_OPTIONS: env.NODE_OPTIONS, MALLOC_ARENA_MAX: env.MALLOC_ARENA_MAX }).toEqual(workerRuntimeEnv({}));
   });
 
   it.each(APP_SERVICES)('should give %s an environment that loadConfig accepts in production', (name) => {

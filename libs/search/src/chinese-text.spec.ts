@@ -1,5 +1,29 @@
 import { makeDocx } from '../../../test/support/docx';
-import { documentText, segment } from './chinese-text';
+import { documentText, searchWords, segment } from './chinese-text';
+
+describe('searchWords', () => {
+  it('should keep each word once, in the order it first occurs, across slices of the text', () => {
+    // 200 000 characters: several slices; the words of every slice are there, once.
+    const text = '培训机构应当缴纳保证金。'.repeat(16_000) + '湿地保护区内禁止新建排污口。';
+    const { words, complete } = searchWords(text);
+    const list = words.split(' ');
+    expect(complete).toBe(true);
+    expect(new Set(list).size).toBe(list.length);
+    expect(list.slice(0, 3)).toEqual(['培训', '机构', '应当']);
+    expect(list).toEqual(expect.arrayContaining(['保证金', '湿地', '排污口']));
+  });
+
+  it('should stop at its budget of bytes and say that words were left out', () => {
+    // 100 000 distinct numbers: over 1 MB as a tsvector, which PostgreSQL refuses.
+    const text = Array.from({ length: 100_000 }, (_, i) => `编号${100_000 + i}`).join('，');
+    const { words, complete } = searchWords(text, 64 * 1024);
+    expect(complete).toBe(false);
+    const bytes = words.split(' ').reduce((sum, w) => sum + Buffer.byteLength(w) + 8, 0);
+    expect(bytes).toBeLessThanOrEqual(64 * 1024);
+    expect(bytes).toBeGreaterThan(60 * 1024);
+    expect(words.split(' ').slice(0, 2)).toEqual(['编号', '100000']);
+  });
+});
 
 describe('segment', () => {
   it('should split Chinese into words a query can match, and keep Latin words and numbers', () => {
