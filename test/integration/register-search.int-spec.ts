@@ -34,6 +34,26 @@ describe('register full-text search (jieba + PostgreSQL text search)', () => {
   });
   afterAll(async () => close());
 
+  /** Stores a .docx as the procedure's draft version; its SHA-256. */
+  async function addDraft(procedureId: string, uploadedBy: string, body: Buffer, filename: string): Promise<string> {
+    const sha256 = createHash('sha256').update(body).digest('hex');
+    await documents.storeBlob(sha256, body);
+    await db.transaction((manager) =>
+      documents.addVersion(manager, {
+        procedureId,
+        kind: 'DRAFT',
+        sha256,
+        size: body.length,
+        mediaType: DOCX,
+        filename,
+        note: '',
+        uploadedBy,
+        idempotencyKey: `search-${uniqueSuffix()}`,
+      }),
+    );
+    return sha256;
+  }
+
   it('should find a registered .docx by a word of its text that its title does not have', async () => {
     const series = await freshSeries(db);
     const [procedure] = await insertProcedures(db, 1);
@@ -41,21 +61,7 @@ describe('register full-text search (jieba + PostgreSQL text search)', () => {
     // A word no other test uses, inside the text only.
     const word = `浔溪${['甲', '乙', '丙', '丁'][Math.floor(Math.random() * 4)]}湾`;
     const body = await makeDocx([`第一条 ${word}湿地保护区内禁止新建排污口。`, `第二条 本办法自发布之日起施行。`]);
-    const sha256 = createHash('sha256').update(body).digest('hex');
-    await documents.storeBlob(sha256, body);
-    await db.transaction((manager) =>
-      documents.addVersion(manager, {
-        procedureId: procedure.procedureId,
-        kind: 'DRAFT',
-        sha256,
-        size: body.length,
-        mediaType: DOCX,
-        filename: '办法.docx',
-        note: '',
-        uploadedBy: officer.userId,
-        idempotencyKey: `search-${uniqueSuffix()}`,
-      }),
-    );
+    const sha256 = await addDraft(procedure.procedureId, officer.userId, body, '办法.docx');
     const title = `金坛区生态环境管理办法${uniqueSuffix()}`;
     const registered = await activities.registerDocument({
       procedureId: procedure.procedureId,
@@ -107,21 +113,7 @@ describe('register full-text search (jieba + PostgreSQL text search)', () => {
       Array.from({ length: 100 }, (__, i) => `${1_000_000 + line * 100 + i}`).join('，'),
     );
     const body = await makeDocx([`第一条 ${word}圩区排涝站的收费标准见附件。`, ...annex]);
-    const sha256 = createHash('sha256').update(body).digest('hex');
-    await documents.storeBlob(sha256, body);
-    await db.transaction((manager) =>
-      documents.addVersion(manager, {
-        procedureId: procedure.procedureId,
-        kind: 'DRAFT',
-        sha256,
-        size: body.length,
-        mediaType: DOCX,
-        filename: '收费标准.docx',
-        note: '',
-        uploadedBy: officer.userId,
-        idempotencyKey: `search-${uniqueSuffix()}`,
-      }),
-    );
+    const sha256 = await addDraft(procedure.procedureId, officer.userId, body, '收费标准.docx');
     const registration = {
       procedureId: procedure.procedureId,
       workflowId: procedure.workflowId,
