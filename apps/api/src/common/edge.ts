@@ -115,8 +115,9 @@ export function installEdgeChecks(fastify: FastifyInstance, bodyLimit: number): 
  * parsable) with `Connection: close`; Node then closes the socket while the client is still sending, the kernel
  * resets the connection, and the client sees a write error (EPIPE) instead of the 413. When the client announced a
  * length up to `drainLimit`, the rest of the body is read and thrown away instead and the connection stays open (the
- * lingering close of nginx and Apache, bounded by the length and by Node's request timeout). Longer or unannounced
- * bodies are still cut off.
+ * lingering close of nginx and Apache, bounded by the length). Longer or unannounced bodies are still cut off. The
+ * API sets no request timeout (Fastify's default, 0): a client that sends slowly holds its connection here as it
+ * would while sending an accepted body; a deployment bounds that at its reverse proxy.
  */
 export function installLingeringRefusals(fastify: FastifyInstance, drainLimit: number): void {
   fastify.addHook('onSend', async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
