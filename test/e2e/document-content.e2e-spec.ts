@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { makeDocx, makeExe, makePdf } from '../support/docx';
 import { procedureSteps } from '../support/procedure-steps';
 import { recordCounts } from '../support/records';
@@ -35,6 +37,20 @@ describe('documents: .docx and .pdf by their bytes, the diff of Word versions, s
     expect(exe.status).toBe(400);
     expect(exe.body.details?.detected).toBe('executable');
     expect((await upload(makeExe(), 'application/pdf', 'setup.pdf')).status).toBe(400);
+    expect(await recordCounts(stack.db)).toEqual(before);
+    const [{ n: blobsAfter }] = await stack.db.query<{ n: string }[]>('SELECT count(*) AS n FROM blob');
+    expect(blobsAfter).toBe(blobsBefore);
+  });
+
+  it('should refuse a .docx that inflates past the bound (a ZIP bomb of 82 KB), and store nothing', async () => {
+    const before = await recordCounts(stack.db);
+    const [{ n: blobsBefore }] = await stack.db.query<{ n: string }[]>('SELECT count(*) AS n FROM blob');
+    // word/document.xml is 80 MiB of spaces: within the 10 MB upload limit, past the 64 MiB of inflated parts.
+    const bomb = readFileSync(join(__dirname, '../fixtures/documents/word-bomb.docx'));
+    const res = await upload(bomb, DOCX, '草案.docx');
+    expect(res.status).toBe(400);
+    expect(res.body.code).toBe('VALIDATION_FAILED');
+    expect(JSON.stringify(res.body)).toContain('expand to more than 64 MiB');
     expect(await recordCounts(stack.db)).toEqual(before);
     const [{ n: blobsAfter }] = await stack.db.query<{ n: string }[]>('SELECT count(*) AS n FROM blob');
     expect(blobsAfter).toBe(blobsBefore);

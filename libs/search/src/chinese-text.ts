@@ -1,5 +1,6 @@
 import type { Jieba } from '@node-rs/jieba';
 import type { dict } from '@node-rs/jieba/dict';
+import { docxTextOrNull } from './docx';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -12,7 +13,7 @@ let jieba: Jieba | null = null;
  */
 export function segment(text: string): string {
   // Loaded on first use (17 MB of module and dictionary, 55 MB once built): a process that never segments (an API
-  // replica that only serves steps, a worker that only waits) does not carry it; mammoth (14 MB) likewise.
+  // replica that only serves steps, a worker that only waits) does not carry it.
   /* eslint-disable @typescript-eslint/no-require-imports -- a lazy load of a CommonJS module */
   jieba ??= (require('@node-rs/jieba') as { Jieba: typeof Jieba }).Jieba.withDict(
     (require('@node-rs/jieba/dict') as { dict: typeof dict }).dict,
@@ -66,11 +67,14 @@ function sliceEnd(text: string, from: number): number {
   return end;
 }
 
-/** The text of a document's bytes: a .docx through mammoth, text as UTF-8; null for a PDF or anything else. */
+/**
+ * The text of a document's bytes: a .docx through mammoth, text as UTF-8; null for a PDF or anything else, and for a
+ * .docx whose parts inflate past `DOCX_MAX_INFLATED_BYTES` (the API refuses such an upload; one that reached the
+ * store otherwise is findable by its title only, and its indexing does not exhaust the worker's memory).
+ */
 export async function documentText(mediaType: string, body: Buffer): Promise<string | null> {
   if (mediaType === DOCX) {
-    const mammoth = await import('mammoth');
-    return (await mammoth.extractRawText({ buffer: body })).value;
+    return docxTextOrNull(body);
   }
   if (mediaType.startsWith('text/')) return body.toString('utf8');
   return null;

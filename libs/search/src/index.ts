@@ -1,1 +1,2 @@
 export * from './chinese-text';
+export * from './docx';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import mammoth from 'mammoth';
 import { DomainError, ErrorCode } from '@lawgate/domain';
+import { DOCX_MAX_INFLATED_BYTES, DocxRefused, docxText, docxTextOrNull } from '@lawgate/search';
 
 export const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 export const PDF = 'application/pdf';
@@ -33,7 +33,8 @@ export function sniff(body: Buffer): Sniffed {
 /**
  * Checks uploads against their bytes and reads the text of a version for the diff and the preview: `.docx` through
  * mammoth (its raw text, paragraph by paragraph), plain text and Markdown as UTF-8. PDFs are previewed by the browser
- * from the download (inline, with `nosniff`).
+ * from the download (inline, with `nosniff`). A `.docx` is read only once its parts are known to inflate within
+ * `DOCX_MAX_INFLATED_BYTES` (a ZIP bomb within the upload limit is refused, not inflated).
  */
 @Injectable()
 export class DocumentContentService {
@@ -53,8 +54,16 @@ export class DocumentContentService {
     if (mediaType === DOCX) {
       if (kind !== 'docx') refuse('a Word document (.docx)');
       try {
-        await mammoth.extractRawText({ buffer: body });
-      } catch {
+        await docxText(body);
+      } catch (err) {
+        if (err instanceof DocxRefused && err.inflatedOver !== undefined) {
+          throw new DomainError(
+            ErrorCode.ValidationFailed,
+            `The Word document's parts expand to more than ${DOCX_MAX_INFLATED_BYTES / 1024 / 1024} MiB, ` +
+              'more than a document within the upload limit holds; it is not accepted.',
+            { declared: mediaType, maxInflatedBytes: DOCX_MAX_INFLATED_BYTES },
+          );
+        }
         refuse('a Word document (.docx)');
       }
       return;
@@ -62,9 +71,9 @@ export class DocumentContentService {
     if (kind !== 'text') refuse('text');
   }
 
-  /** The text of a version for a diff or a preview; null when it has none to show (a PDF). */
+  /** The text of a version for a diff or a preview; null when it has none to show (a PDF, a .docx over the bound). */
   async textOf(mediaType: string, body: Buffer): Promise<string | null> {
-    if (mediaType === DOCX) return (await mammoth.extractRawText({ buffer: body })).value;
+    if (mediaType === DOCX) return docxTextOrNull(body);
     if (mediaType === PDF) return null;
     return body.toString('utf8');
   }
