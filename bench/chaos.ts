@@ -52,6 +52,11 @@ export async function runChaos(options: ChaosOptions): Promise<Record<string, un
   const stack = new ChaosStack(log);
   const started = Date.now();
   log(`seed ${options.seed}; stack in ${stack.dir}`);
+  let clean = false;
+  // Stopped by a signal: its processes and PostgreSQL cluster go too (the directory stays for a look).
+  const interrupted = () => void stack.stop(true).finally(() => process.exit(130));
+  process.once('SIGINT', interrupted);
+  process.once('SIGTERM', interrupted);
   try {
     await stack.start();
     log(`stack up in ${((Date.now() - started) / 1000).toFixed(1)}s`);
@@ -147,6 +152,7 @@ export async function runChaos(options: ChaosOptions): Promise<Record<string, un
     await connection.close();
     const byType: Record<string, number> = {};
     for (const job of jobs) byType[job.type] = (byType[job.type] ?? 0) + 1;
+    clean = result.lost === 0 && result.duplicated === 0;
     return {
       seed: options.seed,
       procedures: byType,
@@ -166,7 +172,11 @@ export async function runChaos(options: ChaosOptions): Promise<Record<string, un
       problems: result.problems.slice(0, 20),
     };
   } finally {
-    await stack.stop(options.keep);
+    process.off('SIGINT', interrupted);
+    process.off('SIGTERM', interrupted);
+    // A run that lost or duplicated anything (or failed) keeps its logs and data for a look afterwards.
+    await stack.stop(options.keep || !clean);
+    if (!clean) log(`kept the stack's directory for a look: ${stack.dir}`);
   }
 }
 

@@ -57,7 +57,10 @@ export async function verifyAfterChaos(input: {
       const p = found[0];
       if (!p || job.error || !DONE[job.type]?.(p)) {
         lost += 1;
-        problems.push(`${code}: not completed (${p ? `${p.stage}/${p.status}` : 'no procedure'}) ${job.error ?? ''}`);
+        const workflow = p ? await describeStuck(input.temporal, p.workflow_id) : '';
+        problems.push(
+          `${code}: not completed (${p ? `${p.stage}/${p.status}` : 'no procedure'}${workflow}) ${job.error ?? ''}`,
+        );
         continue;
       }
       const described = await input.temporal.workflow.getHandle(p.workflow_id).describe();
@@ -221,5 +224,26 @@ export async function verifyAfterChaos(input: {
     };
   } finally {
     await pg.end();
+  }
+}
+
+/**
+ * What the workflow of a procedure that did not complete is doing: its status, its pending workflow task (a task
+ * that keeps failing refuses every update) and its pending activities with their attempts and last failure.
+ */
+async function describeStuck(temporal: Client, workflowId: string): Promise<string> {
+  try {
+    const d = await temporal.workflow.getHandle(workflowId).describe();
+    const task = d.raw.pendingWorkflowTask;
+    const activities = (d.raw.pendingActivities ?? []).map(
+      (a) => `${a.activityType?.name} attempt ${a.attempt}: ${a.lastFailure?.message ?? 'no failure'}`,
+    );
+    return (
+      `; workflow ${d.status.name}, ${d.historyLength} events` +
+      (task ? `, workflow task pending (attempt ${task.attempt}, state ${task.state})` : '') +
+      (activities.length ? `, activities: ${activities.join('; ')}` : '')
+    );
+  } catch (err) {
+    return `; workflow not described: ${String(err)}`;
   }
 }

@@ -64,6 +64,20 @@ export class LedgerRepository {
     return this.dataSource.getRepository(LedgerEntryEntity).findOne({ where: { idempotencyKey } });
   }
 
+  /** The sign-off a step recorded on a procedure's task: its key starts with the step's update id (`step:task:`). */
+  findStepOnTask(procedureId: string, taskId: string, keyPrefix: string): Promise<LedgerEntryEntity | null> {
+    return this.dataSource
+      .getRepository(LedgerEntryEntity)
+      .createQueryBuilder('e')
+      .where('e.procedure_id = :procedureId AND e.task_id = :taskId AND starts_with(e.idempotency_key, :keyPrefix)', {
+        procedureId,
+        taskId,
+        keyPrefix,
+      })
+      .orderBy('e.seq', 'DESC')
+      .getOne();
+  }
+
   findByProcedure(procedureId: string): Promise<LedgerEntryEntity[]> {
     return this.dataSource.getRepository(LedgerEntryEntity).find({ where: { procedureId }, order: { seq: 'ASC' } });
   }
