@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { LedgerRepository } from '@lawgate/persistence';
+import { sampleEnforcementCase } from '../../scripts/lib/sample-procedures';
 import { eventually } from '../support/eventually';
 import type { ApiClient } from '../support/http';
 import { useStack } from '../support/stack';
@@ -30,17 +31,7 @@ describe('a step recorded in PostgreSQL whose update the workflow never took', (
   /** A case at intake with its materials, and its open intake task. */
   async function atIntake(): Promise<{ id: string; intakeTaskId: string }> {
     const started = await http.as<Snapshot>('drafter.mkt', 'POST', '/api/procedures/enforcement-reviews', {
-      body: {
-        caseNumber: `LOST-${uniqueSuffix()}`,
-        title: '某公司未按规定标注产品标识案',
-        decisionKind: 'PENALTY',
-        measure: 'FINE',
-        field: '市场监管',
-        amountYuan: 200000,
-        statutoryGrounds: [],
-        complexOrSerious: false,
-        caseHandlers: ['drafter.mkt', 'inspector.mkt'],
-      },
+      body: sampleEnforcementCase(`LOST-${uniqueSuffix()}`, '某公司未按规定标注产品标识案'),
     });
     expect(started.status).toBe(201);
     const id = started.body.procedureId;
