@@ -140,6 +140,14 @@ describe('a step recorded in PostgreSQL whose update the workflow never took', (
   it('should have the workflow take the step when the person sends it again with a new key', async () => {
     const { id, intakeTaskId } = await atIntake();
     await recordedWithoutTheWorkflow(id, intakeTaskId, `first-${uniqueSuffix()}`);
+    // A colleague of the same unit does not finish officer.zhang's sign-off: refused as before, nothing taken.
+    const colleague = await http.as<Snapshot>('officer.liu', 'POST', `/api/procedures/${id}/steps/accept-materials`, {
+      body: {},
+      headers: { 'idempotency-key': `colleague-${uniqueSuffix()}` },
+    });
+    expect(colleague.status).toBe(409);
+    const stillWaiting = await http.as<{ live: { stage: string } }>('officer.zhang', 'GET', `/api/procedures/${id}`);
+    expect(stillWaiting.body.live.stage).toBe('INTAKE');
     const again = await acceptMaterials(id, `second-${uniqueSuffix()}`);
     expect(again.status).toBe(200);
     await tookItOnce(id);
