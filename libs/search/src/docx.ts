@@ -4,8 +4,9 @@ import JSZip from 'jszip';
 /**
  * The most bytes the parts of a `.docx` may inflate to, all parts together (64 MiB). A `.docx` is a ZIP: the upload
  * limit bounds its compressed bytes only, and a few kilobytes of deflate can inflate to gigabytes (a ZIP bomb), which
- * mammoth would inflate whole and parse. A Word document of text inflates some five to ten times, and its pictures
- * hardly at all, so a document within the upload limit stays well under this bound.
+ * mammoth would inflate whole and parse. The text of a Word document inflates some five to ten times and its pictures
+ * hardly at all: an ordinary document is far under this bound, while one of several megabytes of compressed text may
+ * pass it and is refused with this reason.
  */
 export const DOCX_MAX_INFLATED_BYTES = 64 * 1024 * 1024;
 

@@ -59,8 +59,8 @@ export class DocumentContentService {
         if (err instanceof DocxRefused && err.inflatedOver !== undefined) {
           throw new DomainError(
             ErrorCode.ValidationFailed,
-            `The Word document's parts expand to more than ${DOCX_MAX_INFLATED_BYTES / 1024 / 1024} MiB, ` +
-              'more than a document within the upload limit holds; it is not accepted.',
+            `The Word document's parts expand to more than ${DOCX_MAX_INFLATED_BYTES / 1024 / 1024} MiB; ` +
+              'a document that large is not accepted (split it, or send it as a PDF).',
             { declared: mediaType, maxInflatedBytes: DOCX_MAX_INFLATED_BYTES },
           );
         }
