@@ -3,9 +3,11 @@ import { Test } from '@nestjs/testing';
 import type { INestApplicationContext } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { ActivitiesModule } from '../../activities/activities.module';
+import { ProcedureActivities } from '../../activities/procedure.activities';
 import { RegisterActivities } from '../../activities/register.activities';
 import { AppConfigModule } from '@lawgate/config';
-import type { RegisteredDocument } from '@lawgate/domain';
+import { CLEANUP_REVIEW_STAGE, decideCleanupReviewUpdate, type RegisteredDocument, Role } from '@lawgate/domain';
+import { stepUpdateId } from '@lawgate/temporal';
 import { DocumentRepository } from '@lawgate/persistence';
 import { eventually } from '../support/eventually';
 import type { ApiClient } from '../support/http';
@@ -64,7 +66,8 @@ describe('clean-up campaigns', () => {
     const documents = app.get(DocumentRepository);
     const officer = await actorOf(db, 'officer.zhang');
     const series = await freshSeries(db, 'JT-EDU');
-    const procedures = await insertProcedures(db, 4);
+    // The fifth is the review whose decision is recorded without its workflow (the last but one test).
+    const procedures = await insertProcedures(db, 5);
     for (const [i, p] of procedures.entries()) {
       const title = `金坛区清理测试办法${i}-${campaignId}`;
       const text = Buffer.from(`${title}\n第一条 ……\n`);
@@ -195,6 +198,45 @@ describe('clean-up campaigns', () => {
     expect(await signOffs(taskId)).toBe(before);
     const [task] = await db.query<{ status: string }[]>('SELECT status FROM task WHERE id = $1', [taskId]);
     expect(task.status).toBe('OPEN');
+  });
+
+  it('should have the workflow take a decision recorded in PostgreSQL whose update it never took', async () => {
+    // The decision's local activity commits (sign-off, task closed) inside the update's workflow task; when that task
+    // times out or its worker dies, the engine drops the update. Made here as the activity makes it, without the
+    // workflow; then the officer's request comes again with its key, as a client resends after a 503.
+    const taskId = await reviewTask(docs[4].registerEntryId);
+    const [task] = await db.query<{ procedure_id: string; workflow_id: string }[]>(
+      'SELECT procedure_id, workflow_id FROM task WHERE id = $1',
+      [taskId],
+    );
+    const key = `resend-${uniqueSuffix()}`;
+    await app.get(ProcedureActivities).recordDecision({
+      procedureId: task.procedure_id,
+      workflowId: task.workflow_id,
+      taskId,
+      stage: CLEANUP_REVIEW_STAGE,
+      decision: 'KEEP',
+      opinion: '继续有效',
+      actor: await actorOf(db, 'officer.zhang'),
+      actorRole: Role.LegalAffairsOfficer,
+      documentSha256: null,
+      idempotencyKey: stepUpdateId(decideCleanupReviewUpdate.name, taskId, key),
+      nextStage: CLEANUP_REVIEW_STAGE,
+      nextStatus: 'ENDED',
+    });
+    const again = await http.as<ErrorBody>('officer.zhang', 'POST', `/api/tasks/${taskId}/cleanup-review`, {
+      body: { decision: 'KEEP', reason: '继续有效' },
+      headers: { 'idempotency-key': key },
+    });
+    expect(again.status).toBe(200);
+    await eventually(async () => {
+      const [review] = await db.query<{ decision: string | null }[]>(
+        'SELECT decision FROM cleanup_review WHERE campaign_id = $1 AND register_entry_id = $2',
+        [campaignId, docs[4].registerEntryId],
+      );
+      expect(review.decision).toBe('KEEP');
+    });
+    expect(await signOffs(taskId)).toBe(1);
   });
 
   it('should record KEEP, AMEND and REPEAL, repeal in the register, and produce the lists', async () => {

@@ -6,6 +6,7 @@ import {
   DEMO_CLEANUP_POLICY,
   cleanupCampaignWorkflowId,
   decideCleanupReviewUpdate,
+  getCleanupReviewQuery,
   type CleanupCampaignWorkflow,
   type CleanupDecision,
   type CleanupReviewSnapshot,
@@ -23,6 +24,7 @@ import {
 } from '@lawgate/persistence';
 import { ProcedureGateway, stepUpdateId } from '@lawgate/temporal';
 import { actorOf, type Principal } from '../auth/principal';
+import { recordedButNotTaken } from '../procedures/recorded-not-taken';
 import { requireTaskHolder } from '../procedures/task-holder';
 
 function campaignDto(c: CleanupCampaignEntity) {
@@ -162,8 +164,20 @@ export class CleanupService {
         `Task ${taskId} is a ${task.kind} task; this action needs ${CLEANUP_REVIEW_TASK_KIND}.`,
       );
     }
-    const updateId = idempotencyKey ? stepUpdateId(decideCleanupReviewUpdate.name, taskId, idempotencyKey) : undefined;
-    if (task.status !== 'OPEN') {
+    let updateId = idempotencyKey ? stepUpdateId(decideCleanupReviewUpdate.name, taskId, idempotencyKey) : undefined;
+    // A decision recorded while its workflow never took it (see `recordedButNotTaken`) is sent again under its id.
+    const lost =
+      task.status === 'OPEN'
+        ? null
+        : await recordedButNotTaken(
+            this.ledger,
+            principal,
+            { procedureId: task.procedureId, taskId, update: decideCleanupReviewUpdate.name },
+            async () =>
+              (await this.gateway.query<CleanupReviewSnapshot>(task.workflowId, getCleanupReviewQuery.name, 3000))
+                .decision === null,
+          );
+    if (task.status !== 'OPEN' && !lost) {
       // The same request again after it was recorded gets the same answer, not an error.
       const repeated = updateId ? await this.ledger.findByIdempotencyKey(updateId) : null;
       const review = repeated ? await this.review(task.workflowId) : null;
@@ -173,6 +187,7 @@ export class CleanupService {
         `Task ${taskId} was already closed (${task.outcome ?? task.status}).`,
       );
     }
+    updateId = lost ?? updateId;
     try {
       return await this.gateway.step(
         task.workflowId,

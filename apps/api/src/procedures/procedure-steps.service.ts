@@ -16,6 +16,7 @@ import type { StepApi } from './procedure-api';
 import { canSeeProcedure } from './procedures.service';
 import { procedureApiOf } from './registry';
 import { fieldSchemaOf, validateStepBody } from './step-body';
+import { recordedButNotTaken } from './recorded-not-taken';
 import { requireTaskHolder } from './task-holder';
 
 /** What a step answers: the procedure's snapshot, as its workflow returns it. */
@@ -58,7 +59,7 @@ export class ProcedureStepsService {
     const open = procedureTasks.find((t) => t.status === 'OPEN' && step.tasks.includes(t.kind));
     if (!open) {
       const done = procedureTasks.filter((t) => step.tasks.includes(t.kind)).pop();
-      const lost = done && (await this.recordedButNotTaken(principal, procedure, step, done));
+      const lost = done && (await this.lostStep(principal, procedure, step, done));
       if (done && lost) {
         requireTaskHolder(done, principal);
         return this.send(principal, procedure, step, body, done.id, lost);
@@ -142,7 +143,7 @@ export class ProcedureStepsService {
     }
     const updateId = key ? stepUpdateId(step.update, task.id, key) : undefined;
     if (task.status !== 'OPEN') {
-      const lost = await this.recordedButNotTaken(principal, procedure, step, task);
+      const lost = await this.lostStep(principal, procedure, step, task);
       if (lost) return this.send(principal, procedure, step, body, task.id, lost);
       // The same request again after it was recorded gets the same answer, not an error.
       if (updateId && (await this.ledger.findByIdempotencyKey(updateId))) return this.readModelSnapshot(task);
@@ -202,24 +203,16 @@ export class ProcedureStepsService {
     }
   }
 
-  /**
-   * A step recorded in PostgreSQL that its workflow never took. The sign-off is written by a local activity inside the
-   * workflow task that runs the step's update; when that task times out (a starved worker) or its worker dies, the
-   * engine drops the update and the workflow goes on from before it, while the written record stays: the read model
-   * shows the task closed, the workflow still waits on it, and no one could act on the procedure again. Such a step
-   * is sent again under its recorded update id, whatever key the new request carries, when the person who signed it
-   * asks again: the workflow then takes it, and its record is found by that id, not written twice. Null when no step
-   * is recorded on the task, when another person asks (a colleague of the same unit does not finish someone else's
-   * sign-off), or when the workflow has moved past the stage it was recorded in (or cannot be asked now): the request
-   * is then answered as before.
-   */
-  private async recordedButNotTaken(principal: Principal, procedure: ProcedureEntity, step: StepApi, task: TaskEntity) {
-    const recorded = await this.ledger.findStepOnTask(procedure.id, task.id, stepUpdateId(step.update, task.id, ''));
-    if (!recorded || recorded.actorId !== principal.userId) return null;
-    const live = await this.gateway
-      .query<{ stage: string }>(procedure.workflowId, getProcedureStateQuery.name, 3000)
-      .catch(() => null);
-    return live?.stage === recorded.stage ? recorded.idempotencyKey : null;
+  /** See `recordedButNotTaken`: the workflow still waits when its live stage is the one the step was recorded in. */
+  private lostStep(principal: Principal, procedure: ProcedureEntity, step: StepApi, task: TaskEntity) {
+    return recordedButNotTaken(
+      this.ledger,
+      principal,
+      { procedureId: procedure.id, taskId: task.id, update: step.update },
+      async (stage) =>
+        (await this.gateway.query<{ stage: string }>(procedure.workflowId, getProcedureStateQuery.name, 3000)).stage ===
+        stage,
+    );
   }
 
   private async readModelSnapshot(task: TaskEntity): Promise<StepResult> {
