@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { ApplicationFailure } from '@temporalio/activity';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import {
+  DomainError,
   ErrorCode,
   CalendarRangeError,
   periodEnd,
@@ -123,6 +124,11 @@ export interface RecordDecisionInput {
   documentSha256: string | null;
   /** The workflow update id: one decision per update, however often the activity runs. */
   idempotencyKey: string;
+  /**
+   * The key is a person's step (a Workflow Update id): a decision already recorded under it that differs from this one
+   * is refused (TASK_CLOSED, non-retryable) instead of taken as this one's record; see `LedgerRepository.append`.
+   */
+  oneStepPerKey?: boolean;
   nextStage: string;
   nextStatus: string;
 }
@@ -451,20 +457,31 @@ export class ProcedureActivities {
    * of every procedure waits for: they are written last, so that the locks are held for the two appends alone.
    */
   async recordDecision(input: RecordDecisionInput): Promise<{ ledgerSeq: string; hash: string }> {
-    return this.dataSource.transaction(async (manager) => {
-      const now = new Date();
-      const procedure = await this.procedures.moveOnDecision(manager, {
-        taskId: input.taskId,
-        outcome: input.decision,
-        completedBy: input.actor.userId,
-        workflowId: input.workflowId,
-        stage: input.nextStage,
-        status: input.nextStatus,
-        procedureId: input.procedureId,
+    return this.dataSource
+      .transaction(async (manager) => this.decide(manager, input))
+      .catch((err: unknown) => {
+        // A refusal from the ledger (a step recorded otherwise under this key) rolls the whole decision back.
+        if (!(err instanceof DomainError)) throw err;
+        throw ApplicationFailure.create({ type: err.code, message: err.message, nonRetryable: true });
       });
-      const notice = decisionRecorded(procedure, { ...input, actorName: input.actor.displayName });
-      if (notice) await this.notifications.notify(manager, notice);
-      const entry = await this.ledger.append(manager, {
+  }
+
+  private async decide(manager: EntityManager, input: RecordDecisionInput) {
+    const now = new Date();
+    const procedure = await this.procedures.moveOnDecision(manager, {
+      taskId: input.taskId,
+      outcome: input.decision,
+      completedBy: input.actor.userId,
+      workflowId: input.workflowId,
+      stage: input.nextStage,
+      status: input.nextStatus,
+      procedureId: input.procedureId,
+    });
+    const notice = decisionRecorded(procedure, { ...input, actorName: input.actor.displayName });
+    if (notice) await this.notifications.notify(manager, notice);
+    const entry = await this.ledger.append(
+      manager,
+      {
         procedureId: input.procedureId,
         taskId: input.taskId,
         workflowId: input.workflowId,
@@ -478,19 +495,20 @@ export class ProcedureActivities {
         documentSha256: input.documentSha256,
         idempotencyKey: input.idempotencyKey,
         recordedAt: now,
-      });
-      await filingReviewWrittenBack(manager, input, entry);
-      await this.audit.record(manager, {
-        actorKind: 'USER',
-        actorId: input.actor.userId,
-        action: 'task.decided',
-        procedureId: input.procedureId,
-        details: { taskId: input.taskId, stage: input.stage, decision: input.decision, ledgerSeq: entry.seq },
-        dedupKey: `decision:${input.idempotencyKey}`,
-        at: now,
-      });
-      return { ledgerSeq: entry.seq, hash: entry.hash };
+      },
+      { oneStepPerKey: input.oneStepPerKey },
+    );
+    await filingReviewWrittenBack(manager, input, entry);
+    await this.audit.record(manager, {
+      actorKind: 'USER',
+      actorId: input.actor.userId,
+      action: 'task.decided',
+      procedureId: input.procedureId,
+      details: { taskId: input.taskId, stage: input.stage, decision: input.decision, ledgerSeq: entry.seq },
+      dedupKey: `decision:${input.idempotencyKey}`,
+      at: now,
     });
+    return { ledgerSeq: entry.seq, hash: entry.hash };
   }
 
   /** Ends a procedure early (withdrawal): cancels its open tasks, audits the reason, moves the read model. */

@@ -183,6 +183,7 @@ export async function cleanupReviewWorkflow(input: CleanupReviewInput): Promise<
           actorRole: Role.LegalAffairsOfficer,
           documentSha256: input.documentSha256,
           idempotencyKey: key,
+          oneStepPerKey: currentUpdateInfo() !== undefined,
           // No procedure row has the review's workflow id, so the document's read model is not moved here.
           nextStage: CLEANUP_REVIEW_STAGE,
           nextStatus: 'ENDED',

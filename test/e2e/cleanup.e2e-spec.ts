@@ -209,6 +209,10 @@ describe('clean-up campaigns', () => {
       'SELECT procedure_id, workflow_id FROM task WHERE id = $1',
       [taskId],
     );
+    const [entry] = await db.query<{ document_sha256: string }[]>(
+      'SELECT document_sha256 FROM register_entry WHERE id = $1',
+      [docs[4].registerEntryId],
+    );
     const key = `resend-${uniqueSuffix()}`;
     await app.get(ProcedureActivities).recordDecision({
       procedureId: task.procedure_id,
@@ -219,8 +223,9 @@ describe('clean-up campaigns', () => {
       opinion: '继续有效',
       actor: await actorOf(db, 'officer.zhang'),
       actorRole: Role.LegalAffairsOfficer,
-      documentSha256: null,
+      documentSha256: entry.document_sha256,
       idempotencyKey: stepUpdateId(decideCleanupReviewUpdate.name, taskId, key),
+      oneStepPerKey: true,
       nextStage: CLEANUP_REVIEW_STAGE,
       nextStatus: 'ENDED',
     });

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { LedgerRepository } from '@lawgate/persistence';
-import { sampleEnforcementCase } from '../../scripts/lib/sample-procedures';
+import { enforcementChecklist, sampleEnforcementCase } from '../../scripts/lib/sample-procedures';
 import { eventually } from '../support/eventually';
 import type { ApiClient } from '../support/http';
 import { useStack } from '../support/stack';
@@ -29,7 +29,7 @@ describe('a step recorded in PostgreSQL whose update the workflow never took', (
   });
 
   /** A case at intake with its materials, and its open intake task. */
-  async function atIntake(): Promise<{ id: string; intakeTaskId: string }> {
+  async function atIntake(): Promise<{ id: string; intakeTaskId: string; draftSha256: string }> {
     const started = await http.as<Snapshot>('drafter.mkt', 'POST', '/api/procedures/enforcement-reviews', {
       body: sampleEnforcementCase(`LOST-${uniqueSuffix()}`, '某公司未按规定标注产品标识案'),
     });
@@ -40,7 +40,8 @@ describe('a step recorded in PostgreSQL whose update the workflow never took', (
         rawBody: text,
         headers: { 'content-type': 'text/plain' },
       });
-    expect((await upload('DRAFT', '行政处罚决定书（草稿）')).status).toBe(201);
+    const draft = await upload('DRAFT', '行政处罚决定书（草稿）');
+    expect(draft.status).toBe(201);
     const evidence = await upload('EVIDENCE', `现场检查笔录 ${id}`);
     const submitted = await http.as<Snapshot>('drafter.mkt', 'POST', `/api/procedures/${id}/steps/submit-case`, {
       body: {
@@ -62,11 +63,30 @@ describe('a step recorded in PostgreSQL whose update the workflow never took', (
       [id],
     );
     expect(task).toBeDefined();
-    return { id, intakeTaskId: task.id };
+    return { id, intakeTaskId: task.id, draftSha256: draft.body.documents.DRAFT.sha256 };
   }
 
-  /** What `recordDecision` commits for `accept-materials` under `key`, while the workflow never takes the update. */
-  async function recordedWithoutTheWorkflow(id: string, intakeTaskId: string, key: string): Promise<void> {
+  /** The step a sign-off records on a task: the update it was sent as, its stages, decision, opinion and text. */
+  interface Recorded {
+    update: string;
+    stage: string;
+    next: string;
+    decision: string;
+    opinion: string;
+    sha256: string;
+  }
+  /** `accept-materials` on the first version of the materials, as the workflow signs it. */
+  const materialsComplete = (sha256: string): Recorded => ({
+    update: 'er.acceptMaterials',
+    stage: 'INTAKE',
+    next: 'LEGAL_REVIEW',
+    decision: 'MATERIALS_COMPLETE',
+    opinion: '第1版材料齐全，审核期限起算',
+    sha256,
+  });
+
+  /** What `recordDecision` commits for `step` on `taskId` under `key`, while the workflow never takes the update. */
+  async function recordedWithoutTheWorkflow(id: string, taskId: string, key: string, step: Recorded): Promise<void> {
     const [officer] = await db.query<{ id: string; display_name: string; org_unit_id: string }[]>(
       `SELECT id, display_name, org_unit_id FROM app_user WHERE username = 'officer.zhang'`,
     );
@@ -75,24 +95,24 @@ describe('a step recorded in PostgreSQL whose update the workflow never took', (
     ]);
     await db.transaction(async (manager) => {
       await manager.query(
-        `UPDATE task SET status = 'DONE', outcome = 'MATERIALS_COMPLETE', completed_by = $2, completed_at = now()
+        `UPDATE task SET status = 'DONE', outcome = $3, completed_by = $2, completed_at = now()
           WHERE id = $1 AND status = 'OPEN'`,
-        [intakeTaskId, officer.id],
+        [taskId, officer.id, step.decision],
       );
-      await manager.query(`UPDATE procedure SET stage = 'LEGAL_REVIEW' WHERE id = $1`, [id]);
+      await manager.query(`UPDATE procedure SET stage = $2 WHERE id = $1`, [id, step.next]);
       await new LedgerRepository(db).append(manager, {
         procedureId: id,
-        taskId: intakeTaskId,
+        taskId,
         workflowId: procedure.workflow_id,
-        stage: 'INTAKE',
+        stage: step.stage,
         actorId: officer.id,
         actorName: officer.display_name,
         actorRole: 'LEGAL_OFFICE',
         actorUnitId: officer.org_unit_id,
-        decision: 'MATERIALS_COMPLETE',
-        opinion: '',
-        documentSha256: null,
-        idempotencyKey: `er.acceptMaterials:${intakeTaskId}:${key}`,
+        decision: step.decision,
+        opinion: step.opinion,
+        documentSha256: step.sha256,
+        idempotencyKey: `${step.update}:${taskId}:${key}`,
         recordedAt: new Date(),
       });
     });
@@ -129,17 +149,17 @@ describe('a step recorded in PostgreSQL whose update the workflow never took', (
   }
 
   it('should have the workflow take the step when the client sends it again with the same key', async () => {
-    const { id, intakeTaskId } = await atIntake();
+    const { id, intakeTaskId, draftSha256 } = await atIntake();
     const key = `resend-${uniqueSuffix()}`;
-    await recordedWithoutTheWorkflow(id, intakeTaskId, key);
+    await recordedWithoutTheWorkflow(id, intakeTaskId, key, materialsComplete(draftSha256));
     const again = await acceptMaterials(id, key);
     expect(again.status).toBe(200);
     await tookItOnce(id);
   });
 
   it('should have the workflow take the step when the person sends it again with a new key', async () => {
-    const { id, intakeTaskId } = await atIntake();
-    await recordedWithoutTheWorkflow(id, intakeTaskId, `first-${uniqueSuffix()}`);
+    const { id, intakeTaskId, draftSha256 } = await atIntake();
+    await recordedWithoutTheWorkflow(id, intakeTaskId, `first-${uniqueSuffix()}`, materialsComplete(draftSha256));
     // A colleague of the same unit does not finish officer.zhang's sign-off: refused as before, nothing taken.
     const colleague = await http.as<Snapshot>('officer.liu', 'POST', `/api/procedures/${id}/steps/accept-materials`, {
       body: {},
@@ -154,5 +174,54 @@ describe('a step recorded in PostgreSQL whose update the workflow never took', (
     // Once taken, the same step again is refused as before: its task is closed and the workflow has moved on.
     const late = await acceptMaterials(id, `third-${uniqueSuffix()}`);
     expect(late.status).toBe(409);
+  });
+
+  it('should refuse a different decision from the signer, and leave the recorded one as it was', async () => {
+    const { id, draftSha256 } = await atIntake();
+    expect((await acceptMaterials(id, `accept-${uniqueSuffix()}`)).status).toBe(200);
+    const reviewTaskId = await eventually(async () => {
+      const [task] = await db.query<{ id: string }[]>(
+        `SELECT id FROM task WHERE procedure_id = $1 AND kind = 'ER_REVIEW' AND status = 'OPEN'`,
+        [id],
+      );
+      expect(task).toBeDefined();
+      return task.id;
+    });
+    // The officer's AGREE was recorded and the workflow never took it; the officer then sends PROBLEMS instead.
+    await recordedWithoutTheWorkflow(id, reviewTaskId, `agree-${uniqueSuffix()}`, {
+      update: 'er.giveConclusion',
+      stage: 'LEGAL_REVIEW',
+      next: 'DECISION',
+      decision: 'REVIEW_AGREE',
+      opinion: '同意。事实清楚，证据确凿',
+      sha256: draftSha256,
+    });
+    const problems = await http.as<{ code: string; message: string }>(
+      'officer.zhang',
+      'POST',
+      `/api/procedures/${id}/steps/conclusion`,
+      {
+        body: {
+          conclusion: 'PROBLEMS',
+          reasons: '证据不足',
+          checklist: enforcementChecklist({ LAW_AND_DISCRETION: '证据不足' }),
+          reviewedSha256: draftSha256,
+          noConflictDeclared: true,
+        },
+        headers: { 'idempotency-key': `problems-${uniqueSuffix()}` },
+      },
+    );
+    expect([problems.status, problems.body.code]).toEqual([409, 'TASK_CLOSED']);
+    expect(problems.body.message).toContain('REVIEW_AGREE');
+    // Nothing moved: the workflow still waits in legal review, the task keeps its recorded outcome, one sign-off.
+    const live = await http.as<{ live: { stage: string } }>('officer.zhang', 'GET', `/api/procedures/${id}`);
+    expect(live.body.live.stage).toBe('LEGAL_REVIEW');
+    const [task] = await db.query<{ outcome: string }[]>('SELECT outcome FROM task WHERE id = $1', [reviewTaskId]);
+    expect(task.outcome).toBe('REVIEW_AGREE');
+    const signed = await db.query<{ decision: string }[]>(
+      'SELECT decision FROM ledger_entry WHERE procedure_id = $1 AND task_id = $2',
+      [id, reviewTaskId],
+    );
+    expect(signed.map((e) => e.decision)).toEqual(['REVIEW_AGREE']);
   });
 });

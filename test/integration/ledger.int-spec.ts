@@ -83,6 +83,32 @@ describe(LedgerRepository.name, () => {
     });
   });
 
+  it("should refuse a different step under a step's key, and return the same step's entry again", async () => {
+    await withScratchDatabase(async (dataSource) => {
+      const ledger = new LedgerRepository(dataSource);
+      const ids = await seedProcedure(dataSource);
+      const step = { oneStepPerKey: true };
+      const first = await dataSource.transaction((m) => ledger.append(m, entry(ids, 'step-1'), step));
+      const same = await dataSource.transaction((m) => ledger.append(m, entry(ids, 'step-1'), step));
+      expect(same.seq).toBe(first.seq);
+      const refusals: [string, Partial<LedgerAppend>][] = [
+        ['another decision', { decision: 'REJECTED' }],
+        ['another opinion', { opinion: '不同意' }],
+        ['another text', { documentSha256: 'a'.repeat(64) }],
+        ['another person', { actorId: randomUUID() }],
+      ];
+      for (const [what, change] of refusals) {
+        const attempt = dataSource.transaction((m) => ledger.append(m, { ...entry(ids, 'step-1'), ...change }, step));
+        await expect(attempt).rejects.toMatchObject({ code: 'TASK_CLOSED', details: { decision: 'APPROVED' } });
+        expect([what, (await ledger.findByProcedure(ids.procedureId)).length]).toEqual([what, 1]);
+      }
+      // Without the option (a key that is not a person's step), the entry written first is returned, as before.
+      const system = await dataSource.transaction((m) => ledger.append(m, { ...entry(ids, 'step-1'), opinion: '另' }));
+      expect(system.seq).toBe(first.seq);
+      expect(await ledger.verify()).toEqual({ ok: true, checked: 1 });
+    });
+  });
+
   it('should refuse UPDATE, DELETE and TRUNCATE in the database itself', async () => {
     await withScratchDatabase(async (dataSource) => {
       const ledger = new LedgerRepository(dataSource);

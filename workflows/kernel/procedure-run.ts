@@ -185,6 +185,11 @@ export class ProcedureRun<S extends string, Snap> {
 
   // ---- Sign-offs, tasks and moves ---------------------------------------------------------------------------------
 
+  /** Whether a person's step (a Workflow Update) runs: its id keys one step, which is refused if recorded otherwise. */
+  inUpdate(): boolean {
+    return currentUpdateInfo() !== undefined;
+  }
+
   updateKey(suffix: string): string {
     const scope = this.spec.roundInKeys ? `${this.round}:${this.stage}` : this.stage;
     return currentUpdateInfo()?.id ?? `${this.workflowId}:${scope}:${suffix}`;
@@ -246,6 +251,7 @@ export class ProcedureRun<S extends string, Snap> {
       actorRole: o.role,
       documentSha256: o.sha256 !== undefined ? o.sha256 : (this.documents.DRAFT?.sha256 ?? null),
       idempotencyKey: this.updateKey(o.decision),
+      oneStepPerKey: this.inUpdate(),
       nextStage: next,
       nextStatus: status,
     });

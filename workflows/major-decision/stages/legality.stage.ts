@@ -113,26 +113,29 @@ export function adviserInputs(md: Md): void {
     },
     run: async (args) => {
       const input = s.r.adviserInputs.find((i) => i.taskId === args.taskId)!;
-      input.adviserId = args.actor.userId;
-      input.adviserName = args.actor.displayName;
-      input.conclusion = args.conclusion;
-      input.opinion = args.opinion.trim();
-      input.reviewedSha256 = args.reviewedSha256;
-      input.givenAt = new Date().toISOString();
+      const opinion = args.opinion.trim();
+      // Recorded first: a refusal (the step recorded otherwise under this update id) leaves the opinion ungiven.
       await p.spec.recordDecision({
         procedureId: p.procedureId,
         workflowId: p.workflowId,
         taskId: args.taskId,
         stage: Stage.LegalityReview,
         decision: `ADVISER_${args.conclusion}`,
-        opinion: `问：${input.question}\n${input.opinion}`,
+        opinion: `问：${input.question}\n${opinion}`,
         actor: args.actor,
         actorRole: Role.LegalAdviser,
         documentSha256: args.reviewedSha256,
         idempotencyKey: p.updateKey(`adviser-opinion:${args.taskId}`),
+        oneStepPerKey: p.inUpdate(),
         nextStage: p.stage,
         nextStatus: p.status,
       });
+      input.adviserId = args.actor.userId;
+      input.adviserName = args.actor.displayName;
+      input.conclusion = args.conclusion;
+      input.opinion = opinion;
+      input.reviewedSha256 = args.reviewedSha256;
+      input.givenAt = new Date().toISOString();
     },
   });
 }

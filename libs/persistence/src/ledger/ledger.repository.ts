@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { DomainError, ErrorCode } from '@lawgate/domain';
 import { LedgerEntryEntity } from '../entities';
 import { GENESIS_HASH, ledgerHash, type LedgerPayload } from './ledger-hash';
 
@@ -33,6 +34,28 @@ export function payloadOf(entry: LedgerEntryEntity): LedgerPayload {
   };
 }
 
+/** Whether an entry already written under a key records the same step as the one appended under it again. */
+export function sameStep(existing: LedgerEntryEntity, entry: LedgerAppend): boolean {
+  return (
+    existing.procedureId === entry.procedureId &&
+    existing.taskId === entry.taskId &&
+    existing.actorId === entry.actorId &&
+    existing.decision === entry.decision &&
+    existing.opinion === entry.opinion &&
+    existing.documentSha256 === entry.documentSha256
+  );
+}
+
+function recordedOtherwise(existing: LedgerEntryEntity): DomainError {
+  return new DomainError(
+    ErrorCode.TaskClosed,
+    `This step was already recorded as ${existing.decision} by ${existing.actorName} at ` +
+      `${existing.recordedAt.toISOString()}, with another decision, opinion or text than this request's; it cannot ` +
+      'be recorded twice. To complete it, send the step as it was recorded; otherwise reload the procedure.',
+    { ledgerSeq: existing.seq, decision: existing.decision },
+  );
+}
+
 /** The hash-chained sign-off ledger. */
 @Injectable()
 export class LedgerRepository {
@@ -40,9 +63,16 @@ export class LedgerRepository {
 
   /**
    * Appends an entry inside the caller's transaction. Idempotent on `idempotencyKey`: a retried activity gets the
-   * entry it already wrote.
+   * entry it already wrote. With `oneStepPerKey` (the key is a person's step, a Workflow Update id), an entry already
+   * written under the key for a different step (another decision, opinion, text, task or person) is refused with
+   * TASK_CLOSED instead of returned: the step sent again under a recorded id must be the step that was recorded, or the
+   * workflow would act on one decision while the ledger keeps another.
    */
-  async append(manager: EntityManager, entry: LedgerAppend): Promise<LedgerEntryEntity> {
+  async append(
+    manager: EntityManager,
+    entry: LedgerAppend,
+    options: { oneStepPerKey?: boolean } = {},
+  ): Promise<LedgerEntryEntity> {
     await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [LEDGER_LOCK]);
     const repo = manager.getRepository(LedgerEntryEntity);
     // In one round trip, after the lock (a statement of its own, so that this one sees every append before it): the
@@ -52,6 +82,7 @@ export class LedgerRepository {
       .where('e.idempotency_key = :key OR e.seq = (SELECT max(seq) FROM ledger_entry)', { key: entry.idempotencyKey })
       .getMany();
     const existing = found.find((e) => e.idempotencyKey === entry.idempotencyKey);
+    if (existing && options.oneStepPerKey && !sameStep(existing, entry)) throw recordedOtherwise(existing);
     if (existing) return existing;
     const prevHash = found.find((e) => e.idempotencyKey !== entry.idempotencyKey)?.hash ?? GENESIS_HASH;
     // Postgres keeps microseconds, JavaScript milliseconds: truncate so the stored time hashes the same later.
