@@ -25,7 +25,7 @@ describe('accounts in the browser', () => {
     await dialog.getByLabel('用户名').fill(username);
     await dialog.getByLabel('姓名').fill('网页顾问');
     await dialog.getByLabel('电子邮箱（接收通知）').fill(`${username}@jintan.test`);
-    await chooseOption(page, dialog, '单位', /法律顾问委员会/);
+    await chooseOption(page, dialog, '单位', /法律顾问委员会/, { search: '法律顾问委员会' });
     await dialog.getByRole('combobox', { name: '角色' }).click();
     await page.getByTitle('法律顾问', { exact: true }).click();
     await page.keyboard.press('Escape');

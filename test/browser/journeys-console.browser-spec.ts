@@ -58,7 +58,7 @@ describe('the web app in a browser: a major decision and the office console', ()
     await l.page.goto(`/procedures/${id}`);
     const launch = l.page.getByRole('form', { name: '决策启动' });
     await launch.getByRole('switch', { name: '同意启动' }).click();
-    await chooseOption(l.page, launch, '承办单位', '金坛区教育局（JT-EDU）');
+    await chooseOption(l.page, launch, '承办单位', '金坛区教育局（JT-EDU）', { search: '金坛区教育局' });
     await launch.getByLabel('理由').fill('列入年度决策事项目录');
     await checkPage(l, 'major-decision-launch');
     await launch.getByRole('button', { name: /提\s*交/ }).click();

@@ -42,7 +42,7 @@ describe('office actions in the browser', () => {
     await signIn(page, 'adviser.zhao');
     await page.getByRole('link', { name: '回避申报' }).click();
     const form = page.getByRole('form', { name: '申报回避' });
-    await chooseOption(page, form, '单位', exactly(department.name));
+    await chooseOption(page, form, '单位', exactly(department.name), { search: department.name });
     await form.getByLabel('理由').fill('近亲属在该局任职');
     await form.getByRole('button', { name: /申\s*报/ }).click();
     await page.getByRole('row', { name: new RegExp(`${department.name}.*近亲属在该局任职`) }).waitFor();
@@ -65,7 +65,7 @@ describe('office actions in the browser', () => {
     await page.goto('/console');
     await page.getByRole('tab', { name: '文号序列' }).click();
     const form = page.getByRole('form', { name: '文号序列' });
-    await chooseOption(page, form, '发文机关', exactly(department.name));
+    await chooseOption(page, form, '发文机关', exactly(department.name), { search: department.name });
     await form.getByLabel('机关代字').fill(prefix);
     await form.getByLabel('理由').fill('新设单位启用文号');
     await form.getByRole('button', { name: /保\s*存/ }).click();

@@ -117,7 +117,7 @@ describe('the office in the browser: accounts, notices, reviews, clean-up, expor
     await dialog.getByLabel('用户名').fill(adviser.username);
     await dialog.getByLabel('姓名').fill(adviser.name);
     await dialog.getByLabel('电子邮箱（接收通知）').fill(adviser.email);
-    await chooseOption(admin.page, dialog, '单位', /法律顾问委员会/);
+    await chooseOption(admin.page, dialog, '单位', /法律顾问委员会/, { search: '法律顾问委员会' });
     await dialog.getByRole('combobox', { name: '角色' }).click();
     await admin.page.getByTitle('法律顾问', { exact: true }).click();
     await admin.page.keyboard.press('Escape');
@@ -135,7 +135,7 @@ describe('the office in the browser: accounts, notices, reviews, clean-up, expor
     const form = admin.page.getByRole('form', { name: `调整${adviser.name}` });
     await form.getByRole('combobox', { name: '专业' }).fill(expertise);
     await admin.page.keyboard.press('Enter');
-    await chooseOption(admin.page, form, '对口单位', exactly(departmentName));
+    await chooseOption(admin.page, form, '对口单位', exactly(departmentName), { search: departmentName });
     await admin.page.keyboard.press('Escape');
     await form.getByLabel('调整理由').fill('对口网页测试局');
     await form.getByRole('button', { name: /保\s*存/ }).click();

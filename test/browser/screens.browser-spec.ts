@@ -138,7 +138,7 @@ describe('the screens of the administration and the filing review', () => {
     await officeForm.getByLabel('文件标题').fill(expected);
     await officeForm.getByLabel('文号').fill(`坛教规〔2026〕${uniqueSuffix()}号`);
     await officeForm.getByLabel('发布日期').fill(today());
-    await chooseOption(office.page, officeForm, '制定机关', exactly('金坛区教育局'));
+    await chooseOption(office.page, officeForm, '制定机关', exactly('金坛区教育局'), { search: '金坛区教育局' });
     await officeForm.getByRole('button', { name: /登\s*记/ }).click();
     await office.page.waitForURL(/\/procedures\/[0-9a-f-]{36}$/);
 

@@ -88,13 +88,17 @@ export function exactly(text: string): RegExp {
  * neighbour. So the choice is read back from the field, and made again (list closed, reopened) until it shows.
  * `within` scopes the field (a form or the page); `option` is the option's title, or a pattern of its text. The field
  * is clicked with `force`: a chosen value covers its input.
+ *
+ * `search` is typed into a searchable field first, as a person finds an entry in a long list: a virtual list renders
+ * only the options near its top, so an option further down (a unit made by a test, after the units every other test
+ * file of the lane made on the shared stack) is not in the page until the list is filtered or scrolled to it.
  */
 export async function chooseOption(
   page: Page,
   within: Page | Locator,
   field: string,
   option: string | RegExp,
-  attempts = 3,
+  { search, attempts = 3 }: { search?: string; attempts?: number } = {},
 ): Promise<void> {
   const box = within.getByRole('combobox', { name: field, exact: true });
   const select = box.locator(
@@ -103,6 +107,7 @@ export async function chooseOption(
   const chosen = select.locator('.ant-select-selection-item').filter({ hasText: option });
   for (let attempt = 1; ; attempt++) {
     await box.click({ force: true });
+    if (search !== undefined) await box.fill(search);
     const list = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
     await (
       typeof option === 'string'

@@ -177,6 +177,8 @@ function AdviserForm({
           <Select
             aria-label={tr('对口单位', 'Assigned departments')}
             mode="multiple"
+            showSearch
+            optionFilterProp="label"
             style={{ minWidth: 260 }}
             options={units.map((u) => ({ value: u.id, label: u.name }))}
           />

@@ -369,6 +369,8 @@ function StepForm({
                 <Select
                   aria-label={label}
                   allowClear
+                  showSearch
+                  optionFilterProp="label"
                   options={units.map((u) => ({ value: u.id, label: `${u.name}（${u.code}）` }))}
                 />
               </Form.Item>
