@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { eventually } from '../support/eventually';
-import { checkPage, expectNoConsoleErrors, launchChromium, openPage, signIn } from '../support/browser';
+import { checkPage, chooseOption, expectNoConsoleErrors, launchChromium, openPage, signIn } from '../support/browser';
 import { procedureSteps } from '../support/procedure-steps';
 import { useStack } from '../support/stack';
 import { uniqueSuffix } from '../support/test-env';
@@ -140,8 +140,9 @@ describe("the adviser's review in a browser", () => {
     await holder.page.getByRole('button', { name: '确认委托' }).click();
     await holder.page.getByText('请选择法律顾问').waitFor();
     await holder.page.getByText('请填写委托理由').waitFor();
-    await holder.page.getByRole('combobox', { name: '委托给' }).click();
-    await holder.page.locator('.ant-select-item-option', { hasText: delegate.display_name }).click();
+    await chooseOption(holder.page, holder.page, '委托给', new RegExp(`^${delegate.display_name}（`), {
+      search: delegate.display_name,
+    });
     await holder.page.getByLabel('委托理由').fill('该领域由同事先行起草意见');
     await holder.page.getByRole('button', { name: '确认委托' }).click();
     await holder.page.getByTestId('delegation-status').filter({ hasText: delegate.display_name }).waitFor();

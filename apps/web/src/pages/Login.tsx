@@ -34,13 +34,18 @@ export function LoginPage() {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [oidc, setOidc] = useState<OidcSetup | null>(null);
+  // The form is shown once the sign-in set-up is known: with an identity provider its button comes first and the
+  // password's is secondary, and a page that re-arranged itself a moment after it appeared would move the button a
+  // person is about to press (and animate its colours half-way, a contrast failure for that moment).
+  const [setupKnown, setSetupKnown] = useState(false);
   const from = (location.state as { from?: string } | null)?.from;
   const oidcError = new URLSearchParams(location.search).get('oidc_error');
 
   useEffect(() => {
     get<OidcSetup>('/api/auth/oidc')
       .then(setOidc)
-      .catch(() => setOidc(null));
+      .catch(() => setOidc(null))
+      .finally(() => setSetupKnown(true));
   }, []);
 
   const submit = async (values: { username: string; password: string }) => {
@@ -58,6 +63,13 @@ export function LoginPage() {
 
   const oidcMessage = oidcError ? (OIDC_ERRORS[oidcError] ?? OIDC_ERRORS['provider-error']) : null;
 
+  if (!setupKnown) {
+    return (
+      <Card style={{ maxWidth: 420, margin: '32px auto', textAlign: 'center' }}>
+        <Spin aria-label={t.login} />
+      </Card>
+    );
+  }
   return (
     <Card style={{ maxWidth: 420, margin: '32px auto' }}>
       <Typography.Title level={1} style={{ fontSize: 22 }}>

@@ -330,6 +330,8 @@ function DelegationPanel({
             >
               <Select
                 aria-label={tr('委托给', 'Delegate to')}
+                showSearch
+                optionFilterProp="label"
                 options={candidates
                   .filter((c) => c.userId !== task.delegateUserId)
                   .map((c) => ({
