@@ -133,6 +133,15 @@ interface AxeViolation {
 
 /** Runs axe-core in the page and fails on any serious or critical violation. */
 export async function expectAccessible(page: Page, label: string): Promise<void> {
+  // A person reads the page once it has settled: the check waits (up to 5 s) for the transitions and animations that
+  // run to end (a button that changed its type fades between two colour schemes for 0.2 s, and half-way it fails the
+  // contrast rule), leaving out those that never end (a spinner).
+  // Asked with `evaluate` (the DevTools protocol), not `waitForFunction`, whose predicate the page's CSP refuses as eval.
+  const settled =
+    '!document.getAnimations().some((a) => a.playState === "running" && a.effect?.getTiming().iterations !== Infinity)';
+  for (const until = Date.now() + 5000; Date.now() < until && !(await page.evaluate<boolean>(settled));) {
+    await page.waitForTimeout(50);
+  }
   // Evaluated through the DevTools protocol: an inline <script> would be refused by the page's CSP (script-src 'self').
   await page.evaluate(AXE_SOURCE);
   const violations = await page.evaluate<AxeViolation[]>(
