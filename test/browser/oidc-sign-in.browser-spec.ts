@@ -80,4 +80,21 @@ describe('OIDC sign-in in the browser', () => {
     await checkPage(watched, 'oidc-refused');
     await watched.context.close();
   });
+
+  it('should show the sign-in page with its provider button once the set-up is known, and the password form if it never answers', async () => {
+    const watched = await openPage(browser, stack.http.baseUrl);
+    const { page } = watched;
+    await page.goto('/login');
+    // Shown whole: the provider's button and the password form together, not one a moment after the other.
+    await page.getByTestId('oidc-sign-in').waitFor();
+    expect(await page.getByLabel('用户名').count()).toBe(1);
+    // The set-up request left unanswered: the spinner first, then the password form, without the provider's button.
+    await page.route('**/api/auth/oidc', () => undefined);
+    await page.reload();
+    await page.locator('.ant-spin').first().waitFor();
+    expect(await page.getByLabel('用户名').count()).toBe(0);
+    await page.getByLabel('用户名').waitFor({ timeout: 10000 });
+    expect(await page.getByTestId('oidc-sign-in').count()).toBe(0);
+    await watched.context.close();
+  });
 });

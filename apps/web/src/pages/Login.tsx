@@ -25,6 +25,9 @@ const OIDC_ERRORS: Record<string, [string, string]> = {
   ],
 };
 
+/** How long the sign-in page waits for its set-up (whether an identity provider is configured) before it shows. */
+const SETUP_WAIT_MS = 3000;
+
 export function LoginPage() {
   const { signIn } = useAuth();
   const { t, lang } = useLang();
@@ -46,6 +49,10 @@ export function LoginPage() {
       .then(setOidc)
       .catch(() => setOidc(null))
       .finally(() => setSetupKnown(true));
+    // A slow answer does not keep a person from the password form: it is shown after SETUP_WAIT_MS however the
+    // set-up request fares (the provider's button then appears when, and if, the answer comes).
+    const shown = window.setTimeout(() => setSetupKnown(true), SETUP_WAIT_MS);
+    return () => window.clearTimeout(shown);
   }, []);
 
   const submit = async (values: { username: string; password: string }) => {
